@@ -1,0 +1,64 @@
+/**
+ * Module boundaries of ../shared/ARCHITECTURE.md, enforced in CI (`npm run lint`).
+ * Each rule names a module and the only src/ folders it may import.
+ */
+const allow = (from, allowed, comment) => ({
+  name: `boundary-${from.replace(/\W+/g, '-')}`,
+  comment,
+  severity: 'error',
+  from: { path: `^src/${from}/` },
+  to: { path: '^src/', pathNot: [`^src/${from}/`, ...allowed.map((a) => `^src/${a}/`)] },
+});
+
+const PURE = ['core', 'internal', 'rules', 'fse', 'dre', 'scor', 'noemie', 'adr', 'reader', 'signature', 'ledger'];
+
+module.exports = {
+  forbidden: [
+    allow('core', [], 'core imports nothing else from src'),
+    allow('internal', ['core'], 'internal (fixed-width engine, xml) stands on core only'),
+    allow('rules', ['core'], 'rules stands on core only'),
+    allow('fse', ['core', 'internal', 'rules'], 'fse: core, internal, rules'),
+    allow('dre', ['core', 'internal', 'rules', 'fse'], 'dre: core, internal, rules, fse model'),
+    allow('scor', ['core'], 'scor: core'),
+    allow('noemie', ['core', 'internal', 'fse', 'ledger'], 'noemie: core, internal, fse types, ledger port'),
+    allow('adr', ['core', 'internal'], 'adr: core, internal'),
+    allow('reader', ['core'], 'reader (and reader/pcsc): core'),
+    allow('signature', ['core'], 'signature: core'),
+    allow('ledger', ['core'], 'ledger (and ledger/sqlite): core'),
+    {
+      name: 'no-node-io-in-pure-modules',
+      comment: 'pure modules never load node: I/O, native modules or the network; adapters live in reader/pcsc, ledger/sqlite, simulator, cli',
+      severity: 'error',
+      from: {
+        path: `^src/(${PURE.join('|')})/`,
+        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/'],
+      },
+      to: { dependencyTypes: ['core'], pathNot: ['^node:crypto$', '^crypto$'] },
+    },
+    {
+      name: 'no-native-in-pure-modules',
+      severity: 'error',
+      from: { path: `^src/(${PURE.join('|')})/`, pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/'] },
+      to: { path: 'node_modules/(pcsclite|better-sqlite3)/' },
+    },
+    {
+      name: 'root-entry-is-pure',
+      comment: "import … from 'sesam-billing' never loads an adapter",
+      severity: 'error',
+      from: { path: '^src/index\\.ts$' },
+      to: { path: '^src/(reader/pcsc|ledger/sqlite|simulator|cli)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One-step set-up on a fresh Debian machine: system packages for the real PC/SC end-to-end
+# tests (pcscd + the vsmartcard virtual reader, headers for the optional pcsclite binding),
+# then the npm dependencies from the lock file. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+for p in pcscd libpcsclite-dev vsmartcard-vpcd; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${need[*]} (apt)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "setup: ${need[*]} missing and apt-get not usable here: PC/SC end-to-end tests will be skipped (with a reason)"
+  fi
+fi
+npm ci --no-audit --no-fund

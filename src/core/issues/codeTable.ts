@@ -1,0 +1,84 @@
+/**
+ * Issue code tables: each module declares its codes as data (family, default severity,
+ * French message, the fix a user should make, spec reference). `src/codes.ts` merges all
+ * tables into the one public registry that `docs/error-codes.md` is generated from.
+ */
+import type { Issue, IssueFamily, IssuePath, IssueSource, Severity } from './issue';
+
+/** Declaration of one issue code. */
+export interface IssueCodeSpec {
+  /** Broad reason. */
+  readonly family: IssueFamily;
+  /** Default severity (default `error`). */
+  readonly severity?: Severity;
+  /** French message; `{expected}` and `{received}` are replaced when given. */
+  readonly message: string;
+  /** What the user should do to fix it (French). */
+  readonly fix?: string;
+  /** Spec reference. */
+  readonly ref?: string;
+}
+
+/** A module's issue codes, keyed by code. */
+export type IssueCodeTable = Readonly<Record<string, IssueCodeSpec>>;
+
+/** Details given when an issue is raised. */
+export interface IssueDetails {
+  readonly path?: IssuePath;
+  readonly expected?: string;
+  readonly received?: string;
+  readonly source?: IssueSource;
+  readonly severity?: Severity;
+  readonly ref?: string;
+  /** Replaces the table message (still French). */
+  readonly message?: string;
+}
+
+/** Raises an issue of a given table. */
+export type IssueFactory<T extends IssueCodeTable> = (code: keyof T & string, details?: IssueDetails) => Issue;
+
+const EMPTY_PATH: IssuePath = Object.freeze([]);
+
+/**
+ * Declares a module's code table (identity function that checks the shape).
+ *
+ * @param table - The codes.
+ * @returns The same table, typed.
+ */
+export function defineIssueCodes<const T extends IssueCodeTable>(table: T): T {
+  return table;
+}
+
+/**
+ * Creates the function that raises issues of a code table.
+ *
+ * @param table - The module's code table.
+ * @returns A factory `(code, details) => Issue`.
+ */
+export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFactory<T> {
+  return (code, details = {}) => {
+    const spec = table[code];
+    if (spec === undefined) throw new Error(`[sesam-billing] unknown issue code ${code}`);
+    let message = details.message ?? spec.message;
+    if (message.includes('{')) {
+      message = message
+        .replace('{expected}', details.expected ?? '?')
+        .replace('{received}', details.received ?? '?');
+    }
+    const issue: {
+      -readonly [K in keyof Issue]: Issue[K];
+    } = {
+      code,
+      family: spec.family,
+      severity: details.severity ?? spec.severity ?? 'error',
+      path: details.path ?? EMPTY_PATH,
+      message,
+    };
+    if (details.expected !== undefined) issue.expected = details.expected;
+    if (details.received !== undefined) issue.received = details.received;
+    if (details.source !== undefined) issue.source = details.source;
+    const ref = details.ref ?? spec.ref;
+    if (ref !== undefined) issue.ref = ref;
+    return issue;
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The decimal.js boundary of core/money: the only file that imports decimal.js.
+ * It serves conversions to and from `Decimal` and the arbitrary-precision fallback of products.
+ */
+import { Decimal } from 'decimal.js';
+import type { Factor } from './factor';
+import type { Rounding } from './rounding';
+
+/** Private Decimal constructor: 40 significant digits, never the global config. */
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+
+const MODES: Readonly<Record<Rounding, Decimal.Rounding>> = {
+  halfUp: Decimal.ROUND_HALF_UP,
+  halfDown: Decimal.ROUND_HALF_DOWN,
+  halfEven: Decimal.ROUND_HALF_EVEN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+  ceil: Decimal.ROUND_CEIL,
+  floor: Decimal.ROUND_FLOOR,
+};
+
+/** The Decimal type accepted and returned at the boundary. */
+export type DecimalValue = Decimal;
+
+/**
+ * Multiplies centimes by a factor in arbitrary precision and rounds to an integer.
+ *
+ * @param centimes - Integer centimes.
+ * @param f - The factor.
+ * @param rounding - The rounding mode.
+ * @returns Rounded centimes (may be unsafe; the caller checks).
+ */
+export function multiplyWithDecimal(centimes: number, f: Factor, rounding: Rounding): number {
+  return new D(centimes).times(f.units).dividedBy(new D(10).pow(f.scale)).toDecimalPlaces(0, MODES[rounding]).toNumber();
+}
+
+/**
+ * Converts a decimal euro value (Decimal or decimal string) to integer centimes with a named rounding.
+ *
+ * @param value - Euros.
+ * @param rounding - How to reduce to the centime.
+ * @returns Centimes, or `undefined` when the text is not a finite decimal.
+ */
+export function eurosToCentimes(value: Decimal | string, rounding: Rounding): number | undefined {
+  let d: Decimal;
+  try {
+    d = new D(value);
+  } catch {
+    return undefined;
+  }
+  if (!d.isFinite()) return undefined;
+  return d.times(100).toDecimalPlaces(0, MODES[rounding]).toNumber();
+}
+
+/**
+ * Converts integer centimes to a Decimal of euros.
+ *
+ * @param centimes - Integer centimes.
+ * @returns The Decimal.
+ */
+export function centimesToDecimal(centimes: number): Decimal {
+  return new D(centimes).dividedBy(100);
+}

@@ -1,0 +1,77 @@
+/**
+ * Named rounding modes. Every scale reduction in sesam-billing names one of these.
+ *
+ * - `halfUp`: nearest, ties away from zero (the "arrondi au centime le plus proche" of the
+ *   caisses: 65 % × 3,29 = 2,1385 → 2,14; SPECS §6.6).
+ * - `halfDown`: nearest, ties toward zero. `halfEven`: nearest, ties to even (banker's).
+ * - `up`: away from zero. `down`: toward zero (truncation). `ceil` / `floor`: toward ±∞.
+ */
+export type Rounding = 'halfUp' | 'halfDown' | 'halfEven' | 'up' | 'down' | 'ceil' | 'floor';
+
+/** All rounding modes, for property tests and option validation. */
+export const ROUNDINGS: readonly Rounding[] = ['halfUp', 'halfDown', 'halfEven', 'up', 'down', 'ceil', 'floor'];
+
+/**
+ * Divides an integer by a positive integer and rounds the quotient with a named mode.
+ * Exact for safe integers: the remainder is taken with `%`, never through a float quotient.
+ *
+ * @param n - The dividend (safe integer).
+ * @param d - The divisor (positive safe integer).
+ * @param mode - The rounding mode.
+ * @returns The rounded quotient.
+ */
+export function divideRounded(n: number, d: number, mode: Rounding): number {
+  const r = n % d;
+  const q = (n - r) / d;
+  if (r === 0) return q;
+  const sign = n < 0 ? -1 : 1;
+  const twice = Math.abs(r) * 2;
+  switch (mode) {
+    case 'down':
+      return q;
+    case 'up':
+      return q + sign;
+    case 'floor':
+      return sign < 0 ? q - 1 : q;
+    case 'ceil':
+      return sign > 0 ? q + 1 : q;
+    case 'halfUp':
+      return twice >= d ? q + sign : q;
+    case 'halfDown':
+      return twice > d ? q + sign : q;
+    case 'halfEven':
+      return twice > d || (twice === d && q % 2 !== 0) ? q + sign : q;
+  }
+}
+
+/**
+ * BigInt twin of {@link divideRounded}, used when a product leaves the safe-integer range.
+ *
+ * @param n - The dividend.
+ * @param d - The divisor (positive).
+ * @param mode - The rounding mode.
+ * @returns The rounded quotient.
+ */
+export function divideRoundedBig(n: bigint, d: bigint, mode: Rounding): bigint {
+  const r = n % d;
+  const q = n / d;
+  if (r === 0n) return q;
+  const sign = n < 0n ? -1n : 1n;
+  const twice = (r < 0n ? -r : r) * 2n;
+  switch (mode) {
+    case 'down':
+      return q;
+    case 'up':
+      return q + sign;
+    case 'floor':
+      return sign < 0n ? q - 1n : q;
+    case 'ceil':
+      return sign > 0n ? q + 1n : q;
+    case 'halfUp':
+      return twice >= d ? q + sign : q;
+    case 'halfDown':
+      return twice > d ? q + sign : q;
+    case 'halfEven':
+      return twice > d || (twice === d && q % 2n !== 0n) ? q + sign : q;
+  }
+}
