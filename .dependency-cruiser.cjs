@@ -17,7 +17,7 @@ module.exports = {
     allow('core', [], 'core imports nothing else from src'),
     allow('internal', ['core'], 'internal (fixed-width engine, xml) stands on core only'),
     allow('rules', ['core'], 'rules stands on core only'),
-    allow('fse', ['core', 'internal', 'rules'], 'fse: core, internal, rules'),
+    allow('fse', ['core', 'internal', 'rules', 'signature', 'ledger'], 'fse: core, internal, rules, signature ports, ledger port'),
     allow('dre', ['core', 'internal', 'rules', 'fse'], 'dre: core, internal, rules, fse model'),
     allow('scor', ['core'], 'scor: core'),
     allow('noemie', ['core', 'internal', 'fse', 'ledger'], 'noemie: core, internal, fse types, ledger port'),
