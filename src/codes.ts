@@ -1,0 +1,25 @@
+/**
+ * The one registry of issue codes: every module's code table merged. Codes are public API
+ * (renaming or removing one is a major change); messages are not. `docs/error-codes.md` is
+ * generated from this registry (`npm run gen:error-codes`) and a test keeps it current.
+ */
+import type { IssueCodeSpec } from './core/issues/index';
+import { MONEY_CODES } from './core/money/index';
+import { DATE_CODES, SPEC_DATE_CODES } from './core/date/index';
+
+/** A registry section: the module that owns the codes and its table. */
+export interface IssueCodeSection {
+  readonly module: string;
+  readonly codes: Readonly<Record<string, IssueCodeSpec>>;
+}
+
+/** Every module's codes, in documentation order. */
+export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
+  { module: 'core/money', codes: MONEY_CODES },
+  { module: 'core/date', codes: { ...DATE_CODES, ...SPEC_DATE_CODES } },
+];
+
+/** All issue codes, keyed by code. */
+export const ISSUE_CODES: Readonly<Record<string, IssueCodeSpec & { readonly module: string }>> = Object.fromEntries(
+  ISSUE_CODE_SECTIONS.flatMap((s) => Object.entries(s.codes).map(([code, spec]) => [code, { ...spec, module: s.module }] as const)),
+);
