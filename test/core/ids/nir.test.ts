@@ -111,6 +111,7 @@ describe('compactNir / formatNir / splitNir / parseNir', () => {
     expect(formatNir('295109912611193')).toBe('2 95 10 99 126 111 93');
     expect(formatNir('1234')).toBe('1234');
     expect(compactNir(' 2 95-10.99 ')).toBe('2951099');
+    expect(compactNir(null as unknown as string)).toBe('');
   });
   it('splits 13 + key for the B2 type 2 record', () => {
     const nir = expectOk(validateNir('253072B07300470'));
