@@ -191,8 +191,8 @@ export interface NoemieAssureBeneficiaire extends NoemieEntityBase {
   readonly prenom: string;
   /** N° d'immatriculation individuel (86-98). */
   readonly numeroImmatriculationIndividuel: string;
-  /** Clé du n° individuel (99-100), `''` when blank. */
-  readonly cleImmatriculationIndividuel: string;
+  /** Clé du n° individuel (99-100). */
+  readonly cleImmatriculationIndividuel?: string;
   /** Date de naissance (101-106). */
   readonly dateNaissance?: PlainDate;
   /** Rang de naissance (107). */
@@ -364,12 +364,12 @@ export interface NoemieDetailPaiementForfaitaire extends NoemieEntityBase {
   readonly libelle: string;
   /** N° d'immatriculation (91-103). */
   readonly nir: string;
-  /** Clé (104-105), `''` when blank. */
-  readonly cleNir: string;
+  /** Clé (104-105). */
+  readonly cleNir?: string;
   /** Date de naissance (106-111). */
   readonly dateNaissance?: PlainDate;
   /** Rang de naissance (112). */
-  readonly rangNaissance: string;
+  readonly rangNaissance?: string;
   /** Période (113): H, M, T, S, A, P. */
   readonly periode: string;
   /** Début de période (114-119). */
@@ -406,8 +406,8 @@ export interface NoemieRejet extends NoemieEntityBase {
   readonly naturePrestation: string;
   /** Date des soins (103-108). */
   readonly dateSoins?: PlainDate;
-  /** N° exécutant (109-117), `''` when blank. */
-  readonly numeroExecutant: string;
+  /** N° exécutant (109-117). */
+  readonly numeroExecutant?: string;
   /** N° de ligne (118-120). */
   readonly numeroLigne?: number;
   /** Rang du rejet (121-122). */
