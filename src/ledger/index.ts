@@ -8,6 +8,7 @@ export type * from './model';
 export type * from './port';
 export type { CareKeyInput } from './careKey';
 export { computeCareKey } from './careKey';
+export { createMemoryLedger } from './memory';
 export {
   computeNextFileNumber,
   computeNextLotNumber,

@@ -159,7 +159,9 @@ export interface LedgerLot {
 export interface HistoryEntry {
   readonly invoiceId: InvoiceId;
   readonly part: PartName;
-  readonly event: PartEventType;
+  /** The event, or `creation` for the first entry of a part. */
+  readonly event: PartEventType | 'creation';
+  /** State before the event (`null` for `creation`). */
   readonly from: PartState | null;
   readonly to: PartState;
   readonly at: string;
