@@ -75,4 +75,14 @@ export const RECONCILE_CODES = defineIssueCodes({
     message: 'Guillemet non fermé dans la ligne CSV',
     fix: 'Corriger le fichier ou le séparateur configuré.',
   },
+  RECONCILE_DICTIONARY_ROW: {
+    family: 'FORMAT',
+    message: 'Ligne du dictionnaire de rejets invalide : attendu {expected}, reçu « {received} »',
+    fix: 'Corriger la ligne de la table de rejets fournie (code, niveau F/L/A, part AMO/AMC, libellé, correction, recyclage).',
+  },
+  RECONCILE_DICTIONARY_DUPLICATE: {
+    family: 'RULE',
+    message: 'Code de rejet en double dans le dictionnaire : {received}',
+    fix: 'Garder une seule ligne par code et par part.',
+  },
 });
