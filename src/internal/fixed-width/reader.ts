@@ -75,7 +75,7 @@ function isPadding(buf: Uint8Array, s: number, e: number): boolean {
 }
 
 function make(st: State, buf: Uint8Array, s: number, e: number, issues: readonly Issue[]): RawRecord {
-  const r: RawRecord = { text: decodeLatin1(buf, s, e), record: st.record, offset: st.abs + (s - st.pos), issues };
+  const r: RawRecord = { text: decodeLatin1(buf, s, e), record: st.record, offset: st.abs, issues };
   st.record++;
   return r;
 }
@@ -112,22 +112,23 @@ function* scan(buf: Uint8Array, end: number, final: boolean, st: State): Generat
         continue;
       }
       if (!final) return;
+      const r = st.padding && isPadding(buf, pos, end)
+        ? undefined
+        : make(st, buf, pos, end, [framing(st, 'FW_TRUNCATED_RECORD', avail + 1, st.abs + avail, String(L), String(avail))]);
       st.pos = end;
-      if (st.padding && isPadding(buf, pos, end)) {
-        st.abs += avail;
-        return;
-      }
-      const r = make(st, buf, pos, end, [framing(st, 'FW_TRUNCATED_RECORD', avail + 1, st.abs + avail, String(L), String(avail))]);
       st.abs += avail;
-      yield r;
+      if (r !== undefined) yield r;
       return;
     }
     // one record per line
     const windowEnd = Math.min(end, pos + L + 2);
     let nl = -1;
-    if (buf[pos + L] === 0x0a && pos + L < end) nl = pos + L;
-    else if (buf[pos + L + 1] === 0x0a && pos + L + 1 < end) nl = pos + L + 1;
-    else for (let i = pos; i < windowEnd; i++) if (buf[i] === 0x0a) { nl = i; break; }
+    for (let i = pos; i < windowEnd; i++) {
+      if (buf[i] === 0x0a) {
+        nl = i;
+        break;
+      }
+    }
     if (nl >= 0) {
       let recEnd = nl;
       const cr = recEnd > pos && buf[recEnd - 1] === 0x0d;
@@ -151,15 +152,11 @@ function* scan(buf: Uint8Array, end: number, final: boolean, st: State): Generat
     if (avail < L + 2 && !final) return;
     if (avail <= L) {
       // last line without its line end (final): fine when complete
-      st.pos = end;
-      if (st.padding && isPadding(buf, pos, end)) {
-        st.abs += avail;
-        return;
-      }
       const issues = avail < L ? [framing(st, 'FW_TRUNCATED_RECORD', avail + 1, st.abs + avail, String(L), String(avail))] : NO_ISSUES;
-      const r = make(st, buf, pos, end, issues);
+      const r = st.padding && isPadding(buf, pos, end) ? undefined : make(st, buf, pos, end, issues);
+      st.pos = end;
       st.abs += avail;
-      yield r;
+      if (r !== undefined) yield r;
       return;
     }
     const r = make(st, buf, pos, pos + L, [
