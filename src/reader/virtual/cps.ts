@@ -1,0 +1,159 @@
+/**
+ * Virtual CPS (CPS4 ATR by default, answers like a T=1 card): EF.SN.ICC, PKCS#15 application
+ * with the signature certificate, a software RSA-2048 key, PIN counters (GET DATA 00 CB 3F FF),
+ * VERIFY with a counter that blocks after `maxTries` wrong presentations (default 3), MSE SET +
+ * PSO COMPUTE DIGITAL SIGNATURE over a DigestInfo, and (modeled) situation files.
+ * Every value is fictitious. TEST / DEMO USE ONLY.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import type { CommandApdu } from '../apdu';
+import { CPS_PKCS15_AID, DEFAULT_CPS_PROFILE } from '../cps/commands';
+import type { CpsProfile } from '../cps/commands';
+import { bytesEqual, concatBytes, hexBytes } from '../hex';
+import { serializeBerTlv, serializeSimpleTlv } from '../tlv';
+import { buildTestCertificate, signDigestInfo } from './certificate';
+import { createFileCard } from './engine';
+import type { VirtualCard, VirtualResponse } from './engine';
+
+/** A (modeled) situation written on the virtual CPS. */
+export interface VirtualSituation {
+  readonly typeIdentification: string;
+  readonly identifiantNational: string;
+  readonly nom: string;
+  readonly prenom: string;
+  readonly numeroFacturation: string;
+  readonly codeConventionnel: string;
+  readonly codeSpecialite: string;
+  readonly secteurActivite: string;
+}
+
+/** A software key and its certificate. */
+export interface VirtualCpsKey {
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+  readonly certificate: Uint8Array;
+}
+
+/** Options of `createVirtualCps`. */
+export interface VirtualCpsOptions {
+  /** PIN (ASCII digits). */
+  readonly pin: string;
+  readonly generation?: 'cps3' | 'cps4';
+  /** 10 bytes after the 2-byte header of EF.SN.ICC, hex; must start with 8025000001 for an ANS card. */
+  readonly serial?: string;
+  readonly key?: VirtualCpsKey;
+  readonly maxTries?: number;
+  readonly situations?: readonly VirtualSituation[];
+  readonly profile?: Partial<CpsProfile>;
+  readonly atr?: Uint8Array;
+}
+
+/** A virtual CPS with test hooks. */
+export interface VirtualCps extends VirtualCard {
+  readonly key: VirtualCpsKey;
+  /** Tries left (test inspection). */
+  triesLeft(): number;
+}
+
+/** CPS4 ATR (SPECS §5.2). */
+export const VIRTUAL_CPS4_ATR = hexBytes('3B 9B 18 80 01 00 12 25 00 64 80 04 01 00 00 90 44');
+/** CPS3 contact ATR (SPECS §5.2). */
+export const VIRTUAL_CPS3_ATR = hexBytes('3B AC 00 40 2A 00 12 25 00 64 80 00 03 10 00 90 00');
+
+/**
+ * Generates a software RSA-2048 key and a fictitious self-signed certificate.
+ *
+ * @param commonName - Certificate CN.
+ * @returns The key pair and certificate.
+ */
+export function createVirtualCpsKey(commonName = 'TEST CPS VIRTUELLE'): VirtualCpsKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { privateKey, publicKey, certificate: buildTestCertificate(privateKey, publicKey, commonName) };
+}
+
+const ascii = (s: string) => new TextEncoder().encode(s);
+
+/**
+ * Creates a virtual CPS.
+ *
+ * @param o - PIN, generation, key, situations…
+ * @returns The card.
+ */
+export function createVirtualCps(o: VirtualCpsOptions): VirtualCps {
+  const profile: CpsProfile = { ...DEFAULT_CPS_PROFILE, ...o.profile };
+  const generation = o.generation ?? 'cps4';
+  const key = o.key ?? createVirtualCpsKey();
+  const maxTries = o.maxTries ?? 3;
+  const pinBlock = new Uint8Array(profile.pinBlockLength).fill(profile.pinPadByte);
+  pinBlock.set(ascii(o.pin));
+  let left = maxTries;
+  let verified = false;
+  let mse = false;
+  const situations = (o.situations ?? []).map((s, i) => ({
+    fid: `D12${i.toString(16).toUpperCase()}`,
+    data: concatBytes(
+      ...(['typeIdentification', 'identifiantNational', 'nom', 'prenom', 'numeroFacturation', 'codeConventionnel', 'codeSpecialite', 'secteurActivite'] as const).map((k, t) =>
+        serializeSimpleTlv((0x80 + t).toString(16).toUpperCase(), ascii(s[k])),
+      ),
+    ),
+  }));
+
+  const handle = (c: CommandApdu): VirtualResponse | undefined => {
+    switch (c.ins) {
+      case 0xcb: {
+        const ref = c.data?.[6] ?? 0;
+        if (c.p1 !== 0x3f || c.p2 !== 0xff || ref !== profile.pinRef) return { sw: 0x6a88 };
+        const counters = serializeBerTlv('A0', hexBytes('9A 01'), Uint8Array.of(maxTries), hexBytes('9B 01'), Uint8Array.of(left));
+        return { data: serializeBerTlv('70', serializeBerTlv(`BF81${ref.toString(16).padStart(2, '0').toUpperCase()}`, counters)), sw: 0x9000 };
+      }
+      case 0x20: {
+        if (c.p2 !== profile.pinRef) return { sw: 0x6a88 };
+        if (left === 0) return { sw: 0x6983 };
+        if (c.data === undefined) return { sw: verified ? 0x9000 : 0x63c0 | left };
+        if (bytesEqual(c.data, pinBlock)) {
+          left = maxTries;
+          verified = true;
+          return { sw: 0x9000 };
+        }
+        left--;
+        verified = false;
+        return { sw: 0x63c0 | left };
+      }
+      case 0x22: {
+        const ok = generation === 'cps4' ? c.p1 === 0x81 && c.p2 === 0xb6 : c.p1 === 0x41 && c.p2 === 0xb6;
+        mse = ok;
+        return { sw: ok ? 0x9000 : 0x6a86 };
+      }
+      case 0x2a: {
+        if (c.p1 !== 0x9e || c.p2 !== 0x9a) return { sw: 0x6a86 };
+        if (!verified) return { sw: 0x6982 };
+        if (!mse) return { sw: 0x6985 };
+        if (c.data === undefined || c.data.length > 2048 / 8 - 11) return { sw: 0x6700 };
+        return { data: signDigestInfo(key.privateKey, c.data), sw: 0x9000 };
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  const card = createFileCard({
+    atr: o.atr ?? (generation === 'cps4' ? VIRTUAL_CPS4_ATR : VIRTUAL_CPS3_ATR),
+    label: `${generation.toUpperCase()} (virtuelle)`,
+    t0: false,
+    mf: {
+      fid: '3F00',
+      efs: [{ fid: 'D003', data: concatBytes(hexBytes('5A 0A'), hexBytes(o.serial ?? '80250000010000001234')) }],
+      dfs: [
+        { fid: '0001', efs: situations, dfs: [] },
+        { aid: CPS_PKCS15_AID, efs: [{ fid: profile.certificateFid, data: key.certificate }], dfs: [] },
+      ],
+    },
+    handle,
+    onReset: () => {
+      verified = false;
+      mse = false;
+    },
+  });
+  return { ...card, key, triesLeft: () => left };
+}

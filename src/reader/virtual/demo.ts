@@ -1,0 +1,59 @@
+/**
+ * Demo cards for `npm run demo` and examples: an in-process virtual Vitale 2 (fictitious
+ * beneficiaries, NIRs with a valid key, born "abroad" in the fictitious commune 999) and a
+ * virtual CPS4 (PIN '1234', software RSA-2048 key, fictitious self-signed certificate, one
+ * modeled situation with the public test values of SPECS §5.3). Never a real person's data.
+ */
+import { createVirtualCps } from './cps';
+import type { VirtualCps, VirtualCpsKey, VirtualSituation } from './cps';
+import type { VirtualCard } from './engine';
+import { createVirtualReader } from './reader';
+import type { VirtualReader } from './reader';
+import { createVirtualVitale } from './vitale';
+import type { VirtualBeneficiaire } from './vitale';
+
+/** The demo PIN of the virtual CPS (demo only). */
+export const DEMO_CPS_PIN = '1234';
+
+/** Fictitious beneficiaries of the demo Vitale card (NIR keys computed, SPECS §6.1). */
+export const DEMO_BENEFICIAIRES: readonly VirtualBeneficiaire[] = [
+  { nom: 'TESTEUR', prenom: 'JEAN', dateNaissance: '19800115', nir: '180019999900168', nationalite: 'FR' },
+  { nom: 'TESTEUR', prenom: 'LINA', dateNaissance: '20120630', nir: '212069999900234' },
+];
+
+/** Demo situation (public SESAM-Vitale test-card values, SPECS §5.3; layout MODELED). */
+export const DEMO_SITUATION: VirtualSituation = {
+  typeIdentification: '0',
+  identifiantNational: '991091976',
+  nom: 'BIDE',
+  prenom: 'JEAN',
+  numeroFacturation: '990781056',
+  codeConventionnel: '9',
+  codeSpecialite: '99',
+  secteurActivite: '25',
+};
+
+/** The demo readers. */
+export interface DemoCards {
+  readonly vitale: VirtualReader;
+  readonly cps: VirtualReader & { readonly card: VirtualCps };
+  /** The PIN of the virtual CPS. */
+  readonly pin: string;
+}
+
+/**
+ * Creates the demo readers: a Vitale 2 and a CPS4, both in-process.
+ *
+ * @param options - Reuse a key (generation costs ~0.1 s), change the PIN.
+ * @returns Two virtual readers ('Lecteur Vitale (virtuel)', 'Lecteur CPS (virtuel)').
+ * @example
+ * const demo = createDemoCards();
+ * const carte = unwrap(await readVitale(demo.vitale.access));
+ */
+export function createDemoCards(options: { readonly key?: VirtualCpsKey; readonly pin?: string } = {}): DemoCards {
+  const pin = options.pin ?? DEMO_CPS_PIN;
+  const vitaleCard: VirtualCard = createVirtualVitale({ beneficiaires: DEMO_BENEFICIAIRES, debutValidite: '20240101' });
+  const cpsCard = createVirtualCps({ pin, situations: [DEMO_SITUATION], ...(options.key === undefined ? {} : { key: options.key }) });
+  const cps = createVirtualReader(cpsCard, 'Lecteur CPS (virtuel)');
+  return { vitale: createVirtualReader(vitaleCard, 'Lecteur Vitale (virtuel)'), cps: { ...cps, card: cpsCard }, pin };
+}
