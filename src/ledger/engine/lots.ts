@@ -119,26 +119,27 @@ export function markTransmittedTx(tx: LedgerTx, target: TransmissionTarget, at: 
     if (first !== undefined) return err(first, ...rest);
     if (lots.length === 0) return err(issue('LEDGER_LOT_EMPTY', { path: ['lotIds'] }));
   }
-  const updates: LedgerInvoice[] = [];
+  // One invoice may sit in an FSE lot and a DRE lot of the same file: chain its updates.
+  const working = new Map<string, LedgerInvoice>();
   const entries: HistoryEntry[] = [];
   const issues: Issue[] = [];
   for (const lot of lots) {
     const part = lot.kind === 'dre' ? 'amc' : 'amo';
     const source = lot.fileId === undefined ? `lot ${lot.id}` : `fichier ${lot.fileId}`;
     for (const id of lot.invoiceIds) {
-      const invoice = tx.getInvoice(id);
+      const invoice = working.get(id) ?? tx.getInvoice(id);
       if (invoice === undefined) return err(issue('LEDGER_UNKNOWN_INVOICE', { path: ['lots', lot.id], received: id }));
       const moved = movePart(invoice, part, 'transmission', { at, source }, ['lots', lot.id, id]);
       if (!moved.ok) issues.push(...moved.issues);
       else {
-        updates.push(moved.value.invoice);
+        working.set(id, moved.value.invoice);
         entries.push(moved.value.entry);
       }
     }
   }
   const [first, ...rest] = issues;
   if (first !== undefined) return err(first, ...rest);
-  for (const u of updates) tx.updateInvoice(u);
+  for (const u of working.values()) tx.updateInvoice(u);
   for (const e of entries) tx.appendHistory(e);
   const sent = lots.map((l) => ({ ...l, transmittedAt: at, transmissions: l.transmissions + 1 }));
   for (const l of sent) tx.updateLot(l);
