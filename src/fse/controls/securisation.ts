@@ -1,0 +1,52 @@
+/**
+ * Securing-mode controls: each mode's mandatory data (S: Vitale card data; F: source of rights;
+ * D: motif and the justificatif to send later), the CPS for all, and the securing date.
+ *
+ * @see ../shared/domain/SPECS.md §2.3 type 1 pos. 81, §3.6; MARKET.md §4.7
+ */
+import type { Fse } from '../model';
+import { isSecuringMode } from '../securing';
+import type { FseControl } from './types';
+import { ALWAYS, control } from './types';
+
+const TYPES_CPS = new Set(['0', '1', '2', '3', '4']);
+const SOURCES = new Set(['adri', 'attestation-papier', 'apcv']);
+const MOTIFS = new Set(['carte-absente', 'carte-illisible', 'lecteur-indisponible', 'autre']);
+const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+
+function missingVitale(fse: Fse): string[] {
+  const s = fse.securisation;
+  if (s.mode !== 'S') return [];
+  const v = s.vitale as Partial<typeof s.vitale> | undefined;
+  if (v === undefined) return ['vitale'];
+  return (['typeCarte', 'numeroSerie', 'dateLecture'] as const).filter((k) => blank(v[k]));
+}
+
+/** Securing-mode controls of an FSE. */
+export const SECURISATION_CONTROLS: readonly FseControl[] = [
+  control('FSE_SECURISATION_MODE_UNKNOWN', 'Mode de sécurisation S, F ou D', ALWAYS, (fse) =>
+    isSecuringMode(fse.securisation.mode) ? undefined : { path: ['securisation', 'mode'], received: String(fse.securisation.mode) }),
+  control('FSE_CPS_MISSING', 'Données de la carte CPS présentes', ALWAYS, (fse) => {
+    const cps = fse.securisation.cps as Partial<Fse['securisation']['cps']> | undefined;
+    const ok = cps !== undefined && TYPES_CPS.has(cps.typeCarte ?? '') && Number.isInteger(cps.numeroSituation) && (cps.numeroSituation ?? 0) >= 1;
+    return ok ? undefined : { path: ['securisation', 'cps'] };
+  }),
+  control('FSE_VITALE_DATA_MISSING', 'Mode S : données de la carte Vitale', (fse) => fse.securisation.mode === 'S', (fse) => {
+    const missing = missingVitale(fse);
+    return missing.length === 0 ? undefined : { path: ['securisation', 'vitale'], received: missing.join(', ') };
+  }),
+  control('FSE_SANS_VITALE_SOURCE_MISSING', 'Mode F : source des droits', (fse) => fse.securisation.mode === 'F', (fse) =>
+    fse.securisation.mode === 'F' && SOURCES.has(fse.securisation.sourceDroits) ? undefined : { path: ['securisation', 'sourceDroits'] }),
+  control('FSE_DEGRADE_MOTIF_MISSING', 'Mode D : motif du dégradé', (fse) => fse.securisation.mode === 'D', (fse) =>
+    fse.securisation.mode === 'D' && MOTIFS.has(fse.securisation.motif) ? undefined : { path: ['securisation', 'motif'] }),
+  control('FSE_DEGRADE_JUSTIFICATIF_PENDING', 'Mode D : justificatif papier ou SCOR à transmettre', (fse) => fse.securisation.mode === 'D', (fse) => {
+    const s = fse.securisation;
+    if (s.mode !== 'D') return undefined;
+    const j = s.justificatif as Partial<typeof s.justificatif> | undefined;
+    return j !== undefined && j.statut === 'transmis' ? undefined : { path: ['securisation', 'justificatif'], received: j?.support ?? 'papier ou SCOR' };
+  }),
+  control('FSE_SECURISATION_DATE', 'Sécurisation après l’élaboration', (_fse, ctx) => ctx.securingAt !== undefined, (fse, ctx) => {
+    const day = (ctx.securingAt ?? '').slice(0, 10);
+    return day < fse.identification.dateElaboration ? { path: ['securisation'], expected: fse.identification.dateElaboration, received: day } : undefined;
+  }),
+];
