@@ -1,0 +1,92 @@
+/**
+ * Part AMC of a line (internal): from the declared garantie, or the C2S (which covers the ticket
+ * modérateur, SPECS §6.5, §6.8). The AMC never pays the PF or franchises (they are taken from the
+ * AMO part) and never more than what remains after AMO (TM + covered dépassement). The invoice
+ * ceiling (`plafond`) is consumed line by line in input order.
+ */
+import type { Factor } from '../core/money/index';
+import { formatDecimal, multiply, percent } from '../core/money/index';
+import type { Contexte } from './context';
+import { step } from './trace';
+
+/** The AMC cover of an invoice, resolved once (internal). */
+export interface AmcPlan {
+  readonly kind: 'none' | 'c2s' | 'ticketModerateur' | 'pourcentageBr' | 'forfait';
+  readonly pct: Factor;
+  readonly pctText: string;
+  readonly forfait: number;
+  /** Remaining invoice ceiling (centimes), mutable; Infinity without a ceiling. */
+  left: number;
+  readonly couvreDepassement: boolean;
+  /** Contrat responsable cap on the dépassement cover (share of the base), or null. */
+  readonly depCap: Factor | null;
+}
+
+/**
+ * Resolves the AMC cover of an invoice.
+ *
+ * @param ctx - The context.
+ * @returns The plan.
+ */
+export function createAmcPlan(ctx: Contexte): AmcPlan {
+  const g = ctx.input.amc;
+  const cent = percent(100);
+  if (ctx.input.beneficiaire.c2s === true) {
+    step(ctx, 'amc.c2s', undefined, { garantieDeclaree: g === undefined ? 'non' : g.formule }, 'C2S : ticket modérateur pris en charge, dépassements exclus', undefined, 'SPECS §6.5, §6.8 (CSS L.861-3)');
+    return { kind: 'c2s', pct: cent, pctText: '100', forfait: 0, left: Infinity, couvreDepassement: false, depCap: null };
+  }
+  if (g === undefined) return { kind: 'none', pct: cent, pctText: '0', forfait: 0, left: 0, couvreDepassement: false, depCap: null };
+  const pctText = (g.pourcentage ?? '100').trim().replace(',', '.');
+  const responsable = g.contratResponsable !== false;
+  const cr = ctx.params.contratResponsable;
+  return {
+    kind: g.formule,
+    pct: percent(pctText),
+    pctText,
+    forfait: g.forfait?.centimes ?? 0,
+    left: g.plafond?.centimes ?? Infinity,
+    couvreDepassement: g.formule !== 'ticketModerateur' || g.couvreDepassement === true,
+    // Hint: secteur 2 non-OPTAM vs the others (OPTAM, and secteur 1 DE/DA dépassements).
+    depCap: responsable ? (ctx.input.ps.secteur === '2' ? cr.plafondDepassementNonOptam : cr.plafondDepassementOptam) : null,
+  };
+}
+
+/**
+ * Computes the AMC part of a line (centimes) and consumes the invoice ceiling.
+ *
+ * @param ctx - The context.
+ * @param plan - The invoice's AMC plan.
+ * @param base - Base de remboursement.
+ * @param partAmo - AMO part before PF / franchises.
+ * @param dep - Dépassement.
+ * @param i - Line index.
+ * @returns The AMC part.
+ */
+export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: number, dep: number, i: number): number {
+  if (plan.kind === 'none') return 0;
+  const tm = base - partAmo;
+  if (plan.kind === 'c2s') return tm;
+  let depCover = plan.couvreDepassement ? dep : 0;
+  if (plan.depCap !== null && depCover > 0) {
+    const capDep = multiply({ centimes: base }, plan.depCap, 'halfUp').centimes;
+    if (depCover > capDep) {
+      depCover = capDep;
+      step(ctx, 'amc.contrat-responsable', i, { depassement: formatDecimal({ centimes: dep }) }, `dépassement couvert limité à ${formatDecimal({ centimes: capDep })}`, capDep, 'parameter contratResponsable (legal ceiling not in SPECS)');
+    }
+  }
+  const open = tm + depCover;
+  let amc: number;
+  if (plan.kind === 'ticketModerateur') amc = Math.min(multiply({ centimes: tm }, plan.pct, 'halfUp').centimes, tm) + depCover;
+  else if (plan.kind === 'pourcentageBr') amc = multiply({ centimes: base }, plan.pct, 'halfUp').centimes - partAmo;
+  else amc = plan.forfait;
+  amc = Math.max(0, Math.min(amc, open));
+  if (amc > plan.left) {
+    amc = plan.left;
+    step(ctx, 'amc.plafond', i, {}, `plafond de la garantie atteint : ${formatDecimal({ centimes: amc })}`, amc, 'garantie AMC (plafond)');
+  }
+  plan.left -= amc;
+  if (ctx.trace !== null) {
+    step(ctx, `amc.${plan.kind}`, i, { pourcentage: plan.pctText, ticketModerateur: formatDecimal({ centimes: tm }), depassement: formatDecimal({ centimes: dep }) }, formatDecimal({ centimes: amc }), amc, 'garantie AMC déclarée (jamais la PF ni les franchises)');
+  }
+  return amc;
+}

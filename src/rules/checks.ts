@@ -1,0 +1,106 @@
+/**
+ * Small shape checks for caller data typed `unknown` (internal). Each check pushes an issue with
+ * the path of the offending value and returns whether the value is usable.
+ *
+ * Hint: hand-written char-code checks instead of regular expressions, because they run for
+ * every line of every invoice (bench/rules.bench.ts).
+ */
+import type { Issue, IssuePath } from '../core/issues/index';
+import { createIssueFactory } from '../core/issues/index';
+import { daysInMonth } from '../core/date/index';
+import { isFactorText } from '../core/money/index';
+import { RULES_CODES } from './codes';
+
+/** Raises a rules issue. */
+export const issue = createIssueFactory(RULES_CODES);
+
+/** A plain object record (internal). */
+export type Obj = Readonly<Record<string, unknown>>;
+
+/** @returns a short description of a value's type for messages. */
+export function typeName(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+/** @returns whether v is a non-array object. */
+export function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1000;
+}
+
+/** Fast `'YYYY-MM-DD'` real-date check (years 1900–2099). */
+export function isIsoDate(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  const y = digit(v, 0) * 1000 + digit(v, 1) * 100 + digit(v, 2) * 10 + digit(v, 3);
+  const m = digit(v, 5) * 10 + digit(v, 6);
+  const d = digit(v, 8) * 10 + digit(v, 9);
+  return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Checks a required or optional date. */
+export function checkDate(v: unknown, path: IssuePath, issues: Issue[], required: boolean): boolean {
+  if (v === undefined) {
+    if (required) issues.push(issue('RULES_MISSING', { path, expected: String(path[path.length - 1]) }));
+    return false;
+  }
+  if (isIsoDate(v)) return true;
+  issues.push(issue('RULES_DATE', { path, received: String(v) }));
+  return false;
+}
+
+/** Checks an optional boolean. */
+export function checkBool(v: unknown, path: IssuePath, issues: Issue[]): void {
+  if (v !== undefined && typeof v !== 'boolean') issues.push(issue('RULES_INPUT_TYPE', { path, expected: 'boolean', received: typeName(v) }));
+}
+
+/** Checks an optional (or required) short string. */
+export function checkString(v: unknown, path: IssuePath, issues: Issue[], required = false): v is string {
+  if (v === undefined) {
+    if (required) issues.push(issue('RULES_MISSING', { path, expected: String(path[path.length - 1]) }));
+    return false;
+  }
+  if (typeof v === 'string' && v.length <= 64) return true;
+  issues.push(issue('RULES_INPUT_TYPE', { path, expected: 'string (≤ 64)', received: typeName(v) }));
+  return false;
+}
+
+/** Checks a value against an enumeration. */
+export function checkEnum(v: unknown, allowed: readonly string[], path: IssuePath, issues: Issue[], required: boolean): boolean {
+  if (v === undefined) {
+    if (required) issues.push(issue('RULES_MISSING', { path, expected: allowed.join('|') }));
+    return false;
+  }
+  if (typeof v === 'string' && allowed.includes(v)) return true;
+  issues.push(issue('RULES_ENUM', { path, expected: allowed.join('|'), received: String(v) }));
+  return false;
+}
+
+/** Checks a Money value (non-negative safe-integer centimes). */
+export function checkMoney(v: unknown, path: IssuePath, issues: Issue[], required: boolean): boolean {
+  if (v === undefined) {
+    if (required) issues.push(issue('RULES_MISSING', { path, expected: String(path[path.length - 1]) }));
+    return false;
+  }
+  const c = isObj(v) ? v['centimes'] : undefined;
+  if (typeof c === 'number' && Number.isSafeInteger(c) && c >= 0 && c <= 1e11) return true;
+  issues.push(issue('RULES_MONTANT', { path, expected: '{ centimes } entier ≥ 0', received: isObj(v) ? String(c) : typeName(v) }));
+  return false;
+}
+
+/** Checks a positive coefficient: a decimal string or a Factor, between 0 (excluded) and 1000. */
+export function checkCoefficient(v: unknown, path: IssuePath, issues: Issue[]): void {
+  if (v === undefined) return;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (isFactorText(t) && !t.startsWith('-') && Number(t.replace(',', '.')) > 0 && Number(t.replace(',', '.')) <= 1000) return;
+  } else if (isObj(v)) {
+    const { units, scale } = v as { units?: unknown; scale?: unknown };
+    if (Number.isSafeInteger(units) && Number.isInteger(scale) && (scale as number) >= 0 && (scale as number) <= 12 &&
+      (units as number) > 0 && (units as number) / 10 ** (scale as number) <= 1000) return;
+  }
+  issues.push(issue('RULES_COEFFICIENT', { path, expected: 'décimal > 0 et ≤ 1000', received: isObj(v) ? JSON.stringify(v) : String(v) }));
+}

@@ -1,0 +1,183 @@
+/**
+ * Issue codes of the rules module (pricing and AMO / AMC / patient split). Codes are public API;
+ * messages are French prose and may change.
+ */
+import { defineIssueCodes } from '../core/issues/index';
+
+/** Issue codes raised by `validateFactureInput`, `computeFacture` and `loadReferentiel`. */
+export const RULES_CODES = defineIssueCodes({
+  RULES_INPUT_TYPE: {
+    family: 'FORMAT',
+    message: 'Type inattendu : attendu {expected}, reçu {received}',
+    fix: 'Transmettre une valeur du type attendu.',
+    ref: 'src/rules/model.ts',
+  },
+  RULES_MISSING: {
+    family: 'MISSING',
+    message: 'Champ obligatoire absent : {expected}',
+    fix: 'Renseigner le champ.',
+    ref: 'src/rules/model.ts',
+  },
+  RULES_DATE: {
+    family: 'FORMAT',
+    message: 'Date invalide : attendu AAAA-MM-JJ, reçu « {received} »',
+    fix: 'Saisir une date réelle au format AAAA-MM-JJ.',
+  },
+  RULES_ENUM: {
+    family: 'UNKNOWN_CODE',
+    message: 'Valeur non reconnue : attendu {expected}, reçu « {received} »',
+    fix: 'Choisir une des valeurs attendues.',
+  },
+  RULES_QUANTITE: {
+    family: 'RANGE',
+    message: 'Quantité impossible : attendu {expected}, reçu {received}',
+    fix: 'Saisir un nombre entier d’actes identiques (1 à 99).',
+  },
+  RULES_COEFFICIENT: {
+    family: 'FORMAT',
+    message: 'Coefficient invalide : attendu {expected}, reçu « {received} »',
+    fix: 'Saisir un coefficient décimal positif (ex. 1.5).',
+  },
+  RULES_MONTANT: {
+    family: 'FORMAT',
+    message: 'Montant invalide : attendu {expected}, reçu {received}',
+    fix: 'Transmettre un Money { centimes } entier et positif.',
+  },
+  RULES_POURCENTAGE: {
+    family: 'FORMAT',
+    message: 'Pourcentage invalide : attendu {expected}, reçu « {received} »',
+    fix: 'Saisir un pourcentage décimal (ex. 100, 150).',
+  },
+  RULES_LIGNES_VIDES: {
+    family: 'MISSING',
+    message: 'La facture ne contient aucune ligne',
+    fix: 'Ajouter au moins un acte.',
+  },
+  RULES_LIGNES_TROP: {
+    family: 'RANGE',
+    message: 'Trop de lignes : au plus {expected}, reçu {received}',
+    fix: 'Scinder la facture.',
+  },
+  RULES_DATE_APRES_FACTURATION: {
+    family: 'RULE',
+    message: 'Date postérieure à la date de facturation ({expected}) : {received}',
+    fix: 'Corriger la date de l’acte ou la date de facturation.',
+  },
+  RULES_DATE_AVANT_NAISSANCE: {
+    family: 'RULE',
+    message: 'Date antérieure à la naissance du bénéficiaire ({expected}) : {received}',
+    fix: 'Vérifier la date de l’acte et la date de naissance.',
+  },
+  RULES_DELAI_FACTURATION: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Acte de plus d’un an à la date de facturation : {received}',
+    fix: 'La caisse peut rejeter la facture ; facturer dans l’année (forçage sur demande de la caisse).',
+    ref: 'SPECS §2.4 (délai de facturation < 1 an)',
+  },
+  RULES_CODE_INCONNU: {
+    family: 'UNKNOWN_CODE',
+    message: 'Code acte inconnu du référentiel : « {received} »',
+    fix: 'Vérifier le code (NGAP, CCAM, LPP) ou charger un référentiel qui le contient.',
+  },
+  RULES_TARIF_DATE: {
+    family: 'RULE',
+    message: 'Aucun tarif de « {received} » à la date de l’acte ({expected})',
+    fix: 'Le code n’existait pas (ou plus) à cette date : vérifier la date ou le code.',
+    ref: 'SPECS §6.4 (tarifs datés)',
+  },
+  RULES_TARIF_NON_APPLICABLE: {
+    family: 'RULE',
+    message: 'Code « {received} » non applicable ({expected})',
+    fix: 'Vérifier la profession, le secteur et la zone du PS, ou charger le référentiel correspondant.',
+    ref: 'SPECS §6.4',
+  },
+  RULES_TARIF_A_CONFIRMER: {
+    family: 'MISSING',
+    message: 'Tarif de « {received} » à confirmer (absent des sources publiques retenues)',
+    fix: 'Charger un référentiel contenant ce tarif (table NGAP/CCAM du JO) via loadReferentiel.',
+    ref: 'SPECS §6.4, §6.9',
+  },
+  RULES_MONTANT_INFERIEUR_TARIF: {
+    family: 'RULE',
+    message: 'Montant facturé inférieur au tarif ({expected}) : {received}',
+    fix: 'Facturer au moins le tarif conventionnel de l’acte.',
+  },
+  RULES_DEPASSEMENT_NON_AUTORISE: {
+    family: 'RULE',
+    message: 'Dépassement non autorisé : {received}',
+    fix: 'Secteur 1 : indiquer DE (exigence particulière) ou DA (hors parcours, médecin), sinon facturer le tarif.',
+    ref: 'SPECS §6.5, §6.7',
+  },
+  RULES_DEPASSEMENT_PLAFOND: {
+    family: 'RANGE',
+    message: 'Dépassement autorisé au-delà du plafond ({expected}) : {received}',
+    fix: 'Limiter le dépassement hors parcours au plafond.',
+    ref: 'SPECS §6.5, §6.7 (DA max 17,5 %)',
+  },
+  RULES_MAJORATION_HORS_PARCOURS: {
+    family: 'RULE',
+    message: 'Majoration « {received} » réservée au parcours de soins',
+    fix: 'Retirer la majoration ou corriger l’indicateur de parcours.',
+    ref: 'SPECS §6.7',
+  },
+  RULES_ALD_NON_DECLAREE: {
+    family: 'RULE',
+    message: 'Acte en rapport avec une ALD pour un bénéficiaire sans ALD',
+    fix: 'Renseigner beneficiaire.ald ou retirer enRapportAld.',
+  },
+  RULES_ATMP_MANQUANT: {
+    family: 'MISSING',
+    message: 'Nature d’assurance AT/MP sans données d’accident du travail',
+    fix: 'Renseigner beneficiaire.atmp (numéro et date).',
+    ref: 'SPECS §2.3 type 2 pos 86-94',
+  },
+  RULES_ATMP_DATE: {
+    family: 'RULE',
+    message: 'Acte antérieur à la date de l’AT/MP ({expected}) : {received}',
+    fix: 'Vérifier la date de l’acte ou de l’accident.',
+  },
+  RULES_MATERNITE_DATES: {
+    family: 'MISSING',
+    message: 'Données de maternité sans date (début de grossesse ou accouchement)',
+    fix: 'Renseigner dateDebutGrossesse, dateAccouchementPrevue ou dateAccouchement.',
+  },
+  RULES_NATURE_MATERNITE: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Acte en période de maternité facturé en nature d’assurance {received}',
+    fix: 'Facturer en nature d’assurance 30 (maternité).',
+    ref: 'SPECS §2.4, §6.5',
+  },
+  RULES_REGIME_LOCAL: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Régime local Alsace-Moselle : taux spécifiques non modélisés, taux du régime général appliqués',
+    fix: 'Charger des paramètres de taux du régime local.',
+    ref: 'SPECS §2.4 (nature 13)',
+  },
+  RULES_TP_AMC_SANS_GARANTIE: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Tiers payant AMC demandé sans garantie AMC',
+    fix: 'Déclarer la garantie AMC (input.amc).',
+  },
+  RULES_PARAMETRE_DATE: {
+    family: 'RULE',
+    message: 'Paramètre « {received} » sans valeur à la date {expected}',
+    fix: 'Charger des paramètres couvrant cette date.',
+  },
+  RULES_TABLE_ROW: {
+    family: 'FORMAT',
+    message: 'Ligne de référentiel invalide : {received}',
+    fix: 'Corriger la table (montant en euros, date AAAA-MM-JJ, professions).',
+  },
+  RULES_TABLE_DUPLICATE: {
+    family: 'RULE',
+    message: 'Deux lignes de référentiel pour la même clé et la même date : {received}',
+    fix: 'Une seule ligne par code × date d’effet × zone × secteur × profession.',
+  },
+});
+
+/** A code of {@link RULES_CODES}. */
+export type RulesCode = keyof typeof RULES_CODES;

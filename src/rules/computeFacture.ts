@@ -1,0 +1,148 @@
+/**
+ * computeFacture: prices one invoice and splits it AMO / AMC / patient, with a trace.
+ *
+ * Per line: tariff at the act date → base; rate (exonérations, parcours) → partAmo = base × taux
+ * rounded halfUp to the centime (SPECS §6.6: 65 % × 3,29 = 2,1385 → 2,14); then PF and franchises
+ * are taken from partAmo (netAmo, never below zero); then the AMC part; the patient keeps the rest.
+ */
+import type { Issue, Result } from '../core/issues/index';
+import { resultOf } from '../core/issues/index';
+import type { Money } from '../core/money/index';
+import { formatDecimal, multiply } from '../core/money/index';
+import { createAmcPlan, computeAmc } from './amc';
+import { issue } from './checks';
+import type { Contexte } from './context';
+import { createContexte, inMaternite } from './context';
+import type { Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
+import type { Prix } from './priceLigne';
+import { priceLigne } from './priceLigne';
+import type { Referentiel } from './referentiel';
+import type { Retenues } from './retenues';
+import { computeRetenues, createCumuls } from './retenues';
+import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
+import type { ParametresRegles } from './tables/parametres';
+import { chooseTaux, tauxText } from './taux';
+import { decideTiersPayant } from './tiersPayant';
+import { step } from './trace';
+import { validateFactureInput } from './validateFactureInput';
+
+/** Options of {@link computeFacture}. */
+export interface ComputeFactureOptions {
+  /** Tariff référentiel (default: the SPECS tables, `DEFAULT_REFERENTIEL`). */
+  readonly referentiel?: Referentiel;
+  /** Rule parameters (default `PARAMETRES_DEFAUT`). */
+  readonly parametres?: ParametresRegles;
+  /** Collect the explanation trace (default true). */
+  readonly trace?: boolean;
+}
+
+const m = (centimes: number): Money => ({ centimes });
+
+function checkInvoice(ctx: Contexte): void {
+  const { input, issues } = ctx;
+  const b = input.beneficiaire;
+  if (ctx.nature === '41' && b.atmp === undefined) issues.push(issue('RULES_ATMP_MANQUANT', { path: ['beneficiaire', 'atmp'] }));
+  if (ctx.nature === '13') issues.push(issue('RULES_REGIME_LOCAL', { path: ['natureAssurance'] }));
+  const limit = `${Number(input.dateFacturation.slice(0, 4)) - 1}${input.dateFacturation.slice(4)}`;
+  let maternityWarned = false;
+  input.lignes.forEach((l, i) => {
+    if (l.date < b.dateNaissance) issues.push(issue('RULES_DATE_AVANT_NAISSANCE', { path: ['lignes', i, 'date'], expected: b.dateNaissance, received: l.date }));
+    if (l.date < limit) issues.push(issue('RULES_DELAI_FACTURATION', { path: ['lignes', i, 'date'], received: l.date }));
+    if (l.enRapportAld === true && b.ald !== true) issues.push(issue('RULES_ALD_NON_DECLAREE', { path: ['lignes', i, 'enRapportAld'] }));
+    if (ctx.nature === '41' && b.atmp !== undefined && l.date < b.atmp.date) {
+      issues.push(issue('RULES_ATMP_DATE', { path: ['lignes', i, 'date'], expected: b.atmp.date, received: l.date }));
+    }
+    if (!maternityWarned && (ctx.nature === '10' || ctx.nature === '13') && inMaternite(ctx, l.date)) {
+      maternityWarned = true;
+      issues.push(issue('RULES_NATURE_MATERNITE', { path: ['natureAssurance'], received: ctx.nature }));
+    }
+  });
+}
+
+function totals(lignes: readonly LigneDecompte[]): MontantsDecompte {
+  let f = 0, b = 0, a = 0, pf = 0, fr = 0, n = 0, c = 0, r = 0, d = 0;
+  for (const l of lignes) {
+    f += l.montantFacture.centimes; b += l.baseRemboursement.centimes; a += l.partAmo.centimes;
+    pf += l.participationForfaitaire.centimes; fr += l.franchise.centimes; n += l.netAmo.centimes;
+    c += l.partAmc.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes;
+  }
+  return { montantFacture: m(f), baseRemboursement: m(b), partAmo: m(a), participationForfaitaire: m(pf), franchise: m(fr), netAmo: m(n), partAmc: m(c), resteACharge: m(r), depassement: m(d) };
+}
+
+function computeLignes(ctx: Contexte): LigneDecompte[] | undefined {
+  const cumuls = createCumuls(ctx.input);
+  const plan = createAmcPlan(ctx);
+  const prix = {} as Prix;
+  const ret: Retenues = { pf: 0, franchise: 0, exemption: null, kind: null };
+  const out: LigneDecompte[] = [];
+  const lignes = ctx.input.lignes;
+  for (let i = 0; i < lignes.length; i++) {
+    const line = lignes[i] as FactureInput['lignes'][number];
+    if (!priceLigne(ctx, line, i, prix)) continue;
+    const t = chooseTaux(ctx, line, prix.row, line.date);
+    if (t === undefined) {
+      ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: 'taux', expected: line.date }));
+      continue;
+    }
+    const base = prix.base;
+    const partAmo = multiply({ centimes: base }, t.taux, 'halfUp').centimes;
+    if (ctx.trace !== null) {
+      step(ctx, t.rule, i, { base: formatDecimal({ centimes: base }), taux: tauxText(t.taux) }, `part AMO ${formatDecimal({ centimes: partAmo })} (arrondi halfUp)`, partAmo, t.source);
+    }
+    computeRetenues(ctx, cumuls, prix.row, line.date, line.quantite, partAmo, i, ret);
+    const dep = prix.billed - base;
+    const amc = computeAmc(ctx, plan, base, partAmo, dep, i);
+    out.push({
+      index: i, code: line.code, date: line.date, quantite: line.quantite, coefficient: prix.coefficient, prixUnitaire: m(prix.unit), taux: t.taux,
+      exoneration: t.exoneration, justificationExoneration: t.exoneration === 'ald' ? '4' : '0', exemptionPf: ret.exemption, franchiseKind: ret.kind,
+      sourceTarif: prix.row.row.source,
+      montantFacture: m(prix.billed), baseRemboursement: m(base), partAmo: m(partAmo), participationForfaitaire: m(ret.pf), franchise: m(ret.franchise),
+      netAmo: m(partAmo - ret.pf - ret.franchise), partAmc: m(amc), resteACharge: m(prix.billed - partAmo - amc), depassement: m(dep),
+    });
+  }
+  return out.length === lignes.length ? out : undefined;
+}
+
+/**
+ * Prices one invoice and splits it between the AMO, the AMC and the patient.
+ *
+ * @param input - The invoice (validated here: anything may be passed).
+ * @param options - Référentiel / parameters override, `trace` (default true).
+ * @returns The {@link Decompte} with warnings, or issues with paths (`['lignes', 2, 'code']`).
+ * @example
+ * const r = computeFacture({ dateFacturation: '2025-03-10', ps: { profession: 'medecin', specialite: '01', secteur: '1', zone: 'metropole' },
+ *   beneficiaire: { dateNaissance: '1980-05-01' }, parcours: 'T', lignes: [{ code: 'G', date: '2025-03-10', quantite: 1 }] });
+ * // r.value.total: partAmo 21,00 €, PF 2,00 €, netAmo 19,00 €, resteACharge 9,00 €
+ * @see SPECS §6.4–6.8
+ */
+export function computeFacture(input: unknown, options: ComputeFactureOptions = {}): Result<Decompte> {
+  const valid = validateFactureInput(input);
+  if (!valid.ok) return valid;
+  const facture = valid.value;
+  const ctx = createContexte(facture, options.parametres ?? PARAMETRES_DEFAUT, options.referentiel ?? DEFAULT_REFERENTIEL, options.trace !== false);
+  checkInvoice(ctx);
+  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: facture.ps.profession, secteur: facture.ps.secteur, zone: facture.ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version }, 'facture acceptée', undefined, 'SPECS §2.4');
+  if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin ?? '?'}`, undefined, 'SPECS §6.5 (1er jour du 6e mois → accouchement + 12 j)');
+  const lignes = computeLignes(ctx);
+  const issues: Issue[] = valid.issues.length === 0 ? ctx.issues : [...valid.issues, ...ctx.issues];
+  // Invariant: a line is left unpriced only after an error issue was pushed.
+  if (lignes === undefined) return { ok: false, issues: issues as unknown as readonly [Issue, ...Issue[]] };
+  const total = totals(lignes);
+  const tp = decideTiersPayant(ctx, lignes);
+  const paidByTp = (tp.amo ? total.partAmo.centimes : 0) + (tp.amc ? total.partAmc.centimes : 0);
+  step(ctx, 'total', undefined, { lignes: String(lignes.length) }, `AMO ${formatDecimal(total.netAmo)} · AMC ${formatDecimal(total.partAmc)} · patient ${formatDecimal(total.resteACharge)} + PF/franchises ${formatDecimal(m(total.participationForfaitaire.centimes + total.franchise.centimes))}`, total.montantFacture.centimes, 'SPECS §6.6');
+  const decompte: Decompte = {
+    lignes,
+    total,
+    chargePatient: m(total.resteACharge.centimes + total.participationForfaitaire.centimes + total.franchise.centimes),
+    aEncaisserPatient: m(total.montantFacture.centimes - paidByTp),
+    tiersPayantAmo: tp.amo,
+    tiersPayantAmc: tp.amc,
+    destinataireReglement: tp.destinataire,
+    natureAssurance: ctx.nature,
+    parcours: ctx.parcours,
+    justificationExoneration: lignes.every((l) => l.justificationExoneration === '4') ? '4' : '0',
+    trace: ctx.trace ?? [],
+  };
+  return resultOf(decompte, issues);
+}

@@ -1,0 +1,124 @@
+/**
+ * The per-invoice context of the engine (internal): what does not change from line to line,
+ * computed once (lookup key, rate family, maternité period, exemptions).
+ */
+import type { PlainDate } from '../core/date/index';
+import { addDays, ageAt, daysInMonth, plainDateOf, toYmd } from '../core/date/index';
+import type { Issue } from '../core/issues/index';
+import type { FactureInput, NatureAssurance, Parcours, Profession, TraceStep } from './model';
+import type { LookupKey } from './lookupTarif';
+import type { Referentiel } from './referentiel';
+import { professionBit, secteurBit } from './referentiel';
+import type { ParametresRegles } from './tables/parametres';
+
+/** Rate family of a profession (SPECS §6.5). */
+export type FamilleTaux = 'medecin' | 'sageFemme' | 'chirurgienDentiste' | 'auxiliaire' | 'autre';
+
+const AUXILIAIRES: readonly Profession[] = ['infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue'];
+
+/** Engine context (internal). */
+export interface Contexte {
+  readonly input: FactureInput;
+  readonly params: ParametresRegles;
+  readonly ref: Referentiel;
+  /** Trace collector, or null when the trace is off. */
+  readonly trace: TraceStep[] | null;
+  readonly issues: Issue[];
+  readonly nature: NatureAssurance;
+  readonly parcours: Parcours;
+  readonly key: LookupKey;
+  readonly famille: FamilleTaux;
+  /** Maternité period [debut, fin], or null. */
+  readonly materniteDebut: string | null;
+  readonly materniteFin: string | null;
+  readonly pensionMilitaire: boolean;
+  readonly invalidite: boolean;
+  /** Specialty outside the parcours rules. */
+  readonly specialiteHorsParcours: boolean;
+  /** Age cache: last date asked and the age then. */
+  ageDate: string;
+  ageValue: number;
+}
+
+/** @returns the date moved by whole months, the day clamped to the month's length. */
+export function addMonths(d: PlainDate, months: number): PlainDate {
+  const { year, month, day } = toYmd(d);
+  const idx = year * 12 + (month - 1) + months;
+  const y = Math.floor(idx / 12);
+  const m = (idx % 12) + 1;
+  return plainDateOf(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/**
+ * Places the maternité period (SPECS §6.5: from the 1st day of the 6th month to 12 days after
+ * delivery). Start: début de grossesse + 5 months; without it, the expected (or actual) delivery
+ * date − 4 months (assumption: a 9-month pregnancy counted from the début de grossesse).
+ * End: actual delivery, else expected delivery, else début + 9 months, plus 12 days.
+ */
+function maternitePeriod(input: FactureInput, p: ParametresRegles): [string | null, string | null] {
+  const m = input.beneficiaire.maternite;
+  if (m === undefined) return [null, null];
+  const offset = p.materniteMoisDebut - 1;
+  const terme = m.dateAccouchement ?? m.dateAccouchementPrevue;
+  const debut = m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, offset) : terme !== undefined ? addMonths(terme, offset - 9) : null;
+  const finBase = terme ?? (m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, 9) : undefined);
+  return [debut, finBase === undefined ? null : addDays(finBase, p.materniteJoursApres)];
+}
+
+function famille(p: Profession): FamilleTaux {
+  if (p === 'medecin' || p === 'sageFemme' || p === 'chirurgienDentiste') return p;
+  return AUXILIAIRES.includes(p) ? 'auxiliaire' : 'autre';
+}
+
+/**
+ * Builds the context of a validated invoice.
+ *
+ * @param input - The validated invoice.
+ * @param params - Rule parameters.
+ * @param ref - The référentiel.
+ * @param trace - Whether to collect the trace.
+ * @returns The context.
+ */
+export function createContexte(input: FactureInput, params: ParametresRegles, ref: Referentiel, trace: boolean): Contexte {
+  const ps = input.ps;
+  const [debut, fin] = maternitePeriod(input, params);
+  const exos = input.beneficiaire.exonerations ?? [];
+  return {
+    input,
+    params,
+    ref,
+    trace: trace ? [] : null,
+    issues: [],
+    nature: input.natureAssurance ?? '10',
+    parcours: input.parcours ?? 'T',
+    key: { professionBit: professionBit(ps.profession), secteurBit: secteurBit(ps.secteur), zone: ps.zone, label: `${ps.profession}, secteur ${ps.secteur}, ${ps.zone}` },
+    famille: famille(ps.profession),
+    materniteDebut: debut,
+    materniteFin: fin,
+    pensionMilitaire: exos.includes('pensionMilitaire'),
+    invalidite: exos.includes('invalidite'),
+    specialiteHorsParcours: params.specialitesHorsParcours.includes(ps.specialite),
+    ageDate: '',
+    ageValue: 0,
+  };
+}
+
+/**
+ * Age of the bénéficiaire at a date, in completed years (cached for runs of equal dates).
+ *
+ * @param ctx - The context.
+ * @param date - The act date.
+ * @returns The age.
+ */
+export function ageAtDate(ctx: Contexte, date: string): number {
+  if (date !== ctx.ageDate) {
+    ctx.ageDate = date;
+    ctx.ageValue = ageAt(ctx.input.beneficiaire.dateNaissance, date as PlainDate);
+  }
+  return ctx.ageValue;
+}
+
+/** @returns whether a date falls in the maternité period. */
+export function inMaternite(ctx: Contexte, date: string): boolean {
+  return ctx.materniteDebut !== null && ctx.materniteFin !== null && date >= ctx.materniteDebut && date <= ctx.materniteFin;
+}

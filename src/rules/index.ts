@@ -1,0 +1,20 @@
+/**
+ * rules: prices one invoice (facture) and splits it AMO / AMC / patient with an explained trace.
+ *
+ * - `computeFacture(input, options)` → `Result<Decompte>`; `validateFactureInput(input)`.
+ * - Dated tariff tables as data (`tables/`), loaded with `loadReferentiel`; dated parameters
+ *   (`PARAMETRES_DEFAUT`): rates, PF, franchises, caps, age limits.
+ * - Issue codes: `RULES_CODES`.
+ *
+ * Sources: shared/domain/SPECS.md §2.4, §6.4–6.8. Pure: imports only src/core.
+ */
+export type * from './model';
+export { RULES_CODES } from './codes';
+export type { RulesCode } from './codes';
+export type { ComputeFactureOptions } from './computeFacture';
+export { computeFacture } from './computeFacture';
+export { MAX_LIGNES, MAX_QUANTITE, validateFactureInput } from './validateFactureInput';
+export type { CompiledRow, Nomenclature, Referentiel, TableTarifs, TarifRow } from './referentiel';
+export { loadReferentiel } from './referentiel';
+export type { FranchiseParametre, Parametre, ParametresRegles, ValeurDatee } from './tables/index';
+export { CCAM_ACTES, DEFAULT_REFERENTIEL, DEFAULT_TABLES, NGAP_AUXILIAIRES, NGAP_MEDECINS, PARAMETRES_DEFAUT } from './tables/index';

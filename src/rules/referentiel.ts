@@ -1,0 +1,173 @@
+/**
+ * Référentiel (tariff reference): dated tariff rows as data, compiled into an index keyed by
+ * code. A newer table is loaded with `loadReferentiel` (data, not code) and passed to
+ * `computeFacture` through `options.referentiel`.
+ *
+ * One row per code × valid-from (× valid-to) × zone × secteur × profession (SPECS §6.4).
+ * The act date chooses the row: the latest row whose `validFrom` is on or before the date.
+ */
+import type { PlainDate } from '../core/date/index';
+import { isPlainDate } from '../core/date/index';
+import type { Issue, Result } from '../core/issues/index';
+import { createIssueFactory, resultOf } from '../core/issues/index';
+import type { Factor, Money } from '../core/money/index';
+import { formatDecimal, isFactorText, parseMoney, percent } from '../core/money/index';
+import { RULES_CODES } from './codes';
+import type { Profession, Secteur, Zone } from './model';
+
+const issue = createIssueFactory(RULES_CODES);
+
+/** Nomenclature of a row: NGAP (letter key × coefficient), CCAM, LPP, médicament, transport. */
+export type Nomenclature = 'ngap' | 'ccam' | 'lpp' | 'medicament' | 'transport';
+
+/** One tariff row, as written in a table file. */
+export interface TarifRow {
+  /** Code acte (NGAP letter key, CCAM code with activité as `'DEQP003/1'`, LPP, CIP). */
+  readonly code: string;
+  /** Libellé (label). */
+  readonly libelle: string;
+  /** Nomenclature. */
+  readonly nomenclature: Nomenclature;
+  /** Professions that may bill the code. */
+  readonly professions: readonly Profession[];
+  /** Secteurs the row applies to (absent: all). */
+  readonly secteurs?: readonly Secteur[];
+  /** Zone the row applies to (absent: all). */
+  readonly zone?: Zone;
+  /** First day of validity; `null` when the sources do not attest the start (the row then also serves earlier dates). */
+  readonly validFrom: PlainDate | null;
+  /** Last day of validity (inclusive), when the code was withdrawn. */
+  readonly validTo?: PlainDate;
+  /** Unit price in euros (`'30.00'`); `null` = to confirm against the NGAP/CCAM JO table (the code is known, the figure is not sourced). */
+  readonly prix: string | null;
+  /** Whether the line is an act (subject to PF / franchise); false for majorations, frais de déplacement, IK. */
+  readonly acte: boolean;
+  /** Majoration billable only in the parcours de soins (MCS, MPC …, SPECS §6.7). */
+  readonly parcoursSeulement?: boolean;
+  /** Own AMO rate in percent (médicament, LPP, transport), instead of the profession's rate. */
+  readonly tauxPourcent?: string;
+  /** Source (document, date). */
+  readonly source: string;
+}
+
+/** A table file: header + rows. */
+export interface TableTarifs {
+  /** Where the figures come from. */
+  readonly source: string;
+  /** Table version. */
+  readonly version: string;
+  /** Date of the table (last checked). */
+  readonly date: PlainDate;
+  /** The rows. */
+  readonly rows: readonly TarifRow[];
+}
+
+/** A compiled row (internal shape, precomputed for the hot loop). */
+export interface CompiledRow {
+  readonly row: TarifRow;
+  /** `''` for an open start, so string comparison with any date works. */
+  readonly from: string;
+  /** `'9999-12-31'` when open-ended. */
+  readonly to: string;
+  readonly prix: Money | null;
+  /** Precomputed `formatDecimal(prix)` for the trace. */
+  readonly prixText: string;
+  readonly professionMask: number;
+  /** Bit mask of secteurs (0 = all). */
+  readonly secteurMask: number;
+  readonly zone: Zone | undefined;
+  readonly taux: Factor | undefined;
+  readonly tauxText: string;
+}
+
+/** A loaded référentiel: rows indexed by code, latest validity first. */
+export interface Referentiel {
+  /** Versions of the tables loaded, for the trace. */
+  readonly version: string;
+  /** Rows by code. */
+  readonly index: ReadonlyMap<string, readonly CompiledRow[]>;
+}
+
+const PROFESSIONS: readonly Profession[] = [
+  'medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute',
+  'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur',
+];
+const SECTEURS: readonly Secteur[] = ['1', '2', '2-optam'];
+
+/** @returns the bit of a profession (internal). */
+export function professionBit(p: Profession): number {
+  return 1 << PROFESSIONS.indexOf(p);
+}
+
+/** @returns the bit of a secteur (internal). */
+export function secteurBit(s: Secteur): number {
+  return 1 << SECTEURS.indexOf(s);
+}
+
+function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): CompiledRow | undefined {
+  const bad = (what: string): undefined => {
+    issues.push(issue('RULES_TABLE_ROW', { path, received: `${row.code}: ${what}` }));
+    return undefined;
+  };
+  if (typeof row.code !== 'string' || row.code === '') return bad('code');
+  if (row.validFrom !== null && !isPlainDate(row.validFrom)) return bad('validFrom');
+  if (row.validTo !== undefined && !isPlainDate(row.validTo)) return bad('validTo');
+  if (!Array.isArray(row.professions) || row.professions.length === 0 || row.professions.some((p) => !PROFESSIONS.includes(p))) return bad('professions');
+  if (row.secteurs !== undefined && row.secteurs.some((s) => !SECTEURS.includes(s))) return bad('secteurs');
+  let prix: Money | null = null;
+  if (row.prix !== null) {
+    const parsed = parseMoney(row.prix);
+    if (!parsed.ok || parsed.value.centimes < 0) return bad('prix');
+    prix = parsed.value;
+  }
+  if (row.tauxPourcent !== undefined && !isFactorText(row.tauxPourcent)) return bad('tauxPourcent');
+  return {
+    row,
+    from: row.validFrom ?? '',
+    to: row.validTo ?? '9999-12-31',
+    prix,
+    prixText: prix === null ? 'à confirmer' : formatDecimal(prix),
+    professionMask: row.professions.reduce((m, p) => m | professionBit(p), 0),
+    secteurMask: (row.secteurs ?? []).reduce((m, s) => m | secteurBit(s), 0),
+    zone: row.zone,
+    taux: row.tauxPourcent === undefined ? undefined : percent(row.tauxPourcent),
+    tauxText: row.tauxPourcent ?? '',
+  };
+}
+
+function overlaps(a: CompiledRow, b: CompiledRow): boolean {
+  return a.from === b.from && a.zone === b.zone && (a.professionMask & b.professionMask) !== 0 &&
+    (a.secteurMask === 0 || b.secteurMask === 0 || (a.secteurMask & b.secteurMask) !== 0);
+}
+
+/**
+ * Loads tariff tables into a référentiel, checking every row.
+ *
+ * @param tables - One table or several (later tables add rows; a same-key same-date row is a duplicate).
+ * @returns The indexed référentiel, or `RULES_TABLE_*` issues with paths `[table, 'rows', row]`.
+ * @example
+ * const ref = unwrap(loadReferentiel([...DEFAULT_TABLES, myNewTable]));
+ * computeFacture(input, { referentiel: ref });
+ */
+export function loadReferentiel(tables: TableTarifs | readonly TableTarifs[]): Result<Referentiel> {
+  const list: readonly TableTarifs[] = Array.isArray(tables) ? tables : [tables as TableTarifs];
+  const issues: Issue[] = [];
+  const index = new Map<string, CompiledRow[]>();
+  list.forEach((table, t) => {
+    table.rows.forEach((row, r) => {
+      const compiled = compileRow(row, [t, 'rows', r], issues);
+      if (compiled === undefined) return;
+      const rows = index.get(row.code) ?? [];
+      if (rows.some((other) => overlaps(other, compiled))) {
+        issues.push(issue('RULES_TABLE_DUPLICATE', { path: [t, 'rows', r], received: `${row.code} ${compiled.from || '(début non attesté)'}` }));
+        return;
+      }
+      rows.push(compiled);
+      index.set(row.code, rows);
+    });
+  });
+  // Hint: latest validity first, so the lookup stops at the first row on or before the date.
+  for (const rows of index.values()) rows.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  const version = list.map((t) => `${t.version} (${t.date})`).join(' + ');
+  return resultOf({ version, index }, issues);
+}

@@ -1,0 +1,53 @@
+/**
+ * decideTiersPayant: tiers payant obligations and the destinataire du règlement (internal).
+ *
+ * Obligations (SPECS §6.8): C2S → AMO + AMC (CSS L.861-3); AME → full tiers payant (AMO side,
+ * the TM being waived); ALD (acts en rapport), maternité, AT/MP → AMO part. The caller's
+ * preference adds to them. Tiers payant AMC needs an AMC (a garantie or the C2S).
+ * Destinataire (B2 type 2 pos 115-116): 00 hors TP, 05 TP AMO, 15 TP intégral, 25 TP AMC seule.
+ */
+import type { Contexte } from './context';
+import { issue } from './checks';
+import type { DestinataireReglement, LigneDecompte } from './model';
+import { step } from './trace';
+
+/** The tiers payant decision (internal). */
+export interface DecisionTiersPayant {
+  readonly amo: boolean;
+  readonly amc: boolean;
+  readonly destinataire: DestinataireReglement;
+}
+
+function obligation(ctx: Contexte, lignes: readonly LigneDecompte[]): string | null {
+  const b = ctx.input.beneficiaire;
+  if (b.c2s === true) return 'c2s';
+  if (b.ame === true) return 'ame';
+  if (ctx.nature === '41') return 'atmp';
+  for (const l of lignes) if (l.exoneration === 'ald' || l.exoneration === 'maternite') return l.exoneration;
+  return null;
+}
+
+/**
+ * Decides tiers payant AMO / AMC and the destinataire du règlement.
+ *
+ * @param ctx - The context.
+ * @param lignes - The priced lines.
+ * @returns The decision (and a trace step; PF / franchises under tiers payant are recovered later).
+ */
+export function decideTiersPayant(ctx: Contexte, lignes: readonly LigneDecompte[]): DecisionTiersPayant {
+  const pref = ctx.input.tiersPayant ?? {};
+  const why = obligation(ctx, lignes);
+  const hasAmc = ctx.input.amc !== undefined || ctx.input.beneficiaire.c2s === true;
+  const amo = why !== null || pref.amo === true;
+  let amc = why === 'c2s' || pref.amc === true;
+  if (amc && !hasAmc) {
+    amc = false;
+    ctx.issues.push(issue('RULES_TP_AMC_SANS_GARANTIE', { path: ['tiersPayant', 'amc'] }));
+  }
+  const destinataire: DestinataireReglement = amo ? (amc ? '15' : '05') : amc ? '25' : '00';
+  step(ctx, 'tiers-payant', undefined, { obligation: why ?? 'aucune', preferenceAmo: String(pref.amo === true), preferenceAmc: String(pref.amc === true) }, `destinataire du règlement ${destinataire}`, undefined, 'SPECS §6.8; B2 type 2 pos 115-116 (§2.3)');
+  if (amo && lignes.some((l) => l.participationForfaitaire.centimes + l.franchise.centimes > 0)) {
+    step(ctx, 'tiers-payant.pf-recuperee', undefined, {}, 'PF / franchises non encaissées : récupérées ultérieurement par la caisse', undefined, 'SPECS §6.6');
+  }
+  return { amo, amc, destinataire };
+}
