@@ -1,0 +1,30 @@
+/**
+ * `Securer` implementation: a detached CMS SignedData over the payload, signed by a `Signer`
+ * (the CPS card through `openCps(...).signer`, or a software key in tests).
+ *
+ * MODELED: the official SESAM-Vitale 1.40 securing of an FSE/lot (certification zones, Vitale
+ * authentication) is not public (SPECS §8.1); this is a standard CMS signature with the CPS key,
+ * replaceable by an agreed vendor `Securer` without changing callers.
+ */
+import { buildCmsSignedData } from './cms';
+import type { Securer, Signer } from './ports';
+
+/**
+ * Creates a CMS `Securer`.
+ *
+ * @param signer - The key that signs (card or software).
+ * @returns A Securer whose `secure` returns `{ format: 'cms-detached', signature: p7s DER }`.
+ * @example
+ * const securer = createCmsSecurer(cps.signer);
+ * const { signature } = await securer.secure({ payload, kind: 'fse', reference: 'F-0001', at: '2025-03-01T10:00:00Z' });
+ */
+export function createCmsSecurer(signer: Signer): Securer {
+  const id = `cms:${signer.id}`;
+  return {
+    id,
+    async secure(request) {
+      const signature = await buildCmsSignedData(request.payload, signer, { signingTime: request.at });
+      return { signature, format: 'cms-detached', securerId: id, at: request.at };
+    },
+  };
+}
