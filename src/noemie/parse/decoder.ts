@@ -1,0 +1,209 @@
+/**
+ * The NOEMIE PS record-level state machine, shared by `parseNoemie` (sync) and `streamNoemie`
+ * (async): 000 header → payload records (flag `1` = last segment, its trailing blanks trimmed)
+ * → 999 trailer → nothing (SPECS §1.2, §1.2b). It turns raw 128-byte records into events and
+ * re-checks the 990 / 999 controls on the fly, in constant memory.
+ */
+import type { Issue, Severity } from '../../core/issues/index';
+import { createIssueFactory } from '../../core/issues/index';
+import { formatDecimal } from '../../core/money/index';
+import { parseRecord } from '../../internal/fixed-width/parse';
+import type { RawRecord } from '../../internal/fixed-width/reader';
+import { NOEMIE_CODES } from '../codes';
+import { LAYOUT_000, LAYOUT_999 } from '../records/index';
+import type { NoemieEnTete, NoemieEntity, NoemieEvent, NoemieFinFichier } from '../types';
+import type { DateContext } from './fastDecode';
+import { createDateContext } from './fastDecode';
+import { createHierarchyWalk, defaultControlAmount } from './hierarchy';
+import type { NoemieParseOptions } from './options';
+import { DEFAULT_HEADER_REFERENCE, DEFAULT_MAX_ISSUES } from './options';
+import { createEntityStream } from './entityStream';
+
+const issue = createIssueFactory(NOEMIE_CODES);
+
+/** Niveaux de rupture fixed by the public material (SPECS §1.2b). */
+const FIXED_NIVEAU: Readonly<Record<string, string>> = { '020': '01', '040': '02', '070': '02', '071': '02', '081': '02', '990': '99' };
+const HEADER_FIELDS = ['typeEmetteur', 'numeroEmetteur', 'typeDestinataire', 'numeroDestinataire', 'identificationFichier'] as const;
+
+/** A record-level decoder (internal). */
+export interface NoemieDecoder {
+  /** Feeds one raw record; pushes the resulting events to `out`. */
+  readonly record: (rec: RawRecord, out: NoemieEvent[]) => void;
+  /** Signals the end of input; pushes the final events to `out`. */
+  readonly end: (out: NoemieEvent[]) => void;
+  /** Whether `maxIssues` was reached (further input is ignored). */
+  readonly stopped: () => boolean;
+}
+
+function isPadding(text: string): boolean {
+  return /^[ \0\r\n\x1a]*$/.test(text);
+}
+
+function show(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * Creates a decoder.
+ *
+ * @param options - Parser options (tolerances, control severity, max issues).
+ * @returns The decoder.
+ */
+export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDecoder {
+  const max = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+  const control = options.controlTotals ?? 'error';
+  const controlSeverity: Severity = control === 'warning' ? 'warning' : 'error';
+  const walk = createHierarchyWalk(options.controlAmount ?? defaultControlAmount);
+  let dates: DateContext = createDateContext(options.referenceDate ?? DEFAULT_HEADER_REFERENCE);
+  let phase: 'header' | 'payload' | 'trailer' | 'after' | 'done' = 'header';
+  let header: NoemieEnTete | undefined;
+  let out: NoemieEvent[] = [];
+  let issues = 0;
+  let stopped = false;
+  let lineBreakHinted = false;
+  let trailingReported = false;
+  let payloadSeen = false;
+
+  const emit = (i: Issue): void => {
+    if (stopped) return;
+    out.push({ kind: 'issue', issue: i });
+    issues++;
+    if (issues >= max) {
+      out.push({ kind: 'issue', issue: issue('NOEMIE_MAX_ISSUES', { expected: String(max) }) });
+      stopped = true;
+    }
+  };
+
+  const checkControl = (code: 'NOEMIE_CONTROL_COUNT' | 'NOEMIE_CONTROL_AMOUNT', index: number, offset: number, expected: string, received: string, what: string): void => {
+    if (control === 'off' || expected === received) return;
+    emit(issue(code, { path: ['entities', index], source: { offset }, expected, received, severity: controlSeverity, message: `Entité 990 (${what}) : ${code === 'NOEMIE_CONTROL_COUNT' ? 'compteur' : 'cumul des montants'} ${received}, calculé ${expected}` }));
+  };
+
+  const onEntity = (e: NoemieEntity, index: number, offset: number): void => {
+    const fixed = FIXED_NIVEAU[e.entity];
+    if (fixed !== undefined && e.niveauRupture !== fixed) {
+      emit(issue('NOEMIE_NIVEAU_RUPTURE', { path: ['entities', index, 'niveauRupture'], source: { offset: offset + 3 }, expected: fixed, received: e.niveauRupture }));
+    }
+    const closed = walk.next(e, index);
+    if (closed === null) {
+      if (control !== 'off') emit(issue('NOEMIE_CONTROL_ORPHAN', { path: ['entities', index], source: { offset }, severity: controlSeverity }));
+    } else if (closed !== undefined && e.entity === '990') {
+      const what = `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}`;
+      checkControl('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what);
+      checkControl('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what);
+    }
+    if (!stopped) out.push({ kind: 'entity', offset, entity: e });
+  };
+
+  const entities = createEntityStream({ skipUnknownEntities: options.skipUnknownEntities === true, dates: () => dates }, { entity: onEntity, issue: emit });
+
+  const checkTrailer = (t: NoemieFinFichier, rec: RawRecord): void => {
+    if (control === 'off') return;
+    const at = (column: number): { record: number; column: number; offset: number } => ({ record: rec.record, column, offset: rec.offset + column - 1 });
+    const sev = { severity: controlSeverity };
+    if (t.nombreEnregistrements !== rec.record) {
+      emit(issue('NOEMIE_TRAILER_RECORDS', { path: ['trailer', 'nombreEnregistrements'], source: at(56), expected: String(rec.record), received: String(t.nombreEnregistrements), ...sev }));
+    }
+    if (t.nombreLots !== walk.lots()) {
+      emit(issue('NOEMIE_TRAILER_LOTS', { path: ['trailer', 'nombreLots'], source: at(83), expected: String(walk.lots()), received: String(t.nombreLots), ...sev }));
+    }
+    if (t.cumulMontants.centimes !== walk.total()) {
+      emit(issue('NOEMIE_TRAILER_AMOUNT', { path: ['trailer', 'cumulMontants'], source: at(86), expected: formatDecimal({ centimes: walk.total() }), received: formatDecimal(t.cumulMontants), ...sev }));
+    }
+    if (header === undefined) return;
+    for (const f of HEADER_FIELDS) {
+      if (t[f] !== header[f]) emit(issue('NOEMIE_TRAILER_HEADER', { path: ['trailer', f], source: at(1), expected: `${f} = ${header[f]}`, received: `${f} = ${t[f]}`, ...sev }));
+    }
+  };
+
+  const onTrailer = (rec: RawRecord): void => {
+    phase = 'after';
+    if (!rec.text.startsWith('999')) {
+      emit(issue('NOEMIE_TRAILER_EXPECTED', { path: ['trailer'], source: { record: rec.record, offset: rec.offset }, received: show(rec.text.slice(0, 3)) }));
+      return;
+    }
+    const r = parseRecord(LAYOUT_999, rec.text, { record: rec.record, offset: rec.offset, path: ['trailer'] });
+    for (const x of r.issues) emit(x);
+    if (!r.ok) return;
+    const t = r.value as NoemieFinFichier;
+    if (!stopped) out.push({ kind: 'trailer', offset: rec.offset, trailer: t });
+    checkTrailer(t, rec);
+  };
+
+  const onHeader = (rec: RawRecord): void => {
+    phase = 'payload';
+    if (!rec.text.startsWith('000')) {
+      emit(issue('NOEMIE_HEADER', { path: ['header'], source: { record: rec.record, offset: rec.offset }, received: show(rec.text.slice(0, 3)) }));
+      return;
+    }
+    const r = parseRecord(LAYOUT_000, rec.text, { record: rec.record, offset: rec.offset, path: ['header'], reference: options.referenceDate ?? DEFAULT_HEADER_REFERENCE });
+    for (const x of r.issues) emit(x);
+    if (!r.ok) return;
+    header = r.value as NoemieEnTete;
+    dates = createDateContext(header.dateCreation);
+    if (header.longueurEnregistrement !== 128) {
+      emit(issue('NOEMIE_RECORD_LENGTH', { path: ['header', 'longueurEnregistrement'], source: { record: 1, column: 83, offset: rec.offset + 82 }, expected: '128', received: String(header.longueurEnregistrement) }));
+    }
+    if (!stopped) out.push({ kind: 'header', offset: rec.offset, header });
+  };
+
+  const onPayload = (rec: RawRecord): void => {
+    const text = rec.text;
+    if (entities.idle() && text.startsWith('999')) {
+      if (payloadSeen) emit(issue('NOEMIE_LAST_SEGMENT', { source: { record: rec.record, offset: rec.offset } }));
+      onTrailer(rec);
+      return;
+    }
+    payloadSeen = true;
+    const flag = text.charCodeAt(0);
+    if ((flag === 10 || flag === 13) && !lineBreakHinted) {
+      lineBreakHinted = true;
+      emit(issue('NOEMIE_LINE_BREAK', { source: { record: rec.record, offset: rec.offset } }));
+    }
+    const last = flag === 49;
+    let end = text.length;
+    if (last) while (end > 1 && text.charCodeAt(end - 1) === 32) end--;
+    entities.append(end === text.length ? text.slice(1) : text.slice(1, end), rec.offset + 1);
+    entities.drain(last);
+    if (last) phase = 'trailer';
+  };
+
+  const record = (rec: RawRecord, sinkOut: NoemieEvent[]): void => {
+    if (stopped) return;
+    out = sinkOut;
+    if (phase === 'after' && isPadding(rec.text) && options.trailingPadding === true) return;
+    for (const x of rec.issues) emit(x);
+    switch (phase) {
+      case 'header':
+        onHeader(rec);
+        break;
+      case 'payload':
+        onPayload(rec);
+        break;
+      case 'trailer':
+        onTrailer(rec);
+        break;
+      case 'after':
+      case 'done':
+        if (!trailingReported) {
+          trailingReported = true;
+          emit(issue('NOEMIE_TRAILING_DATA', { source: { record: rec.record, offset: rec.offset }, received: `${rec.text.length}+` }));
+        }
+        break;
+    }
+  };
+
+  const end = (sinkOut: NoemieEvent[]): void => {
+    out = sinkOut;
+    if (stopped) return;
+    if (phase === 'header') emit(issue('NOEMIE_EMPTY'));
+    else if (phase === 'payload') {
+      entities.drain(true);
+      if (payloadSeen) emit(issue('NOEMIE_LAST_SEGMENT'));
+      emit(issue('NOEMIE_TRAILER_MISSING', { path: ['trailer'] }));
+    } else if (phase === 'trailer') emit(issue('NOEMIE_TRAILER_MISSING', { path: ['trailer'] }));
+    phase = 'done';
+  };
+
+  return { record, end, stopped: () => stopped };
+}

@@ -1,0 +1,199 @@
+/**
+ * The logical entity stream of a NOEMIE file: payloads of the physical records concatenated
+ * byte for byte (an entity, even its type, may span two records), cut into fixed-length
+ * entities ending with `@` (SPECS §1.2b), each decoded with its layout.
+ *
+ * Memory: the pending text holds at most one incomplete entity plus one record payload.
+ */
+import type { Issue } from '../../core/issues/index';
+import { createIssueFactory } from '../../core/issues/index';
+import { parseRecord } from '../../internal/fixed-width/parse';
+import type { Layout } from '../../internal/fixed-width/layout';
+import { NOEMIE_CODES } from '../codes';
+import { ENTITY_LAYOUTS } from '../records/index';
+import type { NoemieEntity } from '../types';
+import type { DateContext, FastDecoder } from './fastDecode';
+import { compileFastDecoder } from './fastDecode';
+
+const issue = createIssueFactory(NOEMIE_CODES);
+const NOT_PRINTABLE = /[^\x20-\x7e]/;
+
+interface EntityInfo {
+  readonly type: string;
+  /** Length with the `@`. */
+  readonly length: number;
+  readonly layout: Layout;
+  readonly fast: FastDecoder | undefined;
+}
+
+/** Callbacks of an entity stream. */
+export interface EntitySink {
+  readonly entity: (e: NoemieEntity, index: number, offset: number) => void;
+  readonly issue: (i: Issue) => void;
+}
+
+/** Options of {@link createEntityStream}. */
+export interface EntityStreamOptions {
+  readonly skipUnknownEntities: boolean;
+  /** Returns the date context of the file (set once the header is read). */
+  readonly dates: () => DateContext;
+}
+
+/** An entity stream (internal). */
+export interface EntityStream {
+  /** Appends a payload; `physical` is the byte offset of its first byte in the input. */
+  readonly append: (payload: string, physical: number) => void;
+  /** Decodes every complete entity; with `final`, reports what is left as truncated. */
+  readonly drain: (final: boolean) => void;
+  /** Whether nothing is pending (at an entity boundary). */
+  readonly idle: () => boolean;
+  /** Number of entities met so far (decoded or not, unknown types excluded). */
+  readonly count: () => number;
+}
+
+function showText(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * Creates an entity stream.
+ *
+ * @param options - Unknown-entity tolerance and date context.
+ * @param sink - Receives entities and issues, in file order.
+ * @returns The stream.
+ */
+export function createEntityStream(options: EntityStreamOptions, sink: EntitySink): EntityStream {
+  const table: (EntityInfo | undefined)[] = new Array<EntityInfo | undefined>(1000).fill(undefined);
+  for (const [type, layout] of Object.entries(ENTITY_LAYOUTS)) {
+    table[Number(type)] = { type, length: layout.length + 1, layout, fast: compileFastDecoder(layout, options.dates) };
+  }
+  let pending = '';
+  /** Pairs (index in pending, physical offset) where each appended payload starts. */
+  let segs: number[] = [];
+  let dirtyUntil = 0;
+  let resync = false;
+  let index = 0;
+
+  const physical = (i: number): number => {
+    for (let k = segs.length - 2; k >= 0; k -= 2) {
+      const s = segs[k] as number;
+      if (s <= i) return (segs[k + 1] as number) + (i - s);
+    }
+    return segs[1] ?? 0;
+  };
+
+  const consume = (p: number): void => {
+    if (p === 0) return;
+    if (p >= pending.length) {
+      pending = '';
+      segs = [];
+      dirtyUntil = 0;
+      return;
+    }
+    const next: number[] = [];
+    for (let k = 0; k < segs.length; k += 2) {
+      const s = segs[k] as number;
+      const nextStart = k + 2 < segs.length ? (segs[k + 2] as number) : Infinity;
+      if (nextStart <= p) continue;
+      next.push(Math.max(0, s - p), (segs[k + 1] as number) + Math.max(0, p - s));
+    }
+    segs = next;
+    pending = pending.slice(p);
+    dirtyUntil = Math.max(0, dirtyUntil - p);
+  };
+
+  const decode = (info: EntityInfo, p: number): void => {
+    const at = physical(p);
+    const i = index++;
+    let value: Record<string, unknown> | undefined;
+    if (p >= dirtyUntil && info.fast !== undefined) value = info.fast(pending, p);
+    if (value === undefined) {
+      const r = parseRecord(info.layout, pending.slice(p, p + info.length - 1), {
+        offset: at,
+        path: ['entities', i],
+        reference: options.dates().reference,
+      });
+      for (const x of r.issues) sink.issue(x);
+      if (!r.ok) return;
+      value = r.value as Record<string, unknown>;
+    }
+    sink.entity(value as unknown as NoemieEntity, i, at);
+  };
+
+  const drain = (final: boolean): void => {
+    const len = pending.length;
+    let p = 0;
+    while (p < len) {
+      if (resync) {
+        const q = pending.indexOf('@', p);
+        if (q < 0) {
+          p = len;
+          break;
+        }
+        p = q + 1;
+        resync = false;
+        continue;
+      }
+      if (p + 3 > len) break;
+      const c0 = pending.charCodeAt(p) - 48;
+      const c1 = pending.charCodeAt(p + 1) - 48;
+      const c2 = pending.charCodeAt(p + 2) - 48;
+      const info = c0 >= 0 && c0 <= 9 && c1 >= 0 && c1 <= 9 && c2 >= 0 && c2 <= 9 ? table[c0 * 100 + c1 * 10 + c2] : undefined;
+      if (info === undefined) {
+        sink.issue(
+          issue('NOEMIE_UNKNOWN_ENTITY', {
+            path: ['entities', index],
+            received: showText(pending.slice(p, p + 3)),
+            source: { offset: physical(p) },
+            ...(options.skipUnknownEntities ? { severity: 'warning' as const } : {}),
+          }),
+        );
+        resync = true;
+        continue;
+      }
+      if (p + info.length > len) break;
+      const last = p + info.length - 1;
+      if (pending.charCodeAt(last) !== 64) {
+        sink.issue(
+          issue('NOEMIE_DELIMITER', {
+            path: ['entities', index],
+            expected: `${info.type} (position ${info.length})`,
+            received: showText(pending.slice(last, last + 1)),
+            source: { offset: physical(last), column: info.length },
+          }),
+        );
+        index++;
+        resync = true;
+        continue;
+      }
+      decode(info, p);
+      p += info.length;
+    }
+    if (final && p < len) {
+      const c = pending.slice(p, p + 3);
+      const info = /^\d{3}$/.test(c) ? table[Number(c)] : undefined;
+      if (!resync) {
+        sink.issue(
+          issue('NOEMIE_TRUNCATED_ENTITY', {
+            path: ['entities', index],
+            expected: info === undefined ? '?' : String(info.length),
+            received: String(len - p),
+            source: { offset: physical(p) },
+          }),
+        );
+      }
+      p = len;
+    }
+    if (final) resync = false;
+    consume(p);
+  };
+
+  const append = (payload: string, at: number): void => {
+    if (payload.length === 0) return;
+    if (NOT_PRINTABLE.test(payload)) dirtyUntil = pending.length + payload.length;
+    segs.push(pending.length, at);
+    pending = pending.length === 0 ? payload : pending + payload;
+  };
+
+  return { append, drain, idle: () => pending.length === 0 && !resync, count: () => index };
+}
