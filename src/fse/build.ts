@@ -7,7 +7,8 @@
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
 import { compactNir } from '../core/ids/index';
-import type { Decompte, LigneActe, LigneDecompte } from '../rules/model';
+import type { Decompte, FactureInput, LigneActe, LigneDecompte } from '../rules/model';
+import { defaultCompute } from './compute';
 import { FSE_CODES } from './codes';
 import type { FseInput, OrganismeAmc } from './input';
 import type { Dre, Fse, LigneDetail, LigneFse } from './model';
@@ -128,4 +129,29 @@ export function buildDre(fse: Fse, amc: OrganismeAmc | undefined = fse.amc): Res
     lignes: fse.lignes.map((l) => ({ index: l.index, code: l.code, date: l.date, montantFacture: l.montantFacture, montantAmo: l.montantAmo, montantAmc: l.montantAmc })),
     montantAmc: fse.totaux.partAmc,
   });
+}
+
+/** Options of {@link buildFse}. */
+export interface BuildFseOptions {
+  /** Pricing function (default the rules' `computeFacture` with its default référentiel). */
+  readonly compute?: (facture: FactureInput) => Result<Decompte>;
+}
+
+/**
+ * Builds an FSE: prices `input.facture` with the rules engine, then copies its amounts.
+ *
+ * @param input - The invoice data.
+ * @param options - Pricing function override (référentiel, parameters: see `computeWith`).
+ * @returns The FSE with the rules' warnings, or the rules' issues (paths under `facture`).
+ * @example
+ * const fse = unwrap(buildFse({ facture, ps, beneficiaire, amo, amc, securisation }));
+ * const checked = validateFse(fse, { today });
+ * @see ../shared/domain/SPECS.md §3.2
+ */
+export function buildFse(input: FseInput, options: BuildFseOptions = {}): Result<Fse> {
+  const priced = (options.compute ?? defaultCompute)(input.facture);
+  const under = (i: Issue): Issue => ({ ...i, path: ['facture', ...i.path] });
+  if (!priced.ok) return err(under(priced.issues[0]), ...priced.issues.slice(1).map(under));
+  const built = buildFseFromDecompte(input, priced.value);
+  return built.ok ? ok(built.value, [...priced.issues.map(under), ...built.issues]) : built;
 }

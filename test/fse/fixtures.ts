@@ -1,13 +1,10 @@
 /**
- * A valid FSE fixture (fictitious data): a GP consultation G at 30,00 € in tiers payant intégral
+ * A valid FSE fixture (fictitious data, priced by the real rules engine): a GP consultation G at 30,00 € in tiers payant intégral
  * (AMO 70 % = 21,00 € minus PF 2 €, AMC ticket modérateur 9,00 €), secured with the Vitale card.
  */
 import { plainDate } from '../../src/core/date/index';
-import { ok } from '../../src/core/issues/index';
-import type { Result } from '../../src/core/issues/index';
-import { euros, factor, percent, ZERO } from '../../src/core/money/index';
-import type { Decompte, FactureInput } from '../../src/rules/model';
-import { buildDre, buildFseFromDecompte } from '../../src/fse/build';
+import type { FactureInput } from '../../src/rules/model';
+import { buildDre, buildFse } from '../../src/fse/build';
 import type { FseInput } from '../../src/fse/input';
 import type { Dre, Fse } from '../../src/fse/model';
 import { makeNir, makeNumeroFacturation } from '../arbitraries/ids';
@@ -29,26 +26,6 @@ export const FACTURE: FactureInput = {
   tiersPayant: { amo: true, amc: true },
 };
 
-const m = (t: string) => euros(t);
-/** The decompte computeFacture gives for FACTURE (written by hand: G 30 €, 70 %, PF 2 €). */
-export const DECOMPTE: Decompte = {
-  lignes: [{
-    index: 0, code: 'G', date: D, quantite: 1, coefficient: factor('1'), prixUnitaire: m('30.00'), taux: percent(70),
-    exoneration: null, justificationExoneration: '0', exemptionPf: null, franchiseKind: null, sourceTarif: 'test',
-    montantFacture: m('30.00'), baseRemboursement: m('30.00'), partAmo: m('21.00'), participationForfaitaire: m('2.00'), franchise: ZERO,
-    netAmo: m('19.00'), partAmc: m('9.00'), resteACharge: ZERO, depassement: ZERO,
-  }],
-  total: {
-    montantFacture: m('30.00'), baseRemboursement: m('30.00'), partAmo: m('21.00'), participationForfaitaire: m('2.00'), franchise: ZERO,
-    netAmo: m('19.00'), partAmc: m('9.00'), resteACharge: ZERO, depassement: ZERO,
-  },
-  chargePatient: m('2.00'), aEncaisserPatient: ZERO, tiersPayantAmo: true, tiersPayantAmc: true, destinataireReglement: '15',
-  natureAssurance: '10', parcours: 'T', justificationExoneration: '0', trace: [],
-};
-
-/** Pricing stub returning DECOMPTE for FACTURE (the rules engine stands in once wired). */
-export const stubCompute = (f: FactureInput): Result<Decompte> => (f === FACTURE ? ok(DECOMPTE) : ok(DECOMPTE));
-
 export const INPUT: FseInput = {
   facture: FACTURE,
   ps: { numeroFacturation: PS, nom: 'Dr Hélène Lefèvre', codeConventionnel: '1', conditionExercice: 'L' },
@@ -64,7 +41,7 @@ export const INPUT: FseInput = {
 
 /** The valid base FSE. */
 export function baseFse(): Fse {
-  return expectOk(buildFseFromDecompte(INPUT, DECOMPTE));
+  return expectOk(buildFse(INPUT));
 }
 
 /** The valid base DRE. */
