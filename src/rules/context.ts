@@ -52,16 +52,17 @@ export function addMonths(d: PlainDate, months: number): PlainDate {
 /**
  * Places the maternité period (SPECS §6.5: from the 1st day of the 6th month to 12 days after
  * delivery). Start: début de grossesse + 5 months; without it, the expected (or actual) delivery
- * date − 4 months (assumption: a 9-month pregnancy counted from the début de grossesse).
- * End: actual delivery, else expected delivery, else début + 9 months, plus 12 days.
+ * date (else the actual one) − 4 months (assumption: a 9-month pregnancy counted from the début de
+ * grossesse). End: actual delivery, else expected delivery, else début + 9 months, plus 12 days.
  */
 function maternitePeriod(input: FactureInput, p: ParametresRegles): [string | null, string | null] {
   const m = input.beneficiaire.maternite;
   if (m === undefined) return [null, null];
   const offset = p.materniteMoisDebut - 1;
-  const terme = m.dateAccouchement ?? m.dateAccouchementPrevue;
-  const debut = m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, offset) : terme !== undefined ? addMonths(terme, offset - 9) : null;
-  const finBase = terme ?? (m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, 9) : undefined);
+  // The expected date places the pregnancy better than an early or late actual delivery.
+  const estime = m.dateAccouchementPrevue ?? m.dateAccouchement;
+  const debut = m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, offset) : estime !== undefined ? addMonths(estime, offset - 9) : null;
+  const finBase = m.dateAccouchement ?? m.dateAccouchementPrevue ?? (m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, 9) : undefined);
   return [debut, finBase === undefined ? null : addDays(finBase, p.materniteJoursApres)];
 }
 
