@@ -153,4 +153,9 @@ export const RECONCILE_CODES = defineIssueCodes({
     fix: 'Vérifier le relevé de la période suivante ou contacter la caisse.',
     ref: 'NOEMIE PS entité 071 ; CFONB 120 (SPECS §1.3, §9)',
   },
+  RECONCILE_SIMULATOR_EMPTY: {
+    family: 'MISSING',
+    message: 'Simulateur de retours : aucun lot FSE transmis en attente de retour pour le PS {received}',
+    fix: 'Créer, mettre en lot et marquer transmises des factures avant de simuler les retours.',
+  },
 });
