@@ -7,6 +7,7 @@ import type { IssueCodeSpec } from './core/issues/index';
 import { MONEY_CODES } from './core/money/index';
 import { DATE_CODES, SPEC_DATE_CODES } from './core/date/index';
 import { IDS_CODES } from './core/ids/index';
+import { LEDGER_CODES } from './ledger/index';
 
 /** A registry section: the module that owns the codes and its table. */
 export interface IssueCodeSection {
@@ -19,6 +20,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
   { module: 'core/money', codes: MONEY_CODES },
   { module: 'core/date', codes: { ...DATE_CODES, ...SPEC_DATE_CODES } },
   { module: 'core/ids', codes: IDS_CODES },
+  { module: 'ledger', codes: LEDGER_CODES },
 ];
 
 /** All issue codes, keyed by code. */
