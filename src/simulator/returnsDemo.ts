@@ -1,0 +1,83 @@
+/**
+ * Demo stage "returns" (issue 6 §4): produce the caisse's returns for the ledger's transmitted
+ * lots (positive ARL, NOEMIE 580 with one reject, one partial payment and a retenue, CFONB 120
+ * statement), read them back from bytes, reconcile with the ledger and the bank, and print the
+ * tiers-payant follow-up and the watchdog report. The CLI (`npm run demo`) calls it after the
+ * lots are transmitted.
+ */
+import type { PlainDate } from '../core/date/index';
+import type { Result } from '../core/issues/index';
+import { ok } from '../core/issues/index';
+import type { Money } from '../core/money/index';
+import { formatMoney } from '../core/money/index';
+import type { LedgerStore } from '../ledger/index';
+import { computeBankMovements } from '../noemie/bank/movements';
+import { parseCfonb120 } from '../noemie/bank/parseCfonb120';
+import { parseNoemie } from '../noemie/parseNoemie';
+import type { ReconciliationReport, WatchdogReport, WatchdogThresholds } from '../noemie/reconcile/index';
+import { computeWatchdogReport, reconcile } from '../noemie/reconcile/index';
+import type { SimulatedReturns } from './returns';
+import { buildSimulatedReturns } from './returns';
+
+/** Options of {@link runReturnsDemo}. */
+export interface ReturnsDemoOptions {
+  readonly ps: string;
+  /** Date of the returns (never the wall clock, so the demo output is reproducible). */
+  readonly date: PlainDate;
+  /** Date of the watchdog report (default: `date`). */
+  readonly watchdogAt?: string;
+  readonly thresholds?: Partial<WatchdogThresholds>;
+  /** Where text goes (e.g. `io.out`). */
+  readonly out: (text: string) => void;
+}
+
+/** What the demo produced. */
+export interface ReturnsDemoResult {
+  readonly simulated: SimulatedReturns;
+  readonly report: ReconciliationReport;
+  readonly watchdog: WatchdogReport;
+}
+
+const eur = (m: Money): string => formatMoney(m, { ascii: true });
+
+/**
+ * Runs the returns demo stage.
+ *
+ * @param ledger - The ledger holding transmitted lots.
+ * @param options - PS, dates, output.
+ * @returns The simulated returns, the reconciliation report and the watchdog report, or the
+ *   issues that stopped the stage.
+ */
+export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOptions): Promise<Result<ReturnsDemoResult>> {
+  const out = options.out;
+  const simulated = await buildSimulatedReturns(ledger, { ps: options.ps, date: options.date });
+  if (!simulated.ok) return simulated;
+  const sim = simulated.value;
+  out(`\n━━ Retours de la caisse (${options.date}) ━━\n`);
+  out(`  ${sim.arls.length} ARL positif(s) ; NOEMIE 580 : ${sim.noemieBytes.length} octets ; relevé CFONB 120 : ${sim.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
+  const noemie = parseNoemie(sim.noemieBytes);
+  if (!noemie.ok) return noemie;
+  const cfonb = parseCfonb120(sim.cfonbText);
+  if (!cfonb.ok) return cfonb;
+  const r = await reconcile({ arls: sim.arls, noemie: [noemie.value], bank: computeBankMovements(cfonb.value) }, ledger, { ps: options.ps });
+  if (!r.ok) return r;
+  const report = r.value;
+  out('\n━━ Rapprochement ━━\n');
+  for (const inv of report.invoices) {
+    const parts = inv.parts.map((p) => `${p.part.toUpperCase()} ${p.etat ?? '-'} ${p.paye ? eur(p.paye) : ''}/${p.demande ? eur(p.demande) : ''}`).join(' ; ');
+    out(`  facture ${inv.numeroFacture}  ${inv.status.padEnd(19)} ${parts}\n`);
+    for (const rej of inv.rejects) out(`      rejet ${rej.code} : ${rej.definition?.libelle ?? rej.libelleCaisse} → ${rej.definition?.correction ?? 'code inconnu du dictionnaire'}${inv.recycle ? ' (à recycler)' : ''}\n`);
+  }
+  for (const ret of report.retenues) out(`  retenue ${ret.natureDette}/${ret.natureOperation} ${ret.referenceDette} : ${eur(ret.montant)}\n`);
+  for (const m of report.payments?.matches ?? []) out(`  virement ${eur(m.virement.montant)} du ${m.virement.date} ↔ relevé ${m.movement.date} « ${m.movement.libelle.slice(0, 40)} » (${m.confidence})\n`);
+  for (const v of report.payments?.unmatchedVirements ?? []) out(`  virement non trouvé au relevé : ${v.key} ${eur(v.montant)}\n`);
+  for (const c of report.payments?.unmatchedCredits ?? []) out(`  crédit bancaire non rapproché : ${c.date} ${c.libelle} ${eur(c.montant)}\n`);
+  out('\n━━ Suivi tiers payant ━━\n');
+  for (const [name, p] of [['AMO', report.followUp.amo], ['AMC', report.followUp.amc]] as const) {
+    out(`  ${name} : attendu ${eur(p.expected)} ; payé ${eur(p.paid)} ; rejeté ${eur(p.rejected)} ; en attente ${eur(p.awaiting)}${p.ecart.centimes !== 0 ? ` ; écart ${eur(p.ecart)}` : ''} (${p.count} parts)\n`);
+  }
+  const watchdog = computeWatchdogReport(await ledger.listInvoices({ ps: options.ps }), options.watchdogAt ?? options.date, options.thresholds);
+  out(`\n━━ Surveillance (${watchdog.asOf}) : ${watchdog.alerts.length} alerte(s), ${eur(watchdog.totalAtRisk)} à risque ━━\n`);
+  for (const a of watchdog.alerts) out(`  ${eur(a.amountAtRisk).padStart(10)}  facture ${a.numero} ${a.part.toUpperCase()} ${a.kind} (${a.state}, ${a.ageDays} j ≥ ${a.thresholdDays} j)\n`);
+  return ok({ simulated: sim, report, watchdog });
+}
