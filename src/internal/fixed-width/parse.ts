@@ -1,12 +1,15 @@
 /**
  * parseRecord: one fixed-width record (already decoded text) → typed record, derived from its layout.
  * Lenient about nothing silently: every defect is an issue located by record, column and field.
+ *
+ * Hint: the layout is compiled once into a plan (cached per layout); checks run on the record
+ * text in place (charCode scans, one `===` against precomputed fill strings) so the only
+ * allocations per record are the field values, the record object and the result.
  */
 import type { PlainDate } from '../../core/date/index';
-import { parseAaaammjj, parseAammjj, plainDateOf } from '../../core/date/index';
+import { daysInMonth, plainDateOf } from '../../core/date/index';
 import type { Issue, IssuePath, Result } from '../../core/issues/index';
-import { createIssueFactory, resultOf } from '../../core/issues/index';
-import type { Money } from '../../core/money/index';
+import { createIssueFactory, ok, resultOf } from '../../core/issues/index';
 import { FIXED_WIDTH_CODES } from './codes';
 import type { FieldSpec, InferRecord, Layout } from './layout';
 
@@ -37,26 +40,154 @@ function today(): PlainDate {
   return todayCache.date;
 }
 
-function isAll(text: string, ch: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text[i] !== ch) return false;
-  return true;
-}
-
-function firstNonDigit(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return i;
-  }
-  return -1;
-}
-
 function show(ch: string): string {
   const c = ch.charCodeAt(0);
   return c >= 0x20 && c <= 0x7e ? ch : `\\x${c.toString(16).padStart(2, '0')}`;
 }
 
-/** Makes the located issue of one field (column is 1-based in the record). */
-type Raise = (f: FieldSpec, code: keyof typeof FIXED_WIDTH_CODES, column: number, expected?: string, received?: string) => void;
+/** Index of the first non-digit of text[s, e), or -1; NaN-free digit value in `digitValue`. */
+let digitValue = 0;
+function scanDigits(text: string, s: number, e: number): number {
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return i;
+    v = v * 10 + c;
+  }
+  digitValue = v;
+  return -1;
+}
+
+const enum Kind {
+  X,
+  N,
+  NNumber,
+  Amount,
+  Date6,
+  Date8,
+  Const,
+  Filler,
+  Skip,
+}
+
+interface Op {
+  readonly kind: Kind;
+  readonly f: FieldSpec;
+  readonly name: string;
+  readonly s: number;
+  readonly e: number;
+  readonly optional: boolean;
+  /** Blank / zero / fill / literal string of the field's width. */
+  readonly blank: string;
+  readonly zeros: string;
+  readonly fill: string;
+  readonly enumValues: readonly string[] | undefined;
+  /** Amounts: sign handling. */
+  readonly leading: boolean;
+  readonly signAt: number;
+  readonly negative: string;
+  readonly positive: string;
+  readonly signField: FieldSpec | undefined;
+  readonly pastCentury: boolean;
+}
+
+interface Plan {
+  readonly ops: readonly Op[];
+  readonly upper: boolean;
+  readonly length: number;
+}
+
+const PLANS = new WeakMap<Layout, Plan>();
+
+function compile(layout: Layout): Plan {
+  const ops = layout.fields.map((f): Op => {
+    const s = f.start - 1;
+    let signField: FieldSpec | undefined;
+    if (f.type === 'amount' && typeof f.sign === 'object') {
+      const target = f.sign.field;
+      signField = layout.fields.find((g) => g.name === target);
+    }
+    const chars = signField?.type === 'sign' ? signField.chars : undefined;
+    const kind =
+      f.type === 'X' ? Kind.X
+      : f.type === 'N' ? (f.as === 'number' ? Kind.NNumber : Kind.N)
+      : f.type === 'amount' ? Kind.Amount
+      : f.type === 'date6' ? Kind.Date6
+      : f.type === 'date8' ? Kind.Date8
+      : f.type === 'const' ? Kind.Const
+      : f.type === 'filler' ? Kind.Filler
+      : Kind.Skip;
+    return {
+      kind,
+      f,
+      name: f.name,
+      s,
+      e: s + f.length,
+      optional: f.optional === true,
+      blank: ' '.repeat(f.length),
+      zeros: '0'.repeat(f.length),
+      fill: f.type === 'const' ? f.value : f.type === 'filler' ? (f.fill ?? ' ').repeat(f.length) : '',
+      enumValues: f.type === 'X' || f.type === 'N' ? f.enum : undefined,
+      leading: f.type === 'amount' && f.sign === 'leading',
+      signAt: signField !== undefined ? signField.start - 1 : -1,
+      negative: chars?.negative ?? 'N',
+      positive: chars?.positive ?? 'P',
+      signField,
+      pastCentury: f.type === 'date6' && f.century === 'past',
+    };
+  });
+  return { ops, upper: layout.alphabet === 'upper', length: layout.length };
+}
+
+function raise(
+  issues: Issue[],
+  ctx: ParseContext,
+  f: FieldSpec,
+  code: keyof typeof FIXED_WIDTH_CODES,
+  column: number,
+  expected?: string,
+  received?: string,
+): void {
+  const source: { record?: number; column: number; offset?: number } = { column };
+  if (ctx.record !== undefined) source.record = ctx.record;
+  if (ctx.offset !== undefined) source.offset = ctx.offset + column - 1;
+  const details: { path: IssuePath; source: typeof source; expected?: string; received?: string; ref?: string } = {
+    path: [...(ctx.path ?? []), f.name],
+    source,
+  };
+  if (expected !== undefined) details.expected = expected;
+  if (received !== undefined) details.received = received;
+  if (f.ref !== undefined) details.ref = f.ref;
+  issues.push(issue(code, details));
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** Reads a date of text[s, s+6|8) into 'YYYY-MM-DD', or undefined when not a real date. */
+function readDate(text: string, op: Op, ctx: ParseContext): string | undefined {
+  const s = op.s;
+  if (scanDigits(text, s, op.e) >= 0) return undefined;
+  const eight = op.kind === Kind.Date8;
+  const month = (text.charCodeAt(s + (eight ? 4 : 2)) - 48) * 10 + text.charCodeAt(s + (eight ? 5 : 3)) - 48;
+  const day = (text.charCodeAt(s + (eight ? 6 : 4)) - 48) * 10 + text.charCodeAt(s + (eight ? 7 : 5)) - 48;
+  let year: number;
+  if (eight) year = Math.floor(digitValue / 10_000);
+  else {
+    // AAMMJJ century rule, as core/date parseAammjj
+    const yy = Math.floor(digitValue / 10_000);
+    const ref = ctx.reference ?? today();
+    const refYear = Number(ref.slice(0, 4));
+    year = Math.floor(refYear / 100) * 100 + yy;
+    if (op.pastCentury) {
+      const refMonth = Number(ref.slice(5, 7));
+      const refDay = Number(ref.slice(8, 10));
+      if (year > refYear || (year === refYear && (month > refMonth || (month === refMonth && day > refDay)))) year -= 100;
+    } else if (year - refYear > 50) year -= 100;
+    else if (refYear - year >= 50) year += 100;
+  }
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${pad2(month)}-${pad2(day)}`;
+}
 
 /**
  * Parses one fixed-width record with its layout.
@@ -69,130 +200,107 @@ type Raise = (f: FieldSpec, code: keyof typeof FIXED_WIDTH_CODES, column: number
  * const r = parseRecord(LAYOUT_TYPE_1, text, { record: 2, offset: 128 });
  */
 export function parseRecord<L extends Layout>(layout: L, text: string, ctx: ParseContext = {}): Result<InferRecord<L>> {
+  let plan = PLANS.get(layout);
+  if (plan === undefined) PLANS.set(layout, (plan = compile(layout)));
+  // no closures in here: tsx/esbuild keepNames wraps each closure creation in a costly __name()
   const issues: Issue[] = [];
-  const prefix = ctx.path ?? [];
-  const raise: Raise = (f, code, column, expected, received) => {
-    const source: { record?: number; column: number; offset?: number } = { column };
-    if (ctx.record !== undefined) source.record = ctx.record;
-    if (ctx.offset !== undefined) source.offset = ctx.offset + column - 1;
-    const details: { path: IssuePath; source: typeof source; expected?: string; received?: string; ref?: string } = { path: [...prefix, f.name], source };
-    if (expected !== undefined) details.expected = expected;
-    if (received !== undefined) details.received = received;
-    if (f.ref !== undefined) details.ref = f.ref;
-    issues.push(issue(code, details));
-  };
-  if (text.length !== layout.length) {
-    const source: { record?: number; column: number; offset?: number } = { column: Math.min(text.length, layout.length) + 1 };
+  if (text.length !== plan.length) {
+    const source: { record?: number; column: number; offset?: number } = { column: Math.min(text.length, plan.length) + 1 };
     if (ctx.record !== undefined) source.record = ctx.record;
     if (ctx.offset !== undefined) source.offset = ctx.offset;
-    issues.push(issue('FW_RECORD_LENGTH', { path: prefix, source, expected: String(layout.length), received: String(text.length) }));
+    issues.push(issue('FW_RECORD_LENGTH', { path: ctx.path ?? [], source, expected: String(plan.length), received: String(text.length) }));
   }
-  const checkChars = NOT_PRINTABLE.test(text);
-  const checkLower = layout.alphabet === 'upper' && LOWER.test(text);
   const out: Record<string, unknown> = {};
-  const fields = layout.fields;
-  for (let k = 0; k < fields.length; k++) {
-    const f = fields[k] as FieldSpec;
-    const s = f.start - 1;
-    const e = s + f.length;
+  const ops = plan.ops;
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k] as Op;
+    const { s, e, f } = op;
     if (e > text.length) continue;
-    const raw = text.slice(s, e);
-    switch (f.type) {
-      case 'X': {
-        if (checkChars) {
-          const bad = NOT_PRINTABLE.exec(raw);
-          if (bad !== null) {
-            raise(f, 'FW_CHARSET', f.start + bad.index, String(f.start + bad.index), show(bad[0]));
-            break;
-          }
+    switch (op.kind) {
+      case Kind.X: {
+        if (op.optional && text.slice(s, e) === op.blank) break;
+        const raw = text.slice(s, e);
+        const bad = NOT_PRINTABLE.exec(raw);
+        if (bad !== null) {
+          raise(issues, ctx, f, 'FW_CHARSET', f.start + bad.index, String(f.start + bad.index), show(bad[0]));
+          break;
         }
-        if (checkLower && LOWER.test(raw)) {
-          raise(f, 'FW_LOWERCASE', f.start, undefined, raw.trimEnd());
+        if (plan.upper && LOWER.test(raw)) {
+          raise(issues, ctx, f, 'FW_LOWERCASE', f.start, undefined, raw.trimEnd());
           break;
         }
         const value = raw.trimEnd();
-        if (value === '' && f.optional === true) break;
-        if (f.enum !== undefined && !f.enum.includes(value)) {
-          raise(f, 'FW_ENUM', f.start, f.enum.join(', '), value);
-          break;
-        }
-        out[f.name] = value;
+        if (op.enumValues !== undefined && !op.enumValues.includes(value)) raise(issues, ctx, f, 'FW_ENUM', f.start, op.enumValues.join(', '), value);
+        else out[op.name] = value;
         break;
       }
-      case 'N': {
-        const bad = firstNonDigit(raw);
+      case Kind.N:
+      case Kind.NNumber:
+      case Kind.Amount: {
+        const digitsFrom = op.leading ? s + 1 : s;
+        const bad = scanDigits(text, digitsFrom, e);
         if (bad >= 0) {
-          if (f.optional === true && isAll(raw, ' ')) raise(f, 'FW_BLANK_NUMERIC', f.start);
-          else raise(f, 'FW_NOT_NUMERIC', f.start + bad, undefined, raw);
+          if (op.optional && text.slice(s, e) === op.blank) raise(issues, ctx, f, 'FW_BLANK_NUMERIC', f.start);
+          else if (op.leading && bad === s - 1) raise(issues, ctx, f, 'FW_SIGN', f.start, '+ ou -', text.slice(s, s + 1));
+          else raise(issues, ctx, f, 'FW_NOT_NUMERIC', bad + 1, undefined, text.slice(s, e));
           break;
         }
-        if (f.optional === true && isAll(raw, '0')) break;
-        if (f.as === 'number') out[f.name] = Number(raw);
-        else if (f.enum !== undefined && !f.enum.includes(raw)) raise(f, 'FW_ENUM', f.start, f.enum.join(', '), raw);
-        else out[f.name] = raw;
-        break;
-      }
-      case 'amount': {
-        let digits = raw;
+        if (op.kind === Kind.N) {
+          if (op.optional && text.slice(s, e) === op.zeros) break;
+          const raw = text.slice(s, e);
+          if (op.enumValues !== undefined && !op.enumValues.includes(raw)) raise(issues, ctx, f, 'FW_ENUM', f.start, op.enumValues.join(', '), raw);
+          else out[op.name] = raw;
+          break;
+        }
+        const n = e - digitsFrom > 15 ? Number(text.slice(digitsFrom, e)) : digitValue;
+        if (op.kind === Kind.NNumber) {
+          if (!(op.optional && n === 0)) out[op.name] = n;
+          break;
+        }
         let negative = false;
-        if (f.sign === 'leading') {
-          const c = raw[0];
-          if (c !== '+' && c !== '-') {
-            raise(f, 'FW_SIGN', f.start, '+ ou -', raw.slice(0, 1));
+        if (op.leading) {
+          const c = text.charCodeAt(s);
+          if (c !== 43 && c !== 45) {
+            raise(issues, ctx, f, 'FW_SIGN', f.start, '+ ou -', show(text.slice(s, s + 1)));
             break;
           }
-          negative = c === '-';
-          digits = raw.slice(1);
-        }
-        const bad = firstNonDigit(digits);
-        if (bad >= 0) {
-          if (f.optional === true && isAll(raw, ' ')) raise(f, 'FW_BLANK_NUMERIC', f.start);
-          else raise(f, 'FW_NOT_NUMERIC', f.start + bad + raw.length - digits.length, undefined, raw);
-          break;
-        }
-        const centimes = Number(digits);
-        if (typeof f.sign === 'object') {
-          const signField = fields.find((g) => g.name === (f.sign as { field: string }).field);
-          if (signField !== undefined && signField.type === 'sign' && signField.start <= text.length) {
-            const c = text[signField.start - 1] ?? '';
-            const chars = signField.chars ?? { negative: 'N', positive: 'P' };
-            if (c === chars.negative) negative = true;
-            else if (c !== chars.positive && !(c === ' ' && centimes === 0)) {
-              raise(signField, 'FW_SIGN', signField.start, `${chars.negative} ou ${chars.positive}`, show(c));
-              break;
-            }
-          }
-        }
-        if (f.optional === true && centimes === 0) break;
-        const money: Money = { centimes: negative && centimes !== 0 ? -centimes : centimes };
-        out[f.name] = money;
-        break;
-      }
-      case 'date6':
-      case 'date8': {
-        if (f.optional === true) {
-          if (isAll(raw, '0')) break;
-          if (isAll(raw, ' ')) {
-            raise(f, 'FW_BLANK_NUMERIC', f.start);
+          negative = c === 45;
+        } else if (op.signAt >= 0 && op.signAt < text.length) {
+          const c = text[op.signAt] as string;
+          if (c === op.negative) negative = true;
+          else if (c !== op.positive && !(c === ' ' && n === 0)) {
+            raise(issues, ctx, op.signField ?? f, 'FW_SIGN', op.signAt + 1, `${op.negative} ou ${op.positive}`, show(c));
             break;
           }
         }
-        const r =
-          f.type === 'date6' ? parseAammjj(raw, { reference: ctx.reference ?? today(), century: f.century ?? 'near' }) : parseAaaammjj(raw);
-        if (r.ok) out[f.name] = r.value;
-        else raise(f, 'FW_DATE', f.start, f.type === 'date6' ? 'AAMMJJ' : 'AAAAMMJJ', raw);
+        if (op.optional && n === 0) break;
+        out[op.name] = { centimes: negative && n !== 0 ? -n : n };
         break;
       }
-      case 'const':
-        if (raw !== f.value) raise(f, 'FW_CONST', f.start, f.value, raw);
-        else out[f.name] = f.value;
+      case Kind.Date6:
+      case Kind.Date8: {
+        if (op.optional) {
+          if (text.slice(s, e) === op.zeros) break;
+          if (text.slice(s, e) === op.blank) {
+            raise(issues, ctx, f, 'FW_BLANK_NUMERIC', f.start);
+            break;
+          }
+        }
+        const d = readDate(text, op, ctx);
+        if (d !== undefined) out[op.name] = d;
+        else raise(issues, ctx, f, 'FW_DATE', f.start, op.kind === Kind.Date6 ? 'AAMMJJ' : 'AAAAMMJJ', text.slice(s, e));
         break;
-      case 'filler':
-        if (!isAll(raw, f.fill ?? ' ')) raise(f, 'FW_FILLER_NOT_BLANK', f.start, undefined, raw);
+      }
+      case Kind.Const:
+        if (text.slice(s, e) === op.fill) out[op.name] = op.fill;
+        else raise(issues, ctx, f, 'FW_CONST', f.start, op.fill, text.slice(s, e));
         break;
-      case 'sign':
+      case Kind.Filler:
+        if (text.slice(s, e) !== op.fill) raise(issues, ctx, f, 'FW_FILLER_NOT_BLANK', f.start, undefined, text.slice(s, e));
+        break;
+      case Kind.Skip:
         break;
     }
   }
-  return resultOf(out as InferRecord<L>, issues);
+  return issues.length === 0 ? ok(out as InferRecord<L>) : resultOf(out as InferRecord<L>, issues);
 }
