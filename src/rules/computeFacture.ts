@@ -122,9 +122,10 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
   const ctx = createContexte(facture, options.parametres ?? PARAMETRES_DEFAUT, options.referentiel ?? DEFAULT_REFERENTIEL, options.trace !== false);
   checkInvoice(ctx);
   step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: facture.ps.profession, secteur: facture.ps.secteur, zone: facture.ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version }, 'facture acceptée', undefined, 'SPECS §2.4');
-  if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin ?? '?'}`, undefined, 'SPECS §6.5 (1er jour du 6e mois → accouchement + 12 j)');
+  if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin as string}`, undefined, 'SPECS §6.5 (1er jour du 6e mois → accouchement + 12 j)');
   const lignes = computeLignes(ctx);
-  const issues: Issue[] = valid.issues.length === 0 ? ctx.issues : [...valid.issues, ...ctx.issues];
+  // validateFactureInput raises errors only: past it, every issue is the engine's.
+  const issues = ctx.issues;
   // Invariant: a line is left unpriced only after an error issue was pushed.
   if (lignes === undefined) return { ok: false, issues: issues as unknown as readonly [Issue, ...Issue[]] };
   const total = totals(lignes);

@@ -58,12 +58,11 @@ export function addMonths(d: PlainDate, months: number): PlainDate {
 function maternitePeriod(input: FactureInput, p: ParametresRegles): [string | null, string | null] {
   const m = input.beneficiaire.maternite;
   if (m === undefined) return [null, null];
-  const offset = p.materniteMoisDebut - 1;
-  // The expected date places the pregnancy better than an early or late actual delivery.
-  const estime = m.dateAccouchementPrevue ?? m.dateAccouchement;
-  const debut = m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, offset) : estime !== undefined ? addMonths(estime, offset - 9) : null;
-  const finBase = m.dateAccouchement ?? m.dateAccouchementPrevue ?? (m.dateDebutGrossesse !== undefined ? addMonths(m.dateDebutGrossesse, 9) : undefined);
-  return [debut, finBase === undefined ? null : addDays(finBase, p.materniteJoursApres)];
+  // Validated: at least one of the three dates is present. The expected date places the
+  // pregnancy better than an early or late actual delivery.
+  const grossesse = m.dateDebutGrossesse ?? addMonths((m.dateAccouchementPrevue ?? m.dateAccouchement) as PlainDate, -9);
+  const fin = addDays(m.dateAccouchement ?? m.dateAccouchementPrevue ?? addMonths(grossesse, 9), p.materniteJoursApres);
+  return [addMonths(grossesse, p.materniteMoisDebut - 1), fin];
 }
 
 function famille(p: Profession): FamilleTaux {

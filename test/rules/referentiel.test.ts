@@ -142,5 +142,8 @@ describe('CCAM, LPP, médicament, transport (test table)', () => {
     expect([forfait.total.partAmc.centimes, forfait.total.resteACharge.centimes]).toEqual([1000, 1390]);
     const optam = expectOk(computeFacture(factureG({ ps: { ...s2, secteur: '2-optam' }, lignes: [ligne('G', '2025-03-10', { montantFacture: euros('40.00') })], amc: { formule: 'pourcentageBr', pourcentage: '90' } }), { parametres: cr }));
     expect(optam.total.partAmc.centimes).toBe(600); // 90 % × 30 − 21
+    const cent = { ...PARAMETRES_DEFAUT, contratResponsable: { plafondDepassementNonOptam: { units: 1, scale: 0 }, plafondDepassementOptam: null } };
+    const within = expectOk(computeFacture(factureG({ ps: s2, lignes: l, amc: { formule: 'pourcentageBr', pourcentage: '300' } }), { parametres: cent }));
+    expect(within.total.partAmc.centimes).toBe(690 + 1700); // dépassement 17 € ≤ 100 % of the 23 € base
   });
 });
