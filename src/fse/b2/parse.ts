@@ -1,0 +1,144 @@
+/**
+ * parseB2File: bytes → B2 file model. Never throws: unknown records, bad fields, a broken
+ * sequence and control totals that do not match (types 5, 6, 999) come back as issues located by
+ * record number and column. Reading stops after `maxIssues` issues.
+ *
+ * @see ../shared/domain/SPECS.md §2.2, §2.3
+ */
+import type { PlainDate } from '../../core/date/index';
+import type { Issue, IssuePath, Result } from '../../core/issues/index';
+import { createIssueFactory, err, resultOf } from '../../core/issues/index';
+import type { Layout } from '../../internal/fixed-width/index';
+import { parseRecord, readRecords } from '../../internal/fixed-width/index';
+import { FSE_CODES } from '../codes';
+import type { B2Facture, B2File, B2Ligne, B2Lot } from './file';
+import { addInvoice, emptyLotTotals, invoiceTotalsOf } from './file';
+import type { B2Kind, Record000, Record1, Record2, Record4, Record5, Record6, Record999 } from './layouts';
+import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999, b2KindOf } from './layouts';
+
+const issue = createIssueFactory(FSE_CODES);
+const LAYOUTS: Readonly<Record<B2Kind, Layout>> = { '000': B2_000, '1': B2_1, '2': B2_2, '2S': B2_2S, '2M': B2_2M, '4': B2_4, '4M': B2_4M, '4F': B2_4F, '5': B2_5, '6': B2_6, '999': B2_999 };
+/** What may follow each kind (undefined key = start of file). */
+const NEXT: Readonly<Record<B2Kind | 'start', readonly B2Kind[]>> = {
+  start: ['000'], '000': ['1', '999'], '1': ['2', '6'], '2': ['2S', '2M', '4'], '2S': ['2M', '4'], '2M': ['4'],
+  '4': ['4M', '4F', '4', '5'], '4M': ['4', '5'], '4F': ['4', '5'], '5': ['2', '6'], '6': ['1', '999'], '999': [],
+};
+
+/** Options of {@link parseB2File}. */
+export interface ParseB2Options {
+  /** Stop after this many issues (default 100). */
+  readonly maxIssues?: number;
+  /** Reference date for AAMMJJ centuries before the 000 record is read (default: today). */
+  readonly reference?: PlainDate;
+}
+
+interface OpenInvoice { entete: Record2; individu?: B2Facture['individu']; amc?: B2Facture['amc']; lignes: B2Ligne[]; startRecord: number }
+interface OpenLot { debut: Record1; factures: B2Facture[]; record: number }
+
+/**
+ * Reads an FSE/DRE B2 file.
+ *
+ * @param bytes - The file (records of 128 bytes back to back).
+ * @param options - Issue cap and date reference.
+ * @returns The file (with warnings), or every issue found (`FW_*` field issues, `FSE_RECORD_*`,
+ *   `FSE_INVOICE_TOTAL_MISMATCH`, `FSE_LOT_TOTAL_MISMATCH`, `FSE_FILE_TOTAL_MISMATCH`).
+ * @example
+ * const r = parseB2File(bytes);
+ * if (!r.ok) for (const i of r.issues) console.log(i.code, i.source?.record, i.source?.column);
+ */
+export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Result<B2File> {
+  const max = options.maxIssues ?? 100;
+  const issues: Issue[] = [];
+  let reference = options.reference;
+  let prev: B2Kind | 'start' = 'start';
+  let debut: Record000 | undefined;
+  let fin: Record999 | undefined;
+  const lots: B2Lot[] = [];
+  let lot: OpenLot | undefined;
+  let inv: OpenInvoice | undefined;
+  let count = 0;
+  const at = (record: number, column = 1): { record: number; column: number; offset: number } => ({ record, column, offset: (record - 1) * 128 + column - 1 });
+  const mismatch = (code: 'FSE_INVOICE_TOTAL_MISMATCH' | 'FSE_LOT_TOTAL_MISMATCH' | 'FSE_FILE_TOTAL_MISMATCH', path: IssuePath, record: number, what: string, want: number, got: number): void => {
+    if (want !== got) issues.push(issue(code, { path, source: at(record), expected: `${what} ${want}`, received: String(got) }));
+  };
+  for (const raw of readRecords(bytes, { recordLength: 128 })) {
+    if (issues.length >= max) {
+      issues.push(issue('FSE_TOO_MANY_ISSUES', { expected: String(max), source: at(raw.record) }));
+      break;
+    }
+    count++;
+    issues.push(...raw.issues);
+    if (raw.text.length !== 128) {
+      issues.push(issue('FSE_RECORD_LENGTH', { source: at(raw.record, raw.text.length + 1), expected: '128', received: String(raw.text.length) }));
+      continue;
+    }
+    const kind = b2KindOf(raw.text);
+    if (kind === undefined) {
+      issues.push(issue('FSE_RECORD_UNKNOWN', { source: at(raw.record), received: raw.text.slice(0, 1) + (raw.text[35] ?? '') }));
+      continue;
+    }
+    if (!NEXT[prev].includes(kind)) {
+      issues.push(issue('FSE_RECORD_SEQUENCE', { source: at(raw.record), expected: NEXT[prev].join(', ') || 'fin', received: kind }));
+      if (kind !== '999' && kind !== '000') continue;
+    }
+    const path: IssuePath = kind === '000' || kind === '999' ? [kind === '000' ? 'debut' : 'fin'] : ['lots', lots.length];
+    const r = parseRecord(LAYOUTS[kind], raw.text, { record: raw.record, offset: raw.offset, path, ...(reference !== undefined ? { reference } : {}) });
+    issues.push(...r.issues);
+    prev = kind;
+    if (!r.ok) continue;
+    const v = r.value as Record<string, unknown>;
+    switch (kind) {
+      case '000': debut = v as Record000; reference = debut.dateCreation; break;
+      case '1': lot = { debut: v as Record1, factures: [], record: raw.record }; break;
+      case '2': inv = { entete: v as Record2, lignes: [], startRecord: raw.record }; break;
+      case '2S': if (inv) inv.individu = v as NonNullable<B2Facture['individu']>; break;
+      case '2M': if (inv) inv.amc = v as NonNullable<B2Facture['amc']>; break;
+      case '4': inv?.lignes.push({ prestation: v as Record4 }); break;
+      case '4M': case '4F': {
+        const last = inv?.lignes.pop();
+        if (last && inv) inv.lignes.push(kind === '4M' ? { ...last, ccam: v as NonNullable<B2Ligne['ccam']> } : { ...last, lpp: v as NonNullable<B2Ligne['lpp']> });
+        break;
+      }
+      case '5': {
+        if (!inv || !lot) break;
+        const total = v as Record5;
+        const f: B2Facture = { entete: inv.entete, ...(inv.individu ? { individu: inv.individu } : {}), ...(inv.amc ? { amc: inv.amc } : {}), lignes: inv.lignes, total };
+        const want = invoiceTotalsOf(inv.lignes);
+        const p = ['lots', lots.length, 'factures', lot.factures.length, 'total'];
+        const n4 = inv.lignes.reduce((n, l) => n + 1 + (l.ccam ? 1 : 0) + (l.lpp ? 1 : 0), 0);
+        mismatch('FSE_INVOICE_TOTAL_MISMATCH', [...p, 'nombreType4'], raw.record, 'nombreType4', n4, total.nombreType4);
+        for (const k of ['totalFacture', 'totalAmo', 'totalParticipationAssure', 'totalAmc'] as const) mismatch('FSE_INVOICE_TOTAL_MISMATCH', [...p, k], raw.record, k, want[k].centimes, total[k].centimes);
+        lot.factures.push(f);
+        inv = undefined;
+        break;
+      }
+      case '6': {
+        if (!lot) break;
+        const trailer = v as Record6;
+        const t = emptyLotTotals();
+        for (const f of lot.factures) addInvoice(t, f);
+        const p = ['lots', lots.length, 'fin'];
+        for (const k of ['nombreFactures', 'nombreLignesActes', 'compteurType2', 'totalType5'] as const) mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, k], raw.record, k, t[k], trailer[k]);
+        for (const k of ['montantTotal', 'totalAmo', 'totalAmc'] as const) mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, k], raw.record, k, t[k], trailer[k].centimes);
+        mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, 'numeroLot'], raw.record, 'numeroLot', lot.debut.numeroLot, trailer.numeroLot);
+        lots.push({ debut: lot.debut, factures: lot.factures, fin: trailer });
+        lot = undefined;
+        break;
+      }
+      case '999': {
+        fin = v as Record999;
+        mismatch('FSE_FILE_TOTAL_MISMATCH', ['fin', 'nombreLots'], raw.record, 'nombreLots', lots.length, fin.nombreLots);
+        mismatch('FSE_FILE_TOTAL_MISMATCH', ['fin', 'volume'], raw.record, 'volume', count, fin.volume);
+        if (debut !== undefined && debut.identificationFichier !== fin.identificationFichier) {
+          issues.push(issue('FSE_FILE_TOTAL_MISMATCH', { path: ['fin', 'identificationFichier'], source: at(raw.record, 50), expected: debut.identificationFichier, received: fin.identificationFichier }));
+        }
+        break;
+      }
+    }
+  }
+  if (issues.length < max && (prev !== '999' || debut === undefined || fin === undefined)) {
+    issues.push(issue('FSE_RECORD_SEQUENCE', { source: at(count + 1), expected: prev === 'start' ? '000' : (NEXT[prev].join(', ') || 'fin'), received: 'fin de fichier' }));
+  }
+  if (debut === undefined || fin === undefined) return err(issues[0] ?? issue('FSE_RECORD_SEQUENCE'), ...issues.slice(1));
+  return resultOf({ debut, lots, fin }, issues);
+}
