@@ -150,12 +150,6 @@ export const NOEMIE_CODES = defineIssueCodes({
     fix: 'Seuls ARL (en-tête), LOT et FIN sont définis dans le format modélisé.',
     ref: ARL,
   },
-  ARL_STATUT: {
-    family: 'UNKNOWN_CODE',
-    message: 'Statut ARL inconnu « {received} » (attendu {expected})',
-    fix: 'Le statut est P (positif) ou N (négatif).',
-    ref: ARL,
-  },
   ARL_NEGATIVE_WITHOUT_REASON: {
     family: 'MISSING',
     severity: 'warning',

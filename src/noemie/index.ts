@@ -44,5 +44,22 @@ export type {
   PartRejet,
 } from './types';
 
+// --- codes ---
+export { NOEMIE_CODES } from './codes';
+export type { NoemieCode } from './codes';
+
+// --- NOEMIE PS: parse, stream, serialize, build (SPECS §1.2–1.3) ---
+export { collectNoemie, parseNoemie, streamNoemie } from './parseNoemie';
+export type { NoemieParseOptions } from './parse/options';
+export { framePayload, serializeNoemie, serializeNoemieEntity } from './serializeNoemie';
+export type { NoemieSerializeOptions } from './serializeNoemie';
+export { buildNoemieFile } from './buildNoemieFile';
+export type { NoemieFileInput } from './buildNoemieFile';
+export { defaultControlAmount } from './parse/hierarchy';
+export type { ControlAmount } from './parse/hierarchy';
+export { entityLength, ENTITY_TYPES } from './records/index';
+
 // --- ARL (modeled; SPECS §1.4) ---
 export type { Arl, ArlDecoder, ArlLot, ArlMotif, ArlStatut } from './arl/types';
+export { decodeModeledArl, MODELED_ARL_DECODER, serializeModeledArl } from './arl/modeledDecoder';
+export { MODELED_ARL_FORMAT } from './arl/modeled';

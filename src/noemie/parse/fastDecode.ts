@@ -4,7 +4,8 @@
  * Hint: the generic `parseRecord` allocates a `Result` and location data per field, which is
  * right for defects but costs ~1 µs per entity. This decoder reads an entity straight from the
  * logical stream (no per-entity slice), with integer parsing on char codes and a cache of
- * AAMMJJ dates, and gives up (`undefined`) at the first doubt; the caller then runs
+ * AAMMJJ dates (a decoder generated per layout, see {@link generateDecoder}), and gives up
+ * (`undefined`) at the first doubt; the caller then runs
  * `parseRecord` on the same text, which produces the located `FW_*` issues. So the fast path
  * never decides anything the engine would not: a test checks that both agree whenever the fast
  * path accepts.
@@ -165,6 +166,13 @@ function compileField(f: FieldSpec, fields: readonly FieldSpec[]): Op | undefine
  * @returns The decoder.
  */
 export function compileFastDecoder(layout: Layout, dates: () => DateContext): FastDecoder | undefined {
+  for (const f of layout.fields) {
+    if ((f.type === 'N' && f.enum !== undefined) || (f.type === 'amount' && f.sign === 'leading') || f.type === 'date8') return undefined;
+  }
+  return generateDecoder(layout, dates) ?? interpretDecoder(layout, dates);
+}
+
+function interpretDecoder(layout: Layout, dates: () => DateContext): FastDecoder | undefined {
   const ops: Op[] = [];
   for (const f of layout.fields) {
     if ((f.type === 'N' && f.enum !== undefined) || (f.type === 'amount' && f.sign === 'leading') || f.type === 'date8') return undefined;
@@ -178,4 +186,85 @@ export function compileFastDecoder(layout: Layout, dates: () => DateContext): Fa
     for (let k = 0; k < n; k++) if (!(ops[k] as Op)(text, at, out, ctx)) return undefined;
     return out;
   };
+}
+
+const NAME = /^[a-z][A-Za-z0-9]*$/;
+const HELPERS = { allChar, allDigits, digitsValue, trimEndAt, readDate };
+
+/**
+ * Generates a decoder specialised to one layout: literal property names and positions, one
+ * object literal per entity (a stable shape: ~10× the interpreted loop, whose keyed stores are
+ * megamorphic). The generated source is built from the static layout table only (field names
+ * checked against /^[a-z][A-Za-z0-9]*$/, integer positions) — never from input bytes. Returns
+ * `undefined` where code generation is not allowed (e.g. a CSP without 'unsafe-eval').
+ */
+function generateDecoder(layout: Layout, dates: () => DateContext): FastDecoder | undefined {
+  const lines: string[] = [];
+  const props: string[] = [];
+  const optionals: string[] = [];
+  const enums: (readonly string[])[] = [];
+  let k = 0;
+  for (const f of layout.fields) {
+    if (!NAME.test(f.name)) return undefined;
+    const s = f.start - 1;
+    const e = s + f.length;
+    const v = `v${k++}`;
+    const at = `b + ${s}, b + ${e}`;
+    const opt = f.optional === true;
+    switch (f.type) {
+      case 'const':
+        lines.push(`if (t.slice(${at}) !== ${JSON.stringify(f.value)}) return undefined;`);
+        props.push(`${f.name}: ${JSON.stringify(f.value)}`);
+        continue;
+      case 'filler':
+        lines.push(`if (!H.allChar(t, ${at}, ${f.fill === '0' ? 48 : 32})) return undefined;`);
+        continue;
+      case 'sign':
+        continue;
+      case 'X':
+        lines.push(`var ${v} = H.trimEndAt(t, ${at});`);
+        if (f.enum !== undefined) {
+          enums.push(f.enum);
+          lines.push(`if (!E[${enums.length - 1}].includes(${v})) return undefined;`);
+        }
+        if (opt) lines.push(`if (${v} === '') ${v} = undefined;`);
+        break;
+      case 'N':
+        if (f.as === 'number') {
+          lines.push(`var ${v} = H.digitsValue(t, ${at}); if (${v} < 0) return undefined;`);
+          if (opt) lines.push(`if (${v} === 0) ${v} = undefined;`);
+        } else {
+          lines.push(`if (!H.allDigits(t, ${at})) return undefined;`);
+          lines.push(opt ? `var ${v} = H.allChar(t, ${at}, 48) ? undefined : t.slice(${at});` : `var ${v} = t.slice(${at});`);
+        }
+        break;
+      case 'amount': {
+        lines.push(`var n${v} = H.digitsValue(t, ${at}); if (n${v} < 0) return undefined;`);
+        const signSpec = typeof f.sign === 'object' ? layout.fields.find((g) => g.name === (f.sign as { field: string }).field) : undefined;
+        if (signSpec !== undefined && signSpec.type === 'sign') {
+          const chars = signSpec.chars ?? { negative: 'N', positive: 'P' };
+          lines.push(`var c${v} = t.charCodeAt(b + ${signSpec.start - 1}); var g${v} = false;`);
+          lines.push(`if (c${v} === ${chars.negative.charCodeAt(0)}) g${v} = true; else if (c${v} !== ${chars.positive.charCodeAt(0)} && !(c${v} === 32 && n${v} === 0)) return undefined;`);
+          lines.push(`var ${v} = { centimes: g${v} && n${v} !== 0 ? -n${v} : n${v} };`);
+        } else lines.push(`var ${v} = { centimes: n${v} };`);
+        if (opt) lines.push(`if (n${v} === 0) ${v} = undefined;`);
+        break;
+      }
+      case 'date6':
+        lines.push(`var ${v};`);
+        lines.push(`if (${opt ? `H.allChar(t, ${at}, 48)` : 'false'}) ${v} = undefined; else { ${v} = H.readDate(D(), t.slice(${at}), ${JSON.stringify(f.century ?? 'near')}); if (${v} === undefined) return undefined; }`);
+        break;
+      case 'date8':
+        return undefined;
+    }
+    if (opt) optionals.push(`if (${v} !== undefined) o.${f.name} = ${v};`);
+    else props.push(`${f.name}: ${v}`);
+  }
+  const body = `return function (t, b) {\n${lines.join('\n')}\nvar o = { ${props.join(', ')} };\n${optionals.join('\n')}\nreturn o;\n};`;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see the function's doc
+    return new Function('H', 'E', 'D', body)(HELPERS, enums, dates) as FastDecoder;
+  } catch {
+    return undefined;
+  }
 }
