@@ -113,6 +113,11 @@ export function allowedEvents(state: PartState): readonly PartEventType[] {
   return Object.keys(PART_TRANSITIONS[state]) as PartEventType[];
 }
 
+/** Text of an untrusted value that never throws (objects without a usable toString included). */
+function safeText(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value;
+}
+
 /**
  * Applies one event to a part state.
  *
@@ -126,15 +131,19 @@ export function allowedEvents(state: PartState): readonly PartEventType[] {
  * applyEvent('arl_positive', 'transmission') // err LEDGER_INVALID_TRANSITION
  */
 export function applyEvent(state: PartState, event: PartEventType, path: Issue['path'] = ['event']): Result<PartState> {
-  const row = PART_TRANSITIONS[state] as Partial<Record<string, PartState>> | undefined;
-  const next = row?.[event];
+  // Junk from untyped callers (JSON, JS) must not throw: only own string keys are looked up.
+  const row =
+    typeof state === 'string' && Object.hasOwn(PART_TRANSITIONS, state)
+      ? (PART_TRANSITIONS[state] as Partial<Record<string, PartState>>)
+      : undefined;
+  const next = row !== undefined && typeof event === 'string' && Object.hasOwn(row, event) ? row[event] : undefined;
   if (next !== undefined) return ok(next);
   const accepted = row === undefined ? [] : Object.keys(row);
   return err(
     issue('LEDGER_INVALID_TRANSITION', {
       path,
-      expected: accepted.length === 0 ? `aucun événement (état final ${state})` : accepted.join(' | '),
-      received: `${state} --${event}-->`,
+      expected: accepted.length === 0 ? `aucun événement (état final ${safeText(state)})` : accepted.join(' | '),
+      received: `${safeText(state)} --${safeText(event)}-->`,
     }),
   );
 }
