@@ -105,6 +105,11 @@ export const FIXED_WIDTH_CODES = defineIssueCodes({
     message: 'Type de valeur incorrect : attendu {expected}, reçu {received}',
     fix: 'Fournir une valeur du type attendu par la zone.',
   },
+  FW_RECORD_TYPE: {
+    family: 'UNKNOWN_CODE',
+    message: 'Type d’enregistrement inconnu : « {received} »',
+    fix: 'Vérifier le type (colonnes 1 à 3) et le complément de type de l’enregistrement.',
+  },
   FW_FILLER_NOT_BLANK: {
     family: 'FORMAT',
     severity: 'warning',

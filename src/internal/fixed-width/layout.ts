@@ -35,6 +35,8 @@ export interface AlphaField extends FieldBase {
   readonly type: 'X';
   /** Allowed values (compared after removing trailing blanks). */
   readonly enum?: readonly string[];
+  /** Exempts this zone from the layout's `'upper'` alphabet (certification zones, free messages). */
+  readonly anyCase?: boolean;
 }
 
 /** Date AAMMJJ (6) or AAAAMMJJ (8). Value: PlainDate. */

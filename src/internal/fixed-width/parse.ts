@@ -89,11 +89,12 @@ interface Op {
   readonly positive: string;
   readonly signField: FieldSpec | undefined;
   readonly pastCentury: boolean;
+  /** X zones: lower case is an error (layout alphabet 'upper' and not anyCase). */
+  readonly upper: boolean;
 }
 
 interface Plan {
   readonly ops: readonly Op[];
-  readonly upper: boolean;
   readonly length: number;
 }
 
@@ -134,9 +135,10 @@ function compile(layout: Layout): Plan {
       positive: chars?.positive ?? 'P',
       signField,
       pastCentury: f.type === 'date6' && f.century === 'past',
+      upper: layout.alphabet === 'upper' && !(f.type === 'X' && f.anyCase === true),
     };
   });
-  return { ops, upper: layout.alphabet === 'upper', length: layout.length };
+  return { ops, length: layout.length };
 }
 
 function raise(
@@ -225,7 +227,7 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
           raise(issues, ctx, f, 'FW_CHARSET', f.start + bad.index, String(f.start + bad.index), show(bad[0]));
           break;
         }
-        if (plan.upper && LOWER.test(raw)) {
+        if (op.upper && LOWER.test(raw)) {
           raise(issues, ctx, f, 'FW_LOWERCASE', f.start, undefined, raw.trimEnd());
           break;
         }

@@ -79,7 +79,7 @@ export function serializeRecord<L extends Layout>(layout: L, value: InferRecordI
           break;
         }
         let text = v;
-        if (options.transliterate === true) {
+        if (options.transliterate === true && f.anyCase !== true) {
           const t = transliterate(v, [...prefix, f.name]);
           if (!t.ok) {
             issues.push(...t.issues);
@@ -90,7 +90,7 @@ export function serializeRecord<L extends Layout>(layout: L, value: InferRecordI
         }
         const bad = NOT_PRINTABLE.exec(text);
         if (bad !== null) raise(f, 'FW_CHARSET', String(f.start + bad.index), bad[0], f.start + bad.index);
-        else if (layout.alphabet === 'upper' && LOWER.test(text)) raise(f, 'FW_LOWERCASE', undefined, text);
+        else if (layout.alphabet === 'upper' && f.anyCase !== true && LOWER.test(text)) raise(f, 'FW_LOWERCASE', undefined, text);
         else if (text.length > L) raise(f, 'FW_OVERFLOW', String(L), String(text.length));
         else if (f.enum !== undefined && !f.enum.includes(text.trimEnd())) raise(f, 'FW_ENUM', f.enum.join(', '), text);
         else parts[k] = text.padEnd(L, ' ');
