@@ -139,3 +139,19 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
     else for (const i of chunk.issues) options.onIssue?.(i);
   }
 }
+
+/**
+ * Writes the records of one invoice (2…5), e.g. the bytes a Securer signs.
+ *
+ * @param f - The invoice records.
+ * @returns The bytes, or `FW_*` issues.
+ */
+export function serializeB2Facture(f: B2Facture): Result<Uint8Array> {
+  const sink = new Sink();
+  const texts = [...invoiceTexts(f, sink, [])];
+  const bytes = new Uint8Array(texts.length * RECORD);
+  texts.forEach((t, k) => {
+    for (let i = 0; i < RECORD; i++) bytes[k * RECORD + i] = t.charCodeAt(i) & 0xff;
+  });
+  return resultOf(bytes, sink.issues);
+}

@@ -1,0 +1,33 @@
+/**
+ * fse: FSE / DRE model and build, securing modes and the Securer flow, the control catalogue,
+ * B2-family files both ways (streaming writer, parser re-checking control totals), and the ledger
+ * flow (numbering, duplicate control, lots per organisme destinataire / AMC, files).
+ *
+ * Issue codes: `FSE_CODES`. Sources: SPECS §2 (norme B2), §3 (SSV model, lots, DRE routing).
+ */
+export { FSE_CODES } from './codes';
+export type { FseCode } from './codes';
+export type * from './input';
+export type * from './model';
+export type * from './securing';
+export { isSecuringMode, needsJustificatif, SECURING_MODE_CODES, SECURING_MODES } from './securing';
+export type { BuildFseOptions } from './build';
+export { buildDre, buildFse, buildFseFromDecompte } from './build';
+export { computeWith, defaultCompute } from './compute';
+export type { Control, ControlContext, ControlOptions, DreControl, Finding, FseControl } from './controls/types';
+export { DRE_CONTROLS, FSE_CONTROLS } from './controls/catalogue';
+export type { ValidateOptions } from './validate';
+export { resolveControlContext, validateDre, validateFse } from './validate';
+export type { SecuredFse } from './secure';
+export { secureFse } from './secure';
+export type { LedgerItem, LottedFile, LottedLot, NumberAndLotOptions, NumberAndLotResult, NumberedItem } from './ledgerFlow';
+export { DEFAULT_MAX_PER_LOT, invoiceDraftOf, markFilesTransmitted, numberAndLot } from './ledgerFlow';
+export type { B2Facture, B2File, B2Ligne, B2Lot } from './b2/file';
+export type { B2Emitter } from './b2/fromFse';
+export { b2FactureOf, buildB2File } from './b2/fromFse';
+export type { ParseB2Options } from './b2/parse';
+export { parseB2File } from './b2/parse';
+export type { StreamLot, StreamOptions } from './b2/serialize';
+export { serializeB2Facture, serializeB2File, streamB2File } from './b2/serialize';
+export type { B2Kind } from './b2/layouts';
+export { b2KindOf } from './b2/layouts';

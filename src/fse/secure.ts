@@ -1,0 +1,46 @@
+/**
+ * secureFse: checks the securing mode's mandatory data, then has the `Securer` port sign the
+ * invoice's B2 records. The official SESAM-Vitale securing is not public (SPECS §3.1, §8.1): an
+ * agreed vendor component (or the CPS card securer) plugs in behind the port.
+ *
+ * @see ../shared/domain/SPECS.md §3.1; src/signature/ports.ts
+ */
+import type { Result } from '../core/issues/index';
+import { ok } from '../core/issues/index';
+import type { Securer, SecuringResult } from '../signature/ports';
+import { b2FactureOf } from './b2/fromFse';
+import { serializeB2Facture } from './b2/serialize';
+import { SECURISATION_CONTROLS } from './controls/securisation';
+import type { Dre, Fse } from './model';
+import { validateFse } from './validate';
+
+/** An invoice and its securing proof. */
+export interface SecuredFse {
+  readonly fse: Fse;
+  /** The exact bytes secured (the invoice's B2 records 2…5). */
+  readonly payload: Uint8Array;
+  readonly securing: SecuringResult;
+}
+
+/**
+ * Secures an FSE (or its DRE) through the port.
+ *
+ * @param doc - A numbered FSE or DRE.
+ * @param securer - The Securer (CPS card, vendor component, test signer).
+ * @param at - Securing date-time, ISO 8601 (the caller's clock).
+ * @returns The secured invoice, or the securing-mode issues (`FSE_CPS_MISSING`, `FSE_VITALE_DATA_MISSING`, …).
+ * @throws SesamError when the Securer fails (I/O: card removed, component down).
+ * @example
+ * const secured = unwrap(await secureFse(fse, securer, new Date().toISOString()));
+ */
+export async function secureFse(doc: Fse | Dre, securer: Securer, at: string): Promise<Result<SecuredFse>> {
+  const fse = doc.kind === 'fse' ? doc : doc.fse;
+  const checked = validateFse(fse, { controls: SECURISATION_CONTROLS, securingAt: at });
+  if (!checked.ok) return checked;
+  const records = b2FactureOf(doc);
+  if (!records.ok) return records;
+  const bytes = serializeB2Facture(records.value);
+  if (!bytes.ok) return bytes;
+  const securing = await securer.secure({ payload: bytes.value, kind: doc.kind, reference: String(fse.identification.numeroFacture ?? ''), at });
+  return ok({ fse, payload: bytes.value, securing }, [...checked.issues, ...records.issues, ...bytes.issues]);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { secureFse } from '../../src/fse/secure';
+import { needsJustificatif, SECURING_MODE_CODES, isSecuringMode } from '../../src/fse/securing';
+import type { Fse } from '../../src/fse/model';
+import { expectIssue, expectOk } from '../helpers/expectIssue';
+import { createSoftwareSecurer } from './helpers/softwareSecurer';
+import { baseDre, baseFse } from './fixtures';
+
+const securer = createSoftwareSecurer();
+const cps = { typeCarte: '0' as const, numeroSituation: 1 };
+
+describe('secureFse', () => {
+  it('signs the invoice B2 records through the Securer port', async () => {
+    const r = expectOk(await secureFse(baseFse(), securer, '2025-03-10T18:00:00Z'));
+    expect(r.payload.length % 128).toBe(0);
+    expect(securer.verify(r.payload, r.securing.signature)).toBe(true);
+    expect(securer.requests.at(-1)).toMatchObject({ kind: 'fse', reference: '1' });
+    expectOk(await secureFse(baseDre(), securer, '2025-03-10T18:00:00Z'));
+    expect(securer.requests.at(-1)?.kind).toBe('dre');
+  });
+  it('refuses a mode without its mandatory data, and a date before elaboration', async () => {
+    const f: Fse = { ...baseFse(), securisation: { mode: 'F', cps, sourceDroits: '' as never } };
+    expectIssue(await secureFse(f, securer, '2025-03-10T18:00:00Z'), 'FSE_SANS_VITALE_SOURCE_MISSING');
+    expectIssue(await secureFse(baseFse(), securer, '2025-03-01T18:00:00Z'), 'FSE_SECURISATION_DATE');
+  });
+  it('secures a degraded FSE and warns that its justificatif is due', async () => {
+    const f: Fse = { ...baseFse(), securisation: { mode: 'D', cps, motif: 'carte-absente', justificatif: { support: 'scor', statut: 'a-fournir' } } };
+    const r = await secureFse(f, securer, '2025-03-10T18:00:00Z');
+    expect(r.ok).toBe(true);
+    expectIssue(r, 'FSE_DEGRADE_JUSTIFICATIF_PENDING');
+    expect(needsJustificatif(f.securisation)).toBe(true);
+  });
+});
+
+describe('properties', () => {
+  test.prop([fc.string({ maxLength: 2 })])('isSecuringMode accepts exactly S, F, D', (s) => {
+    expect(isSecuringMode(s)).toBe(SECURING_MODE_CODES.includes(s as never));
+  });
+});
