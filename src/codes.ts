@@ -8,6 +8,7 @@ import { MONEY_CODES } from './core/money/index';
 import { DATE_CODES, SPEC_DATE_CODES } from './core/date/index';
 import { IDS_CODES } from './core/ids/index';
 import { LEDGER_CODES } from './ledger/index';
+import { NOEMIE_CODES, RECONCILE_CODES } from './noemie/index';
 
 /** A registry section: the module that owns the codes and its table. */
 export interface IssueCodeSection {
@@ -21,6 +22,8 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
   { module: 'core/date', codes: { ...DATE_CODES, ...SPEC_DATE_CODES } },
   { module: 'core/ids', codes: IDS_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
+  { module: 'noemie', codes: NOEMIE_CODES },
+  { module: 'noemie/reconcile + bank', codes: RECONCILE_CODES },
 ];
 
 /** All issue codes, keyed by code. */

@@ -63,3 +63,9 @@ export { entityLength, ENTITY_TYPES } from './records/index';
 export type { Arl, ArlDecoder, ArlLot, ArlMotif, ArlStatut } from './arl/types';
 export { decodeModeledArl, MODELED_ARL_DECODER, serializeModeledArl } from './arl/modeledDecoder';
 export { MODELED_ARL_FORMAT } from './arl/modeled';
+
+// --- reconciliation with the ledger and the bank (src/noemie/reconcile) ---
+export * from './reconcile/index';
+
+// --- bank statements: CFONB 120 and CSV (src/noemie/bank) ---
+export * from './bank/index';
