@@ -5,9 +5,9 @@
  * ceiling (`plafond`) is consumed line by line in input order.
  */
 import type { Factor } from '../core/money/index';
-import { formatDecimal, multiply, percent } from '../core/money/index';
+import { multiply, percent } from '../core/money/index';
 import type { Contexte } from './context';
-import { step } from './trace';
+import { fmt, step } from './trace';
 
 /** The AMC cover of an invoice, resolved once (internal). */
 export interface AmcPlan {
@@ -32,7 +32,7 @@ export function createAmcPlan(ctx: Contexte): AmcPlan {
   const g = ctx.input.amc;
   const cent = percent(100);
   if (ctx.input.beneficiaire.c2s === true) {
-    step(ctx, 'amc.c2s', undefined, { garantieDeclaree: g === undefined ? 'non' : g.formule }, 'C2S : ticket modérateur pris en charge, dépassements exclus', undefined, 'SPECS §6.5, §6.8 (CSS L.861-3)');
+    if (ctx.trace !== null) step(ctx, 'amc.c2s', undefined, { garantieDeclaree: g === undefined ? 'non' : g.formule }, 'C2S : ticket modérateur pris en charge, dépassements exclus', undefined, 'SPECS §6.5, §6.8 (CSS L.861-3)');
     return { kind: 'c2s', pct: cent, pctText: '100', forfait: 0, left: Infinity, couvreDepassement: false, depCap: null };
   }
   if (g === undefined) return { kind: 'none', pct: cent, pctText: '0', forfait: 0, left: 0, couvreDepassement: false, depCap: null };
@@ -71,7 +71,7 @@ export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: 
     const capDep = multiply({ centimes: base }, plan.depCap, 'halfUp').centimes;
     if (depCover > capDep) {
       depCover = capDep;
-      step(ctx, 'amc.contrat-responsable', i, { depassement: formatDecimal({ centimes: dep }) }, `dépassement couvert limité à ${formatDecimal({ centimes: capDep })}`, capDep, 'parameter contratResponsable (legal ceiling not in SPECS)');
+      step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep) }, `dépassement couvert limité à ${fmt(capDep)}`, capDep, 'parameter contratResponsable (legal ceiling not in SPECS)');
     }
   }
   const open = tm + depCover;
@@ -82,11 +82,11 @@ export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: 
   amc = Math.max(0, Math.min(amc, open));
   if (amc > plan.left) {
     amc = plan.left;
-    step(ctx, 'amc.plafond', i, {}, `plafond de la garantie atteint : ${formatDecimal({ centimes: amc })}`, amc, 'garantie AMC (plafond)');
+    step(ctx, 'amc.plafond', i, {}, `plafond de la garantie atteint : ${fmt(amc)}`, amc, 'garantie AMC (plafond)');
   }
   plan.left -= amc;
   if (ctx.trace !== null) {
-    step(ctx, `amc.${plan.kind}`, i, { pourcentage: plan.pctText, ticketModerateur: formatDecimal({ centimes: tm }), depassement: formatDecimal({ centimes: dep }) }, formatDecimal({ centimes: amc }), amc, 'garantie AMC déclarée (jamais la PF ni les franchises)');
+    step(ctx, `amc.${plan.kind}`, i, { pourcentage: plan.pctText, ticketModerateur: fmt(tm), depassement: fmt(dep) }, fmt(amc), amc, 'garantie AMC déclarée (jamais la PF ni les franchises)');
   }
   return amc;
 }

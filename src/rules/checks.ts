@@ -32,67 +32,96 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : -1000;
 }
 
+/**
+ * Reads the number made of the digits of `s` from `start` to `end` (exclusive), no allocation.
+ *
+ * @param s - A validated date string.
+ * @param start - First index.
+ * @param end - End index.
+ * @returns The number.
+ */
+export function digitsAt(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
 /** Fast `'YYYY-MM-DD'` real-date check (years 1900–2099). */
 export function isIsoDate(v: unknown): v is string {
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
   const y = digit(v, 0) * 1000 + digit(v, 1) * 100 + digit(v, 2) * 10 + digit(v, 3);
   const m = digit(v, 5) * 10 + digit(v, 6);
   const d = digit(v, 8) * 10 + digit(v, 9);
-  return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  // Hint: days 1–28 exist in every month; only the rest needs the calendar.
+  return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, m));
 }
 
-/** Checks a required or optional date. */
-export function checkDate(v: unknown, path: IssuePath, issues: Issue[], required: boolean): boolean {
+/** @returns the path of a child value: `[...base, key]` (built only when an issue is raised). */
+function at(base: IssuePath, key: string | number): IssuePath {
+  return [...base, key];
+}
+
+/**
+ * Checks a required or optional date.
+ *
+ * @param v - The value.
+ * @param base - Path of the parent object.
+ * @param key - Key of the value in the parent.
+ * @param issues - Collector.
+ * @param required - Whether absence is an issue.
+ * @returns Whether the value is a usable date.
+ */
+export function checkDate(v: unknown, base: IssuePath, key: string | number, issues: Issue[], required: boolean): boolean {
+  if (isIsoDate(v)) return true;
   if (v === undefined) {
-    if (required) issues.push(issue('RULES_MISSING', { path, expected: String(path[path.length - 1]) }));
+    if (required) issues.push(issue('RULES_MISSING', { path: at(base, key), expected: String(key) }));
     return false;
   }
-  if (isIsoDate(v)) return true;
-  issues.push(issue('RULES_DATE', { path, received: String(v) }));
+  issues.push(issue('RULES_DATE', { path: at(base, key), received: String(v) }));
   return false;
 }
 
-/** Checks an optional boolean. */
-export function checkBool(v: unknown, path: IssuePath, issues: Issue[]): void {
-  if (v !== undefined && typeof v !== 'boolean') issues.push(issue('RULES_INPUT_TYPE', { path, expected: 'boolean', received: typeName(v) }));
+/** Checks an optional boolean (same parameters as {@link checkDate}). */
+export function checkBool(v: unknown, base: IssuePath, key: string | number, issues: Issue[]): void {
+  if (v !== undefined && typeof v !== 'boolean') issues.push(issue('RULES_INPUT_TYPE', { path: at(base, key), expected: 'boolean', received: typeName(v) }));
 }
 
-/** Checks an optional (or required) short string. */
-export function checkString(v: unknown, path: IssuePath, issues: Issue[], required = false): v is string {
+/** Checks an optional (or required) string of at most 64 characters. */
+export function checkString(v: unknown, base: IssuePath, key: string | number, issues: Issue[], required = false): v is string {
+  if (typeof v === 'string' && v.length <= 64) return true;
   if (v === undefined) {
-    if (required) issues.push(issue('RULES_MISSING', { path, expected: String(path[path.length - 1]) }));
+    if (required) issues.push(issue('RULES_MISSING', { path: at(base, key), expected: String(key) }));
     return false;
   }
-  if (typeof v === 'string' && v.length <= 64) return true;
-  issues.push(issue('RULES_INPUT_TYPE', { path, expected: 'string (≤ 64)', received: typeName(v) }));
+  issues.push(issue('RULES_INPUT_TYPE', { path: at(base, key), expected: 'string (≤ 64)', received: typeName(v) }));
   return false;
 }
 
 /** Checks a value against an enumeration. */
-export function checkEnum(v: unknown, allowed: readonly string[], path: IssuePath, issues: Issue[], required: boolean): boolean {
+export function checkEnum(v: unknown, allowed: readonly string[], base: IssuePath, key: string | number, issues: Issue[], required: boolean): boolean {
   if (v === undefined) {
-    if (required) issues.push(issue('RULES_MISSING', { path, expected: allowed.join('|') }));
+    if (required) issues.push(issue('RULES_MISSING', { path: at(base, key), expected: allowed.join('|') }));
     return false;
   }
   if (typeof v === 'string' && allowed.includes(v)) return true;
-  issues.push(issue('RULES_ENUM', { path, expected: allowed.join('|'), received: String(v) }));
+  issues.push(issue('RULES_ENUM', { path: at(base, key), expected: allowed.join('|'), received: String(v) }));
   return false;
 }
 
-/** Checks a Money value (non-negative safe-integer centimes). */
-export function checkMoney(v: unknown, path: IssuePath, issues: Issue[], required: boolean): boolean {
+/** Checks a Money value (non-negative safe-integer centimes, at most 1 billion €). */
+export function checkMoney(v: unknown, base: IssuePath, key: string | number, issues: Issue[], required: boolean): boolean {
   if (v === undefined) {
-    if (required) issues.push(issue('RULES_MISSING', { path, expected: String(path[path.length - 1]) }));
+    if (required) issues.push(issue('RULES_MISSING', { path: at(base, key), expected: String(key) }));
     return false;
   }
   const c = isObj(v) ? v['centimes'] : undefined;
   if (typeof c === 'number' && Number.isSafeInteger(c) && c >= 0 && c <= 1e11) return true;
-  issues.push(issue('RULES_MONTANT', { path, expected: '{ centimes } entier ≥ 0', received: isObj(v) ? String(c) : typeName(v) }));
+  issues.push(issue('RULES_MONTANT', { path: at(base, key), expected: '{ centimes } entier ≥ 0', received: isObj(v) ? String(c) : typeName(v) }));
   return false;
 }
 
-/** Checks a positive coefficient: a decimal string or a Factor, between 0 (excluded) and 1000. */
-export function checkCoefficient(v: unknown, path: IssuePath, issues: Issue[]): void {
+/** Checks a positive coefficient: a decimal string or a Factor, above 0 and at most 1000. */
+export function checkCoefficient(v: unknown, base: IssuePath, key: string | number, issues: Issue[]): void {
   if (v === undefined) return;
   if (typeof v === 'string') {
     const t = v.trim();
@@ -102,5 +131,5 @@ export function checkCoefficient(v: unknown, path: IssuePath, issues: Issue[]): 
     if (Number.isSafeInteger(units) && Number.isInteger(scale) && (scale as number) >= 0 && (scale as number) <= 12 &&
       (units as number) > 0 && (units as number) / 10 ** (scale as number) <= 1000) return;
   }
-  issues.push(issue('RULES_COEFFICIENT', { path, expected: 'décimal > 0 et ≤ 1000', received: isObj(v) ? JSON.stringify(v) : String(v) }));
+  issues.push(issue('RULES_COEFFICIENT', { path: at(base, key), expected: 'décimal > 0 et ≤ 1000', received: isObj(v) ? JSON.stringify(v) : String(v) }));
 }

@@ -8,7 +8,7 @@
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import type { Money } from '../core/money/index';
-import { formatDecimal, multiply } from '../core/money/index';
+import { multiply } from '../core/money/index';
 import { createAmcPlan, computeAmc } from './amc';
 import { issue } from './checks';
 import type { Contexte } from './context';
@@ -23,7 +23,7 @@ import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
 import type { ParametresRegles } from './tables/parametres';
 import { chooseTaux, tauxText } from './taux';
 import { decideTiersPayant } from './tiersPayant';
-import { step } from './trace';
+import { fmt, step } from './trace';
 import { validateFactureInput } from './validateFactureInput';
 
 /** Options of {@link computeFacture}. */
@@ -45,7 +45,8 @@ function checkInvoice(ctx: Contexte): void {
   if (ctx.nature === '13') issues.push(issue('RULES_REGIME_LOCAL', { path: ['natureAssurance'] }));
   const limit = `${Number(input.dateFacturation.slice(0, 4)) - 1}${input.dateFacturation.slice(4)}`;
   let maternityWarned = false;
-  input.lignes.forEach((l, i) => {
+  for (let i = 0; i < input.lignes.length; i++) {
+    const l = input.lignes[i] as FactureInput['lignes'][number];
     if (l.date < b.dateNaissance) issues.push(issue('RULES_DATE_AVANT_NAISSANCE', { path: ['lignes', i, 'date'], expected: b.dateNaissance, received: l.date }));
     if (l.date < limit) issues.push(issue('RULES_DELAI_FACTURATION', { path: ['lignes', i, 'date'], received: l.date }));
     if (l.enRapportAld === true && b.ald !== true) issues.push(issue('RULES_ALD_NON_DECLAREE', { path: ['lignes', i, 'enRapportAld'] }));
@@ -56,7 +57,18 @@ function checkInvoice(ctx: Contexte): void {
       maternityWarned = true;
       issues.push(issue('RULES_NATURE_MATERNITE', { path: ['natureAssurance'], received: ctx.nature }));
     }
-  });
+  }
+}
+
+function traceContexte(ctx: Contexte): void {
+  const ps = ctx.input.ps;
+  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: ps.profession, secteur: ps.secteur, zone: ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version }, 'facture acceptée', undefined, 'SPECS §2.4');
+  if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin as string}`, undefined, 'SPECS §6.5 (1er jour du 6e mois → accouchement + 12 j)');
+}
+
+function allAld(lignes: readonly LigneDecompte[]): boolean {
+  for (let i = 0; i < lignes.length; i++) if ((lignes[i] as LigneDecompte).justificationExoneration !== '4') return false;
+  return true;
 }
 
 function totals(lignes: readonly LigneDecompte[]): MontantsDecompte {
@@ -87,7 +99,7 @@ function computeLignes(ctx: Contexte): LigneDecompte[] | undefined {
     const base = prix.base;
     const partAmo = multiply({ centimes: base }, t.taux, 'halfUp').centimes;
     if (ctx.trace !== null) {
-      step(ctx, t.rule, i, { base: formatDecimal({ centimes: base }), taux: tauxText(t.taux) }, `part AMO ${formatDecimal({ centimes: partAmo })} (arrondi halfUp)`, partAmo, t.source);
+      step(ctx, t.rule, i, { base: fmt(base), taux: tauxText(t.taux) }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmo, t.source);
     }
     computeRetenues(ctx, cumuls, prix.row, line.date, line.quantite, partAmo, i, ret);
     const dep = prix.billed - base;
@@ -121,8 +133,7 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
   const facture = valid.value;
   const ctx = createContexte(facture, options.parametres ?? PARAMETRES_DEFAUT, options.referentiel ?? DEFAULT_REFERENTIEL, options.trace !== false);
   checkInvoice(ctx);
-  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: facture.ps.profession, secteur: facture.ps.secteur, zone: facture.ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version }, 'facture acceptée', undefined, 'SPECS §2.4');
-  if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin as string}`, undefined, 'SPECS §6.5 (1er jour du 6e mois → accouchement + 12 j)');
+  if (ctx.trace !== null) traceContexte(ctx);
   const lignes = computeLignes(ctx);
   // validateFactureInput raises errors only: past it, every issue is the engine's.
   const issues = ctx.issues;
@@ -131,7 +142,7 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
   const total = totals(lignes);
   const tp = decideTiersPayant(ctx, lignes);
   const paidByTp = (tp.amo ? total.partAmo.centimes : 0) + (tp.amc ? total.partAmc.centimes : 0);
-  step(ctx, 'total', undefined, { lignes: String(lignes.length) }, `AMO ${formatDecimal(total.netAmo)} · AMC ${formatDecimal(total.partAmc)} · patient ${formatDecimal(total.resteACharge)} + PF/franchises ${formatDecimal(m(total.participationForfaitaire.centimes + total.franchise.centimes))}`, total.montantFacture.centimes, 'SPECS §6.6');
+  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: String(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture.centimes, 'SPECS §6.6');
   const decompte: Decompte = {
     lignes,
     total,
@@ -142,7 +153,7 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
     destinataireReglement: tp.destinataire,
     natureAssurance: ctx.nature,
     parcours: ctx.parcours,
-    justificationExoneration: lignes.every((l) => l.justificationExoneration === '4') ? '4' : '0',
+    justificationExoneration: allAld(lignes) ? '4' : '0',
     trace: ctx.trace ?? [],
   };
   return resultOf(decompte, issues);

@@ -3,7 +3,8 @@
  * computed once (lookup key, rate family, maternité period, exemptions).
  */
 import type { PlainDate } from '../core/date/index';
-import { addDays, ageAt, daysInMonth, plainDateOf, toYmd } from '../core/date/index';
+import { addDays, daysInMonth, plainDateOf, toYmd } from '../core/date/index';
+import { digitsAt } from './checks';
 import type { Issue } from '../core/issues/index';
 import type { FactureInput, NatureAssurance, Parcours, Profession, TraceStep } from './model';
 import type { LookupKey } from './lookupTarif';
@@ -35,9 +36,9 @@ export interface Contexte {
   readonly invalidite: boolean;
   /** Specialty outside the parcours rules. */
   readonly specialiteHorsParcours: boolean;
-  /** Age cache: last date asked and the age then. */
-  ageDate: string;
-  ageValue: number;
+  /** Birth year and month × 100 + day, for the allocation-free age. */
+  readonly naissanceAnnee: number;
+  readonly naissanceMoisJour: number;
 }
 
 /** @returns the date moved by whole months, the day clamped to the month's length. */
@@ -98,24 +99,22 @@ export function createContexte(input: FactureInput, params: ParametresRegles, re
     pensionMilitaire: exos.includes('pensionMilitaire'),
     invalidite: exos.includes('invalidite'),
     specialiteHorsParcours: params.specialitesHorsParcours.includes(ps.specialite),
-    ageDate: '',
-    ageValue: 0,
+    naissanceAnnee: digitsAt(input.beneficiaire.dateNaissance, 0, 4),
+    naissanceMoisJour: digitsAt(input.beneficiaire.dateNaissance, 5, 7) * 100 + digitsAt(input.beneficiaire.dateNaissance, 8, 10),
   };
 }
 
 /**
- * Age of the bénéficiaire at a date, in completed years (cached for runs of equal dates).
+ * Age of the bénéficiaire at a date, in completed years (same rule as core `ageAt`: the
+ * birthday counts from its day). Hint: digit arithmetic, no allocation (hot loop).
  *
  * @param ctx - The context.
- * @param date - The act date.
+ * @param date - The act date (validated).
  * @returns The age.
  */
 export function ageAtDate(ctx: Contexte, date: string): number {
-  if (date !== ctx.ageDate) {
-    ctx.ageDate = date;
-    ctx.ageValue = ageAt(ctx.input.beneficiaire.dateNaissance, date as PlainDate);
-  }
-  return ctx.ageValue;
+  const md = digitsAt(date, 5, 7) * 100 + digitsAt(date, 8, 10);
+  return digitsAt(date, 0, 4) - ctx.naissanceAnnee - (md < ctx.naissanceMoisJour ? 1 : 0);
 }
 
 /** @returns whether a date falls in the maternité period. */

@@ -4,13 +4,13 @@
  * dépassement rules (SPECS §6.4, §6.5, §6.7).
  */
 import type { Factor } from '../core/money/index';
-import { factor, formatDecimal, formatFactor, multiply } from '../core/money/index';
+import { factor, formatFactor, multiply } from '../core/money/index';
 import { issue } from './checks';
 import type { Contexte } from './context';
 import { lookupTarif } from './lookupTarif';
 import type { LigneActe } from './model';
 import type { CompiledRow } from './referentiel';
-import { step } from './trace';
+import { fmt, step } from './trace';
 
 const ONE: Factor = Object.freeze({ units: 1, scale: 0 });
 
@@ -35,7 +35,7 @@ function addModificateurs(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
       continue;
     }
     p.base += m.prix.centimes * line.quantite;
-    step(ctx, 'tarif.modificateur', i, { modificateur: mods[k] as string, prix: m.prixText }, formatDecimal({ centimes: p.base }), p.base, m.row.source);
+    step(ctx, 'tarif.modificateur', i, { modificateur: mods[k] as string, prix: m.prixText }, fmt(p.base), p.base, m.row.source);
   }
   return ok;
 }
@@ -44,7 +44,7 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
   const dep = p.billed - p.base;
   const path = ['lignes', i, 'montantFacture'];
   if (dep < 0) {
-    ctx.issues.push(issue('RULES_MONTANT_INFERIEUR_TARIF', { path, expected: formatDecimal({ centimes: p.base }), received: formatDecimal({ centimes: p.billed }) }));
+    ctx.issues.push(issue('RULES_MONTANT_INFERIEUR_TARIF', { path, expected: fmt(p.base), received: fmt(p.billed) }));
     return false;
   }
   if (dep === 0) return true;
@@ -52,18 +52,18 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
   if (ps.secteur === '1') {
     const motif = line.motifDepassement;
     if (motif === undefined || (motif === 'DA' && (ps.profession !== 'medecin' || ctx.parcours !== 'S'))) {
-      ctx.issues.push(issue('RULES_DEPASSEMENT_NON_AUTORISE', { path, received: `${formatDecimal({ centimes: dep })} (secteur 1, motif ${motif ?? 'absent'}, parcours ${ctx.parcours || 'exclu'})` }));
+      ctx.issues.push(issue('RULES_DEPASSEMENT_NON_AUTORISE', { path, received: `${fmt(dep)} (secteur 1, motif ${motif ?? 'absent'}, parcours ${ctx.parcours || 'exclu'})` }));
       return false;
     }
     if (motif === 'DA') {
       const max = multiply({ centimes: p.base }, ctx.params.depassementAutoriseMax, 'halfUp').centimes;
       if (dep > max) {
-        ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path, expected: formatDecimal({ centimes: max }), received: formatDecimal({ centimes: dep }) }));
+        ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path, expected: fmt(max), received: fmt(dep) }));
         return false;
       }
     }
   }
-  step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${formatDecimal({ centimes: dep })}`, dep, 'SPECS §6.5, §6.7 (la base reste le tarif)');
+  if (ctx.trace !== null) step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${fmt(dep)}`, dep, 'SPECS §6.5, §6.7 (la base reste le tarif)');
   return true;
 }
 
@@ -93,9 +93,8 @@ export function priceLigne(ctx: Contexte, line: LigneActe, i: number, out: Prix)
   out.unit = unit;
   out.base = unit * line.quantite;
   if (ctx.trace !== null) {
-    const inputs = { code: key, date: line.date, prix: row.prixText, coefficient: formatFactor(coef), quantite: String(line.quantite), secteur: ctx.input.ps.secteur, zone: ctx.input.ps.zone };
-    const note = row.row.validFrom === null ? ' (date de début non attestée)' : '';
-    step(ctx, 'tarif', i, inputs, `base ${formatDecimal({ centimes: out.base })}`, out.base, `${row.row.source}${note}`);
+    const inputs = { code: key, date: line.date, prix: row.prixText, coefficient: coef === ONE ? '1' : formatFactor(coef), quantite: String(line.quantite) };
+    step(ctx, 'tarif', i, inputs, 'base ' + fmt(out.base), out.base, row.sourceTrace);
   }
   if (!addModificateurs(ctx, line, i, out)) return false;
   out.billed = line.montantFacture === undefined ? out.base : line.montantFacture.centimes;

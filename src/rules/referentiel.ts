@@ -78,6 +78,8 @@ export interface CompiledRow {
   readonly zone: Zone | undefined;
   readonly taux: Factor | undefined;
   readonly tauxText: string;
+  /** The source as shown in the trace (notes an unattested start date). */
+  readonly sourceTrace: string;
 }
 
 /** A loaded référentiel: rows indexed by code, latest validity first. */
@@ -132,6 +134,7 @@ function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): 
     zone: row.zone,
     taux: row.tauxPourcent === undefined ? undefined : percent(row.tauxPourcent),
     tauxText: row.tauxPourcent ?? '',
+    sourceTrace: row.validFrom === null ? `${row.source} (date de début non attestée)` : row.source,
   };
 }
 

@@ -7,36 +7,69 @@
  * (49 € + 2 € PF → 1 €, SPECS §6.6); a PF or franchise larger than the line's AMO part is withheld
  * only up to that part (netAmo never below zero) and the rest is not withheld.
  */
-import { formatDecimal } from '../core/money/index';
 import type { Contexte } from './context';
 import { ageAtDate, inMaternite } from './context';
 import { valueAt } from './dated';
 import type { FactureInput, FranchiseKind, MotifExemptionPf } from './model';
+import type { FranchiseParametre, ValeurDatee } from './tables/parametres';
 import type { CompiledRow } from './referentiel';
-import { step } from './trace';
+import { digitsAt } from './checks';
+import { fmt, step } from './trace';
 
-/** Running totals of PF / franchises (centimes), keyed by date or year (internal). */
+const REMAINDER = '; remainder up to the cap withheld (assumption, SPECS §6.6)';
+const PF_IDS = { jour: 'pf.cap-jour', annee: 'pf.cap-annuel', amo: 'pf.plafond-amo' } as const;
+const FRANCHISE_IDS = { jour: 'franchise.cap-jour', annee: 'franchise.cap-annuel', amo: 'franchise.plafond-amo' } as const;
+
+/**
+ * A running total per key (date or year). Hint: two parallel arrays scanned linearly — an invoice
+ * touches a handful of keys, and this beats a Map for that size without allocating key strings.
+ */
+export interface Tally {
+  readonly keys: (string | number)[];
+  readonly vals: number[];
+}
+
+function tally(): Tally {
+  return { keys: [], vals: [] };
+}
+
+function get(t: Tally, key: string | number): number {
+  for (let i = 0; i < t.keys.length; i++) if (t.keys[i] === key) return t.vals[i] as number;
+  return 0;
+}
+
+function bump(t: Tally, key: string | number, amount: number): void {
+  for (let i = 0; i < t.keys.length; i++) {
+    if (t.keys[i] === key) {
+      t.vals[i] = (t.vals[i] as number) + amount;
+      return;
+    }
+  }
+  t.keys.push(key);
+  t.vals.push(amount);
+}
+
+/** Running totals of PF / franchises (centimes), by date (same-day caps) and year (annual caps). */
 export interface Cumuls {
-  readonly pfJour: Map<string, number>;
-  readonly pfAnnee: Map<number, number>;
-  readonly frJour: Map<string, number>;
-  readonly frAnnee: Map<number, number>;
+  readonly pfJour: Tally;
+  readonly pfAnnee: Tally;
+  readonly frJour: Readonly<Record<FranchiseKind, Tally>>;
+  readonly frAnnee: Tally;
 }
 
 /** @returns the cumuls seeded from the historique. */
 export function createCumuls(input: FactureInput): Cumuls {
-  const c: Cumuls = { pfJour: new Map(), pfAnnee: new Map(), frJour: new Map(), frAnnee: new Map() };
+  const c: Cumuls = { pfJour: tally(), pfAnnee: tally(), frJour: { paramedical: tally(), transport: tally(), medicament: tally() }, frAnnee: tally() };
   const h = input.historique;
   if (h === undefined) return c;
   for (const a of h.cumulsAnnuels ?? []) {
-    c.pfAnnee.set(a.annee, (c.pfAnnee.get(a.annee) ?? 0) + a.participationForfaitaire.centimes);
-    c.frAnnee.set(a.annee, (c.frAnnee.get(a.annee) ?? 0) + a.franchises.centimes);
+    bump(c.pfAnnee, a.annee, a.participationForfaitaire.centimes);
+    bump(c.frAnnee, a.annee, a.franchises.centimes);
   }
   for (const j of h.cumulsJournaliers ?? []) {
-    c.pfJour.set(j.date, (c.pfJour.get(j.date) ?? 0) + j.participationForfaitaire.centimes);
-    for (const [kind, m] of [['paramedical', j.franchiseParamedical], ['transport', j.franchiseTransport]] as const) {
-      if (m !== undefined) c.frJour.set(`${kind}|${j.date}`, (c.frJour.get(`${kind}|${j.date}`) ?? 0) + m.centimes);
-    }
+    bump(c.pfJour, j.date, j.participationForfaitaire.centimes);
+    if (j.franchiseParamedical !== undefined) bump(c.frJour.paramedical, j.date, j.franchiseParamedical.centimes);
+    if (j.franchiseTransport !== undefined) bump(c.frJour.transport, j.date, j.franchiseTransport.centimes);
   }
   return c;
 }
@@ -52,7 +85,7 @@ export interface Retenues {
 function exemption(ctx: Contexte, date: string): MotifExemptionPf | null {
   const b = ctx.input.beneficiaire;
   const p = ctx.params;
-  const age = p.ageExemptionPfRegle === 'anniversaire' ? ageAtDate(ctx, date) : Number(date.slice(0, 4)) - Number(b.dateNaissance.slice(0, 4));
+  const age = p.ageExemptionPfRegle === 'anniversaire' ? ageAtDate(ctx, date) : digitsAt(date, 0, 4) - ctx.naissanceAnnee;
   if (age < p.ageExemptionPf) return 'mineur';
   if (b.c2s === true) return 'c2s';
   if (b.ame === true) return 'ame';
@@ -62,47 +95,56 @@ function exemption(ctx: Contexte, date: string): MotifExemptionPf | null {
 }
 
 /** Caps an amount by `limit − used`; traces when the cap bites (Hint: inputs built only then). */
-function cap(ctx: Contexte, amount: number, limit: number, used: number, rule: string, i: number, source: string): number {
+function cap(ctx: Contexte, amount: number, limit: number, used: number, rule: string, i: number, source: string, suffix = ''): number {
   const left = limit - used;
   if (amount <= left) return amount;
   const capped = Math.max(0, left);
   if (ctx.trace !== null) {
-    const inputs = { deja: formatDecimal({ centimes: used }), plafond: formatDecimal({ centimes: limit }), demande: formatDecimal({ centimes: amount }) };
-    step(ctx, rule, i, inputs, `plafonné à ${formatDecimal({ centimes: capped })}`, capped, source);
+    const inputs = { deja: fmt(used), plafond: fmt(limit), demande: fmt(amount) };
+    step(ctx, rule, i, inputs, `plafonné à ${fmt(capped)}`, capped, source + suffix);
   }
   return capped;
 }
 
-function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, row: CompiledRow, date: string, qty: number, available: number, i: number): number {
+function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: string, qty: number, available: number, i: number): number {
   const p = ctx.params;
-  const year = Number(date.slice(0, 4));
   const isPf = kind === 'pf';
-  const unit = isPf ? valueAt(p.pf.montant, date) : valueAt(p.franchise[kind], date);
-  const rule = isPf ? 'pf' : 'franchise';
-  if (unit === undefined) {
-    step(ctx, `${rule}.inexistante`, i, { date }, 'non applicable à cette date', 0, 'SPECS §6.6');
-    return 0;
+  const ids = isPf ? PF_IDS : FRANCHISE_IDS;
+  let montant: number;
+  let source: string;
+  let dayCap: number | null;
+  let daySource = '';
+  if (isPf) {
+    const unit = valueAt(p.pf.montant, date);
+    if (unit === undefined) {
+      step(ctx, 'pf.inexistante', i, { date }, 'non applicable à cette date', 0, 'SPECS §6.6');
+      return 0;
+    }
+    montant = unit.value.centimes;
+    source = unit.source;
+    const cap = valueAt(p.pf.plafondJour, date);
+    dayCap = cap === undefined ? null : cap.value.centimes;
+    daySource = cap === undefined ? '' : cap.source;
+  } else {
+    // Franchise parameters all start with an open row (from: null): always defined.
+    const unit = valueAt(p.franchise[kind], date) as ValeurDatee<FranchiseParametre>;
+    montant = unit.value.montant.centimes;
+    source = unit.source;
+    dayCap = unit.value.plafondJour === null ? null : unit.value.plafondJour.centimes;
+    daySource = unit.source;
   }
-  const montant = 'montant' in unit.value ? unit.value.montant.centimes : unit.value.centimes;
   let amount = montant * qty;
-  const dayKey = isPf ? date : `${kind}|${date}`;
-  const dayMap = isPf ? c.pfJour : c.frJour;
-  const yearMap = isPf ? c.pfAnnee : c.frAnnee;
-  const dayCap = isPf ? valueAt(p.pf.plafondJour, date) : 'plafondJour' in unit.value && unit.value.plafondJour !== null ? { value: unit.value.plafondJour, source: unit.source } : undefined;
-  if (dayCap !== undefined) {
-    const used = dayMap.get(dayKey) ?? 0;
-    amount = cap(ctx, amount, dayCap.value.centimes, used, `${rule}.cap-jour`, i, dayCap.source);
-  }
+  const day = isPf ? c.pfJour : c.frJour[kind];
+  if (dayCap !== null) amount = cap(ctx, amount, dayCap, get(day, date), ids.jour, i, daySource);
+  const year = digitsAt(date, 0, 4);
+  const yearTally = isPf ? c.pfAnnee : c.frAnnee;
   const yearCap = valueAt(isPf ? p.pf.plafondAnnuel : p.franchise.plafondAnnuel, date);
-  if (yearCap !== undefined) {
-    const used = yearMap.get(year) ?? 0;
-    amount = cap(ctx, amount, yearCap.value.centimes, used, `${rule}.cap-annuel`, i, `${yearCap.source}; remainder up to the cap withheld (assumption, SPECS §6.6)`);
-  }
-  amount = cap(ctx, amount, available, 0, `${rule}.plafond-amo`, i, 'netAmo never below zero (assumption: the excess is not withheld)');
-  dayMap.set(dayKey, (dayMap.get(dayKey) ?? 0) + amount);
-  yearMap.set(year, (yearMap.get(year) ?? 0) + amount);
+  if (yearCap !== undefined) amount = cap(ctx, amount, yearCap.value.centimes, get(yearTally, year), ids.annee, i, yearCap.source, REMAINDER);
+  amount = cap(ctx, amount, available, 0, ids.amo, i, 'netAmo never below zero (assumption: the excess is not withheld)');
+  bump(day, date, amount);
+  bump(yearTally, year, amount);
   if (ctx.trace !== null) {
-    step(ctx, isPf ? 'pf' : `franchise.${kind}`, i, { unitaire: formatDecimal({ centimes: montant }), quantite: String(qty) }, `retenu ${formatDecimal({ centimes: amount })}`, amount, unit.source);
+    step(ctx, isPf ? 'pf' : `franchise.${kind}`, i, { unitaire: fmt(montant), quantite: String(qty) }, `retenu ${fmt(amount)}`, amount, source);
   }
   return amount;
 }
@@ -128,9 +170,9 @@ export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date
   out.kind = kind;
   out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, date);
   if (out.exemption !== null) {
-    step(ctx, 'pf.exemption', i, { motif: out.exemption }, 'aucune participation ni franchise', undefined, 'SPECS §6.6 (exemptions; PF for médecins only)');
+    if (ctx.trace !== null) step(ctx, 'pf.exemption', i, { motif: out.exemption }, 'aucune participation ni franchise', undefined, 'SPECS §6.6 (exemptions; PF for médecins only)');
     return;
   }
-  if (pfApplies) out.pf = withhold(ctx, c, 'pf', row, date, qty, partAmo, i);
-  if (kind !== null) out.franchise = withhold(ctx, c, kind, row, date, qty, partAmo - out.pf, i);
+  if (pfApplies) out.pf = withhold(ctx, c, 'pf', date, qty, partAmo, i);
+  if (kind !== null) out.franchise = withhold(ctx, c, kind, date, qty, partAmo - out.pf, i);
 }

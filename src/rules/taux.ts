@@ -68,7 +68,14 @@ export function chooseTaux(ctx: Contexte, line: LigneActe, row: CompiledRow, dat
   }
 }
 
-/** @returns the rate as a percentage text for the trace (`'70'`). */
+const TEXTS = new WeakMap<Factor, string>();
+
+/** @returns the rate as a percentage text for the trace (`'70'`), cached per Factor object. */
 export function tauxText(t: Factor): string {
-  return formatPercent(t);
+  let text = TEXTS.get(t);
+  if (text === undefined) {
+    text = formatPercent(t);
+    TEXTS.set(t, text);
+  }
+  return text;
 }

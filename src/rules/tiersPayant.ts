@@ -27,6 +27,11 @@ function obligation(ctx: Contexte, lignes: readonly LigneDecompte[]): string | n
   return null;
 }
 
+function withheld(lignes: readonly LigneDecompte[]): boolean {
+  for (const l of lignes) if (l.participationForfaitaire.centimes + l.franchise.centimes > 0) return true;
+  return false;
+}
+
 /**
  * Decides tiers payant AMO / AMC and the destinataire du règlement.
  *
@@ -45,8 +50,8 @@ export function decideTiersPayant(ctx: Contexte, lignes: readonly LigneDecompte[
     ctx.issues.push(issue('RULES_TP_AMC_SANS_GARANTIE', { path: ['tiersPayant', 'amc'] }));
   }
   const destinataire: DestinataireReglement = amo ? (amc ? '15' : '05') : amc ? '25' : '00';
-  step(ctx, 'tiers-payant', undefined, { obligation: why ?? 'aucune', preferenceAmo: String(pref.amo === true), preferenceAmc: String(pref.amc === true) }, `destinataire du règlement ${destinataire}`, undefined, 'SPECS §6.8; B2 type 2 pos 115-116 (§2.3)');
-  if (amo && lignes.some((l) => l.participationForfaitaire.centimes + l.franchise.centimes > 0)) {
+  if (ctx.trace !== null) step(ctx, 'tiers-payant', undefined, { obligation: why ?? 'aucune', preferenceAmo: String(pref.amo === true), preferenceAmc: String(pref.amc === true) }, `destinataire du règlement ${destinataire}`, undefined, 'SPECS §6.8; B2 type 2 pos 115-116 (§2.3)');
+  if (amo && ctx.trace !== null && withheld(lignes)) {
     step(ctx, 'tiers-payant.pf-recuperee', undefined, {}, 'PF / franchises non encaissées : récupérées ultérieurement par la caisse', undefined, 'SPECS §6.6');
   }
   return { amo, amc, destinataire };

@@ -32,3 +32,16 @@ export function step(
     t.push(amount === undefined ? { rule, line, inputs, result, source } : { rule, line, inputs, result, amount: { centimes: amount }, source });
   }
 }
+
+/**
+ * Formats non-negative centimes as `'19.00'` (same text as core `formatDecimal`).
+ * Hint: integer-to-string of two small numbers; the trace formats several amounts per line.
+ *
+ * @param c - Centimes (≥ 0; the engine's amounts never go below zero).
+ * @returns The decimal text.
+ */
+export function fmt(c: number): string {
+  const e = Math.floor(c / 100);
+  const r = c - e * 100;
+  return e + (r < 10 ? '.0' : '.') + r;
+}

@@ -16,16 +16,29 @@ const NATURES = ['10', '13', '30', '41', '90'];
 const PARCOURS = ['T', 'N', 'R', 'H', 'D', 'O', 'M', 'U', 'A', 'S', ''];
 const FORMULES = ['ticketModerateur', 'pourcentageBr', 'forfait'];
 const EXONERATIONS = ['invalidite', 'pensionMilitaire'];
+const MOTIFS = ['DE', 'DA'];
+const LIEUX = ['cabinet', 'domicile'];
+const ACTIVITES = ['1', '2', '3', '4', '5'];
+const PHASES = ['0', '1', '2', '3'];
 
 /** Most lines an invoice may carry (a larger one is garbage, not an invoice). */
 export const MAX_LIGNES = 999;
 /** Largest quantity of identical acts on one line. */
 export const MAX_QUANTITE = 99;
 
-function object(v: unknown, path: IssuePath, issues: Issue[], required: boolean): Obj | undefined {
+const PS: IssuePath = ['ps'];
+const BEN: IssuePath = ['beneficiaire'];
+const MAT: IssuePath = ['beneficiaire', 'maternite'];
+const ATMP: IssuePath = ['beneficiaire', 'atmp'];
+const AMC: IssuePath = ['amc'];
+const ROOT: IssuePath = [];
+const TP: IssuePath = ['tiersPayant'];
+
+function object(v: unknown, base: IssuePath, key: string | number | undefined, issues: Issue[], required: boolean): Obj | undefined {
   if (isObj(v)) return v;
+  const path = key === undefined ? base : [...base, key];
   if (v !== undefined) issues.push(issue('RULES_INPUT_TYPE', { path, expected: 'object', received: typeName(v) }));
-  else if (required) issues.push(issue('RULES_MISSING', { path, expected: String(path[path.length - 1] ?? 'facture') }));
+  else if (required) issues.push(issue('RULES_MISSING', { path, expected: String(key ?? 'facture') }));
   return undefined;
 }
 
@@ -37,109 +50,120 @@ function array(v: unknown, path: IssuePath, issues: Issue[]): readonly unknown[]
 }
 
 function checkPs(v: unknown, issues: Issue[]): void {
-  const ps = object(v, ['ps'], issues, true);
+  const ps = object(v, ROOT, 'ps', issues, true);
   if (ps === undefined) return;
-  checkEnum(ps['profession'], PROFESSIONS, ['ps', 'profession'], issues, true);
-  checkString(ps['specialite'], ['ps', 'specialite'], issues, true);
-  checkEnum(ps['secteur'], SECTEURS, ['ps', 'secteur'], issues, true);
-  checkEnum(ps['zone'], ZONES, ['ps', 'zone'], issues, true);
-  checkBool(ps['medecinTraitant'], ['ps', 'medecinTraitant'], issues);
-  checkString(ps['numeroFacturation'], ['ps', 'numeroFacturation'], issues);
+  checkEnum(ps['profession'], PROFESSIONS, PS, 'profession', issues, true);
+  checkString(ps['specialite'], PS, 'specialite', issues, true);
+  checkEnum(ps['secteur'], SECTEURS, PS, 'secteur', issues, true);
+  checkEnum(ps['zone'], ZONES, PS, 'zone', issues, true);
+  checkBool(ps['medecinTraitant'], PS, 'medecinTraitant', issues);
+  checkString(ps['numeroFacturation'], PS, 'numeroFacturation', issues);
 }
 
 function checkBeneficiaire(v: unknown, issues: Issue[]): void {
-  const b = object(v, ['beneficiaire'], issues, true);
+  const b = object(v, ROOT, 'beneficiaire', issues, true);
   if (b === undefined) return;
-  const p = (k: string): IssuePath => ['beneficiaire', k];
-  checkDate(b['dateNaissance'], p('dateNaissance'), issues, true);
-  for (const k of ['c2s', 'ame', 'ald']) checkBool(b[k], p(k), issues);
-  checkString(b['qualite'], p('qualite'), issues);
-  checkString(b['regime'], p('regime'), issues);
+  checkDate(b['dateNaissance'], BEN, 'dateNaissance', issues, true);
+  checkBool(b['c2s'], BEN, 'c2s', issues);
+  checkBool(b['ame'], BEN, 'ame', issues);
+  checkBool(b['ald'], BEN, 'ald', issues);
+  checkString(b['qualite'], BEN, 'qualite', issues);
+  checkString(b['regime'], BEN, 'regime', issues);
   const rang = b['rangNaissance'];
   if (rang !== undefined && !(Number.isInteger(rang) && (rang as number) >= 1 && (rang as number) <= 9)) {
-    issues.push(issue('RULES_INPUT_TYPE', { path: p('rangNaissance'), expected: 'entier 1–9', received: String(rang) }));
+    issues.push(issue('RULES_INPUT_TYPE', { path: ['beneficiaire', 'rangNaissance'], expected: 'entier 1–9', received: String(rang) }));
   }
-  const mat = object(b['maternite'], p('maternite'), issues, false);
+  const mat = object(b['maternite'], BEN, 'maternite', issues, false);
   if (mat !== undefined) {
-    const keys = ['dateDebutGrossesse', 'dateAccouchementPrevue', 'dateAccouchement'];
-    let any = false;
-    for (const k of keys) any = checkDate(mat[k], ['beneficiaire', 'maternite', k], issues, false) || any;
-    if (!any && keys.every((k) => mat[k] === undefined)) issues.push(issue('RULES_MATERNITE_DATES', { path: p('maternite') }));
+    const a = checkDate(mat['dateDebutGrossesse'], MAT, 'dateDebutGrossesse', issues, false);
+    const p = checkDate(mat['dateAccouchementPrevue'], MAT, 'dateAccouchementPrevue', issues, false);
+    const r = checkDate(mat['dateAccouchement'], MAT, 'dateAccouchement', issues, false);
+    const none = mat['dateDebutGrossesse'] === undefined && mat['dateAccouchementPrevue'] === undefined && mat['dateAccouchement'] === undefined;
+    if (!(a || p || r) && none) issues.push(issue('RULES_MATERNITE_DATES', { path: MAT }));
   }
-  const at = object(b['atmp'], p('atmp'), issues, false);
+  const at = object(b['atmp'], BEN, 'atmp', issues, false);
   if (at !== undefined) {
-    checkString(at['numero'], ['beneficiaire', 'atmp', 'numero'], issues, true);
-    checkDate(at['date'], ['beneficiaire', 'atmp', 'date'], issues, true);
+    checkString(at['numero'], ATMP, 'numero', issues, true);
+    checkDate(at['date'], ATMP, 'date', issues, true);
   }
-  array(b['exonerations'], p('exonerations'), issues)?.forEach((e, i) => checkEnum(e, EXONERATIONS, ['beneficiaire', 'exonerations', i], issues, true));
+  const exos = array(b['exonerations'], ['beneficiaire', 'exonerations'], issues);
+  if (exos !== undefined) for (let i = 0; i < exos.length; i++) checkEnum(exos[i], EXONERATIONS, ['beneficiaire', 'exonerations'], i, issues, true);
 }
 
 function checkLigne(v: unknown, i: number, fact: string | undefined, issues: Issue[]): void {
-  const l = object(v, ['lignes', i], issues, true);
+  const l = object(v, ['lignes'], i, issues, true);
   if (l === undefined) return;
-  const p = (k: string): IssuePath => ['lignes', i, k];
+  // Hint: one path array per line; child paths are built only when an issue is raised.
+  const base: IssuePath = ['lignes', i];
   const code = l['code'];
-  if (checkString(code, p('code'), issues, true) && code === '') issues.push(issue('RULES_MISSING', { path: p('code'), expected: 'code' }));
+  if (checkString(code, base, 'code', issues, true) && code === '') issues.push(issue('RULES_MISSING', { path: ['lignes', i, 'code'], expected: 'code' }));
   const date = l['date'];
-  if (checkDate(date, p('date'), issues, true) && fact !== undefined && (date as string) > fact) {
-    issues.push(issue('RULES_DATE_APRES_FACTURATION', { path: p('date'), expected: fact, received: date as string }));
+  if (checkDate(date, base, 'date', issues, true) && fact !== undefined && (date as string) > fact) {
+    issues.push(issue('RULES_DATE_APRES_FACTURATION', { path: ['lignes', i, 'date'], expected: fact, received: date as string }));
   }
   const q = l['quantite'];
   if (!(typeof q === 'number' && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITE)) {
-    issues.push(issue(q === undefined ? 'RULES_MISSING' : 'RULES_QUANTITE', { path: p('quantite'), expected: `entier 1–${MAX_QUANTITE}`, received: String(q) }));
+    issues.push(issue(q === undefined ? 'RULES_MISSING' : 'RULES_QUANTITE', { path: ['lignes', i, 'quantite'], expected: `entier 1–${MAX_QUANTITE}`, received: String(q) }));
   }
-  checkCoefficient(l['coefficient'], p('coefficient'), issues);
-  checkMoney(l['montantFacture'], p('montantFacture'), issues, false);
-  checkEnum(l['motifDepassement'], ['DE', 'DA'], p('motifDepassement'), issues, false);
-  checkBool(l['enRapportAld'], p('enRapportAld'), issues);
-  checkEnum(l['lieu'], ['cabinet', 'domicile'], p('lieu'), issues, false);
-  checkEnum(l['activite'], ['1', '2', '3', '4', '5'], p('activite'), issues, false);
-  checkEnum(l['phase'], ['0', '1', '2', '3'], p('phase'), issues, false);
-  array(l['modificateurs'], p('modificateurs'), issues)?.forEach((m, k) => {
-    if (typeof m !== 'string' || m.length !== 1) issues.push(issue('RULES_INPUT_TYPE', { path: ['lignes', i, 'modificateurs', k], expected: 'une lettre', received: String(m) }));
-  });
+  checkCoefficient(l['coefficient'], base, 'coefficient', issues);
+  checkMoney(l['montantFacture'], base, 'montantFacture', issues, false);
+  checkEnum(l['motifDepassement'], MOTIFS, base, 'motifDepassement', issues, false);
+  checkBool(l['enRapportAld'], base, 'enRapportAld', issues);
+  checkEnum(l['lieu'], LIEUX, base, 'lieu', issues, false);
+  checkEnum(l['activite'], ACTIVITES, base, 'activite', issues, false);
+  checkEnum(l['phase'], PHASES, base, 'phase', issues, false);
+  const mods = l['modificateurs'] === undefined ? undefined : array(l['modificateurs'], ['lignes', i, 'modificateurs'], issues);
+  if (mods !== undefined) {
+    for (let k = 0; k < mods.length; k++) {
+      const m = mods[k];
+      if (typeof m !== 'string' || m.length !== 1) issues.push(issue('RULES_INPUT_TYPE', { path: ['lignes', i, 'modificateurs', k], expected: 'une lettre', received: String(m) }));
+    }
+  }
 }
 
 function checkAmc(v: unknown, issues: Issue[]): void {
-  const a = object(v, ['amc'], issues, false);
+  const a = object(v, ROOT, 'amc', issues, false);
   if (a === undefined) return;
   const formule = a['formule'];
-  checkEnum(formule, FORMULES, ['amc', 'formule'], issues, true);
+  checkEnum(formule, FORMULES, AMC, 'formule', issues, true);
   const pct = a['pourcentage'];
   if (pct !== undefined || formule === 'pourcentageBr') {
     if (!(typeof pct === 'string' && isFactorText(pct.trim()) && !pct.includes('-') && Number(pct.replace(',', '.')) <= 1000)) {
       issues.push(issue(pct === undefined ? 'RULES_MISSING' : 'RULES_POURCENTAGE', { path: ['amc', 'pourcentage'], expected: '0–1000', received: String(pct) }));
     }
   }
-  checkMoney(a['forfait'], ['amc', 'forfait'], issues, formule === 'forfait');
-  checkMoney(a['plafond'], ['amc', 'plafond'], issues, false);
-  checkBool(a['couvreDepassement'], ['amc', 'couvreDepassement'], issues);
-  checkBool(a['contratResponsable'], ['amc', 'contratResponsable'], issues);
-  checkString(a['numeroAmc'], ['amc', 'numeroAmc'], issues);
+  checkMoney(a['forfait'], AMC, 'forfait', issues, formule === 'forfait');
+  checkMoney(a['plafond'], AMC, 'plafond', issues, false);
+  checkBool(a['couvreDepassement'], AMC, 'couvreDepassement', issues);
+  checkBool(a['contratResponsable'], AMC, 'contratResponsable', issues);
+  checkString(a['numeroAmc'], AMC, 'numeroAmc', issues);
 }
 
 function checkHistorique(v: unknown, issues: Issue[]): void {
-  const h = object(v, ['historique'], issues, false);
+  const h = object(v, ROOT, 'historique', issues, false);
   if (h === undefined) return;
-  array(h['cumulsAnnuels'], ['historique', 'cumulsAnnuels'], issues)?.forEach((c, i) => {
-    const o = object(c, ['historique', 'cumulsAnnuels', i], issues, true);
-    if (o === undefined) return;
+  const annuels = array(h['cumulsAnnuels'], ['historique', 'cumulsAnnuels'], issues) ?? [];
+  for (let i = 0; i < annuels.length; i++) {
+    const base: IssuePath = ['historique', 'cumulsAnnuels', i];
+    const o = object(annuels[i], base, undefined, issues, true);
+    if (o === undefined) continue;
     const y = o['annee'];
     if (!(Number.isInteger(y) && (y as number) >= 1900 && (y as number) <= 2099)) {
-      issues.push(issue('RULES_INPUT_TYPE', { path: ['historique', 'cumulsAnnuels', i, 'annee'], expected: 'année 1900–2099', received: String(y) }));
+      issues.push(issue('RULES_INPUT_TYPE', { path: [...base, 'annee'], expected: 'année 1900–2099', received: String(y) }));
     }
-    checkMoney(o['participationForfaitaire'], ['historique', 'cumulsAnnuels', i, 'participationForfaitaire'], issues, true);
-    checkMoney(o['franchises'], ['historique', 'cumulsAnnuels', i, 'franchises'], issues, true);
-  });
-  array(h['cumulsJournaliers'], ['historique', 'cumulsJournaliers'], issues)?.forEach((c, i) => {
-    const o = object(c, ['historique', 'cumulsJournaliers', i], issues, true);
-    if (o === undefined) return;
-    const p = (k: string): IssuePath => ['historique', 'cumulsJournaliers', i, k];
-    checkDate(o['date'], p('date'), issues, true);
-    checkMoney(o['participationForfaitaire'], p('participationForfaitaire'), issues, true);
-    checkMoney(o['franchiseParamedical'], p('franchiseParamedical'), issues, false);
-    checkMoney(o['franchiseTransport'], p('franchiseTransport'), issues, false);
-  });
+    checkMoney(o['participationForfaitaire'], base, 'participationForfaitaire', issues, true);
+    checkMoney(o['franchises'], base, 'franchises', issues, true);
+  }
+  const jours = array(h['cumulsJournaliers'], ['historique', 'cumulsJournaliers'], issues) ?? [];
+  for (let i = 0; i < jours.length; i++) {
+    const base: IssuePath = ['historique', 'cumulsJournaliers', i];
+    const o = object(jours[i], base, undefined, issues, true);
+    if (o === undefined) continue;
+    checkDate(o['date'], base, 'date', issues, true);
+    checkMoney(o['participationForfaitaire'], base, 'participationForfaitaire', issues, true);
+    checkMoney(o['franchiseParamedical'], base, 'franchiseParamedical', issues, false);
+    checkMoney(o['franchiseTransport'], base, 'franchiseTransport', issues, false);
+  }
 }
 
 /**
@@ -155,14 +179,14 @@ function checkHistorique(v: unknown, issues: Issue[]): void {
  */
 export function validateFactureInput(input: unknown): Result<FactureInput> {
   const issues: Issue[] = [];
-  const root = object(input, [], issues, true);
+  const root = object(input, ROOT, undefined, issues, true);
   if (root === undefined) return resultOf(input as FactureInput, issues);
   const fact = root['dateFacturation'];
-  const factOk = checkDate(fact, ['dateFacturation'], issues, true);
+  const factOk = checkDate(fact, ROOT, 'dateFacturation', issues, true);
   checkPs(root['ps'], issues);
   checkBeneficiaire(root['beneficiaire'], issues);
-  checkEnum(root['natureAssurance'], NATURES, ['natureAssurance'], issues, false);
-  checkEnum(root['parcours'], PARCOURS, ['parcours'], issues, false);
+  checkEnum(root['natureAssurance'], NATURES, ROOT, 'natureAssurance', issues, false);
+  checkEnum(root['parcours'], PARCOURS, ROOT, 'parcours', issues, false);
   const lignes = array(root['lignes'], ['lignes'], issues);
   if (lignes === undefined) {
     if (root['lignes'] === undefined) issues.push(issue('RULES_MISSING', { path: ['lignes'], expected: 'lignes' }));
@@ -175,10 +199,10 @@ export function validateFactureInput(input: unknown): Result<FactureInput> {
   }
   checkAmc(root['amc'], issues);
   checkHistorique(root['historique'], issues);
-  const tp = object(root['tiersPayant'], ['tiersPayant'], issues, false);
+  const tp = object(root['tiersPayant'], ROOT, 'tiersPayant', issues, false);
   if (tp !== undefined) {
-    checkBool(tp['amo'], ['tiersPayant', 'amo'], issues);
-    checkBool(tp['amc'], ['tiersPayant', 'amc'], issues);
+    checkBool(tp['amo'], TP, 'amo', issues);
+    checkBool(tp['amc'], TP, 'amc', issues);
   }
   return resultOf(input as FactureInput, issues);
 }
