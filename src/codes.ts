@@ -7,8 +7,13 @@ import type { IssueCodeSpec } from './core/issues/index';
 import { MONEY_CODES } from './core/money/index';
 import { DATE_CODES, SPEC_DATE_CODES } from './core/date/index';
 import { IDS_CODES } from './core/ids/index';
+import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
+import { RULES_CODES } from './rules/index';
+import { FSE_CODES } from './fse/index';
 import { LEDGER_CODES } from './ledger/index';
 import { NOEMIE_CODES, RECONCILE_CODES } from './noemie/index';
+import { READER_CODES } from './reader/index';
+import { SIGNATURE_CODES } from './signature/index';
 
 /** A registry section: the module that owns the codes and its table. */
 export interface IssueCodeSection {
@@ -21,9 +26,14 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
   { module: 'core/money', codes: MONEY_CODES },
   { module: 'core/date', codes: { ...DATE_CODES, ...SPEC_DATE_CODES } },
   { module: 'core/ids', codes: IDS_CODES },
+  { module: 'fixed-width records (B2, NOEMIE, CFONB)', codes: FIXED_WIDTH_CODES },
+  { module: 'rules', codes: RULES_CODES },
+  { module: 'fse', codes: FSE_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },
   { module: 'noemie/reconcile + bank', codes: RECONCILE_CODES },
+  { module: 'reader', codes: READER_CODES },
+  { module: 'signature', codes: SIGNATURE_CODES },
 ];
 
 /** All issue codes, keyed by code. */

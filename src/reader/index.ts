@@ -20,7 +20,7 @@ export type { AcquireOptions, CardQueue, Lease } from './arbiter';
 export { createCardQueue } from './arbiter';
 export type { BeneficiaireCarte, CarteVitale } from './vitale/beneficiaires';
 export { parseCarteVitale } from './vitale/beneficiaires';
-export { computeNirKey, isValidNir } from './vitale/nir';
+export { isValidNir } from './vitale/nir';
 export type { ReadVitaleOptions } from './vitale/readVitale';
 export { MF_VITALE_AID, readBinarySfi, readCarteVitale, readVitale, SELECT_MF, selectAid, VITALE_AID } from './vitale/readVitale';
 export type { CpsProfile } from './cps/commands';
