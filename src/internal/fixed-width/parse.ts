@@ -11,6 +11,8 @@ import { daysInMonth, plainDateOf } from '../../core/date/index';
 import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { createIssueFactory, ok, resultOf } from '../../core/issues/index';
 import { FIXED_WIDTH_CODES } from './codes';
+import type { FastParser } from './fastPath';
+import { compileFastPath } from './fastPath';
 import type { FieldSpec, InferRecord, Layout } from './layout';
 
 const issue = createIssueFactory(FIXED_WIDTH_CODES);
@@ -27,8 +29,6 @@ export interface ParseContext {
   readonly reference?: PlainDate;
 }
 
-const NOT_PRINTABLE = /[^\x20-\x7e]/;
-const LOWER = /[a-z]/;
 
 let todayCache: { at: number; date: PlainDate } | undefined;
 function today(): PlainDate {
@@ -55,6 +55,15 @@ function scanDigits(text: string, s: number, e: number): number {
     v = v * 10 + c;
   }
   digitValue = v;
+  return -1;
+}
+
+/** Index of the first character of text[s, e) outside printable ASCII (or lower case when `upper`), or -1. */
+function scanAlpha(text: string, s: number, e: number, upper: boolean): number {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (upper && c >= 0x61 && c <= 0x7a)) return i;
+  }
   return -1;
 }
 
@@ -94,6 +103,7 @@ interface Op {
 }
 
 interface Plan {
+  readonly fast: FastParser | undefined;
   readonly ops: readonly Op[];
   readonly length: number;
 }
@@ -138,7 +148,7 @@ function compile(layout: Layout): Plan {
       upper: layout.alphabet === 'upper' && !(f.type === 'X' && f.anyCase === true),
     };
   });
-  return { ops, length: layout.length };
+  return { ops, length: layout.length, fast: useFastPath ? compileFastPath(layout, HELPERS) : undefined };
 }
 
 function raise(
@@ -165,11 +175,31 @@ function raise(
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
+function digitsOf(text: string, s: number, e: number): number {
+  if (scanDigits(text, s, e) >= 0) return -1;
+  return e - s > 15 ? 0 : digitValue;
+}
+
+function dateOf(text: string, s: number, eight: boolean, past: boolean, reference: PlainDate | undefined): string | undefined {
+  return readDate(text, s, s + (eight ? 8 : 6), eight, past, reference);
+}
+
+const HELPERS = { digits: digitsOf, alpha: scanAlpha, date: dateOf };
+let useFastPath = true;
+
+/**
+ * Turns the generated fast path off or on (tests compare both; the interpreter alone is what
+ * runs where code generation is forbidden).
+ *
+ * @param enabled - Whether layouts compiled from now on get a fast path.
+ */
+export function setFastPath(enabled: boolean): void {
+  useFastPath = enabled;
+}
+
 /** Reads a date of text[s, s+6|8) into 'YYYY-MM-DD', or undefined when not a real date. */
-function readDate(text: string, op: Op, ctx: ParseContext): string | undefined {
-  const s = op.s;
-  if (scanDigits(text, s, op.e) >= 0) return undefined;
-  const eight = op.kind === Kind.Date8;
+function readDate(text: string, s: number, e: number, eight: boolean, past: boolean, reference: PlainDate | undefined): string | undefined {
+  if (scanDigits(text, s, e) >= 0) return undefined;
   const month = (text.charCodeAt(s + (eight ? 4 : 2)) - 48) * 10 + text.charCodeAt(s + (eight ? 5 : 3)) - 48;
   const day = (text.charCodeAt(s + (eight ? 6 : 4)) - 48) * 10 + text.charCodeAt(s + (eight ? 7 : 5)) - 48;
   let year: number;
@@ -177,10 +207,10 @@ function readDate(text: string, op: Op, ctx: ParseContext): string | undefined {
   else {
     // AAMMJJ century rule, as core/date parseAammjj
     const yy = Math.floor(digitValue / 10_000);
-    const ref = ctx.reference ?? today();
+    const ref = reference ?? today();
     const refYear = Number(ref.slice(0, 4));
     year = Math.floor(refYear / 100) * 100 + yy;
-    if (op.pastCentury) {
+    if (past) {
       const refMonth = Number(ref.slice(5, 7));
       const refDay = Number(ref.slice(8, 10));
       if (year > refYear || (year === refYear && (month > refMonth || (month === refMonth && day > refDay)))) year -= 100;
@@ -204,6 +234,10 @@ function readDate(text: string, op: Op, ctx: ParseContext): string | undefined {
 export function parseRecord<L extends Layout>(layout: L, text: string, ctx: ParseContext = {}): Result<InferRecord<L>> {
   let plan = PLANS.get(layout);
   if (plan === undefined) PLANS.set(layout, (plan = compile(layout)));
+  if (plan.fast !== undefined) {
+    const value = plan.fast(text, ctx.reference);
+    if (value !== undefined) return ok(value as InferRecord<L>);
+  }
   // no closures in here: tsx/esbuild keepNames wraps each closure creation in a costly __name()
   const issues: Issue[] = [];
   if (text.length !== plan.length) {
@@ -221,17 +255,14 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
     switch (op.kind) {
       case Kind.X: {
         if (op.optional && text.slice(s, e) === op.blank) break;
-        const raw = text.slice(s, e);
-        const bad = NOT_PRINTABLE.exec(raw);
-        if (bad !== null) {
-          raise(issues, ctx, f, 'FW_CHARSET', f.start + bad.index, String(f.start + bad.index), show(bad[0]));
+        const bad = scanAlpha(text, s, e, op.upper);
+        if (bad >= 0) {
+          const c = text.charCodeAt(bad);
+          if (c >= 0x61 && c <= 0x7a) raise(issues, ctx, f, 'FW_LOWERCASE', f.start, undefined, text.slice(s, e).trimEnd());
+          else raise(issues, ctx, f, 'FW_CHARSET', bad + 1, String(bad + 1), show(text.charAt(bad)));
           break;
         }
-        if (op.upper && LOWER.test(raw)) {
-          raise(issues, ctx, f, 'FW_LOWERCASE', f.start, undefined, raw.trimEnd());
-          break;
-        }
-        const value = raw.trimEnd();
+        const value = text.slice(s, e).trimEnd();
         if (op.enumValues !== undefined && !op.enumValues.includes(value)) raise(issues, ctx, f, 'FW_ENUM', f.start, op.enumValues.join(', '), value);
         else out[op.name] = value;
         break;
@@ -288,7 +319,7 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
             break;
           }
         }
-        const d = readDate(text, op, ctx);
+        const d = readDate(text, s, e, op.kind === Kind.Date8, op.pastCentury, ctx.reference);
         if (d !== undefined) out[op.name] = d;
         else raise(issues, ctx, f, 'FW_DATE', f.start, op.kind === Kind.Date6 ? 'AAMMJJ' : 'AAAAMMJJ', text.slice(s, e));
         break;
