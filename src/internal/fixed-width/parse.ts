@@ -7,7 +7,7 @@
  * allocations per record are the field values, the record object and the result.
  */
 import type { PlainDate } from '../../core/date/index';
-import { daysInMonth, plainDateOf } from '../../core/date/index';
+import { dateOf, digitsOf, readDate, scanAlpha, scanDigits, show } from './scan';
 import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { createIssueFactory, ok, resultOf } from '../../core/issues/index';
 import { FIXED_WIDTH_CODES } from './codes';
@@ -29,43 +29,6 @@ export interface ParseContext {
   readonly reference?: PlainDate;
 }
 
-
-let todayCache: { at: number; date: PlainDate } | undefined;
-function today(): PlainDate {
-  const now = Date.now();
-  if (todayCache === undefined || now - todayCache.at > 60_000) {
-    const d = new Date(now);
-    todayCache = { at: now, date: plainDateOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) };
-  }
-  return todayCache.date;
-}
-
-function show(ch: string): string {
-  const c = ch.charCodeAt(0);
-  return c >= 0x20 && c <= 0x7e ? ch : `\\x${c.toString(16).padStart(2, '0')}`;
-}
-
-/** Index of the first non-digit of text[s, e), or -1; NaN-free digit value in `digitValue`. */
-let digitValue = 0;
-function scanDigits(text: string, s: number, e: number): number {
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return i;
-    v = v * 10 + c;
-  }
-  digitValue = v;
-  return -1;
-}
-
-/** Index of the first character of text[s, e) outside printable ASCII (or lower case when `upper`), or -1. */
-function scanAlpha(text: string, s: number, e: number, upper: boolean): number {
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || (upper && c >= 0x61 && c <= 0x7a)) return i;
-  }
-  return -1;
-}
 
 const enum Kind {
   X,
@@ -173,16 +136,6 @@ function raise(
   issues.push(issue(code, details));
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-function digitsOf(text: string, s: number, e: number): number {
-  if (scanDigits(text, s, e) >= 0) return -1;
-  return e - s > 15 ? 0 : digitValue;
-}
-
-function dateOf(text: string, s: number, eight: boolean, past: boolean, reference: PlainDate | undefined): string | undefined {
-  return readDate(text, s, s + (eight ? 8 : 6), eight, past, reference);
-}
 
 const HELPERS = { digits: digitsOf, alpha: scanAlpha, date: dateOf };
 let useFastPath = true;
@@ -195,30 +148,6 @@ let useFastPath = true;
  */
 export function setFastPath(enabled: boolean): void {
   useFastPath = enabled;
-}
-
-/** Reads a date of text[s, s+6|8) into 'YYYY-MM-DD', or undefined when not a real date. */
-function readDate(text: string, s: number, e: number, eight: boolean, past: boolean, reference: PlainDate | undefined): string | undefined {
-  if (scanDigits(text, s, e) >= 0) return undefined;
-  const month = (text.charCodeAt(s + (eight ? 4 : 2)) - 48) * 10 + text.charCodeAt(s + (eight ? 5 : 3)) - 48;
-  const day = (text.charCodeAt(s + (eight ? 6 : 4)) - 48) * 10 + text.charCodeAt(s + (eight ? 7 : 5)) - 48;
-  let year: number;
-  if (eight) year = Math.floor(digitValue / 10_000);
-  else {
-    // AAMMJJ century rule, as core/date parseAammjj
-    const yy = Math.floor(digitValue / 10_000);
-    const ref = reference ?? today();
-    const refYear = Number(ref.slice(0, 4));
-    year = Math.floor(refYear / 100) * 100 + yy;
-    if (past) {
-      const refMonth = Number(ref.slice(5, 7));
-      const refDay = Number(ref.slice(8, 10));
-      if (year > refYear || (year === refYear && (month > refMonth || (month === refMonth && day > refDay)))) year -= 100;
-    } else if (year - refYear > 50) year -= 100;
-    else if (refYear - year >= 50) year += 100;
-  }
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${pad2(month)}-${pad2(day)}`;
 }
 
 /**
@@ -271,11 +200,10 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
       case Kind.NNumber:
       case Kind.Amount: {
         const digitsFrom = op.leading ? s + 1 : s;
-        const bad = scanDigits(text, digitsFrom, e);
-        if (bad >= 0) {
+        const n = digitsOf(text, digitsFrom, e);
+        if (n < 0) {
           if (op.optional && text.slice(s, e) === op.blank) raise(issues, ctx, f, 'FW_BLANK_NUMERIC', f.start);
-          else if (op.leading && bad === s - 1) raise(issues, ctx, f, 'FW_SIGN', f.start, '+ ou -', text.slice(s, s + 1));
-          else raise(issues, ctx, f, 'FW_NOT_NUMERIC', bad + 1, undefined, text.slice(s, e));
+          else raise(issues, ctx, f, 'FW_NOT_NUMERIC', scanDigits(text, digitsFrom, e) + 1, undefined, text.slice(s, e));
           break;
         }
         if (op.kind === Kind.N) {
@@ -285,7 +213,6 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
           else out[op.name] = raw;
           break;
         }
-        const n = e - digitsFrom > 15 ? Number(text.slice(digitsFrom, e)) : digitValue;
         if (op.kind === Kind.NNumber) {
           if (!(op.optional && n === 0)) out[op.name] = n;
           break;
