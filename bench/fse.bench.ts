@@ -20,12 +20,12 @@ export default async function (): Promise<void> {
   const base: Fse = unwrap(buildFse(INPUT));
   const facture = (k: number): B2Facture => unwrap(b2FactureOf({ ...base, identification: { ...base.identification, numeroFacture: k + 1 } }));
   const first = facture(0);
-  const debut = { type: '000' as const, typeEmetteur: 'TP', numeroEmetteur: base.ps.numeroFacturation, typeDestinataire: 'AM', numeroDestinataire: '751', identificationFichier: '000001', dateCreation: plainDate('2025-03-10'), norme: '', version: 'B2', longueurEnregistrement: 128 };
+  const debut = { type: '000' as const, typeEmetteur: 'TP' as const, numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751', application: '', identificationFichier: '000001', dateCreationFichier: plainDate('2025-03-10'), norme: '', versionNorme: 'B2', longueurEnregistrement: 128 };
   function* lots() {
     for (let l = 0; l * PER_LOT < N; l++) {
       const n = Math.min(PER_LOT, N - l * PER_LOT);
       yield {
-        debut: { type: '1' as const, numeroPs: base.ps.numeroFacturation, organismeDestinataire: '751', numeroLot: (l % 999) + 1, categorie: '000', statutJuridique: '00', modeFixationTarifs: '00', nom: 'DR TEST', dateCreationLot: plainDate('2025-03-10'), uniteMonetaire: 'E' as const, topCertification: 'S' as const },
+        debut: { type: '1' as const, numeroPs: base.ps.numeroFacturation, numeroOrganismeDestinataire: '751', numeroLot: (l % 999) + 1, nomRaisonSociale: 'DR TEST', versionNorme: '', dateCreationLot: plainDate('2025-03-10'), codeNorme: '', numeroVersionNorme: '000000', uniteMonetaire: 'E' as const, topCertification: 'S' as const },
         factures: (function* () { for (let k = 0; k < n; k++) yield facture(l * PER_LOT + k); })(),
       };
     }

@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { addDays, plainDate } from '../../src/core/date/index';
 import { createMemoryLedger } from '../../src/ledger/index';
 import { numberAndLot } from '../../src/fse/ledgerFlow';
-import { buildB2File } from '../../src/fse/b2/fromFse';
+import { buildB2File } from '../../src/fse/b2/buildFile';
 import type { B2File } from '../../src/fse/b2/file';
 import { parseB2File } from '../../src/fse/b2/parse';
 import { serializeB2File, streamB2File } from '../../src/fse/b2/serialize';
@@ -42,7 +42,7 @@ describe('B2 files', () => {
     expect(fseFile!.lots.map((l) => l.fin.nombreFactures)).toEqual([3, 1]);
     expect(parseB2File(bytes).issues).toEqual([]);
     expect(expectOk(parseB2File(bytes))).toEqual(fseFile);
-    expect(dreFile!.lots[0]!.factures[0]!.amc?.numeroAmc).toBe('12345678');
+    expect(dreFile!.lots[0]!.factures[0]!.amc?.numeroOrganismeComplementaire).toBe('0012345678');
     expect(expectOk(parseB2File(expectOk(serializeB2File(dreFile!))))).toEqual(dreFile);
   });
 
@@ -51,16 +51,16 @@ describe('B2 files', () => {
     const r = expectOk(await numberAndLot(store, [{ fse: variant(0) }]));
     const built = buildB2File(r.files[0]!, EMITTER);
     expectIssue(built, 'FW_TRANSLITERATED', ['ps', 'nom']);
-    expect(expectOk(built).lots[0]!.debut.nom).toBe('DR HELENE LEFEVRE');
+    expect(expectOk(built).lots[0]!.debut.nomRaisonSociale).toBe('DR HELENE LEFEVRE');
   });
 
   it('re-checks the type 5, 6 and 999 totals', async () => {
     const [file] = await filesOf([variant(0), variant(1)]);
     const lot = file!.lots[0]!;
-    const badLot: B2File = { ...file!, lots: [{ ...lot, fin: { ...lot.fin, totalAmo: { centimes: 1 } } }] };
-    expectIssue(parseB2File(expectOk(serializeB2File(badLot))), 'FSE_LOT_TOTAL_MISMATCH', ['lots', 0, 'fin', 'totalAmo']);
+    const badLot: B2File = { ...file!, lots: [{ ...lot, fin: { ...lot.fin, montantTotalRemboursableAmo: { centimes: 1 } } }] };
+    expectIssue(parseB2File(expectOk(serializeB2File(badLot))), 'FSE_LOT_TOTAL_MISMATCH', ['lots', 0, 'fin', 'montantTotalRemboursableAmo']);
     const f0 = lot.factures[0]!;
-    const badInv: B2File = { ...file!, lots: [{ ...lot, factures: [{ ...f0, total: { ...f0.total, totalAmc: { centimes: 1 } } }, ...lot.factures.slice(1)] }] };
+    const badInv: B2File = { ...file!, lots: [{ ...lot, factures: [{ ...f0, total: { ...f0.total, totalRemboursableAmc: { centimes: 1 } } }, ...lot.factures.slice(1)] }] };
     expectIssue(parseB2File(expectOk(serializeB2File(badInv))), 'FSE_INVOICE_TOTAL_MISMATCH');
     const badFile: B2File = { ...file!, fin: { ...file!.fin, nombreLots: 7 } };
     const issue = expectIssue(parseB2File(expectOk(serializeB2File(badFile))), 'FSE_FILE_TOTAL_MISMATCH', ['fin', 'nombreLots']);

@@ -1,13 +1,13 @@
 /**
  * The B2 file model of FSE/DRE files, record by record: 000 → lots (1 → invoices (2, 2S?, 2M?,
- * lines (4, 4M?, 4F?)…, 5)… → 6)… → 999. `parseB2File(serializeB2File(file))` gives the file back.
- * Control totals (5, 6, 999) are computed here from the content and re-checked by the parser.
+ * lines (4, 4M?, 4F?)…, 5)… → 6)… → 999, on the shared record layouts of `./records`.
+ * `parseB2File(serializeB2File(file))` gives the file back. Control totals (5, 6, 999) are
+ * computed here from the content (running sums, never a list of invoices) and re-checked by the parser.
  *
  * @see ../shared/domain/SPECS.md §2.2 (hierarchy), §2.3 (types 5, 6, 999), §3.4
  */
 import type { Money } from '../../core/money/index';
-import { sum, subtract } from '../../core/money/index';
-import type { Record000, Record1, Record2, Record2M, Record2S, Record4, Record4F, Record4M, Record5, Record6, Record999 } from './layouts';
+import type { Record000, Record1, Record2, Record2M, Record2S, Record4, Record4F, Record4M, Record5, Record6, Record999 } from './records/index';
 
 /** One act line: type 4 and its detail record. */
 export interface B2Ligne {
@@ -39,6 +39,8 @@ export interface B2File {
   readonly fin: Record999;
 }
 
+const cents = (m: Money | undefined): number => (m === undefined ? 0 : m.centimes);
+
 /** Record counts of an invoice. */
 export function countsOf(f: B2Facture): { type2: number; type4: number; actes: number; records: number } {
   const type2 = 1 + (f.individu !== undefined ? 1 : 0) + (f.amc !== undefined ? 1 : 0);
@@ -47,70 +49,122 @@ export function countsOf(f: B2Facture): { type2: number; type4: number; actes: n
   return { type2, type4, actes: f.lignes.length, records: type2 + type4 + 1 };
 }
 
-/** Type 5 amounts computed from the lines. */
-export function invoiceTotalsOf(lignes: readonly B2Ligne[]): { totalFacture: Money; totalAmo: Money; totalParticipationAssure: Money; totalAmc: Money } {
-  const totalFacture = sum(lignes.map((l) => l.prestation.montantHonoraires));
-  const totalAmo = sum(lignes.map((l) => l.prestation.montantAmo));
-  return { totalFacture, totalAmo, totalParticipationAssure: subtract(totalFacture, totalAmo), totalAmc: sum(lignes.map((l) => l.prestation.montantAmc)) };
+/** Type 5 totals of an invoice computed from its lines (centimes). */
+export interface InvoiceTotals {
+  readonly nombreEnregistrementsType4: number;
+  readonly totalFacture: number;
+  readonly totalRemboursableAmo: number;
+  readonly totalParticipationAssure: number;
+  readonly totalRemboursableAmc: number;
+}
+
+/**
+ * Type 5 counts and amounts computed from the lines (one pass, integer centimes).
+ *
+ * @param lignes - The invoice lines.
+ * @returns The totals the type 5 must carry.
+ */
+export function invoiceTotalsOf(lignes: readonly B2Ligne[]): InvoiceTotals {
+  let n4 = 0;
+  let facture = 0;
+  let amo = 0;
+  let amc = 0;
+  for (const l of lignes) {
+    n4 += 1 + (l.ccam !== undefined ? 1 : 0) + (l.lpp !== undefined ? 1 : 0);
+    facture += l.prestation.montantHonoraires.centimes;
+    amo += l.prestation.montantRemboursableAmo.centimes;
+    amc += cents(l.prestation.montantRemboursableAmc);
+  }
+  return { nombreEnregistrementsType4: n4, totalFacture: facture, totalRemboursableAmo: amo, totalParticipationAssure: facture - amo, totalRemboursableAmc: amc };
+}
+
+/**
+ * The type 5 record of an invoice (an AMC total of zero is absent: optional zone, CdC §2.2).
+ *
+ * @param prefix - Columns 1-35 of the invoice.
+ * @param lignes - Its lines.
+ * @returns The type 5 record.
+ */
+export function invoiceTrailerOf(prefix: Pick<Record5, 'numeroPs' | 'nirAssure' | 'cleNir' | 'numeroFacture'>, lignes: readonly B2Ligne[]): Record5 {
+  const t = invoiceTotalsOf(lignes);
+  return {
+    type: '5', numeroPs: prefix.numeroPs, nirAssure: prefix.nirAssure, cleNir: prefix.cleNir, numeroFacture: prefix.numeroFacture,
+    nombreEnregistrementsType4: t.nombreEnregistrementsType4,
+    totalFacture: { centimes: t.totalFacture },
+    totalRemboursableAmo: { centimes: t.totalRemboursableAmo },
+    totalParticipationAssure: { centimes: t.totalParticipationAssure },
+    ...(t.totalRemboursableAmc !== 0 ? { totalRemboursableAmc: { centimes: t.totalRemboursableAmc } } : {}),
+  };
 }
 
 /** Running totals of a lot (type 6), built invoice by invoice (streaming). */
 export interface LotTotals {
   nombreFactures: number;
   nombreLignesActes: number;
-  compteurType2: number;
-  totalType5: number;
-  montantTotal: number;
-  totalAmo: number;
-  totalAmc: number;
+  nombreEnregistrementsType2: number;
+  nombreEnregistrementsType5: number;
+  montantTotalFacture: number;
+  montantTotalRemboursableAmo: number;
+  montantTotalRemboursableAmc: number;
   records: number;
 }
 
 /** Fresh lot totals. */
 export function emptyLotTotals(): LotTotals {
-  return { nombreFactures: 0, nombreLignesActes: 0, compteurType2: 0, totalType5: 0, montantTotal: 0, totalAmo: 0, totalAmc: 0, records: 0 };
+  return { nombreFactures: 0, nombreLignesActes: 0, nombreEnregistrementsType2: 0, nombreEnregistrementsType5: 0, montantTotalFacture: 0, montantTotalRemboursableAmo: 0, montantTotalRemboursableAmc: 0, records: 0 };
 }
 
 /** Adds an invoice to lot totals (mutates the accumulator: streaming hot path). */
 export function addInvoice(t: LotTotals, f: B2Facture): void {
-  const c = countsOf(f);
+  const type2 = 1 + (f.individu !== undefined ? 1 : 0) + (f.amc !== undefined ? 1 : 0);
+  let type4 = 0;
+  const lignes = f.lignes;
+  for (let k = 0; k < lignes.length; k++) {
+    const l = lignes[k] as B2Ligne;
+    type4 += 1 + (l.ccam !== undefined ? 1 : 0) + (l.lpp !== undefined ? 1 : 0);
+  }
   t.nombreFactures += 1;
-  t.nombreLignesActes += c.actes;
-  t.compteurType2 += c.type2;
-  t.totalType5 += 1;
-  t.montantTotal += f.total.totalFacture.centimes;
-  t.totalAmo += f.total.totalAmo.centimes;
-  t.totalAmc += f.total.totalAmc.centimes;
-  t.records += c.records;
+  t.nombreLignesActes += lignes.length;
+  t.nombreEnregistrementsType2 += type2;
+  t.nombreEnregistrementsType5 += 1;
+  t.montantTotalFacture += f.total.totalFacture.centimes;
+  t.montantTotalRemboursableAmo += f.total.totalRemboursableAmo.centimes;
+  t.montantTotalRemboursableAmc += cents(f.total.totalRemboursableAmc);
+  t.records += type2 + type4 + 1;
 }
+
+/** File-level data of the type 6 (constant per file). */
+export type LotTrailerExtra = Pick<Record6, 'marquage' | 'typeFacture' | 'numeroAgrementProgiciel' | 'numeroAgrementDispositifPortable'>;
 
 /**
  * The type 6 record of a lot from its totals.
  *
  * @param debut - The lot's type 1.
  * @param t - Totals of its invoices.
- * @param extra - Marquage and agrément (constant per file).
+ * @param extra - Marquage, type facture and agréments (constant per file).
  * @returns The type 6 record.
  */
-export function lotTrailerOf(debut: Record1, t: LotTotals, extra: Pick<Record6, 'marquage'> & Partial<Pick<Record6, 'numeroAgrement'>>): Record6 {
+export function lotTrailerOf(debut: Pick<Record1, 'numeroPs' | 'numeroLot'>, t: LotTotals, extra: LotTrailerExtra): Record6 {
   return {
     type: '6',
     numeroPs: debut.numeroPs,
     nombreFactures: t.nombreFactures,
     nombreLignesActes: t.nombreLignesActes,
-    compteurType2: t.compteurType2,
-    totalType5: t.totalType5,
-    montantTotal: { centimes: t.montantTotal },
-    totalAmo: { centimes: t.totalAmo },
-    totalAmc: { centimes: t.totalAmc },
+    nombreEnregistrementsType2: t.nombreEnregistrementsType2,
+    nombreEnregistrementsType5: t.nombreEnregistrementsType5,
+    montantTotalFacture: { centimes: t.montantTotalFacture },
+    montantTotalRemboursableAmo: { centimes: t.montantTotalRemboursableAmo },
+    montantTotalRemboursableAmc: { centimes: t.montantTotalRemboursableAmc },
     numeroLot: debut.numeroLot,
-    marquage: extra.marquage,
-    ...(extra.numeroAgrement !== undefined ? { numeroAgrement: extra.numeroAgrement } : {}),
+    ...(extra.marquage !== undefined ? { marquage: extra.marquage } : {}),
+    ...(extra.typeFacture !== undefined ? { typeFacture: extra.typeFacture } : {}),
+    ...(extra.numeroAgrementProgiciel !== undefined ? { numeroAgrementProgiciel: extra.numeroAgrementProgiciel } : {}),
+    ...(extra.numeroAgrementDispositifPortable !== undefined ? { numeroAgrementDispositifPortable: extra.numeroAgrementDispositifPortable } : {}),
   };
 }
 
 /**
- * The 999 record of a file.
+ * The 999 record of a file (the 999 n° destinataire is numeric, zero-padded to 14: SPECS §2.3).
  *
  * @param debut - The 000 record.
  * @param nombreLots - Lots in the file.
@@ -123,9 +177,10 @@ export function fileTrailerOf(debut: Record000, nombreLots: number, volume: numb
     typeEmetteur: debut.typeEmetteur,
     numeroEmetteur: debut.numeroEmetteur,
     typeDestinataire: debut.typeDestinataire,
-    numeroDestinataire: debut.numeroDestinataire,
+    numeroDestinataire: debut.numeroDestinataire.padStart(14, '0'),
+    application: debut.application,
     identificationFichier: debut.identificationFichier,
-    volume,
+    volumeFichier: volume,
     nombreLots,
   };
 }

@@ -1,24 +1,42 @@
 /**
- * FSE / DRE → B2 records (PS norm): type 2 (+ 2S individual NIR, + 2M AMC routing when a DRE is
- * generated), type 4 per act (+ 4M CCAM / 4F LPP detail), type 5 totals; lots and files from a
- * `LottedFile` of the ledger flow.
+ * FSE / DRE → B2 records (PS norm) on the shared layouts of `./records`: type 2 (+ 2S
+ * individual NIR, + 2M AMC routing when a DRE is generated), type 4 per act (+ 4M CCAM / 4F LPP
+ * detail), type 5 totals; lots and files from a `LottedFile` of the ledger flow.
+ * Alphanumeric values are transliterated here, once, at build time (`FW_TRANSLITERATED`
+ * warning): the serializer then only checks them.
+ *
+ * Modeled (values the public material does not give; parameters with documented defaults):
+ * type 2 nature d'opération and nature de la pièce justificative (default `0`), type 4 code
+ * accord préalable (default `9` non soumis: the model carries no accord préalable), 4F type de
+ * prestation (default `A` achat), the rang bénéficiaire written on 2 digits.
  *
  * @see ../shared/domain/SPECS.md §2.3, §3.5
  */
-import type { PlainDate } from '../../core/date/index';
+import { formatAammjj } from '../../core/date/index';
 import type { Factor } from '../../core/money/index';
-import type { Issue, Result } from '../../core/issues/index';
+import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
 import { transliterate } from '../../internal/fixed-width/index';
 import { compactNir } from '../../core/ids/index';
 import { FSE_CODES } from '../codes';
-import type { LottedFile } from '../ledgerFlow';
 import type { Dre, Fse, LigneFse } from '../model';
-import type { B2Facture, B2File, B2Ligne, B2Lot } from './file';
-import { addInvoice, emptyLotTotals, fileTrailerOf, invoiceTotalsOf, lotTrailerOf } from './file';
-import type { Record000, Record2, Record6 } from './layouts';
+import type { B2Facture, B2Ligne } from './file';
+import { invoiceTrailerOf } from './file';
+import type { Record2, Record2M, Record4, Record4F } from './records/index';
 
 const issue = createIssueFactory(FSE_CODES);
+
+/** Record-level values not carried by the FSE model (modeled, see the module note). */
+export interface B2FactureOptions {
+  /** Type 2 pos. 39 nature d'opération (default `'0'`). */
+  readonly natureOperation?: string;
+  /** Type 2 pos. 58 nature de la pièce justificative des droits (default `'0'`). */
+  readonly naturePieceJustificative?: string;
+  /** Type 4 pos. 50 code accord préalable (default `'9'` non soumis). */
+  readonly codeAccordPrealable?: Record4['codeAccordPrealable'];
+  /** 4F pos. 56 type de prestation LPP (default `'A'` achat). */
+  readonly typePrestationLpp?: Record4F['typePrestation'];
+}
 
 /** Scaled integer of a factor (`1.5` at 2 decimals → 150), or undefined when it does not fit. */
 function scaled(f: Factor, decimals: number): number | undefined {
@@ -26,39 +44,90 @@ function scaled(f: Factor, decimals: number): number | undefined {
   return f.units * 10 ** (decimals - f.scale);
 }
 
-function prefixOf<T extends '2' | '4' | '5', S extends ' ' | 'S' | 'M' | 'F'>(fse: Fse, type: T, sub: S): { type: T; numeroPs: string; nirAssure: string; cleNir: string; numeroFacture: number; complementType: S } {
-  const nir = compactNir(fse.beneficiaire.nirAssure);
-  return { type, numeroPs: fse.ps.numeroFacturation, nirAssure: nir.slice(0, 13), cleNir: nir.slice(13, 15), numeroFacture: fse.identification.numeroFacture ?? 0, complementType: sub };
+const ASCII_UPPER = /^[\x20-\x60\x7b-\x7e]*$/;
+const DIGITS = /^\d*$/;
+
+/** Collects issues and warnings while one invoice is built. */
+interface Ctx { readonly issues: Issue[]; readonly warnings: Issue[] }
+
+/** B2 alphanumeric form of a caller's text (upper case, unaccented), transliterated once here. */
+function alpha(text: string, path: IssuePath, c: Ctx): string {
+  if (ASCII_UPPER.test(text)) return text;
+  const t = transliterate(text, path);
+  if (t.ok) {
+    c.warnings.push(...t.issues);
+    return t.value;
+  }
+  c.issues.push(...t.issues);
+  return '';
 }
 
-function ligneOf(fse: Fse, l: LigneFse, k: number, dre: boolean, issues: Issue[]): B2Ligne {
+/** A numeric zone from a caller's digit string, zero-padded to its width (the form parse returns). */
+function digits(text: string, width: number, path: IssuePath, c: Ctx): string {
+  if (!DIGITS.test(text) || text.length > width) {
+    c.issues.push(issue('FSE_RECORD_FIELD', { path, expected: `${width} chiffres au plus`, received: text }));
+    return '0'.repeat(width);
+  }
+  return text.padStart(width, '0');
+}
+
+type Prefix = { numeroPs: string; nirAssure: string; cleNir: string; numeroFacture: number };
+
+function prefixOf(fse: Fse): Prefix {
+  const nir = compactNir(fse.beneficiaire.nirAssure);
+  return { numeroPs: fse.ps.numeroFacturation, nirAssure: nir.slice(0, 13), cleNir: nir.slice(13, 15), numeroFacture: fse.identification.numeroFacture ?? 0 };
+}
+
+function ligneOf(p: Prefix, l: LigneFse, k: number, amc: boolean, o: B2FactureOptions, c: Ctx): B2Ligne {
   const coefficient = scaled(l.coefficient, 2);
   const taux = scaled(l.taux, 2);
-  if (coefficient === undefined) issues.push(issue('FSE_RECORD_FIELD', { path: ['lignes', k, 'coefficient'], received: 'coefficient à plus de 2 décimales' }));
-  if (taux === undefined) issues.push(issue('FSE_RECORD_FIELD', { path: ['lignes', k, 'taux'], received: 'taux non entier' }));
-  const prestation = {
-    ...prefixOf(fse, '4', ' '),
-    sequence: k + 1,
-    justificationExoneration: l.justificationExoneration,
+  const path = ['lignes', k];
+  if (coefficient === undefined || coefficient > 999_999) c.issues.push(issue('FSE_RECORD_FIELD', { path: [...path, 'coefficient'], received: 'coefficient à plus de 2 décimales' }));
+  if (taux === undefined) c.issues.push(issue('FSE_RECORD_FIELD', { path: [...path, 'taux'], received: 'taux non entier' }));
+  const d = l.detail;
+  const sequence = k + 1;
+  const justification = alpha(l.justificationExoneration, [...path, 'justificationExoneration'], c);
+  const montantAmc = amc ? l.montantAmc.centimes : 0;
+  const prestation: Record4 = {
+    type: '4', ...p, complementType: ' ',
+    sequence,
+    codeAccordPrealable: o.codeAccordPrealable ?? '9',
+    ...(justification !== '' ? { justificationExoneration: justification } : {}),
     numeroExecutant: l.executant,
     dateActe: l.date,
-    ...(l.detail.kind === 'ngap' ? { codeActe: l.code } : {}),
+    codeActe: d.kind === 'ngap' ? alpha(l.code, [...path, 'code'], c) : '',
     quantite: l.quantite,
-    coefficient: coefficient ?? 0,
+    coefficient: String(coefficient ?? 0).padStart(6, '0'),
+    denombrement: 0,
     prixUnitaire: l.prixUnitaire,
     baseRemboursement: l.baseRemboursement,
     taux: taux ?? 0,
-    montantAmo: l.montantAmo,
+    montantRemboursableAmo: l.montantAmo,
     montantHonoraires: l.montantFacture,
-    codeLieu: l.lieu === 'domicile' ? ('1' as const) : ('0' as const),
-    montantAmc: dre || fse.reglement.tiersPayantAmc ? l.montantAmc : { centimes: 0 },
+    codeLieu: l.lieu === 'domicile' ? '1' : '0',
+    ...(montantAmc !== 0 ? { montantRemboursableAmc: { centimes: montantAmc } } : {}),
   };
-  const d = l.detail;
   if (d.kind === 'ccam') {
-    const mods = d.modificateurs.join('');
-    return { prestation, ccam: { ...prefixOf(fse, '4', 'M'), codeCcam: d.code, activite: d.activite, phase: d.phase, ...(mods !== '' ? { modificateurs: mods } : {}) } };
+    const m = d.modificateurs.map((x, i) => alpha(x, [...path, 'modificateurs', i], c));
+    const phase = digits(d.phase, 1, [...path, 'phase'], c);
+    return {
+      prestation,
+      ccam: {
+        type: '4', ...p, complementType: 'M', sequence, codeActe: alpha(d.code, [...path, 'code'], c), activite: alpha(d.activite, [...path, 'activite'], c),
+        ...(phase !== '0' ? { phase } : {}),
+        ...(m[0] ? { modificateur1: m[0] } : {}), ...(m[1] ? { modificateur2: m[1] } : {}), ...(m[2] ? { modificateur3: m[2] } : {}), ...(m[3] ? { modificateur4: m[3] } : {}),
+      },
+    };
   }
-  if (d.kind === 'lpp') return { prestation, lpp: { ...prefixOf(fse, '4', 'F'), codeLpp: d.code } };
+  if (d.kind === 'lpp') {
+    const code = alpha(d.code, [...path, 'code'], c);
+    const lpp: Record4F = {
+      type: '4', ...p, complementType: 'F', sequence, ...(code !== '' ? { codeLpp: code } : {}), typePrestation: o.typePrestationLpp ?? 'A',
+      dateDebut: l.date, tarifLpp: l.prixUnitaire, nombreUnites: l.quantite, prixUnitaireVente: l.prixUnitaire,
+      baseRemboursement: l.baseRemboursement, montantTotal: l.montantFacture,
+    };
+    return { prestation, lpp };
+  }
   return { prestation };
 }
 
@@ -66,117 +135,73 @@ function ligneOf(fse: Fse, l: LigneFse, k: number, dre: boolean, issues: Issue[]
  * The records of one invoice: an FSE, or the DRE of an FSE (same invoice with its 2M routing).
  *
  * @param doc - The FSE or the DRE (numbered).
- * @returns The records, or `FSE_NOT_NUMBERED` / `FSE_RECORD_FIELD`.
+ * @param options - Record values the model does not carry (modeled defaults).
+ * @returns The records (an accented or lower-case value is transliterated with an
+ *   `FW_TRANSLITERATED` warning), or `FSE_NOT_NUMBERED` / `FSE_RECORD_FIELD` / `FW_CHARSET`.
  */
-export function b2FactureOf(doc: Fse | Dre): Result<B2Facture> {
+export function b2FactureOf(doc: Fse | Dre, options: B2FactureOptions = {}): Result<B2Facture> {
   const fse = doc.kind === 'fse' ? doc : doc.fse;
   const dre = doc.kind === 'dre' ? doc : undefined;
-  const issues: Issue[] = [];
-  if (fse.identification.numeroFacture === undefined) issues.push(issue('FSE_NOT_NUMBERED', { path: ['identification', 'numeroFacture'] }));
+  const c: Ctx = { issues: [], warnings: [] };
+  if (fse.identification.numeroFacture === undefined) c.issues.push(issue('FSE_NOT_NUMBERED', { path: ['identification', 'numeroFacture'] }));
+  const p = prefixOf(fse);
   const s = fse.situation;
   const amc = dre?.amc ?? fse.amc;
+  const numeroAdherent = amc !== undefined ? alpha(amc.numeroAdherent, ['amc', 'numeroAdherent'], c) : '';
+  const numeroAmc = amc !== undefined ? alpha(amc.numero, ['amc', 'numero'], c) : '';
   const entete: Record2 = {
-    ...prefixOf(fse, '2', ' '),
+    type: '2', ...p, complementType: ' ',
+    natureOperation: options.natureOperation ?? '0',
     dateFacturation: fse.identification.dateFacturation,
     ...(fse.reglement.tiersPayantAmc ? { topEclatement: 'E' as const } : {}),
     typeFacture: 'F',
     grandRegime: fse.amo.grandRegime,
-    caisse: fse.amo.caisse,
-    centre: fse.amo.centre,
+    caisseGestionnaire: fse.amo.caisse,
+    centreGestionnaire: fse.amo.centre,
+    naturePieceJustificative: options.naturePieceJustificative ?? '0',
     ...(s.prescription !== undefined ? { numeroPrescripteur: s.prescription.numeroPrescripteur } : {}),
     ...(s.prescription?.date !== undefined ? { datePrescription: s.prescription.date } : {}),
     natureAssurance: s.natureAssurance,
-    justificationExoneration: s.justificationExoneration,
+    justificationExoneration: alpha(s.justificationExoneration, ['situation', 'justificationExoneration'], c),
     ...(s.dateMaternite !== undefined ? { dateMaternite: s.dateMaternite } : {}),
-    ...(s.accidentTravail !== undefined && s.accidentTravail.numero !== '' ? { numeroAt: s.accidentTravail.numero } : {}),
-    dateNaissance: fse.beneficiaire.dateNaissance,
-    rangNaissance: fse.beneficiaire.rangNaissance,
-    rangBeneficiaire: fse.beneficiaire.rangBeneficiaire,
-    ...(amc !== undefined ? { numeroAdherent: amc.numeroAdherent, numeroAmc: amc.numero } : {}),
+    ...(s.accidentTravail !== undefined && s.accidentTravail.numero !== '' ? { numeroAtOuDateAccident: digits(s.accidentTravail.numero, 9, ['situation', 'accidentTravail', 'numero'], c) } : {}),
+    cpsRemplacant: fse.remplacant !== undefined ? '1' : '0',
+    dateNaissance: formatAammjj(fse.beneficiaire.dateNaissance),
+    rangNaissance: String(fse.beneficiaire.rangNaissance),
+    rangBeneficiaire: String(fse.beneficiaire.rangBeneficiaire).padStart(2, '0'),
+    ...(numeroAdherent !== '' ? { numeroAdherent } : {}),
     ...(s.prescription?.specialite !== undefined ? { specialitePrescripteur: s.prescription.specialite } : {}),
     destinataireReglement: fse.reglement.destinataire,
-    ...(amc?.typeContrat !== undefined ? { typeContratAmc: amc.typeContrat } : {}),
+    ...(amc?.typeContrat !== undefined ? { typeContratAmc: amc.typeContrat as NonNullable<Record2['typeContratAmc']> } : {}),
+    ...(numeroAmc !== '' ? { numeroOrganismeComplementaire: numeroAmc } : {}),
   };
   const nirInd = fse.beneficiaire.nirIndividuel !== undefined ? compactNir(fse.beneficiaire.nirIndividuel) : undefined;
-  const individu = nirInd !== undefined ? { ...prefixOf(fse, '2', 'S'), nirIndividuel: nirInd.slice(0, 13), cleIndividuel: nirInd.slice(13, 15) } : undefined;
+  const individu = nirInd !== undefined ? { type: '2' as const, ...p, complementType: 'S' as const, nirIndividuel: nirInd.slice(0, 13), cleNirIndividuel: nirInd.slice(13, 15) } : undefined;
   const r = amc?.routage;
-  const routing = fse.reglement.tiersPayantAmc && amc !== undefined
-    ? {
-        ...prefixOf(fse, '2', 'M'),
-        numeroAmc: amc.numero,
-        ...(r !== undefined ? { codeRoutage: r.codeRoutage, identifiantHote: r.identifiantHote, nomDomaine: r.nomDomaine } : {}),
-        ...(r?.aiguillageSts !== undefined ? { typeModuleSts: r.aiguillageSts } : {}),
-        ...(r?.versionModuleSts !== undefined ? { versionModuleSts: r.versionModuleSts } : {}),
-        ...(amc.identifiantAdherentAmc !== undefined ? { identifiantAdherentAmc: amc.identifiantAdherentAmc } : {}),
-        indicateurTraitement: amc.indicateurTraitement,
-        ...(amc.codeApplication !== undefined ? { codeApplication: amc.codeApplication } : {}),
-      }
-    : undefined;
-  const lignes = fse.lignes.map((l, k) => ligneOf(fse, l, k, dre !== undefined, issues));
-  const total = { ...prefixOf(fse, '5', ' '), nombreType4: lignes.reduce((n, l) => n + 1 + (l.ccam ? 1 : 0) + (l.lpp ? 1 : 0), 0), ...invoiceTotalsOf(lignes) };
-  const [first, ...rest] = issues;
-  if (first !== undefined) return err(first, ...rest);
-  return ok({ entete, ...(individu !== undefined ? { individu } : {}), ...(routing !== undefined ? { amc: routing } : {}), lignes, total });
-}
-
-/** Who emits the file and how it is marked (type 000, type 1 and type 6 data). */
-export interface B2Emitter {
-  /** Date of creation of the file and its lots. */
-  readonly dateCreation: PlainDate;
-  /** Type émetteur (default `'TP'` partenaire de santé hors établissement). */
-  readonly typeEmetteur?: string;
-  /** Marquage (R réelles, T tests, D démonstrations). */
-  readonly marquage: Record6['marquage'];
-  /** N° d'agrément du progiciel (CNDA), type 6 pos. 61-72. */
-  readonly numeroAgrement?: string;
-  /** Norme (000 pos. 62-65, default `'    '` PS norms) and version (default `'B2'`). */
-  readonly norme?: string;
-}
-
-/**
- * Builds the B2 file of a lotted file (ledger flow): 000, lots with their 1/…/6, 999, with
- * every control total computed from the records.
- *
- * @param file - A file returned by `numberAndLot`.
- * @param emitter - File-level data.
- * @returns The file (an accented PS name is transliterated with an `FW_TRANSLITERATED` warning),
- *   or the issues of its invoices (path `['lots', i, 'factures', j, …]`).
- */
-export function buildB2File(file: LottedFile, emitter: B2Emitter): Result<B2File> {
-  const first = file.lots[0]?.documents[0];
-  const ps = first === undefined ? undefined : (first.kind === 'fse' ? first : first.fse).ps;
-  const debut: Record000 = {
-    type: '000', typeEmetteur: emitter.typeEmetteur ?? 'TP', numeroEmetteur: file.ps, typeDestinataire: file.kind === 'fse' ? 'AM' : 'OC',
-    numeroDestinataire: file.destinataire, identificationFichier: file.fileId, dateCreation: emitter.dateCreation, norme: emitter.norme ?? '', version: 'B2', longueurEnregistrement: 128,
-  };
-  const issues: Issue[] = [];
-  const warnings: Issue[] = [];
-  const nom = transliterate(ps?.nom ?? '', ['ps', 'nom']);
-  if (nom.ok) warnings.push(...nom.issues);
-  else issues.push(...nom.issues);
-  const lots: B2Lot[] = [];
-  let volume = 2;
-  file.lots.forEach((lot, i) => {
-    const lotDebut = {
-      type: '1' as const, numeroPs: file.ps, organismeDestinataire: file.kind === 'fse' ? file.destinataire : '000', numeroLot: lot.lot.numero,
-      categorie: ps?.categorie ?? '000', statutJuridique: ps?.statutJuridique ?? '00', modeFixationTarifs: ps?.modeFixationTarifs ?? '00',
-      nom: nom.ok ? nom.value : '', dateCreationLot: emitter.dateCreation, uniteMonetaire: 'E' as const,
-      ...('mode' in lot ? { topCertification: lot.mode } : {}),
+  let routing: Record2M | undefined;
+  if (fse.reglement.tiersPayantAmc && amc !== undefined) {
+    const x = (v: string | undefined, name: string): string => (v === undefined ? '' : alpha(v, ['amc', name], c));
+    const fields = {
+      codeRoutageDestinataireAmc: x(r?.codeRoutage, 'codeRoutage'),
+      identifiantHoteDestinataireAmc: x(r?.identifiantHote, 'identifiantHote'),
+      versionModuleSts: x(r?.versionModuleSts, 'versionModuleSts'),
+      indicateurTraitement: x(amc.indicateurTraitement, 'indicateurTraitement'),
+      codeApplicationAmc: x(amc.codeApplication, 'codeApplication'),
     };
-    const t = emptyLotTotals();
-    const factures: B2Facture[] = [];
-    (lot.documents as readonly (Fse | Dre)[]).forEach((doc, j) => {
-      const r = b2FactureOf(doc);
-      if (!r.ok) issues.push(...r.issues.map((x) => ({ ...x, path: ['lots', i, 'factures', j, ...x.path] })));
-      else {
-        addInvoice(t, r.value);
-        factures.push(r.value);
-      }
-    });
-    volume += t.records + 2;
-    lots.push({ debut: lotDebut, factures, fin: lotTrailerOf(lotDebut, t, { marquage: emitter.marquage, ...(emitter.numeroAgrement !== undefined ? { numeroAgrement: emitter.numeroAgrement } : {}) }) });
-  });
-  const [e, ...rest] = issues;
-  if (e !== undefined) return err(e, ...rest);
-  return ok({ debut, lots, fin: fileTrailerOf(debut, lots.length, volume) }, warnings);
+    routing = {
+      type: '2', ...p, complementType: 'M',
+      numeroOrganismeComplementaire: digits(amc.numero, 10, ['amc', 'numero'], c),
+      ...(amc.identifiantAdherentAmc !== undefined ? { identifiantAmcAdherent: digits(amc.identifiantAdherentAmc, 15, ['amc', 'identifiantAdherentAmc'], c) } : {}),
+      ...(r?.aiguillageSts !== undefined ? { typeModuleSts: r.aiguillageSts } : {}),
+      ...(r?.nomDomaine !== undefined && r.nomDomaine !== '' ? { nomDomaine: r.nomDomaine } : {}),
+      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')),
+    };
+  }
+  const lignes = fse.lignes.map((l, k) => ligneOf(p, l, k, dre !== undefined || fse.reglement.tiersPayantAmc, options, c));
+  const [first, ...rest] = c.issues;
+  if (first !== undefined) return err(first, ...rest);
+  return ok(
+    { entete, ...(individu !== undefined ? { individu } : {}), ...(routing !== undefined ? { amc: routing } : {}), lignes, total: invoiceTrailerOf(p, lignes) },
+    c.warnings,
+  );
 }

@@ -8,16 +8,14 @@
 import type { PlainDate } from '../../core/date/index';
 import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { createIssueFactory, err, resultOf } from '../../core/issues/index';
-import type { Layout } from '../../internal/fixed-width/index';
 import { parseRecord, readRecords } from '../../internal/fixed-width/index';
 import { FSE_CODES } from '../codes';
-import type { B2Facture, B2File, B2Ligne, B2Lot } from './file';
+import type { B2Facture, B2File, B2Ligne, B2Lot, LotTotals } from './file';
 import { addInvoice, emptyLotTotals, invoiceTotalsOf } from './file';
-import type { B2Kind, Record000, Record1, Record2, Record4, Record5, Record6, Record999 } from './layouts';
-import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999, b2KindOf } from './layouts';
+import type { B2RecordType as B2Kind, Record000, Record1, Record2, Record4, Record5, Record6, Record999 } from './records/index';
+import { B2_LAYOUTS, recordTypeOf } from './records/index';
 
 const issue = createIssueFactory(FSE_CODES);
-const LAYOUTS: Readonly<Record<B2Kind, Layout>> = { '000': B2_000, '1': B2_1, '2': B2_2, '2S': B2_2S, '2M': B2_2M, '4': B2_4, '4M': B2_4M, '4F': B2_4F, '5': B2_5, '6': B2_6, '999': B2_999 };
 /** What may follow each kind (undefined key = start of file). */
 const NEXT: Readonly<Record<B2Kind | 'start', readonly B2Kind[]>> = {
   start: ['000'], '000': ['1', '999'], '1': ['2', '6'], '2': ['2S', '2M', '4'], '2S': ['2M', '4'], '2M': ['4'],
@@ -33,7 +31,7 @@ export interface ParseB2Options {
 }
 
 interface OpenInvoice { entete: Record2; individu?: B2Facture['individu']; amc?: B2Facture['amc']; lignes: B2Ligne[]; startRecord: number }
-interface OpenLot { debut: Record1; factures: B2Facture[]; record: number }
+interface OpenLot { debut: Record1; factures: B2Facture[]; totals: LotTotals; record: number }
 
 /**
  * Reads an FSE/DRE B2 file.
@@ -72,7 +70,7 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
       issues.push(issue('FSE_RECORD_LENGTH', { source: at(raw.record, raw.text.length + 1), expected: '128', received: String(raw.text.length) }));
       continue;
     }
-    const kind = b2KindOf(raw.text);
+    const kind = recordTypeOf(raw.text);
     if (kind === undefined) {
       issues.push(issue('FSE_RECORD_UNKNOWN', { source: at(raw.record), received: raw.text.slice(0, 1) + (raw.text[35] ?? '') }));
       continue;
@@ -82,14 +80,14 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
       if (kind !== '999' && kind !== '000') continue;
     }
     const path: IssuePath = kind === '000' || kind === '999' ? [kind === '000' ? 'debut' : 'fin'] : ['lots', lots.length];
-    const r = parseRecord(LAYOUTS[kind], raw.text, { record: raw.record, offset: raw.offset, path, ...(reference !== undefined ? { reference } : {}) });
+    const r = parseRecord(B2_LAYOUTS[kind], raw.text, { record: raw.record, offset: raw.offset, path, ...(reference !== undefined ? { reference } : {}) });
     issues.push(...r.issues);
     prev = kind;
     if (!r.ok) continue;
     const v = r.value as Record<string, unknown>;
     switch (kind) {
-      case '000': debut = v as Record000; reference = debut.dateCreation; break;
-      case '1': lot = { debut: v as Record1, factures: [], record: raw.record }; break;
+      case '000': debut = v as Record000; reference = debut.dateCreationFichier; break;
+      case '1': lot = { debut: v as Record1, factures: [], totals: emptyLotTotals(), record: raw.record }; break;
       case '2': inv = { entete: v as Record2, lignes: [], startRecord: raw.record }; break;
       case '2S': if (inv) inv.individu = v as NonNullable<B2Facture['individu']>; break;
       case '2M': if (inv) inv.amc = v as NonNullable<B2Facture['amc']>; break;
@@ -105,21 +103,20 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
         const f: B2Facture = { entete: inv.entete, ...(inv.individu ? { individu: inv.individu } : {}), ...(inv.amc ? { amc: inv.amc } : {}), lignes: inv.lignes, total };
         const want = invoiceTotalsOf(inv.lignes);
         const p = ['lots', lots.length, 'factures', lot.factures.length, 'total'];
-        const n4 = inv.lignes.reduce((n, l) => n + 1 + (l.ccam ? 1 : 0) + (l.lpp ? 1 : 0), 0);
-        mismatch('FSE_INVOICE_TOTAL_MISMATCH', [...p, 'nombreType4'], raw.record, 'nombreType4', n4, total.nombreType4);
-        for (const k of ['totalFacture', 'totalAmo', 'totalParticipationAssure', 'totalAmc'] as const) mismatch('FSE_INVOICE_TOTAL_MISMATCH', [...p, k], raw.record, k, want[k].centimes, total[k].centimes);
+        mismatch('FSE_INVOICE_TOTAL_MISMATCH', [...p, 'nombreEnregistrementsType4'], raw.record, 'nombreEnregistrementsType4', want.nombreEnregistrementsType4, total.nombreEnregistrementsType4);
+        for (const k of ['totalFacture', 'totalRemboursableAmo', 'totalParticipationAssure', 'totalRemboursableAmc'] as const) mismatch('FSE_INVOICE_TOTAL_MISMATCH', [...p, k], raw.record, k, want[k], total[k]?.centimes ?? 0);
         lot.factures.push(f);
+        addInvoice(lot.totals, f);
         inv = undefined;
         break;
       }
       case '6': {
         if (!lot) break;
         const trailer = v as Record6;
-        const t = emptyLotTotals();
-        for (const f of lot.factures) addInvoice(t, f);
+        const t = lot.totals;
         const p = ['lots', lots.length, 'fin'];
-        for (const k of ['nombreFactures', 'nombreLignesActes', 'compteurType2', 'totalType5'] as const) mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, k], raw.record, k, t[k], trailer[k]);
-        for (const k of ['montantTotal', 'totalAmo', 'totalAmc'] as const) mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, k], raw.record, k, t[k], trailer[k].centimes);
+        for (const k of ['nombreFactures', 'nombreLignesActes', 'nombreEnregistrementsType2', 'nombreEnregistrementsType5'] as const) mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, k], raw.record, k, t[k], trailer[k]);
+        for (const k of ['montantTotalFacture', 'montantTotalRemboursableAmo', 'montantTotalRemboursableAmc'] as const) mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, k], raw.record, k, t[k], trailer[k].centimes);
         mismatch('FSE_LOT_TOTAL_MISMATCH', [...p, 'numeroLot'], raw.record, 'numeroLot', lot.debut.numeroLot, trailer.numeroLot);
         lots.push({ debut: lot.debut, factures: lot.factures, fin: trailer });
         lot = undefined;
@@ -128,7 +125,7 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
       case '999': {
         fin = v as Record999;
         mismatch('FSE_FILE_TOTAL_MISMATCH', ['fin', 'nombreLots'], raw.record, 'nombreLots', lots.length, fin.nombreLots);
-        mismatch('FSE_FILE_TOTAL_MISMATCH', ['fin', 'volume'], raw.record, 'volume', count, fin.volume);
+        mismatch('FSE_FILE_TOTAL_MISMATCH', ['fin', 'volumeFichier'], raw.record, 'volumeFichier', count, fin.volumeFichier);
         if (debut !== undefined && debut.identificationFichier !== fin.identificationFichier) {
           issues.push(issue('FSE_FILE_TOTAL_MISMATCH', { path: ['fin', 'identificationFichier'], source: at(raw.record, 50), expected: debut.identificationFichier, received: fin.identificationFichier }));
         }

@@ -13,8 +13,9 @@ import type { Layout } from '../../internal/fixed-width/index';
 import { encodeRecords, serializeRecord } from '../../internal/fixed-width/index';
 import type { B2Facture, B2File } from './file';
 import { addInvoice, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
-import type { Record000, Record1, Record6 } from './layouts';
-import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999 } from './layouts';
+import type { LotTrailerExtra } from './file';
+import type { Record000, Record1, Record6 } from './records/index';
+import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999 } from './records/index';
 
 const RECORD = 128;
 
@@ -91,7 +92,7 @@ export interface StreamLot {
 /** Options of {@link streamB2File}. */
 export interface StreamOptions {
   /** Type 6 marquage (R réelles, T tests, D démonstrations). */
-  readonly marquage: Record6['marquage'];
+  readonly marquage: NonNullable<Record6['marquage']>;
   readonly numeroAgrement?: string;
   /** Records per output chunk (default 512). */
   readonly chunkRecords?: number;
@@ -124,7 +125,7 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
         addInvoice(t, f);
         yield* invoiceTexts(f, sink, ['lots', nombreLots, 'factures', j++]);
       }
-      const extra = { marquage: options.marquage, ...(options.numeroAgrement !== undefined ? { numeroAgrement: options.numeroAgrement } : {}) };
+      const extra: LotTrailerExtra = { marquage: options.marquage, ...(options.numeroAgrement !== undefined ? { numeroAgrementProgiciel: options.numeroAgrement } : {}) };
       yield text(B2_6, lotTrailerOf(lot.debut, t, extra), sink, ['lots', nombreLots, 'fin']);
       volume += t.records + 2;
       nombreLots++;
