@@ -3,14 +3,21 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 
+/** Names of the prepared statements. */
+export type StatementName =
+  'counter' | 'writeCounter' | 'invoiceById' | 'invoiceByNumber' | 'activeByCareKey' | 'partsOf' | 'insertInvoice' | 'updateInvoice' | 'upsertPart' | 'lotById' | 'lotsOfFile' | 'lotInvoices' | 'insertLot' | 'insertLotInvoice' | 'updateLot' | 'insertHistory' | 'historyOf' | 'returnById' | 'insertReturn' | 'listInvoices' | 'listLots' | 'summary';
+
+/** The prepared statements, by name (explicit type: the d.ts build must be able to name it). */
+export type PreparedStatements = Readonly<Record<StatementName, BetterSqlite3.Statement>>;
+
 /**
  * Prepares every statement once per connection.
  *
  * @param db - A migrated database.
  * @returns The statements.
  */
-export function prepareStatements(db: BetterSqlite3.Database) {
-  const p = (sql: string) => db.prepare(sql);
+export function prepareStatements(db: BetterSqlite3.Database): PreparedStatements {
+  const p = (sql: string): BetterSqlite3.Statement => db.prepare(sql);
   return {
     counter: p('SELECT last FROM counters WHERE scope = ?').pluck(),
     writeCounter: p('INSERT INTO counters (scope, last) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET last = excluded.last'),
