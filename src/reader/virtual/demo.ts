@@ -11,14 +11,18 @@ import { createVirtualReader } from './reader';
 import type { VirtualReader } from './reader';
 import { createVirtualVitale } from './vitale';
 import type { VirtualBeneficiaire } from './vitale';
+import { computeNirKey } from '../../core/ids/index';
+
+/** A fictitious NIR (born abroad, country 999) completed with its key: no NIR literal in shipped code. */
+const withNirKey = (body: string): string => body + computeNirKey(body);
 
 /** The demo PIN of the virtual CPS (demo only). */
 export const DEMO_CPS_PIN = '1234';
 
 /** Fictitious beneficiaries of the demo Vitale card (NIR keys computed, SPECS §6.1). */
 export const DEMO_BENEFICIAIRES: readonly VirtualBeneficiaire[] = [
-  { nom: 'TESTEUR', prenom: 'JEAN', dateNaissance: '19800115', nir: '180019999900168', nationalite: 'FR' },
-  { nom: 'TESTEUR', prenom: 'LINA', dateNaissance: '20120630', nir: '212069999900234' },
+  { nom: 'TESTEUR', prenom: 'JEAN', dateNaissance: '19800115', nir: withNirKey('1800199999001'), nationalite: 'FR' },
+  { nom: 'TESTEUR', prenom: 'LINA', dateNaissance: '20120630', nir: withNirKey('2120699999002') },
 ];
 
 /** Demo situation (public SESAM-Vitale test-card values, SPECS §5.3; layout MODELED). */
