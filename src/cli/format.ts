@@ -2,7 +2,7 @@
  * Shared text formatting of the CLI: amounts, rates, décomptes, traces.
  */
 import type { Money } from '../core/money/index';
-import { formatMoney, formatPercent } from '../core/money/index';
+import { formatFactor, formatMoney, formatPercent } from '../core/money/index';
 import type { Factor } from '../core/money/index';
 import type { Decompte, TraceStep } from '../rules/index';
 import { renderTable } from './table';
@@ -29,7 +29,7 @@ export function renderDecompte(d: Decompte): string {
   const rows = d.lignes.map((l) => [
     l.code,
     String(l.quantite),
-    l.coefficient.units === 1 && l.coefficient.scale === 0 ? '' : formatPercent({ units: l.coefficient.units, scale: l.coefficient.scale + 2 }),
+    l.coefficient.units === 1 && l.coefficient.scale === 0 ? '' : formatFactor(l.coefficient).replace('.', ','),
     eur(l.montantFacture),
     eur(l.baseRemboursement),
     pct(l.taux),

@@ -5,7 +5,8 @@
 import type { Money } from '../../core/money/index';
 import { add, ZERO } from '../../core/money/index';
 import type { Decompte, FactureInput } from '../../rules/index';
-import { computeFacture, DEMO_DAY } from '../../rules/index';
+import type { DemoFacture } from '../../rules/index';
+import { computeFacture } from '../../rules/index';
 import { eur, renderDecompte, renderTrace } from '../format';
 import type { CliIo } from '../io';
 
@@ -20,17 +21,18 @@ export interface PricedInvoice {
  * Prices the demo day.
  *
  * @param io - Output.
+ * @param day - The invoices to price.
  * @param options - `explain` prints the trace; `quiet` prints only the summary.
  * @returns The priced invoices (all of them price without issue).
  */
-export function runPricingStage(io: CliIo, options: { explain: boolean; quiet?: boolean }): PricedInvoice[] {
+export function runPricingStage(io: CliIo, day: readonly DemoFacture[], options: { explain: boolean; quiet?: boolean }): PricedInvoice[] {
   const priced: PricedInvoice[] = [];
   let billed: Money = ZERO;
   let amo: Money = ZERO;
   let amc: Money = ZERO;
   let patient: Money = ZERO;
-  io.out(`\n━━ 1. Tarification : ${DEMO_DAY.length} factures de la journée ━━\n`);
-  DEMO_DAY.forEach((example, i) => {
+  io.out(`\n━━ 2. Tarification : ${day.length} factures de la journée ━━\n`);
+  day.forEach((example, i) => {
     const result = computeFacture(example.input, { trace: options.explain });
     if (!result.ok) {
       io.err(`  ${i + 1}. ${example.label}: ${result.issues.map((x) => `${x.code} ${x.path.join('.')} ${x.message}`).join('; ')}\n`);

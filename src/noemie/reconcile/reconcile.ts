@@ -46,14 +46,17 @@ export interface ReconcileOptions {
 }
 
 /**
- * Id under which a NOEMIE file is recorded as processed: emitter, file id and creation date.
+ * Id under which a NOEMIE file is recorded as processed: emitter, destinataire, file id and
+ * creation date.
  *
  * @param file - The NOEMIE file.
- * @returns `noemie:<type><n° émetteur>:<identification>:<date>`.
+ * @returns `noemie:<type><n° émetteur>><type><n° destinataire>:<identification>:<date>`.
  */
 export function formatNoemieSourceId(file: Pick<NoemieFile, 'header'>): string {
   const h = file.header;
-  return `noemie:${h.typeEmetteur}${h.numeroEmetteur}:${h.identificationFichier}:${h.dateCreation}`;
+  // The destinataire (the PS) is part of the id: a caisse numbers its files per PS, so two PS can
+  // receive files with the same identification on the same day.
+  return `noemie:${h.typeEmetteur}${h.numeroEmetteur}>${h.typeDestinataire}${h.numeroDestinataire}:${h.identificationFichier}:${h.dateCreation}`;
 }
 
 const strip = ({ partIndex: _p, ...e }: PlannedEvent): PartEventInput => e;

@@ -1,0 +1,66 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('sesam CLI', () => {
+  it('prints help and refuses unknown commands', async () => {
+    const c = capture();
+    expect(await runCli(['--help'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/demo/);
+    const d = capture();
+    expect(await runCli(['nope'], d.io)).toBe(64);
+    expect(d.err()).toMatch(/unknown command/);
+    const e = capture();
+    expect(await runCli(['demo', '--help'], e.io)).toBe(0);
+    expect(e.out()).toMatch(/--explain/);
+  });
+
+  it('prices a JSON invoice, and reports issues with paths for a bad one', async () => {
+    const c = capture();
+    expect(await runCli(['price', 'test/fixtures/cli/g-secteur1.json', '--explain'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/AMO net 19,00 €/);
+    expect(c.out()).toMatch(/taux\.medecin/);
+    const j = capture();
+    expect(await runCli(['price', 'test/fixtures/cli/g-secteur1.json', '--json'], j.io)).toBe(0);
+    expect(JSON.parse(j.out()).total.netAmo).toEqual({ centimes: 1900 });
+    const b = capture();
+    expect(await runCli(['price', 'test/fixtures/cli/bad.json'], b.io)).toBe(65);
+    expect(b.err()).toMatch(/RULES_/);
+    const m = capture();
+    expect(await runCli(['price', 'test/fixtures/cli/missing.json'], m.io)).toBe(66);
+    const n = capture();
+    expect(await runCli(['price'], n.io)).toBe(64);
+  });
+
+  it('runs the whole demo day: cards, pricing, FSE files in a SQLite ledger, returns reconciled', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sesam-demo-'));
+    try {
+      const c = capture();
+      expect(await runCli(['demo', '--data', dir, '--explain'], c.io)).toBe(0);
+      const out = c.out();
+      expect(c.err()).toBe('');
+      expect(out).toMatch(/Carte Vitale : 2 bénéficiaire/);
+      expect(out).toMatch(/PIN vérifié une fois/);
+      expect(out).toMatch(/13 FSE contrôlées/);
+      expect(out).toMatch(/LEDGER_DUPLICATE/);
+      expect(out).toMatch(/enregistrement 2 — B2 2/);
+      expect(out).toMatch(/Suivi tiers payant/);
+      expect(out).toMatch(/Surveillance/);
+      expect(readdirSync(join(dir, 'fichiers')).filter((f) => f.endsWith('.b2')).length).toBeGreaterThanOrEqual(5);
+      // Running it again starts from a fresh ledger (no duplicate from the previous run).
+      const again = capture();
+      expect(await runCli(['demo', '--data', dir], again.io)).toBe(0);
+      expect(again.out()).toMatch(/13 FSE contrôlées/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
