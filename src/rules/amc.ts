@@ -12,6 +12,8 @@ import { fmt, step } from './trace';
 /** The AMC cover of an invoice, resolved once (internal). */
 export interface AmcPlan {
   readonly kind: 'none' | 'c2s' | 'ticketModerateur' | 'pourcentageBr' | 'forfait';
+  /** Trace rule id of the line step (`'amc.forfait'` …). */
+  readonly rule: string;
   readonly pct: Factor;
   readonly pctText: string;
   readonly forfait: number;
@@ -22,6 +24,9 @@ export interface AmcPlan {
   readonly depCap: Factor | null;
 }
 
+/** 100 %, the default share of the ticket modérateur (hoisted: parsed once). */
+const CENT: Factor = percent(100);
+
 /**
  * Resolves the AMC cover of an invoice.
  *
@@ -30,18 +35,18 @@ export interface AmcPlan {
  */
 export function createAmcPlan(ctx: Contexte): AmcPlan {
   const g = ctx.input.amc;
-  const cent = percent(100);
   if (ctx.input.beneficiaire.c2s === true) {
     if (ctx.trace !== null) step(ctx, 'amc.c2s', undefined, { garantieDeclaree: g === undefined ? 'non' : g.formule }, 'C2S : ticket modérateur pris en charge, dépassements exclus', undefined, 'SPECS §6.5, §6.8 (CSS L.861-3)');
-    return { kind: 'c2s', pct: cent, pctText: '100', forfait: 0, left: Infinity, couvreDepassement: false, depCap: null };
+    return { kind: 'c2s', rule: 'amc.c2s', pct: CENT, pctText: '100', forfait: 0, left: Infinity, couvreDepassement: false, depCap: null };
   }
-  if (g === undefined) return { kind: 'none', pct: cent, pctText: '0', forfait: 0, left: 0, couvreDepassement: false, depCap: null };
-  const pctText = (g.pourcentage ?? '100').trim().replace(',', '.');
+  if (g === undefined) return { kind: 'none', rule: 'amc.none', pct: CENT, pctText: '0', forfait: 0, left: 0, couvreDepassement: false, depCap: null };
+  const pctText = g.pourcentage === undefined ? '100' : g.pourcentage.trim().replace(',', '.');
   const responsable = g.contratResponsable !== false;
   const cr = ctx.params.contratResponsable;
   return {
     kind: g.formule,
-    pct: percent(pctText),
+    rule: `amc.${g.formule}`,
+    pct: g.pourcentage === undefined ? CENT : percent(pctText),
     pctText,
     forfait: g.forfait?.centimes ?? 0,
     left: g.plafond?.centimes ?? Infinity,
@@ -86,7 +91,7 @@ export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: 
   }
   plan.left -= amc;
   if (ctx.trace !== null) {
-    step(ctx, `amc.${plan.kind}`, i, { pourcentage: plan.pctText, ticketModerateur: fmt(tm), depassement: fmt(dep) }, fmt(amc), amc, 'garantie AMC déclarée (jamais la PF ni les franchises)');
+    step(ctx, plan.rule, i, { pourcentage: plan.pctText, ticketModerateur: fmt(tm), depassement: fmt(dep) }, fmt(amc), amc, 'garantie AMC déclarée (jamais la PF ni les franchises)');
   }
   return amc;
 }

@@ -23,7 +23,7 @@ import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
 import type { ParametresRegles } from './tables/parametres';
 import { chooseTaux, tauxText } from './taux';
 import { decideTiersPayant } from './tiersPayant';
-import { fmt, step } from './trace';
+import { fmt, qte, step } from './trace';
 import { validateFactureInput } from './validateFactureInput';
 
 /** Options of {@link computeFacture}. */
@@ -142,7 +142,7 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
   const total = totals(lignes);
   const tp = decideTiersPayant(ctx, lignes);
   const paidByTp = (tp.amo ? total.partAmo.centimes : 0) + (tp.amc ? total.partAmc.centimes : 0);
-  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: String(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture.centimes, 'SPECS §6.6');
+  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture.centimes, 'SPECS §6.6');
   const decompte: Decompte = {
     lignes,
     total,

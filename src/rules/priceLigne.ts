@@ -10,7 +10,7 @@ import type { Contexte } from './context';
 import { lookupTarif } from './lookupTarif';
 import type { LigneActe } from './model';
 import type { CompiledRow } from './referentiel';
-import { fmt, step } from './trace';
+import { fmt, qte, step } from './trace';
 
 const ONE: Factor = Object.freeze({ units: 1, scale: 0 });
 
@@ -93,7 +93,7 @@ export function priceLigne(ctx: Contexte, line: LigneActe, i: number, out: Prix)
   out.unit = unit;
   out.base = unit * line.quantite;
   if (ctx.trace !== null) {
-    const inputs = { code: key, date: line.date, prix: row.prixText, coefficient: coef === ONE ? '1' : formatFactor(coef), quantite: String(line.quantite) };
+    const inputs = { code: key, date: line.date, prix: row.prixText, coefficient: coef === ONE ? '1' : formatFactor(coef), quantite: qte(line.quantite) };
     step(ctx, 'tarif', i, inputs, 'base ' + fmt(out.base), out.base, row.sourceTrace);
   }
   if (!addModificateurs(ctx, line, i, out)) return false;

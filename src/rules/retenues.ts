@@ -14,11 +14,22 @@ import type { FactureInput, FranchiseKind, MotifExemptionPf } from './model';
 import type { FranchiseParametre, ValeurDatee } from './tables/parametres';
 import type { CompiledRow } from './referentiel';
 import { digitsAt } from './checks';
-import { fmt, step } from './trace';
+import { fmt, qte, step } from './trace';
 
 const REMAINDER = '; remainder up to the cap withheld (assumption, SPECS §6.6)';
 const PF_IDS = { jour: 'pf.cap-jour', annee: 'pf.cap-annuel', amo: 'pf.plafond-amo' } as const;
 const FRANCHISE_IDS = { jour: 'franchise.cap-jour', annee: 'franchise.cap-annuel', amo: 'franchise.plafond-amo' } as const;
+const WITHHOLD_IDS: Readonly<Record<'pf' | FranchiseKind, string>> = { pf: 'pf', paramedical: 'franchise.paramedical', transport: 'franchise.transport', medicament: 'franchise.medicament' };
+/** Hint: one shared frozen `inputs` object per motif, instead of one per exempted line. */
+const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string, string>>>> = Object.freeze({
+  mineur: Object.freeze({ motif: 'mineur' }),
+  c2s: Object.freeze({ motif: 'c2s' }),
+  ame: Object.freeze({ motif: 'ame' }),
+  maternite: Object.freeze({ motif: 'maternite' }),
+  pensionMilitaire: Object.freeze({ motif: 'pensionMilitaire' }),
+  professionNonConcernee: Object.freeze({ motif: 'professionNonConcernee' }),
+  pasUnActe: Object.freeze({ motif: 'pasUnActe' }),
+});
 
 /**
  * A running total per key (date or year). Hint: two parallel arrays scanned linearly — an invoice
@@ -144,7 +155,7 @@ function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: st
   bump(day, date, amount);
   bump(yearTally, year, amount);
   if (ctx.trace !== null) {
-    step(ctx, isPf ? 'pf' : `franchise.${kind}`, i, { unitaire: fmt(montant), quantite: String(qty) }, `retenu ${fmt(amount)}`, amount, source);
+    step(ctx, WITHHOLD_IDS[kind], i, { unitaire: fmt(montant), quantite: qte(qty) }, `retenu ${fmt(amount)}`, amount, source);
   }
   return amount;
 }
@@ -170,7 +181,7 @@ export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date
   out.kind = kind;
   out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, date);
   if (out.exemption !== null) {
-    if (ctx.trace !== null) step(ctx, 'pf.exemption', i, { motif: out.exemption }, 'aucune participation ni franchise', undefined, 'SPECS §6.6 (exemptions; PF for médecins only)');
+    if (ctx.trace !== null) step(ctx, 'pf.exemption', i, EXEMPTION_INPUTS[out.exemption], 'aucune participation ni franchise', undefined, 'SPECS §6.6 (exemptions; PF for médecins only)');
     return;
   }
   if (pfApplies) out.pf = withhold(ctx, c, 'pf', date, qty, partAmo, i);
