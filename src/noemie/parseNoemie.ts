@@ -8,7 +8,10 @@ import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, resultOf } from '../core/issues/index';
 import { readRecords, streamRecords } from '../internal/fixed-width/reader';
 import type { ReadOptions } from '../internal/fixed-width/reader';
+import { latin1View } from '../internal/fixed-width/charset';
 import { createNoemieDecoder } from './parse/decoder';
+import type { FramePosition } from './parse/framing';
+import { feedRecords, feedTail, RECORD_LENGTH } from './parse/framing';
 import type { NoemieParseOptions } from './parse/options';
 import { NOEMIE_CODES } from './codes';
 import type { NoemieEnTete, NoemieEntity, NoemieEvent, NoemieFile, NoemieFinFichier } from './types';
@@ -31,17 +34,57 @@ function readOptions(options: NoemieParseOptions): ReadOptions {
  * }
  */
 export async function* streamNoemie(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: NoemieParseOptions = {}): AsyncGenerator<NoemieEvent, void, undefined> {
-  const decoder = createNoemieDecoder(options);
   const out: NoemieEvent[] = [];
-  for await (const rec of streamRecords(chunks, readOptions(options))) {
-    decoder.record(rec, out);
-    if (out.length > 0) {
-      for (const ev of out) yield ev;
-      out.length = 0;
+  const decoder = createNoemieDecoder(options, {
+    header: (header, offset) => out.push({ kind: 'header', offset, header }),
+    entity: (entity, offset) => out.push({ kind: 'entity', offset, entity }),
+    trailer: (trailer, offset) => out.push({ kind: 'trailer', offset, trailer }),
+    issue: (issue) => out.push({ kind: 'issue', issue }),
+  });
+  if (options.lineBreaks === true) {
+    for await (const rec of streamRecords(chunks, readOptions(options))) {
+      decoder.record(rec);
+      if (out.length > 0) {
+        for (const ev of out) yield ev;
+        out.length = 0;
+      }
+      if (decoder.stopped()) return;
     }
-    if (decoder.stopped()) return;
+  } else {
+    // Reference framing: whole records straight from each chunk, one carried across chunks.
+    const carry = latin1View(new Uint8Array(RECORD_LENGTH));
+    let carried = 0;
+    const at: FramePosition = { abs: 0, record: 1 };
+    for await (const raw of chunks) {
+      const chunk = latin1View(raw);
+      let p = 0;
+      if (carried > 0) {
+        p = Math.min(RECORD_LENGTH - carried, chunk.length);
+        carry.set(chunk.subarray(0, p), carried);
+        carried += p;
+        if (carried === RECORD_LENGTH) {
+          carried = 0;
+          feedRecords(decoder, carry, 0, RECORD_LENGTH, at);
+        }
+      }
+      p = feedRecords(decoder, chunk, p, chunk.length, at);
+      if (out.length > 0) {
+        for (const ev of out) yield ev;
+        out.length = 0;
+      }
+      if (decoder.stopped()) return;
+      if (p < chunk.length) {
+        carry.set(chunk.subarray(p), carried);
+        carried += chunk.length - p;
+      }
+    }
+    feedTail(decoder, carry, 0, carried, at, options.trailingPadding === true);
   }
-  decoder.end(out);
+  if (decoder.stopped()) {
+    for (const ev of out) yield ev;
+    return;
+  }
+  decoder.end();
   for (const ev of out) yield ev;
 }
 
@@ -87,27 +130,35 @@ function finish(header: NoemieEnTete | undefined, entities: NoemieEntity[], trai
  * if (r.ok) for (const e of r.value.entities) if (e.entity === '294') console.log(e.codeRejet, e.libelle);
  */
 export function parseNoemie(bytes: Uint8Array, options: NoemieParseOptions = {}): Result<NoemieFile> {
-  const decoder = createNoemieDecoder(options);
-  const out: NoemieEvent[] = [];
   const issues: Issue[] = [];
   const entities: NoemieEntity[] = [];
   let header: NoemieEnTete | undefined;
   let trailer: NoemieFinFichier | undefined;
-  const take = (): void => {
-    for (const ev of out) {
-      if (ev.kind === 'entity') entities.push(ev.entity);
-      else if (ev.kind === 'issue') issues.push(ev.issue);
-      else if (ev.kind === 'header') header = ev.header;
-      else trailer = ev.trailer;
+  const decoder = createNoemieDecoder(options, {
+    header: (h) => {
+      header = h;
+    },
+    entity: (e) => {
+      entities.push(e);
+    },
+    trailer: (t) => {
+      trailer = t;
+    },
+    issue: (i) => {
+      issues.push(i);
+    },
+  });
+  if (options.lineBreaks === true) {
+    for (const rec of readRecords(bytes, readOptions(options))) {
+      decoder.record(rec);
+      if (decoder.stopped()) break;
     }
-    out.length = 0;
-  };
-  for (const rec of readRecords(bytes, readOptions(options))) {
-    decoder.record(rec, out);
-    take();
-    if (decoder.stopped()) break;
+  } else {
+    const view = latin1View(bytes);
+    const at: FramePosition = { abs: 0, record: 1 };
+    const p = feedRecords(decoder, view, 0, view.length, at);
+    feedTail(decoder, view, p, view.length, at, options.trailingPadding === true);
   }
-  decoder.end(out);
-  take();
+  decoder.end();
   return finish(header, entities, trailer, issues);
 }

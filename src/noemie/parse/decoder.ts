@@ -7,11 +7,12 @@
 import type { Issue, Severity } from '../../core/issues/index';
 import { createIssueFactory } from '../../core/issues/index';
 import { formatDecimal } from '../../core/money/index';
+import { decodeLatin1 } from '../../internal/fixed-width/charset';
 import { parseRecord } from '../../internal/fixed-width/parse';
 import type { RawRecord } from '../../internal/fixed-width/reader';
 import { NOEMIE_CODES } from '../codes';
 import { LAYOUT_000, LAYOUT_999 } from '../records/index';
-import type { NoemieEnTete, NoemieEntity, NoemieEvent, NoemieFinFichier } from '../types';
+import type { NoemieEnTete, NoemieEntity, NoemieFinFichier } from '../types';
 import type { DateContext } from './fastDecode';
 import { createDateContext } from './fastDecode';
 import { createHierarchyWalk, defaultControlAmount } from './hierarchy';
@@ -20,20 +21,41 @@ import { DEFAULT_HEADER_REFERENCE, DEFAULT_MAX_ISSUES } from './options';
 import { createEntityStream } from './entityStream';
 
 const issue = createIssueFactory(NOEMIE_CODES);
+const NOT_PRINTABLE = /[^\x20-\x7e]/;
 
 /** Niveaux de rupture fixed by the public material (SPECS §1.2b). */
 const FIXED_NIVEAU: Readonly<Record<string, string>> = { '020': '01', '040': '02', '070': '02', '071': '02', '081': '02', '990': '99' };
 const HEADER_FIELDS = ['typeEmetteur', 'numeroEmetteur', 'typeDestinataire', 'numeroDestinataire', 'identificationFichier'] as const;
 
+/** Receives what the decoder reads, in file order (internal). */
+export interface NoemieSink {
+  readonly header: (header: NoemieEnTete, offset: number) => void;
+  readonly entity: (entity: NoemieEntity, offset: number) => void;
+  readonly trailer: (trailer: NoemieFinFichier, offset: number) => void;
+  readonly issue: (issue: Issue) => void;
+}
+
 /** A record-level decoder (internal). */
 export interface NoemieDecoder {
-  /** Feeds one raw record; pushes the resulting events to `out`. */
-  readonly record: (rec: RawRecord, out: NoemieEvent[]) => void;
-  /** Signals the end of input; pushes the final events to `out`. */
-  readonly end: (out: NoemieEvent[]) => void;
+  /** Feeds one raw record. */
+  readonly record: (rec: RawRecord) => void;
+  /**
+   * Feeds back-to-back 128-byte records (the reference framing, no line ends): `view` from
+   * `latin1View`, the first record at `pos` (byte offset `abs` in the input, record number
+   * `recordNo`), at most `count` of them. Returns how many were consumed (≥ 1 when `count` ≥ 1).
+   * Same events as {@link NoemieDecoder.record} on each, but runs of continuation records are
+   * decoded in one call and cut into entities in one pass.
+   */
+  readonly records: (view: Uint8Array, pos: number, count: number, abs: number, recordNo: number) => number;
+  /** Signals the end of input. */
+  readonly end: () => void;
   /** Whether `maxIssues` was reached (further input is ignored). */
   readonly stopped: () => boolean;
 }
+
+/** Largest run of continuation records decoded at once (8 KiB: one string of ≈ 8 K chars). */
+const RUN_MAX = 64;
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 function isPadding(text: string): boolean {
   return /^[ \0\r\n\x1a]*$/.test(text);
@@ -49,7 +71,7 @@ function show(text: string): string {
  * @param options - Parser options (tolerances, control severity, max issues).
  * @returns The decoder.
  */
-export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDecoder {
+export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSink): NoemieDecoder {
   const max = options.maxIssues ?? DEFAULT_MAX_ISSUES;
   const control = options.controlTotals ?? 'error';
   const controlSeverity: Severity = control === 'warning' ? 'warning' : 'error';
@@ -57,7 +79,6 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
   let dates: DateContext = createDateContext(options.referenceDate ?? DEFAULT_HEADER_REFERENCE);
   let phase: 'header' | 'payload' | 'trailer' | 'after' | 'done' = 'header';
   let header: NoemieEnTete | undefined;
-  let out: NoemieEvent[] = [];
   let issues = 0;
   let stopped = false;
   let lineBreakHinted = false;
@@ -66,10 +87,10 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
 
   const emit = (i: Issue): void => {
     if (stopped) return;
-    out.push({ kind: 'issue', issue: i });
+    sink.issue(i);
     issues++;
     if (issues >= max) {
-      out.push({ kind: 'issue', issue: issue('NOEMIE_MAX_ISSUES', { expected: String(max) }) });
+      sink.issue(issue('NOEMIE_MAX_ISSUES', { expected: String(max) }));
       stopped = true;
     }
   };
@@ -92,7 +113,7 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
       checkControl('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what);
       checkControl('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what);
     }
-    if (!stopped) out.push({ kind: 'entity', offset, entity: e });
+    if (!stopped) sink.entity(e, offset);
   };
 
   const entities = createEntityStream({ skipUnknownEntities: options.skipUnknownEntities === true, dates: () => dates }, { entity: onEntity, issue: emit });
@@ -126,7 +147,7 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
     for (const x of r.issues) emit(x);
     if (!r.ok) return;
     const t = r.value as NoemieFinFichier;
-    if (!stopped) out.push({ kind: 'trailer', offset: rec.offset, trailer: t });
+    if (!stopped) sink.trailer(t, rec.offset);
     checkTrailer(t, rec);
   };
 
@@ -144,7 +165,7 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
     if (header.longueurEnregistrement !== 128) {
       emit(issue('NOEMIE_RECORD_LENGTH', { path: ['header', 'longueurEnregistrement'], source: { record: 1, column: 83, offset: rec.offset + 82 }, expected: '128', received: String(header.longueurEnregistrement) }));
     }
-    if (!stopped) out.push({ kind: 'header', offset: rec.offset, header });
+    if (!stopped) sink.header(header, rec.offset);
   };
 
   const onPayload = (rec: RawRecord): void => {
@@ -168,9 +189,8 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
     if (last) phase = 'trailer';
   };
 
-  const record = (rec: RawRecord, sinkOut: NoemieEvent[]): void => {
+  const record = (rec: RawRecord): void => {
     if (stopped) return;
-    out = sinkOut;
     if (phase === 'after' && isPadding(rec.text) && options.trailingPadding === true) return;
     for (const x of rec.issues) emit(x);
     switch (phase) {
@@ -193,8 +213,33 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
     }
   };
 
-  const end = (sinkOut: NoemieEvent[]): void => {
-    out = sinkOut;
+  const records = (view: Uint8Array, pos: number, count: number, abs: number, recordNo: number): number => {
+    if (stopped || count <= 0) return 0;
+    // Fast path: a run of continuation records (flag '0', never a 999) in the payload phase.
+    let n = 0;
+    if (phase === 'payload') {
+      const limit = count < RUN_MAX ? count : RUN_MAX;
+      while (n < limit && view[pos + n * 128] === 0x30) n++;
+    }
+    if (n === 0) {
+      record({ text: decodeLatin1(view, pos, pos + 128), record: recordNo, offset: abs, issues: NO_ISSUES });
+      return 1;
+    }
+    const block = decodeLatin1(view, pos, pos + n * 128);
+    if (NOT_PRINTABLE.test(block)) {
+      // Rare: let each record mark its own dirty region (exactly as record by record).
+      for (let k = 0; k < n; k++) entities.append(block.slice(k * 128 + 1, k * 128 + 128), abs + k * 128 + 1);
+    } else {
+      let joined = block.slice(1, 128);
+      for (let k = 1; k < n; k++) joined += block.slice(k * 128 + 1, k * 128 + 128);
+      entities.append(joined, abs + 1, true);
+    }
+    payloadSeen = true;
+    entities.drain(false);
+    return n;
+  };
+
+  const end = (): void => {
     if (stopped) return;
     if (phase === 'header') emit(issue('NOEMIE_EMPTY'));
     else if (phase === 'payload') {
@@ -205,5 +250,5 @@ export function createNoemieDecoder(options: NoemieParseOptions = {}): NoemieDec
     phase = 'done';
   };
 
-  return { record, end, stopped: () => stopped };
+  return { record, records, end, stopped: () => stopped };
 }

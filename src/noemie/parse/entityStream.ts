@@ -17,6 +17,9 @@ import { compileFastDecoder } from './fastDecode';
 
 const issue = createIssueFactory(NOEMIE_CODES);
 const NOT_PRINTABLE = /[^\x20-\x7e]/;
+/** Physical record length and its payload length (flag excluded). */
+const RECORD = 128;
+const STRIDE = 127;
 
 interface EntityInfo {
   readonly type: string;
@@ -41,8 +44,12 @@ export interface EntityStreamOptions {
 
 /** An entity stream (internal). */
 export interface EntityStream {
-  /** Appends a payload; `physical` is the byte offset of its first byte in the input. */
-  readonly append: (payload: string, physical: number) => void;
+  /**
+   * Appends a payload: one record's, or the 127-byte payloads of back-to-back 128-byte records
+   * joined; `physical` is the byte offset of its first byte in the input. `clean`: the caller
+   * has checked that it is printable ASCII.
+   */
+  readonly append: (payload: string, physical: number, clean?: boolean) => void;
   /** Decodes every complete entity; with `final`, reports what is left as truncated. */
   readonly drain: (final: boolean) => void;
   /** Whether nothing is pending (at an entity boundary). */
@@ -68,36 +75,45 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
     table[Number(type)] = { type, length: layout.length + 1, layout, fast: compileFastDecoder(layout, options.dates) };
   }
   let pending = '';
-  /** Pairs (index in pending, physical offset) where each appended payload starts. */
-  let segs: number[] = [];
+  /**
+   * Runs of appended payloads: logical start in `pending` (negative once its beginning is
+   * consumed) and physical offset of that start. A run is one record payload or several whole
+   * 127-byte payloads of back-to-back 128-byte records (logical i ↦ physical + ⌊i/127⌋·128 + i mod 127).
+   */
+  const runL: number[] = [];
+  const runP: number[] = [];
+  let runs = 0;
   let dirtyUntil = 0;
   let resync = false;
   let index = 0;
 
   const physical = (i: number): number => {
-    for (let k = segs.length - 2; k >= 0; k -= 2) {
-      const s = segs[k] as number;
-      if (s <= i) return (segs[k + 1] as number) + (i - s);
+    for (let k = runs - 1; k >= 0; k--) {
+      const s = runL[k] as number;
+      if (s <= i) {
+        const d = i - s;
+        return (runP[k] as number) + (d < STRIDE ? d : ((d / STRIDE) | 0) * RECORD + (d % STRIDE));
+      }
     }
-    return segs[1] ?? 0;
+    return runs > 0 ? (runP[0] as number) : 0;
   };
 
   const consume = (p: number): void => {
     if (p === 0) return;
     if (p >= pending.length) {
       pending = '';
-      segs = [];
+      runs = 0;
       dirtyUntil = 0;
       return;
     }
-    const next: number[] = [];
-    for (let k = 0; k < segs.length; k += 2) {
-      const s = segs[k] as number;
-      const nextStart = k + 2 < segs.length ? (segs[k + 2] as number) : Infinity;
-      if (nextStart <= p) continue;
-      next.push(Math.max(0, s - p), (segs[k + 1] as number) + Math.max(0, p - s));
+    // Drop the runs wholly before p; shift the others (a start may become negative).
+    let first = 0;
+    while (first + 1 < runs && (runL[first + 1] as number) <= p) first++;
+    for (let k = first; k < runs; k++) {
+      runL[k - first] = (runL[k] as number) - p;
+      runP[k - first] = runP[k] as number;
     }
-    segs = next;
+    runs -= first;
     pending = pending.slice(p);
     dirtyUntil = Math.max(0, dirtyUntil - p);
   };
@@ -188,10 +204,12 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
     consume(p);
   };
 
-  const append = (payload: string, at: number): void => {
+  const append = (payload: string, at: number, clean = false): void => {
     if (payload.length === 0) return;
-    if (NOT_PRINTABLE.test(payload)) dirtyUntil = pending.length + payload.length;
-    segs.push(pending.length, at);
+    if (!clean && NOT_PRINTABLE.test(payload)) dirtyUntil = pending.length + payload.length;
+    runL[runs] = pending.length;
+    runP[runs] = at;
+    runs++;
     pending = pending.length === 0 ? payload : pending + payload;
   };
 

@@ -56,14 +56,6 @@ export interface ClosedGroup {
   readonly cumul: number;
 }
 
-interface Group {
-  entity: string;
-  niveau: number;
-  index: number;
-  children: number;
-  cumul: number;
-}
-
 /** Mutable walk state (internal; one per file). */
 export interface HierarchyWalk {
   /**
@@ -78,40 +70,61 @@ export interface HierarchyWalk {
   readonly lots: () => number;
 }
 
+/** Niveau de rupture as a number (two digits; anything else counts as 0, like `Number` did). */
 function niveauOf(e: NoemieEntity): number {
-  const n = Number(e.niveauRupture);
+  const t = e.niveauRupture;
+  if (t.length === 2) {
+    const a = t.charCodeAt(0) - 48;
+    const b = t.charCodeAt(1) - 48;
+    if (a >= 0 && a <= 9 && b >= 0 && b <= 9) return a * 10 + b;
+  }
+  const n = Number(t);
   return Number.isInteger(n) ? n : 0;
 }
 
 /**
  * Starts a hierarchy walk.
  *
+ * Performance: the open groups live in parallel arrays (no object per entity); only a 990
+ * allocates its {@link ClosedGroup}.
+ *
  * @param amountOf - Control amount of an entity (default {@link defaultControlAmount}).
  * @returns The walk.
  */
 export function createHierarchyWalk(amountOf: ControlAmount = defaultControlAmount): HierarchyWalk {
-  const stack: Group[] = [];
+  const types: string[] = [];
+  const niveaux: number[] = [];
+  const indexes: number[] = [];
+  const children: number[] = [];
+  const cumuls: number[] = [];
+  let depth = 0;
   let total = 0;
   let lots = 0;
   const next = (e: NoemieEntity, index: number): ClosedGroup | null | undefined => {
-    if (e.entity === '990') {
+    const type = e.entity;
+    if (type === '990') {
       // A level with nothing below it has nothing to close: skip leaf groups.
-      while (stack.length > 0 && (stack[stack.length - 1] as Group).children === 0) stack.pop();
-      const g = stack.pop();
-      if (g === undefined) return null;
-      return { entity: g.entity, niveau: g.niveau, index: g.index, compteur: g.children, cumul: g.cumul };
+      while (depth > 0 && children[depth - 1] === 0) depth--;
+      if (depth === 0) return null;
+      const g = --depth;
+      return { entity: types[g] as string, niveau: niveaux[g] as number, index: indexes[g] as number, compteur: children[g] as number, cumul: cumuls[g] as number };
     }
-    if (e.entity === '080') lots++;
+    if (type === '080') lots++;
     const niveau = niveauOf(e);
-    while (stack.length > 0 && (stack[stack.length - 1] as Group).niveau >= niveau) stack.pop();
+    while (depth > 0 && (niveaux[depth - 1] as number) >= niveau) depth--;
     const amount = amountOf(e);
-    if (amount !== undefined && amount.centimes !== 0) {
-      total += amount.centimes;
-      for (const g of stack) g.cumul += amount.centimes;
+    const c = amount === undefined ? 0 : amount.centimes;
+    if (c !== 0) {
+      total += c;
+      for (let k = 0; k < depth; k++) cumuls[k] = (cumuls[k] as number) + c;
     }
-    const parent = stack[stack.length - 1];
-    if (parent !== undefined) parent.children++;
-    stack.push({ entity: e.entity, niveau, index, children: 0, cumul: amount?.centimes ?? 0 });
+    if (depth > 0) children[depth - 1] = (children[depth - 1] as number) + 1;
+    types[depth] = type;
+    niveaux[depth] = niveau;
+    indexes[depth] = index;
+    children[depth] = 0;
+    cumuls[depth] = c;
+    depth++;
     return undefined;
   };
   return { next, total: () => total, lots: () => lots };
