@@ -4,10 +4,10 @@
  * AMO part) and never more than what remains after AMO (TM + covered dépassement). The invoice
  * ceiling (`plafond`) is consumed line by line in input order.
  */
-import type { Factor } from '../core/money/index';
-import { multiply, percent } from '../core/money/index';
+import type { Factor, Money } from '../core/money/index';
+import { multiply, percent, ZERO } from '../core/money/index';
 import type { Contexte } from './context';
-import { fmt, step } from './trace';
+import { fmt, money, step } from './trace';
 
 /** The AMC cover of an invoice, resolved once (internal). */
 export interface AmcPlan {
@@ -65,18 +65,18 @@ export function createAmcPlan(ctx: Contexte): AmcPlan {
  * @param partAmo - AMO part before PF / franchises.
  * @param dep - Dépassement.
  * @param i - Line index.
- * @returns The AMC part.
+ * @returns The AMC part (the same Money as in the trace step).
  */
-export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: number, dep: number, i: number): number {
-  if (plan.kind === 'none') return 0;
+export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: number, dep: number, i: number): Money {
+  if (plan.kind === 'none') return ZERO;
   const tm = base - partAmo;
-  if (plan.kind === 'c2s') return tm;
+  if (plan.kind === 'c2s') return money(tm);
   let depCover = plan.couvreDepassement ? dep : 0;
   if (plan.depCap !== null && depCover > 0) {
     const capDep = multiply({ centimes: base }, plan.depCap, 'halfUp').centimes;
     if (depCover > capDep) {
       depCover = capDep;
-      step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep) }, `dépassement couvert limité à ${fmt(capDep)}`, capDep, 'parameter contratResponsable (legal ceiling not in SPECS)');
+      step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep) }, `dépassement couvert limité à ${fmt(capDep)}`, money(capDep), 'parameter contratResponsable (legal ceiling not in SPECS)');
     }
   }
   const open = tm + depCover;
@@ -85,13 +85,13 @@ export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: 
   else if (plan.kind === 'pourcentageBr') amc = multiply({ centimes: base }, plan.pct, 'halfUp').centimes - partAmo;
   else amc = plan.forfait;
   amc = Math.max(0, Math.min(amc, open));
-  if (amc > plan.left) {
-    amc = plan.left;
-    step(ctx, 'amc.plafond', i, {}, `plafond de la garantie atteint : ${fmt(amc)}`, amc, 'garantie AMC (plafond)');
-  }
+  const capped = amc > plan.left;
+  if (capped) amc = plan.left;
   plan.left -= amc;
+  const part = money(amc);
+  if (capped) step(ctx, 'amc.plafond', i, {}, `plafond de la garantie atteint : ${fmt(amc)}`, part, 'garantie AMC (plafond)');
   if (ctx.trace !== null) {
-    step(ctx, plan.rule, i, { pourcentage: plan.pctText, ticketModerateur: fmt(tm), depassement: fmt(dep) }, fmt(amc), amc, 'garantie AMC déclarée (jamais la PF ni les franchises)');
+    step(ctx, plan.rule, i, { pourcentage: plan.pctText, ticketModerateur: fmt(tm), depassement: fmt(dep) }, fmt(amc), part, 'garantie AMC déclarée (jamais la PF ni les franchises)');
   }
-  return amc;
+  return part;
 }

@@ -46,6 +46,17 @@ export function digitsAt(s: string, start: number, end: number): number {
   return n;
 }
 
+/**
+ * Day number of a validated `'YYYY-MM-DD'` date: `20250310`. Ordered like the dates, so the hot
+ * loop compares integers (Hint: parsed once per line, not once per comparison).
+ *
+ * @param date - A validated date.
+ * @returns The day number.
+ */
+export function dayNumber(date: string): number {
+  return digitsAt(date, 0, 4) * 10000 + digitsAt(date, 5, 7) * 100 + digitsAt(date, 8, 10);
+}
+
 /** Fast `'YYYY-MM-DD'` real-date check (years 1900–2099). */
 export function isIsoDate(v: unknown): v is string {
   if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;

@@ -7,23 +7,20 @@
  */
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
-import type { Money } from '../core/money/index';
 import { multiply } from '../core/money/index';
 import { createAmcPlan, computeAmc } from './amc';
-import { issue } from './checks';
+import { dayNumber, issue } from './checks';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
-import type { Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
-import type { Prix } from './priceLigne';
-import { priceLigne } from './priceLigne';
+import type { AccidentTravail, Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
+import { createPrix, priceLigne } from './priceLigne';
 import type { Referentiel } from './referentiel';
-import type { Retenues } from './retenues';
-import { computeRetenues, createCumuls } from './retenues';
+import { computeRetenues, createCumuls, createRetenues } from './retenues';
 import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
 import type { ParametresRegles } from './tables/parametres';
-import { chooseTaux, tauxText } from './taux';
+import { chooseTaux, createTauxChoisi } from './taux';
 import { decideTiersPayant } from './tiersPayant';
-import { fmt, qte, step } from './trace';
+import { fmt, money, qte, step } from './trace';
 import { validateFactureInput } from './validateFactureInput';
 
 /** Options of {@link computeFacture}. */
@@ -36,28 +33,35 @@ export interface ComputeFactureOptions {
   readonly trace?: boolean;
 }
 
-const m = (centimes: number): Money => ({ centimes });
-
-function checkInvoice(ctx: Contexte): void {
+/**
+ * Invoice-level checks; returns the line dates as day numbers (Hint: each date is parsed once,
+ * every later date test compares integers).
+ */
+function checkInvoice(ctx: Contexte): number[] {
   const { input, issues } = ctx;
   const b = input.beneficiaire;
   if (ctx.nature === '41' && b.atmp === undefined) issues.push(issue('RULES_ATMP_MANQUANT', { path: ['beneficiaire', 'atmp'] }));
   if (ctx.nature === '13') issues.push(issue('RULES_REGIME_LOCAL', { path: ['natureAssurance'] }));
-  const limit = `${Number(input.dateFacturation.slice(0, 4)) - 1}${input.dateFacturation.slice(4)}`;
+  const birth = dayNumber(b.dateNaissance);
+  // The same month and day one year before the billing date (SPECS §6.4: one-year billing delay).
+  const limit = dayNumber(input.dateFacturation) - 10000;
+  const atmp = ctx.nature === '41' && b.atmp !== undefined ? dayNumber(b.atmp.date) : 0;
+  const days: number[] = [];
   let maternityWarned = false;
   for (let i = 0; i < input.lignes.length; i++) {
     const l = input.lignes[i] as FactureInput['lignes'][number];
-    if (l.date < b.dateNaissance) issues.push(issue('RULES_DATE_AVANT_NAISSANCE', { path: ['lignes', i, 'date'], expected: b.dateNaissance, received: l.date }));
-    if (l.date < limit) issues.push(issue('RULES_DELAI_FACTURATION', { path: ['lignes', i, 'date'], received: l.date }));
+    const day = dayNumber(l.date);
+    days.push(day);
+    if (day < birth) issues.push(issue('RULES_DATE_AVANT_NAISSANCE', { path: ['lignes', i, 'date'], expected: b.dateNaissance, received: l.date }));
+    if (day < limit) issues.push(issue('RULES_DELAI_FACTURATION', { path: ['lignes', i, 'date'], received: l.date }));
     if (l.enRapportAld === true && b.ald !== true) issues.push(issue('RULES_ALD_NON_DECLAREE', { path: ['lignes', i, 'enRapportAld'] }));
-    if (ctx.nature === '41' && b.atmp !== undefined && l.date < b.atmp.date) {
-      issues.push(issue('RULES_ATMP_DATE', { path: ['lignes', i, 'date'], expected: b.atmp.date, received: l.date }));
-    }
-    if (!maternityWarned && (ctx.nature === '10' || ctx.nature === '13') && inMaternite(ctx, l.date)) {
+    if (day < atmp) issues.push(issue('RULES_ATMP_DATE', { path: ['lignes', i, 'date'], expected: (b.atmp as AccidentTravail).date, received: l.date }));
+    if (!maternityWarned && (ctx.nature === '10' || ctx.nature === '13') && inMaternite(ctx, day)) {
       maternityWarned = true;
       issues.push(issue('RULES_NATURE_MATERNITE', { path: ['natureAssurance'], received: ctx.nature }));
     }
   }
+  return days;
 }
 
 function traceContexte(ctx: Contexte): void {
@@ -78,38 +82,41 @@ function totals(lignes: readonly LigneDecompte[]): MontantsDecompte {
     pf += l.participationForfaitaire.centimes; fr += l.franchise.centimes; n += l.netAmo.centimes;
     c += l.partAmc.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes;
   }
-  return { montantFacture: m(f), baseRemboursement: m(b), partAmo: m(a), participationForfaitaire: m(pf), franchise: m(fr), netAmo: m(n), partAmc: m(c), resteACharge: m(r), depassement: m(d) };
+  return { montantFacture: money(f), baseRemboursement: money(b), partAmo: money(a), participationForfaitaire: money(pf), franchise: money(fr), netAmo: money(n), partAmc: money(c), resteACharge: money(r), depassement: money(d) };
 }
 
-function computeLignes(ctx: Contexte): LigneDecompte[] | undefined {
+function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] | undefined {
   const cumuls = createCumuls(ctx.input);
   const plan = createAmcPlan(ctx);
-  const prix = {} as Prix;
-  const ret: Retenues = { pf: 0, franchise: 0, exemption: null, kind: null };
+  // Hint: three scratch objects per invoice, overwritten line by line.
+  const prix = createPrix();
+  const t = createTauxChoisi();
+  const ret = createRetenues();
   const out: LigneDecompte[] = [];
   const lignes = ctx.input.lignes;
   for (let i = 0; i < lignes.length; i++) {
     const line = lignes[i] as FactureInput['lignes'][number];
-    if (!priceLigne(ctx, line, i, prix)) continue;
-    const t = chooseTaux(ctx, line, prix.row, line.date);
-    if (t === undefined) {
+    const day = days[i] as number;
+    if (!priceLigne(ctx, line, i, day, prix)) continue;
+    if (!chooseTaux(ctx, line, prix.row, day, t)) {
       ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: 'taux', expected: line.date }));
       continue;
     }
     const base = prix.base;
-    const partAmo = multiply({ centimes: base }, t.taux, 'halfUp').centimes;
+    const partAmo = multiply(prix.baseMoney, t.taux, 'halfUp').centimes;
+    const partAmoMoney = money(partAmo);
     if (ctx.trace !== null) {
-      step(ctx, t.rule, i, { base: fmt(base), taux: tauxText(t.taux) }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmo, t.source);
+      step(ctx, t.rule, i, { base: fmt(base), taux: t.text }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmoMoney, t.source);
     }
-    computeRetenues(ctx, cumuls, prix.row, line.date, line.quantite, partAmo, i, ret);
-    const dep = prix.billed - base;
-    const amc = computeAmc(ctx, plan, base, partAmo, dep, i);
+    computeRetenues(ctx, cumuls, prix.row, line.date, day, line.quantite, partAmo, i, ret);
+    const amc = computeAmc(ctx, plan, base, partAmo, prix.billed - base, i);
+    // Hint: the Money objects are those of the trace steps (and `montantFacture` is `baseRemboursement` without dépassement).
     out.push({
-      index: i, code: line.code, date: line.date, quantite: line.quantite, coefficient: prix.coefficient, prixUnitaire: m(prix.unit), taux: t.taux,
+      index: i, code: line.code, date: line.date, quantite: line.quantite, coefficient: prix.coefficient, prixUnitaire: prix.unitMoney, taux: t.taux,
       exoneration: t.exoneration, justificationExoneration: t.exoneration === 'ald' ? '4' : '0', exemptionPf: ret.exemption, franchiseKind: ret.kind,
       sourceTarif: prix.row.row.source,
-      montantFacture: m(prix.billed), baseRemboursement: m(base), partAmo: m(partAmo), participationForfaitaire: m(ret.pf), franchise: m(ret.franchise),
-      netAmo: m(partAmo - ret.pf - ret.franchise), partAmc: m(amc), resteACharge: m(prix.billed - partAmo - amc), depassement: m(dep),
+      montantFacture: prix.billedMoney, baseRemboursement: prix.baseMoney, partAmo: partAmoMoney, participationForfaitaire: ret.pfMoney, franchise: ret.franchiseMoney,
+      netAmo: money(partAmo - ret.pf - ret.franchise), partAmc: amc, resteACharge: money(prix.billed - partAmo - amc.centimes), depassement: prix.depassementMoney,
     });
   }
   return out.length === lignes.length ? out : undefined;
@@ -132,9 +139,9 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
   if (!valid.ok) return valid;
   const facture = valid.value;
   const ctx = createContexte(facture, options.parametres ?? PARAMETRES_DEFAUT, options.referentiel ?? DEFAULT_REFERENTIEL, options.trace !== false);
-  checkInvoice(ctx);
+  const days = checkInvoice(ctx);
   if (ctx.trace !== null) traceContexte(ctx);
-  const lignes = computeLignes(ctx);
+  const lignes = computeLignes(ctx, days);
   // validateFactureInput raises errors only: past it, every issue is the engine's.
   const issues = ctx.issues;
   // Invariant: a line is left unpriced only after an error issue was pushed.
@@ -142,12 +149,12 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
   const total = totals(lignes);
   const tp = decideTiersPayant(ctx, lignes);
   const paidByTp = (tp.amo ? total.partAmo.centimes : 0) + (tp.amc ? total.partAmc.centimes : 0);
-  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture.centimes, 'SPECS §6.6');
+  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture, 'SPECS §6.6');
   const decompte: Decompte = {
     lignes,
     total,
-    chargePatient: m(total.resteACharge.centimes + total.participationForfaitaire.centimes + total.franchise.centimes),
-    aEncaisserPatient: m(total.montantFacture.centimes - paidByTp),
+    chargePatient: money(total.resteACharge.centimes + total.participationForfaitaire.centimes + total.franchise.centimes),
+    aEncaisserPatient: money(total.montantFacture.centimes - paidByTp),
     tiersPayantAmo: tp.amo,
     tiersPayantAmc: tp.amc,
     destinataireReglement: tp.destinataire,

@@ -4,7 +4,9 @@
  */
 import type { PlainDate } from '../core/date/index';
 import { addDays, daysInMonth, plainDateOf, toYmd } from '../core/date/index';
-import { digitsAt } from './checks';
+import { dayNumber, digitsAt } from './checks';
+import type { ReglesCompilees } from './compiledParams';
+import { compileParametres } from './compiledParams';
 import type { Issue } from '../core/issues/index';
 import type { FactureInput, NatureAssurance, Parcours, Profession, TraceStep } from './model';
 import type { LookupKey } from './lookupTarif';
@@ -21,6 +23,8 @@ const AUXILIAIRES: readonly Profession[] = ['infirmier', 'masseurKinesitherapeut
 export interface Contexte {
   readonly input: FactureInput;
   readonly params: ParametresRegles;
+  /** The dated parameters with day numbers and trace texts (compiled once per parameters object). */
+  readonly regles: ReglesCompilees;
   readonly ref: Referentiel;
   /** Trace collector, or null when the trace is off. */
   readonly trace: TraceStep[] | null;
@@ -32,6 +36,9 @@ export interface Contexte {
   /** Maternité period [debut, fin], or null. */
   readonly materniteDebut: string | null;
   readonly materniteFin: string | null;
+  /** The maternité period as day numbers (0 … −1, an empty range, without one). */
+  readonly materniteDebutDay: number;
+  readonly materniteFinDay: number;
   readonly pensionMilitaire: boolean;
   readonly invalidite: boolean;
   /** Specialty outside the parcours rules. */
@@ -87,15 +94,18 @@ export function createContexte(input: FactureInput, params: ParametresRegles, re
   return {
     input,
     params,
+    regles: compileParametres(params),
     ref,
     trace: trace ? [] : null,
     issues: [],
     nature: input.natureAssurance ?? '10',
     parcours: input.parcours ?? 'T',
-    key: { professionBit: professionBit(ps.profession), secteurBit: secteurBit(ps.secteur), zone: ps.zone, label: `${ps.profession}, secteur ${ps.secteur}, ${ps.zone}` },
+    key: { professionBit: professionBit(ps.profession), secteurBit: secteurBit(ps.secteur), zone: ps.zone, ps },
     famille: famille(ps.profession),
     materniteDebut: debut,
     materniteFin: fin,
+    materniteDebutDay: debut === null ? 0 : dayNumber(debut),
+    materniteFinDay: fin === null ? -1 : dayNumber(fin),
     pensionMilitaire: exos.includes('pensionMilitaire'),
     invalidite: exos.includes('invalidite'),
     specialiteHorsParcours: params.specialitesHorsParcours.includes(ps.specialite),
@@ -105,19 +115,19 @@ export function createContexte(input: FactureInput, params: ParametresRegles, re
 }
 
 /**
- * Age of the bénéficiaire at a date, in completed years (same rule as core `ageAt`: the
- * birthday counts from its day). Hint: digit arithmetic, no allocation (hot loop).
+ * Age of the bénéficiaire on a day, in completed years (same rule as core `ageAt`: the
+ * birthday counts from its day). Hint: integer arithmetic on the day number (hot loop).
  *
  * @param ctx - The context.
- * @param date - The act date (validated).
+ * @param day - The act date as a day number (`YYYYMMDD`).
  * @returns The age.
  */
-export function ageAtDate(ctx: Contexte, date: string): number {
-  const md = digitsAt(date, 5, 7) * 100 + digitsAt(date, 8, 10);
-  return digitsAt(date, 0, 4) - ctx.naissanceAnnee - (md < ctx.naissanceMoisJour ? 1 : 0);
+export function ageOnDay(ctx: Contexte, day: number): number {
+  const year = Math.floor(day / 10000);
+  return year - ctx.naissanceAnnee - (day - year * 10000 < ctx.naissanceMoisJour ? 1 : 0);
 }
 
-/** @returns whether a date falls in the maternité period. */
-export function inMaternite(ctx: Contexte, date: string): boolean {
-  return ctx.materniteDebut !== null && ctx.materniteFin !== null && date >= ctx.materniteDebut && date <= ctx.materniteFin;
+/** @returns whether a day (number) falls in the maternité period (an empty range without one). */
+export function inMaternite(ctx: Contexte, day: number): boolean {
+  return day >= ctx.materniteDebutDay && day <= ctx.materniteFinDay;
 }

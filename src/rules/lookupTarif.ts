@@ -3,7 +3,7 @@
  */
 import type { Issue, IssuePath } from '../core/issues/index';
 import { issue } from './checks';
-import type { Zone } from './model';
+import type { ProfessionnelSante, Zone } from './model';
 import type { CompiledRow, Referentiel } from './referentiel';
 
 /** What the PS brings to the lookup, precomputed once per invoice. */
@@ -11,7 +11,8 @@ export interface LookupKey {
   readonly professionBit: number;
   readonly secteurBit: number;
   readonly zone: Zone;
-  readonly label: string;
+  /** The PS, named in `RULES_TARIF_NON_APPLICABLE` (Hint: the label is built only then). */
+  readonly ps: ProfessionnelSante;
 }
 
 /**
@@ -22,32 +23,39 @@ export interface LookupKey {
  * @param ref - The référentiel.
  * @param code - The lookup key (`'G'`, `'DEQP003/4'`, `'+F'`).
  * @param date - The act date.
+ * @param day - The same date as a day number (compared with the rows' `fromDay` / `toDay`).
  * @param key - Profession, secteur and zone of the PS.
- * @param path - Where the code is in the input.
+ * @param i - Line index, for the issue path.
+ * @param k - Modificateur index (path `['lignes', i, 'modificateurs', k]`), or −1 for the code (`['lignes', i, 'code']`).
  * @param issues - Collector.
  * @returns The row, or undefined.
  */
-export function lookupTarif(ref: Referentiel, code: string, date: string, key: LookupKey, path: IssuePath, issues: Issue[]): CompiledRow | undefined {
+export function lookupTarif(ref: Referentiel, code: string, date: string, day: number, key: LookupKey, i: number, k: number, issues: Issue[]): CompiledRow | undefined {
   const rows = ref.index.get(code);
   if (rows === undefined) {
-    issues.push(issue('RULES_CODE_INCONNU', { path, received: code }));
+    issues.push(issue('RULES_CODE_INCONNU', { path: pathOf(i, k), received: code }));
     return undefined;
   }
   let applicable = false;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as CompiledRow;
-    if ((r.professionMask & key.professionBit) === 0 || (r.secteurMask !== 0 && (r.secteurMask & key.secteurBit) === 0) ||
-      (r.zone !== undefined && r.zone !== key.zone)) continue;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as CompiledRow;
+    if ((row.professionMask & key.professionBit) === 0 || (row.secteurMask !== 0 && (row.secteurMask & key.secteurBit) === 0) ||
+      (row.zone !== undefined && row.zone !== key.zone)) continue;
     applicable = true;
-    if (r.from > date) continue;
-    if (r.to < date) break;
-    if (r.prix === null) {
-      issues.push(issue('RULES_TARIF_A_CONFIRMER', { path, received: code }));
+    if (row.fromDay > day) continue;
+    if (row.toDay < day) break;
+    if (row.prix === null) {
+      issues.push(issue('RULES_TARIF_A_CONFIRMER', { path: pathOf(i, k), received: code }));
       return undefined;
     }
-    return r;
+    return row;
   }
-  if (applicable) issues.push(issue('RULES_TARIF_DATE', { path, received: code, expected: date }));
-  else issues.push(issue('RULES_TARIF_NON_APPLICABLE', { path, received: code, expected: key.label }));
+  if (applicable) issues.push(issue('RULES_TARIF_DATE', { path: pathOf(i, k), received: code, expected: date }));
+  else issues.push(issue('RULES_TARIF_NON_APPLICABLE', { path: pathOf(i, k), received: code, expected: `${key.ps.profession}, secteur ${key.ps.secteur}, ${key.ps.zone}` }));
   return undefined;
+}
+
+/** @returns the issue path of a line's code or of one of its modificateurs (built only for an issue). */
+function pathOf(i: number, k: number): IssuePath {
+  return k < 0 ? ['lignes', i, 'code'] : ['lignes', i, 'modificateurs', k];
 }

@@ -3,48 +3,87 @@
  * coefficient (halfUp to the centime) × quantité, CCAM modificateurs, parcours-only majorations,
  * dépassement rules (SPECS §6.4, §6.5, §6.7).
  */
-import type { Factor } from '../core/money/index';
-import { factor, formatFactor, multiply } from '../core/money/index';
+import type { Factor, Money } from '../core/money/index';
+import { factor, formatFactor, multiply, ZERO } from '../core/money/index';
 import { issue } from './checks';
 import type { Contexte } from './context';
 import { lookupTarif } from './lookupTarif';
 import type { LigneActe } from './model';
 import type { CompiledRow } from './referentiel';
-import { fmt, qte, step } from './trace';
+import { fmt, money, qte, step } from './trace';
 
 const ONE: Factor = Object.freeze({ units: 1, scale: 0 });
 
-/** The priced side of a line (internal). */
+/** The priced side of a line (internal). Amounts in centimes, and as the Money the line will carry. */
 export interface Prix {
   row: CompiledRow;
   coefficient: Factor;
   /** Unit price × coefficient, centimes. */
   unit: number;
+  unitMoney: Money;
   base: number;
+  baseMoney: Money;
   billed: number;
+  billedMoney: Money;
+  depassementMoney: Money;
 }
 
-function addModificateurs(ctx: Contexte, line: LigneActe, i: number, p: Prix): boolean {
+/** @returns a blank {@link Prix} to reuse across lines. */
+export function createPrix(): Prix {
+  return { row: undefined as unknown as CompiledRow, coefficient: ONE, unit: 0, unitMoney: ZERO, base: 0, baseMoney: ZERO, billed: 0, billedMoney: ZERO, depassementMoney: ZERO };
+}
+
+/** Coefficients given as text, parsed once (Hint: a handful of distinct values; the cache is emptied past 256). */
+const PARSED = new Map<string, Factor>();
+/** Trace texts of coefficients given as Factor, by `units × 16 + scale` (same bound). */
+const TEXTS = new Map<number, string>();
+
+function parseCoefficient(text: string): Factor {
+  let f = PARSED.get(text);
+  if (f === undefined) {
+    if (PARSED.size >= 256) PARSED.clear();
+    f = Object.freeze(factor(text.trim().replace(',', '.')));
+    PARSED.set(text, f);
+  }
+  return f;
+}
+
+function coefficientText(f: Factor): string {
+  if (f === ONE) return '1';
+  // Validated: 0 < units / 10^scale ≤ 1000 and scale ≤ 12, so units ≤ 10^15 and the key stays exact below 2^53 … only cache small ones.
+  if (f.units > 1e9) return formatFactor(f);
+  const key = f.units * 16 + f.scale;
+  let text = TEXTS.get(key);
+  if (text === undefined) {
+    if (TEXTS.size >= 256) TEXTS.clear();
+    text = formatFactor(f);
+    TEXTS.set(key, text);
+  }
+  return text;
+}
+
+function addModificateurs(ctx: Contexte, line: LigneActe, i: number, day: number, p: Prix): boolean {
   const mods = line.modificateurs;
   if (mods === undefined || mods.length === 0) return true;
   let ok = true;
   for (let k = 0; k < mods.length; k++) {
-    const m = lookupTarif(ctx.ref, `+${mods[k] as string}`, line.date, ctx.key, ['lignes', i, 'modificateurs', k], ctx.issues);
+    const m = lookupTarif(ctx.ref, `+${mods[k] as string}`, line.date, day, ctx.key, i, k, ctx.issues);
     if (m === undefined || m.prix === null) {
       ok = false;
       continue;
     }
     p.base += m.prix.centimes * line.quantite;
-    step(ctx, 'tarif.modificateur', i, { modificateur: mods[k] as string, prix: m.prixText }, fmt(p.base), p.base, m.row.source);
+    p.baseMoney = money(p.base);
+    step(ctx, 'tarif.modificateur', i, { modificateur: mods[k] as string, prix: m.prixText }, fmt(p.base), p.baseMoney, m.row.source);
   }
   return ok;
 }
 
 function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): boolean {
   const dep = p.billed - p.base;
-  const path = ['lignes', i, 'montantFacture'];
+  p.depassementMoney = ZERO;
   if (dep < 0) {
-    ctx.issues.push(issue('RULES_MONTANT_INFERIEUR_TARIF', { path, expected: fmt(p.base), received: fmt(p.billed) }));
+    ctx.issues.push(issue('RULES_MONTANT_INFERIEUR_TARIF', { path: ['lignes', i, 'montantFacture'], expected: fmt(p.base), received: fmt(p.billed) }));
     return false;
   }
   if (dep === 0) return true;
@@ -52,51 +91,66 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
   if (ps.secteur === '1') {
     const motif = line.motifDepassement;
     if (motif === undefined || (motif === 'DA' && (ps.profession !== 'medecin' || ctx.parcours !== 'S'))) {
-      ctx.issues.push(issue('RULES_DEPASSEMENT_NON_AUTORISE', { path, received: `${fmt(dep)} (secteur 1, motif ${motif ?? 'absent'}, parcours ${ctx.parcours || 'exclu'})` }));
+      ctx.issues.push(issue('RULES_DEPASSEMENT_NON_AUTORISE', { path: ['lignes', i, 'montantFacture'], received: `${fmt(dep)} (secteur 1, motif ${motif ?? 'absent'}, parcours ${ctx.parcours || 'exclu'})` }));
       return false;
     }
     if (motif === 'DA') {
       const max = multiply({ centimes: p.base }, ctx.params.depassementAutoriseMax, 'halfUp').centimes;
       if (dep > max) {
-        ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path, expected: fmt(max), received: fmt(dep) }));
+        ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path: ['lignes', i, 'montantFacture'], expected: fmt(max), received: fmt(dep) }));
         return false;
       }
     }
   }
-  if (ctx.trace !== null) step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${fmt(dep)}`, dep, 'SPECS §6.5, §6.7 (la base reste le tarif)');
+  p.depassementMoney = money(dep);
+  if (ctx.trace !== null) step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${fmt(dep)}`, p.depassementMoney, 'SPECS §6.5, §6.7 (la base reste le tarif)');
   return true;
 }
 
 /**
- * Prices a line; pushes issues and returns undefined when it cannot.
+ * Prices a line; pushes issues and returns false when it cannot.
  *
  * @param ctx - The context.
  * @param line - The validated line.
  * @param i - Its index.
+ * @param day - Its date as a day number.
  * @param out - Receives the result (Hint: reused across lines).
  * @returns Whether the line is priced.
  */
-export function priceLigne(ctx: Contexte, line: LigneActe, i: number, out: Prix): boolean {
+export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: number, out: Prix): boolean {
   const activite = line.activite;
   const key = activite === undefined || activite === '1' ? line.code : `${line.code}/${activite}`;
-  const row = lookupTarif(ctx.ref, key, line.date, ctx.key, ['lignes', i, 'code'], ctx.issues);
+  const row = lookupTarif(ctx.ref, key, line.date, day, ctx.key, i, -1, ctx.issues);
   if (row === undefined || row.prix === null) return false;
   if (row.row.parcoursSeulement === true && ctx.parcours === 'S') {
     ctx.issues.push(issue('RULES_MAJORATION_HORS_PARCOURS', { path: ['lignes', i, 'code'], received: line.code }));
     return false;
   }
   const c = line.coefficient;
-  const coef = c === undefined ? ONE : typeof c === 'string' ? factor(c.trim().replace(',', '.')) : c;
-  const unit = coef === ONE ? row.prix.centimes : multiply(row.prix, coef, 'halfUp').centimes;
+  const coef = c === undefined ? ONE : typeof c === 'string' ? parseCoefficient(c) : c;
   out.row = row;
   out.coefficient = coef;
-  out.unit = unit;
-  out.base = unit * line.quantite;
-  if (ctx.trace !== null) {
-    const inputs = { code: key, date: line.date, prix: row.prixText, coefficient: coef === ONE ? '1' : formatFactor(coef), quantite: qte(line.quantite) };
-    step(ctx, 'tarif', i, inputs, 'base ' + fmt(out.base), out.base, row.sourceTrace);
+  if (coef === ONE) {
+    out.unit = row.prix.centimes;
+    out.unitMoney = row.prix;
+  } else {
+    out.unit = multiply(row.prix, coef, 'halfUp').centimes;
+    out.unitMoney = money(out.unit);
   }
-  if (!addModificateurs(ctx, line, i, out)) return false;
-  out.billed = line.montantFacture === undefined ? out.base : line.montantFacture.centimes;
+  out.base = out.unit * line.quantite;
+  out.baseMoney = money(out.base);
+  if (ctx.trace !== null) {
+    const inputs = { code: key, date: line.date, prix: row.prixText, coefficient: coefficientText(coef), quantite: qte(line.quantite) };
+    step(ctx, 'tarif', i, inputs, 'base ' + fmt(out.base), out.baseMoney, row.sourceTrace);
+  }
+  if (!addModificateurs(ctx, line, i, day, out)) return false;
+  const billed = line.montantFacture;
+  if (billed === undefined) {
+    out.billed = out.base;
+    out.billedMoney = out.baseMoney;
+  } else {
+    out.billed = billed.centimes;
+    out.billedMoney = money(billed.centimes);
+  }
   return checkDepassement(ctx, line, i, out);
 }

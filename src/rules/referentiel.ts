@@ -11,7 +11,8 @@ import { isPlainDate } from '../core/date/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, resultOf } from '../core/issues/index';
 import type { Factor, Money } from '../core/money/index';
-import { formatDecimal, isFactorText, parseMoney, percent } from '../core/money/index';
+import { formatDecimal, formatPercent, isFactorText, parseMoney, percent } from '../core/money/index';
+import { dayNumber } from './checks';
 import { RULES_CODES } from './codes';
 import type { Profession, Secteur, Zone } from './model';
 
@@ -69,6 +70,10 @@ export interface CompiledRow {
   readonly from: string;
   /** `'9999-12-31'` when open-ended. */
   readonly to: string;
+  /** `from` as a day number (`YYYYMMDD`, 0 for an open start): the lookup compares integers. */
+  readonly fromDay: number;
+  /** `to` as a day number (`99991231` when open-ended). */
+  readonly toDay: number;
   readonly prix: Money | null;
   /** Precomputed `formatDecimal(prix)` for the trace. */
   readonly prixText: string;
@@ -78,6 +83,8 @@ export interface CompiledRow {
   readonly zone: Zone | undefined;
   readonly taux: Factor | undefined;
   readonly tauxText: string;
+  /** The row's rate as the trace shows rates (`formatPercent(taux)`, `''` without one). */
+  readonly tauxTrace: string;
   /** The source as shown in the trace (notes an unattested start date). */
   readonly sourceTrace: string;
 }
@@ -120,13 +127,16 @@ function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): 
   if (row.prix !== null) {
     const parsed = parseMoney(row.prix);
     if (!parsed.ok || parsed.value.centimes < 0) return bad('prix');
-    prix = parsed.value;
+    // Frozen: the engine hands this object out as `prixUnitaire` (no copy per line).
+    prix = Object.freeze(parsed.value);
   }
   if (row.tauxPourcent !== undefined && !isFactorText(row.tauxPourcent)) return bad('tauxPourcent');
   return {
     row,
     from: row.validFrom ?? '',
     to: row.validTo ?? '9999-12-31',
+    fromDay: row.validFrom === null ? 0 : dayNumber(row.validFrom),
+    toDay: row.validTo === undefined ? 99991231 : dayNumber(row.validTo),
     prix,
     prixText: prix === null ? 'à confirmer' : formatDecimal(prix),
     professionMask: row.professions.reduce((m, p) => m | professionBit(p), 0),
@@ -134,6 +144,7 @@ function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): 
     zone: row.zone,
     taux: row.tauxPourcent === undefined ? undefined : percent(row.tauxPourcent),
     tauxText: row.tauxPourcent ?? '',
+    tauxTrace: row.tauxPourcent === undefined ? '' : formatPercent(percent(row.tauxPourcent)),
     sourceTrace: row.validFrom === null ? `${row.source} (date de début non attestée)` : row.source,
   };
 }

@@ -7,14 +7,16 @@
  * (49 € + 2 € PF → 1 €, SPECS §6.6); a PF or franchise larger than the line's AMO part is withheld
  * only up to that part (netAmo never below zero) and the rest is not withheld.
  */
+import type { Money } from '../core/money/index';
+import { ZERO } from '../core/money/index';
+import { dayNumber } from './checks';
+import type { AmountEntry, FranchiseEntry } from './compiledParams';
+import { atDay } from './compiledParams';
 import type { Contexte } from './context';
-import { ageAtDate, inMaternite } from './context';
-import { valueAt } from './dated';
+import { ageOnDay, inMaternite } from './context';
 import type { FactureInput, FranchiseKind, MotifExemptionPf } from './model';
-import type { FranchiseParametre, ValeurDatee } from './tables/parametres';
 import type { CompiledRow } from './referentiel';
-import { digitsAt } from './checks';
-import { fmt, qte, step } from './trace';
+import { fmt, money, qte, step } from './trace';
 
 const REMAINDER = '; remainder up to the cap withheld (assumption, SPECS §6.6)';
 const PF_IDS = { jour: 'pf.cap-jour', annee: 'pf.cap-annuel', amo: 'pf.plafond-amo' } as const;
@@ -32,11 +34,12 @@ const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string
 });
 
 /**
- * A running total per key (date or year). Hint: two parallel arrays scanned linearly — an invoice
- * touches a handful of keys, and this beats a Map for that size without allocating key strings.
+ * A running total per key (day number or year). Hint: two parallel arrays scanned linearly — an
+ * invoice touches a handful of keys, and this beats a Map for that size; integer keys compare in
+ * one instruction.
  */
 export interface Tally {
-  readonly keys: (string | number)[];
+  readonly keys: number[];
   readonly vals: number[];
 }
 
@@ -44,23 +47,25 @@ function tally(): Tally {
   return { keys: [], vals: [] };
 }
 
-function get(t: Tally, key: string | number): number {
-  for (let i = 0; i < t.keys.length; i++) if (t.keys[i] === key) return t.vals[i] as number;
+function get(t: Tally, key: number): number {
+  const keys = t.keys;
+  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return t.vals[i] as number;
   return 0;
 }
 
-function bump(t: Tally, key: string | number, amount: number): void {
-  for (let i = 0; i < t.keys.length; i++) {
-    if (t.keys[i] === key) {
+function bump(t: Tally, key: number, amount: number): void {
+  const keys = t.keys;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === key) {
       t.vals[i] = (t.vals[i] as number) + amount;
       return;
     }
   }
-  t.keys.push(key);
+  keys.push(key);
   t.vals.push(amount);
 }
 
-/** Running totals of PF / franchises (centimes), by date (same-day caps) and year (annual caps). */
+/** Running totals of PF / franchises (centimes), by day (same-day caps) and year (annual caps). */
 export interface Cumuls {
   readonly pfJour: Tally;
   readonly pfAnnee: Tally;
@@ -78,29 +83,37 @@ export function createCumuls(input: FactureInput): Cumuls {
     bump(c.frAnnee, a.annee, a.franchises.centimes);
   }
   for (const j of h.cumulsJournaliers ?? []) {
-    bump(c.pfJour, j.date, j.participationForfaitaire.centimes);
-    if (j.franchiseParamedical !== undefined) bump(c.frJour.paramedical, j.date, j.franchiseParamedical.centimes);
-    if (j.franchiseTransport !== undefined) bump(c.frJour.transport, j.date, j.franchiseTransport.centimes);
+    const day = dayNumber(j.date);
+    bump(c.pfJour, day, j.participationForfaitaire.centimes);
+    if (j.franchiseParamedical !== undefined) bump(c.frJour.paramedical, day, j.franchiseParamedical.centimes);
+    if (j.franchiseTransport !== undefined) bump(c.frJour.transport, day, j.franchiseTransport.centimes);
   }
   return c;
 }
 
-/** What is withheld on a line (centimes). */
+/** What is withheld on a line (centimes, and the same as Money shared by the line and its trace step). */
 export interface Retenues {
   pf: number;
   franchise: number;
+  pfMoney: Money;
+  franchiseMoney: Money;
   exemption: MotifExemptionPf | null;
   kind: FranchiseKind | null;
 }
 
-function exemption(ctx: Contexte, date: string): MotifExemptionPf | null {
+/** @returns a blank {@link Retenues} to reuse across lines. */
+export function createRetenues(): Retenues {
+  return { pf: 0, franchise: 0, pfMoney: ZERO, franchiseMoney: ZERO, exemption: null, kind: null };
+}
+
+function exemption(ctx: Contexte, day: number): MotifExemptionPf | null {
   const b = ctx.input.beneficiaire;
   const p = ctx.params;
-  const age = p.ageExemptionPfRegle === 'anniversaire' ? ageAtDate(ctx, date) : digitsAt(date, 0, 4) - ctx.naissanceAnnee;
+  const age = p.ageExemptionPfRegle === 'anniversaire' ? ageOnDay(ctx, day) : Math.floor(day / 10000) - ctx.naissanceAnnee;
   if (age < p.ageExemptionPf) return 'mineur';
   if (b.c2s === true) return 'c2s';
   if (b.ame === true) return 'ame';
-  if (ctx.nature === '30' || inMaternite(ctx, date)) return 'maternite';
+  if (ctx.nature === '30' || inMaternite(ctx, day)) return 'maternite';
   if (ctx.pensionMilitaire) return 'pensionMilitaire';
   return null;
 }
@@ -112,52 +125,54 @@ function cap(ctx: Contexte, amount: number, limit: number, used: number, rule: s
   const capped = Math.max(0, left);
   if (ctx.trace !== null) {
     const inputs = { deja: fmt(used), plafond: fmt(limit), demande: fmt(amount) };
-    step(ctx, rule, i, inputs, `plafonné à ${fmt(capped)}`, capped, source + suffix);
+    step(ctx, rule, i, inputs, `plafonné à ${fmt(capped)}`, money(capped), source + suffix);
   }
   return capped;
 }
 
-function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: string, qty: number, available: number, i: number): number {
-  const p = ctx.params;
+/** Withholds a PF or a franchise; returns the amount as Money (shared with the trace step). */
+function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: string, day: number, qty: number, available: number, i: number): Money {
+  const r = ctx.regles;
   const isPf = kind === 'pf';
   const ids = isPf ? PF_IDS : FRANCHISE_IDS;
-  let montant: number;
-  let source: string;
-  let dayCap: number | null;
+  let unit: AmountEntry;
+  let dayCap = -1;
   let daySource = '';
+  let dayTally: Tally;
   if (isPf) {
-    const unit = valueAt(p.pf.montant, date);
-    if (unit === undefined) {
-      step(ctx, 'pf.inexistante', i, { date }, 'non applicable à cette date', 0, 'SPECS §6.6');
-      return 0;
+    const pf = atDay(r.pfMontant, day);
+    if (pf === undefined) {
+      const none = money(0);
+      step(ctx, 'pf.inexistante', i, { date }, 'non applicable à cette date', none, 'SPECS §6.6');
+      return none;
     }
-    montant = unit.value.centimes;
-    source = unit.source;
-    const cap = valueAt(p.pf.plafondJour, date);
-    dayCap = cap === undefined ? null : cap.value.centimes;
-    daySource = cap === undefined ? '' : cap.source;
+    unit = pf;
+    const capRow = atDay(r.pfJour, day);
+    if (capRow !== undefined) {
+      dayCap = capRow.centimes;
+      daySource = capRow.source;
+    }
+    dayTally = c.pfJour;
   } else {
     // Franchise parameters all start with an open row (from: null): always defined.
-    const unit = valueAt(p.franchise[kind], date) as ValeurDatee<FranchiseParametre>;
-    montant = unit.value.montant.centimes;
-    source = unit.source;
-    dayCap = unit.value.plafondJour === null ? null : unit.value.plafondJour.centimes;
-    daySource = unit.source;
+    const fr = atDay(r.franchise[kind], day) as FranchiseEntry;
+    unit = fr;
+    dayCap = fr.dayCap;
+    daySource = fr.source;
+    dayTally = c.frJour[kind];
   }
-  let amount = montant * qty;
-  const day = isPf ? c.pfJour : c.frJour[kind];
-  if (dayCap !== null) amount = cap(ctx, amount, dayCap, get(day, date), ids.jour, i, daySource);
-  const year = digitsAt(date, 0, 4);
+  let amount = unit.centimes * qty;
+  if (dayCap >= 0) amount = cap(ctx, amount, dayCap, get(dayTally, day), ids.jour, i, daySource);
+  const year = Math.floor(day / 10000);
   const yearTally = isPf ? c.pfAnnee : c.frAnnee;
-  const yearCap = valueAt(isPf ? p.pf.plafondAnnuel : p.franchise.plafondAnnuel, date);
-  if (yearCap !== undefined) amount = cap(ctx, amount, yearCap.value.centimes, get(yearTally, year), ids.annee, i, yearCap.source, REMAINDER);
+  const yearCap = atDay(isPf ? r.pfAnnee : r.franchiseAnnee, day);
+  if (yearCap !== undefined) amount = cap(ctx, amount, yearCap.centimes, get(yearTally, year), ids.annee, i, yearCap.source, REMAINDER);
   amount = cap(ctx, amount, available, 0, ids.amo, i, 'netAmo never below zero (assumption: the excess is not withheld)');
-  bump(day, date, amount);
+  bump(dayTally, day, amount);
   bump(yearTally, year, amount);
-  if (ctx.trace !== null) {
-    step(ctx, WITHHOLD_IDS[kind], i, { unitaire: fmt(montant), quantite: qte(qty) }, `retenu ${fmt(amount)}`, amount, source);
-  }
-  return amount;
+  const withheld = money(amount);
+  if (ctx.trace !== null) step(ctx, WITHHOLD_IDS[kind], i, { unitaire: unit.text, quantite: qte(qty) }, `retenu ${fmt(amount)}`, withheld, unit.source);
+  return withheld;
 }
 
 /**
@@ -167,23 +182,32 @@ function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: st
  * @param c - Running cumuls.
  * @param row - The tariff row.
  * @param date - The act date.
+ * @param day - The same as a day number.
  * @param qty - Quantité.
  * @param partAmo - The line's AMO part (centimes), the most that can be withheld.
  * @param i - Line index.
  * @param out - Receives the result (reused object, Hint: no allocation per line).
  */
-export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date: string, qty: number, partAmo: number, i: number, out: Retenues): void {
+export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date: string, day: number, qty: number, partAmo: number, i: number, out: Retenues): void {
   out.pf = 0;
   out.franchise = 0;
+  out.pfMoney = ZERO;
+  out.franchiseMoney = ZERO;
   const nomenclature = row.row.nomenclature;
   const kind: FranchiseKind | null = nomenclature === 'medicament' ? 'medicament' : nomenclature === 'transport' ? 'transport' : ctx.famille === 'auxiliaire' ? 'paramedical' : null;
   const pfApplies = ctx.famille === 'medecin' && nomenclature !== 'lpp';
   out.kind = kind;
-  out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, date);
+  out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, day);
   if (out.exemption !== null) {
     if (ctx.trace !== null) step(ctx, 'pf.exemption', i, EXEMPTION_INPUTS[out.exemption], 'aucune participation ni franchise', undefined, 'SPECS §6.6 (exemptions; PF for médecins only)');
     return;
   }
-  if (pfApplies) out.pf = withhold(ctx, c, 'pf', date, qty, partAmo, i);
-  if (kind !== null) out.franchise = withhold(ctx, c, kind, date, qty, partAmo - out.pf, i);
+  if (pfApplies) {
+    out.pfMoney = withhold(ctx, c, 'pf', date, day, qty, partAmo, i);
+    out.pf = out.pfMoney.centimes;
+  }
+  if (kind !== null) {
+    out.franchiseMoney = withhold(ctx, c, kind, date, day, qty, partAmo - out.pf, i);
+    out.franchise = out.franchiseMoney.centimes;
+  }
 }

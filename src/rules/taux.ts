@@ -5,33 +5,50 @@
  * → the profession's rate. SPECS §6.5, §6.7.
  */
 import type { Factor } from '../core/money/index';
-import { formatPercent } from '../core/money/index';
 import type { Contexte } from './context';
-import { ageAtDate, inMaternite } from './context';
-import { valueAt } from './dated';
+import { ageOnDay, inMaternite } from './context';
+import type { Dated, TauxEntry } from './compiledParams';
+import { atDay } from './compiledParams';
 import type { LigneActe, MotifExoneration } from './model';
 import type { CompiledRow } from './referentiel';
-import type { Parametre } from './tables/parametres';
 
-/** The chosen rate (internal). */
+/** The chosen rate (internal; Hint: one object per invoice, overwritten line by line). */
 export interface TauxChoisi {
-  readonly taux: Factor;
+  taux: Factor;
+  /** The rate as trace text (`'70'`), precomputed with the parameters. */
+  text: string;
   /** Stable trace rule id (`'taux.ald'` …). */
-  readonly rule: string;
-  readonly exoneration: MotifExoneration | null;
-  readonly source: string;
+  rule: string;
+  exoneration: MotifExoneration | null;
+  source: string;
 }
 
-function dated(p: Parametre<Factor>, date: string, rule: string, exoneration: MotifExoneration | null): TauxChoisi | undefined {
-  const v = valueAt(p, date);
-  return v === undefined ? undefined : { taux: v.value, rule, exoneration, source: v.source };
+const EXO_RULES: Readonly<Record<MotifExoneration, string>> = {
+  ald: 'taux.ald', maternite: 'taux.maternite', atmp: 'taux.atmp', invalidite: 'taux.invalidite', ame: 'taux.ame', prevention: 'taux.prevention',
+};
+const FAMILY_RULES = { sageFemme: 'taux.sageFemme', chirurgienDentiste: 'taux.chirurgienDentiste' } as const;
+
+/** @returns a blank {@link TauxChoisi} to reuse across lines. */
+export function createTauxChoisi(): TauxChoisi {
+  return { taux: { units: 0, scale: 0 }, text: '', rule: '', exoneration: null, source: '' };
 }
 
-function exoneration(ctx: Contexte, line: LigneActe, date: string): MotifExoneration | null {
+function dated(p: Dated<TauxEntry>, day: number, rule: string, exoneration: MotifExoneration | null, out: TauxChoisi): boolean {
+  const v = atDay(p, day);
+  if (v === undefined) return false;
+  out.taux = v.taux;
+  out.text = v.text;
+  out.rule = rule;
+  out.exoneration = exoneration;
+  out.source = v.source;
+  return true;
+}
+
+function exoneration(ctx: Contexte, line: LigneActe, day: number): MotifExoneration | null {
   const b = ctx.input.beneficiaire;
   if (b.ame === true) return 'ame';
   if (ctx.nature === '41') return 'atmp';
-  if (ctx.nature === '30' || inMaternite(ctx, date)) return 'maternite';
+  if (ctx.nature === '30' || inMaternite(ctx, day)) return 'maternite';
   if (line.enRapportAld === true) return 'ald';
   if (ctx.invalidite) return 'invalidite';
   return null;
@@ -43,39 +60,35 @@ function exoneration(ctx: Contexte, line: LigneActe, date: string): MotifExonera
  * @param ctx - The invoice context.
  * @param line - The line.
  * @param row - Its tariff row.
- * @param date - The act date.
- * @returns The rate, its rule id, exonération and source; undefined when a dated parameter has no value at the date.
+ * @param day - The act date as a day number.
+ * @param out - Receives the rate, its text, rule id, exonération and source.
+ * @returns Whether a rate applies; false when a dated parameter has no value at the date.
  */
-export function chooseTaux(ctx: Contexte, line: LigneActe, row: CompiledRow, date: string): TauxChoisi | undefined {
-  const t = ctx.params.taux;
-  const exo = exoneration(ctx, line, date);
-  if (exo !== null) return dated(t.exonere, date, `taux.${exo}`, exo);
-  if (ctx.nature === '90') return dated(t.prevention, date, 'taux.prevention', 'prevention');
-  if (row.taux !== undefined) return { taux: row.taux, rule: 'taux.table', exoneration: null, source: row.row.source };
+export function chooseTaux(ctx: Contexte, line: LigneActe, row: CompiledRow, day: number, out: TauxChoisi): boolean {
+  const t = ctx.regles.taux;
+  const exo = exoneration(ctx, line, day);
+  if (exo !== null) return dated(t.exonere, day, EXO_RULES[exo], exo, out);
+  if (ctx.nature === '90') return dated(t.prevention, day, 'taux.prevention', 'prevention', out);
+  if (row.taux !== undefined) {
+    out.taux = row.taux;
+    out.text = row.tauxTrace;
+    out.rule = 'taux.table';
+    out.exoneration = null;
+    out.source = row.row.source;
+    return true;
+  }
   switch (ctx.famille) {
     case 'medecin':
-      if (ctx.parcours === 'S' && !ctx.specialiteHorsParcours && ageAtDate(ctx, date) >= ctx.params.ageSansPenaliteParcours) {
-        return dated(t.horsParcours, date, 'taux.hors-parcours', null);
+      if (ctx.parcours === 'S' && !ctx.specialiteHorsParcours && ageOnDay(ctx, day) >= ctx.params.ageSansPenaliteParcours) {
+        return dated(t.horsParcours, day, 'taux.hors-parcours', null, out);
       }
-      return dated(t.medecin, date, 'taux.medecin', null);
+      return dated(t.medecin, day, 'taux.medecin', null, out);
     case 'auxiliaire':
-      return dated(t.auxiliaire, date, 'taux.auxiliaire', null);
+      return dated(t.auxiliaire, day, 'taux.auxiliaire', null, out);
     case 'autre':
       // Pharmacien / transporteur rows carry their own rate; a row without one has no rate here.
-      return undefined;
+      return false;
     default:
-      return dated(t[ctx.famille], date, `taux.${ctx.famille}`, null);
+      return dated(t[ctx.famille], day, FAMILY_RULES[ctx.famille], null, out);
   }
-}
-
-const TEXTS = new WeakMap<Factor, string>();
-
-/** @returns the rate as a percentage text for the trace (`'70'`), cached per Factor object. */
-export function tauxText(t: Factor): string {
-  let text = TEXTS.get(t);
-  if (text === undefined) {
-    text = formatPercent(t);
-    TEXTS.set(t, text);
-  }
-  return text;
 }

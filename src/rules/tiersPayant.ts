@@ -8,7 +8,7 @@
  */
 import type { Contexte } from './context';
 import { issue } from './checks';
-import type { DestinataireReglement, LigneDecompte } from './model';
+import type { DestinataireReglement, LigneDecompte, PreferenceTiersPayant } from './model';
 import { step } from './trace';
 
 /** The tiers payant decision (internal). */
@@ -17,6 +17,8 @@ export interface DecisionTiersPayant {
   readonly amc: boolean;
   readonly destinataire: DestinataireReglement;
 }
+
+const NO_PREFERENCE: PreferenceTiersPayant = Object.freeze({});
 
 function obligation(ctx: Contexte, lignes: readonly LigneDecompte[]): string | null {
   const b = ctx.input.beneficiaire;
@@ -40,7 +42,7 @@ function withheld(lignes: readonly LigneDecompte[]): boolean {
  * @returns The decision (and a trace step; PF / franchises under tiers payant are recovered later).
  */
 export function decideTiersPayant(ctx: Contexte, lignes: readonly LigneDecompte[]): DecisionTiersPayant {
-  const pref = ctx.input.tiersPayant ?? {};
+  const pref = ctx.input.tiersPayant ?? NO_PREFERENCE;
   const why = obligation(ctx, lignes);
   const hasAmc = ctx.input.amc !== undefined || ctx.input.beneficiaire.c2s === true;
   const amo = why !== null || pref.amo === true;
@@ -50,7 +52,7 @@ export function decideTiersPayant(ctx: Contexte, lignes: readonly LigneDecompte[
     ctx.issues.push(issue('RULES_TP_AMC_SANS_GARANTIE', { path: ['tiersPayant', 'amc'] }));
   }
   const destinataire: DestinataireReglement = amo ? (amc ? '15' : '05') : amc ? '25' : '00';
-  if (ctx.trace !== null) step(ctx, 'tiers-payant', undefined, { obligation: why ?? 'aucune', preferenceAmo: String(pref.amo === true), preferenceAmc: String(pref.amc === true) }, `destinataire du règlement ${destinataire}`, undefined, 'SPECS §6.8; B2 type 2 pos 115-116 (§2.3)');
+  if (ctx.trace !== null) step(ctx, 'tiers-payant', undefined, { obligation: why ?? 'aucune', preferenceAmo: pref.amo === true ? 'true' : 'false', preferenceAmc: pref.amc === true ? 'true' : 'false' }, `destinataire du règlement ${destinataire}`, undefined, 'SPECS §6.8; B2 type 2 pos 115-116 (§2.3)');
   if (amo && ctx.trace !== null && withheld(lignes)) {
     step(ctx, 'tiers-payant.pf-recuperee', undefined, {}, 'PF / franchises non encaissées : récupérées ultérieurement par la caisse', undefined, 'SPECS §6.6');
   }

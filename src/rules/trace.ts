@@ -1,6 +1,8 @@
 /**
  * step: appends one explanation step to the trace when it is on (internal).
  */
+import type { Money } from '../core/money/index';
+import { formatDecimal, ZERO } from '../core/money/index';
 import type { Contexte } from './context';
 
 /**
@@ -11,7 +13,7 @@ import type { Contexte } from './context';
  * @param line - Line index, or undefined for invoice-level steps.
  * @param inputs - What the rule looked at.
  * @param result - What it decided.
- * @param amount - Centimes produced, if any.
+ * @param amount - The amount produced, if any (Hint: the same object as in the line or total, not a copy).
  * @param source - Spec / legal reference.
  */
 export function step(
@@ -20,45 +22,48 @@ export function step(
   line: number | undefined,
   inputs: Readonly<Record<string, string>>,
   result: string,
-  amount: number | undefined,
+  amount: Money | undefined,
   source: string,
 ): void {
   const t = ctx.trace;
   if (t === null) return;
-  // Hint: one object shape for every step (line / amount present or undefined-free), so V8 keeps a single hidden class.
+  // exactOptionalPropertyTypes: `line` / `amount` are absent, never undefined, hence four literals.
   if (line === undefined) {
-    t.push(amount === undefined ? { rule, inputs, result, source } : { rule, inputs, result, amount: { centimes: amount }, source });
+    t.push(amount === undefined ? { rule, inputs, result, source } : { rule, inputs, result, amount, source });
   } else {
-    t.push(amount === undefined ? { rule, line, inputs, result, source } : { rule, line, inputs, result, amount: { centimes: amount }, source });
+    t.push(amount === undefined ? { rule, line, inputs, result, source } : { rule, line, inputs, result, amount, source });
   }
+}
+
+/**
+ * An amount of centimes as Money; zero is the shared frozen `ZERO` (Hint: most lines carry a zero
+ * franchise, PF or dépassement).
+ *
+ * @param c - Centimes (a safe integer).
+ * @returns The Money.
+ */
+export function money(c: number): Money {
+  return c === 0 ? ZERO : { centimes: c };
 }
 
 /** Amounts below this (655,36 €) keep their text once formatted: invoices repeat a few prices. */
 const FMT_CACHE = 1 << 16;
-const FMT_TEXT: (string | undefined)[] = [];
-/** `'.00'` … `'.99'`: the centimes part without a number-to-string conversion. */
-const CENTS: readonly string[] = Array.from({ length: 100 }, (_, r) => (r < 10 ? '.0' : '.') + String(r));
-
+/** Hint: a dense array filled with `''` up front (a sparse one falls back to a slow dictionary). */
+let fmtText: string[] | null = null;
 /**
- * Formats non-negative centimes as `'19.00'` (same text as core `formatDecimal`).
- * Hint: the trace formats several amounts per line; texts of amounts below 655,36 € are kept
- * (at most 65 536 short strings, filled on first use), so a repeated price costs an array read.
+ * Formats centimes as `'19.00'` (core `formatDecimal`).
+ * Hint: the trace formats several amounts per line; texts of amounts from 0 to 655,35 € are kept
+ * (a 65 536-slot table, 512 KB, created on the first call and filled on use), so a repeated price
+ * costs an array read.
  *
- * @param c - Centimes (≥ 0; the engine's amounts never go below zero).
+ * @param c - Centimes.
  * @returns The decimal text.
  */
 export function fmt(c: number): string {
-  if (c < FMT_CACHE) {
-    const known = FMT_TEXT[c];
-    if (known !== undefined) return known;
-    return (FMT_TEXT[c] = format(c));
-  }
-  return format(c);
-}
-
-function format(c: number): string {
-  const e = Math.floor(c / 100);
-  return String(e) + (CENTS[c - e * 100] as string);
+  if (!(c >= 0 && c < FMT_CACHE)) return formatDecimal({ centimes: c });
+  const texts = fmtText ?? (fmtText = new Array<string>(FMT_CACHE).fill(''));
+  const known = texts[c] as string;
+  return known !== '' ? known : (texts[c] = formatDecimal({ centimes: c }));
 }
 
 /** `'0'` … `'999'`: quantities (≤ `MAX_QUANTITE`) and line counts (≤ `MAX_LIGNES`) as trace text. */

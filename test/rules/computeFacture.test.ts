@@ -269,6 +269,28 @@ describe('auxiliaires médicaux', () => {
     expect(c(hist.total.franchise)).toBe(50);
   });
 
+  it('coefficients: many distinct ones (text or Factor, past the parse / text caches) price and trace exactly', () => {
+    // AMI 3,15 € × (1 + k/1000), halfUp to the centime; the trace shows the coefficient as given.
+    const exact = (k: number): number => Math.floor((315 * (1000 + k) + 500) / 1000);
+    for (const asText of [true, false]) {
+      for (let from = 0; from < 600; from += 200) {
+        const lignes = Array.from({ length: 200 }, (_, j) => {
+          const k = from + j + 1;
+          const text = `1.${String(k).padStart(3, '0')}`;
+          return ligne('AMI', '2025-03-10', { coefficient: asText ? text : { units: 1000 + k, scale: 3 } });
+        });
+        const dec = run(factureG({ ps: ide, lignes }));
+        dec.lignes.forEach((l, j) => expect(c(l.prixUnitaire), `k=${from + j + 1}`).toBe(exact(from + j + 1)));
+        const shown = dec.trace.filter((s) => s.rule === 'tarif').map((s) => s.inputs['coefficient']);
+        expect(shown[0]).toBe(`1.${String(from + 1).padStart(3, '0')}`);
+      }
+    }
+    // A Factor with a 13-digit numerator (1.5 written with 12 decimals): same price, trace shows it exactly.
+    const big = run(factureG({ ps: ide, lignes: [ligne('AMI', '2025-03-10', { coefficient: { units: 1_500_000_000_000, scale: 12 } })] }));
+    expect(c(big.lignes[0]!.prixUnitaire)).toBe(473);
+    expect(big.trace.find((s) => s.rule === 'tarif')?.inputs['coefficient']).toBe('1.500000000000');
+  });
+
   it('franchise annual cap 50 € (separate from the PF cap)', () => {
     const dec = run(factureG({ ps: ide, lignes: [ligne('AMI')], historique: { cumulsAnnuels: [{ annee: 2025, participationForfaitaire: { centimes: 5000 }, franchises: { centimes: 4970 } }] } }));
     expect(c(dec.total.franchise)).toBe(30);

@@ -1,0 +1,107 @@
+/**
+ * Rule parameters compiled for the hot loop (internal): dated values keyed by day numbers
+ * (`YYYYMMDD` integers, so a date test is one integer comparison instead of a string comparison)
+ * with their trace texts computed once (`'70'` for a rate, `'2.00'` for an amount).
+ *
+ * Compiled once per `ParametresRegles` object and kept in a WeakMap: parameters are readonly data
+ * (a changed table is a new object, e.g. `{ ...PARAMETRES_DEFAUT, pf: … }`), as for the référentiel.
+ */
+import type { Factor } from '../core/money/index';
+import { formatDecimal, formatPercent } from '../core/money/index';
+import { dayNumber } from './checks';
+import type { FranchiseKind } from './model';
+import type { FranchiseParametre, Parametre, ParametresRegles } from './tables/parametres';
+
+/** A dated parameter: `days[i]` is the first day of `values[i]` (0 = since always), ascending. */
+export interface Dated<T> {
+  readonly days: readonly number[];
+  readonly values: readonly T[];
+}
+
+/** A rate with its trace text and source. */
+export interface TauxEntry {
+  readonly taux: Factor;
+  /** `formatPercent(taux)`, e.g. `'70'`. */
+  readonly text: string;
+  readonly source: string;
+}
+
+/** An amount (centimes) with its trace text and source. */
+export interface AmountEntry {
+  readonly centimes: number;
+  /** `'2.00'`. */
+  readonly text: string;
+  readonly source: string;
+}
+
+/** A franchise: unit amount and daily cap (−1 when none). */
+export interface FranchiseEntry extends AmountEntry {
+  readonly dayCap: number;
+}
+
+/** Rate families of `ParametresRegles.taux`. */
+export type TauxKey = keyof ParametresRegles['taux'];
+
+/** The compiled parameters. */
+export interface ReglesCompilees {
+  readonly taux: Readonly<Record<TauxKey, Dated<TauxEntry>>>;
+  readonly pfMontant: Dated<AmountEntry>;
+  readonly pfJour: Dated<AmountEntry>;
+  readonly pfAnnee: Dated<AmountEntry>;
+  readonly franchise: Readonly<Record<FranchiseKind, Dated<FranchiseEntry>>>;
+  readonly franchiseAnnee: Dated<AmountEntry>;
+}
+
+/**
+ * The value in force on a day: the last entry starting on or before it.
+ *
+ * @param d - The dated parameter.
+ * @param day - A day number.
+ * @returns The entry, or `undefined` before the first one.
+ */
+export function atDay<T>(d: Dated<T>, day: number): T | undefined {
+  const days = d.days;
+  for (let i = days.length - 1; i >= 0; i--) if ((days[i] as number) <= day) return d.values[i];
+  return undefined;
+}
+
+function dated<T, U>(p: Parametre<T>, f: (value: T, source: string) => U): Dated<U> {
+  return { days: p.map((v) => (v.from === null ? 0 : dayNumber(v.from))), values: p.map((v) => f(v.value, v.source)) };
+}
+
+const taux = (p: Parametre<Factor>): Dated<TauxEntry> => dated(p, (t, source) => ({ taux: t, text: formatPercent(t), source }));
+const amount = (p: Parametre<{ readonly centimes: number }>): Dated<AmountEntry> => dated(p, (m, source) => ({ centimes: m.centimes, text: formatDecimal(m), source }));
+const franchise = (p: Parametre<FranchiseParametre>): Dated<FranchiseEntry> =>
+  dated(p, (f, source) => ({ centimes: f.montant.centimes, text: formatDecimal(f.montant), dayCap: f.plafondJour === null ? -1 : f.plafondJour.centimes, source }));
+
+const COMPILED = new WeakMap<ParametresRegles, ReglesCompilees>();
+
+/**
+ * Compiles (once per object) the dated parameters of the rules.
+ *
+ * @param p - The parameters.
+ * @returns Their compiled form.
+ */
+export function compileParametres(p: ParametresRegles): ReglesCompilees {
+  const known = COMPILED.get(p);
+  if (known !== undefined) return known;
+  const t = p.taux;
+  const c: ReglesCompilees = {
+    taux: {
+      medecin: taux(t.medecin),
+      sageFemme: taux(t.sageFemme),
+      chirurgienDentiste: taux(t.chirurgienDentiste),
+      auxiliaire: taux(t.auxiliaire),
+      horsParcours: taux(t.horsParcours),
+      exonere: taux(t.exonere),
+      prevention: taux(t.prevention),
+    },
+    pfMontant: amount(p.pf.montant),
+    pfJour: amount(p.pf.plafondJour),
+    pfAnnee: amount(p.pf.plafondAnnuel),
+    franchise: { paramedical: franchise(p.franchise.paramedical), transport: franchise(p.franchise.transport), medicament: franchise(p.franchise.medicament) },
+    franchiseAnnee: amount(p.franchise.plafondAnnuel),
+  };
+  COMPILED.set(p, c);
+  return c;
+}
