@@ -30,3 +30,5 @@ export { readRecords, streamRecords } from './reader';
 export type { LineEnds, RawRecord, ReadOptions } from './reader';
 export { encodeRecords, serializeRecords } from './writer';
 export type { WriteOptions } from './writer';
+export { compileSerializer, writeRecord } from './compileSerializer';
+export type { CompiledSerializer } from './compileSerializer';
