@@ -1,63 +1,114 @@
 /**
- * fse bench: (1) build + serialize 1 000 000 invoices through the streaming writer, printing the
- * RSS growth (target < 64 MB); (2) serializing B2 records vs a raw Buffer write of the same
- * prebuilt record texts (target ≥ 50 %, ratio printed).
+ * fse bench (issue #4 §4 targets):
+ * (1) memory: stream 1 000 000 invoices (a cheap generator: one built invoice re-numbered per
+ *     invoice) through streamB2File into a sink that discards the chunks; RSS growth over the
+ *     run (target < 64 MB) and invoices/s;
+ * (2) build + serialize: FSE → B2 records (b2FactureOf) → stream, on 20 000 invoices, invoices/s;
+ * (3) serializing the same prebuilt B2 records vs a raw Buffer write of their 128-byte record
+ *     texts (already built strings, `buf.latin1Write` into one reused buffer): ratio (target ≥ 50 %).
+ * Run with `node --expose-gc` (e.g. `npx tsx --expose-gc bench/run.ts fse`) for a GC'd baseline.
  */
 import { plainDate } from '../src/core/date/index';
 import { unwrap } from '../src/core/issues/index';
 import { buildFse } from '../src/fse/build';
 import { b2FactureOf } from '../src/fse/b2/fromFse';
 import type { B2Facture } from '../src/fse/b2/file';
-import { serializeB2Facture, streamB2File } from '../src/fse/b2/serialize';
+import type { Record000, Record1 } from '../src/fse/b2/records/index';
+import type { StreamLot } from '../src/fse/b2/serialize';
+import { streamB2File } from '../src/fse/b2/serialize';
 import type { Fse } from '../src/fse/model';
 import { INPUT } from '../test/fse/fixtures';
 import { measure, report } from './harness';
 
 const N = 1_000_000;
+const BUILT = 20_000;
 const PER_LOT = 999;
+const D = plainDate('2025-03-10');
+
+interface Latin1Buffer extends Uint8Array { latin1Write(text: string, offset: number): number }
+
+function renumber(f: B2Facture, numeroFacture: number): B2Facture {
+  return {
+    entete: { ...f.entete, numeroFacture },
+    ...(f.amc !== undefined ? { amc: { ...f.amc, numeroFacture } } : {}),
+    lignes: f.lignes.map((l) => ({ prestation: { ...l.prestation, numeroFacture } })),
+    total: { ...f.total, numeroFacture },
+  };
+}
+
+function* lotsOf(n: number, base: Fse, facture: (k: number) => B2Facture): Generator<StreamLot> {
+  for (let l = 0; l * PER_LOT < n; l++) {
+    const count = Math.min(PER_LOT, n - l * PER_LOT);
+    const debut: Record1 = {
+      type: '1', numeroPs: base.ps.numeroFacturation, numeroOrganismeDestinataire: '751', numeroLot: (l % 999) + 1, nomRaisonSociale: 'DR TEST',
+      versionNorme: '', dateCreationLot: D, codeNorme: '', numeroVersionNorme: '000000', uniteMonetaire: 'E', topCertification: 'S',
+    };
+    yield { debut, factures: (function* () { for (let k = 0; k < count; k++) yield facture(l * PER_LOT + k); })() };
+  }
+}
+
+const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
 export default async function (): Promise<void> {
   const base: Fse = unwrap(buildFse(INPUT));
-  const facture = (k: number): B2Facture => unwrap(b2FactureOf({ ...base, identification: { ...base.identification, numeroFacture: k + 1 } }));
-  const first = facture(0);
-  const debut = { type: '000' as const, typeEmetteur: 'TP' as const, numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751', application: '', identificationFichier: '000001', dateCreationFichier: plainDate('2025-03-10'), norme: '', versionNorme: 'B2', longueurEnregistrement: 128 };
-  function* lots() {
-    for (let l = 0; l * PER_LOT < N; l++) {
-      const n = Math.min(PER_LOT, N - l * PER_LOT);
-      yield {
-        debut: { type: '1' as const, numeroPs: base.ps.numeroFacturation, numeroOrganismeDestinataire: '751', numeroLot: (l % 999) + 1, nomRaisonSociale: 'DR TEST', versionNorme: '', dateCreationLot: plainDate('2025-03-10'), codeNorme: '', numeroVersionNorme: '000000', uniteMonetaire: 'E' as const, topCertification: 'S' as const },
-        factures: (function* () { for (let k = 0; k < n; k++) yield facture(l * PER_LOT + k); })(),
-      };
-    }
-  }
-  global.gc?.();
+  const built = (k: number): B2Facture => unwrap(b2FactureOf({ ...base, identification: { ...base.identification, numeroFacture: k + 1 } }));
+  const template = built(0);
+  const debut: Record000 = {
+    type: '000', typeEmetteur: 'TP', numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751',
+    application: '', identificationFichier: '000001', dateCreationFichier: D, norme: '', versionNorme: 'B2', longueurEnregistrement: 128,
+  };
+  let issues = 0;
+  const options = { marquage: 'T' as const, onIssue: (i: { code: string; path: readonly unknown[] }) => { if (issues++ === 0) console.log('  first issue:', i.code, i.path.join('.')); } };
+  const reuse = { ...options, reuseChunk: true };
+
+  // (1) memory and throughput on 1e6 invoices
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
   let bytes = 0;
   let chunks = 0;
   const t0 = process.hrtime.bigint();
-  for (const chunk of streamB2File(debut, lots(), { marquage: 'T' })) {
+  for (const chunk of streamB2File(debut, lotsOf(N, base, (k) => renumber(template, k + 1)), reuse)) {
     bytes += chunk.length;
-    if (++chunks % 200 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    if (++chunks % 64 === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`  build + stream ${N.toLocaleString('fr-FR')} invoices: ${(bytes / 1e6).toFixed(0)} MB written in ${secs.toFixed(1)} s; RSS growth ${((peak - rss0) / 2 ** 20).toFixed(1)} MB (target < 64 MB)`);
+  gc?.();
+  console.log(`  stream ${N.toLocaleString('fr-FR')} invoices (cheap generator): ${(bytes / 1e6).toFixed(0)} MB in ${secs.toFixed(1)} s = ${(N / secs / 1e3).toFixed(0)} k invoices/s`);
+  console.log(`  RSS growth ${mb(peak - rss0)} MB (target < 64 MB; ${gc ? 'GC-ed baseline' : 'run with --expose-gc for a GC-ed baseline'}); after the run: heap used ${mb(process.memoryUsage().heapUsed)} MB`);
 
-  const prebuilt = [...Array(200)].map((_, k) => facture(k));
-  const texts = prebuilt.map((f) => Buffer.from(unwrap(serializeB2Facture(f))).toString('latin1'));
-  const out = Buffer.allocUnsafe(texts.reduce((n, t) => n + t.length, 0));
-  const raw = measure('raw Buffer.write of prebuilt record texts (200 invoices)', () => {
+  // (2) build (FSE → records) + serialize
+  const t1 = process.hrtime.bigint();
+  let bytes2 = 0;
+  for (const chunk of streamB2File(debut, lotsOf(BUILT, base, built), reuse)) bytes2 += chunk.length;
+  const secs2 = Number(process.hrtime.bigint() - t1) / 1e9;
+  console.log(`  build (b2FactureOf) + stream ${BUILT.toLocaleString('fr-FR')} invoices: ${(BUILT / secs2 / 1e3).toFixed(1)} k invoices/s (${(bytes2 / 1e6).toFixed(1)} MB)`);
+
+  // (3) serializing prebuilt records vs a raw write of their prebuilt record texts
+  const prebuilt = [...Array(200)].map((_, k) => built(k));
+  const lot = [...lotsOf(1, base, () => template)][0]!.debut;
+  const file = (): StreamLot[] => [{ debut: lot, factures: prebuilt }];
+  const whole = Buffer.concat([...streamB2File(debut, file(), options)]);
+  const texts: string[] = [];
+  for (let at = 0; at < whole.length; at += 128) texts.push(whole.toString('latin1', at, at + 128));
+  const out = Buffer.allocUnsafe(whole.length) as unknown as Latin1Buffer;
+  const raw = measure(`raw latin1Write of the ${texts.length} prebuilt record texts`, () => {
     let at = 0;
-    for (const t of texts) at += out.write(t, at, 'latin1');
+    for (let i = 0; i < texts.length; i++) at += out.latin1Write(texts[i]!, at);
     return at;
-  }, { batch: 10 });
-  const ours = measure('serializeB2Facture of the same 200 invoices', () => {
+  }, { batch: 20 });
+  const ours = measure('streamB2File of the same 200 prebuilt invoices (reuseChunk)', () => {
     let n = 0;
-    for (const f of prebuilt) n += unwrap(serializeB2Facture(f)).length;
+    for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;
     return n;
-  }, { batch: 10 });
-  report([raw, ours], 'runs/s');
-  console.log(`  serialize / raw write ratio: ${((ours.perSecond / raw.perSecond) * 100).toFixed(1)} % (target ≥ 50 %)`);
-  void first;
+  }, { batch: 20 });
+  const fresh = measure('same, a fresh chunk array per 512 records', () => {
+    let n = 0;
+    for (const chunk of streamB2File(debut, file(), options)) n += chunk.length;
+    return n;
+  }, { batch: 20 });
+  report([raw, ours, fresh], 'files/s');
+  console.log(`  serialize / raw write ratio: ${((ours.perSecond / raw.perSecond) * 100).toFixed(1)} % (target ≥ 50 %); issues: ${issues} (expected 1 at N = 1e6: ${Math.ceil(N / PER_LOT)} lots overflow the 3-digit 999 nombreLots; a real sender splits files)`);
 }

@@ -6,7 +6,8 @@ import { numberAndLot } from '../../src/fse/ledgerFlow';
 import { buildB2File } from '../../src/fse/b2/buildFile';
 import type { B2File } from '../../src/fse/b2/file';
 import { parseB2File } from '../../src/fse/b2/parse';
-import { serializeB2File, streamB2File } from '../../src/fse/b2/serialize';
+import { serializeB2Facture, serializeB2File, streamB2File } from '../../src/fse/b2/serialize';
+import { countsOf } from '../../src/fse/b2/file';
 import type { Fse } from '../../src/fse/model';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { arbNumeroFacturation } from '../arbitraries/ids';
@@ -72,6 +73,28 @@ describe('B2 files', () => {
     const chunks = [...streamB2File(file!.debut, file!.lots.map((l) => ({ debut: l.debut, factures: l.factures })), { marquage: 'T', numeroAgrement: 'AGR-TEST-01', chunkRecords: 3 })];
     const streamed = Buffer.concat(chunks);
     expect(Buffer.from(expectOk(serializeB2File(file!))).equals(streamed)).toBe(true);
+  });
+
+  it('streams in chunks of whole invoices, fresh arrays the caller may keep', async () => {
+    const [file] = await filesOf([variant(0), variant(1), variant(2), variant(3)]);
+    const lots = file!.lots.map((l) => ({ debut: l.debut, factures: l.factures }));
+    const chunks = [...streamB2File(file!.debut, lots, { marquage: 'T', numeroAgrement: 'AGR-TEST-01', chunkRecords: 1 })];
+    expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
+    expect(Buffer.concat(chunks).equals(Buffer.from(expectOk(serializeB2File(file!))))).toBe(true);
+    const sizes = chunks.map((c) => c.length / 128);
+    expect(Math.max(...sizes)).toBe(countsOf(file!.lots[0]!.factures[0]!).records);
+  });
+
+  it('reports a value outside the B2 alphabet with its path (no transliteration when writing)', async () => {
+    const [file] = await filesOf([variant(0)]);
+    const lot = file!.lots[0]!;
+    const bad: B2File = { ...file!, lots: [{ ...lot, debut: { ...lot.debut, nomRaisonSociale: 'Dr Lefèvre' } }] };
+    expectIssue(serializeB2File(bad), 'FW_CHARSET', ['lots', 0, 'debut', 'nomRaisonSociale']);
+    const seen: string[] = [];
+    [...streamB2File(bad.debut, bad.lots, { marquage: 'T', onIssue: (i) => seen.push(`${i.code} ${i.path.join('.')}`) })];
+    expect(seen).toEqual(['FW_CHARSET lots.0.debut.nomRaisonSociale']);
+    const f0 = lot.factures[0]!;
+    expectIssue(serializeB2Facture({ ...f0, entete: { ...f0.entete, numeroAdherent: 'abc' } }), 'FW_LOWERCASE', ['entete', 'numeroAdherent']);
   });
 
   it('locates a bad field by record and column', async () => {

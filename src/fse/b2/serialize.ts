@@ -1,86 +1,93 @@
 /**
- * serializeB2File / streamB2File: B2 file → bytes. Alphanumeric zones are upper-cased and
- * transliterated (an accented name gives an `FW_TRANSLITERATED` warning), numeric zones
- * zero-padded, amounts in centimes, dates AAMMJJ (the fixed-width engine). The streaming writer
- * takes lots and invoices as iterables and computes the 6 and 999 records on the fly, so memory
- * stays flat whatever the number of invoices.
+ * serializeB2File / streamB2File / serializeB2Facture: B2 file → bytes, with the layouts of
+ * `./records` compiled once (`compileSerializer`): every record is written straight into a byte
+ * chunk (numeric zones zero-padded, amounts in centimes, dates AAMMJJ) with no per-record string.
+ * Values are expected in the B2 alphabet already (`buildB2File` / `b2FactureOf` transliterate
+ * them once, with their warning): a lower-case or accented value here is an `FW_*` issue.
+ * The streaming writer takes lots and invoices as iterables and keeps only running sums for the
+ * 6 and 999 records, so memory stays flat whatever the number of invoices.
  *
  * @see ../shared/domain/SPECS.md §2.2, §2.3
  */
-import type { Issue, Result } from '../../core/issues/index';
+import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';
-import type { Layout } from '../../internal/fixed-width/index';
-import { encodeRecords, serializeRecord } from '../../internal/fixed-width/index';
-import type { B2Facture, B2File } from './file';
-import { addInvoice, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
-import type { LotTrailerExtra } from './file';
+import type { CompiledSerializer, Layout } from '../../internal/fixed-width/index';
+import { compileSerializer, serializeRecord } from '../../internal/fixed-width/index';
+import type { B2Facture, B2File, LotTrailerExtra } from './file';
+import { addInvoice, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
 import type { Record000, Record1, Record6 } from './records/index';
-import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999 } from './records/index';
+import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999, B2_RECORD_LENGTH as RECORD } from './records/index';
 
-const RECORD = 128;
+const W = {
+  '000': compileSerializer(B2_000), '1': compileSerializer(B2_1), '2': compileSerializer(B2_2), '2S': compileSerializer(B2_2S),
+  '2M': compileSerializer(B2_2M), '4': compileSerializer(B2_4), '4M': compileSerializer(B2_4M), '4F': compileSerializer(B2_4F),
+  '5': compileSerializer(B2_5), '6': compileSerializer(B2_6), '999': compileSerializer(B2_999),
+} as const;
 
-/** Collects warnings/errors while records are written. */
-class Sink {
-  readonly issues: Issue[] = [];
-  constructor(readonly max = 1000) {}
+/** Where records are written, and where their issues go. */
+interface Out {
+  buf: Uint8Array;
+  at: number;
+  readonly onIssue: (issue: Issue) => void;
 }
 
-function text<L extends Layout>(layout: L, value: unknown, sink: Sink, path: readonly (string | number)[]): string {
-  const r = serializeRecord(layout, value as never, { transliterate: true, path });
-  if (r.issues.length > 0 && sink.issues.length < sink.max) sink.issues.push(...r.issues);
-  return r.ok ? r.value : ' '.repeat(RECORD);
+/** Path of a record: top level (lot < 0), lot level (facture < 0) or inside an invoice (line ≥ 0 for lines). */
+function pathOf(lot: number, facture: number, part: string, line: number, sub: string): IssuePath {
+  if (lot < 0) return [part];
+  if (facture < 0) return ['lots', lot, part];
+  const base = facture === Number.MAX_SAFE_INTEGER ? [] : ['lots', lot, 'factures', facture];
+  return line < 0 ? [...base, part] : [...base, 'lignes', line, sub];
 }
 
-function* invoiceTexts(f: B2Facture, sink: Sink, path: readonly (string | number)[]): Generator<string> {
-  yield text(B2_2, f.entete, sink, [...path, 'entete']);
-  if (f.individu !== undefined) yield text(B2_2S, f.individu, sink, [...path, 'individu']);
-  if (f.amc !== undefined) yield text(B2_2M, f.amc, sink, [...path, 'amc']);
-  for (let k = 0; k < f.lignes.length; k++) {
-    const l = f.lignes[k]!;
-    yield text(B2_4, l.prestation, sink, [...path, 'lignes', k, 'prestation']);
-    if (l.ccam !== undefined) yield text(B2_4M, l.ccam, sink, [...path, 'lignes', k, 'ccam']);
-    if (l.lpp !== undefined) yield text(B2_4F, l.lpp, sink, [...path, 'lignes', k, 'lpp']);
+function put<L extends Layout>(o: Out, w: CompiledSerializer<L>, value: unknown, lot: number, facture: number, part: string, line = -1, sub = ''): void {
+  if (!w.write(value as never, o.buf, o.at)) {
+    const r = serializeRecord(w.layout, value as never, { path: pathOf(lot, facture, part, line, sub) });
+    const text = r.ok ? r.value : ' '.repeat(RECORD);
+    for (let i = 0; i < RECORD; i++) o.buf[o.at + i] = text.charCodeAt(i) & 0xff;
+    for (const issue of r.issues) o.onIssue(issue);
   }
-  yield text(B2_5, f.total, sink, [...path, 'total']);
+  o.at += RECORD;
 }
 
-function* fileTexts(file: B2File, sink: Sink): Generator<string> {
-  yield text(B2_000, file.debut, sink, ['debut']);
-  for (let i = 0; i < file.lots.length; i++) {
-    const lot = file.lots[i]!;
-    yield text(B2_1, lot.debut, sink, ['lots', i, 'debut']);
-    for (let j = 0; j < lot.factures.length; j++) yield* invoiceTexts(lot.factures[j]!, sink, ['lots', i, 'factures', j]);
-    yield text(B2_6, lot.fin, sink, ['lots', i, 'fin']);
+function putFacture(o: Out, f: B2Facture, lot: number, facture: number): void {
+  put(o, W['2'], f.entete, lot, facture, 'entete');
+  if (f.individu !== undefined) put(o, W['2S'], f.individu, lot, facture, 'individu');
+  if (f.amc !== undefined) put(o, W['2M'], f.amc, lot, facture, 'amc');
+  const lignes = f.lignes;
+  for (let k = 0; k < lignes.length; k++) {
+    const l = lignes[k]!;
+    put(o, W['4'], l.prestation, lot, facture, 'lignes', k, 'prestation');
+    if (l.ccam !== undefined) put(o, W['4M'], l.ccam, lot, facture, 'lignes', k, 'ccam');
+    if (l.lpp !== undefined) put(o, W['4F'], l.lpp, lot, facture, 'lignes', k, 'lpp');
   }
-  yield text(B2_999, file.fin, sink, ['fin']);
+  put(o, W['5'], f.total, lot, facture, 'total');
 }
 
 /**
  * Writes a whole B2 file (records back to back, no line end: the reference framing).
  *
  * @param file - The file (its 5/6/999 records are written as given: build them with `buildB2File`).
- * @returns The bytes with transliteration warnings, or the `FW_*` issues of the fields that cannot be written.
+ * @returns The bytes, or the `FW_*` issues of the fields that cannot be written (first 1000).
  * @example
  * const bytes = unwrap(serializeB2File(unwrap(buildB2File(lottedFile, emitter))));
  */
 export function serializeB2File(file: B2File): Result<Uint8Array> {
-  const sink = new Sink();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (const chunk of encodeRecords(fileTexts(file, sink), { recordLength: RECORD })) {
-    if (!chunk.ok) sink.issues.push(...chunk.issues);
-    else {
-      parts.push(chunk.value);
-      size += chunk.value.length;
-    }
+  let records = 2;
+  for (const lot of file.lots) {
+    records += 2;
+    for (const f of lot.factures) records += countsOf(f).records;
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+  const issues: Issue[] = [];
+  const o: Out = { buf: new Uint8Array(records * RECORD), at: 0, onIssue: (i) => void (issues.length < 1000 && issues.push(i)) };
+  put(o, W['000'], file.debut, -1, -1, 'debut');
+  for (let i = 0; i < file.lots.length; i++) {
+    const lot = file.lots[i]!;
+    put(o, W['1'], lot.debut, i, -1, 'debut');
+    for (let j = 0; j < lot.factures.length; j++) putFacture(o, lot.factures[j]!, i, j);
+    put(o, W['6'], lot.fin, i, -1, 'fin');
   }
-  return resultOf(out, sink.issues);
+  put(o, W['999'], file.fin, -1, -1, 'fin');
+  return resultOf(o.buf, issues);
 }
 
 /** A lot given to the streaming writer: its header and its invoices, produced lazily. */
@@ -93,16 +100,25 @@ export interface StreamLot {
 export interface StreamOptions {
   /** Type 6 marquage (R réelles, T tests, D démonstrations). */
   readonly marquage: NonNullable<Record6['marquage']>;
+  /** N° d'agrément du progiciel (type 6 pos. 61-72). */
   readonly numeroAgrement?: string;
-  /** Records per output chunk (default 512). */
+  /** Records per output chunk (default 512 ≈ 64 KiB; a chunk always ends on a whole invoice). */
   readonly chunkRecords?: number;
-  /** Receives the issues (warnings included) as they are found; default: dropped after the first 1000. */
+  /** Receives the issues as they are found; default: dropped. */
   readonly onIssue?: (issue: Issue) => void;
+  /**
+   * Reuse one chunk buffer (default false): each yielded chunk is then only valid until the next
+   * one is asked for (write it out synchronously, e.g. `writeSync`). Saves one allocation per chunk.
+   */
+  readonly reuseChunk?: boolean;
 }
+
+const ignore = (): void => undefined;
 
 /**
  * Streams a B2 file: yields byte chunks while it walks the lots and invoices, computing the
- * type 6 and 999 control totals on the fly (memory stays flat: nothing is kept per invoice).
+ * type 6 and 999 control totals as running sums (nothing is kept per invoice, lot or record).
+ * Each chunk is a fresh array the caller may keep (unless `reuseChunk`).
  *
  * @param debut - The 000 record.
  * @param lots - The lots (any iterable, e.g. a generator reading a database).
@@ -112,33 +128,40 @@ export interface StreamOptions {
  * for (const chunk of streamB2File(header, lots, { marquage: 'R' })) out.write(chunk);
  */
 export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions): Generator<Uint8Array, void, undefined> {
-  const sink = new Sink();
-  function* texts(): Generator<string> {
-    yield text(B2_000, debut, sink, ['debut']);
-    let nombreLots = 0;
-    let volume = 2;
-    for (const lot of lots) {
-      const t = emptyLotTotals();
-      yield text(B2_1, lot.debut, sink, ['lots', nombreLots, 'debut']);
-      let j = 0;
-      for (const f of lot.factures) {
-        addInvoice(t, f);
-        yield* invoiceTexts(f, sink, ['lots', nombreLots, 'factures', j++]);
-      }
-      const extra: LotTrailerExtra = { marquage: options.marquage, ...(options.numeroAgrement !== undefined ? { numeroAgrementProgiciel: options.numeroAgrement } : {}) };
-      yield text(B2_6, lotTrailerOf(lot.debut, t, extra), sink, ['lots', nombreLots, 'fin']);
-      volume += t.records + 2;
-      nombreLots++;
+  const size = Math.max(1, options.chunkRecords ?? 512) * RECORD;
+  const o: Out = { buf: new Uint8Array(size), at: 0, onIssue: options.onIssue ?? ignore };
+  const extra: LotTrailerExtra = { marquage: options.marquage, ...(options.numeroAgrement !== undefined ? { numeroAgrementProgiciel: options.numeroAgrement } : {}) };
+  /** Makes room for `n` records; returns the full chunk to yield, if any. */
+  const room = (n: number): Uint8Array | undefined => {
+    if (o.at + n * RECORD <= o.buf.length) return undefined;
+    const full = o.at > 0 ? o.buf.subarray(0, o.at) : undefined;
+    if (options.reuseChunk !== true || o.buf.length < n * RECORD) o.buf = new Uint8Array(Math.max(size, n * RECORD));
+    o.at = 0;
+    return full;
+  };
+  let full = room(1);
+  put(o, W['000'], debut, -1, -1, 'debut');
+  let nombreLots = 0;
+  let volume = 2;
+  for (const lot of lots) {
+    const t = emptyLotTotals();
+    if ((full = room(1)) !== undefined) yield full;
+    put(o, W['1'], lot.debut, nombreLots, -1, 'debut');
+    let j = 0;
+    for (const f of lot.factures) {
+      const before = t.records;
+      addInvoice(t, f);
+      if ((full = room(t.records - before)) !== undefined) yield full;
+      putFacture(o, f, nombreLots, j++);
     }
-    yield text(B2_999, fileTrailerOf(debut, nombreLots, volume), sink, ['fin']);
+    if ((full = room(1)) !== undefined) yield full;
+    put(o, W['6'], lotTrailerOf(lot.debut, t, extra), nombreLots, -1, 'fin');
+    volume += t.records + 2;
+    nombreLots++;
   }
-  for (const chunk of encodeRecords(texts(), { recordLength: RECORD, chunkRecords: options.chunkRecords ?? 512 })) {
-    if (sink.issues.length > 0) {
-      for (const i of sink.issues.splice(0)) options.onIssue?.(i);
-    }
-    if (chunk.ok) yield chunk.value;
-    else for (const i of chunk.issues) options.onIssue?.(i);
-  }
+  if ((full = room(1)) !== undefined) yield full;
+  put(o, W['999'], fileTrailerOf(debut, nombreLots, volume), -1, -1, 'fin');
+  yield o.buf.subarray(0, o.at);
 }
 
 /**
@@ -148,11 +171,8 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
  * @returns The bytes, or `FW_*` issues.
  */
 export function serializeB2Facture(f: B2Facture): Result<Uint8Array> {
-  const sink = new Sink();
-  const texts = [...invoiceTexts(f, sink, [])];
-  const bytes = new Uint8Array(texts.length * RECORD);
-  texts.forEach((t, k) => {
-    for (let i = 0; i < RECORD; i++) bytes[k * RECORD + i] = t.charCodeAt(i) & 0xff;
-  });
-  return resultOf(bytes, sink.issues);
+  const issues: Issue[] = [];
+  const o: Out = { buf: new Uint8Array(countsOf(f).records * RECORD), at: 0, onIssue: (i) => void issues.push(i) };
+  putFacture(o, f, 0, Number.MAX_SAFE_INTEGER);
+  return resultOf(o.buf, issues);
 }
