@@ -7,8 +7,8 @@
  */
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
-import { multiply } from '../core/money/index';
 import { createAmcPlan, computeAmc } from './amc';
+import { multiplyHalfUp } from './halfUp';
 import { dayNumber, issue } from './checks';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
@@ -103,7 +103,7 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
       continue;
     }
     const base = prix.base;
-    const partAmo = multiply(prix.baseMoney, t.taux, 'halfUp').centimes;
+    const partAmo = multiplyHalfUp(base, t.taux);
     const partAmoMoney = money(partAmo);
     if (ctx.trace !== null) {
       step(ctx, t.rule, i, { base: fmt(base), taux: t.text }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmoMoney, t.source);

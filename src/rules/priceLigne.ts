@@ -4,7 +4,8 @@
  * dépassement rules (SPECS §6.4, §6.5, §6.7).
  */
 import type { Factor, Money } from '../core/money/index';
-import { factor, formatFactor, multiply, ZERO } from '../core/money/index';
+import { factor, formatFactor, ZERO } from '../core/money/index';
+import { multiplyHalfUp } from './halfUp';
 import { issue } from './checks';
 import type { Contexte } from './context';
 import { lookupTarif } from './lookupTarif';
@@ -95,7 +96,7 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
       return false;
     }
     if (motif === 'DA') {
-      const max = multiply({ centimes: p.base }, ctx.params.depassementAutoriseMax, 'halfUp').centimes;
+      const max = multiplyHalfUp(p.base, ctx.params.depassementAutoriseMax);
       if (dep > max) {
         ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path: ['lignes', i, 'montantFacture'], expected: fmt(max), received: fmt(dep) }));
         return false;
@@ -134,7 +135,7 @@ export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: numbe
     out.unit = row.prix.centimes;
     out.unitMoney = row.prix;
   } else {
-    out.unit = multiply(row.prix, coef, 'halfUp').centimes;
+    out.unit = multiplyHalfUp(row.prix.centimes, coef);
     out.unitMoney = money(out.unit);
   }
   out.base = out.unit * line.quantite;
