@@ -108,10 +108,15 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
     const closed = walk.next(e, index);
     if (closed === null) {
       if (control !== 'off') emit(issue('NOEMIE_CONTROL_ORPHAN', { path: ['entities', index], source: { offset }, severity: controlSeverity }));
-    } else if (closed !== undefined && e.entity === '990') {
-      const what = `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}`;
-      checkControl('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what);
-      checkControl('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what);
+    } else if (closed !== undefined && e.entity === '990' && control !== 'off') {
+      // Compare numbers; build the texts only for a mismatch (a 990 in ten in a return).
+      const count = closed.compteur !== e.compteur;
+      const amount = closed.cumul !== e.cumulMontants.centimes;
+      if (count || amount) {
+        const what = `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}`;
+        if (count) checkControl('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what);
+        if (amount) checkControl('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what);
+      }
     }
     if (!stopped) sink.entity(e, offset);
   };

@@ -1,0 +1,77 @@
+/**
+ * Character-level helpers of the NOEMIE fast path (used by the precompiled entity decoders of
+ * `decoders.generated.ts` and by the interpreter of `fastDecode.ts`): digits and blanks read on
+ * char codes, AAMMJJ dates through a per-file cache keyed by their six digits as an integer.
+ */
+import type { PlainDate } from '../../core/date/index';
+import { parseAammjj } from '../../core/date/index';
+
+const DATE_CACHE_MAX = 20_000;
+
+/** Per-file date cache (the century depends on the file date), keyed by AAMMJJ as an integer. */
+export interface DateContext {
+  readonly reference: PlainDate;
+  readonly near: Map<number, PlainDate>;
+  readonly past: Map<number, PlainDate>;
+}
+
+/**
+ * Creates the date context of a file.
+ *
+ * @param reference - The file date (century reference).
+ * @returns An empty cache bound to that reference.
+ */
+export function createDateContext(reference: PlainDate): DateContext {
+  return { reference, near: new Map(), past: new Map() };
+}
+
+/**
+ * Reads the AAMMJJ date at text[i, i + 6) (century rule `past` or `near`, against the file date).
+ *
+ * @returns The date, or `undefined` when it is not six digits or not a date.
+ */
+export function readDate(ctx: DateContext, text: string, i: number, past: boolean): PlainDate | undefined {
+  const key = digitsValue(text, i, i + 6);
+  if (key < 0) return undefined;
+  const cache = past ? ctx.past : ctx.near;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const r = parseAammjj(text.slice(i, i + 6), { reference: ctx.reference, century: past ? 'past' : 'near' });
+  if (!r.ok) return undefined;
+  if (cache.size >= DATE_CACHE_MAX) cache.clear();
+  cache.set(key, r.value);
+  return r.value;
+}
+
+/** Whether text[s, e) is only the character `code`. */
+export function allChar(text: string, s: number, e: number, code: number): boolean {
+  for (let i = s; i < e; i++) if (text.charCodeAt(i) !== code) return false;
+  return true;
+}
+
+/** Whether text[s, e) is only ASCII digits. */
+export function allDigits(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Integer value of the digits text[s, e), or -1 when a non-digit is found. */
+export function digitsValue(text: string, s: number, e: number): number {
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** text[s, e) without its trailing blanks. */
+export function trimEndAt(text: string, s: number, e: number): string {
+  let end = e;
+  while (end > s && text.charCodeAt(end - 1) === 32) end--;
+  return end === s ? '' : text.slice(s, end);
+}
