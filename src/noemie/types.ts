@@ -268,7 +268,7 @@ export interface NoemiePartAmc extends NoemieEntityBase {
   readonly etat: EtatPaiement;
   /** Montant AMC payé (15-22, sign 23). */
   readonly montantPaye: Money;
-  /** N° AMC destinataire (24-33). */
+  /** N° AMC destinataire (24-33): alphanumeric (AMC identifiers may hold letters), `''` when blank. */
   readonly numeroAmc: string;
   /** N° d'adhérent AMC (34-48). */
   readonly numeroAdherentAmc: string;
@@ -406,7 +406,10 @@ export interface NoemieRejet extends NoemieEntityBase {
   readonly naturePrestation: string;
   /** Date des soins (103-108). */
   readonly dateSoins?: PlainDate;
-  /** N° exécutant (109-117). */
+  /**
+   * N° exécutant (109-117): nine digits, or absent (`undefined` ↔ zeros, like every optional
+   * numeric zone; `''` is not a value of this field).
+   */
   readonly numeroExecutant?: string;
   /** N° de ligne (118-120). */
   readonly numeroLigne?: number;

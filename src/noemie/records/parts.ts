@@ -36,7 +36,9 @@ export const LAYOUT_199 = defineLayout({
     { name: 'etat', start: 14, length: 1, type: 'X', enum: ETATS },
     { name: 'montantPaye', start: 15, length: 8, type: 'amount', sign: { field: 'signe' } },
     { name: 'signe', start: 23, length: 1, type: 'sign' },
-    { name: 'numeroAmc', start: 24, length: 10, type: 'N' },
+    // SPECS §1.3 gives no numeric type for the n° AMC destinataire, and AMC identifiers may hold
+    // letters (B2 type 2 also writes its n° d'organisme complémentaire as X): alphanumeric.
+    { name: 'numeroAmc', start: 24, length: 10, type: 'X' },
     { name: 'numeroAdherentAmc', start: 34, length: 15, type: 'X' },
   ],
 });
