@@ -33,6 +33,7 @@ const ATMP: IssuePath = ['beneficiaire', 'atmp'];
 const AMC: IssuePath = ['amc'];
 const ROOT: IssuePath = [];
 const TP: IssuePath = ['tiersPayant'];
+const LIGNES: IssuePath = ['lignes'];
 
 function object(v: unknown, base: IssuePath, key: string | number | undefined, issues: Issue[], required: boolean): Obj | undefined {
   if (isObj(v)) return v;
@@ -91,7 +92,7 @@ function checkBeneficiaire(v: unknown, issues: Issue[]): void {
 }
 
 function checkLigne(v: unknown, i: number, fact: string | undefined, issues: Issue[]): void {
-  const l = object(v, ['lignes'], i, issues, true);
+  const l = object(v, LIGNES, i, issues, true);
   if (l === undefined) return;
   // Hint: one path array per line; child paths are built only when an issue is raised.
   const base: IssuePath = ['lignes', i];
