@@ -65,28 +65,33 @@ function bump(t: Tally, key: number, amount: number): void {
   t.vals.push(amount);
 }
 
-/** Running totals of PF / franchises (centimes), by day (same-day caps) and year (annual caps). */
-export interface Cumuls {
-  readonly pfJour: Tally;
-  readonly pfAnnee: Tally;
-  readonly frJour: Readonly<Record<FranchiseKind, Tally>>;
-  readonly frAnnee: Tally;
-}
+/**
+ * Running totals of PF / franchises (centimes), by day (same-day caps) and year (annual caps), in
+ * one tally: key = bucket × 10^8 + day number (or year). Hint: one pair of arrays per invoice
+ * instead of six; keys stay small integers (below 7 × 10^8).
+ */
+export type Cumuls = Tally;
+
+const BUCKET = 100000000;
+const PF_JOUR = BUCKET;
+const PF_ANNEE = 2 * BUCKET;
+const FR_ANNEE = 3 * BUCKET;
+const FR_JOUR: Readonly<Record<FranchiseKind, number>> = { paramedical: 4 * BUCKET, transport: 5 * BUCKET, medicament: 6 * BUCKET };
 
 /** @returns the cumuls seeded from the historique. */
 export function createCumuls(input: FactureInput): Cumuls {
-  const c: Cumuls = { pfJour: tally(), pfAnnee: tally(), frJour: { paramedical: tally(), transport: tally(), medicament: tally() }, frAnnee: tally() };
+  const c = tally();
   const h = input.historique;
   if (h === undefined) return c;
   for (const a of h.cumulsAnnuels ?? []) {
-    bump(c.pfAnnee, a.annee, a.participationForfaitaire.centimes);
-    bump(c.frAnnee, a.annee, a.franchises.centimes);
+    bump(c, PF_ANNEE + a.annee, a.participationForfaitaire.centimes);
+    bump(c, FR_ANNEE + a.annee, a.franchises.centimes);
   }
   for (const j of h.cumulsJournaliers ?? []) {
     const day = dayNumber(j.date);
-    bump(c.pfJour, day, j.participationForfaitaire.centimes);
-    if (j.franchiseParamedical !== undefined) bump(c.frJour.paramedical, day, j.franchiseParamedical.centimes);
-    if (j.franchiseTransport !== undefined) bump(c.frJour.transport, day, j.franchiseTransport.centimes);
+    bump(c, PF_JOUR + day, j.participationForfaitaire.centimes);
+    if (j.franchiseParamedical !== undefined) bump(c, FR_JOUR.paramedical + day, j.franchiseParamedical.centimes);
+    if (j.franchiseTransport !== undefined) bump(c, FR_JOUR.transport + day, j.franchiseTransport.centimes);
   }
   return c;
 }
@@ -138,7 +143,7 @@ function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: st
   let unit: AmountEntry;
   let dayCap = -1;
   let daySource = '';
-  let dayTally: Tally;
+  let dayKey: number;
   if (isPf) {
     const pf = atDay(r.pfMontant, day);
     if (pf === undefined) {
@@ -152,24 +157,24 @@ function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: st
       dayCap = capRow.centimes;
       daySource = capRow.source;
     }
-    dayTally = c.pfJour;
+    dayKey = PF_JOUR + day;
   } else {
     // Franchise parameters all start with an open row (from: null): always defined.
     const fr = atDay(r.franchise[kind], day) as FranchiseEntry;
     unit = fr;
     dayCap = fr.dayCap;
     daySource = fr.source;
-    dayTally = c.frJour[kind];
+    dayKey = FR_JOUR[kind] + day;
   }
   let amount = unit.centimes * qty;
-  if (dayCap >= 0) amount = cap(ctx, amount, dayCap, get(dayTally, day), ids.jour, i, daySource);
+  if (dayCap >= 0) amount = cap(ctx, amount, dayCap, get(c, dayKey), ids.jour, i, daySource);
   const year = Math.floor(day / 10000);
-  const yearTally = isPf ? c.pfAnnee : c.frAnnee;
+  const yearKey = (isPf ? PF_ANNEE : FR_ANNEE) + year;
   const yearCap = atDay(isPf ? r.pfAnnee : r.franchiseAnnee, day);
-  if (yearCap !== undefined) amount = cap(ctx, amount, yearCap.centimes, get(yearTally, year), ids.annee, i, yearCap.source, REMAINDER);
+  if (yearCap !== undefined) amount = cap(ctx, amount, yearCap.centimes, get(c, yearKey), ids.annee, i, yearCap.source, REMAINDER);
   amount = cap(ctx, amount, available, 0, ids.amo, i, 'netAmo never below zero (assumption: the excess is not withheld)');
-  bump(dayTally, day, amount);
-  bump(yearTally, year, amount);
+  bump(c, dayKey, amount);
+  bump(c, yearKey, amount);
   const withheld = money(amount);
   if (ctx.trace !== null) step(ctx, WITHHOLD_IDS[kind], i, { unitaire: unit.text, quantite: qte(qty) }, `retenu ${fmt(amount)}`, withheld, unit.source);
   return withheld;

@@ -91,11 +91,11 @@ function checkBeneficiaire(v: unknown, issues: Issue[]): void {
   if (exos !== undefined) for (let i = 0; i < exos.length; i++) checkEnum(exos[i], EXONERATIONS, ['beneficiaire', 'exonerations'], i, issues, true);
 }
 
-function checkLigne(v: unknown, i: number, fact: string | undefined, issues: Issue[]): void {
+function checkLigne(v: unknown, i: number, fact: string | undefined, issues: Issue[], base: (string | number)[]): void {
   const l = object(v, LIGNES, i, issues, true);
   if (l === undefined) return;
-  // Hint: one path array per line; child paths are built only when an issue is raised.
-  const base: IssuePath = ['lignes', i];
+  // Hint: one scratch path for all lines (`['lignes', i]`): the checks only copy it, into a child path, when they raise an issue.
+  base[1] = i;
   const code = l['code'];
   if (checkString(code, base, 'code', issues, true) && code === '') issues.push(issue('RULES_MISSING', { path: ['lignes', i, 'code'], expected: 'code' }));
   const date = l['date'];
@@ -196,7 +196,8 @@ export function validateFactureInput(input: unknown): Result<FactureInput> {
   } else if (lignes.length > MAX_LIGNES) {
     issues.push(issue('RULES_LIGNES_TROP', { path: ['lignes'], expected: String(MAX_LIGNES), received: String(lignes.length) }));
   } else {
-    for (let i = 0; i < lignes.length; i++) checkLigne(lignes[i], i, factOk ? (fact as string) : undefined, issues);
+    const base: (string | number)[] = ['lignes', 0];
+    for (let i = 0; i < lignes.length; i++) checkLigne(lignes[i], i, factOk ? (fact as string) : undefined, issues, base);
   }
   checkAmc(root['amc'], issues);
   checkHistorique(root['historique'], issues);
