@@ -6,19 +6,16 @@
  */
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, resultOf } from '../core/issues/index';
-import { readRecords, streamRecords } from '../internal/fixed-width/reader';
-import type { ReadOptions } from '../internal/fixed-width/reader';
+import { readRecords } from '../internal/fixed-width/reader';
 import { latin1View } from '../internal/fixed-width/charset';
 import { createNoemieDecoder } from './parse/decoder';
 import type { FramePosition } from './parse/framing';
-import { feedRecords, feedTail, RECORD_LENGTH } from './parse/framing';
+import { feedRecords, feedTail, readOptions } from './parse/framing';
+import { eventIterator, streamBatches } from './parse/stream';
 import type { NoemieParseOptions } from './parse/options';
 import { NOEMIE_CODES } from './codes';
 import type { NoemieEnTete, NoemieEntity, NoemieEvent, NoemieFile, NoemieFinFichier } from './types';
 
-function readOptions(options: NoemieParseOptions): ReadOptions {
-  return { recordLength: 128, lineEnds: options.lineBreaks === true ? 'auto' : 'none', trailingPadding: options.trailingPadding === true ? 'ignore' : 'error' };
-}
 
 /**
  * Streams a NOEMIE PS file: chunks of any size in, events out (header, each entity with its
@@ -33,59 +30,8 @@ function readOptions(options: NoemieParseOptions): ReadOptions {
  *   if (ev.kind === 'issue') console.warn(ev.issue.code, ev.issue.source?.offset);
  * }
  */
-export async function* streamNoemie(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: NoemieParseOptions = {}): AsyncGenerator<NoemieEvent, void, undefined> {
-  const out: NoemieEvent[] = [];
-  const decoder = createNoemieDecoder(options, {
-    header: (header, offset) => out.push({ kind: 'header', offset, header }),
-    entity: (entity, offset) => out.push({ kind: 'entity', offset, entity }),
-    trailer: (trailer, offset) => out.push({ kind: 'trailer', offset, trailer }),
-    issue: (issue) => out.push({ kind: 'issue', issue }),
-  });
-  if (options.lineBreaks === true) {
-    for await (const rec of streamRecords(chunks, readOptions(options))) {
-      decoder.record(rec);
-      if (out.length > 0) {
-        for (const ev of out) yield ev;
-        out.length = 0;
-      }
-      if (decoder.stopped()) return;
-    }
-  } else {
-    // Reference framing: whole records straight from each chunk, one carried across chunks.
-    const carry = latin1View(new Uint8Array(RECORD_LENGTH));
-    let carried = 0;
-    const at: FramePosition = { abs: 0, record: 1 };
-    for await (const raw of chunks) {
-      const chunk = latin1View(raw);
-      let p = 0;
-      if (carried > 0) {
-        p = Math.min(RECORD_LENGTH - carried, chunk.length);
-        carry.set(chunk.subarray(0, p), carried);
-        carried += p;
-        if (carried === RECORD_LENGTH) {
-          carried = 0;
-          feedRecords(decoder, carry, 0, RECORD_LENGTH, at);
-        }
-      }
-      p = feedRecords(decoder, chunk, p, chunk.length, at);
-      if (out.length > 0) {
-        for (const ev of out) yield ev;
-        out.length = 0;
-      }
-      if (decoder.stopped()) return;
-      if (p < chunk.length) {
-        carry.set(chunk.subarray(p), carried);
-        carried += chunk.length - p;
-      }
-    }
-    feedTail(decoder, carry, 0, carried, at, options.trailingPadding === true);
-  }
-  if (decoder.stopped()) {
-    for (const ev of out) yield ev;
-    return;
-  }
-  decoder.end();
-  for (const ev of out) yield ev;
+export function streamNoemie(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: NoemieParseOptions = {}): AsyncGenerator<NoemieEvent, void, undefined> {
+  return eventIterator(streamBatches(chunks, options));
 }
 
 /**

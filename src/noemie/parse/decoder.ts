@@ -25,6 +25,12 @@ const NOT_PRINTABLE = /[^\x20-\x7e]/;
 
 /** Niveaux de rupture fixed by the public material (SPECS §1.2b). */
 const FIXED_NIVEAU: Readonly<Record<string, string>> = { '020': '01', '040': '02', '070': '02', '071': '02', '081': '02', '990': '99' };
+/** The same, by type number (no string-keyed lookup per entity). */
+const FIXED_BY_CODE: readonly (number | undefined)[] = (() => {
+  const t = new Array<number | undefined>(1000).fill(undefined);
+  for (const [type, niveau] of Object.entries(FIXED_NIVEAU)) t[Number(type)] = Number(niveau);
+  return t;
+})();
 const HEADER_FIELDS = ['typeEmetteur', 'numeroEmetteur', 'typeDestinataire', 'numeroDestinataire', 'identificationFichier'] as const;
 
 /** Receives what the decoder reads, in file order (internal). */
@@ -100,15 +106,15 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
     emit(issue(code, { path: ['entities', index], source: { offset }, expected, received, severity: controlSeverity, message: `Entité 990 (${what}) : ${code === 'NOEMIE_CONTROL_COUNT' ? 'compteur' : 'cumul des montants'} ${received}, calculé ${expected}` }));
   };
 
-  const onEntity = (e: NoemieEntity, index: number, offset: number): void => {
-    const fixed = FIXED_NIVEAU[e.entity];
-    if (fixed !== undefined && e.niveauRupture !== fixed) {
-      emit(issue('NOEMIE_NIVEAU_RUPTURE', { path: ['entities', index, 'niveauRupture'], source: { offset: offset + 3 }, expected: fixed, received: e.niveauRupture }));
+  const onEntity = (e: NoemieEntity, index: number, offset: number, type: string, niveau: number): void => {
+    const fixed = FIXED_BY_CODE[(type.charCodeAt(0) - 48) * 100 + (type.charCodeAt(1) - 48) * 10 + type.charCodeAt(2) - 48];
+    if (fixed !== undefined && niveau !== fixed) {
+      emit(issue('NOEMIE_NIVEAU_RUPTURE', { path: ['entities', index, 'niveauRupture'], source: { offset: offset + 3 }, expected: FIXED_NIVEAU[type] ?? String(fixed), received: e.niveauRupture }));
     }
-    const closed = walk.next(e, index);
+    const closed = walk.next(e, index, type, niveau);
     if (closed === null) {
       if (control !== 'off') emit(issue('NOEMIE_CONTROL_ORPHAN', { path: ['entities', index], source: { offset }, severity: controlSeverity }));
-    } else if (closed !== undefined && e.entity === '990' && control !== 'off') {
+    } else if (closed !== undefined && type === '990' && e.entity === '990' && control !== 'off') {
       // Compare numbers; build the texts only for a mismatch (a 990 in ten in a return).
       const count = closed.compteur !== e.compteur;
       const amount = closed.cumul !== e.cumulMontants.centimes;

@@ -12,8 +12,9 @@ import type { Layout } from '../../internal/fixed-width/layout';
 import { NOEMIE_CODES } from '../codes';
 import { ENTITY_LAYOUTS } from '../records/index';
 import type { NoemieEntity } from '../types';
-import type { DateContext, FastDecoder } from './fastDecode';
-import { compileFastDecoder } from './fastDecode';
+import { PRECOMPILED_DECODERS } from './decoders.generated';
+import type { PrecompiledDecoder } from './decoders.generated';
+import type { DateContext } from './fastDecode';
 
 const issue = createIssueFactory(NOEMIE_CODES);
 const NOT_PRINTABLE = /[^\x20-\x7e]/;
@@ -26,12 +27,14 @@ interface EntityInfo {
   /** Length with the `@`. */
   readonly length: number;
   readonly layout: Layout;
-  readonly fast: FastDecoder | undefined;
+  /** The precompiled decoder of decoders.generated.ts (every NOEMIE entity has one). */
+  readonly fast: PrecompiledDecoder | undefined;
 }
 
 /** Callbacks of an entity stream. */
 export interface EntitySink {
-  readonly entity: (e: NoemieEntity, index: number, offset: number) => void;
+  /** `type` is the entity's 3-digit type and `niveau` its niveau de rupture as a number (known from the text, so no property of `e` is read). */
+  readonly entity: (e: NoemieEntity, index: number, offset: number, type: string, niveau: number) => void;
   readonly issue: (i: Issue) => void;
 }
 
@@ -72,7 +75,7 @@ function showText(text: string): string {
 export function createEntityStream(options: EntityStreamOptions, sink: EntitySink): EntityStream {
   const table: (EntityInfo | undefined)[] = new Array<EntityInfo | undefined>(1000).fill(undefined);
   for (const [type, layout] of Object.entries(ENTITY_LAYOUTS)) {
-    table[Number(type)] = { type, length: layout.length + 1, layout, fast: compileFastDecoder(layout, options.dates) };
+    table[Number(type)] = { type, length: layout.length + 1, layout, fast: PRECOMPILED_DECODERS[type] };
   }
   let pending = '';
   /**
@@ -122,7 +125,7 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
     const at = physical(p);
     const i = index++;
     let value: Record<string, unknown> | undefined;
-    if (p >= dirtyUntil && info.fast !== undefined) value = info.fast(pending, p);
+    if (p >= dirtyUntil && info.fast !== undefined) value = info.fast(pending, p, options.dates());
     if (value === undefined) {
       const r = parseRecord(info.layout, pending.slice(p, p + info.length - 1), {
         offset: at,
@@ -133,7 +136,9 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
       if (!r.ok) return;
       value = r.value as Record<string, unknown>;
     }
-    sink.entity(value as unknown as NoemieEntity, i, at);
+    // Decoded entities have two digits at 4-5 (fast path and parseRecord both check them).
+    const niveau = (pending.charCodeAt(p + 3) - 48) * 10 + pending.charCodeAt(p + 4) - 48;
+    sink.entity(value as unknown as NoemieEntity, i, at, info.type, niveau);
   };
 
   const drain = (final: boolean): void => {

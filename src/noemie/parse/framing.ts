@@ -9,7 +9,9 @@
 import { createIssueFactory } from '../../core/issues/index';
 import { decodeLatin1 } from '../../internal/fixed-width/charset';
 import { FIXED_WIDTH_CODES } from '../../internal/fixed-width/codes';
+import type { ReadOptions } from '../../internal/fixed-width/reader';
 import type { NoemieDecoder } from './decoder';
+import type { NoemieParseOptions } from './options';
 
 const fwIssue = createIssueFactory(FIXED_WIDTH_CODES);
 
@@ -74,4 +76,14 @@ export function feedTail(decoder: NoemieDecoder, view: Uint8Array, pos: number, 
     received: String(avail),
   });
   decoder.record({ text: decodeLatin1(view, pos, end), record: at.record, offset: at.abs, issues: [issue] });
+}
+
+/**
+ * Reader options of the engine for the `lineBreaks` tolerance (internal).
+ *
+ * @param options - Parser options.
+ * @returns The options of `readRecords` / `streamRecords`.
+ */
+export function readOptions(options: NoemieParseOptions): ReadOptions {
+  return { recordLength: 128, lineEnds: options.lineBreaks === true ? 'auto' : 'none', trailingPadding: options.trailingPadding === true ? 'ignore' : 'error' };
 }

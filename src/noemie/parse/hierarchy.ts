@@ -42,6 +42,13 @@ export function defaultControlAmount(e: NoemieEntity): Money | undefined {
   }
 }
 
+/** {@link defaultControlAmount} with the type known (property reads on 4 entity shapes only). */
+function defaultAmountOf(e: NoemieEntity, type: string): Money | undefined {
+  if (type === '198' || type === '199') return (e as { readonly montantPaye: Money }).montantPaye;
+  if (type === '250' || type === '261') return (e as { readonly montant: Money }).montant;
+  return undefined;
+}
+
 /** A group closed by a 990: what the 990 should say. */
 export interface ClosedGroup {
   /** Type of the entity that opened the group (e.g. `'080'`). */
@@ -61,9 +68,12 @@ export interface HierarchyWalk {
   /**
    * Feeds one entity in file order.
    *
+   * `type` and `niveau` (optional) are `e.entity` and `e.niveauRupture` as a number, when the
+   * caller already knows them (the parser: no megamorphic property read per entity).
+   *
    * @returns For a 990: the group it closes, or `null` when no group is open; otherwise `undefined`.
    */
-  readonly next: (e: NoemieEntity, index: number) => ClosedGroup | null | undefined;
+  readonly next: (e: NoemieEntity, index: number, type?: string, niveau?: number) => ClosedGroup | null | undefined;
   /** Sum of the control amounts of every entity so far, in centimes. */
   readonly total: () => number;
   /** Number of 080 (lot) entities so far. */
@@ -100,8 +110,9 @@ export function createHierarchyWalk(amountOf: ControlAmount = defaultControlAmou
   let depth = 0;
   let total = 0;
   let lots = 0;
-  const next = (e: NoemieEntity, index: number): ClosedGroup | null | undefined => {
-    const type = e.entity;
+  const typed = amountOf === defaultControlAmount;
+  const next = (e: NoemieEntity, index: number, knownType?: string, knownNiveau?: number): ClosedGroup | null | undefined => {
+    const type = knownType ?? e.entity;
     if (type === '990') {
       // A level with nothing below it has nothing to close: skip leaf groups.
       while (depth > 0 && children[depth - 1] === 0) depth--;
@@ -110,9 +121,9 @@ export function createHierarchyWalk(amountOf: ControlAmount = defaultControlAmou
       return { entity: types[g] as string, niveau: niveaux[g] as number, index: indexes[g] as number, compteur: children[g] as number, cumul: cumuls[g] as number };
     }
     if (type === '080') lots++;
-    const niveau = niveauOf(e);
+    const niveau = knownNiveau ?? niveauOf(e);
     while (depth > 0 && (niveaux[depth - 1] as number) >= niveau) depth--;
-    const amount = amountOf(e);
+    const amount = typed ? defaultAmountOf(e, type) : amountOf(e);
     const c = amount === undefined ? 0 : amount.centimes;
     if (c !== 0) {
       total += c;
