@@ -27,9 +27,10 @@ export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A digit's value, or −100 000 for any other character: it takes every weighted sum below zero (−1000 let `'299x'` pass as 1990). */
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1000;
+  return c >= 0 && c <= 9 ? c : -100000;
 }
 
 /**
@@ -61,12 +62,23 @@ export function dayNumber(date: string): number {
 
 /** Fast `'YYYY-MM-DD'` real-date check (years 1900–2099). */
 export function isIsoDate(v: unknown): v is string {
-  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  return isoDayNumber(v) >= 0;
+}
+
+/**
+ * Checks a real `'YYYY-MM-DD'` date (years 1900–2099) and returns its day number (as
+ * {@link dayNumber}), so validation and pricing read the digits once.
+ *
+ * @param v - Any value.
+ * @returns The day number, or −1 when `v` is not such a date.
+ */
+export function isoDayNumber(v: unknown): number {
+  if (typeof v !== 'string' || v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return -1;
   const y = digit(v, 0) * 1000 + digit(v, 1) * 100 + digit(v, 2) * 10 + digit(v, 3);
   const m = digit(v, 5) * 10 + digit(v, 6);
   const d = digit(v, 8) * 10 + digit(v, 9);
   // Hint: days 1–28 exist in every month; only the rest needs the calendar.
-  return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, m));
+  return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(y, m)) ? y * 10000 + m * 100 + d : -1;
 }
 
 /** @returns the path of a child value: `[...base, key]` (built only when an issue is raised). */

@@ -21,7 +21,7 @@ import type { ParametresRegles } from './tables/parametres';
 import { chooseTaux, createTauxChoisi } from './taux';
 import { decideTiersPayant } from './tiersPayant';
 import { fmt, money, qte, step } from './trace';
-import { validateFactureInput } from './validateFactureInput';
+import { validateFacture } from './validateFactureInput';
 
 /** Options of {@link computeFacture}. */
 export interface ComputeFactureOptions {
@@ -34,10 +34,10 @@ export interface ComputeFactureOptions {
 }
 
 /**
- * Invoice-level checks; returns the line dates as day numbers (Hint: each date is parsed once,
- * every later date test compares integers).
+ * Invoice-level checks, on the line dates as day numbers (Hint: each date is parsed once, by the
+ * validation; every later date test compares integers).
  */
-function checkInvoice(ctx: Contexte): number[] {
+function checkInvoice(ctx: Contexte, days: readonly number[]): void {
   const { input, issues } = ctx;
   const b = input.beneficiaire;
   if (ctx.nature === '41' && b.atmp === undefined) issues.push(issue('RULES_ATMP_MANQUANT', { path: ['beneficiaire', 'atmp'] }));
@@ -46,12 +46,10 @@ function checkInvoice(ctx: Contexte): number[] {
   // The same month and day one year before the billing date (SPECS §6.4: one-year billing delay).
   const limit = dayNumber(input.dateFacturation) - 10000;
   const atmp = ctx.nature === '41' && b.atmp !== undefined ? dayNumber(b.atmp.date) : 0;
-  const days: number[] = [];
   let maternityWarned = false;
   for (let i = 0; i < input.lignes.length; i++) {
     const l = input.lignes[i] as FactureInput['lignes'][number];
-    const day = dayNumber(l.date);
-    days.push(day);
+    const day = days[i] as number;
     if (day < birth) issues.push(issue('RULES_DATE_AVANT_NAISSANCE', { path: ['lignes', i, 'date'], expected: b.dateNaissance, received: l.date }));
     if (day < limit) issues.push(issue('RULES_DELAI_FACTURATION', { path: ['lignes', i, 'date'], received: l.date }));
     if (l.enRapportAld === true && b.ald !== true) issues.push(issue('RULES_ALD_NON_DECLAREE', { path: ['lignes', i, 'enRapportAld'] }));
@@ -61,7 +59,6 @@ function checkInvoice(ctx: Contexte): number[] {
       issues.push(issue('RULES_NATURE_MATERNITE', { path: ['natureAssurance'], received: ctx.nature }));
     }
   }
-  return days;
 }
 
 function traceContexte(ctx: Contexte): void {
@@ -135,11 +132,12 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
  * @see SPECS §6.4–6.8
  */
 export function computeFacture(input: unknown, options: ComputeFactureOptions = {}): Result<Decompte> {
-  const valid = validateFactureInput(input);
+  const days: number[] = [];
+  const valid = validateFacture(input, days);
   if (!valid.ok) return valid;
   const facture = valid.value;
   const ctx = createContexte(facture, options.parametres ?? PARAMETRES_DEFAUT, options.referentiel ?? DEFAULT_REFERENTIEL, options.trace !== false);
-  const days = checkInvoice(ctx);
+  checkInvoice(ctx, days);
   if (ctx.trace !== null) traceContexte(ctx);
   const lignes = computeLignes(ctx, days);
   // validateFactureInput raises errors only: past it, every issue is the engine's.

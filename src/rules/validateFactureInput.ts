@@ -7,7 +7,7 @@ import { resultOf } from '../core/issues/index';
 import { isFactorText } from '../core/money/index';
 import type { FactureInput } from './model';
 import type { Obj } from './checks';
-import { checkBool, checkCoefficient, checkDate, checkEnum, checkMoney, checkString, isObj, issue, typeName } from './checks';
+import { checkBool, checkCoefficient, checkDate, checkEnum, checkMoney, checkString, isObj, isoDayNumber, issue, typeName } from './checks';
 
 const PROFESSIONS = ['medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur'];
 const SECTEURS = ['1', '2', '2-optam'];
@@ -91,7 +91,7 @@ function checkBeneficiaire(v: unknown, issues: Issue[]): void {
   if (exos !== undefined) for (let i = 0; i < exos.length; i++) checkEnum(exos[i], EXONERATIONS, ['beneficiaire', 'exonerations'], i, issues, true);
 }
 
-function checkLigne(v: unknown, i: number, fact: string | undefined, issues: Issue[], base: (string | number)[]): void {
+function checkLigne(v: unknown, i: number, fact: string, factDay: number, issues: Issue[], base: (string | number)[], days: number[] | null): void {
   const l = object(v, LIGNES, i, issues, true);
   if (l === undefined) return;
   // Hint: one scratch path for all lines (`['lignes', i]`): the checks only copy it, into a child path, when they raise an issue.
@@ -99,8 +99,11 @@ function checkLigne(v: unknown, i: number, fact: string | undefined, issues: Iss
   const code = l['code'];
   if (checkString(code, base, 'code', issues, true) && code === '') issues.push(issue('RULES_MISSING', { path: ['lignes', i, 'code'], expected: 'code' }));
   const date = l['date'];
-  if (checkDate(date, base, 'date', issues, true) && fact !== undefined && (date as string) > fact) {
-    issues.push(issue('RULES_DATE_APRES_FACTURATION', { path: ['lignes', i, 'date'], expected: fact, received: date as string }));
+  const day = isoDayNumber(date);
+  if (day < 0) checkDate(date, base, 'date', issues, true);
+  else {
+    days?.push(day);
+    if (factDay >= 0 && day > factDay) issues.push(issue('RULES_DATE_APRES_FACTURATION', { path: ['lignes', i, 'date'], expected: fact, received: date as string }));
   }
   const q = l['quantite'];
   if (!(typeof q === 'number' && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITE)) {
@@ -179,11 +182,24 @@ function checkHistorique(v: unknown, issues: Issue[]): void {
  * @see SPECS §2.3–2.4, §6.4–6.8
  */
 export function validateFactureInput(input: unknown): Result<FactureInput> {
+  return validateFacture(input, null);
+}
+
+/**
+ * {@link validateFactureInput}, also giving the line dates as day numbers (internal: the engine
+ * then parses no date twice).
+ *
+ * @param input - Caller data (anything).
+ * @param days - Receives one day number per line, in order (complete only when the result is ok), or null.
+ * @returns As {@link validateFactureInput}.
+ */
+export function validateFacture(input: unknown, days: number[] | null): Result<FactureInput> {
   const issues: Issue[] = [];
   const root = object(input, ROOT, undefined, issues, true);
   if (root === undefined) return resultOf(input as FactureInput, issues);
   const fact = root['dateFacturation'];
-  const factOk = checkDate(fact, ROOT, 'dateFacturation', issues, true);
+  const factDay = isoDayNumber(fact);
+  if (factDay < 0) checkDate(fact, ROOT, 'dateFacturation', issues, true);
   checkPs(root['ps'], issues);
   checkBeneficiaire(root['beneficiaire'], issues);
   checkEnum(root['natureAssurance'], NATURES, ROOT, 'natureAssurance', issues, false);
@@ -197,7 +213,7 @@ export function validateFactureInput(input: unknown): Result<FactureInput> {
     issues.push(issue('RULES_LIGNES_TROP', { path: ['lignes'], expected: String(MAX_LIGNES), received: String(lignes.length) }));
   } else {
     const base: (string | number)[] = ['lignes', 0];
-    for (let i = 0; i < lignes.length; i++) checkLigne(lignes[i], i, factOk ? (fact as string) : undefined, issues, base);
+    for (let i = 0; i < lignes.length; i++) checkLigne(lignes[i], i, fact as string, factDay, issues, base, days);
   }
   checkAmc(root['amc'], issues);
   checkHistorique(root['historique'], issues);

@@ -64,6 +64,11 @@ describe('validateFactureInput', () => {
     expectIssue(validateFactureInput({ ...base, dateFacturation: '10/03/2025' }), 'RULES_DATE', ['dateFacturation']);
     expectIssue(validateFactureInput({ ...base, dateFacturation: 20250310 }), 'RULES_DATE', ['dateFacturation']);
     expectIssue(validateFactureInput(withLine({ date: '2025-13-01' })), 'RULES_DATE', ['lignes', 0, 'date']);
+    // A non-digit anywhere is refused (a last year digit once slipped through as 1990–2090).
+    for (const bad of ['299x-03-10', '201x-03-10', '2025-0x-10', '2025-03-1x', '20x5-03-10']) {
+      expectIssue(validateFactureInput({ ...base, dateFacturation: bad }), 'RULES_DATE', ['dateFacturation']);
+      expectIssue(validateFactureInput(withLine({ date: bad })), 'RULES_DATE', ['lignes', 0, 'date']);
+    }
     expectIssue(validateFactureInput(withLine({ date: undefined })), 'RULES_MISSING', ['lignes', 0, 'date']);
     expectIssue(validateFactureInput(withLine({ date: '2025-03-11' })), 'RULES_DATE_APRES_FACTURATION', ['lignes', 0, 'date']);
     expectIssue(computeFacture({ ...base, beneficiaire: { dateNaissance: '2025-03-11' } }), 'RULES_DATE_AVANT_NAISSANCE', ['lignes', 0, 'date']);
