@@ -25,7 +25,12 @@ function bigFile(targetBytes: number): Uint8Array {
   let lots = 0;
   for (let k = 0; size < targetBytes; k++) {
     const s = samples[k % samples.length]!;
-    for (const e of s.entities) if (e.entity !== '080' || ++lots <= 999) entities.push(e); // 999: 3-digit lot count
+    for (const e of s.entities) {
+      // The 999 counts lots on 3 digits: past 999 lots, a 080 becomes a 160 at the same niveau
+      // (same groups, so the 990 controls built below stay consistent).
+      if (e.entity !== '080' || ++lots <= 999) entities.push(e);
+      else entities.push({ entity: '160', niveauRupture: e.niveauRupture, numeroArchivage: String(lots).padStart(17, '0') });
+    }
     size += s.trailer.nombreEnregistrements * 128;
   }
   return unwrap(serializeNoemie(unwrap(buildNoemieFile({ header, entities }))));
