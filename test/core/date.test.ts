@@ -72,6 +72,7 @@ describe('spec formats', () => {
     expectIssue(parseAammjj('230229', { reference }), 'DATE_SPEC_INVALID');
     expect(expectOk(parseAammjj('240229', { reference: plainDate('1950-01-01') }))).toBe('1924-02-29');
     expect(formatAammjj(plainDate('2024-12-22'))).toBe('241222');
+    expect(expectOk(parseAammjj('200101', { reference: plainDate('2080-01-01') }))).toBe('2120-01-01');
   });
 
   it('reads AAAAMMJJ', () => {

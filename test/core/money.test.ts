@@ -109,6 +109,10 @@ describe('money', () => {
     expect(multiply(big, factor('0.0000001'), 'halfUp')).toEqual(fromCentimes(900_000));
     expect(multiplyFraction(big, 1, 3, 'down')).toEqual(fromCentimes(3_000_000_000_000));
     expect(multiplyFraction(euros('10.00'), 1, 3, 'halfUp')).toEqual(euros('3.33'));
+    // Beyond 2^53 the product is rounded with the named mode too (BigInt path).
+    expect(multiplyFraction(fromCentimes(9_000_000_000_000_001), 2, 4, 'halfUp')).toEqual(fromCentimes(4_500_000_000_000_001));
+    expect(multiplyFraction(fromCentimes(9_000_000_000_000_001), 2, 4, 'down')).toEqual(fromCentimes(4_500_000_000_000_000));
+    expect(multiplyFraction(fromCentimes(-9_000_000_000_000_001), 2, 4, 'floor')).toEqual(fromCentimes(-4_500_000_000_000_001));
     expect(() => add(big, fromCentimes(Number.MAX_SAFE_INTEGER))).toThrow(/out of range/);
     try {
       multiply(fromCentimes(Number.MAX_SAFE_INTEGER), factor(3), 'halfUp');
@@ -152,6 +156,7 @@ describe('money', () => {
     expect(fromDecimal(new Decimal('2.1385'), 'halfUp')).toEqual(euros('2.14'));
     expect(fromDecimal(new Decimal('-0.004'), 'halfUp')).toEqual(ZERO);
     expect(() => fromDecimal(new Decimal('1e40'), 'halfUp')).toThrow();
+    expect(() => fromDecimal(new Decimal(Infinity), 'halfUp')).toThrow();
   });
 
   it('handles factors exactly', () => {

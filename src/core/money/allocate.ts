@@ -32,12 +32,12 @@ export function allocate(m: Money, ratios: readonly number[]): Money[] {
     big ? Number((BigInt(amount) * BigInt(r)) / BigInt(total)) : Math.floor((amount * r) / total),
   );
   let left = amount - shares.reduce((a, b) => a + b, 0);
+  // Each floor loses less than one centime and only positive ratios lose anything, so the
+  // leftover is smaller than the number of positive ratios: one pass over the largest suffices.
   const order = ratios.map((r, i) => [r, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length) {
-    const [r, i] = order[k] ?? [0, 0];
-    if (r === 0) continue;
-    shares[i] = (shares[i] ?? 0) + 1;
-    left -= 1;
+  for (let k = 0; left > 0; k++, left--) {
+    const i = (order[k] as readonly [number, number])[1];
+    shares[i] = (shares[i] as number) + 1;
   }
   return shares.map((c) => ({ centimes: c === 0 ? 0 : sign * c }));
 }

@@ -39,15 +39,11 @@ export function multiplyWithDecimal(centimes: number, f: Factor, rounding: Round
  *
  * @param value - Euros.
  * @param rounding - How to reduce to the centime.
- * @returns Centimes, or `undefined` when the text is not a finite decimal.
+ * @returns Centimes, or `undefined` when the value is not finite.
  */
 export function eurosToCentimes(value: Decimal | string, rounding: Rounding): number | undefined {
-  let d: Decimal;
-  try {
-    d = new D(value);
-  } catch {
-    return undefined;
-  }
+  // Callers pass a Decimal or a text already matched as a decimal literal: no parse error here.
+  const d = new D(value);
   if (!d.isFinite()) return undefined;
   return d.times(100).toDecimalPlaces(0, MODES[rounding]).toNumber();
 }

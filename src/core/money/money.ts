@@ -10,7 +10,7 @@ import { assert, SesamError } from '../issues/sesamError';
 import type { Factor } from './factor';
 import { POW10 } from './factor';
 import type { Rounding } from './rounding';
-import { divideRounded } from './rounding';
+import { divideRounded, divideRoundedBig } from './rounding';
 import { multiplyWithDecimal } from './decimal';
 
 /** An exact amount in euros (integer centimes). */
@@ -120,8 +120,7 @@ export function multiplyFraction(m: Money, num: number, den: number, rounding: R
   assert(Number.isSafeInteger(num) && Number.isSafeInteger(den) && den > 0, 'multiplyFraction: integers, den > 0');
   const n = m.centimes * num;
   if (Number.isSafeInteger(n)) return { centimes: divideRounded(n, den, rounding) };
-  const big = (BigInt(m.centimes) * BigInt(num)) / BigInt(den);
-  return checked(Number(big));
+  return checked(Number(divideRoundedBig(BigInt(m.centimes) * BigInt(num), BigInt(den), rounding)));
 }
 
 /** @returns -1, 0 or 1 as a is less than, equal to or greater than b. */

@@ -43,3 +43,35 @@ export function divideRounded(n: number, d: number, mode: Rounding): number {
       return twice > d || (twice === d && q % 2 !== 0) ? q + sign : q;
   }
 }
+
+/**
+ * BigInt twin of {@link divideRounded}, for products that leave the safe-integer range.
+ *
+ * @param n - The dividend.
+ * @param d - The divisor (positive).
+ * @param mode - The rounding mode.
+ * @returns The rounded quotient.
+ */
+export function divideRoundedBig(n: bigint, d: bigint, mode: Rounding): bigint {
+  const r = n % d;
+  const q = n / d;
+  if (r === 0n) return q;
+  const sign = n < 0n ? -1n : 1n;
+  const twice = (r < 0n ? -r : r) * 2n;
+  switch (mode) {
+    case 'down':
+      return q;
+    case 'up':
+      return q + sign;
+    case 'floor':
+      return sign < 0n ? q - 1n : q;
+    case 'ceil':
+      return sign > 0n ? q + 1n : q;
+    case 'halfUp':
+      return twice >= d ? q + sign : q;
+    case 'halfDown':
+      return twice > d ? q + sign : q;
+    case 'halfEven':
+      return twice > d || (twice === d && q % 2n !== 0n) ? q + sign : q;
+  }
+}
