@@ -48,6 +48,10 @@ function decoderOf(type: string, layout: Layout): string {
         if (f.as === 'number') {
           lines.push(`const ${v} = digitsValue(${at});`, `if (${v} < 0) return undefined;`);
           if (opt) optionals.push(`if (${v} !== 0) o.${v} = ${v};`);
+        } else if (f.length === 2) {
+          // Two digits (niveau de rupture, clés, codes): a shared string, no allocation.
+          lines.push(`const ${v} = twoDigits(t, b + ${s});`, `if (${v} === undefined) return undefined;`);
+          if (opt) optionals.push(`if (${v} !== '00') o.${v} = ${v};`);
         } else {
           lines.push(`if (!allDigits(${at})) return undefined;`);
           if (opt) optionals.push(`if (!allChar(${at}, 48)) o.${v} = t.slice(b + ${s}, b + ${e});`);
@@ -106,7 +110,7 @@ export function decodersSource(): string {
     ' * doubt; the caller then runs `parseRecord`, which locates the defect (see fastDecode.ts).',
     ' */',
     "import type { DateContext } from './fastHelpers';",
-    "import { allChar, allDigits, digitsValue, readDate, trimEndAt } from './fastHelpers';",
+    "import { allChar, allDigits, digitsValue, readDate, trimEndAt, twoDigits } from './fastHelpers';",
     '',
     '/** A precompiled decoder: the entity at `b` in `t`, or `undefined`. */',
     'export type PrecompiledDecoder = (t: string, b: number, d: DateContext) => Record<string, unknown> | undefined;',

@@ -6,7 +6,7 @@
  * doubt; the caller then runs `parseRecord`, which locates the defect (see fastDecode.ts).
  */
 import type { DateContext } from './fastHelpers';
-import { allChar, allDigits, digitsValue, readDate, trimEndAt } from './fastHelpers';
+import { allChar, allDigits, digitsValue, readDate, trimEndAt, twoDigits } from './fastHelpers';
 
 /** A precompiled decoder: the entity at `b` in `t`, or `undefined`. */
 export type PrecompiledDecoder = (t: string, b: number, d: DateContext) => Record<string, unknown> | undefined;
@@ -14,8 +14,8 @@ export type PrecompiledDecoder = (t: string, b: number, d: DateContext) => Recor
 /** NOEMIE 100 Facture. */
 function decode100(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 48 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   if (!allDigits(t, b + 5, b + 14)) return undefined;
   const numeroFacture = t.slice(b + 5, b + 14);
   const o: Record<string, unknown> = { entity: "100", niveauRupture, numeroFacture };
@@ -25,8 +25,8 @@ function decode100(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 102 Facture. */
 function decode102(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 48 || t.charCodeAt(b + 2) !== 50) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const numeroFacture = trimEndAt(t, b + 5, b + 14);
   const complementNumeroFacture = trimEndAt(t, b + 14, b + 20);
   const numeroLot = trimEndAt(t, b + 20, b + 23);
@@ -46,16 +46,17 @@ function decode102(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 103 Assuré et bénéficiaire. */
 function decode103(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 48 || t.charCodeAt(b + 2) !== 51) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const numeroImmatriculation = trimEndAt(t, b + 5, b + 18);
-  if (!allDigits(t, b + 18, b + 20)) return undefined;
-  const cleImmatriculation = t.slice(b + 18, b + 20);
+  const cleImmatriculation = twoDigits(t, b + 18);
+  if (cleImmatriculation === undefined) return undefined;
   const nomPatronymique = trimEndAt(t, b + 20, b + 45);
   const nomUsage = trimEndAt(t, b + 45, b + 70);
   const prenom = trimEndAt(t, b + 70, b + 85);
   const numeroImmatriculationIndividuel = trimEndAt(t, b + 85, b + 98);
-  if (!allDigits(t, b + 98, b + 100)) return undefined;
+  const cleImmatriculationIndividuel = twoDigits(t, b + 98);
+  if (cleImmatriculationIndividuel === undefined) return undefined;
   const dateNaissance = allChar(t, b + 100, b + 106, 48) ? undefined : readDate(d, t, b + 100, true);
   if (dateNaissance === undefined && !allChar(t, b + 100, b + 106, 48)) return undefined;
   if (!allDigits(t, b + 106, b + 107)) return undefined;
@@ -64,7 +65,7 @@ function decode103(t: string, b: number, d: DateContext): Record<string, unknown
   const prenomBeneficiaire = trimEndAt(t, b + 132, b + 147);
   const uniteGestion = trimEndAt(t, b + 147, b + 151);
   const o: Record<string, unknown> = { entity: "103", niveauRupture, numeroImmatriculation, cleImmatriculation, nomPatronymique, nomUsage, prenom, numeroImmatriculationIndividuel, rangNaissance, nomBeneficiaire, prenomBeneficiaire, uniteGestion };
-  if (!allChar(t, b + 98, b + 100, 48)) o.cleImmatriculationIndividuel = t.slice(b + 98, b + 100);
+  if (cleImmatriculationIndividuel !== '00') o.cleImmatriculationIndividuel = cleImmatriculationIndividuel;
   if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
   return o;
 }
@@ -72,11 +73,11 @@ function decode103(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 110 Assuré. */
 function decode110(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 49 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const nir = trimEndAt(t, b + 5, b + 18);
-  if (!allDigits(t, b + 18, b + 20)) return undefined;
-  const cleNir = t.slice(b + 18, b + 20);
+  const cleNir = twoDigits(t, b + 18);
+  if (cleNir === undefined) return undefined;
   const natureNom = trimEndAt(t, b + 20, b + 21);
   const nom = trimEndAt(t, b + 21, b + 46);
   if (!allChar(t, b + 46, b + 72, 32)) return undefined;
@@ -88,8 +89,8 @@ function decode110(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 120 Malade. */
 function decode120(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 50 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const dateNaissance = allChar(t, b + 5, b + 11, 48) ? undefined : readDate(d, t, b + 5, true);
   if (dateNaissance === undefined && !allChar(t, b + 5, b + 11, 48)) return undefined;
   const rangNaissance = trimEndAt(t, b + 11, b + 12);
@@ -104,8 +105,8 @@ function decode120(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 150 Nature d'assurance. */
 function decode150(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 53 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const natureAssurance = trimEndAt(t, b + 5, b + 7);
   const o: Record<string, unknown> = { entity: "150", niveauRupture, natureAssurance };
   return o;
@@ -114,8 +115,8 @@ function decode150(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 160 Critère d'archivage. */
 function decode160(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 54 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   if (!allDigits(t, b + 5, b + 22)) return undefined;
   const numeroArchivage = t.slice(b + 5, b + 22);
   const o: Record<string, unknown> = { entity: "160", niveauRupture, numeroArchivage };
@@ -125,8 +126,8 @@ function decode160(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 198 Part AMO. */
 function decode198(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 57 || t.charCodeAt(b + 2) !== 56) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const montantDemande = digitsValue(t, b + 5, b + 13);
   if (montantDemande < 0) return undefined;
   const etat = trimEndAt(t, b + 13, b + 14);
@@ -142,8 +143,8 @@ function decode198(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 199 Part AMC. */
 function decode199(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 57 || t.charCodeAt(b + 2) !== 57) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const montantDemande = digitsValue(t, b + 5, b + 13);
   if (montantDemande < 0) return undefined;
   const etat = trimEndAt(t, b + 13, b + 14);
@@ -161,15 +162,15 @@ function decode199(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 210 Acte professionnel. */
 function decode210(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 50 || t.charCodeAt(b + 1) !== 49 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const numeroLigne = digitsValue(t, b + 5, b + 7);
   if (numeroLigne < 0) return undefined;
-  if (!allDigits(t, b + 7, b + 9)) return undefined;
-  const codeGestion = t.slice(b + 7, b + 9);
+  const codeGestion = twoDigits(t, b + 7);
+  if (codeGestion === undefined) return undefined;
   const justificationExoneration = trimEndAt(t, b + 9, b + 10);
-  if (!allDigits(t, b + 10, b + 12)) return undefined;
-  const modeTraitement = t.slice(b + 10, b + 12);
+  const modeTraitement = twoDigits(t, b + 10);
+  if (modeTraitement === undefined) return undefined;
   if (!allDigits(t, b + 12, b + 15)) return undefined;
   const disciplineMedicoTarifaire = t.slice(b + 12, b + 15);
   const datePrescription = allChar(t, b + 15, b + 21, 48) ? undefined : readDate(d, t, b + 15, false);
@@ -218,8 +219,8 @@ function decode210(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 250 Retenue. */
 function decode250(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 50 || t.charCodeAt(b + 1) !== 53 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const numeroLigne = digitsValue(t, b + 5, b + 7);
   if (numeroLigne < 0) return undefined;
   const referenceDette = trimEndAt(t, b + 7, b + 17);
@@ -240,8 +241,8 @@ function decode250(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 261 Paiement forfaitaire. */
 function decode261(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 50 || t.charCodeAt(b + 1) !== 54 || t.charCodeAt(b + 2) !== 49) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   if (!allDigits(t, b + 5, b + 10)) return undefined;
   const codePaiement = t.slice(b + 5, b + 10);
   const montant = digitsValue(t, b + 10, b + 18);
@@ -253,12 +254,13 @@ function decode261(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 262 Détail paiement forfaitaire. */
 function decode262(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 50 || t.charCodeAt(b + 1) !== 54 || t.charCodeAt(b + 2) !== 50) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const codification = trimEndAt(t, b + 5, b + 10);
   const libelle = trimEndAt(t, b + 10, b + 90);
   const nir = trimEndAt(t, b + 90, b + 103);
-  if (!allDigits(t, b + 103, b + 105)) return undefined;
+  const cleNir = twoDigits(t, b + 103);
+  if (cleNir === undefined) return undefined;
   const dateNaissance = allChar(t, b + 105, b + 111, 48) ? undefined : readDate(d, t, b + 105, true);
   if (dateNaissance === undefined && !allChar(t, b + 105, b + 111, 48)) return undefined;
   if (!allDigits(t, b + 111, b + 112)) return undefined;
@@ -270,7 +272,7 @@ function decode262(t: string, b: number, d: DateContext): Record<string, unknown
   const montant = digitsValue(t, b + 125, b + 133);
   if (montant < 0) return undefined;
   const o: Record<string, unknown> = { entity: "262", niveauRupture, codification, libelle, nir, periode, montant: { centimes: montant } };
-  if (!allChar(t, b + 103, b + 105, 48)) o.cleNir = t.slice(b + 103, b + 105);
+  if (cleNir !== '00') o.cleNir = cleNir;
   if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
   if (!allChar(t, b + 111, b + 112, 48)) o.rangNaissance = t.slice(b + 111, b + 112);
   if (dateDebut !== undefined) o.dateDebut = dateDebut;
@@ -281,8 +283,8 @@ function decode262(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 290 Rejet ou signalement. */
 function decode290(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 50 || t.charCodeAt(b + 1) !== 57 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const numeroLigne = digitsValue(t, b + 5, b + 7);
   if (numeroLigne < 0) return undefined;
   const codification = trimEndAt(t, b + 7, b + 17);
@@ -294,8 +296,8 @@ function decode290(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 294 Ligne rejet. */
 function decode294(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 50 || t.charCodeAt(b + 1) !== 57 || t.charCodeAt(b + 2) !== 52) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const codeRejet = trimEndAt(t, b + 5, b + 9);
   const libelle = trimEndAt(t, b + 9, b + 95);
   const niveauRejet = trimEndAt(t, b + 95, b + 96);
@@ -322,8 +324,8 @@ function decode294(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 295 Ligne commentaire. */
 function decode295(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 50 || t.charCodeAt(b + 1) !== 57 || t.charCodeAt(b + 2) !== 53) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const codeCommentaire = trimEndAt(t, b + 5, b + 6);
   const commentaire = trimEndAt(t, b + 6, b + 134);
   const o: Record<string, unknown> = { entity: "295", niveauRupture, codeCommentaire, commentaire };
@@ -333,8 +335,8 @@ function decode295(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 990 Entité de contrôle. */
 function decode990(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 57 || t.charCodeAt(b + 1) !== 57 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const identificationNiveau = trimEndAt(t, b + 5, b + 22);
   const compteur = digitsValue(t, b + 22, b + 30);
   if (compteur < 0) return undefined;
@@ -349,8 +351,8 @@ function decode990(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 020 Mandataire. */
 function decode020(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 48 || t.charCodeAt(b + 1) !== 50 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   if (!allDigits(t, b + 5, b + 20)) return undefined;
   const numeroDestinataireReglement = t.slice(b + 5, b + 20);
   const o: Record<string, unknown> = { entity: "020", niveauRupture, numeroDestinataireReglement };
@@ -360,8 +362,8 @@ function decode020(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 040 Destinataire de règlement. */
 function decode040(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 48 || t.charCodeAt(b + 1) !== 52 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   if (!allDigits(t, b + 5, b + 20)) return undefined;
   const numeroDestinataireReglement = t.slice(b + 5, b + 20);
   const o: Record<string, unknown> = { entity: "040", niveauRupture, numeroDestinataireReglement };
@@ -371,8 +373,8 @@ function decode040(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 070 Date comptable. */
 function decode070(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 48 || t.charCodeAt(b + 1) !== 55 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const dateComptable = readDate(d, t, b + 5, false);
   if (dateComptable === undefined) return undefined;
   const o: Record<string, unknown> = { entity: "070", niveauRupture, dateComptable };
@@ -382,8 +384,8 @@ function decode070(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 071 Virement. */
 function decode071(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 48 || t.charCodeAt(b + 1) !== 55 || t.charCodeAt(b + 2) !== 49) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const dateComptable = readDate(d, t, b + 5, false);
   if (dateComptable === undefined) return undefined;
   const libelleVirement1 = trimEndAt(t, b + 11, b + 43);
@@ -396,8 +398,8 @@ function decode071(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 080 Lot. */
 function decode080(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 48 || t.charCodeAt(b + 1) !== 56 || t.charCodeAt(b + 2) !== 48) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
   const dateConstitution = readDate(d, t, b + 5, false);
   if (dateConstitution === undefined) return undefined;
   if (!allDigits(t, b + 11, b + 14)) return undefined;
@@ -409,10 +411,10 @@ function decode080(t: string, b: number, d: DateContext): Record<string, unknown
 /** NOEMIE 081 Type de retour. */
 function decode081(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {
   if (t.charCodeAt(b + 0) !== 48 || t.charCodeAt(b + 1) !== 56 || t.charCodeAt(b + 2) !== 49) return undefined;
-  if (!allDigits(t, b + 3, b + 5)) return undefined;
-  const niveauRupture = t.slice(b + 3, b + 5);
-  if (!allDigits(t, b + 5, b + 7)) return undefined;
-  const codeTypeRetour = t.slice(b + 5, b + 7);
+  const niveauRupture = twoDigits(t, b + 3);
+  if (niveauRupture === undefined) return undefined;
+  const codeTypeRetour = twoDigits(t, b + 5);
+  if (codeTypeRetour === undefined) return undefined;
   const numeroLieuExecution = trimEndAt(t, b + 7, b + 21);
   const o: Record<string, unknown> = { entity: "081", niveauRupture, codeTypeRetour, numeroLieuExecution };
   return o;

@@ -75,3 +75,14 @@ export function trimEndAt(text: string, s: number, e: number): string {
   while (end > s && text.charCodeAt(end - 1) === 32) end--;
   return end === s ? '' : text.slice(s, end);
 }
+
+/** '00' … '99', shared (a two-digit zone read through this table allocates nothing). */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/** The two digits at text[i, i + 2) as a shared string, or `undefined` when not two digits. */
+export function twoDigits(text: string, i: number): string | undefined {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9) return undefined;
+  return TWO_DIGITS[a * 10 + b];
+}
