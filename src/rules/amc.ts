@@ -6,7 +6,7 @@
  */
 import type { Factor, Money } from '../core/money/index';
 import { percent, ZERO } from '../core/money/index';
-import { multiplyHalfUp } from './halfUp';
+import { multiplyCentimes } from '../core/money/index';
 import type { Contexte } from './context';
 import { fmt, money, step } from './trace';
 
@@ -74,7 +74,7 @@ export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: 
   if (plan.kind === 'c2s') return money(tm);
   let depCover = plan.couvreDepassement ? dep : 0;
   if (plan.depCap !== null && depCover > 0) {
-    const capDep = multiplyHalfUp(base, plan.depCap);
+    const capDep = multiplyCentimes(base, plan.depCap, 'halfUp');
     if (depCover > capDep) {
       depCover = capDep;
       step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep) }, `dépassement couvert limité à ${fmt(capDep)}`, money(capDep), 'parameter contratResponsable (legal ceiling not in SPECS)');
@@ -82,8 +82,8 @@ export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: 
   }
   const open = tm + depCover;
   let amc: number;
-  if (plan.kind === 'ticketModerateur') amc = Math.min(multiplyHalfUp(tm, plan.pct), tm) + depCover;
-  else if (plan.kind === 'pourcentageBr') amc = multiplyHalfUp(base, plan.pct) - partAmo;
+  if (plan.kind === 'ticketModerateur') amc = Math.min(multiplyCentimes(tm, plan.pct, 'halfUp'), tm) + depCover;
+  else if (plan.kind === 'pourcentageBr') amc = multiplyCentimes(base, plan.pct, 'halfUp') - partAmo;
   else amc = plan.forfait;
   amc = Math.max(0, Math.min(amc, open));
   const capped = amc > plan.left;

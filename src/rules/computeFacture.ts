@@ -8,7 +8,7 @@
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import { createAmcPlan, computeAmc } from './amc';
-import { multiplyHalfUp } from './halfUp';
+import { multiplyCentimes } from '../core/money/index';
 import { dayNumber, issue } from './checks';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
@@ -100,7 +100,7 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
       continue;
     }
     const base = prix.base;
-    const partAmo = multiplyHalfUp(base, t.taux);
+    const partAmo = multiplyCentimes(base, t.taux, 'halfUp');
     const partAmoMoney = money(partAmo);
     if (ctx.trace !== null) {
       step(ctx, t.rule, i, { base: fmt(base), taux: t.text }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmoMoney, t.source);

@@ -5,7 +5,7 @@
  */
 import type { Factor, Money } from '../core/money/index';
 import { factor, formatFactor, ZERO } from '../core/money/index';
-import { multiplyHalfUp } from './halfUp';
+import { multiplyCentimes } from '../core/money/index';
 import { issue } from './checks';
 import type { Contexte } from './context';
 import { lookupTarif } from './lookupTarif';
@@ -96,7 +96,7 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
       return false;
     }
     if (motif === 'DA') {
-      const max = multiplyHalfUp(p.base, ctx.params.depassementAutoriseMax);
+      const max = multiplyCentimes(p.base, ctx.params.depassementAutoriseMax, 'halfUp');
       if (dep > max) {
         ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path: ['lignes', i, 'montantFacture'], expected: fmt(max), received: fmt(dep) }));
         return false;
@@ -135,7 +135,7 @@ export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: numbe
     out.unit = row.prix.centimes;
     out.unitMoney = row.prix;
   } else {
-    out.unit = multiplyHalfUp(row.prix.centimes, coef);
+    out.unit = multiplyCentimes(row.prix.centimes, coef, 'halfUp');
     out.unitMoney = money(out.unit);
   }
   out.base = out.unit * line.quantite;

@@ -27,6 +27,7 @@ import {
   min,
   multiply,
   multiplyByInteger,
+  multiplyCentimes,
   multiplyFactors,
   multiplyFraction,
   negate,
@@ -84,6 +85,14 @@ describe('money', () => {
     expect(multiply(euros('3.15'), factor('1.5'), 'halfUp')).toEqual(euros('4.73'));
     expect(multiply(euros('3.15'), factor('1.5'), 'halfEven')).toEqual(euros('4.72'));
     expect(multiply(euros('3.15'), factor('1.5'), 'down')).toEqual(euros('4.72'));
+  });
+
+  it('offers the centimes-level primitive for hot loops (never −0)', () => {
+    expect(multiplyCentimes(329, percent(65), 'halfUp')).toBe(214);
+    expect(Object.is(multiplyCentimes(0, factor('-0.5'), 'halfUp'), 0)).toBe(true);
+    expect(Object.is(multiplyCentimes(-4, factor('0.1'), 'halfUp'), 0)).toBe(true);
+    expect(multiplyCentimes(315, { units: 1_500_000_000_000, scale: 12 }, 'halfUp')).toBe(473);
+    expect(multiplyCentimes(2 ** 52 + 2, factor('0.5'), 'halfEven')).toBe(2 ** 51 + 1);
   });
 
   it('names every rounding mode on ties and non-ties', () => {

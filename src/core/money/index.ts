@@ -18,6 +18,7 @@ export {
   max,
   min,
   multiply,
+  multiplyCentimes,
   multiplyByInteger,
   multiplyFraction,
   negate,

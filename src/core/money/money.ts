@@ -101,10 +101,28 @@ export function multiplyByInteger(m: Money, quantity: number): Money {
  * multiply(euros('3.29'), percent(65), 'halfUp') // 2,14 €
  */
 export function multiply(m: Money, f: Factor, rounding: Rounding): Money {
-  const n = m.centimes * f.units;
-  const d = POW10[f.scale];
-  if (Number.isSafeInteger(n) && d !== undefined) return { centimes: divideRounded(n, d, rounding) };
-  return checked(multiplyWithDecimal(m.centimes, f, rounding));
+  return { centimes: multiplyCentimes(m.centimes, f, rounding) };
+}
+
+/** 10^0 … 10^9 as small integers (V8 Smi elements). */
+const POW10_SMALL: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
+
+/**
+ * The centimes-level primitive of {@link multiply}, for hot loops that keep amounts as integer
+ * centimes (the rules engine): centimes × factor rounded to the centime with a named mode.
+ *
+ * @param centimes - A safe integer of centimes.
+ * @param f - The factor.
+ * @param rounding - The rounding mode.
+ * @returns The rounded product, in centimes (never −0).
+ * @throws SesamError `OVERFLOW` when the result leaves the safe range.
+ */
+export function multiplyCentimes(centimes: number, f: Factor, rounding: Rounding): number {
+  const n = centimes * f.units;
+  if (n === 0) return 0;
+  const d = f.scale < 10 ? POW10_SMALL[f.scale] : POW10[f.scale];
+  if (Number.isSafeInteger(n) && d !== undefined) return divideRounded(n, d, rounding) + 0;
+  return checked(multiplyWithDecimal(centimes, f, rounding)).centimes;
 }
 
 /**
