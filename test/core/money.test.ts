@@ -210,6 +210,17 @@ describe('properties', () => {
     expect(multiply(m, f, r).centimes).toBe(expected + 0);
   });
 
+  test.prop([fc.integer({ min: -9e15, max: 9e15 }), fc.integer({ min: 1, max: 1e4 }), fc.integer({ min: 1, max: 1e4 }), mode])(
+    'multiplyFraction equals decimal.js with the same mode, beyond 2^53 too',
+    (c, num, den, r) => {
+      const D = Decimal.clone({ precision: 50 });
+      const modes = { halfUp: 4, halfDown: 5, halfEven: 6, up: 0, down: 1, ceil: 2, floor: 3 } as const;
+      const expected = new D(c).times(num).div(den).toDecimalPlaces(0, modes[r]).toNumber();
+      fc.pre(Number.isSafeInteger(expected));
+      expect(multiplyFraction(fromCentimes(c), num, den, r).centimes).toBe(expected + 0);
+    },
+  );
+
   test.prop([money, fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }).filter((r) => r.some((x) => x > 0))])(
     'allocate sums to the total and never gives a share of the wrong sign',
     (m, ratios) => {
