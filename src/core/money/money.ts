@@ -121,7 +121,7 @@ export function multiplyCentimes(centimes: number, f: Factor, rounding: Rounding
   const n = centimes * f.units;
   if (n === 0) return 0;
   const d = f.scale < 10 ? POW10_SMALL[f.scale] : POW10[f.scale];
-  if (Number.isSafeInteger(n) && d !== undefined) return divideRounded(n, d, rounding) + 0;
+  if (Number.isSafeInteger(n) && d !== undefined) return divideRounded(n, d, rounding);
   return checked(multiplyWithDecimal(centimes, f, rounding)).centimes;
 }
 

@@ -29,7 +29,7 @@ export function divideRounded(n: number, d: number, mode: Rounding): number {
     // Hint: below 2^52 the float quotient truncates exactly (its rounding error is under half an
     // ulp < 1/d, less than the distance to the next integer), and avoids the C fmod call V8
     // emits for `%` on non-Smi operands.
-    q = Math.trunc(n / d);
+    q = Math.trunc(n / d) + 0; // + 0: never −0
     r = n - q * d;
   } else {
     r = n % d;
