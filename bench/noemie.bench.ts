@@ -110,11 +110,16 @@ export default async function (): Promise<void> {
   console.log(`  ratio parseNoemie / raw scan = ${(parse.perSecond / raw.perSecond).toFixed(3)}; streamNoemie / raw scan = ${(stream.perSecond / raw.perSecond).toFixed(3)} (goal ≥ 0.5)`);
   console.log(`  per entity: parseNoemie ${(1e9 / parse.perSecond / entities).toFixed(0)} ns, streamNoemie ${(1e9 / stream.perSecond / entities).toFixed(0)} ns; raw scan ${(1e9 / raw.perSecond / (bytes.length / 128)).toFixed(0)} ns per record`);
 
-  // Flat memory: stream ≈ 128 MB generated on the fly; RSS sampled every 64 Ki events.
+  // Flat memory: stream ≈ 128 MB generated on the fly. RSS alone follows V8's heap sizing
+  // (garbage not yet collected), so the live heap is also sampled after a full GC every 256 Ki
+  // events (run with `--expose-gc`, as `npm run bench` does; without it only RSS is shown).
+  const gc = (globalThis as { gc?: () => void }).gc;
   const times = Math.ceil(128e6 / bytes.length);
-  (globalThis as { gc?: () => void }).gc?.();
+  gc?.();
   const rss0 = process.memoryUsage().rss;
+  const heap0 = process.memoryUsage().heapUsed;
   let peak = rss0;
+  let heapPeak = heap0;
   let n = 0;
   let streamed = 0;
   const t0 = process.hrtime.bigint();
@@ -123,8 +128,14 @@ export default async function (): Promise<void> {
     else if (ev.kind === 'issue') throw new Error(`large stream: ${ev.issue.code}`);
     else if (ev.kind === 'trailer') streamed = ev.offset + 128;
     if ((n & 0xffff) === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    if (gc !== undefined && (n & 0x3ffff) === 0) {
+      gc();
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    }
   }
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   if (n !== entities * times) throw new Error(`large stream: ${n} entities, expected ${entities * times}`);
-  console.log(`  large stream: ${(streamed / 1e6).toFixed(0)} MB, ${n} entities in ${s.toFixed(1)} s (${(streamed / 1e6 / s).toFixed(0)} MB/s); RSS ${(rss0 / 1e6).toFixed(0)} MB → peak ${(peak / 1e6).toFixed(0)} MB (growth ${((peak - rss0) / 1e6).toFixed(0)} MB)`);
+  const MB = (x: number): string => `${(x / 1e6).toFixed(0)} MB`;
+  console.log(`  large stream: ${MB(streamed)}, ${n} entities in ${s.toFixed(1)} s (${(streamed / 1e6 / s).toFixed(0)} MB/s, GC pauses included)`);
+  console.log(`    RSS ${MB(rss0)} → peak ${MB(peak)} (growth ${MB(peak - rss0)}); live heap after GC ${MB(heap0)} → peak ${gc === undefined ? '(needs --expose-gc)' : `${MB(heapPeak)} (growth ${MB(heapPeak - heap0)})`}`);
 }
