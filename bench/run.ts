@@ -1,21 +1,32 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in turn. Each prints its figures as ratios
- * against a baseline measured in the same run (never absolute wall-clock assertions).
+ * `npm run bench`: runs every bench/*.bench.ts, each in its own process (so one suite's heap
+ * does not skew the next). Each prints its figures as ratios against a baseline measured in the
+ * same run (never absolute wall-clock assertions). `npm run bench -- rules noemie` picks suites.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort();
-console.log(`sesam-billing bench — node ${process.version}, ${files.length} suite(s)\n`);
-for (const f of files) {
-  const mod = (await import(pathToFileURL(join(here, f)).href)) as { default: () => Promise<void> | void };
-  console.log(`== ${f.replace('.bench.ts', '')}`);
+const args = process.argv.slice(2);
+
+if (args[0] === '--child') {
+  const file = args[1] ?? '';
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> | void };
   await mod.default();
-  console.log('');
+} else {
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
+    .sort();
+  console.log(`sesam-billing bench — node ${process.version}, ${files.length} suite(s), one process each\n`);
+  let failed = 0;
+  for (const f of files) {
+    console.log(`== ${f.replace('.bench.ts', '')}`);
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', f], { stdio: 'inherit' });
+    if (r.status !== 0) failed += 1;
+    console.log('');
+  }
+  process.exitCode = failed === 0 ? 0 : 1;
 }
