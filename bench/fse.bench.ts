@@ -1,7 +1,7 @@
 /**
  * fse bench (issue #4 §4 targets):
- * (1) memory: stream 1 000 000 invoices (a cheap generator: one built invoice re-numbered per
- *     invoice) through streamB2File into a sink that discards the chunks; RSS growth over the
+ * (1) memory: stream 1 000 000 invoices (a cheap generator: one built invoice given its own n°,
+ *     NIR and amounts per invoice) through streamB2File into a sink that discards the chunks; RSS growth over the
  *     run (target < 64 MB) and invoices/s;
  * (2) build + serialize: FSE → B2 records (b2FactureOf) → stream, on 20 000 invoices, invoices/s;
  * (3) serializing the same prebuilt B2 records vs a raw Buffer write of their 128-byte record
@@ -17,6 +17,7 @@ import type { Record000, Record1 } from '../src/fse/b2/records/index';
 import type { StreamLot } from '../src/fse/b2/serialize';
 import { streamB2File } from '../src/fse/b2/serialize';
 import type { Fse } from '../src/fse/model';
+import { makeNir } from '../test/arbitraries/ids';
 import { INPUT } from '../test/fse/fixtures';
 import { measure, report } from './harness';
 
@@ -33,6 +34,39 @@ function renumber(f: B2Facture, numeroFacture: number): B2Facture {
     ...(f.amc !== undefined ? { amc: { ...f.amc, numeroFacture } } : {}),
     lignes: f.lignes.map((l) => ({ prestation: { ...l.prestation, numeroFacture } })),
     total: { ...f.total, numeroFacture },
+  };
+}
+
+/** NIR (13 + key) of invoice k: every invoice has its own beneficiary (valid key). */
+function nirOf(k: number): { nirAssure: string; cleNir: string } {
+  const nir = makeNir({ sex: k % 2 === 0 ? 1 : 2, year: k % 100, month: 1 + (k % 12), ordre: 1 + (k % 999) });
+  return { nirAssure: nir.slice(0, 13), cleNir: nir.slice(13, 15) };
+}
+
+const plus = (m: { centimes: number }, d: number): { centimes: number } => ({ centimes: m.centimes + d });
+
+/**
+ * Invoice k from a template: its own n° facture, NIR and amounts (every line's amounts + k % 5000
+ * centimes, the type 5 totals kept equal to their lines), so no "unchanged field" shortcut
+ * in the writer can flatter the figures.
+ */
+function vary(f: B2Facture, k: number): B2Facture {
+  const nir = nirOf(k);
+  const numeroFacture = k + 1;
+  const d = k % 5000;
+  const p = { ...nir, numeroFacture };
+  const lignes = f.lignes.map((l) => ({
+    prestation: {
+      ...l.prestation, ...p, prixUnitaire: plus(l.prestation.prixUnitaire, d), baseRemboursement: plus(l.prestation.baseRemboursement, d),
+      montantHonoraires: plus(l.prestation.montantHonoraires, d), montantRemboursableAmo: plus(l.prestation.montantRemboursableAmo, d),
+    },
+  }));
+  const n = f.lignes.length * d;
+  return {
+    entete: { ...f.entete, ...p },
+    ...(f.amc !== undefined ? { amc: { ...f.amc, ...p } } : {}),
+    lignes,
+    total: { ...f.total, ...p, totalFacture: plus(f.total.totalFacture, n), totalRemboursableAmo: plus(f.total.totalRemboursableAmo, n) },
   };
 }
 
@@ -69,14 +103,15 @@ export default async function (): Promise<void> {
   let bytes = 0;
   let chunks = 0;
   const t0 = process.hrtime.bigint();
-  for (const chunk of streamB2File(debut, lotsOf(N, base, (k) => renumber(template, k + 1)), reuse)) {
+  const pool = [...Array(1000)].map((_, k) => vary(template, k)); // 1000 beneficiaries and amounts, re-numbered
+  for (const chunk of streamB2File(debut, lotsOf(N, base, (k) => renumber(pool[k % 1000]!, k + 1)), reuse)) {
     bytes += chunk.length;
     if (++chunks % 64 === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   peak = Math.max(peak, process.memoryUsage().rss);
   gc?.();
-  console.log(`  stream ${N.toLocaleString('fr-FR')} invoices (cheap generator): ${(bytes / 1e6).toFixed(0)} MB in ${secs.toFixed(1)} s = ${(N / secs / 1e3).toFixed(0)} k invoices/s`);
+  console.log(`  stream ${N.toLocaleString('fr-FR')} invoices (cheap generator, NIR/amounts varied): ${(bytes / 1e6).toFixed(0)} MB in ${secs.toFixed(1)} s = ${(N / secs / 1e3).toFixed(0)} k invoices/s`);
   console.log(`  RSS growth ${mb(peak - rss0)} MB (target < 64 MB; ${gc ? 'GC-ed baseline' : 'run with --expose-gc for a GC-ed baseline'}); after the run: heap used ${mb(process.memoryUsage().heapUsed)} MB`);
 
   // (2) build (FSE → records) + serialize
@@ -87,7 +122,7 @@ export default async function (): Promise<void> {
   console.log(`  build (b2FactureOf) + stream ${BUILT.toLocaleString('fr-FR')} invoices: ${(BUILT / secs2 / 1e3).toFixed(1)} k invoices/s (${(bytes2 / 1e6).toFixed(1)} MB)`);
 
   // (3) serializing prebuilt records vs a raw write of their prebuilt record texts
-  const prebuilt = [...Array(200)].map((_, k) => built(k));
+  const prebuilt = [...Array(200)].map((_, k) => vary(template, k));
   const lot = [...lotsOf(1, base, () => template)][0]!.debut;
   const file = (): StreamLot[] => [{ debut: lot, factures: prebuilt }];
   const whole = Buffer.concat([...streamB2File(debut, file(), options)]);

@@ -85,6 +85,18 @@ describe('B2 files', () => {
     expect(Math.max(...sizes)).toBe(countsOf(file!.lots[0]!.factures[0]!).records);
   });
 
+  it('reuses one chunk across files written one after the other (reuseChunk), same bytes as the in-memory writer', async () => {
+    const [file] = await filesOf([variant(0), variant(1), variant(2), variant(3)]);
+    const expected = Buffer.from(expectOk(serializeB2File(file!)));
+    const arrays = file!.lots.map((l) => ({ debut: l.debut, factures: l.factures }));
+    const lazy = file!.lots.map((l) => ({ debut: l.debut, factures: (function* () { yield* l.factures; })() }));
+    for (const lots of [arrays, lazy, arrays]) {
+      const copies: Buffer[] = [];
+      for (const chunk of streamB2File(file!.debut, lots, { marquage: 'T', numeroAgrement: 'AGR-TEST-01', chunkRecords: 2, reuseChunk: true })) copies.push(Buffer.from(chunk));
+      expect(Buffer.concat(copies).equals(expected)).toBe(true);
+    }
+  });
+
   it('reports a value outside the B2 alphabet with its path (no transliteration when writing)', async () => {
     const [file] = await filesOf([variant(0)]);
     const lot = file!.lots[0]!;

@@ -13,8 +13,8 @@ import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';
 import type { CompiledSerializer, Layout } from '../../internal/fixed-width/index';
 import { compileSerializer, serializeRecord } from '../../internal/fixed-width/index';
-import type { B2Facture, B2File, LotTrailerExtra } from './file';
-import { addInvoice, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
+import type { B2Facture, B2File, LotTotals, LotTrailerExtra } from './file';
+import { addInvoice as addToLot, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
 import type { Record000, Record1, Record6 } from './records/index';
 import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999, B2_RECORD_LENGTH as RECORD } from './records/index';
 
@@ -23,6 +23,11 @@ const W = {
   '2M': compileSerializer(B2_2M), '4': compileSerializer(B2_4), '4M': compileSerializer(B2_4M), '4F': compileSerializer(B2_4F),
   '5': compileSerializer(B2_5), '6': compileSerializer(B2_6), '999': compileSerializer(B2_999),
 } as const;
+const W2 = W['2'];
+const W2S = W['2S'];
+const W2M = W['2M'];
+const W4 = W['4'];
+const W5 = W['5'];
 
 /** Where records are written, and where their issues go. */
 interface Out {
@@ -40,27 +45,45 @@ function pathOf(lot: number, facture: number, part: string, line: number, sub: s
 }
 
 function put<L extends Layout>(o: Out, w: CompiledSerializer<L>, value: unknown, lot: number, facture: number, part: string, line = -1, sub = ''): void {
-  if (!w.write(value as never, o.buf, o.at)) {
-    const r = serializeRecord(w.layout, value as never, { path: pathOf(lot, facture, part, line, sub) });
-    const text = r.ok ? r.value : ' '.repeat(RECORD);
-    for (let i = 0; i < RECORD; i++) o.buf[o.at + i] = text.charCodeAt(i) & 0xff;
-    for (const issue of r.issues) o.onIssue(issue);
-  }
+  if (!w.write(value as never, o.buf, o.at)) slow(o, w, value, pathOf(lot, facture, part, line, sub));
   o.at += RECORD;
 }
 
+/** The slow path of a record the compiled writer declined: `serializeRecord`'s located issues (the zone blank on error). */
+function slow<L extends Layout>(o: Out, w: CompiledSerializer<L>, value: unknown, path: IssuePath): void {
+  const r = serializeRecord(w.layout, value as never, { path });
+  const text = r.ok ? r.value : ' '.repeat(RECORD);
+  for (let i = 0; i < RECORD; i++) o.buf[o.at + i] = text.charCodeAt(i) & 0xff;
+  for (const issue of r.issues) o.onIssue(issue);
+}
+
+/** Writes the records of an invoice (2, 2S?, 2M?, lines, 5) at `o.at`; the caller made room for them. */
 function putFacture(o: Out, f: B2Facture, lot: number, facture: number): void {
-  put(o, W['2'], f.entete, lot, facture, 'entete');
-  if (f.individu !== undefined) put(o, W['2S'], f.individu, lot, facture, 'individu');
-  if (f.amc !== undefined) put(o, W['2M'], f.amc, lot, facture, 'amc');
+  const buf = o.buf;
+  let at = o.at;
+  if (!W2.write(f.entete, buf, at)) slow(o, W2, f.entete, pathOf(lot, facture, 'entete', -1, ''));
+  at = o.at += RECORD;
+  const individu = f.individu;
+  if (individu !== undefined) {
+    if (!W2S.write(individu, buf, at)) slow(o, W2S, individu, pathOf(lot, facture, 'individu', -1, ''));
+    at = o.at += RECORD;
+  }
+  const amc = f.amc;
+  if (amc !== undefined) {
+    if (!W2M.write(amc, buf, at)) slow(o, W2M, amc, pathOf(lot, facture, 'amc', -1, ''));
+    at = o.at += RECORD;
+  }
   const lignes = f.lignes;
   for (let k = 0; k < lignes.length; k++) {
     const l = lignes[k]!;
-    put(o, W['4'], l.prestation, lot, facture, 'lignes', k, 'prestation');
+    if (!W4.write(l.prestation, buf, at)) slow(o, W4, l.prestation, pathOf(lot, facture, 'lignes', k, 'prestation'));
+    at = o.at += RECORD;
     if (l.ccam !== undefined) put(o, W['4M'], l.ccam, lot, facture, 'lignes', k, 'ccam');
     if (l.lpp !== undefined) put(o, W['4F'], l.lpp, lot, facture, 'lignes', k, 'lpp');
+    at = o.at;
   }
-  put(o, W['5'], f.total, lot, facture, 'total');
+  if (!W5.write(f.total, buf, at)) slow(o, W5, f.total, pathOf(lot, facture, 'total', -1, ''));
+  o.at += RECORD;
 }
 
 /**
@@ -108,12 +131,20 @@ export interface StreamOptions {
   readonly onIssue?: (issue: Issue) => void;
   /**
    * Reuse one chunk buffer (default false): each yielded chunk is then only valid until the next
-   * one is asked for (write it out synchronously, e.g. `writeSync`). Saves one allocation per chunk.
+   * one is asked for, the end of the file included (write it out synchronously, e.g. `writeSync`).
+   * Saves one allocation per chunk, and per file: the buffer is handed to the next file.
    */
   readonly reuseChunk?: boolean;
 }
 
 const ignore = (): void => undefined;
+
+/** Adds an invoice to the lot totals; returns its record count. */
+function addInvoice(t: LotTotals, f: B2Facture): number {
+  const before = t.records;
+  addToLot(t, f);
+  return t.records - before;
+}
 
 /**
  * Streams a B2 file: yields byte chunks while it walks the lots and invoices, computing the
@@ -129,40 +160,59 @@ const ignore = (): void => undefined;
  */
 export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions): Generator<Uint8Array, void, undefined> {
   const size = Math.max(1, options.chunkRecords ?? 512) * RECORD;
-  const o: Out = { buf: new Uint8Array(size), at: 0, onIssue: options.onIssue ?? ignore };
+  const reuse = options.reuseChunk === true;
+  // a reused chunk comes from a one-slot pool (files written one after the other share it; the
+  // bench and a batch writer would otherwise pay a 64 KiB external allocation per file)
+  const pooled = reuse && spare !== undefined && spare.length === size ? spare : undefined;
+  if (pooled !== undefined) spare = undefined;
+  const o: Out = { buf: pooled ?? new Uint8Array(size), at: 0, onIssue: options.onIssue ?? ignore };
   const extra: LotTrailerExtra = { marquage: options.marquage, ...(options.numeroAgrement !== undefined ? { numeroAgrementProgiciel: options.numeroAgrement } : {}) };
   /** Makes room for `n` records; returns the full chunk to yield, if any. */
-  const room = (n: number): Uint8Array | undefined => {
-    if (o.at + n * RECORD <= o.buf.length) return undefined;
+  function room(n: number): Uint8Array | undefined {
     const full = o.at > 0 ? o.buf.subarray(0, o.at) : undefined;
-    if (options.reuseChunk !== true || o.buf.length < n * RECORD) o.buf = new Uint8Array(Math.max(size, n * RECORD));
+    if (!reuse || o.buf.length < n * RECORD) o.buf = new Uint8Array(Math.max(size, n * RECORD));
     o.at = 0;
     return full;
-  };
-  let full = room(1);
+  }
+  let full: Uint8Array | undefined;
   put(o, W['000'], debut, -1, -1, 'debut');
   let nombreLots = 0;
   let volume = 2;
   for (const lot of lots) {
     const t = emptyLotTotals();
-    if ((full = room(1)) !== undefined) yield full;
+    if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
     put(o, W['1'], lot.debut, nombreLots, -1, 'debut');
-    let j = 0;
-    for (const f of lot.factures) {
-      const before = t.records;
-      addInvoice(t, f);
-      if ((full = room(t.records - before)) !== undefined) yield full;
-      putFacture(o, f, nombreLots, j++);
+    // an array is walked by index: `for…of` in a generator allocates an iterator result per invoice
+    const factures = lot.factures;
+    if (Array.isArray(factures)) {
+      const list = factures as readonly B2Facture[];
+      for (let j = 0; j < list.length; j++) {
+        const f = list[j]!;
+        const n = addInvoice(t, f);
+        if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
+        putFacture(o, f, nombreLots, j);
+      }
+    } else {
+      let j = 0;
+      for (const f of factures) {
+        const n = addInvoice(t, f);
+        if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
+        putFacture(o, f, nombreLots, j++);
+      }
     }
-    if ((full = room(1)) !== undefined) yield full;
+    if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
     put(o, W['6'], lotTrailerOf(lot.debut, t, extra), nombreLots, -1, 'fin');
     volume += t.records + 2;
     nombreLots++;
   }
-  if ((full = room(1)) !== undefined) yield full;
+  if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
   put(o, W['999'], fileTrailerOf(debut, nombreLots, volume), -1, -1, 'fin');
   yield o.buf.subarray(0, o.at);
+  if (reuse && o.buf.length === size) spare = o.buf;
 }
+
+/** The spare reused chunk (see `reuseChunk`). */
+let spare: Uint8Array | undefined;
 
 /**
  * Writes the records of one invoice (2…5), e.g. the bytes a Securer signs.

@@ -100,26 +100,38 @@ function copy(pad: Uint8Array, out: Uint8Array, p: number): void {
   for (let i = 0; i < pad.length; i++) out[p + i] = pad[i]!;
 }
 
+/** '00'…'99' as byte pairs: two digits per division (amounts and numbers are 2-15 digits). */
+const PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i & 1 ? (i >> 1) % 10 : Math.floor((i >> 1) / 10)));
+
 /** Writes the non-negative safe integer `n` right-aligned, zero-padded in out[p, p+w); false when it overflows. */
 function writeDigits(out: Uint8Array, p: number, w: number, n: number): boolean {
-  let i = p + w - 1;
+  const i = p + w - 1;
+  if (n <= 0x7fffffff) return writeSmall(out, p, i, n);
   // above 2^31 split off the low 9 digits once, then stay in int32 arithmetic (no float division per digit)
-  if (n > 0x7fffffff) {
-    const high = Math.floor(n / 1e9);
-    let low = n - high * 1e9;
-    for (let k = 0; k < 9 && i >= p; k++) {
-      const q = (low / 10) | 0;
-      out[i--] = 48 + low - q * 10;
-      low = q;
-    }
-    n = high;
+  if (w <= 9) return false;
+  const high = Math.floor(n / 1e9);
+  writeSmall(out, i - 8, i, n - high * 1e9);
+  return writeSmall(out, p, i - 9, high);
+}
+
+/** int32 digits in out[p, i]; false when n does not fit. */
+function writeSmall(out: Uint8Array, p: number, i: number, n: number): boolean {
+  if (i < p) return n === 0;
+  let k = i;
+  let m = n;
+  while (m >= 10 && k > p) {
+    const q = (m / 100) | 0;
+    const r = (m - q * 100) << 1;
+    out[k] = PAIRS[r + 1]!;
+    out[k - 1] = PAIRS[r]!;
+    k -= 2;
+    m = q;
   }
-  while (i >= p) {
-    const q = (n / 10) | 0;
-    out[i--] = 48 + n - q * 10;
-    n = q;
-  }
-  return n === 0;
+  if (k < p) return m === 0;
+  if (m >= 10) return false; // k === p and two digits left
+  out[k--] = 48 + m;
+  while (k >= p) out[k--] = 48;
+  return true;
 }
 
 function writeX(st: Step, v: string, out: Uint8Array, p: number): boolean {
@@ -132,6 +144,18 @@ function writeX(st: Step, v: string, out: Uint8Array, p: number): boolean {
   }
   for (let i = n; i < st.w; i++) out[p + i] = 0x20;
   return st.enumValues === undefined || st.enumValues.includes(v.trimEnd());
+}
+
+/** A non-enum X zone: printable ASCII (upper case when `upper`), blank-padded; the caller checked the length. */
+function copyX(v: string, out: Uint8Array, p: number, w: number, upper: boolean): boolean {
+  const n = v.length;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (upper && c >= 0x61 && c <= 0x7a)) return false;
+    out[p + i] = c;
+  }
+  for (let i = n; i < w; i++) out[p + i] = 0x20;
+  return true;
 }
 
 function writeN(st: Step, v: string, out: Uint8Array, p: number): boolean {
@@ -221,6 +245,9 @@ export function compileSerializer<L extends Layout>(layout: L, options: { readon
 
 type Write = (value: unknown, out: Uint8Array, at: number) => boolean;
 
+/** Digits of a checked non-negative safe integer: int32 values skip the 2^31 split. */
+const digits = (n: string, p: number, w: number): string => `(${n} <= 2147483647 ? H.writeSmall(L, ${p}, ${p + w - 1}, ${n}) : H.writeDigits(L, ${p}, ${w}, ${n}))`;
+
 /**
  * Straight-line code of one step, writing into the layout's last record `L` only when the value
  * differs from the previous record's (`q<k>`): a batch of invoices shares most zones (n° PS,
@@ -232,19 +259,53 @@ function codeOf(st: Step, k: number): string {
   const x = `x${k}`;
   const get = `const ${x} = v.${st.name};`;
   if (st.op === Op.Fill) return '';
-  if (st.op === Op.Const) return `${get} if (${x} !== undefined && ${x} !== S[${k}].literal) g = false;`;
+  if (st.op === Op.Const) return `${get} if (${x} !== undefined && ${x} !== ${JSON.stringify(st.literal)}) g = false;`;
   const pad = `for (let i = 0; i < ${st.w}; i++) L[${p} + i] = P${k}[i];${st.signAt >= 0 ? ` L[${st.signAt}] = ${st.positive};` : ''}`;
+  // amounts without a sign zone (the usual B2 case) and plain X zones are written inline
+  const plainAmount = st.op === Op.Amount && !st.leading && st.signAt < 0;
   const write =
-    st.op === Op.X ? `typeof ${x} === 'string' && H.writeX(S[${k}], ${x}, L, ${p})`
+    st.op === Op.X && st.enumValues === undefined ? `typeof ${x} === 'string' && ${x}.length <= ${st.w} && H.copyX(${x}, L, ${p}, ${st.w}, ${st.upper})`
+    : st.op === Op.X ? `typeof ${x} === 'string' && H.writeX(S[${k}], ${x}, L, ${p})`
     : st.op === Op.N ? `typeof ${x} === 'string' && H.writeN(S[${k}], ${x}, L, ${p})`
-    : st.op === Op.NNumber ? `typeof ${x} === 'number' && Number.isSafeInteger(${x}) && ${x} >= 0 && H.writeDigits(L, ${p}, ${st.w}, ${x})`
+    : st.op === Op.NNumber ? `typeof ${x} === 'number' && Number.isSafeInteger(${x}) && ${x} >= 0 && ${digits(x, p, st.w)}`
+    : plainAmount ? `c${k} >= 0 && Number.isSafeInteger(c${k}) && ${digits(`c${k}`, p, st.w)}`
     : st.op === Op.Amount ? `H.writeAmount(S[${k}], ${x}, L, ${p}, 0)`
     : `H.writeDate(${x}, ${st.op === Op.Date8}, L, ${p})`;
   const key =
     st.op === Op.Amount
       ? `const c${k} = ${x} === undefined || ${x} === null ? ABSENT : typeof ${x} === 'object' && typeof ${x}.centimes === 'number' ? ${x}.centimes : NaN;`
       : `const c${k} = ${x};`;
-  return `${get} ${key} if (c${k} !== q${k}) { q${k} = c${k}; if (${x} === undefined || ${x} === null) { ${st.optional ? '' : 'g = false; '}${pad} } else if (!(${write})) g = false; }`;
+  const absent = `if (${x} === undefined || ${x} === null) { ${st.optional ? '' : 'g = false; '}${pad} }`;
+  if (memoKey(st) === undefined) return `${get} ${key} if (c${k} !== q${k}) { q${k} = c${k}; ${absent} else if (!(${write})) g = false; }`;
+  // shared memo (see MEMO): the bytes of the last value written in a zone of the same kind, any layout
+  const copyIn = `const b = M${k}.b; for (let i = 0; i < ${st.w}; i++) L[${p} + i] = b[i];`;
+  const keep = `M${k}.v = ${x}; const b = M${k}.b; for (let i = 0; i < ${st.w}; i++) b[i] = L[${p} + i];`;
+  return `${get} ${key} if (c${k} !== q${k}) { q${k} = c${k}; ${absent} else if (${x} === M${k}.v) { ${copyIn} } else if (${write}) { ${keep} } else g = false; }`;
+}
+
+/** A zone's last written value and its bytes, shared by the layouts (see {@link MEMO}). */
+interface Memo {
+  v: unknown;
+  readonly b: Uint8Array;
+}
+
+/**
+ * Memo per kind of zone (op, name, width, case rule: the same checks, so the same bytes): the
+ * invoice prefix (n° PS, NIR, clé, n° facture) is repeated on every record of an invoice (types
+ * 2, 2M, 4…, 5), so the other layouts copy its bytes instead of checking and encoding it again.
+ * Enum zones are not memoized (their check depends on the layout's list).
+ */
+const MEMO = new Map<string, Memo>();
+
+function memoKey(st: Step): string | undefined {
+  if (st.enumValues !== undefined || (st.op !== Op.X && st.op !== Op.N && st.op !== Op.NNumber)) return undefined;
+  return `${st.op}:${st.name}:${st.w}:${st.upper}`;
+}
+
+function memoOf(key: string, w: number): Memo {
+  let m = MEMO.get(key);
+  if (m === undefined) MEMO.set(key, (m = { v: MEMO, b: new Uint8Array(w) })); // v: a value no field has
+  return m;
 }
 
 /**
@@ -254,11 +315,16 @@ function codeOf(st: Step, k: number): string {
  */
 function generate(steps: readonly Step[], length: number): Write | undefined {
   const body = steps.map((st, k) => codeOf(st, k)).filter((c) => c !== '');
-  const state = steps.map((_, k) => `const P${k} = S[${k}].pad; let q${k} = RESET;`).join('\n');
+  const state = steps.map((st, k) => `const P${k} = S[${k}].pad; let q${k} = RESET;${memoKey(st) !== undefined ? ` const M${k} = H.memos[${k}];` : ''}`).join('\n');
+  const memos = steps.map((st) => {
+    const key = memoKey(st);
+    return key === undefined ? undefined : memoOf(key, st.w);
+  });
   const reset = steps.map((_, k) => `q${k} = RESET;`).join(' ');
   const src = [
     "'use strict';",
-    'const RESET = {}; const ABSENT = 0.5;',
+    // ABSENT an object, not a number: a float key would be boxed (a heap number) at every store
+    'const RESET = {}; const ABSENT = {};',
     `const L = new Uint8Array(${length});`,
     // the last record starts as every zone's pad (blanks, zeros, literals, positive signs)
     ...steps.map((st, k) => `L.set(S[${k}].pad, ${st.s});`),
@@ -274,7 +340,7 @@ function generate(steps: readonly Step[], length: number): Write | undefined {
   ].join('\n');
   try {
     const factory = new Function('H', 'S', src) as (h: unknown, s: readonly Step[]) => Write;
-    return factory({ writeX, writeN, writeDigits, writeAmount, writeDate }, steps);
+    return factory({ writeX, copyX, writeN, writeDigits, writeSmall, writeAmount, writeDate, memos }, steps);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../../src/internal/fixed-width/index';
-import { compileSerializer, serializeRecord, writeRecord } from '../../../src/internal/fixed-width/index';
+import { compileSerializer, defineLayout, serializeRecord, writeRecord } from '../../../src/internal/fixed-width/index';
 import { B2_LAYOUT_LIST } from '../../../src/fse/b2/records/index';
 import { arbRecordOf } from '../../arbitraries/fixedWidth';
 import { expectIssue } from '../../helpers/expectIssue';
@@ -46,6 +46,19 @@ describe('compileSerializer', () => {
   });
 });
 
+/** Wide numeric zones: the int32 fast path, the 2^31 split and overflow at the edges. */
+const WIDE = defineLayout({
+  name: 'WIDE',
+  length: 40,
+  alphabet: 'upper',
+  fields: [
+    { name: 'n15', start: 1, length: 15, type: 'N', as: 'number' },
+    { name: 'n10', start: 16, length: 10, type: 'N', as: 'number' },
+    { name: 'n1', start: 26, length: 1, type: 'N', as: 'number' },
+    { name: 'm', start: 27, length: 14, type: 'amount' },
+  ],
+});
+
 describe('properties', () => {
   test.prop([fc.constantFrom(...LAYOUTS).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l)))], { numRuns: 2000 })(
     'the fast path writes exactly what serializeRecord writes (every B2 layout)',
@@ -54,6 +67,26 @@ describe('properties', () => {
       expect(ref.ok).toBe(true);
       expect(fast(layout, value)).toBe((ref as { value: string }).value);
       expect(fast(layout, value, false)).toBe((ref as { value: string }).value);
+    },
+  );
+  const edge = fc.oneof(fc.maxSafeNat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 999_999_999, 1e9, 9_999_999_999, 1e10, 1e15 - 1, 1e15, Number.MAX_SAFE_INTEGER), fc.nat(1e12));
+  test.prop([fc.record({ n15: edge, n10: edge, n1: edge, m: edge.map((centimes) => ({ centimes })) })], { numRuns: 3000 })(
+    'wide numbers: the fast path agrees with serializeRecord (bytes when it writes, ok-ness always)',
+    (value) => {
+      const ref = serializeRecord(WIDE, value as never);
+      expect(fast(WIDE, value)).toBe(ref.ok ? ref.value : undefined);
+      expect(fast(WIDE, value, false)).toBe(ref.ok ? ref.value : undefined);
+    },
+  );
+  test.prop([fc.array(fc.constantFrom(...B2_LAYOUT_LIST).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l), fc.option(fc.tuple(fc.nat(), fc.anything())))), { minLength: 2, maxLength: 30 })], { numRuns: 300 })(
+    'a run of records of mixed layouts (unchanged-field and shared-zone memos) equals serializeRecord record by record',
+    (run) => {
+      for (const [layout, record, corrupt] of run) {
+        const names = layout.fields.filter((f) => f.type !== 'filler').map((f) => f.name);
+        const value = corrupt !== null ? { ...record, [names[corrupt[0] % names.length]!]: corrupt[1] } : record;
+        const ref = serializeRecord(layout, value as never);
+        expect(fast(layout, value)).toBe(ref.ok ? ref.value : undefined);
+      }
     },
   );
   test.prop([fc.constantFrom(DEMO, DEMO2, ...B2_LAYOUT_LIST).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l), fc.string({ maxLength: 3 }), fc.anything()))], { numRuns: 3000 })(
