@@ -36,6 +36,13 @@ describe('issues', () => {
     expect(issue('T_ONE').message).toBe('attendu ?, reçu ?');
     expect(issue('T_ONE', { message: 'autre', severity: 'warning', ref: 'X' })).toMatchObject({ message: 'autre', severity: 'warning', ref: 'X' });
     expect(() => (issue as (c: string) => unknown)('NOPE')).toThrow();
+    // Untrusted details never make the factory throw, and `$` patterns are kept verbatim.
+    const junk = [{ toString: false }] as unknown as string;
+    expect(issue('T_ONE', { received: junk }).received).toBe('array');
+    expect(issue('T_ONE', { received: 12 as unknown as string, expected: null as unknown as string }).message).toBe('attendu null, reçu 12');
+    expect(issue('T_ONE', { received: "$& $' $`" }).message).toBe("attendu ?, reçu $& $' $`");
+    expect(issue('T_ONE', { received: { toString: () => 'X' } as unknown as string }).received).toBe('X');
+    expect(issue('T_ONE', { received: 5n as unknown as string }).received).toBe('5');
   });
 
   it('builds results', () => {

@@ -170,7 +170,7 @@ describe('properties', () => {
     expect(some).toEqual(all.filter((c) => !disabled.includes(c as never)));
   });
   test.prop([fc.anything()])('validateFse never throws on a corrupted bénéficiaire', (junk) => {
-    const doc = ben(baseFse(), { nirAssure: String(junk), rangBeneficiaire: Number.NaN });
+    const doc = ben(baseFse(), { nirAssure: junk as string, rangBeneficiaire: Number.NaN });
     expect(() => validateFse(doc, OPTS)).not.toThrow();
   });
   it('a valid base passes with warnings only', () => expectOk(validateFse(baseFse(), OPTS)));

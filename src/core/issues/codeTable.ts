@@ -40,6 +40,21 @@ export type IssueFactory<T extends IssueCodeTable> = (code: keyof T & string, de
 const EMPTY_PATH: IssuePath = Object.freeze([]);
 
 /**
+ * Text of an `expected` / `received` detail. Raised from untrusted data, it may not be a string
+ * at run time (JS callers, junk input): never throws, even for objects without a usable toString.
+ */
+function detailText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null || value === undefined) return String(value);
+  try {
+    return String(value);
+  } catch {
+    return Array.isArray(value) ? 'array' : typeof value;
+  }
+}
+
+/**
  * Declares a module's code table (identity function that checks the shape).
  *
  * @param table - The codes.
@@ -59,11 +74,12 @@ export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFac
   return (code, details = {}) => {
     const spec = table[code];
     if (spec === undefined) throw new Error(`[sesam-billing] unknown issue code ${code}`);
+    const expected = details.expected === undefined ? undefined : detailText(details.expected);
+    const received = details.received === undefined ? undefined : detailText(details.received);
     let message = details.message ?? spec.message;
     if (message.includes('{')) {
-      message = message
-        .replace('{expected}', details.expected ?? '?')
-        .replace('{received}', details.received ?? '?');
+      // Function replacers: a received text holding $& or $' must not be read as a pattern.
+      message = message.replace('{expected}', () => expected ?? '?').replace('{received}', () => received ?? '?');
     }
     const issue: {
       -readonly [K in keyof Issue]: Issue[K];
@@ -74,8 +90,8 @@ export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFac
       path: details.path ?? EMPTY_PATH,
       message,
     };
-    if (details.expected !== undefined) issue.expected = details.expected;
-    if (details.received !== undefined) issue.received = details.received;
+    if (expected !== undefined) issue.expected = expected;
+    if (received !== undefined) issue.received = received;
     if (details.source !== undefined) issue.source = details.source;
     const ref = details.ref ?? spec.ref;
     if (ref !== undefined) issue.ref = ref;

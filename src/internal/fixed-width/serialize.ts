@@ -28,6 +28,11 @@ function describe(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
+/** The received value as text for an issue: primitives as themselves, anything else by kind (never throws). */
+function shown(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : describe(v);
+}
+
 /**
  * Writes one record with its layout.
  *
@@ -64,7 +69,7 @@ export function serializeRecord<L extends Layout>(layout: L, value: InferRecordI
     parts[k] = f.type === 'X' || (f.type === 'filler' && f.fill !== '0') ? blank : zeros;
     if (f.type === 'filler' || f.type === 'sign') continue;
     if (f.type === 'const') {
-      if (v !== undefined && v !== f.value) raise(f, 'FW_CONST', f.value, String(v));
+      if (v !== undefined && v !== f.value) raise(f, 'FW_CONST', f.value, shown(v));
       parts[k] = f.value;
       continue;
     }
@@ -100,7 +105,7 @@ export function serializeRecord<L extends Layout>(layout: L, value: InferRecordI
         let text: string;
         if (f.as === 'number') {
           if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-            raise(f, typeof v === 'number' ? 'FW_RANGE' : 'FW_TYPE', typeof v === 'number' ? 'entier ≥ 0' : 'number', String(v));
+            raise(f, typeof v === 'number' ? 'FW_RANGE' : 'FW_TYPE', typeof v === 'number' ? 'entier ≥ 0' : 'number', shown(v));
             break;
           }
           text = String(v);
@@ -125,7 +130,7 @@ export function serializeRecord<L extends Layout>(layout: L, value: InferRecordI
       }
       case 'date6':
       case 'date8':
-        if (!isPlainDate(v)) raise(f, 'FW_TYPE', 'PlainDate', String(v));
+        if (!isPlainDate(v)) raise(f, 'FW_TYPE', 'PlainDate', shown(v));
         else parts[k] = f.type === 'date6' ? formatAammjj(v) : formatAaaammjj(v);
         break;
       case 'amount': {
