@@ -59,7 +59,7 @@ function ligneOf(input: FseInput, priced: LigneDecompte, executant: string): Lig
  */
 export function buildFseFromDecompte(input: FseInput, decompte: Decompte): Result<Fse> {
   if (!isSecuringMode(input.securisation.mode)) {
-    return err(issue('FSE_SECURISATION_MODE_UNKNOWN', { path: ['securisation', 'mode'], received: String(input.securisation.mode) }));
+    return err(issue('FSE_SECURISATION_MODE_UNKNOWN', { path: ['securisation', 'mode'], received: input.securisation.mode }));
   }
   const facture = input.facture;
   const executant = input.remplacant ?? input.ps.numeroFacturation;

@@ -48,12 +48,12 @@ export function computeCareKey(input: CareKeyInput): Result<string> {
     issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire'], expected: 'rang ou date de naissance', received: 'aucun' }));
   }
   if (rang !== undefined && !(Number.isInteger(rang) && rang >= 1 && rang <= 9)) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire', 'rang'], expected: '1 à 9', received: String(rang) }));
+    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire', 'rang'], expected: '1 à 9', received: rang }));
   }
   if (dateNaissance !== undefined && !isPlainDate(dateNaissance)) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire', 'dateNaissance'], expected: 'AAAA-MM-JJ', received: String(dateNaissance) }));
+    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire', 'dateNaissance'], expected: 'AAAA-MM-JJ', received: dateNaissance }));
   }
-  if (!isPlainDate(input.dateSoins)) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['dateSoins'], expected: 'AAAA-MM-JJ', received: String(input.dateSoins) }));
+  if (!isPlainDate(input.dateSoins)) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['dateSoins'], expected: 'AAAA-MM-JJ', received: input.dateSoins }));
   const actes = input.actes.map(compact);
   if (actes.length === 0) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['actes'], expected: 'au moins un acte', received: 'aucun' }));
   actes.forEach((a, k) => {

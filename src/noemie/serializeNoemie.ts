@@ -33,7 +33,7 @@ export interface NoemieSerializeOptions {
  */
 export function serializeNoemieEntity(entity: NoemieEntity, index = 0): Result<string> {
   const layout = (ENTITY_LAYOUTS as Readonly<Record<string, Layout>>)[entity.entity];
-  if (layout === undefined) return err(issue('NOEMIE_UNKNOWN_ENTITY', { path: ['entities', index, 'entity'], received: String(entity.entity) }));
+  if (layout === undefined) return err(issue('NOEMIE_UNKNOWN_ENTITY', { path: ['entities', index, 'entity'], received: entity.entity }));
   const r = serializeRecord(layout, entity as never, { path: ['entities', index] });
   if (!r.ok) return r;
   const at = r.value.indexOf('@');

@@ -102,7 +102,7 @@ export function checkDate(v: unknown, base: IssuePath, key: string | number, iss
     if (required) issues.push(issue('RULES_MISSING', { path: at(base, key), expected: String(key) }));
     return false;
   }
-  issues.push(issue('RULES_DATE', { path: at(base, key), received: String(v) }));
+  issues.push(issue('RULES_DATE', { path: at(base, key), received: v }));
   return false;
 }
 
@@ -129,7 +129,7 @@ export function checkEnum(v: unknown, allowed: readonly string[], base: IssuePat
     return false;
   }
   if (typeof v === 'string' && allowed.includes(v)) return true;
-  issues.push(issue('RULES_ENUM', { path: at(base, key), expected: allowed.join('|'), received: String(v) }));
+  issues.push(issue('RULES_ENUM', { path: at(base, key), expected: allowed.join('|'), received: v }));
   return false;
 }
 
@@ -156,5 +156,5 @@ export function checkCoefficient(v: unknown, base: IssuePath, key: string | numb
     if (Number.isSafeInteger(units) && Number.isInteger(scale) && (scale as number) >= 0 && (scale as number) <= 12 &&
       (units as number) > 0 && (units as number) / 10 ** (scale as number) <= 1000) return;
   }
-  issues.push(issue('RULES_COEFFICIENT', { path: at(base, key), expected: 'décimal > 0 et ≤ 1000', received: isObj(v) ? JSON.stringify(v) : String(v) }));
+  issues.push(issue('RULES_COEFFICIENT', { path: at(base, key), expected: 'décimal > 0 et ≤ 1000', received: v }));
 }

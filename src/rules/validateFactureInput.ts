@@ -72,7 +72,7 @@ function checkBeneficiaire(v: unknown, issues: Issue[]): void {
   checkString(b['regime'], BEN, 'regime', issues);
   const rang = b['rangNaissance'];
   if (rang !== undefined && !(Number.isInteger(rang) && (rang as number) >= 1 && (rang as number) <= 9)) {
-    issues.push(issue('RULES_INPUT_TYPE', { path: ['beneficiaire', 'rangNaissance'], expected: 'entier 1–9', received: String(rang) }));
+    issues.push(issue('RULES_INPUT_TYPE', { path: ['beneficiaire', 'rangNaissance'], expected: 'entier 1–9', received: rang }));
   }
   const mat = object(b['maternite'], BEN, 'maternite', issues, false);
   if (mat !== undefined) {
@@ -107,7 +107,7 @@ function checkLigne(v: unknown, i: number, fact: string, factDay: number, issues
   }
   const q = l['quantite'];
   if (!(typeof q === 'number' && Number.isInteger(q) && q >= 1 && q <= MAX_QUANTITE)) {
-    issues.push(issue(q === undefined ? 'RULES_MISSING' : 'RULES_QUANTITE', { path: ['lignes', i, 'quantite'], expected: `entier 1–${MAX_QUANTITE}`, received: String(q) }));
+    issues.push(issue(q === undefined ? 'RULES_MISSING' : 'RULES_QUANTITE', { path: ['lignes', i, 'quantite'], expected: `entier 1–${MAX_QUANTITE}`, received: q }));
   }
   checkCoefficient(l['coefficient'], base, 'coefficient', issues);
   checkMoney(l['montantFacture'], base, 'montantFacture', issues, false);
@@ -120,7 +120,7 @@ function checkLigne(v: unknown, i: number, fact: string, factDay: number, issues
   if (mods !== undefined) {
     for (let k = 0; k < mods.length; k++) {
       const m = mods[k];
-      if (typeof m !== 'string' || m.length !== 1) issues.push(issue('RULES_INPUT_TYPE', { path: ['lignes', i, 'modificateurs', k], expected: 'une lettre', received: String(m) }));
+      if (typeof m !== 'string' || m.length !== 1) issues.push(issue('RULES_INPUT_TYPE', { path: ['lignes', i, 'modificateurs', k], expected: 'une lettre', received: m }));
     }
   }
 }
@@ -133,7 +133,7 @@ function checkAmc(v: unknown, issues: Issue[]): void {
   const pct = a['pourcentage'];
   if (pct !== undefined || formule === 'pourcentageBr') {
     if (!(typeof pct === 'string' && isFactorText(pct.trim()) && !pct.includes('-') && Number(pct.replace(',', '.')) <= 1000)) {
-      issues.push(issue(pct === undefined ? 'RULES_MISSING' : 'RULES_POURCENTAGE', { path: ['amc', 'pourcentage'], expected: '0–1000', received: String(pct) }));
+      issues.push(issue(pct === undefined ? 'RULES_MISSING' : 'RULES_POURCENTAGE', { path: ['amc', 'pourcentage'], expected: '0–1000', received: pct }));
     }
   }
   checkMoney(a['forfait'], AMC, 'forfait', issues, formule === 'forfait');
@@ -153,7 +153,7 @@ function checkHistorique(v: unknown, issues: Issue[]): void {
     if (o === undefined) continue;
     const y = o['annee'];
     if (!(Number.isInteger(y) && (y as number) >= 1900 && (y as number) <= 2099)) {
-      issues.push(issue('RULES_INPUT_TYPE', { path: [...base, 'annee'], expected: 'année 1900–2099', received: String(y) }));
+      issues.push(issue('RULES_INPUT_TYPE', { path: [...base, 'annee'], expected: 'année 1900–2099', received: y }));
     }
     checkMoney(o['participationForfaitaire'], base, 'participationForfaitaire', issues, true);
     checkMoney(o['franchises'], base, 'franchises', issues, true);
@@ -210,7 +210,7 @@ export function validateFacture(input: unknown, days: number[] | null): Result<F
   } else if (lignes.length === 0) {
     issues.push(issue('RULES_LIGNES_VIDES', { path: ['lignes'] }));
   } else if (lignes.length > MAX_LIGNES) {
-    issues.push(issue('RULES_LIGNES_TROP', { path: ['lignes'], expected: String(MAX_LIGNES), received: String(lignes.length) }));
+    issues.push(issue('RULES_LIGNES_TROP', { path: ['lignes'], expected: String(MAX_LIGNES), received: lignes.length }));
   } else {
     const base: (string | number)[] = ['lignes', 0];
     for (let i = 0; i < lignes.length; i++) checkLigne(lignes[i], i, fact as string, factDay, issues, base, days);

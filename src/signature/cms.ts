@@ -94,7 +94,7 @@ export async function buildCmsSignedData(payload: Uint8Array, signer: Signer, op
   const signature = await signer.signDigest(sha256(tbs));
   const modulusBytes = modulusLength(cert);
   if (modulusBytes !== undefined && signature.length !== modulusBytes) {
-    const i = issue('SIGNATURE_LENGTH', { expected: String(modulusBytes), received: String(signature.length) });
+    const i = issue('SIGNATURE_LENGTH', { expected: String(modulusBytes), received: signature.length });
     throw new SesamError('IO', `${i.code}: ${i.message}`, { issues: [i] });
   }
   signerInfo.signature = new asn1js.OctetString({ valueHex: signature });

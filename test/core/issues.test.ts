@@ -38,11 +38,16 @@ describe('issues', () => {
     expect(() => (issue as (c: string) => unknown)('NOPE')).toThrow();
     // Untrusted details never make the factory throw, and `$` patterns are kept verbatim.
     const junk = [{ toString: false }] as unknown as string;
-    expect(issue('T_ONE', { received: junk }).received).toBe('array');
-    expect(issue('T_ONE', { received: 12 as unknown as string, expected: null as unknown as string }).message).toBe('attendu null, reçu 12');
+    expect(issue('T_ONE', { received: junk }).received).toBe('[{"toString":false}]');
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(issue('T_ONE', { received: [cyclic, { toString: false }] }).received).toBe('array');
+    expect(issue('T_ONE', { received: { a: 1 } }).received).toBe('{"a":1}');
+    expect(issue('T_ONE', { received: Symbol('s') }).received).toBe('Symbol(s)');
+    expect(issue('T_ONE', { received: 12, expected: null }).message).toBe('attendu null, reçu 12');
     expect(issue('T_ONE', { received: "$& $' $`" }).message).toBe("attendu ?, reçu $& $' $`");
-    expect(issue('T_ONE', { received: { toString: () => 'X' } as unknown as string }).received).toBe('X');
-    expect(issue('T_ONE', { received: 5n as unknown as string }).received).toBe('5');
+    expect(issue('T_ONE', { received: { toString: () => 'X' } }).received).toBe('X');
+    expect(issue('T_ONE', { received: 5n }).received).toBe('5');
   });
 
   it('builds results', () => {

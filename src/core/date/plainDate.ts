@@ -71,7 +71,7 @@ export function isPlainDate(value: unknown): value is PlainDate {
  */
 export function parsePlainDate(value: unknown, path: IssuePath = []): Result<PlainDate> {
   if (typeof value !== 'string' || !ISO_RE.test(value)) {
-    return err(issue('DATE_FORMAT', { path, expected: 'AAAA-MM-JJ', received: String(value) }));
+    return err(issue('DATE_FORMAT', { path, expected: 'AAAA-MM-JJ', received: value }));
   }
   if (!isPlainDate(value)) return err(issue('DATE_INVALID', { path, received: value }));
   return ok(value);

@@ -53,7 +53,7 @@ export function validateLuhnIdentifier<T extends string>(value: unknown, path: I
   const compact = compactIdentifier(value);
   if (compact === undefined) return err(issue(`${spec.prefix}_FORMAT`, { path, received: typeof value }));
   if (compact.length !== spec.length) {
-    return err(issue(`${spec.prefix}_LENGTH`, { path, expected: String(spec.length), received: String(compact.length) }));
+    return err(issue(`${spec.prefix}_LENGTH`, { path, expected: String(spec.length), received: compact.length }));
   }
   if (!spec.pattern.test(compact)) return err(issue(`${spec.prefix}_FORMAT`, { path }));
   const digits = spec.toDigits === undefined ? compact : spec.toDigits(compact);

@@ -95,7 +95,7 @@ function componentIssues(c: string, path: IssuePath): Issue[] {
 export function validateNir(value: unknown, path: IssuePath = []): Result<Nir> {
   const c = compactIdentifier(value);
   if (c === undefined) return err(issue('NIR_FORMAT', { path, received: typeof value }));
-  if (c.length !== 15) return err(issue('NIR_LENGTH', { path, expected: '15', received: String(c.length) }));
+  if (c.length !== 15) return err(issue('NIR_LENGTH', { path, expected: '15', received: c.length }));
   if (!FULL.test(c)) return err(issue('NIR_FORMAT', { path }));
   const issues = componentIssues(c, path);
   const errors = issues.filter((i) => i.severity === 'error');

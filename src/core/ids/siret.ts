@@ -72,7 +72,7 @@ export function computeSiretKey(payload: string): string {
 export function validateSiret(value: unknown, path: IssuePath = []): Result<Siret> {
   const c = compactIdentifier(value);
   if (c === undefined) return err(issue('SIRET_FORMAT', { path, received: typeof value }));
-  if (c.length !== 14) return err(issue('SIRET_LENGTH', { path, expected: '14', received: String(c.length) }));
+  if (c.length !== 14) return err(issue('SIRET_LENGTH', { path, expected: '14', received: c.length }));
   if (!/^[0-9]{14}$/.test(c)) return err(issue('SIRET_FORMAT', { path }));
   const laPoste = c.startsWith(LA_POSTE_SIREN) && c !== LA_POSTE_HEAD_OFFICE;
   if (laPoste ? digitSum(c) % 5 !== 0 : !isLuhnValid(c)) {

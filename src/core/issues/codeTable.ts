@@ -25,8 +25,10 @@ export type IssueCodeTable = Readonly<Record<string, IssueCodeSpec>>;
 /** Details given when an issue is raised. */
 export interface IssueDetails {
   readonly path?: IssuePath;
-  readonly expected?: string;
-  readonly received?: string;
+  /** What was expected (any value; turned into text safely). */
+  readonly expected?: unknown;
+  /** What was received (any value, even junk; turned into text safely, never throws). */
+  readonly received?: unknown;
   readonly source?: IssueSource;
   readonly severity?: Severity;
   readonly ref?: string;
@@ -40,18 +42,28 @@ export type IssueFactory<T extends IssueCodeTable> = (code: keyof T & string, de
 const EMPTY_PATH: IssuePath = Object.freeze([]);
 
 /**
- * Text of an `expected` / `received` detail. Raised from untrusted data, it may not be a string
- * at run time (JS callers, junk input): never throws, even for objects without a usable toString.
+ * Text of an untrusted value for an issue's `expected` / `received`: never throws, even for
+ * objects without a usable toString (junk from JS callers or JSON).
+ *
+ * @param value - Anything.
+ * @returns Its text, or its kind (`'array'`, `'object'`, …) when it has none.
  */
-function detailText(value: unknown): string {
+export function formatReceived(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null || value === undefined) return String(value);
+  if (typeof value !== 'object' || value === null) return String(value);
   try {
-    return String(value);
+    const text = String(value);
+    if (text !== '[object Object]') return text;
   } catch {
-    return Array.isArray(value) ? 'array' : typeof value;
+    // no usable toString: fall through to JSON
   }
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json.length > 200 ? `${json.slice(0, 199)}…` : json;
+  } catch {
+    // cycles, BigInt inside: fall through to the kind
+  }
+  return Array.isArray(value) ? 'array' : 'object';
 }
 
 /**
@@ -74,8 +86,8 @@ export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFac
   return (code, details = {}) => {
     const spec = table[code];
     if (spec === undefined) throw new Error(`[sesam-billing] unknown issue code ${code}`);
-    const expected = details.expected === undefined ? undefined : detailText(details.expected);
-    const received = details.received === undefined ? undefined : detailText(details.received);
+    const expected = details.expected === undefined ? undefined : formatReceived(details.expected);
+    const received = details.received === undefined ? undefined : formatReceived(details.received);
     let message = details.message ?? spec.message;
     if (message.includes('{')) {
       // Function replacers: a received text holding $& or $' must not be read as a pattern.

@@ -57,7 +57,7 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
   let count = 0;
   const at = (record: number, column = 1): { record: number; column: number; offset: number } => ({ record, column, offset: (record - 1) * 128 + column - 1 });
   const mismatch = (code: 'FSE_INVOICE_TOTAL_MISMATCH' | 'FSE_LOT_TOTAL_MISMATCH' | 'FSE_FILE_TOTAL_MISMATCH', path: IssuePath, record: number, what: string, want: number, got: number): void => {
-    if (want !== got) issues.push(issue(code, { path, source: at(record), expected: `${what} ${want}`, received: String(got) }));
+    if (want !== got) issues.push(issue(code, { path, source: at(record), expected: `${what} ${want}`, received: got }));
   };
   for (const raw of readRecords(bytes, { recordLength: 128 })) {
     if (issues.length >= max) {
@@ -67,7 +67,7 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
     count++;
     issues.push(...raw.issues);
     if (raw.text.length !== 128) {
-      issues.push(issue('FSE_RECORD_LENGTH', { source: at(raw.record, raw.text.length + 1), expected: '128', received: String(raw.text.length) }));
+      issues.push(issue('FSE_RECORD_LENGTH', { source: at(raw.record, raw.text.length + 1), expected: '128', received: raw.text.length }));
       continue;
     }
     const kind = recordTypeOf(raw.text);

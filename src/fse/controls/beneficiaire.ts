@@ -15,21 +15,21 @@ const QUALITES = new Set(['0', '1', '2', '3', '4', '5', '6', '8', '9']);
 export const BENEFICIAIRE_CONTROLS: readonly FseControl[] = [
   control('FSE_RANG_NAISSANCE_RANGE', 'Rang de naissance de 1 à 9', ALWAYS, (fse) => {
     const r = fse.beneficiaire.rangNaissance;
-    return Number.isInteger(r) && r >= 1 && r <= 9 ? undefined : { path: ['beneficiaire', 'rangNaissance'], received: String(r) };
+    return Number.isInteger(r) && r >= 1 && r <= 9 ? undefined : { path: ['beneficiaire', 'rangNaissance'], received: r };
   }),
   control('FSE_RANG_BENEFICIAIRE_RANGE', 'Rang du bénéficiaire de 1 à 99', ALWAYS, (fse) => {
     const r = fse.beneficiaire.rangBeneficiaire;
-    return Number.isInteger(r) && r >= 1 && r <= 99 ? undefined : { path: ['beneficiaire', 'rangBeneficiaire'], received: String(r) };
+    return Number.isInteger(r) && r >= 1 && r <= 99 ? undefined : { path: ['beneficiaire', 'rangBeneficiaire'], received: r };
   }),
   control('FSE_QUALITE_UNKNOWN', 'Qualité du bénéficiaire connue', ALWAYS, (fse) =>
-    QUALITES.has(fse.beneficiaire.qualite) ? undefined : { path: ['beneficiaire', 'qualite'], received: String(fse.beneficiaire.qualite) }),
+    QUALITES.has(fse.beneficiaire.qualite) ? undefined : { path: ['beneficiaire', 'qualite'], received: fse.beneficiaire.qualite }),
   control('FSE_AGE_RANGE', 'Âge du bénéficiaire vraisemblable', ALWAYS, (fse, ctx) => {
     const age = ageAt(fse.beneficiaire.dateNaissance, firstDateSoins(fse));
-    return age > ctx.ageMax ? { path: ['beneficiaire', 'dateNaissance'], expected: `≤ ${ctx.ageMax}`, received: String(age) } : undefined;
+    return age > ctx.ageMax ? { path: ['beneficiaire', 'dateNaissance'], expected: `≤ ${ctx.ageMax}`, received: age } : undefined;
   }),
   control('FSE_QUALITE_ENFANT_AGE', 'Qualité enfant cohérente avec l’âge', (fse) => fse.beneficiaire.qualite === '6', (fse, ctx) => {
     const age = ageAt(fse.beneficiaire.dateNaissance, firstDateSoins(fse));
-    return age >= ctx.ageMaxEnfant ? { path: ['beneficiaire', 'qualite'], expected: String(ctx.ageMaxEnfant), received: String(age) } : undefined;
+    return age >= ctx.ageMaxEnfant ? { path: ['beneficiaire', 'qualite'], expected: String(ctx.ageMaxEnfant), received: age } : undefined;
   }),
   control('FSE_NIR_NAISSANCE_MISMATCH', 'NIR de l’assuré cohérent avec sa date de naissance', (fse) => fse.beneficiaire.qualite === '0', (fse) => {
     const nir = compactNir(fse.beneficiaire.nirIndividuel ?? fse.beneficiaire.nirAssure);

@@ -40,7 +40,7 @@ export const DATE_CONTROLS: readonly FseControl[] = [
   }),
   control('FSE_DELAI_FACTURATION', 'Facturation dans le délai après les soins', ALWAYS, (fse, ctx) => {
     const days = daysBetween(firstDateSoins(fse), fse.identification.dateFacturation);
-    return days > ctx.delaiFacturationJours ? { path: ['identification', 'dateFacturation'], expected: String(ctx.delaiFacturationJours), received: String(days) } : undefined;
+    return days > ctx.delaiFacturationJours ? { path: ['identification', 'dateFacturation'], expected: String(ctx.delaiFacturationJours), received: days } : undefined;
   }),
   control('FSE_DROITS_PERIODE', 'Droits AMO ouverts à chaque date de soins', ALWAYS, (fse) => {
     const periodes = fse.beneficiaire.droitsAmo;

@@ -71,7 +71,7 @@ export const IDENTIFIER_CONTROLS: readonly FseControl[] = [
     numStage(fse.remplacant ?? '').stage === undefined ? undefined : { path: ['remplacant'], received: fse.remplacant ?? '' }),
   control('FSE_NUMERO_FACTURE_RANGE', 'N° de facture entre 1 et 999 999 999', (fse) => fse.identification.numeroFacture !== undefined, (fse) => {
     const n = fse.identification.numeroFacture ?? 0;
-    return Number.isInteger(n) && n >= 1 && n <= 999_999_999 ? undefined : { path: ['identification', 'numeroFacture'], expected: '1 à 999999999', received: String(n) };
+    return Number.isInteger(n) && n >= 1 && n <= 999_999_999 ? undefined : { path: ['identification', 'numeroFacture'], expected: '1 à 999999999', received: n };
   }),
   control('FSE_ORGANISME_REGIME_FORMAT', 'Grand régime sur 2 chiffres', ALWAYS, (fse) =>
     digitsOf(2)(fse.amo.grandRegime) ? undefined : { path: ['amo', 'grandRegime'], received: fse.amo.grandRegime }),

@@ -69,11 +69,11 @@ export const MONTANT_CONTROLS: readonly FseControl[] = [
     const out: IssueDetails[] = [];
     fse.lignes.forEach((l, k) => {
       for (const [name, m] of [['prixUnitaire', l.prixUnitaire], ['baseRemboursement', l.baseRemboursement], ['montantAmo', l.montantAmo], ['montantFacture', l.montantFacture], ['montantAmc', l.montantAmc]] as const) {
-        if (m.centimes > MAX_MONTANT_LIGNE) out.push({ path: ['lignes', k, name], expected: String(MAX_MONTANT_LIGNE), received: String(m.centimes) });
+        if (m.centimes > MAX_MONTANT_LIGNE) out.push({ path: ['lignes', k, name], expected: String(MAX_MONTANT_LIGNE), received: m.centimes });
       }
     });
     for (const k of ['montantFacture', 'partAmo', 'partAmc'] as const) {
-      if (fse.totaux[k].centimes > MAX_MONTANT_FACTURE) out.push({ path: ['totaux', k], expected: String(MAX_MONTANT_FACTURE), received: String(fse.totaux[k].centimes) });
+      if (fse.totaux[k].centimes > MAX_MONTANT_FACTURE) out.push({ path: ['totaux', k], expected: String(MAX_MONTANT_FACTURE), received: fse.totaux[k].centimes });
     }
     return out;
   }),

@@ -25,7 +25,7 @@ function missingVitale(fse: Fse): string[] {
 /** Securing-mode controls of an FSE. */
 export const SECURISATION_CONTROLS: readonly FseControl[] = [
   control('FSE_SECURISATION_MODE_UNKNOWN', 'Mode de sécurisation S, F ou D', ALWAYS, (fse) =>
-    isSecuringMode(fse.securisation.mode) ? undefined : { path: ['securisation', 'mode'], received: String(fse.securisation.mode) }),
+    isSecuringMode(fse.securisation.mode) ? undefined : { path: ['securisation', 'mode'], received: fse.securisation.mode }),
   control('FSE_CPS_MISSING', 'Données de la carte CPS présentes', ALWAYS, (fse) => {
     const cps = fse.securisation.cps as Partial<Fse['securisation']['cps']> | undefined;
     const ok = cps !== undefined && TYPES_CPS.has(cps.typeCarte ?? '') && Number.isInteger(cps.numeroSituation) && (cps.numeroSituation ?? 0) >= 1;

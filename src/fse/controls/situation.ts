@@ -27,7 +27,7 @@ const lineExo = (fse: Fse): string[] => [fse.situation.justificationExoneration,
 /** Situation / coherence controls of an FSE. */
 export const SITUATION_CONTROLS: readonly FseControl[] = [
   control('FSE_NATURE_ASSURANCE_UNKNOWN', 'Nature d’assurance connue', ALWAYS, (fse) =>
-    NATURES.has(fse.situation.natureAssurance) ? undefined : { path: ['situation', 'natureAssurance'], received: String(fse.situation.natureAssurance) }),
+    NATURES.has(fse.situation.natureAssurance) ? undefined : { path: ['situation', 'natureAssurance'], received: fse.situation.natureAssurance }),
   control('FSE_AT_NUMERO_MISSING', 'N° ou date d’AT en nature AT/MP', (fse) => fse.situation.natureAssurance === '41', (fse) => {
     const at = fse.situation.accidentTravail;
     return at === undefined || at.numero.trim() === '' ? { path: ['situation', 'accidentTravail'] } : undefined;
@@ -39,7 +39,7 @@ export const SITUATION_CONTROLS: readonly FseControl[] = [
   control('FSE_AT_NUMERO_UNEXPECTED', 'Pas de n° d’AT hors nature AT/MP', (fse) => fse.situation.accidentTravail !== undefined, (fse) =>
     fse.situation.natureAssurance === '41' ? undefined : { path: ['situation', 'accidentTravail'], received: fse.situation.natureAssurance }),
   control('FSE_EXONERATION_UNKNOWN', 'Justification d’exonération connue', ALWAYS, (fse) =>
-    EXONERATIONS.has(fse.situation.justificationExoneration) ? undefined : { path: ['situation', 'justificationExoneration'], received: String(fse.situation.justificationExoneration) }),
+    EXONERATIONS.has(fse.situation.justificationExoneration) ? undefined : { path: ['situation', 'justificationExoneration'], received: fse.situation.justificationExoneration }),
   control('FSE_EXONERATION_ALD_SANS_DROIT', 'Exonération ALD couverte par une période ALD', (fse) => lineExo(fse).includes('4'), (fse) => {
     const periodes = fse.beneficiaire.periodesAld ?? [];
     const lines = fse.lignes.map((l, k) => ({ l, k })).filter(({ l }) => l.justificationExoneration === '4');
@@ -51,7 +51,7 @@ export const SITUATION_CONTROLS: readonly FseControl[] = [
       ? { path: ['situation', 'justificationExoneration'], expected: fse.situation.natureAssurance, received: fse.situation.justificationExoneration }
       : undefined),
   control('FSE_PARCOURS_UNKNOWN', 'Indicateur de parcours connu', ALWAYS, (fse) =>
-    PARCOURS.has(fse.situation.parcours) ? undefined : { path: ['situation', 'parcours'], received: String(fse.situation.parcours) }),
+    PARCOURS.has(fse.situation.parcours) ? undefined : { path: ['situation', 'parcours'], received: fse.situation.parcours }),
   control('FSE_PARCOURS_MISSING', 'Parcours de soins renseigné pour un médecin', isMedecin, (fse) =>
     fse.facture.parcours === undefined ? { path: ['facture', 'parcours'] } : undefined),
   control('FSE_PARCOURS_MAJORATION', 'Majorations de coordination seulement dans le parcours', (fse) => fse.situation.parcours === 'S', (fse, ctx) =>
@@ -65,8 +65,8 @@ export const SITUATION_CONTROLS: readonly FseControl[] = [
   control('FSE_ACTE_CODE_FORMAT', 'Code acte NGAP sur 1 à 5 caractères', ALWAYS, (fse) =>
     fse.lignes.flatMap((l, k) => (l.detail.kind !== 'ngap' || NGAP_CODE.test(l.code) ? [] : [{ path: ['lignes', k, 'code'], received: l.code }]))),
   control('FSE_QUANTITE_RANGE', 'Quantité de 1 à 99', ALWAYS, (fse) =>
-    fse.lignes.flatMap((l, k) => (Number.isInteger(l.quantite) && l.quantite >= 1 && l.quantite <= 99 ? [] : [{ path: ['lignes', k, 'quantite'], received: String(l.quantite) }]))),
+    fse.lignes.flatMap((l, k) => (Number.isInteger(l.quantite) && l.quantite >= 1 && l.quantite <= 99 ? [] : [{ path: ['lignes', k, 'quantite'], received: l.quantite }]))),
   control('FSE_LIGNES_EMPTY', 'Au moins un acte', ALWAYS, (fse) => (fse.lignes.length === 0 ? { path: ['lignes'] } : undefined)),
   control('FSE_LIGNES_TOO_MANY', `Au plus ${MAX_LIGNES} actes`, ALWAYS, (fse) =>
-    fse.lignes.length > MAX_LIGNES ? { path: ['lignes'], expected: String(MAX_LIGNES), received: String(fse.lignes.length) } : undefined),
+    fse.lignes.length > MAX_LIGNES ? { path: ['lignes'], expected: String(MAX_LIGNES), received: fse.lignes.length } : undefined),
 ];

@@ -173,7 +173,7 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
     const source: { record?: number; column: number; offset?: number } = { column: Math.min(text.length, plan.length) + 1 };
     if (ctx.record !== undefined) source.record = ctx.record;
     if (ctx.offset !== undefined) source.offset = ctx.offset;
-    issues.push(issue('FW_RECORD_LENGTH', { path: ctx.path ?? [], source, expected: String(plan.length), received: String(text.length) }));
+    issues.push(issue('FW_RECORD_LENGTH', { path: ctx.path ?? [], source, expected: String(plan.length), received: text.length }));
   }
   const out: Record<string, unknown> = {};
   const ops = plan.ops;

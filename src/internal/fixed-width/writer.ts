@@ -23,7 +23,7 @@ const EOL = { none: '', crlf: '\r\n', lf: '\n' } as const;
 
 function check(text: string, record: number, length: number): Issue | undefined {
   if (text.length !== length) {
-    return issue('FW_RECORD_LENGTH', { path: [record - 1], source: { record }, expected: String(length), received: String(text.length) });
+    return issue('FW_RECORD_LENGTH', { path: [record - 1], source: { record }, expected: String(length), received: text.length });
   }
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) > 0xff) {

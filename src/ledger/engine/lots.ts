@@ -47,7 +47,7 @@ export function createLotTx(tx: LedgerTx, draft: LotDraft, rule: LotNumbering, a
   const issues: Issue[] = [];
   const ps = compactPs(draft.ps);
   const part = draft.kind === 'dre' ? 'amc' : 'amo';
-  if (draft.kind !== 'fse' && draft.kind !== 'dre') issues.push(issue('LEDGER_INVALID_INPUT', { path: ['kind'], expected: 'fse | dre', received: String(draft.kind) }));
+  if (draft.kind !== 'fse' && draft.kind !== 'dre') issues.push(issue('LEDGER_INVALID_INPUT', { path: ['kind'], expected: 'fse | dre', received: draft.kind }));
   if (draft.invoiceIds.length === 0) issues.push(issue('LEDGER_LOT_EMPTY', { path: ['invoiceIds'] }));
   if (draft.fileId !== undefined && !/^[0-9A-Z]{6}$/.test(draft.fileId)) {
     issues.push(issue('LEDGER_INVALID_INPUT', { path: ['fileId'], expected: '6 caractères', received: draft.fileId }));

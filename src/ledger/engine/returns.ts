@@ -26,7 +26,7 @@ const PAYMENTS = new Set(['paiement', 'paiement_partiel']);
  */
 export function applyReturnTx(tx: LedgerTx, input: ReturnInput, at: string): Result<ReturnOutcome> {
   if (typeof input.sourceId !== 'string' || input.sourceId.trim() === '') {
-    return err(issue('LEDGER_INVALID_INPUT', { path: ['sourceId'], expected: 'identifiant du retour', received: String(input.sourceId) }));
+    return err(issue('LEDGER_INVALID_INPUT', { path: ['sourceId'], expected: 'identifiant du retour', received: input.sourceId }));
   }
   if (tx.hasReturn(input.sourceId)) return ok({ alreadyProcessed: true, applied: [] });
   const working = new Map<string, LedgerInvoice>();
@@ -34,12 +34,12 @@ export function applyReturnTx(tx: LedgerTx, input: ReturnInput, at: string): Res
   const issues: Issue[] = [];
   input.events.forEach((e, k) => {
     const path = ['events', k];
-    if (!isPartEvent(e.event)) return void issues.push(issue('LEDGER_INVALID_INPUT', { path: [...path, 'event'], expected: 'événement connu', received: String(e.event) }));
-    if (e.part !== 'amo' && e.part !== 'amc') return void issues.push(issue('LEDGER_INVALID_INPUT', { path: [...path, 'part'], expected: 'amo | amc', received: String(e.part) }));
+    if (!isPartEvent(e.event)) return void issues.push(issue('LEDGER_INVALID_INPUT', { path: [...path, 'event'], expected: 'événement connu', received: e.event }));
+    if (e.part !== 'amo' && e.part !== 'amc') return void issues.push(issue('LEDGER_INVALID_INPUT', { path: [...path, 'part'], expected: 'amo | amc', received: e.part }));
     if (e.amount !== undefined) {
       const c = e.amount.centimes;
       if (!PAYMENTS.has(e.event)) return void issues.push(issue('LEDGER_INVALID_INPUT', { path: [...path, 'amount'], expected: 'montant seulement pour un paiement', received: e.event }));
-      if (!Number.isSafeInteger(c) || c < 0) return void issues.push(issue('LEDGER_INVALID_INPUT', { path: [...path, 'amount'], expected: 'centimes entiers ≥ 0', received: String(c) }));
+      if (!Number.isSafeInteger(c) || c < 0) return void issues.push(issue('LEDGER_INVALID_INPUT', { path: [...path, 'amount'], expected: 'centimes entiers ≥ 0', received: c }));
     }
     const invoice = working.get(e.invoiceId) ?? tx.getInvoice(e.invoiceId);
     if (invoice === undefined) return void issues.push(issue('LEDGER_UNKNOWN_INVOICE', { path: [...path, 'invoiceId'], received: e.invoiceId }));

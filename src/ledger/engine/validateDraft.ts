@@ -14,13 +14,13 @@ const issue = createIssueFactory(LEDGER_CODES);
 function money(issues: Issue[], value: unknown, path: (string | number)[]): void {
   const c = (value as { centimes?: unknown } | undefined)?.centimes;
   if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path, expected: 'montant en centimes entiers ≥ 0', received: String(c) }));
+    issues.push(issue('LEDGER_INVALID_INPUT', { path, expected: 'montant en centimes entiers ≥ 0', received: c }));
   }
 }
 
 function text(issues: Issue[], value: unknown, path: (string | number)[], what: string): void {
   if (typeof value !== 'string' || value.trim() === '') {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path, expected: what, received: String(value) }));
+    issues.push(issue('LEDGER_INVALID_INPUT', { path, expected: what, received: value }));
   }
 }
 
@@ -34,13 +34,13 @@ export function validateDraft(draft: InvoiceDraft): Result<string> {
   const key = computeCareKey(draft);
   const issues: Issue[] = key.ok ? [] : [...key.issues];
   if (!isPlainDate(draft.dateFacturation)) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['dateFacturation'], expected: 'AAAA-MM-JJ', received: String(draft.dateFacturation) }));
+    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['dateFacturation'], expected: 'AAAA-MM-JJ', received: draft.dateFacturation }));
   }
   for (const k of ['total', 'amo', 'amc', 'patient'] as const) money(issues, draft.montants?.[k], ['montants', k]);
   text(issues, draft.destinataireAmo, ['destinataireAmo'], 'organisme destinataire AMO');
   if (draft.amc !== undefined) text(issues, draft.amc.destinataire, ['amc', 'destinataire'], 'destinataire AMC');
   if (!['S', 'F', 'D'].includes(draft.securisation)) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['securisation'], expected: 'S | F | D', received: String(draft.securisation) }));
+    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['securisation'], expected: 'S | F | D', received: draft.securisation }));
   }
   if (draft.payload !== undefined && typeof draft.payload !== 'string') {
     issues.push(issue('LEDGER_INVALID_INPUT', { path: ['payload'], expected: 'texte JSON', received: typeof draft.payload }));

@@ -60,7 +60,7 @@ export function decodeModeledArl(bytes: Uint8Array): Result<Arl> {
   }
   if (head === undefined) return resultOf(undefined as never, issues.length > 0 ? issues : [issue('ARL_FORMAT', { received: 'en-tête ARL absent' })]);
   if (declared === undefined) issues.push(issue('ARL_FORMAT', { received: 'enregistrement FIN absent' }));
-  else if (declared !== lots.length) issues.push(issue('ARL_LOT_COUNT', { path: ['lots'], expected: String(declared), received: String(lots.length) }));
+  else if (declared !== lots.length) issues.push(issue('ARL_LOT_COUNT', { path: ['lots'], expected: String(declared), received: lots.length }));
   const motif = motifOf(head['codeMotif'] as string, head['libelleMotif'] as string);
   const arl: Arl = {
     statut: statut(head['statut'] as 'P' | 'N'),

@@ -121,7 +121,7 @@ export function parseBankCsv(text: string, options: BankCsvOptions = {}): Result
       const c = cols[name];
       if (c === undefined) return undefined;
       const v = fields[c];
-      if (v === undefined) issues.push(issue('BANK_CSV_COLUMNS', { path: [...path, name], expected: `${name} (n° ${c})`, received: String(fields.length), source: { record: line } }));
+      if (v === undefined) issues.push(issue('BANK_CSV_COLUMNS', { path: [...path, name], expected: `${name} (n° ${c})`, received: fields.length, source: { record: line } }));
       return v;
     };
     const dateText = get('date');

@@ -61,7 +61,7 @@ function splitRecords(text: string, o: Required<Omit<ParseCfonb120Options, 'date
       out.push({ text: line.padEnd(CFONB_RECORD_LENGTH, ' '), record: out.length + 1, offset: lineOffset });
     } else {
       issues.push(issue('BANK_CFONB_RECORD_LENGTH', {
-        path: ['records', out.length], expected: String(CFONB_RECORD_LENGTH), received: String(line.length),
+        path: ['records', out.length], expected: String(CFONB_RECORD_LENGTH), received: line.length,
         source: { record: out.length + 1, offset: lineOffset },
       }));
     }

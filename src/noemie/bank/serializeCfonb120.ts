@@ -25,7 +25,7 @@ class Writer {
   constructor(private readonly issues: Issue[], private readonly path: readonly (string | number)[]) {}
   put(zone: Zone, value: string, field: string): void {
     if (!writeZone(this.buffer, zone, value)) {
-      this.issues.push(issue('BANK_CFONB_RECORD_LENGTH', { path: [...this.path, field], expected: `≤ ${zone.length}`, received: String(value.length), message: `Valeur trop longue pour la zone CFONB ${field} (${zone.length} caractères)` }));
+      this.issues.push(issue('BANK_CFONB_RECORD_LENGTH', { path: [...this.path, field], expected: `≤ ${zone.length}`, received: value.length, message: `Valeur trop longue pour la zone CFONB ${field} (${zone.length} caractères)` }));
     }
   }
   amount(m: Money, decimales: number): void {

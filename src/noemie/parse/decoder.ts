@@ -134,10 +134,10 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
     const at = (column: number): { record: number; column: number; offset: number } => ({ record: rec.record, column, offset: rec.offset + column - 1 });
     const sev = { severity: controlSeverity };
     if (t.nombreEnregistrements !== rec.record) {
-      emit(issue('NOEMIE_TRAILER_RECORDS', { path: ['trailer', 'nombreEnregistrements'], source: at(56), expected: String(rec.record), received: String(t.nombreEnregistrements), ...sev }));
+      emit(issue('NOEMIE_TRAILER_RECORDS', { path: ['trailer', 'nombreEnregistrements'], source: at(56), expected: String(rec.record), received: t.nombreEnregistrements, ...sev }));
     }
     if (t.nombreLots !== walk.lots()) {
-      emit(issue('NOEMIE_TRAILER_LOTS', { path: ['trailer', 'nombreLots'], source: at(83), expected: String(walk.lots()), received: String(t.nombreLots), ...sev }));
+      emit(issue('NOEMIE_TRAILER_LOTS', { path: ['trailer', 'nombreLots'], source: at(83), expected: String(walk.lots()), received: t.nombreLots, ...sev }));
     }
     if (t.cumulMontants.centimes !== walk.total()) {
       emit(issue('NOEMIE_TRAILER_AMOUNT', { path: ['trailer', 'cumulMontants'], source: at(86), expected: formatDecimal({ centimes: walk.total() }), received: formatDecimal(t.cumulMontants), ...sev }));
@@ -174,7 +174,7 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
     header = r.value as NoemieEnTete;
     dates = createDateContext(header.dateCreation);
     if (header.longueurEnregistrement !== 128) {
-      emit(issue('NOEMIE_RECORD_LENGTH', { path: ['header', 'longueurEnregistrement'], source: { record: 1, column: 83, offset: rec.offset + 82 }, expected: '128', received: String(header.longueurEnregistrement) }));
+      emit(issue('NOEMIE_RECORD_LENGTH', { path: ['header', 'longueurEnregistrement'], source: { record: 1, column: 83, offset: rec.offset + 82 }, expected: '128', received: header.longueurEnregistrement }));
     }
     if (!stopped) sink.header(header, rec.offset);
   };

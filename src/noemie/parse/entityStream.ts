@@ -198,7 +198,7 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
           issue('NOEMIE_TRUNCATED_ENTITY', {
             path: ['entities', index],
             expected: info === undefined ? '?' : String(info.length),
-            received: String(len - p),
+            received: len - p,
             source: { offset: physical(p) },
           }),
         );

@@ -73,7 +73,7 @@ export function feedTail(decoder: NoemieDecoder, view: Uint8Array, pos: number, 
     path: [],
     source: { record: at.record, column: avail + 1, offset: at.abs + avail },
     expected: String(RECORD_LENGTH),
-    received: String(avail),
+    received: avail,
   });
   decoder.record({ text: decodeLatin1(view, pos, end), record: at.record, offset: at.abs, issues: [issue] });
 }

@@ -93,7 +93,7 @@ export function loadRejectDictionary(rows: readonly unknown[], name = 'loaded'):
     const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
     const text = (k: string): string | undefined => (typeof r[k] === 'string' && (r[k] as string).trim() !== '' ? (r[k] as string).trim() : undefined);
     const bad = (field: string, expected: string): void => {
-      issues.push(issue('RECONCILE_DICTIONARY_ROW', { path: ['rows', i, field], expected, received: String(r[field]) }));
+      issues.push(issue('RECONCILE_DICTIONARY_ROW', { path: ['rows', i, field], expected, received: r[field] }));
     };
     const code = text('code');
     const level = text('level');

@@ -69,7 +69,7 @@ export async function verifyPin(channel: ApduChannel, pin: Uint8Array, profile: 
     const r = await channel.send(verify(profile.pinRef, block));
     if (r.sw === SW_OK) return ok({ max: before.max, left: before.max });
     if (r.sw === 0x6983 || r.sw === 0x63c0) return err(readerIssue('PIN_BLOCKED', { path: ['pin'] }));
-    if (r.sw >> 4 === 0x63c) return err(readerIssue('PIN_WRONG', { received: String(r.sw & 0x0f), path: ['pin'] }));
+    if (r.sw >> 4 === 0x63c) return err(readerIssue('PIN_WRONG', { received: r.sw & 0x0f, path: ['pin'] }));
     throw cardError('APDU_STATUS', { expected: 'VERIFY', received: formatSw(r.sw) });
   } finally {
     block.fill(0);
