@@ -105,28 +105,33 @@ export interface PartStatus {
   readonly updatedAt: string;
 }
 
-/** An invoice as stored by the ledger. */
-export interface LedgerInvoice {
-  readonly id: InvoiceId;
+/** The facts of an invoice an FSE builder records (shared by `InvoiceDraft` and `LedgerInvoice`). */
+export interface InvoiceFacts {
   /** N° de facturation of the PS (the numbering scope). */
   readonly ps: string;
-  /** Invoice number, 1 … 999 999 999, per PS (B2 type 2 pos 27-35). */
-  readonly numero: number;
-  /** Duplicate key, see `computeCareKey`. */
-  readonly careKey: string;
   readonly beneficiaire: BeneficiaireKey;
-  /** Date of care used in the duplicate key. */
+  /** Date of care used in the duplicate key (for an invoice spanning days: the first one). */
   readonly dateSoins: PlainDate;
-  /** Act codes, as given. */
+  /** Act codes (NGAP / CCAM / LPP), as given; order does not matter for the duplicate key. */
   readonly actes: readonly string[];
   readonly dateFacturation: PlainDate;
   readonly montants: InvoiceMontants;
   /** Organisme destinataire of the FSE (AMO). */
   readonly destinataireAmo: string;
+  /** AMC data; an AMC part is tracked only when `tiersPayant` is true (a DRE). */
   readonly amc?: InvoiceAmc;
   readonly securisation: SecurisationMode;
-  /** Opaque serialized invoice (JSON text chosen by the FSE builder). */
+  /** Opaque serialized invoice (JSON text chosen by the FSE builder; may be set later with `setPayload`). */
   readonly payload?: string;
+}
+
+/** An invoice as stored by the ledger. */
+export interface LedgerInvoice extends InvoiceFacts {
+  readonly id: InvoiceId;
+  /** Invoice number, 1 … 999 999 999, per PS (B2 type 2 pos 27-35). */
+  readonly numero: number;
+  /** Duplicate key, see `computeCareKey`. */
+  readonly careKey: string;
   /** Recording date-time (ISO 8601). */
   readonly createdAt: string;
   readonly parts: { readonly amo: PartStatus; readonly amc?: PartStatus };

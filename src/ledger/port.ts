@@ -23,25 +23,11 @@ import type {
   PartName,
   PartState,
   SecurisationMode,
+  InvoiceFacts,
 } from './model';
 
 /** What `recordInvoice` needs: everything an FSE builder persists, minus the number. */
-export interface InvoiceDraft {
-  /** N° de facturation of the PS. */
-  readonly ps: string;
-  readonly beneficiaire: BeneficiaireKey;
-  /** Date of care (for an invoice spanning days: the first one). */
-  readonly dateSoins: PlainDate;
-  /** Act codes (NGAP / CCAM / LPP); order does not matter for the duplicate key. */
-  readonly actes: readonly string[];
-  readonly dateFacturation: PlainDate;
-  readonly montants: InvoiceMontants;
-  readonly destinataireAmo: string;
-  /** AMC data; an AMC part is tracked only when `tiersPayant` is true (a DRE). */
-  readonly amc?: InvoiceAmc;
-  readonly securisation: SecurisationMode;
-  /** Opaque serialized invoice (JSON text); may also be set later with `setPayload`. */
-  readonly payload?: string;
+export interface InvoiceDraft extends InvoiceFacts {
   /** Recording date-time (ISO 8601); default: the store's clock. */
   readonly at?: string;
 }

@@ -10,23 +10,15 @@ import type { KeyObject } from 'node:crypto';
 import type { CommandApdu } from '../apdu';
 import { CPS_PKCS15_AID, DEFAULT_CPS_PROFILE } from '../cps/commands';
 import type { CpsProfile } from '../cps/commands';
+import type { SituationPs } from '../cps/situation';
 import { bytesEqual, concatBytes, hexBytes } from '../hex';
 import { serializeBerTlv, serializeSimpleTlv } from '../tlv';
 import { buildTestCertificate, signDigestInfo } from './certificate';
 import { createFileCard } from './engine';
 import type { VirtualCard, VirtualResponse } from './engine';
 
-/** A (modeled) situation written on the virtual CPS. */
-export interface VirtualSituation {
-  readonly typeIdentification: string;
-  readonly identifiantNational: string;
-  readonly nom: string;
-  readonly prenom: string;
-  readonly numeroFacturation: string;
-  readonly codeConventionnel: string;
-  readonly codeSpecialite: string;
-  readonly secteurActivite: string;
-}
+/** A (modeled) situation written on the virtual CPS: what `readSituations` reads back, minus its index. */
+export type VirtualSituation = Omit<SituationPs, 'index'>;
 
 /** A software key and its certificate. */
 export interface VirtualCpsKey {
