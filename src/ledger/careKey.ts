@@ -24,7 +24,8 @@ export interface CareKeyInput {
   readonly actes: readonly string[];
 }
 
-const compact = (s: string): string => s.replace(/\s+/g, '').toUpperCase();
+/** Compacts a string; anything else (untrusted input from JS callers) becomes `''`, which no check accepts. */
+const compact = (s: unknown): string => (typeof s === 'string' ? s.replace(/\s+/g, '').toUpperCase() : '');
 const NIR_RE = /^[12378][0-9]{2}(0[1-9]|1[0-2]|[2-9][0-9])(2A|2B|[0-9]{2})[0-9]{6}([0-9]{2})?$/;
 
 /**
@@ -39,11 +40,12 @@ const NIR_RE = /^[12378][0-9]{2}(0[1-9]|1[0-2]|[2-9][0-9])(2A|2B|[0-9]{2})[0-9]{
  */
 export function computeCareKey(input: CareKeyInput): Result<string> {
   const ps = compact(input.ps);
-  const nir = compact(input.beneficiaire.nir);
-  const { rang, dateNaissance } = input.beneficiaire;
+  const beneficiaire: Partial<BeneficiaireKey> = typeof input.beneficiaire === 'object' && input.beneficiaire !== null ? input.beneficiaire : {};
+  const nir = compact(beneficiaire.nir);
+  const { rang, dateNaissance } = beneficiaire;
   const issues = [];
   if (!/^[0-9A-Z]{1,14}$/.test(ps)) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['ps'], expected: 'n° de facturation PS', received: input.ps }));
-  if (!NIR_RE.test(nir)) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire', 'nir'], expected: 'NIR de 13 caractères (+ clé)', received: input.beneficiaire.nir }));
+  if (!NIR_RE.test(nir)) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire', 'nir'], expected: 'NIR de 13 caractères (+ clé)', received: beneficiaire.nir }));
   if (rang === undefined && dateNaissance === undefined) {
     issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire'], expected: 'rang ou date de naissance', received: 'aucun' }));
   }
@@ -54,7 +56,7 @@ export function computeCareKey(input: CareKeyInput): Result<string> {
     issues.push(issue('LEDGER_INVALID_INPUT', { path: ['beneficiaire', 'dateNaissance'], expected: 'AAAA-MM-JJ', received: dateNaissance }));
   }
   if (!isPlainDate(input.dateSoins)) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['dateSoins'], expected: 'AAAA-MM-JJ', received: input.dateSoins }));
-  const actes = input.actes.map(compact);
+  const actes = Array.isArray(input.actes) ? (input.actes as readonly unknown[]).map(compact) : [];
   if (actes.length === 0) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['actes'], expected: 'au moins un acte', received: 'aucun' }));
   actes.forEach((a, k) => {
     if (!/^[0-9A-Z.]{1,13}$/.test(a)) issues.push(issue('LEDGER_INVALID_INPUT', { path: ['actes', k], expected: 'code acte', received: input.actes[k] ?? '' }));

@@ -48,6 +48,13 @@ describe('properties', () => {
     expect(computeCareKey({ ...base, actes: a })).toEqual(computeCareKey({ ...base, actes: [...a].reverse() }));
   });
   test.prop([fc.anything()])('never throws on junk acts', (a) => {
-    expect(() => computeCareKey({ ...base, actes: Array.isArray(a) ? a.map(String) : [String(a)] })).not.toThrow();
+    // The junk goes in as it is (JS callers can pass anything): no String() in the test itself.
+    const list: unknown[] = Array.isArray(a) ? a : [a];
+    const r = computeCareKey({ ...base, actes: list as string[] });
+    const clean = list.length > 0 && list.every((x) => typeof x === 'string' && /^[0-9A-Z.]{1,13}$/.test(x.replace(/\s+/g, '').toUpperCase()));
+    if (!clean) expect(r.ok).toBe(false);
+  });
+  test.prop([fc.anything(), fc.anything()])('never throws on a junk beneficiary or PS', (b, ps) => {
+    expect(() => computeCareKey({ ...base, ps: ps as string, beneficiaire: b as never })).not.toThrow();
   });
 });
