@@ -49,7 +49,7 @@ export { NOEMIE_CODES } from './codes';
 export type { NoemieCode } from './codes';
 
 // --- NOEMIE PS: parse, stream, serialize, build (SPECS §1.2–1.3) ---
-export { collectNoemie, parseNoemie, streamNoemie } from './parseNoemie';
+export { collectNoemie, parseNoemie, streamNoemie, streamNoemieBatches } from './parseNoemie';
 export type { NoemieParseOptions } from './parse/options';
 export { framePayload, serializeNoemie, serializeNoemieEntity } from './serializeNoemie';
 export type { NoemieSerializeOptions } from './serializeNoemie';

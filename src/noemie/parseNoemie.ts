@@ -35,6 +35,24 @@ export function streamNoemie(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8A
 }
 
 /**
+ * Streams a NOEMIE PS file by batches: the events decoded from each input chunk come as one
+ * array. Same events, order and guarantees as {@link streamNoemie}, with one `await` per chunk
+ * instead of one per event — the form to use for large returns (≈ 2× faster than per-event
+ * iteration on Node 20: see bench/noemie.bench.ts).
+ *
+ * @param chunks - The bytes, as an async (or sync) iterable of chunks.
+ * @param options - Named tolerances, control severity, `maxIssues`.
+ * @returns An async iterable of non-empty event batches in file order; it never throws on bad bytes.
+ * @example
+ * for await (const batch of streamNoemieBatches(createReadStream('retour.rsp'))) {
+ *   for (const ev of batch) if (ev.kind === 'entity' && ev.entity.entity === '198') total += ev.entity.montantPaye.centimes;
+ * }
+ */
+export function streamNoemieBatches(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: NoemieParseOptions = {}): AsyncGenerator<readonly NoemieEvent[], void, undefined> {
+  return streamBatches(chunks, options);
+}
+
+/**
  * Collects events into a file (helper of {@link parseNoemie}; also usable on a stream).
  *
  * @param events - Events in order.

@@ -5,7 +5,7 @@
  */
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { parseNoemie, streamNoemie, collectNoemie } from '../../src/noemie/parseNoemie';
+import { parseNoemie, streamNoemie, streamNoemieBatches, collectNoemie } from '../../src/noemie/parseNoemie';
 import type { NoemieEvent } from '../../src/noemie/types';
 import { bytesOf, chunked, sampleFile } from './helpers';
 
@@ -57,5 +57,15 @@ describe('properties', () => {
     const events: NoemieEvent[] = [];
     for await (const ev of streamNoemie(chunked(bytes, sizes))) events.push(ev);
     expect(collectNoemie(events)).toEqual(parseNoemie(bytes));
+  });
+  test.prop([fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 })], { numRuns: 50 })('batches hold the same events as per-event streaming, none empty', async (sizes) => {
+    const events: NoemieEvent[] = [];
+    for await (const ev of streamNoemie(chunked(bytes, sizes))) events.push(ev);
+    const batched: NoemieEvent[] = [];
+    for await (const batch of streamNoemieBatches(chunked(bytes, sizes))) {
+      expect(batch.length).toBeGreaterThan(0);
+      batched.push(...batch);
+    }
+    expect(batched).toEqual(events);
   });
 });
