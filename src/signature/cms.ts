@@ -2,7 +2,7 @@
  * CMS SignedData (RFC 5652), detached, built around an external signer (the CPS card): the
  * signed attributes are DER-encoded here, their SHA-256 is given to `Signer.signDigest`, and the
  * raw RSASSA-PKCS1-v1_5 signature is inserted (LAB §6 "Path A": no key object at all).
- * The only import site of pkijs and asn1js.
+ * With verify.ts, the only import sites of pkijs and asn1js.
  */
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
