@@ -56,7 +56,7 @@ export const demoCommand: CliCommand = {
       await mkdir(dir, { recursive: true });
       const ledger = await createSqliteLedger({ path: join(dir, 'ledger.sqlite'), clock: () => `${date}T18:00:00+01:00` });
       try {
-        const fse = await runFseStage(io, { priced, nirs, ledger, securer: cards.securer, dir: join(dir, 'fichiers'), day: date, explain });
+        const fse = await runFseStage(io, { priced, nirs, ledger, securer: cards.securer, certificate: cards.certificate, dir: join(dir, 'fichiers'), day: date, explain });
         io.out('\n━━ 4. Retours : ARL, NOEMIE 580, relevé bancaire, rapprochement ━━\n');
         const returnsDate = addDays(date, 12);
         for (const ps of fse.ps) {

@@ -16,6 +16,8 @@ export interface CardsStage {
   readonly carte: CarteVitale;
   readonly cps: CpsSession;
   readonly securer: Securer;
+  /** The CPS signing certificate (DER): the demo's trust anchor when it verifies its own signatures. */
+  readonly certificate: Uint8Array;
   /** Releases the readers (PC/SC context). */
   close(): Promise<void>;
 }
@@ -61,5 +63,5 @@ export async function runCardsStage(io: CliIo, options: { pcsc: boolean }): Prom
   const pin = new TextEncoder().encode(readers.pin);
   unwrap(await cps.verifyPin(pin));
   io.out(`  PIN vérifié une fois (jamais de nouvel essai automatique) ; tampon du PIN effacé : ${pin.every((b) => b === 0) ? 'oui' : 'NON'}\n`);
-  return { carte, cps, securer: createCmsSecurer(cps.signer), close: () => readers.close() };
+  return { carte, cps, securer: createCmsSecurer(cps.signer), certificate: cps.certificate, close: () => readers.close() };
 }

@@ -13,6 +13,7 @@ import type { Dre, Fse, LedgerItem, LottedFile } from '../../fse/index';
 import { buildB2File, buildDre, buildFseFromDecompte, markFilesTransmitted, numberAndLot, secureFse, serializeB2File, validateDre, validateFse } from '../../fse/index';
 import type { LedgerStore } from '../../ledger/index';
 import type { Securer } from '../../signature/index';
+import { verifyCmsSignedData } from '../../signature/index';
 import { eur } from '../format';
 import type { CliIo } from '../io';
 import { renderTable } from '../table';
@@ -37,7 +38,7 @@ const short = (issues: readonly Issue[]): string => issues.map((i) => `${i.code}
  */
 export async function runFseStage(
   io: CliIo,
-  options: { priced: readonly PricedInvoice[]; nirs: readonly string[]; ledger: LedgerStore; securer: Securer; dir: string; day: PlainDate; explain: boolean },
+  options: { priced: readonly PricedInvoice[]; nirs: readonly string[]; ledger: LedgerStore; securer: Securer; certificate: Uint8Array; dir: string; day: PlainDate; explain: boolean },
 ): Promise<FseStage> {
   io.out('\n━━ 3. FSE et DRE : contrôles, numérotation, sécurisation, lots, fichiers ━━\n');
   const items: LedgerItem[] = [];
@@ -63,10 +64,12 @@ export async function runFseStage(
   const lotted = unwrap(await numberAndLot(options.ledger, items, { maxPerLot: 50, at }));
   for (const r of lotted.rejected) io.err(`  facture ${r.index + 1} non numérotée : ${short(r.issues)}\n`);
 
-  // Secure each numbered invoice with the CPS (2 APDUs per signature once the PIN is verified).
+  // Secure each numbered invoice with the CPS (2 APDUs per signature once the PIN is verified),
+  // then check the signature before anything leaves (a card answering garbage is caught here).
   const rows: string[][] = [];
   for (const n of lotted.numbered) {
     const secured = unwrap(await secureFse(n.fse, options.securer, at));
+    const check = verifyCmsSignedData(secured.securing.signature, secured.payload, { trustedCertificates: [options.certificate] });
     const f: Fse = n.fse;
     rows.push([
       String(f.identification.numeroFacture ?? ''),
@@ -76,7 +79,7 @@ export async function runFseStage(
       eur(f.totaux.netAmo),
       eur(f.totaux.partAmc),
       n.dre ? 'DRE' : '',
-      `${secured.securing.signature.length} o CMS`,
+      `${secured.securing.signature.length} o CMS ${check.ok ? 'vérifiée' : short(check.issues)}`,
     ]);
   }
   io.out(
