@@ -37,6 +37,11 @@ export const READER_CODES = defineIssueCodes({
     message: 'Lecteur {received} occupé : délai d’attente dépassé.',
     fix: 'Une autre opération utilise la carte ; réessayer quand elle est terminée.',
   },
+  CARD_TIMEOUT: {
+    family: 'RULE',
+    message: 'La carte du lecteur {received} n’a pas répondu dans le délai ({expected}) ; la connexion est réinitialisée.',
+    fix: 'Retirer et réinsérer la carte ; si cela se répète, changer de lecteur ou vérifier son pilote (pcscd).',
+  },
   CARD_READER_NOT_FOUND: {
     family: 'MISSING',
     message: 'Lecteur introuvable : {received}.',

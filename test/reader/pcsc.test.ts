@@ -63,6 +63,42 @@ describe('PC/SC adapter', () => {
   });
 });
 
+describe('transmit timeout', () => {
+  it('a card that never answers: CARD_TIMEOUT, the connection is reset, the next use reconnects', async () => {
+    const f = fakeBinding();
+    let answer = false;
+    const calls: string[] = [];
+    Object.assign(f.reader, {
+      connect: (_o: unknown, cb: (e: unknown, p: number) => void) => (calls.push('connect'), cb(undefined, 2)),
+      disconnect: (d: number, cb: (e: unknown) => void) => (calls.push(`disconnect ${d}`), cb(undefined)),
+      // The stand-in's SCardTransmit never calls back until `answer` is set (pcscd cannot be
+      // made to hang on demand without hanging the e2e suite's reader too).
+      transmit: (_d: Buffer, _l: number, _p: number, cb: (e: unknown, r: Buffer) => void) => (answer ? cb(undefined, Buffer.from([0x90, 0x00])) : undefined),
+    });
+    const client = await createPcscClient({ loadBinding: async () => f.binding, transmitTimeoutMs: 30 });
+    f.ctx.emit('reader', f.reader);
+    f.reader.emit('status', { state: 0x22, atr: Buffer.from('3B751300004709EA9000', 'hex') });
+    const card = client.card('Fake 00');
+    let second: unknown;
+    await expect(
+      card.exclusive(async (t) => {
+        try {
+          return await t.transmit(Uint8Array.of(0, 0xb0, 0, 0));
+        } finally {
+          second = await t.transmit(Uint8Array.of(0, 0xb0, 0, 0)).catch((e: unknown) => readerErrorCode(e));
+        }
+      }),
+    ).rejects.toSatisfy((e) => readerErrorCode(e) === 'CARD_TIMEOUT');
+    expect(second).toBe('CARD_REMOVED');
+    expect(calls).toEqual(['connect', 'disconnect 1']);
+    answer = true;
+    const r = await card.exclusive((t) => t.transmit(Uint8Array.of(0, 0xb0, 0, 0)));
+    expect([...r]).toEqual([0x90, 0x00]);
+    expect(calls).toEqual(['connect', 'disconnect 1', 'connect']);
+    await client.close();
+  });
+});
+
 describe('properties', () => {
   test.prop([fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 30 })])('any status sequence alternates inserted/removed events', async (states) => {
     const f = fakeBinding();

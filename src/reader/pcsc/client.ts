@@ -48,6 +48,14 @@ export interface PcscClientOptions {
   readonly acquireTimeoutMs?: number;
   /** Max response size passed to SCardTransmit (default 4 098). */
   readonly maxResponseLength?: number;
+  /**
+   * Give up on one APDU after this many ms (default 30 000: a CPS signature takes about a second,
+   * a Vitale read tens of ms). The transmit is rejected with `CARD_TIMEOUT` and the connection is
+   * reset (SCardDisconnect with SCARD_RESET_CARD: the command's effect on the card is unknown), so
+   * the next use reconnects; later transmits of the same exclusive use are refused (`CARD_REMOVED`:
+   * the card state they relied on is gone).
+   */
+  readonly transmitTimeoutMs?: number;
 }
 
 /** A PC/SC client. */
@@ -108,6 +116,7 @@ export async function createPcscClient(options: PcscClientOptions = {}): Promise
     waiters.check();
   };
   const maxLen = options.maxResponseLength ?? 4098;
+  const transmitTimeoutMs = options.transmitTimeoutMs ?? 30_000;
 
   const info = (name: string, s: ReaderState): PcscReaderInfo => {
     const id = s.present && s.atr !== undefined ? identifyCard(s.atr) : undefined;
@@ -181,7 +190,18 @@ export async function createPcscClient(options: PcscClientOptions = {}): Promise
     const protocol = s.protocol;
     const copy = Buffer.from(command);
     return new Promise<Uint8Array>((resolve, reject) => {
+      // pcsclite cannot cancel an SCardTransmit: on timeout the promise is rejected, the
+      // connection reset, and the late answer (if any) dropped; the PIN copy is wiped either way.
+      const timer = setTimeout(() => {
+        s.insertion++; // the rest of this exclusive use gets CARD_REMOVED-like refusals
+        if (s.protocol !== undefined) {
+          s.protocol = undefined;
+          s.raw.disconnect(s.raw.SCARD_RESET_CARD, () => undefined);
+        }
+        reject(cardError('CARD_TIMEOUT', { received: name, expected: `${transmitTimeoutMs} ms` }));
+      }, transmitTimeoutMs);
       s.raw.transmit(copy, maxLen, protocol, (err, data) => {
+        clearTimeout(timer);
         copy.fill(0); // may hold a PIN
         if (!err) return resolve(new Uint8Array(data));
         const removed = at !== s.insertion || REMOVED_CODES.test(String((err as Error).message));
