@@ -9,18 +9,10 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { createIssueFactory, SesamError } from '../core/issues/index';
 import { SIGNATURE_CODES } from './codes';
+import { OID } from './oids';
 import type { Signer } from './ports';
 
 const issue = createIssueFactory(SIGNATURE_CODES);
-const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  sha256WithRSA: '1.2.840.113549.1.1.11',
-} as const;
 
 const sha256 = (b: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(b).digest());
 const alg = (id: string) => new pkijs.AlgorithmIdentifier({ algorithmId: id, algorithmParams: new asn1js.Null() });
