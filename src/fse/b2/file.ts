@@ -41,6 +41,16 @@ export interface B2File {
 
 const cents = (m: Money | undefined): number => (m === undefined ? 0 : m.centimes);
 
+/**
+ * Centimes of a type 5 total for the running lot sums: a value that is not a Money (a JS
+ * caller's junk, reported by the serializer on the type 5 itself) counts 0 instead of throwing.
+ */
+function totalCents(m: unknown): number {
+  if (typeof m !== 'object' || m === null) return 0;
+  const c = (m as { centimes?: unknown }).centimes;
+  return Number.isSafeInteger(c) ? (c as number) : 0;
+}
+
 /** Record counts of an invoice. */
 export function countsOf(f: B2Facture): { type2: number; type4: number; actes: number; records: number } {
   const type2 = 1 + (f.individu !== undefined ? 1 : 0) + (f.amc !== undefined ? 1 : 0);
@@ -127,9 +137,10 @@ export function addInvoice(t: LotTotals, f: B2Facture): void {
   t.nombreLignesActes += lignes.length;
   t.nombreEnregistrementsType2 += type2;
   t.nombreEnregistrementsType5 += 1;
-  t.montantTotalFacture += f.total.totalFacture.centimes;
-  t.montantTotalRemboursableAmo += f.total.totalRemboursableAmo.centimes;
-  t.montantTotalRemboursableAmc += cents(f.total.totalRemboursableAmc);
+  const total = f.total;
+  t.montantTotalFacture += totalCents(total.totalFacture);
+  t.montantTotalRemboursableAmo += totalCents(total.totalRemboursableAmo);
+  t.montantTotalRemboursableAmc += totalCents(total.totalRemboursableAmc);
   t.records += type2 + type4 + 1;
 }
 

@@ -1,7 +1,9 @@
 /**
- * serializeB2File / streamB2File / serializeB2Facture: B2 file → bytes, with the layouts of
- * `./records` compiled once (`compileSerializer`): every record is written straight into a byte
- * chunk (numeric zones zero-padded, amounts in centimes, dates AAMMJJ) with no per-record string.
+ * serializeB2File / streamB2File / serializeB2Facture: B2 file → bytes. Every record is written
+ * straight into a byte chunk (numeric zones zero-padded, amounts in centimes, dates AAMMJJ, no
+ * per-record string) by the writers generated ahead of time from the layouts of `./records`
+ * (`writers.generated.ts`, plain TypeScript, no runtime code generation), through the record
+ * images of `./recordImages` (one native copy per invoice, unchanged fields skipped).
  * Values are expected in the B2 alphabet already (`buildB2File` / `b2FactureOf` transliterate
  * them once, with their warning): a lower-case or accented value here is an `FW_*` issue.
  * The streaming writer takes lots and invoices as iterables and keeps only running sums for the
@@ -9,82 +11,14 @@
  *
  * @see ../shared/domain/SPECS.md §2.2, §2.3
  */
-import type { Issue, IssuePath, Result } from '../../core/issues/index';
+import type { Issue, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';
-import type { CompiledSerializer, Layout } from '../../internal/fixed-width/index';
-import { compileSerializer, serializeRecord } from '../../internal/fixed-width/index';
 import type { B2Facture, B2File, LotTotals, LotTrailerExtra } from './file';
 import { addInvoice as addToLot, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
+import type { Out } from './recordImages';
+import { putFacture, putRecord } from './recordImages';
 import type { Record000, Record1, Record6 } from './records/index';
-import { B2_000, B2_1, B2_2, B2_2M, B2_2S, B2_4, B2_4F, B2_4M, B2_5, B2_6, B2_999, B2_RECORD_LENGTH as RECORD } from './records/index';
-
-const W = {
-  '000': compileSerializer(B2_000), '1': compileSerializer(B2_1), '2': compileSerializer(B2_2), '2S': compileSerializer(B2_2S),
-  '2M': compileSerializer(B2_2M), '4': compileSerializer(B2_4), '4M': compileSerializer(B2_4M), '4F': compileSerializer(B2_4F),
-  '5': compileSerializer(B2_5), '6': compileSerializer(B2_6), '999': compileSerializer(B2_999),
-} as const;
-const W2 = W['2'];
-const W2S = W['2S'];
-const W2M = W['2M'];
-const W4 = W['4'];
-const W5 = W['5'];
-
-/** Where records are written, and where their issues go. */
-interface Out {
-  buf: Uint8Array;
-  at: number;
-  readonly onIssue: (issue: Issue) => void;
-}
-
-/** Path of a record: top level (lot < 0), lot level (facture < 0) or inside an invoice (line ≥ 0 for lines). */
-function pathOf(lot: number, facture: number, part: string, line: number, sub: string): IssuePath {
-  if (lot < 0) return [part];
-  if (facture < 0) return ['lots', lot, part];
-  const base = facture === Number.MAX_SAFE_INTEGER ? [] : ['lots', lot, 'factures', facture];
-  return line < 0 ? [...base, part] : [...base, 'lignes', line, sub];
-}
-
-function put<L extends Layout>(o: Out, w: CompiledSerializer<L>, value: unknown, lot: number, facture: number, part: string, line = -1, sub = ''): void {
-  if (!w.write(value as never, o.buf, o.at)) slow(o, w, value, pathOf(lot, facture, part, line, sub));
-  o.at += RECORD;
-}
-
-/** The slow path of a record the compiled writer declined: `serializeRecord`'s located issues (the zone blank on error). */
-function slow<L extends Layout>(o: Out, w: CompiledSerializer<L>, value: unknown, path: IssuePath): void {
-  const r = serializeRecord(w.layout, value as never, { path });
-  const text = r.ok ? r.value : ' '.repeat(RECORD);
-  for (let i = 0; i < RECORD; i++) o.buf[o.at + i] = text.charCodeAt(i) & 0xff;
-  for (const issue of r.issues) o.onIssue(issue);
-}
-
-/** Writes the records of an invoice (2, 2S?, 2M?, lines, 5) at `o.at`; the caller made room for them. */
-function putFacture(o: Out, f: B2Facture, lot: number, facture: number): void {
-  const buf = o.buf;
-  let at = o.at;
-  if (!W2.write(f.entete, buf, at)) slow(o, W2, f.entete, pathOf(lot, facture, 'entete', -1, ''));
-  at = o.at += RECORD;
-  const individu = f.individu;
-  if (individu !== undefined) {
-    if (!W2S.write(individu, buf, at)) slow(o, W2S, individu, pathOf(lot, facture, 'individu', -1, ''));
-    at = o.at += RECORD;
-  }
-  const amc = f.amc;
-  if (amc !== undefined) {
-    if (!W2M.write(amc, buf, at)) slow(o, W2M, amc, pathOf(lot, facture, 'amc', -1, ''));
-    at = o.at += RECORD;
-  }
-  const lignes = f.lignes;
-  for (let k = 0; k < lignes.length; k++) {
-    const l = lignes[k]!;
-    if (!W4.write(l.prestation, buf, at)) slow(o, W4, l.prestation, pathOf(lot, facture, 'lignes', k, 'prestation'));
-    at = o.at += RECORD;
-    if (l.ccam !== undefined) put(o, W['4M'], l.ccam, lot, facture, 'lignes', k, 'ccam');
-    if (l.lpp !== undefined) put(o, W['4F'], l.lpp, lot, facture, 'lignes', k, 'lpp');
-    at = o.at;
-  }
-  if (!W5.write(f.total, buf, at)) slow(o, W5, f.total, pathOf(lot, facture, 'total', -1, ''));
-  o.at += RECORD;
-}
+import { B2_RECORD_LENGTH as RECORD } from './records/index';
 
 /**
  * Writes a whole B2 file (records back to back, no line end: the reference framing).
@@ -102,14 +36,14 @@ export function serializeB2File(file: B2File): Result<Uint8Array> {
   }
   const issues: Issue[] = [];
   const o: Out = { buf: new Uint8Array(records * RECORD), at: 0, onIssue: (i) => void (issues.length < 1000 && issues.push(i)) };
-  put(o, W['000'], file.debut, -1, -1, 'debut');
+  putRecord(o, '000', file.debut, -1, 'debut');
   for (let i = 0; i < file.lots.length; i++) {
     const lot = file.lots[i]!;
-    put(o, W['1'], lot.debut, i, -1, 'debut');
+    putRecord(o, '1', lot.debut, i, 'debut');
     for (let j = 0; j < lot.factures.length; j++) putFacture(o, lot.factures[j]!, i, j);
-    put(o, W['6'], lot.fin, i, -1, 'fin');
+    putRecord(o, '6', lot.fin, i, 'fin');
   }
-  put(o, W['999'], file.fin, -1, -1, 'fin');
+  putRecord(o, '999', file.fin, -1, 'fin');
   return resultOf(o.buf, issues);
 }
 
@@ -175,13 +109,13 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
     return full;
   }
   let full: Uint8Array | undefined;
-  put(o, W['000'], debut, -1, -1, 'debut');
+  putRecord(o, '000', debut, -1, 'debut');
   let nombreLots = 0;
   let volume = 2;
   for (const lot of lots) {
     const t = emptyLotTotals();
     if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
-    put(o, W['1'], lot.debut, nombreLots, -1, 'debut');
+    putRecord(o, '1', lot.debut, nombreLots, 'debut');
     // an array is walked by index: `for…of` in a generator allocates an iterator result per invoice
     const factures = lot.factures;
     if (Array.isArray(factures)) {
@@ -201,12 +135,12 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
       }
     }
     if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
-    put(o, W['6'], lotTrailerOf(lot.debut, t, extra), nombreLots, -1, 'fin');
+    putRecord(o, '6', lotTrailerOf(lot.debut, t, extra), nombreLots, 'fin');
     volume += t.records + 2;
     nombreLots++;
   }
   if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
-  put(o, W['999'], fileTrailerOf(debut, nombreLots, volume), -1, -1, 'fin');
+  putRecord(o, '999', fileTrailerOf(debut, nombreLots, volume), -1, 'fin');
   yield o.buf.subarray(0, o.at);
   if (reuse && o.buf.length === size) spare = o.buf;
 }
