@@ -37,8 +37,17 @@ const VIEWS = Array.from({ length: SLOTS + 1 }, (_, n) => IMAGES.subarray(0, n *
 /** Index in TYPES of the record type whose image each slot holds (-1: none). */
 const OWNER = new Int8Array(SLOTS).fill(-1);
 const TYPES = Object.keys(B2_LAYOUTS) as B2RecordType[];
-/** A state per slot and record type, created on first use. */
-const STATES = TYPES.map((t) => Array.from({ length: SLOTS }, () => B2_WRITERS[t].create()));
+const slotsOf = <S>(create: () => S): S[] => Array.from({ length: SLOTS }, create);
+// a state per slot and record type (the invoice ones typed for the direct calls below)
+const S2 = slotsOf(create2);
+const S2S = slotsOf(create2S);
+const S2M = slotsOf(create2M);
+const S4 = slotsOf(create4);
+const S4M = slotsOf(create4M);
+const S4F = slotsOf(create4F);
+const S5 = slotsOf(create5);
+const INVOICE: Partial<Record<B2RecordType, B2WriterState[]>> = { '2': S2, '2S': S2S, '2M': S2M, '4': S4, '4M': S4M, '4F': S4F, '5': S5 };
+const STATES: readonly B2WriterState[][] = TYPES.map((t) => INVOICE[t] ?? slotsOf(B2_WRITERS[t].create));
 const T2 = TYPES.indexOf('2');
 const T2S = TYPES.indexOf('2S');
 const T2M = TYPES.indexOf('2M');
@@ -46,16 +55,9 @@ const T4 = TYPES.indexOf('4');
 const T4M = TYPES.indexOf('4M');
 const T4F = TYPES.indexOf('4F');
 const T5 = TYPES.indexOf('5');
-const S2 = STATES[T2]!;
-const S2S = STATES[T2S]!;
-const S2M = STATES[T2M]!;
-const S4 = STATES[T4]!;
-const S4M = STATES[T4M]!;
-const S4F = STATES[T4F]!;
-const S5 = STATES[T5]!;
 
 /** The state of slot `j` for the type at index `t`: a slot that held another type is written in full. */
-function stateOf(states: readonly B2WriterState[], t: number, j: number): B2WriterState {
+function stateOf<S extends B2WriterState>(states: readonly S[], t: number, j: number): S {
   const s = states[j]!;
   if (OWNER[j] !== t) {
     OWNER[j] = t;

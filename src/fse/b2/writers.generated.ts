@@ -7,7 +7,7 @@
  * defect (see recordImages.ts). A field whose value did not change since the image was last
  * written is skipped (see the note of test/fse/b2/writerSource.ts).
  */
-import { centimesOf, copyN, copyX, image, PAIRS, writeDate } from '../../internal/fixed-width/writeHelpers';
+import { copyN, copyX, image, PAIRS, writeDate } from '../../internal/fixed-width/writeHelpers';
 import type { B2RecordType } from './records/index';
 
 /** A record as the writers read it (field values by name). */
@@ -71,7 +71,7 @@ const E4F_typePrestation: readonly string[] = ["A","E","L","P","R","S","V"];
 const I1 = image("1000000000      000000                                                 000000    000000                                         ");
 
 /** What a B2 1 début de lot image holds: its bytes are those of these values when `r`. */
-interface S1 extends B2WriterState {
+export interface S1 extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   origineFichier: unknown;
@@ -93,14 +93,13 @@ interface S1 extends B2WriterState {
 }
 
 /** A fresh B2 1 début de lot state (full write next). */
-export function create1(): B2WriterState {
+export function create1(): S1 {
   const s: S1 = { r: false, pq: false, numeroPs: '', origineFichier: '', numeroOrganismeDestinataire: '', numeroLot: 0, categorie: '', statutJuridique: '', modeFixationTarifs: '', nomRaisonSociale: '', versionNorme: '', dateCreationLot: '', codeNorme: '', topCertification: '', numeroVersionNorme: '', uniteMonetaire: '', grandRegimeCaissePivot: '', numeroCaissePivot: '', indicateurCcp: '' };
   return s;
 }
 
 /** Updates the B2 1 début de lot image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write1(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S1;
+export function write1(v: Input, s: S1, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -287,7 +286,7 @@ export function write1(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
 const I2 = image("2000000000              00000000000   0000000   0000000000000000000000000   00 0000000000000000      0          000000          ");
 
 /** What a B2 2 début de facture image holds: its bytes are those of these values when `r` (the prefix ones when `pq`). */
-interface S2 extends B2WriterState {
+export interface S2 extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nirAssure: unknown;
@@ -323,14 +322,13 @@ interface S2 extends B2WriterState {
 }
 
 /** A fresh B2 2 début de facture state (full write next). */
-export function create2(): B2WriterState {
+export function create2(): S2 {
   const s: S2 = { r: false, pq: false, numeroPs: '', nirAssure: '', cleNir: '', numeroFacture: 0, marquage: '', forcageAmo: '', natureOperation: '', dateFacturation: '', topEclatement: '', typeFacture: '', dispositifPortable: '', grandRegime: '', caisseGestionnaire: '', centreGestionnaire: '', naturePieceJustificative: '', numeroPrescripteur: '', datePrescription: '', regimePrestation: '', natureAssurance: '', justificationExoneration: '', dateMaternite: '', numeroAtOuDateAccident: '', cpsRemplacant: '', dateNaissance: '', rangNaissance: '', rangBeneficiaire: '', numeroAdherent: '', specialitePrescripteur: '', destinataireReglement: '', typeContratAmc: '', numeroOrganismeComplementaire: '' };
   return s;
 }
 
 /** Updates the B2 2 début de facture image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write2(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S2;
+export function write2(v: Input, s: S2, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -659,7 +657,7 @@ export function write2(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
 const I4 = image("4000000000              00000000000 00000000000000    0000000000000000000     00000000000000000000000000000000000000000 00000000");
 
 /** What a B2 4 prestation image holds: its bytes are those of these values when `r` (the prefix ones when `pq`). */
-interface S4 extends B2WriterState {
+export interface S4 extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nirAssure: unknown;
@@ -691,14 +689,13 @@ interface S4 extends B2WriterState {
 }
 
 /** A fresh B2 4 prestation state (full write next). */
-export function create4(): B2WriterState {
+export function create4(): S4 {
   const s: S4 = { r: false, pq: false, numeroPs: '', nirAssure: '', cleNir: '', numeroFacture: 0, sequence: 0, modeTraitement: '', discipline: '', dateAccordPrealable: '', codeAccordPrealable: '', sequenceRenouvellement: '', justificationExoneration: '', numeroExecutant: '', zoneTarif: '', specialiteExecutant: '', dateActe: '', codeActe: '', quantite: 0, coefficient: '', denombrement: 0, prixUnitaire: 0, baseRemboursement: 0, taux: 0, montantRemboursableAmo: 0, montantHonoraires: 0, qualificatifDepense: '', codeLieu: '', montantRemboursableAmc: 0 };
   return s;
 }
 
 /** Updates the B2 4 prestation image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write4(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S4;
+export function write4(v: Input, s: S4, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -911,7 +908,8 @@ export function write4(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.prixUnitaire, -1);
+    const a = v.prixUnitaire;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.prixUnitaire) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -928,7 +926,8 @@ export function write4(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.baseRemboursement, -1);
+    const a = v.baseRemboursement;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.baseRemboursement) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -960,7 +959,8 @@ export function write4(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.montantRemboursableAmo, -1);
+    const a = v.montantRemboursableAmo;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.montantRemboursableAmo) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -977,7 +977,8 @@ export function write4(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.montantHonoraires, -1);
+    const a = v.montantHonoraires;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.montantHonoraires) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -1013,7 +1014,8 @@ export function write4(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.montantRemboursableAmc, 0);
+    const a = v.montantRemboursableAmc;
+    const x = a === undefined || a === null ? 0 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.montantRemboursableAmc) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -1038,7 +1040,7 @@ export function write4(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
 const I5 = image("5000000000              00000000000   000                00000000000000000000000000000000                                       ");
 
 /** What a B2 5 totalisation facture image holds: its bytes are those of these values when `r` (the prefix ones when `pq`). */
-interface S5 extends B2WriterState {
+export interface S5 extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nirAssure: unknown;
@@ -1057,14 +1059,13 @@ interface S5 extends B2WriterState {
 }
 
 /** A fresh B2 5 totalisation facture state (full write next). */
-export function create5(): B2WriterState {
+export function create5(): S5 {
   const s: S5 = { r: false, pq: false, numeroPs: '', nirAssure: '', cleNir: '', numeroFacture: 0, nombreEnregistrementsType4: 0, reserveSesam42: '', totalFacture: 0, totalRemboursableAmo: 0, totalParticipationAssure: 0, totalRemboursableAmc: 0, topEclatementOct: '', reserveSesam91: '', listeOpposition: '', zoneCertification: '' };
   return s;
 }
 
 /** Updates the B2 5 totalisation facture image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write5(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S5;
+export function write5(v: Input, s: S5, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -1142,7 +1143,8 @@ export function write5(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.totalFacture, -1);
+    const a = v.totalFacture;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.totalFacture) {
       if (typeof x === 'number' && x >= 0 && x <= 99999999 && Number.isInteger(x)) {
         {
@@ -1159,7 +1161,8 @@ export function write5(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.totalRemboursableAmo, -1);
+    const a = v.totalRemboursableAmo;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.totalRemboursableAmo) {
       if (typeof x === 'number' && x >= 0 && x <= 99999999 && Number.isInteger(x)) {
         {
@@ -1176,7 +1179,8 @@ export function write5(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.totalParticipationAssure, -1);
+    const a = v.totalParticipationAssure;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.totalParticipationAssure) {
       if (typeof x === 'number' && x >= 0 && x <= 99999999 && Number.isInteger(x)) {
         {
@@ -1193,7 +1197,8 @@ export function write5(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.totalRemboursableAmc, 0);
+    const a = v.totalRemboursableAmc;
+    const x = a === undefined || a === null ? 0 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.totalRemboursableAmc) {
       if (typeof x === 'number' && x >= 0 && x <= 99999999 && Number.isInteger(x)) {
         {
@@ -1266,7 +1271,7 @@ export function write5(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
 const I6 = image("600000000000000000000000000000000000000000000000000000                                 000000000                                ");
 
 /** What a B2 6 fin de lot image holds: its bytes are those of these values when `r`. */
-interface S6 extends B2WriterState {
+export interface S6 extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nombreFactures: unknown;
@@ -1286,14 +1291,13 @@ interface S6 extends B2WriterState {
 }
 
 /** A fresh B2 6 fin de lot state (full write next). */
-export function create6(): B2WriterState {
+export function create6(): S6 {
   const s: S6 = { r: false, pq: false, numeroPs: '', nombreFactures: 0, nombreLignesActes: 0, nombreEnregistrementsType2: 0, nombreEnregistrementsType5: 0, montantTotalFacture: 0, montantTotalRemboursableAmo: 0, montantTotalRemboursableAmc: 0, numeroLot: 0, marquage: '', typeFacture: '', numeroAgrementProgiciel: '', numeroAgrementDispositifPortable: '', numeroPsRemplacant: '', zoneCertification: '' };
   return s;
 }
 
 /** Updates the B2 6 fin de lot image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write6(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S6;
+export function write6(v: Input, s: S6, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -1367,7 +1371,8 @@ export function write6(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.montantTotalFacture, -1);
+    const a = v.montantTotalFacture;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.montantTotalFacture) {
       if (typeof x === 'number' && x >= 0 && x <= 999999999 && Number.isInteger(x)) {
         {
@@ -1385,7 +1390,8 @@ export function write6(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.montantTotalRemboursableAmo, -1);
+    const a = v.montantTotalRemboursableAmo;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.montantTotalRemboursableAmo) {
       if (typeof x === 'number' && x >= 0 && x <= 999999999 && Number.isInteger(x)) {
         {
@@ -1403,7 +1409,8 @@ export function write6(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
     }
   }
   {
-    const x = centimesOf(v.montantTotalRemboursableAmc, -1);
+    const a = v.montantTotalRemboursableAmc;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.montantTotalRemboursableAmc) {
       if (typeof x === 'number' && x >= 0 && x <= 999999999 && Number.isInteger(x)) {
         {
@@ -1516,7 +1523,7 @@ export function write6(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd
 const I999 = image("999  00000000000000        00000000000000              00000000                   000                                           ");
 
 /** What a B2 999 fin de fichier image holds: its bytes are those of these values when `r`. */
-interface S999 extends B2WriterState {
+export interface S999 extends B2WriterState {
   pq: boolean;
   typeEmetteur: unknown;
   numeroEmetteur: unknown;
@@ -1529,14 +1536,13 @@ interface S999 extends B2WriterState {
 }
 
 /** A fresh B2 999 fin de fichier state (full write next). */
-export function create999(): B2WriterState {
+export function create999(): S999 {
   const s: S999 = { r: false, pq: false, typeEmetteur: '', numeroEmetteur: '', typeDestinataire: '', numeroDestinataire: '', application: '', identificationFichier: '', volumeFichier: 0, nombreLots: 0 };
   return s;
 }
 
 /** Updates the B2 999 fin de fichier image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write999(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S999;
+export function write999(v: Input, s: S999, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -1625,7 +1631,7 @@ export function write999(v: Input, st: B2WriterState, b: Uint8Array, p: number, 
 const I000 = image("000  00000000000000                      000000        000000                     000                                           ");
 
 /** What a B2 000 début de fichier image holds: its bytes are those of these values when `r`. */
-interface S000 extends B2WriterState {
+export interface S000 extends B2WriterState {
   pq: boolean;
   typeEmetteur: unknown;
   numeroEmetteur: unknown;
@@ -1643,14 +1649,13 @@ interface S000 extends B2WriterState {
 }
 
 /** A fresh B2 000 début de fichier state (full write next). */
-export function create000(): B2WriterState {
+export function create000(): S000 {
   const s: S000 = { r: false, pq: false, typeEmetteur: '', numeroEmetteur: '', typeDestinataire: '', numeroDestinataire: '', dateReceptionFrontal: '', application: '', identificationFichier: '', dateCreationFichier: '', norme: '', versionNorme: '', reserveSesam: '', longueurEnregistrement: 0, zoneMessage: '' };
   return s;
 }
 
 /** Updates the B2 000 début de fichier image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write000(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S000;
+export function write000(v: Input, s: S000, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -1779,7 +1784,7 @@ export function write000(v: Input, st: B2WriterState, b: Uint8Array, p: number, 
 const I2S = image("2000000000              00000000000S                          00000000                                                          ");
 
 /** What a B2 2S suite en-tête facture (NIR individuel) image holds: its bytes are those of these values when `r` (the prefix ones when `pq`). */
-interface S2S extends B2WriterState {
+export interface S2S extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nirAssure: unknown;
@@ -1791,14 +1796,13 @@ interface S2S extends B2WriterState {
 }
 
 /** A fresh B2 2S suite en-tête facture (NIR individuel) state (full write next). */
-export function create2S(): B2WriterState {
+export function create2S(): S2S {
   const s: S2S = { r: false, pq: false, numeroPs: '', nirAssure: '', cleNir: '', numeroFacture: 0, nirIndividuel: '', cleNirIndividuel: '', referenceListeOpposition: '' };
   return s;
 }
 
 /** Updates the B2 2S suite en-tête facture (NIR individuel) image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write2S(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S2S;
+export function write2S(v: Input, s: S2S, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -1894,7 +1898,7 @@ export function write2S(v: Input, st: B2WriterState, b: Uint8Array, p: number, p
 const I2M = image("2000000000              00000000000M0000000000                         000000000000000                                          ");
 
 /** What a B2 2M routage AMC image holds: its bytes are those of these values when `r` (the prefix ones when `pq`). */
-interface S2M extends B2WriterState {
+export interface S2M extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nirAssure: unknown;
@@ -1915,14 +1919,13 @@ interface S2M extends B2WriterState {
 }
 
 /** A fresh B2 2M routage AMC state (full write next). */
-export function create2M(): B2WriterState {
+export function create2M(): S2M {
   const s: S2M = { r: false, pq: false, numeroPs: '', nirAssure: '', cleNir: '', numeroFacture: 0, numeroOrganismeComplementaire: '', codeRoutageDestinataireAmc: '', identifiantHoteDestinataireAmc: '', identifiantAmcAdherent: '', forcageAmc: '', typeModuleSts: '', versionModuleSts: '', codeRoutageAmc: '', identifiantHoteAmc: '', nomDomaine: '', indicateurTraitement: '', codeApplicationAmc: '' };
   return s;
 }
 
 /** Updates the B2 2M routage AMC image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write2M(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S2M;
+export function write2M(v: Input, s: S2M, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -2126,7 +2129,7 @@ export function write2M(v: Input, st: B2WriterState, b: Uint8Array, p: number, p
 const I4M = image("4000000000              00000000000M00                   0      000000                                                          ");
 
 /** What a B2 4M détail CCAM image holds: its bytes are those of these values when `r` (the prefix ones when `pq`). */
-interface S4M extends B2WriterState {
+export interface S4M extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nirAssure: unknown;
@@ -2167,14 +2170,13 @@ interface S4M extends B2WriterState {
 }
 
 /** A fresh B2 4M détail CCAM state (full write next). */
-export function create4M(): B2WriterState {
+export function create4M(): S4M {
   const s: S4M = { r: false, pq: false, numeroPs: '', nirAssure: '', cleNir: '', numeroFacture: 0, sequence: 0, reserveSesam: '', codeActe: '', extensionDocumentaire: '', activite: '', phase: '', modificateur1: '', modificateur2: '', modificateur3: '', modificateur4: '', associationNonPrevue: '', remboursementExceptionnel: '', dateSeance: '', dent1: '', dent2: '', dent3: '', dent4: '', dent5: '', dent6: '', dent7: '', dent8: '', dent9: '', dent10: '', dent11: '', dent12: '', dent13: '', dent14: '', dent15: '', dent16: '', supplementCharge: '', modificateurOc1: '', modificateurOc2: '' };
   return s;
 }
 
 /** Updates the B2 4M détail CCAM image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write4M(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S4M;
+export function write4M(v: Input, s: S4M, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -2610,7 +2612,7 @@ export function write4M(v: Input, st: B2WriterState, b: Uint8Array, p: number, p
 const I4F = image("4000000000              00000000000F00                                      000000000000000000000000000000000000000000          ");
 
 /** What a B2 4F détail LPP image holds: its bytes are those of these values when `r` (the prefix ones when `pq`). */
-interface S4F extends B2WriterState {
+export interface S4F extends B2WriterState {
   pq: boolean;
   numeroPs: unknown;
   nirAssure: unknown;
@@ -2631,14 +2633,13 @@ interface S4F extends B2WriterState {
 }
 
 /** A fresh B2 4F détail LPP state (full write next). */
-export function create4F(): B2WriterState {
+export function create4F(): S4F {
   const s: S4F = { r: false, pq: false, numeroPs: '', nirAssure: '', cleNir: '', numeroFacture: 0, sequence: 0, reserveSesam: '', codeLpp: '', typePrestation: '', siretFabricant: '', dateDebut: '', dateFin: '', tarifLpp: 0, nombreUnites: 0, prixUnitaireVente: 0, baseRemboursement: 0, montantTotal: 0 };
   return s;
 }
 
 /** Updates the B2 4F détail LPP image at `b[p]` from `v` (see {@link B2RecordWriter}), or returns false (bytes unspecified). */
-export function write4F(v: Input, st: B2WriterState, b: Uint8Array, p: number, pd: boolean): boolean {
-  const s = st as S4F;
+export function write4F(v: Input, s: S4F, b: Uint8Array, p: number, pd: boolean): boolean {
   const all = !s.r;
   s.r = false;
   let g = true;
@@ -2766,7 +2767,8 @@ export function write4F(v: Input, st: B2WriterState, b: Uint8Array, p: number, p
     }
   }
   {
-    const x = centimesOf(v.tarifLpp, -1);
+    const a = v.tarifLpp;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.tarifLpp) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -2797,7 +2799,8 @@ export function write4F(v: Input, st: B2WriterState, b: Uint8Array, p: number, p
     }
   }
   {
-    const x = centimesOf(v.prixUnitaireVente, -1);
+    const a = v.prixUnitaireVente;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.prixUnitaireVente) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -2814,7 +2817,8 @@ export function write4F(v: Input, st: B2WriterState, b: Uint8Array, p: number, p
     }
   }
   {
-    const x = centimesOf(v.baseRemboursement, -1);
+    const a = v.baseRemboursement;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.baseRemboursement) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
@@ -2831,7 +2835,8 @@ export function write4F(v: Input, st: B2WriterState, b: Uint8Array, p: number, p
     }
   }
   {
-    const x = centimesOf(v.montantTotal, -1);
+    const a = v.montantTotal;
+    const x = a === undefined || a === null ? -1 : typeof a === 'object' ? (a as { centimes?: unknown }).centimes : -1;
     if (all || x !== s.montantTotal) {
       if (typeof x === 'number' && x >= 0 && x <= 9999999 && Number.isInteger(x)) {
         {
