@@ -30,14 +30,17 @@ export interface Out {
 
 /** Record slots: an invoice of more records is written in several passes. */
 const SLOTS = 16;
-const IMAGES = new Uint8Array(SLOTS * RECORD);
+/** One more slot, for the file and lot records (so that they do not take the type 2's slot 0). */
+const TOP = SLOTS;
+const IMAGES = new Uint8Array((SLOTS + 1) * RECORD);
 const WORDS = new Int32Array(IMAGES.buffer);
 /** The first n slots, as views (no subarray per copy). */
 const VIEWS = Array.from({ length: SLOTS + 1 }, (_, n) => IMAGES.subarray(0, n * RECORD));
+const TOP_VIEW = IMAGES.subarray(TOP * RECORD);
 /** Index in TYPES of the record type whose image each slot holds (-1: none). */
-const OWNER = new Int8Array(SLOTS).fill(-1);
+const OWNER = new Int8Array(SLOTS + 1).fill(-1);
 const TYPES = Object.keys(B2_LAYOUTS) as B2RecordType[];
-const slotsOf = <S>(create: () => S): S[] => Array.from({ length: SLOTS }, create);
+const slotsOf = <S>(create: () => S): S[] => Array.from({ length: SLOTS + 1 }, create);
 // a state per slot and record type (the invoice ones typed for the direct calls below)
 const S2 = slotsOf(create2);
 const S2S = slotsOf(create2S);
@@ -106,9 +109,10 @@ function flush(o: Out, n: number): void {
  */
 export function putRecord(o: Out, type: '000' | '1' | '6' | '999', value: object, lot: number, part: string): void {
   const t = TYPES.indexOf(type);
-  const s = stateOf(STATES[t]!, t, 0);
-  if (!B2_WRITERS[type].write(value as Readonly<Record<string, unknown>>, s, IMAGES, 0, false)) slow(o, t, value, 0, lot, -1, part, -1, '');
-  flush(o, 1);
+  const s = stateOf(STATES[t]!, t, TOP);
+  if (!B2_WRITERS[type].write(value as Readonly<Record<string, unknown>>, s, IMAGES, TOP * RECORD, false)) slow(o, t, value, TOP, lot, -1, part, -1, '');
+  o.buf.set(TOP_VIEW, o.at);
+  o.at += RECORD;
 }
 
 /**
