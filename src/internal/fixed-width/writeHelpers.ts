@@ -142,19 +142,6 @@ export function writeDate(v: unknown, eight: boolean, out: Uint8Array, p: number
 }
 
 /**
- * The centimes of an amount value, the key writers compare and write: an absent value is
- * `absent` (0 for an optional zone, whose zeros are the absent amount; -1 for a required one),
- * junk is -1 (never written).
- *
- * @param v - The value.
- * @param absent - Key of an absent value.
- * @returns The centimes (any type: checked by the caller), or -1.
- */
-export function centimesOf(v: unknown, absent: number): unknown {
-  return v === undefined || v === null ? absent : typeof v === 'object' ? (v as { centimes?: unknown }).centimes : -1;
-}
-
-/**
  * An initial record image from its text (pads and literals).
  *
  * @param text - Printable ASCII text.
