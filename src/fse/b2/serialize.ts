@@ -15,10 +15,10 @@ import type { Issue, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';
 import type { B2Facture, B2File, LotTotals, LotTrailerExtra } from './file';
 import { addInvoice as addToLot, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
-import type { Out } from './recordImages';
-import { putFacture, putRecord } from './recordImages';
+import type { Out, RecordImages } from './recordImages';
+import { createRecordImages } from './recordImages';
 import type { Record000, Record1, Record6 } from './records/index';
-import { B2_RECORD_LENGTH as RECORD } from './records/index';
+import { B2_RECORD_LENGTH } from './records/index';
 
 /**
  * Writes a whole B2 file (records back to back, no line end: the reference framing).
@@ -35,7 +35,7 @@ export function serializeB2File(file: B2File): Result<Uint8Array> {
     for (const f of lot.factures) records += countsOf(f).records;
   }
   const issues: Issue[] = [];
-  const o: Out = { buf: new Uint8Array(records * RECORD), at: 0, onIssue: (i) => void (issues.length < 1000 && issues.push(i)) };
+  const o: Out = { buf: new Uint8Array(records * B2_RECORD_LENGTH), at: 0, onIssue: (i) => void (issues.length < 1000 && issues.push(i)) };
   putRecord(o, '000', file.debut, -1, 'debut');
   for (let i = 0; i < file.lots.length; i++) {
     const lot = file.lots[i]!;
@@ -73,12 +73,87 @@ export interface StreamOptions {
 
 const ignore = (): void => undefined;
 
-/** Adds an invoice to the lot totals; returns its record count. */
-function addInvoice(t: LotTotals, f: B2Facture): number {
-  const before = t.records;
-  addToLot(t, f);
-  return t.records - before;
+/** Streams a file (the body of {@link streamB2File}). */
+type Streamer = (debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions) => Generator<Uint8Array, void, undefined>;
+
+/**
+ * The streaming writer in one closure with its record writers (V8 11 runs this hot code about a
+ * third slower as top-level declarations of an ES module: see writeHelpers.ts).
+ *
+ * @param images - The record writers.
+ * @returns The streamer.
+ */
+function createStreamer(images: RecordImages): Streamer {
+  const { putFacture, putRecord } = images;
+  // module-level bindings are read once here: hot code reads closure slots (see writeHelpers.ts)
+  const RECORD = B2_RECORD_LENGTH;
+  const add = addToLot;
+  const emptyTotals = emptyLotTotals;
+  /** The spare reused chunk (see `reuseChunk`). */
+  let spare: Uint8Array | undefined;
+  /** Adds an invoice to the lot totals; returns its record count. */
+  function addInvoice(t: LotTotals, f: B2Facture): number {
+    const before = t.records;
+    add(t, f);
+    return t.records - before;
+  }
+  return function* stream(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions): Generator<Uint8Array, void, undefined> {
+    const size = Math.max(1, options.chunkRecords ?? 512) * RECORD;
+    const reuse = options.reuseChunk === true;
+    // a reused chunk comes from a one-slot pool (files written one after the other share it; the
+    // bench and a batch writer would otherwise pay a 64 KiB external allocation per file)
+    const pooled = reuse && spare !== undefined && spare.length === size ? spare : undefined;
+    if (pooled !== undefined) spare = undefined;
+    const o: Out = { buf: pooled ?? new Uint8Array(size), at: 0, onIssue: options.onIssue ?? ignore };
+    const extra: LotTrailerExtra = { marquage: options.marquage, ...(options.numeroAgrement !== undefined ? { numeroAgrementProgiciel: options.numeroAgrement } : {}) };
+    /** Makes room for `n` records; returns the full chunk to yield, if any. */
+    function room(n: number): Uint8Array | undefined {
+      const full = o.at > 0 ? o.buf.subarray(0, o.at) : undefined;
+      if (!reuse || o.buf.length < n * RECORD) o.buf = new Uint8Array(Math.max(size, n * RECORD));
+      o.at = 0;
+      return full;
+    }
+    let full: Uint8Array | undefined;
+    putRecord(o, '000', debut, -1, 'debut');
+    let nombreLots = 0;
+    let volume = 2;
+    for (const lot of lots) {
+      const t = emptyTotals();
+      if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
+      putRecord(o, '1', lot.debut, nombreLots, 'debut');
+      // an array is walked by index: `for…of` in a generator allocates an iterator result per invoice
+      const factures = lot.factures;
+      if (Array.isArray(factures)) {
+        const list = factures as readonly B2Facture[];
+        for (let j = 0; j < list.length; j++) {
+          const f = list[j]!;
+          const n = addInvoice(t, f);
+          if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
+          putFacture(o, f, nombreLots, j);
+        }
+      } else {
+        let j = 0;
+        for (const f of factures) {
+          const n = addInvoice(t, f);
+          if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
+          putFacture(o, f, nombreLots, j++);
+        }
+      }
+      if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
+      putRecord(o, '6', lotTrailerOf(lot.debut, t, extra), nombreLots, 'fin');
+      volume += t.records + 2;
+      nombreLots++;
+    }
+    if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
+    putRecord(o, '999', fileTrailerOf(debut, nombreLots, volume), -1, 'fin');
+    yield o.buf.subarray(0, o.at);
+    if (reuse && o.buf.length === size) spare = o.buf;
+};
 }
+
+const images = createRecordImages();
+const { putFacture, putRecord } = images;
+const stream = createStreamer(images);
 
 /**
  * Streams a B2 file: yields byte chunks while it walks the lots and invoices, computing the
@@ -93,60 +168,8 @@ function addInvoice(t: LotTotals, f: B2Facture): number {
  * for (const chunk of streamB2File(header, lots, { marquage: 'R' })) out.write(chunk);
  */
 export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions): Generator<Uint8Array, void, undefined> {
-  const size = Math.max(1, options.chunkRecords ?? 512) * RECORD;
-  const reuse = options.reuseChunk === true;
-  // a reused chunk comes from a one-slot pool (files written one after the other share it; the
-  // bench and a batch writer would otherwise pay a 64 KiB external allocation per file)
-  const pooled = reuse && spare !== undefined && spare.length === size ? spare : undefined;
-  if (pooled !== undefined) spare = undefined;
-  const o: Out = { buf: pooled ?? new Uint8Array(size), at: 0, onIssue: options.onIssue ?? ignore };
-  const extra: LotTrailerExtra = { marquage: options.marquage, ...(options.numeroAgrement !== undefined ? { numeroAgrementProgiciel: options.numeroAgrement } : {}) };
-  /** Makes room for `n` records; returns the full chunk to yield, if any. */
-  function room(n: number): Uint8Array | undefined {
-    const full = o.at > 0 ? o.buf.subarray(0, o.at) : undefined;
-    if (!reuse || o.buf.length < n * RECORD) o.buf = new Uint8Array(Math.max(size, n * RECORD));
-    o.at = 0;
-    return full;
-  }
-  let full: Uint8Array | undefined;
-  putRecord(o, '000', debut, -1, 'debut');
-  let nombreLots = 0;
-  let volume = 2;
-  for (const lot of lots) {
-    const t = emptyLotTotals();
-    if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
-    putRecord(o, '1', lot.debut, nombreLots, 'debut');
-    // an array is walked by index: `for…of` in a generator allocates an iterator result per invoice
-    const factures = lot.factures;
-    if (Array.isArray(factures)) {
-      const list = factures as readonly B2Facture[];
-      for (let j = 0; j < list.length; j++) {
-        const f = list[j]!;
-        const n = addInvoice(t, f);
-        if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
-        putFacture(o, f, nombreLots, j);
-      }
-    } else {
-      let j = 0;
-      for (const f of factures) {
-        const n = addInvoice(t, f);
-        if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
-        putFacture(o, f, nombreLots, j++);
-      }
-    }
-    if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
-    putRecord(o, '6', lotTrailerOf(lot.debut, t, extra), nombreLots, 'fin');
-    volume += t.records + 2;
-    nombreLots++;
-  }
-  if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
-  putRecord(o, '999', fileTrailerOf(debut, nombreLots, volume), -1, 'fin');
-  yield o.buf.subarray(0, o.at);
-  if (reuse && o.buf.length === size) spare = o.buf;
+  yield* stream(debut, lots, options);
 }
-
-/** The spare reused chunk (see `reuseChunk`). */
-let spare: Uint8Array | undefined;
 
 /**
  * Writes the records of one invoice (2…5), e.g. the bytes a Securer signs.
@@ -156,7 +179,7 @@ let spare: Uint8Array | undefined;
  */
 export function serializeB2Facture(f: B2Facture): Result<Uint8Array> {
   const issues: Issue[] = [];
-  const o: Out = { buf: new Uint8Array(countsOf(f).records * RECORD), at: 0, onIssue: (i) => void issues.push(i) };
+  const o: Out = { buf: new Uint8Array(countsOf(f).records * B2_RECORD_LENGTH), at: 0, onIssue: (i) => void issues.push(i) };
   putFacture(o, f, 0, Number.MAX_SAFE_INTEGER);
   return resultOf(o.buf, issues);
 }
