@@ -9,89 +9,17 @@
  *     measured first, then again after (1) and (2), whose records bring 4 more hidden classes.
  * Run with `node --expose-gc` (e.g. `npx tsx --expose-gc bench/run.ts fse`) for a GC'd baseline.
  */
-import { plainDate } from '../src/core/date/index';
-import { unwrap } from '../src/core/issues/index';
-import { buildFse } from '../src/fse/build';
-import { b2FactureOf } from '../src/fse/b2/fromFse';
-import type { B2Facture } from '../src/fse/b2/file';
-import type { Record000, Record1 } from '../src/fse/b2/records/index';
-import type { StreamLot } from '../src/fse/b2/serialize';
 import { streamB2File } from '../src/fse/b2/serialize';
-import type { Fse } from '../src/fse/model';
-import { makeNir } from '../test/arbitraries/ids';
-import { INPUT } from '../test/fse/fixtures';
+import { lotsOf, PER_LOT, printAlternated, renumber, serializeCase, vary } from './fseData';
 import { measure, report } from './harness';
 
 const N = 1_000_000;
 const BUILT = 20_000;
-const PER_LOT = 999;
-const D = plainDate('2025-03-10');
-
-interface Latin1Buffer extends Uint8Array { latin1Write(text: string, offset: number): number }
-
-function renumber(f: B2Facture, numeroFacture: number): B2Facture {
-  return {
-    entete: { ...f.entete, numeroFacture },
-    ...(f.amc !== undefined ? { amc: { ...f.amc, numeroFacture } } : {}),
-    lignes: f.lignes.map((l) => ({ prestation: { ...l.prestation, numeroFacture } })),
-    total: { ...f.total, numeroFacture },
-  };
-}
-
-/** NIR (13 + key) of invoice k: every invoice has its own beneficiary (valid key). */
-function nirOf(k: number): { nirAssure: string; cleNir: string } {
-  const nir = makeNir({ sex: k % 2 === 0 ? 1 : 2, year: k % 100, month: 1 + (k % 12), ordre: 1 + (k % 999) });
-  return { nirAssure: nir.slice(0, 13), cleNir: nir.slice(13, 15) };
-}
-
-const plus = (m: { centimes: number }, d: number): { centimes: number } => ({ centimes: m.centimes + d });
-
-/**
- * Invoice k from a template: its own n° facture, NIR and amounts (every line's amounts + k % 5000
- * centimes, the type 5 totals kept equal to their lines), so no "unchanged field" shortcut
- * in the writer can flatter the figures.
- */
-function vary(f: B2Facture, k: number): B2Facture {
-  const nir = nirOf(k);
-  const numeroFacture = k + 1;
-  const d = k % 5000;
-  const p = { ...nir, numeroFacture };
-  const lignes = f.lignes.map((l) => ({
-    prestation: {
-      ...l.prestation, ...p, prixUnitaire: plus(l.prestation.prixUnitaire, d), baseRemboursement: plus(l.prestation.baseRemboursement, d),
-      montantHonoraires: plus(l.prestation.montantHonoraires, d), montantRemboursableAmo: plus(l.prestation.montantRemboursableAmo, d),
-    },
-  }));
-  const n = f.lignes.length * d;
-  return {
-    entete: { ...f.entete, ...p },
-    ...(f.amc !== undefined ? { amc: { ...f.amc, ...p } } : {}),
-    lignes,
-    total: { ...f.total, ...p, totalFacture: plus(f.total.totalFacture, n), totalRemboursableAmo: plus(f.total.totalRemboursableAmo, n) },
-  };
-}
-
-function* lotsOf(n: number, base: Fse, facture: (k: number) => B2Facture): Generator<StreamLot> {
-  for (let l = 0; l * PER_LOT < n; l++) {
-    const count = Math.min(PER_LOT, n - l * PER_LOT);
-    const debut: Record1 = {
-      type: '1', numeroPs: base.ps.numeroFacturation, numeroOrganismeDestinataire: '751', numeroLot: (l % 999) + 1, nomRaisonSociale: 'DR TEST',
-      versionNorme: '', dateCreationLot: D, codeNorme: '', numeroVersionNorme: '000000', uniteMonetaire: 'E', topCertification: 'S',
-    };
-    yield { debut, factures: (function* () { for (let k = 0; k < count; k++) yield facture(l * PER_LOT + k); })() };
-  }
-}
 
 const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
 export default async function (): Promise<void> {
-  const base: Fse = unwrap(buildFse(INPUT));
-  const built = (k: number): B2Facture => unwrap(b2FactureOf({ ...base, identification: { ...base.identification, numeroFacture: k + 1 } }));
-  const template = built(0);
-  const debut: Record000 = {
-    type: '000', typeEmetteur: 'TP', numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751',
-    application: '', identificationFichier: '000001', dateCreationFichier: D, norme: '', versionNorme: 'B2', longueurEnregistrement: 128,
-  };
+  const { base, built, template, debut, file, texts, writeRaw } = serializeCase();
   let issues = 0;
   const options = { marquage: 'T' as const, onIssue: (i: { code: string; path: readonly unknown[] }) => { if (issues++ === 0) console.log('  first issue:', i.code, i.path.join('.')); } };
   const reuse = { ...options, reuseChunk: true };
@@ -99,18 +27,7 @@ export default async function (): Promise<void> {
   // (3) serializing prebuilt records vs a raw write of their prebuilt record texts, measured first:
   // (1) and (2) hand the writers records of 4 more hidden classes (the spreads of renumber and
   // vary, b2FactureOf), beyond the 4 maps a V8 inline cache holds; the last line measures it again after them
-  const prebuilt = [...Array(200)].map((_, k) => vary(template, k));
-  const lot = [...lotsOf(1, base, () => template)][0]!.debut;
-  const file = (): StreamLot[] => [{ debut: lot, factures: prebuilt }];
-  const whole = Buffer.concat([...streamB2File(debut, file(), options)]);
-  const texts: string[] = [];
-  for (let at = 0; at < whole.length; at += 128) texts.push(whole.toString('latin1', at, at + 128));
-  const out = Buffer.allocUnsafe(whole.length) as unknown as Latin1Buffer;
-  const raw = measure(`raw latin1Write of the ${texts.length} prebuilt record texts`, () => {
-    let at = 0;
-    for (let i = 0; i < texts.length; i++) at += out.latin1Write(texts[i]!, at);
-    return at;
-  }, { batch: 20 });
+  const raw = measure(`raw latin1Write of the ${texts.length} prebuilt record texts`, writeRaw, { batch: 20 });
   const ours = measure('streamB2File of the same 200 prebuilt invoices (reuseChunk)', () => {
     let n = 0;
     for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;
@@ -123,6 +40,13 @@ export default async function (): Promise<void> {
   }, { batch: 20 });
   report([raw, ours, fresh], 'files/s');
   console.log(`  serialize / raw write ratio: ${((ours.perSecond / raw.perSecond) * 100).toFixed(1)} % (target ≥ 50 %)`);
+  // the same ratio in alternated rounds (a noisy neighbour slows both alike); the built package
+  // (dist ESM / CJS bundles) is measured by fseDistEsm / fseDistCjs, each in its own process
+  printAlternated('alternated rounds, src (tsx: an ES module per file)', writeRaw, () => {
+    let n = 0;
+    for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;
+    return n;
+  });
 
   // (1) memory and throughput on 1e6 invoices
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -151,11 +75,7 @@ export default async function (): Promise<void> {
   console.log(`  build (b2FactureOf) + stream ${BUILT.toLocaleString('fr-FR')} invoices: ${(BUILT / secs2 / 1e3).toFixed(1)} k invoices/s (${(bytes2 / 1e6).toFixed(1)} MB)`);
 
   // (3) again, after (1) and (2): every record field read of the writers has seen 5 hidden classes
-  const raw2 = measure('raw latin1Write, again', () => {
-    let at = 0;
-    for (let i = 0; i < texts.length; i++) at += out.latin1Write(texts[i]!, at);
-    return at;
-  }, { batch: 20 });
+  const raw2 = measure('raw latin1Write, again', writeRaw, { batch: 20 });
   const ours2 = measure('streamB2File (reuseChunk), again after (1) and (2)', () => {
     let n = 0;
     for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;

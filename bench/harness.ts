@@ -50,3 +50,21 @@ export function report(rates: readonly Rate[], unit = 'op/s'): void {
 function formatRate(x: number): string {
   return x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(1);
 }
+
+/**
+ * Ratio of `fn`'s rate to `baseline`'s, measured in alternation (baseline, fn, baseline per
+ * round) so that a noisy neighbour slows both alike; returns the median and the spread.
+ */
+export function interleavedRatio(baseline: () => unknown, fn: () => unknown, options: { rounds?: number; ms?: number; batch?: number } = {}): { median: number; low: number; high: number } {
+  const rounds = options.rounds ?? 9;
+  const one = { ms: options.ms ?? 150, rounds: 1, batch: options.batch ?? 20 };
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const a = measure('baseline', baseline, one).perSecond;
+    const b = measure('fn', fn, one).perSecond;
+    const c = measure('baseline', baseline, one).perSecond;
+    ratios.push(b / ((a + c) / 2));
+  }
+  ratios.sort((x, y) => x - y);
+  return { median: ratios[Math.floor(rounds / 2)] ?? 0, low: ratios[0] ?? 0, high: ratios[rounds - 1] ?? 0 };
+}
