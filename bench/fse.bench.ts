@@ -4,9 +4,12 @@
  *     NIR and amounts per invoice) through streamB2File into a sink that discards the chunks; RSS growth over the
  *     run (target < 64 MB) and invoices/s;
  * (2) build + serialize: FSE → B2 records (b2FactureOf) → stream, on 20 000 invoices, invoices/s;
- * (3) serializing the same prebuilt B2 records vs a raw Buffer write of their 128-byte record
- *     texts (already built strings, `buf.latin1Write` into one reused buffer): ratio (target ≥ 50 %),
- *     measured first, then again after (1) and (2), whose records bring 4 more hidden classes.
+ * (3) serializing prebuilt B2 records (200 invoices, each built by b2FactureOf from its own FSE:
+ *     n°, NIR, amounts) vs a raw Buffer write of the same records' 128-byte texts (already built
+ *     strings, `buf.latin1Write` into one reused buffer): ratio (target ≥ 50 %), measured once,
+ *     then in alternated rounds (median, lowest-highest round), then on records cloned by object
+ *     spread (out-of-object properties, slower reads), then again after (1) and (2), whose records
+ *     bring 4 more hidden classes. fseDist.bench.ts measures (3) on the built package in plain node.
  * Run with `node --expose-gc` (e.g. `npx tsx --expose-gc bench/run.ts fse`) for a GC'd baseline.
  */
 import { streamB2File } from '../src/fse/b2/serialize';
@@ -45,6 +48,12 @@ export default async function (): Promise<void> {
   printAlternated('alternated rounds, src (tsx: an ES module per file)', writeRaw, () => {
     let n = 0;
     for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;
+    return n;
+  });
+  const clones = serializeCase(true);
+  printAlternated('same, records cloned by object spread (vary)', clones.writeRaw, () => {
+    let n = 0;
+    for (const chunk of streamB2File(clones.debut, clones.file(), reuse)) n += chunk.length;
     return n;
   });
 
