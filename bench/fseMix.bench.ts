@@ -1,0 +1,66 @@
+/**
+ * fse bench, target (3) on a mixed day: the 13 invoices of DEMO_DAY (6 PS, NGAP / CCAM / LPP,
+ * with and without AMC routing, prescriptions, exonérations: 13 record shapes and values that
+ * change from one invoice to the next) cycled to 200 invoices, each built by b2FactureOf with its
+ * own n°, then serialized vs a raw latin1Write of the same record texts, in alternated rounds.
+ * Its own process: the writers here see only these records (their texts come from the
+ * interpreter, `serializeRecord`), as in a PMS that serializes such a day.
+ */
+import { unwrap } from '../src/core/issues/index';
+import { runPricingStage } from '../src/cli/demo/pricing';
+import { demoNir, fseInputOf } from '../src/cli/demo/practice';
+import type { CliIo } from '../src/cli/io';
+import type { B2Facture } from '../src/fse/b2/file';
+import type { B2RecordType } from '../src/fse/b2/records/index';
+import { B2_LAYOUTS } from '../src/fse/b2/records/index';
+import { streamB2File } from '../src/fse/b2/serialize';
+import { b2FactureOf, buildDre, buildFseFromDecompte } from '../src/fse/index';
+import { serializeRecord } from '../src/internal/fixed-width/index';
+import { DEMO_DAY } from '../src/rules/index';
+import { lotsOf, printAlternated, REUSE } from './fseData';
+
+interface Latin1Buffer extends Uint8Array { latin1Write(text: string, offset: number): number }
+
+/** B2 type of a record of an invoice (2 / 2S / 2M, 4 / 4M / 4F, 5). */
+function typeOf(r: { type: string; complementType?: string }): B2RecordType {
+  const c = r.complementType === 'M' || r.complementType === 'S' || r.complementType === 'F' ? r.complementType : '';
+  return `${r.type}${c}` as B2RecordType;
+}
+
+export default function (): void {
+  const io: CliIo = { out: () => undefined, err: () => undefined } as unknown as CliIo;
+  const priced = runPricingStage(io, DEMO_DAY, { explain: false, quiet: true });
+  const docs = priced.map((p, i) => {
+    const fse = unwrap(buildFseFromDecompte(fseInputOf(p.input, p.decompte, i, demoNir(p.input.beneficiaire.dateNaissance, i)), p.decompte));
+    return p.decompte.tiersPayantAmc ? unwrap(buildDre(fse)) : fse;
+  });
+  const factures: B2Facture[] = [...Array(200)].map((_, k) => {
+    const d = docs[k % docs.length]!;
+    const fse = d.kind === 'fse' ? d : d.fse;
+    const own = { ...fse, identification: { ...fse.identification, numeroFacture: k + 1 } };
+    return unwrap(b2FactureOf(d.kind === 'fse' ? own : { ...d, fse: own }));
+  });
+  const texts: string[] = [];
+  for (const f of factures) {
+    const records = [f.entete, f.individu, f.amc, ...f.lignes.flatMap((l) => [l.prestation, l.ccam, l.lpp]), f.total];
+    for (const r of records) if (r !== undefined) texts.push(unwrap(serializeRecord(B2_LAYOUTS[typeOf(r)], r as never)));
+  }
+  const out = Buffer.allocUnsafe(texts.length * 128) as unknown as Latin1Buffer;
+  const writeRaw = (): number => {
+    let at = 0;
+    for (let i = 0; i < texts.length; i++) at += out.latin1Write(texts[i]!, at);
+    return at;
+  };
+  const base = docs[0]!.kind === 'fse' ? docs[0]! : docs[0]!.fse;
+  const lot = [...lotsOf(1, base, () => factures[0]!)][0]!.debut;
+  const debut = {
+    type: '000', typeEmetteur: 'TP', numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751',
+    application: '', identificationFichier: '000001', dateCreationFichier: base.identification.dateFacturation, norme: '', versionNorme: 'B2', longueurEnregistrement: 128,
+  } as const;
+  console.log(`  ${factures.length} invoices, ${texts.length} invoice records, ${docs.length} shapes cycled`);
+  printAlternated('mixed day (DEMO_DAY cycled), serialize / raw', writeRaw, () => {
+    let n = 0;
+    for (const chunk of streamB2File(debut, [{ debut: lot, factures }], REUSE)) n += chunk.length;
+    return n;
+  });
+}
