@@ -60,14 +60,14 @@ function pathOf(lot: number, facture: number, part: string, line: number, sub: s
 
 /**
  * Record slots, their writers and the functions that fill them, in one closure (V8 11 runs this
- * code about a third slower as top-level declarations of an ES module: see writeHelpers.ts).
+ * code about a third slower as top-level declarations of an ES module: see docs/adr/0002-hot-code-in-closures.md).
  * One instance serves a whole process: the writers run one after the other (no await inside).
  *
  * @returns `putRecord` and `putFacture`.
  */
 export function createRecordImages(): RecordImages {
   const writers = createB2Writers();
-  // module-level bindings are read once here: hot code reads closure slots (see writeHelpers.ts)
+  // module-level bindings are read once here: hot code reads closure slots (docs/adr/0002-hot-code-in-closures.md)
   const RECORD = B2_RECORD_LENGTH;
   const LAYOUTS = B2_LAYOUTS;
   const serialize = serializeRecord;

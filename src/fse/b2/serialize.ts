@@ -78,14 +78,14 @@ type Streamer = (debut: Record000, lots: Iterable<StreamLot>, options: StreamOpt
 
 /**
  * The streaming writer in one closure with its record writers (V8 11 runs this hot code about a
- * third slower as top-level declarations of an ES module: see writeHelpers.ts).
+ * third slower as top-level declarations of an ES module: see docs/adr/0002-hot-code-in-closures.md).
  *
  * @param images - The record writers.
  * @returns The streamer.
  */
 function createStreamer(images: RecordImages): Streamer {
   const { putFacture, putRecord } = images;
-  // module-level bindings are read once here: hot code reads closure slots (see writeHelpers.ts)
+  // module-level bindings are read once here: hot code reads closure slots (docs/adr/0002-hot-code-in-closures.md)
   const RECORD = B2_RECORD_LENGTH;
   const add = addToLot;
   const emptyTotals = emptyLotTotals;

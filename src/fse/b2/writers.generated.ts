@@ -7,7 +7,7 @@
  * defect (see recordImages.ts). A field whose value did not change since the image was last
  * written is skipped (see the note of test/fse/b2/writerSource.ts).
  * The writers are made by a factory, with the byte helpers in the same closure: V8 11 runs them
- * about a third slower as top-level declarations of an ES module (see writeHelpers.ts).
+ * about a third slower as top-level declarations of an ES module (docs/adr/0002-hot-code-in-closures.md).
  */
 import { writeHelpers } from '../../internal/fixed-width/writeHelpers';
 import type { B2RecordType } from './records/index';

@@ -8,7 +8,7 @@
  * They are made by a factory: a hot writer calls them from the same function scope
  * (`writeHelpers()` inside its own factory). V8 11 (Node 20) runs the B2 writers about a third
  * slower when writer and helpers are top-level declarations of an ES module (the dist ESM
- * bundle, tsx) than when they share a closure (measured with bench/fse.bench.ts).
+ * bundle, tsx) than when they share a closure (docs/adr/0002-hot-code-in-closures.md).
  */
 import { isValidYmd } from '../../core/date/index';
 
