@@ -79,5 +79,5 @@ export default async function fixedWidthBench(): Promise<void> {
   if (errors > 0) console.log(`  !! ${errors} parse errors`);
   const mbps = (r: Rate): Rate => ({ name: r.name, perSecond: r.perSecond * MB });
   report([mbps(raw), mbps(engine), mbps(split), { name: 'streamRecords (64 KiB+17 chunks) + parseRecord, 1 pass', perSecond: MB / streamSeconds }], 'MiB/s');
-  console.log(`  ${records} records of ${L} bytes per pass; typed/raw ratio = ${(engine.perSecond / raw.perSecond).toFixed(2)} (target ≥ 0.5); ${streamed} streamed`);
+  console.log(`  ${records} records of ${L} bytes per pass; typed/raw ratio = ${(engine.perSecond / raw.perSecond).toFixed(2)} (no target of its own: the #6 goal on this kind of scan is measured by the noemie suite); ${streamed} streamed`);
 }
