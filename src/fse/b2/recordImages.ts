@@ -67,11 +67,8 @@ function pathOf(lot: number, facture: number, part: string, line: number, sub: s
  */
 export function createRecordImages(): RecordImages {
   const writers = createB2Writers();
-  // module-level bindings are read once here: hot code reads closure slots (docs/adr/0002-hot-code-in-closures.md)
+  // the record length is read once here: hot code reads closure slots (docs/adr/0002-hot-code-in-closures.md)
   const RECORD = B2_RECORD_LENGTH;
-  const LAYOUTS = B2_LAYOUTS;
-  const serialize = serializeRecord;
-  const path = pathOf;
   const { B2_WRITERS, copyPrefix, create2, create2M, create2S, create4, create4F, create4M, create5 } = writers;
   const { write2, write2M, write2S, write4, write4F, write4M, write5 } = writers;
   /** Record slots: an invoice of more records is written in several passes. */
@@ -85,7 +82,7 @@ export function createRecordImages(): RecordImages {
   const TOP_VIEW = IMAGES.subarray(TOP * RECORD);
   /** Index in TYPES of the record type whose image each slot holds (-1: none). */
   const OWNER = new Int8Array(SLOTS + 1).fill(-1);
-  const TYPES = Object.keys(LAYOUTS) as B2RecordType[];
+  const TYPES = Object.keys(B2_LAYOUTS) as B2RecordType[];
   const slotsOf = <S>(create: () => S): S[] => Array.from({ length: SLOTS + 1 }, create);
   // a state per slot and record type (the invoice ones typed for the direct calls below)
   const S2 = slotsOf(create2);
@@ -122,7 +119,7 @@ export function createRecordImages(): RecordImages {
    * @returns false (the record was not written by the fast path).
    */
   function slow(o: Out, t: number, value: object, j: number, lot: number, facture: number, part: string, line: number, sub: string): false {
-    const r = serialize(LAYOUTS[TYPES[t]!], value as never, { path: path(lot, facture, part, line, sub) });
+    const r = serializeRecord(B2_LAYOUTS[TYPES[t]!], value as never, { path: pathOf(lot, facture, part, line, sub) });
     const text = r.ok ? r.value : ' '.repeat(RECORD);
     const p = j * RECORD;
     for (let i = 0; i < RECORD; i++) IMAGES[p + i] = text.charCodeAt(i) & 0xff;

@@ -88,7 +88,6 @@ function createStreamer(images: RecordImages): Streamer {
   // module-level bindings are read once here: hot code reads closure slots (docs/adr/0002-hot-code-in-closures.md)
   const RECORD = B2_RECORD_LENGTH;
   const add = addToLot;
-  const emptyTotals = emptyLotTotals;
   /** The spare reused chunk (see `reuseChunk`). */
   let spare: Uint8Array | undefined;
   /** Adds an invoice to the lot totals; returns its record count. */
@@ -118,7 +117,7 @@ function createStreamer(images: RecordImages): Streamer {
     let nombreLots = 0;
     let volume = 2;
     for (const lot of lots) {
-      const t = emptyTotals();
+      const t = emptyLotTotals();
       if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
       putRecord(o, '1', lot.debut, nombreLots, 'debut');
       // an array is walked by index: `for…of` in a generator allocates an iterator result per invoice
@@ -148,7 +147,7 @@ function createStreamer(images: RecordImages): Streamer {
     putRecord(o, '999', fileTrailerOf(debut, nombreLots, volume), -1, 'fin');
     yield o.buf.subarray(0, o.at);
     if (reuse && o.buf.length === size) spare = o.buf;
-};
+  };
 }
 
 const images = createRecordImages();

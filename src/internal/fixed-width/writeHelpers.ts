@@ -162,4 +162,4 @@ export function writeHelpers() {
 }
 
 /** The byte writers, shared by the table interpreter of `compileSerializer`. */
-export const { PAIRS, writeSmall, writeDigits, copyX, copyN, writeDate, image } = writeHelpers();
+export const { writeDigits, copyX, copyN, writeDate } = writeHelpers();

@@ -10,6 +10,8 @@
  * encoded again (a batch of invoices shares most zones: n° PS, dates, codes). The invoice prefix
  * (columns 2-35: n° PS, NIR, clé, n° facture) of the records after the type 2 is copied from the
  * type 2 by the caller when their values are the same (`pd`), so it is checked once per invoice.
+ * On the type 2 itself the NIR, clé and n° facture are written without the change check: they
+ * change with every invoice, and comparing two NIR strings costs as much as copying one.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -161,7 +163,8 @@ function writerSource(type: string, layout: Layout, c: Gen): { types: string[]; 
   const [first, ...rest] = own;
   body.push(...fieldCode(first!, c, 'all'));
   if (prefixed) {
-    // the caller copied the prefix from the type 2 (pd): the prefix values of the state are stale
+    // the caller copied the prefix from the type 2 (pd): the prefix values of the state are stale;
+    // only the n° PS is compared, the other prefix fields change with every invoice
     body.push('if (pd) s.pq = false;', 'else {', '  const allP = all || !s.pq;', ...indent(prefixFields.flatMap((f) => fieldCode(f, c, f.name === 'numeroPs' ? 'allP' : 'true'))), '  s.pq = true;', '}');
   }
   for (const f of rest) body.push(...fieldCode(f, c, 'all'));
