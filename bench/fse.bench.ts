@@ -31,11 +31,12 @@ export default async function (): Promise<void> {
   // (1) and (2) hand the writers records of 4 more hidden classes (the spreads of renumber and
   // vary, b2FactureOf), beyond the 4 maps a V8 inline cache holds; the last line measures it again after them
   const raw = measure(`raw latin1Write of the ${texts.length} prebuilt record texts`, writeRaw, { batch: 20 });
-  const ours = measure('streamB2File of the same 200 prebuilt invoices (reuseChunk)', () => {
+  const run = (): number => {
     let n = 0;
     for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;
     return n;
-  }, { batch: 20 });
+  };
+  const ours = measure('streamB2File of the same 200 prebuilt invoices (reuseChunk)', run, { batch: 20 });
   const fresh = measure('same, a fresh chunk array per 512 records', () => {
     let n = 0;
     for (const chunk of streamB2File(debut, file(), options)) n += chunk.length;
@@ -44,12 +45,9 @@ export default async function (): Promise<void> {
   report([raw, ours, fresh], 'files/s');
   console.log(`  serialize / raw write ratio: ${((ours.perSecond / raw.perSecond) * 100).toFixed(1)} % (target ≥ 50 %)`);
   // the same ratio in alternated rounds (a noisy neighbour slows both alike); the built package
-  // (dist ESM / CJS bundles) is measured by fseDistEsm / fseDistCjs, each in its own process
-  printAlternated('alternated rounds, src (tsx: an ES module per file)', writeRaw, () => {
-    let n = 0;
-    for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;
-    return n;
-  });
+  // (dist ESM / CJS bundles) is measured by fseDist in plain node, each bundle in its own process
+  printAlternated('alternated rounds, src (tsx: an ES module per file)', writeRaw, run);
+  // its own function literal: closures of one literal share their feedback
   const clones = serializeCase(true);
   printAlternated('same, records cloned by object spread (vary)', clones.writeRaw, () => {
     let n = 0;
@@ -85,11 +83,7 @@ export default async function (): Promise<void> {
 
   // (3) again, after (1) and (2): every record field read of the writers has seen 5 hidden classes
   const raw2 = measure('raw latin1Write, again', writeRaw, { batch: 20 });
-  const ours2 = measure('streamB2File (reuseChunk), again after (1) and (2)', () => {
-    let n = 0;
-    for (const chunk of streamB2File(debut, file(), reuse)) n += chunk.length;
-    return n;
-  }, { batch: 20 });
+  const ours2 = measure('streamB2File (reuseChunk), again after (1) and (2)', run, { batch: 20 });
   console.log(`  same ratio after (1) and (2), records of 5 hidden classes seen (megamorphic field reads): ${((ours2.perSecond / raw2.perSecond) * 100).toFixed(1)} %`);
   console.log(`  issues: ${issues} (expected 1 at N = 1e6: ${Math.ceil(N / PER_LOT)} lots overflow the 3-digit 999 nombreLots; a real sender splits files)`);
 }

@@ -20,7 +20,8 @@ import { interleavedRatio } from './harness';
 export const PER_LOT = 999;
 const D = plainDate('2025-03-10');
 
-interface Latin1Buffer extends Uint8Array { latin1Write(text: string, offset: number): number }
+/** Node's Buffer as the raw baseline uses it. */
+export interface Latin1Buffer extends Uint8Array { latin1Write(text: string, offset: number): number }
 
 export function renumber(f: B2Facture, numeroFacture: number): B2Facture {
   return {
@@ -96,6 +97,14 @@ export function* lotsOf(n: number, base: Fse, facture: (k: number) => B2Facture)
   }
 }
 
+/** The 000 record of a test file sent by the PS of `base`. */
+export function fileHeaderOf(base: Fse): Record000 {
+  return {
+    type: '000', typeEmetteur: 'TP', numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751',
+    application: '', identificationFichier: '000001', dateCreationFichier: D, norme: '', versionNorme: 'B2', longueurEnregistrement: 128,
+  };
+}
+
 /** The streaming writer of a build (src, dist ESM or dist CJS). */
 export type Stream = typeof streamB2File;
 
@@ -107,10 +116,7 @@ export function serializeCase(cloned = false) {
   const base: Fse = unwrap(buildFse(INPUT));
   const built = (k: number): B2Facture => unwrap(b2FactureOf({ ...base, identification: { ...base.identification, numeroFacture: k + 1 } }));
   const template = built(0);
-  const debut: Record000 = {
-    type: '000', typeEmetteur: 'TP', numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751',
-    application: '', identificationFichier: '000001', dateCreationFichier: D, norme: '', versionNorme: 'B2', longueurEnregistrement: 128,
-  };
+  const debut = fileHeaderOf(base);
   const prebuilt = [...Array(200)].map((_, k) => (cloned ? vary(template, k) : unwrap(b2FactureOf(varyFse(base, k)))));
   const lot = [...lotsOf(1, base, () => template)][0]!.debut;
   const file = (): StreamLot[] => [{ debut: lot, factures: prebuilt }];

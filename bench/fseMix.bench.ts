@@ -17,15 +17,8 @@ import { streamB2File } from '../src/fse/b2/serialize';
 import { b2FactureOf, buildDre, buildFseFromDecompte } from '../src/fse/index';
 import { serializeRecord } from '../src/internal/fixed-width/index';
 import { DEMO_DAY } from '../src/rules/index';
-import { lotsOf, printAlternated, REUSE } from './fseData';
-
-interface Latin1Buffer extends Uint8Array { latin1Write(text: string, offset: number): number }
-
-/** B2 type of a record of an invoice (2 / 2S / 2M, 4 / 4M / 4F, 5). */
-function typeOf(r: { type: string; complementType?: string }): B2RecordType {
-  const c = r.complementType === 'M' || r.complementType === 'S' || r.complementType === 'F' ? r.complementType : '';
-  return `${r.type}${c}` as B2RecordType;
-}
+import type { Latin1Buffer } from './fseData';
+import { fileHeaderOf, lotsOf, printAlternated, REUSE } from './fseData';
 
 export default function (): void {
   const io: CliIo = { out: () => undefined, err: () => undefined } as unknown as CliIo;
@@ -42,8 +35,10 @@ export default function (): void {
   });
   const texts: string[] = [];
   for (const f of factures) {
-    const records = [f.entete, f.individu, f.amc, ...f.lignes.flatMap((l) => [l.prestation, l.ccam, l.lpp]), f.total];
-    for (const r of records) if (r !== undefined) texts.push(unwrap(serializeRecord(B2_LAYOUTS[typeOf(r)], r as never)));
+    const records: [B2RecordType, object | undefined][] = [
+      ['2', f.entete], ['2S', f.individu], ['2M', f.amc], ...f.lignes.flatMap((l): [B2RecordType, object | undefined][] => [['4', l.prestation], ['4M', l.ccam], ['4F', l.lpp]]), ['5', f.total],
+    ];
+    for (const [type, r] of records) if (r !== undefined) texts.push(unwrap(serializeRecord(B2_LAYOUTS[type], r as never)));
   }
   const out = Buffer.allocUnsafe(texts.length * 128) as unknown as Latin1Buffer;
   const writeRaw = (): number => {
@@ -53,10 +48,7 @@ export default function (): void {
   };
   const base = docs[0]!.kind === 'fse' ? docs[0]! : docs[0]!.fse;
   const lot = [...lotsOf(1, base, () => factures[0]!)][0]!.debut;
-  const debut = {
-    type: '000', typeEmetteur: 'TP', numeroEmetteur: base.ps.numeroFacturation.padStart(14, '0'), typeDestinataire: 'AM', numeroDestinataire: '751',
-    application: '', identificationFichier: '000001', dateCreationFichier: base.identification.dateFacturation, norme: '', versionNorme: 'B2', longueurEnregistrement: 128,
-  } as const;
+  const debut = fileHeaderOf(base);
   console.log(`  ${factures.length} invoices, ${texts.length} invoice records, ${docs.length} shapes cycled`);
   printAlternated('mixed day (DEMO_DAY cycled), serialize / raw', writeRaw, () => {
     let n = 0;
