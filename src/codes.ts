@@ -7,6 +7,7 @@ import type { IssueCodeSpec } from './core/issues/index';
 import { MONEY_CODES } from './core/money/index';
 import { DATE_CODES, SPEC_DATE_CODES } from './core/date/index';
 import { IDS_CODES } from './core/ids/index';
+import { INPUT_CODES } from './core/guard/index';
 import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { RULES_CODES } from './rules/index';
 import { FSE_CODES } from './fse/index';
@@ -23,6 +24,7 @@ export interface IssueCodeSection {
 
 /** Every module's codes, in documentation order. */
 export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
+  { module: 'core/guard (shape of caller data)', codes: INPUT_CODES },
   { module: 'core/money', codes: MONEY_CODES },
   { module: 'core/date', codes: { ...DATE_CODES, ...SPEC_DATE_CODES } },
   { module: 'core/ids', codes: IDS_CODES },

@@ -6,3 +6,4 @@ export * from './money/index';
 export * from './date/index';
 export * from './checksum/index';
 export * from './ids/index';
+export * from './guard/index';

@@ -41,16 +41,59 @@ export type IssueFactory<T extends IssueCodeTable> = (code: keyof T & string, de
 
 const EMPTY_PATH: IssuePath = Object.freeze([]);
 
+/** Longest untrusted text copied whole into an issue; longer texts are cut and their length told. */
+export const MAX_ISSUE_TEXT = 64;
+
 /**
- * Text of an untrusted value for an issue's `expected` / `received`: never throws, even for
- * objects without a usable toString (junk from JS callers or JSON).
+ * A NIR-shaped run (sexe 1/2/3/4/7/8, 12 more characters with 2A/2B allowed, optional 2-digit key):
+ * never copied whole into an issue or a log.
+ */
+const NIR_RUN = /(?<![0-9A-Za-z])([1-478])(\d{4})(\d{2}|2A|2B|2a|2b)(\d{6})(\d{2})?(?![0-9A-Za-z])/g;
+
+/**
+ * Masks every NIR-shaped run of a text: sexe, année and mois stay, the next 8 characters become
+ * `*`, the key stays (`18005********42`), so an issue still tells which patient without
+ * carrying the identifier (RGPD; CNIL référentiel « gestion des cabinets médicaux »).
+ *
+ * @param text - Any text.
+ * @returns The same text with NIRs masked.
+ */
+export function maskNir(text: string): string {
+  if (text.length < 13) return text;
+  return text.replace(NIR_RUN, (_m, s: string, ym: string, _dep: string, _rest: string, key: string | undefined) => `${s}${ym}********${key ?? ''}`);
+}
+
+/**
+ * Text of an untrusted value for an issue's `expected` / `received` or a log line: never throws,
+ * even for objects without a usable toString, masks NIRs ({@link maskNir}) and cuts long values
+ * to {@link MAX_ISSUE_TEXT} characters with their length (`'AAAA… (10 485 760 caractères)'`).
+ * Every issue factory goes through it, so no caller value reaches an issue raw.
  *
  * @param value - Anything.
- * @returns Its text, or its kind (`'array'`, `'object'`, …) when it has none.
+ * @returns Safe text, or the value's kind (`'array'`, `'object'`, …) when it has none.
  */
 export function formatReceived(value: unknown): string {
+  return safeText(rawText(value));
+}
+
+function safeText(text: string): string {
+  if (text.length > MAX_ISSUE_TEXT) {
+    const head = text.slice(0, MAX_ISSUE_TEXT - 16);
+    return `${maskNir(head)}… (${text.length} caractères)`;
+  }
+  return maskNir(text);
+}
+
+function rawText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value !== 'object' || value === null) return String(value);
+  if (typeof value === 'symbol') return value.toString();
+  if (typeof value !== 'object' || value === null) {
+    if (typeof value === 'function') return 'function';
+    if (Object.is(value, -0)) return '-0';
+    return String(value);
+  }
+  if (value instanceof Uint8Array) return `bytes(${value.length})`;
+  if (value instanceof ArrayBuffer) return `ArrayBuffer(${value.byteLength})`;
   try {
     const text = String(value);
     if (text !== '[object Object]') return text;
@@ -59,7 +102,7 @@ export function formatReceived(value: unknown): string {
   }
   try {
     const json = JSON.stringify(value);
-    if (json !== undefined) return json.length > 200 ? `${json.slice(0, 199)}…` : json;
+    if (json !== undefined) return json;
   } catch {
     // cycles, BigInt inside: fall through to the kind
   }
@@ -88,7 +131,7 @@ export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFac
     if (spec === undefined) throw new Error(`[sesam-billing] unknown issue code ${code}`);
     const expected = details.expected === undefined ? undefined : formatReceived(details.expected);
     const received = details.received === undefined ? undefined : formatReceived(details.received);
-    let message = details.message ?? spec.message;
+    let message = details.message === undefined ? spec.message : maskNir(details.message);
     if (message.includes('{')) {
       // Function replacers: a received text holding $& or $' must not be read as a pattern.
       message = message.replace('{expected}', () => expected ?? '?').replace('{received}', () => received ?? '?');
@@ -107,6 +150,7 @@ export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFac
     if (details.source !== undefined) issue.source = details.source;
     const ref = details.ref ?? spec.ref;
     if (ref !== undefined) issue.ref = ref;
+    if (spec.fix !== undefined) issue.fix = spec.fix;
     return issue;
   };
 }

@@ -9,4 +9,4 @@ export type { SesamErrorCode } from './sesamError';
 export { assert, isSesamError, SesamError } from './sesamError';
 export { unwrap } from './unwrap';
 export type { IssueCodeSpec, IssueCodeTable, IssueDetails, IssueFactory } from './codeTable';
-export { createIssueFactory, defineIssueCodes, formatReceived } from './codeTable';
+export { createIssueFactory, defineIssueCodes, formatReceived, maskNir, MAX_ISSUE_TEXT } from './codeTable';

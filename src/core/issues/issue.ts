@@ -53,6 +53,8 @@ export interface Issue {
   readonly received?: string;
   /** Position in a wire file. */
   readonly source?: IssueSource;
-  /** Spec reference (document and section). */
+  /** Spec reference: a public document a vendor can read (title and section). */
   readonly ref?: string;
+  /** What the user should do to fix it (French), from the code table. */
+  readonly fix?: string;
 }

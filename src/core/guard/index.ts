@@ -1,0 +1,21 @@
+/**
+ * Guards: shape checks of caller data at the boundary of every exported function (one style,
+ * `INPUT_*` issues with paths). See `guard.ts`.
+ */
+export type { GuardOptions, InputCode, Rec } from './guard';
+export {
+  field,
+  guardArray,
+  guardBoolean,
+  guardBytes,
+  guardEnum,
+  guardFunction,
+  guardInteger,
+  guardMoney,
+  guardObject,
+  guardPlainDate,
+  guardString,
+  INPUT_CODES,
+  inputErr,
+  kindOf,
+} from './guard';
