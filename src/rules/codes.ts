@@ -73,7 +73,7 @@ export const RULES_CODES = defineIssueCodes({
     severity: 'warning',
     message: 'Acte de plus d’un an à la date de facturation : {received}',
     fix: 'La caisse peut rejeter la facture ; facturer dans l’année (forçage sur demande de la caisse).',
-    ref: 'Code de la sécurité sociale, art. L.332-1 (prescription des prestations) ; norme B2 inter-régimes, contrôles de délai',
+    ref: 'Délai contrôlé par les caisses à la réception (norme B2 inter-régimes, contrôles de recevabilité) ; prescription de l’action : CSS art. L.332-1',
   },
   RULES_CODE_INCONNU: {
     family: 'UNKNOWN_CODE',
