@@ -9,7 +9,7 @@ import { DATE_CODES, SPEC_DATE_CODES } from './core/date/index';
 import { IDS_CODES } from './core/ids/index';
 import { INPUT_CODES } from './core/guard/index';
 import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
-import { RULES_CODES } from './rules/index';
+import { CCAM_CODES, RULES_CODES } from './rules/index';
 import { FSE_CODES } from './fse/index';
 import { LEDGER_CODES } from './ledger/index';
 import { NOEMIE_CODES, RECONCILE_CODES } from './noemie/index';
@@ -30,6 +30,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
   { module: 'core/ids', codes: IDS_CODES },
   { module: 'fixed-width records (B2, NOEMIE, CFONB)', codes: FIXED_WIDTH_CODES },
   { module: 'rules', codes: RULES_CODES },
+  { module: 'rules/ccam (import of CNAM files)', codes: CCAM_CODES },
   { module: 'fse', codes: FSE_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },

@@ -20,3 +20,8 @@ export type { FranchiseParametre, Parametre, ParametresRegles, ValeurDatee } fro
 export { CCAM_ACTES, DEFAULT_REFERENTIEL, DEFAULT_TABLES, NGAP_AUXILIAIRES, NGAP_MEDECINS, PARAMETRES_DEFAUT } from './tables/index';
 export type { DemoFacture } from './examples/demoDay';
 export { DEMO_DAY } from './examples/demoDay';
+export type * from './ccam/model';
+export { CCAM_CODES } from './ccam/codes';
+export type { ParseCcamOptions } from './ccam/parseCcamCsv';
+export { MAX_CCAM_CSV_LENGTH, parseCcamCsv } from './ccam/parseCcamCsv';
+export { buildCcamHistory, findCcamActe, parseCcamHistory, serializeCcamHistory } from './ccam/history';
