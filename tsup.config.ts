@@ -6,6 +6,7 @@ const candidates: Record<string, string> = {
   index: 'src/index.ts',
   'core/index': 'src/core/index.ts',
   'rules/index': 'src/rules/index.ts',
+  'rules/ccam/index': 'src/rules/ccam/index.ts',
   'fse/index': 'src/fse/index.ts',
   'noemie/index': 'src/noemie/index.ts',
   'reader/index': 'src/reader/index.ts',

@@ -92,6 +92,12 @@ export const RULES_CODES = defineIssueCodes({
     fix: 'Vérifier la profession, le secteur et la zone du PS, ou charger le référentiel correspondant.',
     ref: 'NGAP (Nomenclature générale des actes professionnels, ameli.fr) et CCAM (CNAM), champ d’application par profession',
   },
+  RULES_ACTE_NON_PRIS_EN_CHARGE: {
+    family: 'RULE',
+    message: 'Acte « {received} » non pris en charge par l’assurance maladie',
+    fix: 'Ne pas porter l’acte sur la feuille de soins : il est facturé au patient hors remboursement.',
+    ref: 'CCAM, CNAM : actes « Non pris en charge » (fichier CCAM téléchargement, ameli.fr)',
+  },
   RULES_TARIF_A_CONFIRMER: {
     family: 'MISSING',
     message: 'Tarif de « {received} » à confirmer (absent des sources publiques retenues)',

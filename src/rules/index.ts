@@ -25,3 +25,4 @@ export { CCAM_CODES } from './ccam/codes';
 export type { ParseCcamOptions } from './ccam/parseCcamCsv';
 export { MAX_CCAM_CSV_LENGTH, parseCcamCsv } from './ccam/parseCcamCsv';
 export { buildCcamHistory, findCcamActe, parseCcamHistory, serializeCcamHistory } from './ccam/history';
+export { ccamKey, ccamTarifTable } from './ccam/toTable';

@@ -44,6 +44,10 @@ export function lookupTarif(ref: Referentiel, code: string, date: string, day: n
     applicable = true;
     if (row.fromDay > day) continue;
     if (row.toDay < day) break;
+    if (row.row.priseEnCharge === false) {
+      issues.push(issue('RULES_ACTE_NON_PRIS_EN_CHARGE', { path: pathOf(i, k), received: code }));
+      return undefined;
+    }
     if (row.prix === null) {
       issues.push(issue('RULES_TARIF_A_CONFIRMER', { path: pathOf(i, k), received: code }));
       return undefined;

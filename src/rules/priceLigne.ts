@@ -120,7 +120,8 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
  */
 export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: number, out: Prix): boolean {
   const activite = line.activite;
-  const key = activite === undefined || activite === '1' ? line.code : `${line.code}/${activite}`;
+  const phase = line.phase;
+  const key = phase !== undefined && phase !== '0' ? `${line.code}/${activite ?? '1'}/${phase}` : activite === undefined || activite === '1' ? line.code : `${line.code}/${activite}`;
   const row = lookupTarif(ctx.ref, key, line.date, day, ctx.key, i, -1, ctx.issues);
   if (row === undefined || row.prix === null) return false;
   if (row.row.parcoursSeulement === true && ctx.parcours === 'S') {

@@ -41,6 +41,8 @@ export interface TarifRow {
   readonly validTo?: PlainDate;
   /** Unit price in euros (`'30.00'`); `null` = to confirm against the NGAP/CCAM JO table (the code is known, the figure is not sourced). */
   readonly prix: string | null;
+  /** `false` for a known act that is not reimbursable (CCAM « Non pris en charge »); absent = reimbursable. */
+  readonly priseEnCharge?: false;
   /** Whether the line is an act (subject to PF / franchise); false for majorations, frais de déplacement, IK. */
   readonly acte: boolean;
   /** Majoration billable only in the parcours de soins (MCS, MPC …, SPECS §6.7). */
