@@ -6,7 +6,7 @@
  *   (`PARAMETRES_DEFAUT`): rates, PF, franchises, caps, age limits.
  * - Issue codes: `RULES_CODES`.
  *
- * Sources: shared/domain/SPECS.md §2.4, §6.4–6.8. Pure: imports only src/core.
+ * Sources: Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion. Pure: imports only src/core.
  */
 export type * from './model';
 export { RULES_CODES } from './codes';

@@ -1,7 +1,7 @@
 /**
  * priceLigne: the tariff side of one line (internal): row lookup at the act date, unit price ×
  * coefficient (halfUp to the centime) × quantité, CCAM modificateurs, parcours-only majorations,
- * dépassement rules (SPECS §6.4, §6.5, §6.7).
+ * dépassement rules (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)).
  */
 import type { Factor, Money } from '../core/money/index';
 import { factor, formatFactor, ZERO } from '../core/money/index';
@@ -104,7 +104,7 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
     }
   }
   p.depassementMoney = money(dep);
-  if (ctx.trace !== null) step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${fmt(dep)}`, p.depassementMoney, 'SPECS §6.5, §6.7 (la base reste le tarif)');
+  if (ctx.trace !== null) step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${fmt(dep)}`, p.depassementMoney, 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) (la base reste le tarif)');
   return true;
 }
 

@@ -3,7 +3,7 @@
  * code. A newer table is loaded with `loadReferentiel` (data, not code) and passed to
  * `computeFacture` through `options.referentiel`.
  *
- * One row per code × valid-from (× valid-to) × zone × secteur × profession (SPECS §6.4).
+ * One row per code × valid-from (× valid-to) × zone × secteur × profession (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)).
  * The act date chooses the row: the latest row whose `validFrom` is on or before the date.
  */
 import type { PlainDate } from '../core/date/index';
@@ -45,7 +45,7 @@ export interface TarifRow {
   readonly priseEnCharge?: false;
   /** Whether the line is an act (subject to PF / franchise); false for majorations, frais de déplacement, IK. */
   readonly acte: boolean;
-  /** Majoration billable only in the parcours de soins (MCS, MPC …, SPECS §6.7). */
+  /** Majoration billable only in the parcours de soins (MCS, MPC …, Code de la sécurité sociale, art. L.162-5-3 (parcours de soins coordonnés)). */
   readonly parcoursSeulement?: boolean;
   /** Own AMO rate in percent (médicament, LPP, transport), instead of the profession's rate. */
   readonly tauxPourcent?: string;

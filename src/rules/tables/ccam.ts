@@ -1,8 +1,8 @@
 /**
  * CCAM — acts known to the default référentiel.
  *
- * Source: SPECS §6.9 (the CCAM with tariffs is published by ameli as "CCAM téléchargement";
- * SPECS carries no CCAM tariff). Version: 2025-12 placeholder. Date: 2026-11-22.
+ * Source: CCAM, CNAM (ameli.fr) ; NGAP (ameli.fr) (the CCAM with tariffs is published by ameli as "CCAM téléchargement";
+ * the CCAM with tariffs is sesam-billing/rules/ccam). Version: 2025-12 placeholder. Date: 2026-11-22.
  *
  * Every row is a placeholder (`prix: null`): load the ameli CCAM table (activité × grille
  * OPTAM / non-OPTAM rows, modificateurs as `+<letter>` forfait rows) with `loadReferentiel`.
@@ -13,7 +13,7 @@ import type { TableTarifs } from '../referentiel';
 
 /** CCAM placeholders. */
 export const CCAM_ACTES: TableTarifs = {
-  source: 'SPECS §6.9 (ameli CCAM téléchargement) — no figure in SPECS',
+  source: 'CCAM, CNAM (ameli.fr) ; NGAP (ameli.fr) (ameli CCAM téléchargement)',
   version: 'ccam-placeholder-2025.12',
   date: '2026-11-22' as PlainDate,
   rows: [
@@ -25,7 +25,7 @@ export const CCAM_ACTES: TableTarifs = {
       validFrom: null,
       prix: null,
       acte: true,
-      source: 'à confirmer contre la CCAM ameli (tarif absent de SPECS)',
+      source: 'à confirmer contre la CCAM ameli (table complète : sesam-billing/rules/ccam)',
     },
   ],
 };

@@ -1,5 +1,5 @@
 /**
- * Default référentiel tables and parameters (SPECS §6.4–6.7 figures only).
+ * Default référentiel tables and parameters (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) figures only).
  */
 import { unwrap } from '../../core/issues/index';
 import type { Referentiel, TableTarifs } from '../referentiel';
