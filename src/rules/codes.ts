@@ -92,6 +92,12 @@ export const RULES_CODES = defineIssueCodes({
     fix: 'Vérifier la profession, le secteur et la zone du PS, ou charger le référentiel correspondant.',
     ref: 'NGAP (Nomenclature générale des actes professionnels, ameli.fr) et CCAM (CNAM), champ d’application par profession',
   },
+  RULES_CCAM_AVANT_VERSION: {
+    family: 'RULE',
+    message: 'Acte CCAM {received} antérieur à la première version de la CCAM chargée ({expected})',
+    fix: 'Importer le fichier CCAM de la CNAM de la version applicable à la date de l’acte (sesam referentiel import-ccam FICHIER.csv --applicable AAAA-MM-JJ) et le charger avec loadReferentiel.',
+    ref: 'CCAM, CNAM : une version par date d’application (fichier CCAM téléchargement, ameli.fr)',
+  },
   RULES_ACTE_NON_PRIS_EN_CHARGE: {
     family: 'RULE',
     message: 'Acte « {received} » non pris en charge par l’assurance maladie',

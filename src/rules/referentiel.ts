@@ -41,6 +41,11 @@ export interface TarifRow {
   readonly validTo?: PlainDate;
   /** Unit price in euros (`'30.00'`); `null` = to confirm against the NGAP/CCAM JO table (the code is known, the figure is not sourced). */
   readonly prix: string | null;
+  /**
+   * First day the source table covers (CCAM: the first version loaded). A date before it is not
+   * "before the code existed" but "before what the table knows" (`RULES_CCAM_AVANT_VERSION`).
+   */
+  readonly debutTable?: PlainDate;
   /** `false` for a known act that is not reimbursable (CCAM « Non pris en charge »); absent = reimbursable. */
   readonly priseEnCharge?: false;
   /** Whether the line is an act (subject to PF / franchise); false for majorations, frais de déplacement, IK. */
@@ -97,6 +102,11 @@ export interface Referentiel {
   readonly version: string;
   /** Rows by code. */
   readonly index: ReadonlyMap<string, readonly CompiledRow[]>;
+  /**
+   * Rows of a code the index does not hold, compiled on first use (large tables such as the
+   * CCAM are indexed by code when loaded and compiled act by act: see `withCcam`).
+   */
+  readonly resolve?: (code: string) => readonly CompiledRow[] | undefined;
 }
 
 const PROFESSIONS: readonly Profession[] = [
@@ -113,6 +123,28 @@ export function professionBit(p: Profession): number {
 /** @returns the bit of a secteur (internal). */
 export function secteurBit(s: Secteur): number {
   return 1 << SECTEURS.indexOf(s);
+}
+
+/**
+ * Compiles the rows of one code (internal: lazy tables), latest validity first.
+ *
+ * @param rows - Rows sharing their code.
+ * @returns The compiled rows, or the issues.
+ */
+export function compileCodeRows(rows: readonly TarifRow[]): Result<readonly CompiledRow[]> {
+  const issues: Issue[] = [];
+  const out: CompiledRow[] = [];
+  rows.forEach((row, r) => {
+    const c = compileRow(row, ['rows', r], issues);
+    if (c === undefined) return;
+    if (out.some((other) => overlaps(other, c))) {
+      issues.push(issue('RULES_TABLE_DUPLICATE', { path: ['rows', r], received: `${row.code} ${c.from || '(début non attesté)'}` }));
+      return;
+    }
+    out.push(c);
+  });
+  out.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  return resultOf(out, issues);
 }
 
 function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): CompiledRow | undefined {

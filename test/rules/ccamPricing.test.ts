@@ -7,13 +7,16 @@ import { describe, expect, it } from 'vitest';
 import type { PlainDate } from '../../src/core/date/index';
 import { computeFacture, DEFAULT_TABLES, loadReferentiel } from '../../src/rules/index';
 import type { Decompte, FactureInput, Referentiel } from '../../src/rules/index';
-import { shippedCcamTable } from '../../src/rules/ccam/index';
+import { shippedCcamIndex, shippedCcamTable, withCcam } from '../../src/rules/ccam/index';
+import { DEFAULT_REFERENTIEL } from '../../src/rules/index';
+import { fc, test } from '@fast-check/vitest';
+import { runs } from '../helpers/runs';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { factureG, ligne } from '../arbitraries/facture';
 
 const d = (s: string): PlainDate => s as PlainDate;
 const table = expectOk(shippedCcamTable());
-const referentiel: Referentiel = expectOk(loadReferentiel([...DEFAULT_TABLES.filter((t) => !t.version.startsWith('ccam-placeholder')), table]));
+const referentiel: Referentiel = expectOk(loadReferentiel([...DEFAULT_TABLES, table]));
 
 function ccam(code: string, date: string, extra: Partial<FactureInput> = {}, line: Record<string, unknown> = {}): FactureInput {
   const base = factureG();
@@ -49,11 +52,39 @@ describe('CCAM pricing from the shipped table', () => {
     expectIssue(computeFacture(ccam('YYYY600', '2026-01-02'), { referentiel }), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
   });
 
-  it('nothing before the first version loaded (2025-02-01)', () => {
-    expectIssue(computeFacture(ccam('AALA002', '2025-01-31'), { referentiel }), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+  it('nothing before the first version loaded (2025-02-01): the issue names the CNAM file to import', () => {
+    const r = computeFacture(ccam('AALA002', '2025-01-31'), { referentiel });
+    expectIssue(r, 'RULES_CCAM_AVANT_VERSION', ['lignes', 0, 'code']);
+    expect(r.ok ? '' : r.issues[0]?.expected).toBe('CCAM version 78, CNAM, applicable 01/02/2025');
   });
 
   it('a « Non pris en charge » act is refused with its own code', () => {
     expectIssue(computeFacture(ccam('AHQP001', '2026-03-02'), { referentiel }), 'RULES_ACTE_NON_PRIS_EN_CHARGE', ['lignes', 0, 'code']);
   });
+});
+
+describe('lazy CCAM référentiel (indexCcam + withCcam)', () => {
+  const lazy = withCcam(DEFAULT_REFERENTIEL, expectOk(shippedCcamIndex()));
+  const codes = [...new Set(table.rows.map((r) => r.code))];
+
+  it('indexes every act of the shipped table and names the versions', () => {
+    expect(expectOk(shippedCcamIndex()).size).toBe(8261);
+    expect(lazy.version).toContain('CCAM V78 + CCAM V81');
+  });
+
+  test.prop([fc.constantFrom(...codes), fc.constantFrom('2025-01-15', '2025-06-02', '2025-12-31', '2026-01-01', '2026-03-02'), fc.constantFrom('1', '2', '2-optam')], { numRuns: runs(400) })(
+    'prices exactly like the eager table (same rows, same issues)',
+    (key, date, secteur) => {
+      const [code = '', activite, phase] = key.split('/');
+      const line: Record<string, unknown> = {};
+      if (activite !== undefined) line['activite'] = activite;
+      if (phase !== undefined) line['phase'] = phase;
+      const input = ccam(code, date, { ps: { ...factureG().ps, secteur: secteur as '1' } }, line);
+      const a = computeFacture(input, { referentiel });
+      const b = computeFacture(input, { referentiel: lazy });
+      expect(b.ok).toBe(a.ok);
+      if (a.ok && b.ok) expect(b.value.lignes.map((l) => l.prixUnitaire)).toEqual(a.value.lignes.map((l) => l.prixUnitaire));
+      else expect(b.issues.map((i) => i.code)).toEqual(a.issues.map((i) => i.code));
+    },
+  );
 });

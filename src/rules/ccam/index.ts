@@ -9,11 +9,15 @@
 import type { Result } from '../../core/issues/index';
 import type { TableTarifs } from '../referentiel';
 import type { CcamHistory } from './model';
+import type { CcamIndex } from './lazy';
+import { indexCcam } from './lazy';
 import { parseCcamHistory } from './history';
 import { ccamTarifTable } from './toTable';
 import { CCAM_COMPACT } from '../tables/ccam.generated';
 
 export { CCAM_COMPACT } from '../tables/ccam.generated';
+export type { CcamIndex } from './lazy';
+export { indexCcam, withCcam } from './lazy';
 
 let cached: Result<CcamHistory> | undefined;
 
@@ -41,4 +45,17 @@ export function loadShippedCcam(): Result<CcamHistory> {
 export function shippedCcamTable(): Result<TableTarifs> {
   const h = loadShippedCcam();
   return h.ok ? { ok: true, value: ccamTarifTable(h.value), issues: h.issues } : h;
+}
+
+let index: Result<CcamIndex> | undefined;
+
+/**
+ * The shipped CCAM indexed by act code (one scan of the text, then cached): the fast way to
+ * price CCAM acts — `withCcam(DEFAULT_REFERENTIEL, unwrap(shippedCcamIndex()))`.
+ *
+ * @returns The index.
+ */
+export function shippedCcamIndex(): Result<CcamIndex> {
+  index ??= indexCcam(CCAM_COMPACT);
+  return index;
 }

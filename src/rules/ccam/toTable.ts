@@ -39,11 +39,7 @@ export function ccamKey(code: string, activite = '1', phase = '0'): string {
  * @returns The table; its version names the CCAM versions (`CCAM V78 + CCAM V81`).
  */
 export function ccamTarifTable(history: CcamHistory): TableTarifs {
-  const rows: TarifRow[] = [];
-  const sourceOf = new Map(history.versions.map((v) => [v.version, v.source] as const));
-  for (const periods of history.actes.values()) {
-    for (const p of periods) pushRows(rows, p, sourceOf.get(p.version) ?? p.version);
-  }
+  const rows = ccamRows(history);
   const last = history.versions[history.versions.length - 1];
   return {
     source: history.versions.map((v) => v.source).join(' ; '),
@@ -53,7 +49,23 @@ export function ccamTarifTable(history: CcamHistory): TableTarifs {
   };
 }
 
-function pushRows(rows: TarifRow[], p: CcamPeriode, source: string): void {
+/**
+ * The tariff rows of every act of a history (internal: the table and the lazy référentiel).
+ *
+ * @param history - A CCAM history.
+ * @returns Two rows per act period × activité × phase (one per tariff column).
+ */
+export function ccamRows(history: CcamHistory): TarifRow[] {
+  const rows: TarifRow[] = [];
+  const sourceOf = new Map(history.versions.map((v) => [v.version, v.source] as const));
+  const debut = history.versions[0]?.applicable;
+  for (const periods of history.actes.values()) {
+    for (const p of periods) pushRows(rows, p, sourceOf.get(p.version) ?? p.version, debut);
+  }
+  return rows;
+}
+
+function pushRows(rows: TarifRow[], p: CcamPeriode, source: string, debutTable: PlainDate | undefined): void {
   for (const a of p.activites) {
     const code = ccamKey(p.code, a.activite, a.phase);
     for (const [secteurs, prix] of [[S1, a.secteur1], [HS1, a.horsSecteur1]] as const) {
@@ -69,6 +81,7 @@ function pushRows(rows: TarifRow[], p: CcamPeriode, source: string): void {
         source,
       };
       if (prix === null) row.priseEnCharge = false;
+      if (debutTable !== undefined) row.debutTable = debutTable;
       if (p.validTo !== undefined) row.validTo = p.validTo;
       rows.push(row);
     }

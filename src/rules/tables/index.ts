@@ -4,18 +4,16 @@
 import { unwrap } from '../../core/issues/index';
 import type { Referentiel, TableTarifs } from '../referentiel';
 import { loadReferentiel } from '../referentiel';
-import { CCAM_ACTES } from './ccam';
 import { NGAP_AUXILIAIRES } from './ngapAuxiliaires';
 import { NGAP_MEDECINS } from './ngapMedecins';
 
-export { CCAM_ACTES } from './ccam';
 export { NGAP_AUXILIAIRES } from './ngapAuxiliaires';
 export { NGAP_MEDECINS } from './ngapMedecins';
 export type { FranchiseParametre, Parametre, ParametresRegles, ValeurDatee } from './parametres';
 export { PARAMETRES_DEFAUT } from './parametres';
 
 /** The tables of the default référentiel. */
-export const DEFAULT_TABLES: readonly TableTarifs[] = [NGAP_MEDECINS, NGAP_AUXILIAIRES, CCAM_ACTES];
+export const DEFAULT_TABLES: readonly TableTarifs[] = [NGAP_MEDECINS, NGAP_AUXILIAIRES];
 
 /** The default référentiel (built once; the tables are checked by the test suite). */
 export const DEFAULT_REFERENTIEL: Referentiel = unwrap(loadReferentiel(DEFAULT_TABLES));
