@@ -4,6 +4,7 @@
  * tables into the one public registry that `docs/error-codes.md` is generated from.
  */
 import type { Issue, IssueFamily, IssuePath, IssueSource, Severity } from './issue';
+import { SesamError } from './sesamError';
 
 /** Declaration of one issue code. */
 export interface IssueCodeSpec {
@@ -59,6 +60,7 @@ const NIR_RUN = /(?<![0-9A-Za-z])([1-478])(\d{4})(\d{2}|2A|2B|2a|2b)(\d{6})(\d{2
  * @returns The same text with NIRs masked.
  */
 export function maskNir(text: string): string {
+  if (typeof text !== 'string') throw new SesamError('ASSERTION', `maskNir expects a string, got ${text === null ? 'null' : typeof text}`);
   if (text.length < 13) return text;
   return text.replace(NIR_RUN, (_m, s: string, ym: string, _dep: string, _rest: string, key: string | undefined) => `${s}${ym}********${key ?? ''}`);
 }
@@ -127,8 +129,8 @@ export function defineIssueCodes<const T extends IssueCodeTable>(table: T): T {
  */
 export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFactory<T> {
   return (code, details = {}) => {
-    const spec = table[code];
-    if (spec === undefined) throw new Error(`[sesam-billing] unknown issue code ${code}`);
+    const spec = typeof code === 'string' && Object.hasOwn(table, code) ? table[code] : undefined;
+    if (spec === undefined) throw new SesamError('ASSERTION', `unknown issue code ${formatReceived(code)}`);
     const expected = details.expected === undefined ? undefined : formatReceived(details.expected);
     const received = details.received === undefined ? undefined : formatReceived(details.received);
     let message = details.message === undefined ? spec.message : maskNir(details.message);
