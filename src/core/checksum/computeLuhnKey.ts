@@ -45,6 +45,6 @@ export function luhnSum(digits: string, doubleFirst: boolean): number {
  * @see SPECS §6.2
  */
 export function computeLuhnKey(payload: string): string {
-  assert(/^[0-9]+$/.test(payload), 'computeLuhnKey expects a non-empty string of digits');
+  assert(typeof payload === 'string' && /^[0-9]+$/.test(payload), 'computeLuhnKey expects a non-empty string of digits');
   return String((10 - (luhnSum(payload, true) % 10)) % 10);
 }

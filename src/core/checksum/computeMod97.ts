@@ -18,6 +18,6 @@ import { assert } from '../issues/index';
  * @see SPECS §6.1
  */
 export function computeMod97(digits: string): number {
-  assert(/^[0-9]+$/.test(digits), 'computeMod97 expects a non-empty string of digits');
+  assert(typeof digits === 'string' && /^[0-9]+$/.test(digits), 'computeMod97 expects a non-empty string of digits');
   return Number(BigInt(digits) % 97n);
 }

@@ -38,7 +38,7 @@ export function compactAdeli(value: string): string {
  * @see SPECS §6.2
  */
 export function computeAdeliKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{8}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{8}$/.test(payload) ? payload : '');
 }
 
 /**

@@ -19,6 +19,7 @@
 import { computeMod97Key } from '../checksum/computeMod97Key';
 import type { Issue, IssuePath, Result } from '../issues/index';
 import { assert, err, ok } from '../issues/index';
+import { guardPath, inputErr } from '../guard/guard';
 import { compactIdentifier, issue } from './internal';
 
 /** A valid NIR (or NIA) in compact form: 15 characters, digits except `2A`/`2B`. */
@@ -93,6 +94,10 @@ function componentIssues(c: string, path: IssuePath): Issue[] {
  * @see SPECS §6.1
  */
 export function validateNir(value: unknown, path: IssuePath = []): Result<Nir> {
+  const guarded: Issue[] = [];
+  const p = guardPath(path, guarded);
+  if (p === undefined) return inputErr(guarded);
+  path = p;
   const c = compactIdentifier(value);
   if (c === undefined) return err(issue('NIR_FORMAT', { path, received: typeof value }));
   if (c.length !== 15) return err(issue('NIR_LENGTH', { path, expected: '15', received: c.length }));

@@ -8,9 +8,9 @@
  * Sources: SPECS §6.1 (NIR structure), §2.3 (B2 type 2 positions 12-24 NIR, 25-26 clé).
  */
 import type { IssuePath, Result } from '../issues/index';
-import { ok } from '../issues/index';
+import { assert, ok } from '../issues/index';
 import type { Nir } from './nir';
-import { compactNir, isPseudoMonth, validateNir } from './nir';
+import { compactNir, isNir, isPseudoMonth, validateNir } from './nir';
 
 /** A NIR split as the B2 type 2 record carries it. */
 export interface NirSplit {
@@ -49,11 +49,14 @@ export interface NirParts {
  *
  * @param nir - A valid NIR (from `validateNir`).
  * @returns `{ body, key }`.
+ * @throws SesamError `ASSERTION` when `nir` is not a valid compact NIR.
  * @example
  * splitNir(nir); //=> { body: '2951099126111', key: '93' }
  * @see SPECS §2.3
  */
 export function splitNir(nir: Nir): NirSplit {
+  // Programmer-facing: the argument comes from validateNir; anything else is a bug in the caller.
+  assert(isNir(nir), 'splitNir expects a valid compact NIR (from validateNir)');
   return { body: nir.slice(0, 13), key: nir.slice(13) };
 }
 

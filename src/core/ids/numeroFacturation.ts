@@ -37,7 +37,7 @@ export function compactNumeroFacturation(value: string): string {
  * @see SPECS §6.2
  */
 export function computeNumeroFacturationKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{8}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{8}$/.test(payload) ? payload : '');
 }
 
 /**

@@ -37,7 +37,7 @@ export function compactRpps(value: string): string {
  * @see SPECS §6.2
  */
 export function computeRppsKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{10}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{10}$/.test(payload) ? payload : '');
 }
 
 /**

@@ -36,7 +36,7 @@ export function compactSiren(value: string): string {
  * @see SPECS §6.2
  */
 export function computeSirenKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{8}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{8}$/.test(payload) ? payload : '');
 }
 
 /**
