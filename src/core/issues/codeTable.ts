@@ -46,23 +46,52 @@ const EMPTY_PATH: IssuePath = Object.freeze([]);
 export const MAX_ISSUE_TEXT = 64;
 
 /**
- * A NIR-shaped run (sexe 1/2/3/4/7/8, 12 more characters with 2A/2B allowed, optional 2-digit key):
- * never copied whole into an issue or a log.
+ * A run of 13 or more NIR characters (digits, and an `A`/`B` after a `2`: Corsica `2A`/`2B`):
+ * a compact NIR, alone or glued to other digits or letters (`nir295109912611193`).
  */
-const NIR_RUN = /(?<![0-9A-Za-z])([1-478])(\d{4})(\d{2}|2A|2B|2a|2b)(\d{6})(\d{2})?(?![0-9A-Za-z])/g;
+const NIR_RUN = /(?:[0-9]|(?<=2)[AaBb]){13,}/g;
 
 /**
- * Masks every NIR-shaped run of a text: sexe, année and mois stay, the next 8 characters become
- * `*`, the key stays (`18005********42`), so an issue still tells which patient without
- * carrying the identifier (RGPD; CNIL référentiel « gestion des cabinets médicaux »).
+ * A NIR written with separators (`2 95 10 99 126 111 93`, `1.80.01.75.056.901-xx`): sexe, année,
+ * mois, then the 8 identifying characters (département, commune, ordre), then an optional key.
+ */
+const NIR_SPACED = /(?<![0-9])([1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?)((?:\d{2}|2[AaBb])[ .-]?\d{3}[ .-]?\d{3})(?![0-9])/g;
+
+function stars(text: string): string {
+  return text.replace(/[0-9A-Za-z]/g, '*');
+}
+
+function maskRun(run: string): string {
+  let digits = 0;
+  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) <= 57) digits++;
+  // A NIR has at least 14 digits; a word such as "ABBA…" is left alone.
+  if (digits < 13) return run;
+  // Keep the first 5 characters (sexe, année, mois) and, for 15 or more, the last 2 (a key):
+  // every character a NIR inside the run could have in positions 6–13 lies in between, wherever
+  // the NIR starts in the run, so it is masked (same length, so cutting after masking is safe).
+  const keepEnd = run.length >= 15 ? 2 : 0;
+  return run.slice(0, 5) + '*'.repeat(run.length - 5 - keepEnd) + run.slice(run.length - keepEnd);
+}
+
+/**
+ * Masks every NIR of a text, compact or written with separators, alone or glued to other
+ * characters: sexe, année and mois stay, the 8 identifying characters (département, commune,
+ * ordre) become `*`, the key stays (`18001********42`), so an issue still tells which patient
+ * without carrying the identifier (RGPD art. 5-1-c, minimisation; CNIL, référentiel relatif aux
+ * traitements de données à caractère personnel destinés à la gestion des cabinets médicaux et
+ * paramédicaux, 2020). Runs of 13 or more digits are masked the same way, whatever they are: a
+ * NIR hidden in a longer number must not survive. The result has the text's length.
  *
  * @param text - Any text.
  * @returns The same text with NIRs masked.
+ * @throws SesamError `ASSERTION` when `text` is not a string (use {@link formatReceived} for any value).
+ * @example
+ * maskNir('NIR 180017505690142 inconnu') // 'NIR 18001********42 inconnu'
  */
 export function maskNir(text: string): string {
   if (typeof text !== 'string') throw new SesamError('ASSERTION', `maskNir expects a string, got ${text === null ? 'null' : typeof text}`);
   if (text.length < 13) return text;
-  return text.replace(NIR_RUN, (_m, s: string, ym: string, _dep: string, _rest: string, key: string | undefined) => `${s}${ym}********${key ?? ''}`);
+  return text.replace(NIR_RUN, maskRun).replace(NIR_SPACED, (_m, head: string, body: string) => head + stars(body));
 }
 
 /**
@@ -80,8 +109,10 @@ export function formatReceived(value: unknown): string {
 
 function safeText(text: string): string {
   if (text.length > MAX_ISSUE_TEXT) {
-    const head = text.slice(0, MAX_ISSUE_TEXT - 16);
-    return `${maskNir(head)}… (${text.length} caractères)`;
+    // Masked with 32 characters of margin before the cut: a NIR that starts before the cut and
+    // ends after it is still seen whole by maskNir (masking keeps lengths, so the cut is exact).
+    const head = maskNir(text.slice(0, MAX_ISSUE_TEXT + 16)).slice(0, MAX_ISSUE_TEXT - 16);
+    return `${head}… (${text.length} caractères)`;
   }
   return maskNir(text);
 }
