@@ -46,31 +46,44 @@ const EMPTY_PATH: IssuePath = Object.freeze([]);
 export const MAX_ISSUE_TEXT = 64;
 
 /**
- * A run of 13 or more NIR characters (digits, and an `A`/`B` after a `2`: Corsica `2A`/`2B`):
- * a compact NIR, alone or glued to other digits or letters (`nir295109912611193`).
+ * A run of NIR characters — digits, and an `A`/`B` right after a `2` (Corsica `2A`/`2B`) —
+ * possibly split by single separators (space, dot, dash: `2 95 10 99 126 111 93`), 13 or more
+ * characters long: a NIR, compact or spaced, alone or glued to other characters.
  */
-const NIR_RUN = /(?:[0-9]|(?<=2)[AaBb]){13,}/g;
+const NIR_RUN = /(?:[0-9]|(?<=2)[AaBb])(?:[ .\-]?(?:[0-9]|(?<=2)[AaBb])){12,}/g;
 
-/**
- * A NIR written with separators (`2 95 10 99 126 111 93`, `1.80.01.75.056.901-xx`): sexe, année,
- * mois, then the 8 identifying characters (département, commune, ordre), then an optional key.
- */
-const NIR_SPACED = /(?<![0-9])([1-478][ .-]?\d{2}[ .-]?\d{2}[ .-]?)((?:\d{2}|2[AaBb])[ .-]?\d{3}[ .-]?\d{3})(?![0-9])/g;
-
-function stars(text: string): string {
-  return text.replace(/[0-9A-Za-z]/g, '*');
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 46 || c === 45;
 }
 
 function maskRun(run: string): string {
+  let significant = 0;
   let digits = 0;
-  for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) <= 57) digits++;
-  // A NIR has at least 14 digits; a word such as "ABBA…" is left alone.
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (isSeparator(c)) continue;
+    significant++;
+    if (c <= 57) digits++;
+  }
+  // A NIR has at least 14 digits; a run with fewer is left alone.
   if (digits < 13) return run;
-  // Keep the first 5 characters (sexe, année, mois) and, for 15 or more, the last 2 (a key):
-  // every character a NIR inside the run could have in positions 6–13 lies in between, wherever
-  // the NIR starts in the run, so it is masked (same length, so cutting after masking is safe).
-  const keepEnd = run.length >= 15 ? 2 : 0;
-  return run.slice(0, 5) + '*'.repeat(run.length - 5 - keepEnd) + run.slice(run.length - keepEnd);
+  // Keep the first 5 characters (sexe, année, mois) and, from 15 on, the last 2 (a key): every
+  // character a NIR inside the run could have in positions 6–13 lies in between, wherever the
+  // NIR starts in the run, so it is masked. Separators stay, so the length does not change and
+  // cutting after masking is safe.
+  const keepEnd = significant >= 15 ? 2 : 0;
+  let out = '';
+  let k = 0;
+  for (let i = 0; i < run.length; i++) {
+    const ch = run.charAt(i);
+    if (isSeparator(run.charCodeAt(i))) {
+      out += ch;
+      continue;
+    }
+    out += k < 5 || k >= significant - keepEnd ? ch : '*';
+    k++;
+  }
+  return out;
 }
 
 /**
@@ -91,7 +104,7 @@ function maskRun(run: string): string {
 export function maskNir(text: string): string {
   if (typeof text !== 'string') throw new SesamError('ASSERTION', `maskNir expects a string, got ${text === null ? 'null' : typeof text}`);
   if (text.length < 13) return text;
-  return text.replace(NIR_RUN, maskRun).replace(NIR_SPACED, (_m, head: string, body: string) => head + stars(body));
+  return text.replace(NIR_RUN, maskRun);
 }
 
 /**
