@@ -14,10 +14,12 @@ declare const PLAIN_DATE: unique symbol;
 /** A calendar date `'YYYY-MM-DD'` (years 1900–2099 for spec formats, 0001–9999 otherwise). */
 export type PlainDate = string & { readonly [PLAIN_DATE]: true };
 
+const ISO_DATE = 'ISO 8601-1:2019, date calendaire complète AAAA-MM-JJ (calendrier grégorien)';
+
 /** Issue codes of core/date. */
 export const DATE_CODES = defineIssueCodes({
-  DATE_FORMAT: { family: 'FORMAT', message: 'Date illisible : attendu {expected}, reçu « {received} »', fix: 'Saisir une date au format attendu.' },
-  DATE_INVALID: { family: 'RANGE', message: 'Date inexistante : « {received} »', fix: 'Vérifier le jour et le mois.' },
+  DATE_FORMAT: { family: 'FORMAT', message: 'Date illisible : attendu {expected}, reçu « {received} »', fix: 'Saisir la date au format AAAA-MM-JJ (ex. 2025-03-10).', ref: ISO_DATE },
+  DATE_INVALID: { family: 'RANGE', message: 'Date inexistante : « {received} »', fix: 'Vérifier le jour et le mois (29 février seulement les années bissextiles).', ref: ISO_DATE },
 });
 const issue = createIssueFactory(DATE_CODES);
 

@@ -13,10 +13,12 @@ import { err, ok } from '../issues/result';
 import type { PlainDate } from './plainDate';
 import { assertPlainDate, isValidYmd, plainDateOf, toYmd } from './plainDate';
 
+const B2_DATES = 'Norme B2, cahier des charges inter-régimes (CNAM) : zones date AAMMJJ et AAAAMMJJ des enregistrements ; NOEMIE PS, cahier des charges (CNAM) : zones date';
+
 /** Issue codes of spec date formats. */
 export const SPEC_DATE_CODES = defineIssueCodes({
-  DATE_SPEC_FORMAT: { family: 'FORMAT', message: 'Date illisible : attendu {expected}, reçu « {received} »', fix: 'Corriger la date (chiffres uniquement).' },
-  DATE_SPEC_INVALID: { family: 'RANGE', message: 'Date inexistante : « {received} »', fix: 'Vérifier le jour et le mois.' },
+  DATE_SPEC_FORMAT: { family: 'FORMAT', message: 'Date illisible : attendu {expected}, reçu « {received} »', fix: 'Corriger la date : chiffres uniquement, AAMMJJ (6) ou AAAAMMJJ (8).', ref: B2_DATES },
+  DATE_SPEC_INVALID: { family: 'RANGE', message: 'Date inexistante : « {received} »', fix: 'Vérifier le jour et le mois de la date dans le fichier ou la saisie.', ref: B2_DATES },
 });
 const issue = createIssueFactory(SPEC_DATE_CODES);
 const EMPTY: IssuePath = Object.freeze([]);

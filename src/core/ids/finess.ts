@@ -4,12 +4,12 @@
  * Structure: 9 characters = département (2 digits, or `2A`/`2B` for Corsica) + 6 digits + a Luhn
  * key ("clé type 1-2 norme B2") over the first 8. The key is computed on digits only, so the
  * Corsican letters are replaced first. Which digits replace them is NOT stated by our sources
- * (SPECS §6.2 only notes "2A/2B → 2001/2002 in B2", i.e. the B2 numeric forms): the replacement is
+ * (our notes only say "2A/2B → 2001/2002 in B2", i.e. the B2 numeric forms): the replacement is
  * a parameter, `FinessOptions.corsica`, with the documented default `{ '2A': '20', '2B': '20' }`
  * (the pre-1976 Corsican département code) — modeled, to confirm against the FINESS nomenclature.
  * No official grouping exists, so `formatFiness` returns the compact form.
  *
- * Sources: SPECS §6.2 [mem + code]; ANS idNat_PS (prefix 3 = FINESS).
+ * Sources: DREES (FINESS); norme B2 annexe "clé type 1-2"; ANS idNat_PS (prefix 3 = FINESS).
  */
 import { computeLuhnKey } from '../checksum/computeLuhnKey';
 import type { IssuePath, Result } from '../issues/index';
@@ -71,7 +71,7 @@ export function compactFiness(value: string): string {
  * @throws SesamError `ASSERTION` when the payload is malformed (programmer error).
  * @example
  * computeFinessKey('75000001'); //=> '0'
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function computeFinessKey(payload: string, options: FinessOptions = {}): string {
   const corsica = corsicaOf(options);
@@ -89,7 +89,7 @@ export function computeFinessKey(payload: string, options: FinessOptions = {}): 
  * @returns The compact `Finess`, or an issue `FINESS_LENGTH`, `FINESS_FORMAT` or `FINESS_CHECKSUM`.
  * @example
  * validateFiness('750000010'); //=> { ok: true, value: '750000010', issues: [] }
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function validateFiness(value: unknown, path: IssuePath = [], options: FinessOptions = {}): Result<Finess> {
   const corsica = corsicaOf(options);

@@ -13,7 +13,7 @@
  * than 1/2/7/8, département `00` and ordre `000` are NIR_COMPONENT errors. python-stdnum checks only
  * length, format and key; the component checks are ours (INSEE rules, resoo "règles numéro INSEE").
  *
- * Sources: SPECS §6.1 (vectors), §2.4 (anonymous NIR); python-stdnum `stdnum/fr/nir.py`
+ * Sources: décret n° 82-103; norme B2 (anonymous NIR); python-stdnum `stdnum/fr/nir.py`
  * (compact, calc_check_digits, validate, format); INSEE definition c1409.
  */
 import { computeMod97Key } from '../checksum/computeMod97Key';
@@ -58,7 +58,7 @@ export function compactNir(value: string): string {
  * @example
  * computeNirKey('2951099126111'); //=> '93'
  * computeNirKey('253072B073004'); //=> '70'
- * @see SPECS §6.1
+ * @see Décret n° 82-103 du 22 janvier 1982 (NIR); python-stdnum `stdnum/fr/nir.py`
  */
 export function computeNirKey(body: string): string {
   const c = compactNir(body);
@@ -91,7 +91,7 @@ function componentIssues(c: string, path: IssuePath): Issue[] {
  *   NIR_LENGTH, NIR_FORMAT, NIR_COMPONENT or NIR_CHECKSUM.
  * @example
  * validateNir('2 95 10 99 126 111 93'); //=> { ok: true, value: '295109912611193', issues: [] }
- * @see SPECS §6.1
+ * @see Décret n° 82-103 du 22 janvier 1982 (NIR); python-stdnum `stdnum/fr/nir.py`
  */
 export function validateNir(value: unknown, path: IssuePath = []): Result<Nir> {
   const guarded: Issue[] = [];

@@ -15,22 +15,27 @@ import type { Money } from './money';
 import type { Rounding } from './rounding';
 import { ROUNDINGS } from './rounding';
 
+const EURO_CENT = 'Règlement (CE) n° 1103/97 du Conseil du 17 juin 1997, art. 5 (montants arrondis au centime d’euro)';
+
 /** Issue codes of core/money. */
 export const MONEY_CODES = defineIssueCodes({
   MONEY_FORMAT: {
     family: 'FORMAT',
     message: 'Montant illisible : attendu un décimal en euros (ex. 19.50), reçu « {received} »',
     fix: 'Saisir le montant en euros avec au plus deux décimales (point ou virgule).',
+    ref: EURO_CENT,
   },
   MONEY_PRECISION: {
     family: 'FORMAT',
     message: 'Montant avec plus de deux décimales : « {received} »',
-    fix: 'Arrondir au centime avant de transmettre, ou passer un mode d’arrondi.',
+    fix: 'Arrondir au centime avant de transmettre, ou passer un mode d’arrondi (option rounding).',
+    ref: EURO_CENT,
   },
   MONEY_RANGE: {
     family: 'RANGE',
     message: 'Montant hors limites : « {received} »',
-    fix: 'Vérifier le montant saisi.',
+    fix: 'Vérifier le montant saisi : au plus 13 chiffres avant la virgule.',
+    ref: EURO_CENT,
   },
 });
 
