@@ -26,7 +26,6 @@ interface FactorShape {
 /** Largest power of ten a Factor's denominator may use (10^15, the last exact double of POW10). */
 export const MAX_FACTOR_SCALE = 15;
 
-const ROUNDING_SET: ReadonlySet<unknown> = new Set<RoundingName>(['halfUp', 'halfDown', 'halfEven', 'up', 'down', 'ceil', 'floor']);
 
 /** Short kind of a value for an assertion message (never the value itself). */
 export function kind(v: unknown): string {
@@ -48,9 +47,13 @@ function fail(message: string): never {
  * @throws SesamError `ASSERTION` otherwise.
  */
 export function assertMoney(m: unknown, where: string): asserts m is MoneyShape {
-  if (typeof m !== 'object' || m === null || !Number.isSafeInteger((m as { centimes?: unknown }).centimes)) {
-    fail(`${where}: expected a Money { centimes: safe integer }, got ${typeof m === 'object' && m !== null ? `centimes ${kind((m as { centimes?: unknown }).centimes)}` : kind(m)}`);
-  }
+  // Hint: the cold message builder lives in its own function so this check stays small enough
+  // for V8 to inline into add/compare/… (measured: +~20 ns per call otherwise).
+  if (typeof m !== 'object' || m === null || !Number.isSafeInteger((m as { centimes?: unknown }).centimes)) notMoney(m, where);
+}
+
+function notMoney(m: unknown, where: string): never {
+  fail(`${where}: expected a Money { centimes: safe integer }, got ${typeof m === 'object' && m !== null ? `centimes ${kind((m as { centimes?: unknown }).centimes)}` : kind(m)}`);
 }
 
 /**
@@ -65,6 +68,17 @@ export function assertSafeInteger(n: unknown, what: string): asserts n is number
 }
 
 /**
+ * Tells whether a value is a rounding-mode name. Hint: seven identity comparisons with
+ * internalised string constants, faster than `Set.has` on the hot path of multiplyCentimes.
+ *
+ * @param mode - Anything.
+ * @returns `true` for one of the seven names.
+ */
+export function isRoundingName(mode: unknown): mode is RoundingName {
+  return mode === 'halfUp' || mode === 'halfEven' || mode === 'down' || mode === 'halfDown' || mode === 'up' || mode === 'ceil' || mode === 'floor';
+}
+
+/**
  * Checks that a value names a rounding mode of `Rounding`.
  *
  * @param mode - The value.
@@ -72,7 +86,7 @@ export function assertSafeInteger(n: unknown, what: string): asserts n is number
  * @throws SesamError `ASSERTION` for an unknown name (no silent default).
  */
 export function assertRounding(mode: unknown, where: string): asserts mode is RoundingName {
-  if (!ROUNDING_SET.has(mode)) fail(`${where}: unknown rounding mode (${typeof mode === 'string' ? 'string' : kind(mode)}); use one of halfUp, halfDown, halfEven, up, down, ceil, floor`);
+  if (!isRoundingName(mode)) fail(`${where}: unknown rounding mode (${typeof mode === 'string' ? 'string' : kind(mode)}); use one of halfUp, halfDown, halfEven, up, down, ceil, floor`);
 }
 
 /**
