@@ -157,11 +157,12 @@ const POW10_SMALL: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000
  *   mode; `OVERFLOW` when the result leaves the safe range.
  */
 export function multiplyCentimes(centimes: number, f: Factor, rounding: Rounding): number {
-  // Hint: the rules engine's hot path. One inline condition (no call, no allocation); the
+  // Hint: the rules engine's hot path. One inline condition (no call, no allocation; integer
+  // checks before comparisons, so a `valueOf` is never called); the
   // detailed asserts (and their messages) run only when it fails.
   if (
     !Number.isSafeInteger(centimes) || typeof f !== 'object' || f === null || !Number.isSafeInteger(f.units) ||
-    !(f.scale >= 0 && f.scale <= MAX_FACTOR_SCALE && Number.isInteger(f.scale)) || !isRoundingName(rounding)
+    !(Number.isInteger(f.scale) && f.scale >= 0 && f.scale <= MAX_FACTOR_SCALE) || !isRoundingName(rounding)
   ) {
     assertSafeInteger(centimes, 'multiplyCentimes: centimes');
     assertFactor(f, 'multiplyCentimes');
