@@ -10,6 +10,8 @@ import type { PlainDate } from '../core/date/index';
 import { isPlainDate } from '../core/date/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, resultOf } from '../core/issues/index';
+import type { Rec } from '../core/guard/index';
+import { field, guardArray, guardBoolean, guardEnum, guardObject, guardPlainDate, guardString, inputErr, inputIssue } from '../core/guard/index';
 import type { Factor, Money } from '../core/money/index';
 import { formatDecimal, formatPercent, isFactorText, parseMoney, percent } from '../core/money/index';
 import { dayNumber } from './checks';
@@ -147,6 +149,57 @@ export function compileCodeRows(rows: readonly TarifRow[]): Result<readonly Comp
   return resultOf(out, issues);
 }
 
+const NOMENCLATURES: readonly Nomenclature[] = ['ngap', 'ccam', 'lpp', 'medicament', 'transport'];
+const ZONES: readonly Zone[] = ['metropole', 'dom'];
+const MAX_TABLES = 1000;
+const MAX_ROWS = 200_000;
+
+/**
+ * Reads one row of a caller's table: the shape of each field (types) is checked with the shared
+ * guards (`INPUT_*` issues at `[table, 'rows', row, field]`) and the row is copied into a plain
+ * object of its own data properties, so a getter, a `__proto__` key or a later mutation of the
+ * caller's object never reaches the engine. Values (dates, professions, prices) are checked by
+ * `compileRow` as before (`RULES_TABLE_ROW`).
+ */
+function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): TarifRow | undefined {
+  const o = guardObject(raw, path, issues);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  const at = (key: string): (string | number)[] => [...path, key];
+  // A string shape only: value rules (empty code, impossible date) stay RULES_TABLE_ROW below.
+  const code = guardString(field(o, 'code'), at('code'), issues, { max: 64 });
+  const libelle = guardString(field(o, 'libelle'), at('libelle'), issues, { max: 1000 });
+  const nomenclature = guardEnum(field(o, 'nomenclature'), NOMENCLATURES, at('nomenclature'), issues);
+  const professions = guardArray(field(o, 'professions'), at('professions'), issues, { max: 32 });
+  const secteurs = guardArray(field(o, 'secteurs'), at('secteurs'), issues, { max: 8, required: false });
+  const zone = guardEnum(field(o, 'zone'), ZONES, at('zone'), issues, { required: false });
+  const rawFrom = field(o, 'validFrom');
+  const validFrom = rawFrom === null ? null : guardString(rawFrom, at('validFrom'), issues, { max: 10, expected: 'date AAAA-MM-JJ ou null' });
+  const validTo = guardString(field(o, 'validTo'), at('validTo'), issues, { max: 10, required: false, expected: 'date AAAA-MM-JJ' });
+  const rawPrix = field(o, 'prix');
+  const prix = rawPrix === null ? null : guardString(rawPrix, at('prix'), issues, { max: 32, expected: 'montant en euros (texte) ou null' });
+  const acte = guardBoolean(field(o, 'acte'), at('acte'), issues);
+  const parcoursSeulement = guardBoolean(field(o, 'parcoursSeulement'), at('parcoursSeulement'), issues, { required: false });
+  const tauxPourcent = guardString(field(o, 'tauxPourcent'), at('tauxPourcent'), issues, { max: 32, required: false });
+  const debutTable = guardPlainDate(field(o, 'debutTable'), at('debutTable'), issues, { required: false });
+  const rawPrise = field(o, 'priseEnCharge');
+  if (rawPrise !== undefined && rawPrise !== false) issues.push(inputIssue('INPUT_TYPE', { path: at('priseEnCharge'), expected: 'false ou absent', received: rawPrise }));
+  const source = guardString(field(o, 'source'), at('source'), issues, { max: 1000 });
+  if (issues.length > before || code === undefined || libelle === undefined || nomenclature === undefined || professions === undefined ||
+    validFrom === undefined || prix === undefined || acte === undefined || source === undefined) return undefined;
+  const row: { -readonly [K in keyof TarifRow]: TarifRow[K] } = {
+    code, libelle, nomenclature, professions: [...professions] as Profession[], validFrom: validFrom as PlainDate | null, prix, acte, source,
+  };
+  if (secteurs !== undefined) row.secteurs = [...secteurs] as Secteur[];
+  if (zone !== undefined) row.zone = zone;
+  if (validTo !== undefined) row.validTo = validTo as PlainDate;
+  if (parcoursSeulement !== undefined) row.parcoursSeulement = parcoursSeulement;
+  if (tauxPourcent !== undefined) row.tauxPourcent = tauxPourcent;
+  if (debutTable !== undefined) row.debutTable = debutTable as PlainDate;
+  if (rawPrise === false) row.priseEnCharge = false;
+  return Object.freeze(row);
+}
+
 function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): CompiledRow | undefined {
   const bad = (what: string): undefined => {
     issues.push(issue('RULES_TABLE_ROW', { path, received: `${row.code}: ${what}` }));
@@ -198,24 +251,40 @@ function overlaps(a: CompiledRow, b: CompiledRow): boolean {
  * computeFacture(input, { referentiel: ref });
  */
 export function loadReferentiel(tables: TableTarifs | readonly TableTarifs[]): Result<Referentiel> {
-  const list: readonly TableTarifs[] = Array.isArray(tables) ? tables : [tables as TableTarifs];
   const issues: Issue[] = [];
+  // One table or a list: both are caller data, checked with the shared guards before any read.
+  const list = Array.isArray(tables) ? guardArray(tables, [], issues, { max: MAX_TABLES }) : guardObject(tables, [], issues) && [tables];
+  if (list === undefined) return inputErr(issues);
+  const heads: { version: string; date: string; rows: readonly unknown[] }[] = [];
+  for (let t = 0; t < list.length; t++) {
+    // An index loop, not forEach: a hole of a sparse array is read (and reported), not skipped.
+    const table = guardObject(list[t], [t], issues);
+    if (table === undefined) continue;
+    const version = guardString(field(table, 'version'), [t, 'version'], issues, { max: 200 });
+    const date = guardPlainDate(field(table, 'date'), [t, 'date'], issues, { minYear: 1, maxYear: 9999 });
+    guardString(field(table, 'source'), [t, 'source'], issues, { max: 1000 });
+    const rows = guardArray(field(table, 'rows'), [t, 'rows'], issues, { max: MAX_ROWS });
+    if (version !== undefined && date !== undefined && rows !== undefined) heads.push({ version, date, rows });
+  }
+  if (issues.length > 0) return inputErr(issues);
   const index = new Map<string, CompiledRow[]>();
-  list.forEach((table, t) => {
-    table.rows.forEach((row, r) => {
+  heads.forEach((table, t) => {
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = readRow(table.rows[r], [t, 'rows', r], issues);
+      if (row === undefined) continue;
       const compiled = compileRow(row, [t, 'rows', r], issues);
-      if (compiled === undefined) return;
+      if (compiled === undefined) continue;
       const rows = index.get(row.code) ?? [];
       if (rows.some((other) => overlaps(other, compiled))) {
         issues.push(issue('RULES_TABLE_DUPLICATE', { path: [t, 'rows', r], received: `${row.code} ${compiled.from || '(début non attesté)'}` }));
-        return;
+        continue;
       }
       rows.push(compiled);
       index.set(row.code, rows);
-    });
+    }
   });
   // Hint: latest validity first, so the lookup stops at the first row on or before the date.
   for (const rows of index.values()) rows.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
-  const version = list.map((t) => `${t.version} (${t.date})`).join(' + ');
+  const version = heads.map((t) => `${t.version} (${t.date})`).join(' + ');
   return resultOf({ version, index }, issues);
 }

@@ -49,6 +49,17 @@ export function eurosToCentimes(value: Decimal | string, rounding: Rounding): nu
 }
 
 /**
+ * Tells whether a value is a decimal.js `Decimal` (of any clone: `Decimal.isDecimal` checks the
+ * brand, not the constructor).
+ *
+ * @param value - Anything.
+ * @returns `true` for a Decimal.
+ */
+export function isDecimalValue(value: unknown): value is Decimal {
+  return Decimal.isDecimal(value);
+}
+
+/**
  * Converts integer centimes to a Decimal of euros.
  *
  * @param centimes - Integer centimes.
