@@ -20,7 +20,7 @@ export interface Money {
 }
 
 /** Zero euro. */
-export const ZERO: Money = Object.freeze({ centimes: 0 });
+export const ZERO: Money = /* @__PURE__ */ Object.freeze({ centimes: 0 });
 
 function checked(centimes: number): Money {
   if (!Number.isSafeInteger(centimes)) throw new SesamError('OVERFLOW', `amount out of range: ${centimes} centimes`);
