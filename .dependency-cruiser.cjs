@@ -49,6 +49,16 @@ module.exports = {
       to: { path: '^src/(reader/pcsc|ledger/sqlite|simulator|cli)/' },
     },
     {
+      name: 'root-entry-is-platform-neutral',
+      comment: "import … from 'sesam-billing' bundles for a browser: nothing it reaches loads pkijs/asn1js, a node: builtin or a native module (issue #10 §4; test/package/bundle.test.ts checks the built output)",
+      severity: 'error',
+      from: { path: '^src/index\\.ts$' },
+      to: {
+        reachable: true,
+        path: ['node_modules/(pkijs|asn1js|pcsclite|better-sqlite3)/', '^(node:)?(crypto|fs|path|os|child_process|net|http|https|stream|buffer|url|util|zlib|tls|events|worker_threads|module|readline|process)$'],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
