@@ -13,7 +13,7 @@ import type { LigneActe } from './model';
 import type { CompiledRow } from './referentiel';
 import { fmt, money, qte, step } from './trace';
 
-const ONE: Factor = Object.freeze({ units: 1, scale: 0 });
+const ONE: Factor = /* @__PURE__ */ Object.freeze({ units: 1, scale: 0 });
 
 /** The priced side of a line (internal). Amounts in centimes, and as the Money the line will carry. */
 export interface Prix {

@@ -23,7 +23,7 @@ const PF_IDS = { jour: 'pf.cap-jour', annee: 'pf.cap-annuel', amo: 'pf.plafond-a
 const FRANCHISE_IDS = { jour: 'franchise.cap-jour', annee: 'franchise.cap-annuel', amo: 'franchise.plafond-amo' } as const;
 const WITHHOLD_IDS: Readonly<Record<'pf' | FranchiseKind, string>> = { pf: 'pf', paramedical: 'franchise.paramedical', transport: 'franchise.transport', medicament: 'franchise.medicament' };
 /** Hint: one shared frozen `inputs` object per motif, instead of one per exempted line. */
-const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string, string>>>> = Object.freeze({
+const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string, string>>>> = /* @__PURE__ */ Object.freeze({
   mineur: Object.freeze({ motif: 'mineur' }),
   c2s: Object.freeze({ motif: 'c2s' }),
   ame: Object.freeze({ motif: 'ame' }),

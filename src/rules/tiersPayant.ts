@@ -18,7 +18,7 @@ export interface DecisionTiersPayant {
   readonly destinataire: DestinataireReglement;
 }
 
-const NO_PREFERENCE: PreferenceTiersPayant = Object.freeze({});
+const NO_PREFERENCE: PreferenceTiersPayant = /* @__PURE__ */ Object.freeze({});
 
 function obligation(ctx: Contexte, lignes: readonly LigneDecompte[]): string | null {
   const b = ctx.input.beneficiaire;

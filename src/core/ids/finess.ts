@@ -28,7 +28,7 @@ export interface FinessOptions {
 }
 
 /** Default replacement of the Corsican département letters (modeled, see the header). */
-export const FINESS_CORSICA_DEFAULT = Object.freeze({ '2A': '20', '2B': '20' });
+export const FINESS_CORSICA_DEFAULT = /* @__PURE__ */ Object.freeze({ '2A': '20', '2B': '20' });
 
 function toDigits(compact: string, corsica: CorsicaDigits): string {
   const dept = compact.slice(0, 2);

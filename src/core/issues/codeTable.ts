@@ -40,7 +40,7 @@ export interface IssueDetails {
 /** Raises an issue of a given table. */
 export type IssueFactory<T extends IssueCodeTable> = (code: keyof T & string, details?: IssueDetails) => Issue;
 
-const EMPTY_PATH: IssuePath = Object.freeze([]);
+const EMPTY_PATH: IssuePath = /* @__PURE__ */ Object.freeze([]);
 
 /** Longest untrusted text copied whole into an issue; longer texts are cut and their length told. */
 export const MAX_ISSUE_TEXT = 64;
@@ -161,6 +161,7 @@ function rawText(value: unknown): string {
  * @param table - The codes.
  * @returns The same table, typed.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineIssueCodes<const T extends IssueCodeTable>(table: T): T {
   return table;
 }
@@ -171,6 +172,7 @@ export function defineIssueCodes<const T extends IssueCodeTable>(table: T): T {
  * @param table - The module's code table.
  * @returns A factory `(code, details) => Issue`.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFactory<T> {
   return (code, details = {}) => {
     const spec = typeof code === 'string' && Object.hasOwn(table, code) ? table[code] : undefined;

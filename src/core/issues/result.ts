@@ -22,7 +22,7 @@ export interface Err {
 /** Either a value (with warnings) or the issues that prevent it. */
 export type Result<T> = Ok<T> | Err;
 
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NO_ISSUES: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Builds a successful result.

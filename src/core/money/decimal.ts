@@ -7,7 +7,7 @@ import type { Factor } from './factor';
 import type { Rounding } from './rounding';
 
 /** Private Decimal constructor: 40 significant digits, never the global config. */
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+const D = /* @__PURE__ */ Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 
 const MODES: Readonly<Record<Rounding, Decimal.Rounding>> = {
   halfUp: Decimal.ROUND_HALF_UP,

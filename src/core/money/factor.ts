@@ -16,7 +16,7 @@ export interface Factor {
 const FACTOR_RE = /^(-?)(\d+)(?:[.,](\d{1,12}))?$/;
 
 /** Powers of ten 10^0 … 10^15 (exact doubles). */
-export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+export const POW10: readonly number[] = /* @__PURE__ */ Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
  * Tells whether a string is a decimal factor literal (`'1.5'`, `'0,70'`, `'-2'`).
@@ -39,6 +39,7 @@ export function isFactorText(value: string): boolean {
  * @example
  * factor('1.5') // { units: 15, scale: 1 }
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function factor(value: string | number): Factor {
   if (typeof value === 'number') {
     // A float such as 0.7 is already inexact (0.6999…): decimals must come as text.
@@ -65,6 +66,7 @@ function fail(message: string): never {
  * @returns The factor.
  * @throws SesamError `ASSERTION` as {@link factor}.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function percent(value: number | string): Factor {
   const f = factor(value);
   return normalizeFactor({ units: f.units, scale: f.scale + 2 });

@@ -21,7 +21,7 @@ export interface Money {
 }
 
 /** Zero euro. */
-export const ZERO: Money = Object.freeze({ centimes: 0 });
+export const ZERO: Money = /* @__PURE__ */ Object.freeze({ centimes: 0 });
 
 /** A result amount: safe or an `OVERFLOW`, and never −0 (`+ 0` turns −0 into 0). */
 function checked(centimes: number): Money {

@@ -16,4 +16,4 @@ export { PARAMETRES_DEFAUT } from './parametres';
 export const DEFAULT_TABLES: readonly TableTarifs[] = [NGAP_MEDECINS, NGAP_AUXILIAIRES];
 
 /** The default référentiel (built once; the tables are checked by the test suite). */
-export const DEFAULT_REFERENTIEL: Referentiel = unwrap(loadReferentiel(DEFAULT_TABLES));
+export const DEFAULT_REFERENTIEL: Referentiel = /* @__PURE__ */ unwrap(/* @__PURE__ */ loadReferentiel(DEFAULT_TABLES));
