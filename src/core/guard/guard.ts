@@ -63,7 +63,12 @@ export interface GuardOptions {
   readonly required?: boolean;
 }
 
-/** Short kind of a value for messages: `null`, `array`, `bytes`, `NaN`, `-0`, `string`… */
+/**
+ * Short kind of a value for messages: `null`, `array`, `bytes`, `NaN`, `-0`, `string`…
+ *
+ * @param v - Anything.
+ * @returns The kind (never the value itself); never throws.
+ */
 export function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
@@ -101,7 +106,16 @@ export function field(obj: Rec, key: string): unknown {
   }
 }
 
-/** A non-null, non-array object (class instances other than bytes included). */
+/**
+ * A non-null, non-array object (class instances other than bytes included).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required: false` lets `undefined` through silently.
+ * @returns The object, or `undefined` after an `INPUT_MISSING` / `INPUT_TYPE` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardObject(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions): Rec | undefined {
   assertCollector(path, issues, 'guardObject');
   if (typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array)) return v as Rec;
@@ -109,7 +123,16 @@ export function guardObject(v: unknown, path: IssuePath, issues: Issue[], option
   return wrongType(path, issues, 'objet', v);
 }
 
-/** An array of at most `max` items (default 100 000). */
+/**
+ * An array of `min` (default 0) to `max` (default 100 000) items.
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min`, `max`.
+ * @returns The array (not copied), or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardArray(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly max?: number; readonly min?: number }): readonly unknown[] | undefined {
   assertCollector(path, issues, 'guardArray');
   if (Array.isArray(v)) {
@@ -128,7 +151,16 @@ export function guardArray(v: unknown, path: IssuePath, issues: Issue[], options
   return wrongType(path, issues, 'liste', v);
 }
 
-/** A string of at most `max` characters (default 4096), optionally matching `pattern`. */
+/**
+ * A string of `min` to `max` characters (default 4096), optionally matching `pattern`.
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min`, `max`, `pattern`, `expected` (the wording of the issue).
+ * @returns The string, or `undefined` after an `INPUT_*` issue (a too-long text is reported by its length only).
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardString(
   v: unknown,
   path: IssuePath,
@@ -152,7 +184,16 @@ export function guardString(
   return wrongType(path, issues, options?.expected ?? 'texte', v);
 }
 
-/** A safe integer in `[min, max]` (−0 is read as 0). */
+/**
+ * A safe integer in `[min, max]` (−0 is read as 0).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min`, `max`.
+ * @returns The integer, or `undefined` after an `INPUT_*` issue (floats, NaN, 1e21 are `INPUT_RANGE`).
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardInteger(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly min?: number; readonly max?: number }): number | undefined {
   assertCollector(path, issues, 'guardInteger');
   if (typeof v === 'number' && Number.isSafeInteger(v)) {
@@ -172,7 +213,16 @@ export function guardInteger(v: unknown, path: IssuePath, issues: Issue[], optio
   return wrongType(path, issues, 'entier', v);
 }
 
-/** A boolean. */
+/**
+ * A boolean.
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`.
+ * @returns The boolean, or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardBoolean(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions): boolean | undefined {
   assertCollector(path, issues, 'guardBoolean');
   if (typeof v === 'boolean') return v;
@@ -180,7 +230,17 @@ export function guardBoolean(v: unknown, path: IssuePath, issues: Issue[], optio
   return wrongType(path, issues, 'booléen', v);
 }
 
-/** One of the listed strings. */
+/**
+ * One of the listed strings.
+ *
+ * @param v - The caller's value (anything).
+ * @param allowed - The accepted values.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`.
+ * @returns The value, or `undefined` after an `INPUT_MISSING` / `INPUT_ENUM` issue.
+ * @throws SesamError `ASSERTION` when `allowed`, `path` or `issues` is not an array.
+ */
 export function guardEnum<const T extends string>(v: unknown, allowed: readonly T[], path: IssuePath, issues: Issue[], options?: GuardOptions): T | undefined {
   assertCollector(path, issues, 'guardEnum');
   if (!Array.isArray(allowed)) throw new SesamError('ASSERTION', 'guardEnum: allowed must be an array of strings');
@@ -190,7 +250,16 @@ export function guardEnum<const T extends string>(v: unknown, allowed: readonly 
   return undefined;
 }
 
-/** A function (a port method, a callback). */
+/**
+ * A function (a port method, a callback).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`.
+ * @returns The function, or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardFunction(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions): ((...args: never[]) => unknown) | undefined {
   assertCollector(path, issues, 'guardFunction');
   if (typeof v === 'function') return v as (...args: never[]) => unknown;
@@ -201,6 +270,13 @@ export function guardFunction(v: unknown, path: IssuePath, issues: Issue[], opti
 /**
  * Bytes: a `Uint8Array` (a Node `Buffer` is one). A string or an `ArrayBuffer` is refused with a
  * fix saying how to pass it, never decoded silently (the charset of a wire file is part of its spec).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `max` bytes.
+ * @returns The bytes (not copied), or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
  */
 export function guardBytes(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly max?: number }): Uint8Array | undefined {
   assertCollector(path, issues, 'guardBytes');
@@ -219,6 +295,13 @@ export function guardBytes(v: unknown, path: IssuePath, issues: Issue[], options
 /**
  * A `'YYYY-MM-DD'` calendar date, years 1900–2099 by default (the spec formats' range);
  * `minYear` / `maxYear` widen it (a PlainDate spans 1–9999).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `minYear`, `maxYear`.
+ * @returns The date text, or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
  */
 export function guardPlainDate(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly minYear?: number; readonly maxYear?: number }): string | undefined {
   assertCollector(path, issues, 'guardPlainDate');
@@ -231,7 +314,16 @@ export function guardPlainDate(v: unknown, path: IssuePath, issues: Issue[], opt
   return wrongType(path, issues, 'date AAAA-MM-JJ (texte)', v);
 }
 
-/** A Money value: `{ centimes }` with safe-integer centimes (−0 read as 0). */
+/**
+ * A Money value: `{ centimes }` with safe-integer centimes in ±10^13 (−0 read as 0).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min` (e.g. 0 for an amount that cannot be negative).
+ * @returns A fresh Money, or `undefined` after an `INPUT_*` issue (path ending in `centimes`).
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardMoney(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly min?: number }): { readonly centimes: number } | undefined {
   assertCollector(path, issues, 'guardMoney');
   const obj = guardObject(v, path, issues, options);
