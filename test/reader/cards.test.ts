@@ -12,7 +12,7 @@ import {
   DEMO_BENEFICIAIRES,
   openCps,
   readerErrorCode,
-  readVitale,
+  readCarteVitale,
 } from '../../src/reader/index';
 import type { ApduTraceEntry, CardAccess, CardTransport, VirtualCpsKey } from '../../src/reader/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
@@ -33,11 +33,13 @@ function counting(access: CardAccess): { access: CardAccess; count: () => number
   };
 }
 
+const demoVitale = () => createVirtualReader(createVirtualVitale({ beneficiaires: DEMO_BENEFICIAIRES }));
+
 describe('Vitale 2', () => {
   it('reads the beneficiaries through T=0 (61xx / 6Cxx) with validated NIRs', async () => {
     const demo = createDemoCards({ key: key() });
     const trace: ApduTraceEntry[] = [];
-    const carte = expectOk(await readVitale(demo.vitale.access, { trace: (e) => trace.push(e) }));
+    const carte = expectOk(await readCarteVitale(demo.vitale.access, { trace: (e) => trace.push(e) }));
     expect(carte.debutValidite).toBe('2024-01-01');
     expect(carte.beneficiaires.map((b) => [b.nom, b.prenom, b.nir, b.dateNaissance])).toEqual(
       DEMO_BENEFICIAIRES.map((b) => [b.nom, b.prenom, b.nir, `${b.dateNaissance.slice(0, 4)}-${b.dateNaissance.slice(4, 6)}-${b.dateNaissance.slice(6)}`]),
@@ -47,13 +49,14 @@ describe('Vitale 2', () => {
   });
   it('reports a bad NIR key and a lunar birth date as issues, not throws', async () => {
     const card = createVirtualVitale({ beneficiaires: [{ nom: 'X', prenom: 'Y', dateNaissance: '19800100', nir: '180019999900199' }] });
-    const r = await readVitale(createVirtualReader(card).access);
+    const r = await readCarteVitale(createVirtualReader(card).access);
     expectIssue(r, 'CARD_NIR_INVALID', ['beneficiaires', 0, 'nir']);
     expectIssue(r, 'CARD_DATE_INVALID', ['beneficiaires', 0, 'dateNaissance']);
   });
-  it('refuses a CPS in the Vitale slot with a typed error', async () => {
+  it('refuses a CPS in the Vitale slot with a typed issue (one error channel)', async () => {
     const cps = createVirtualReader(createVirtualCps({ pin: '1234', key: key() }));
-    await expect(readVitale(cps.access)).rejects.toSatisfy((e) => readerErrorCode(e) === 'CARD_WRONG_KIND');
+    expectIssue(await readCarteVitale(cps.access), 'CARD_WRONG_KIND');
+    expectIssue(await openCps(demoVitale().access), 'CARD_WRONG_KIND');
   });
 });
 
@@ -64,7 +67,7 @@ describe('CPS', () => {
     const cps = expectOk(await openCps(c.access));
     expect(cps.kind).toBe('cps4');
     expect(cps.serialNumber.startsWith('8025000001')).toBe(true);
-    expect(await cps.pinCounters()).toEqual({ max: 3, left: 3 });
+    expect(expectOk(await cps.readPinCounters())).toEqual({ max: 3, left: 3 });
     expectOk(await cps.verifyPin(pinBytes(demo.pin)));
     const situations = expectOk(await cps.readSituations());
     expect(situations[0]?.numeroFacturation).toBe('990781056');
@@ -76,9 +79,16 @@ describe('CPS', () => {
     const { createVerify } = await import('node:crypto');
     expect(createVerify('sha256').update('facture 1').verify(key().publicKey, sig)).toBe(true);
   });
-  it('refuses to sign before the PIN is verified', async () => {
+  it('signing before the PIN is verified returns the same kind of Result as a wrong PIN', async () => {
     const cps = expectOk(await openCps(createDemoCards({ key: key() }).cps.access));
+    const unsigned = await cps.sign(new Uint8Array(32));
+    const wrong = await cps.verifyPin(pinBytes('0000'));
+    expectIssue(unsigned, 'PIN_NOT_VERIFIED', ['pin']);
+    expectIssue(wrong, 'PIN_WRONG', ['pin']);
+    expect([unsigned.ok, wrong.ok]).toEqual([false, false]);
+    // The Signer port (bytes or throw) carries the very same issue.
     await expect(cps.signer.signDigest(new Uint8Array(32))).rejects.toSatisfy((e) => readerErrorCode(e) === 'PIN_NOT_VERIFIED');
+    expectIssue(await cps.sign(new Uint8Array(31)), 'INPUT_RANGE', ['digest']);
   });
   it('rejects a CPS whose EF.SN.ICC is not from the ANS', async () => {
     const r = createVirtualReader(createVirtualCps({ pin: '1234', key: key(), serial: '11223344550000001234' }));

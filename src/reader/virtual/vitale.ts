@@ -10,7 +10,7 @@
 import { hexBytes } from '../hex';
 import { concatBytes } from '../hex';
 import { serializeSimpleTlv } from '../tlv';
-import { MF_VITALE_AID, VITALE_AID } from '../vitale/readVitale';
+import { MF_VITALE_AID, VITALE_AID } from '../vitale/readCarteVitale';
 import { createFileCard } from './engine';
 import type { VirtualCard } from './engine';
 
