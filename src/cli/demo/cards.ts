@@ -26,7 +26,7 @@ const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padSt
 
 async function openReaders(io: CliIo, pcsc: boolean): Promise<{ vitale: CardAccess; cps: CardAccess; pin: string; close(): Promise<void> }> {
   if (!pcsc) {
-    const demo = createDemoCards();
+    const demo = await createDemoCards();
     const rows = [demo.vitale, demo.cps].map((r) => {
       const id = identifyCard(r.transport.atr);
       return [r.name, id.label, hex(r.transport.atr)];
