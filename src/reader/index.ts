@@ -8,13 +8,12 @@ export type { ReaderCode } from './codes';
 export { cardError, readerErrorCode } from './errors';
 export { bytesEqual, concatBytes, formatHex, hexBytes } from './hex';
 export type { CommandApdu, ResponseApdu } from './apdu';
-export { formatCommandForTrace, formatSw, guardCommandApdu, isSecretCommand, parseCommandApdu, parseResponseApdu, serializeCommandApdu, serializeResponseApdu, SECRET_INS, SW_OK } from './apdu';
+export { formatCommandForTrace, formatSw, isSecretCommand, parseCommandApdu, parseResponseApdu, serializeCommandApdu, serializeResponseApdu, SECRET_INS, SW_OK } from './apdu';
 export type { Tlv } from './tlv';
 export { findTlv, parseBerTlv, parseSimpleTlv, serializeBerTlv, serializeSimpleTlv } from './tlv';
 export type { CardAccess, CardTransport, ExclusiveOptions } from './transport';
 export type { ApduChannel, ApduChannelOptions, ApduCounters, ApduTraceEntry } from './channel';
-export { createApduChannel, guardTransport } from './channel';
-export { guardCardAccess, guardChannel } from './guards';
+export { createApduChannel } from './channel';
 export type { AtrPattern, CardFamily, CardIdentity, CardKind } from './atr';
 export { ATR_PATTERNS, familyOf, identifyCard } from './atr';
 export type { AcquireOptions, CardQueue, Lease } from './arbiter';
@@ -31,7 +30,6 @@ export {
   CPS_PKCS15_AID_CONTACTLESS,
   DEFAULT_CPS_PROFILE,
   getDataPinCounters,
-  guardCpsProfile,
   mseSetSign,
   psoComputeSignature,
   readBinary,

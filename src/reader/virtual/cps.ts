@@ -38,6 +38,7 @@ export interface VirtualCpsOptions {
   readonly generation?: 'cps3' | 'cps4';
   /** 10 bytes after the 2-byte header of EF.SN.ICC, hex; must start with 8025000001 for an ANS card. */
   readonly serial?: string;
+  /** The card key; default: the shared fictitious key of the process (see `createVirtualCpsKey` for a distinct one). */
   readonly key?: VirtualCpsKey;
   readonly maxTries?: number;
   readonly situations?: readonly VirtualSituation[];
@@ -61,19 +62,32 @@ export const VIRTUAL_CPS3_ATR = hexBytes('3B AC 00 40 2A 00 12 25 00 64 80 00 03
  * Generates a software RSA-2048 key (`crypto.subtle.generateKey`) and a fictitious self-signed
  * certificate. Async since WebCrypto is.
  *
- * @param commonName - Certificate CN (1 to 64 characters).
+ * @param commonName - Certificate CN: starts with `TEST` (the certificate says it is fictitious),
+ *   then capitals, digits, spaces, `-`, `.` or `'` (at most 64 characters).
  * @returns The key pair and certificate.
  * @throws SesamError `ASSERTION` for a bad common name.
  * @example const key = await createVirtualCpsKey('TEST CPS4 VIRTUELLE');
  */
 export async function createVirtualCpsKey(commonName = 'TEST CPS VIRTUELLE'): Promise<VirtualCpsKey> {
-  const cn = arg(commonName, 'commonName', (v, p, i) => guardString(v, p, i, { min: 1, max: 64 }));
+  const cn = arg(commonName, 'commonName', (v, p, i) => guardString(v, p, i, { max: 64, pattern: /^TEST[ A-Z0-9.'-]*$/, expected: 'nom commençant par TEST (majuscules, chiffres, espaces)' }));
   const pair = (await subtle().generateKey(
     { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: Uint8Array.of(1, 0, 1), hash: 'SHA-256' },
     true,
     ['sign', 'verify'],
   )) as { privateKey: WebCryptoKey; publicKey: WebCryptoKey };
   return { privateKey: pair.privateKey, publicKey: pair.publicKey, certificate: await buildTestCertificate(pair.privateKey, pair.publicKey, cn) };
+}
+
+let sharedDefaultKey: Promise<VirtualCpsKey> | undefined;
+
+/**
+ * The one fictitious key of virtual CPSs created without `key` (generated once per process:
+ * RSA-2048 generation costs 0.1–2 s). Pass `key` to get a card with its own key.
+ */
+function defaultKey(): Promise<VirtualCpsKey> {
+  sharedDefaultKey ??= createVirtualCpsKey();
+  sharedDefaultKey.catch(() => (sharedDefaultKey = undefined));
+  return sharedDefaultKey;
 }
 
 const SITUATION_KEYS = ['typeIdentification', 'identifiantNational', 'nom', 'prenom', 'numeroFacturation', 'codeConventionnel', 'codeSpecialite', 'secteurActivite'] as const;
@@ -105,7 +119,8 @@ function guardVirtualCpsOptions(v: unknown, path: IssuePath, issues: Issue[]): V
 const ascii = (s: string) => new TextEncoder().encode(s);
 
 /**
- * Creates a virtual CPS. Async: without `key`, an RSA-2048 key is generated (WebCrypto).
+ * Creates a virtual CPS. Async: without `key`, the card uses the process's shared fictitious
+ * key (generated once with WebCrypto).
  *
  * @param options - PIN, generation, key, situations…
  * @returns The card.
@@ -116,7 +131,7 @@ export async function createVirtualCps(options: VirtualCpsOptions): Promise<Virt
   const o = arg(options, 'options', guardVirtualCpsOptions);
   const profile: CpsProfile = arg(o.profile, 'profile', (v, p, i) => guardCpsProfile(v, p, i));
   const generation = o.generation ?? 'cps4';
-  const key = o.key ?? (await createVirtualCpsKey());
+  const key = o.key ?? (await defaultKey());
   const maxTries = o.maxTries ?? 3;
   if (o.pin.length > profile.pinBlockLength) throw new SesamError('ASSERTION', `pin: at most ${profile.pinBlockLength} digits for this profile`);
   const pinBlock = new Uint8Array(profile.pinBlockLength).fill(profile.pinPadByte);

@@ -50,7 +50,7 @@ export interface DemoCards {
 /**
  * Creates the demo readers: a Vitale 2 and a CPS4, both in-process.
  *
- * @param options - Reuse a key (generation costs ~0.1 s), change the PIN.
+ * @param options - A key (default: the shared fictitious key of virtual CPSs), the PIN.
  * @returns Two virtual readers ('Lecteur Vitale (virtuel)', 'Lecteur CPS (virtuel)'). Async: the
  *   CPS key is generated with WebCrypto when none is given.
  * @throws SesamError `ASSERTION` for malformed options.
