@@ -4,10 +4,13 @@
  * cps/commands.ts) — so every exported reader
  * function checks what a caller hands it before any APDU is sent.
  */
-import { field, guardFunction, guardObject, guardString } from '../core/guard/guard';
+import { field, guardFunction, guardInteger, guardObject, guardString, INPUT_CODES, kindOf } from '../core/guard/guard';
+import { createIssueFactory } from '../core/issues/index';
 import type { Issue, IssuePath } from '../core/issues/index';
 import type { ApduChannel } from './channel';
-import type { CardAccess } from './transport';
+import type { CardAccess, ExclusiveOptions } from './transport';
+
+const inputIssue = createIssueFactory(INPUT_CODES);
 
 /**
  * An `ApduChannel` (an object with `send`, `expect` and `transport`).
@@ -42,4 +45,25 @@ export function guardCardAccess(v: unknown, path: IssuePath, issues: Issue[]): C
   guardFunction(field(o, 'exclusive'), [...path, 'exclusive'], issues);
   guardString(field(o, 'reader'), [...path, 'reader'], issues, { max: 256 });
   return issues.length === before ? (o as unknown as CardAccess) : undefined;
+}
+
+/**
+ * `ExclusiveOptions` (optional `timeoutMs`, optional `AbortSignal`), rebuilt from the caller's
+ * object so that only checked values reach the arbiter.
+ *
+ * @param v - Caller value (absent = no options).
+ * @param path - Where it sits.
+ * @param issues - Collector.
+ * @returns The options (possibly empty), or `undefined` after an `INPUT_*` issue.
+ */
+export function guardExclusiveOptions(v: unknown, path: IssuePath, issues: Issue[]): ExclusiveOptions | undefined {
+  if (v === undefined) return {};
+  const o = guardObject(v, path, issues);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  const timeoutMs = guardInteger(field(o, 'timeoutMs'), [...path, 'timeoutMs'], issues, { min: 0, max: 2_147_483_647, required: false });
+  const signal = field(o, 'signal');
+  if (signal !== undefined && !(signal instanceof AbortSignal)) issues.push(inputIssue('INPUT_TYPE', { path: [...path, 'signal'], expected: 'AbortSignal', received: kindOf(signal) }));
+  if (issues.length > before) return undefined;
+  return { ...(timeoutMs === undefined ? {} : { timeoutMs }), ...(signal instanceof AbortSignal ? { signal } : {}) };
 }

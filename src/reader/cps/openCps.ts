@@ -21,7 +21,7 @@ import type { CardKind } from '../atr';
 import { createApduChannel } from '../channel';
 import type { ApduChannel, ApduTraceEntry } from '../channel';
 import { readerIssue } from '../errors';
-import { guardCardAccess } from '../guards';
+import { guardCardAccess, guardExclusiveOptions } from '../guards';
 import { formatHex } from '../hex';
 import type { CardAccess, CardTransport, ExclusiveOptions } from '../transport';
 import { selectAid } from '../vitale/readCarteVitale';
@@ -100,7 +100,8 @@ export async function openCps(access: CardAccess, options: OpenCpsOptions = {}):
   const o = guardObject(options, ['options'], issues);
   const profile = o === undefined ? undefined : guardCpsProfile(field(o, 'profile'), ['options', 'profile'], issues);
   const trace = o === undefined ? undefined : guardFunction(field(o, 'trace'), ['options', 'trace'], issues, { required: false });
-  if (a === undefined || profile === undefined || issues.length > 0) return inputErr(issues);
+  const wait = o === undefined ? undefined : guardExclusiveOptions(o, ['options'], issues);
+  if (a === undefined || profile === undefined || wait === undefined || issues.length > 0) return inputErr(issues);
   const channelOf = (t: CardTransport): ApduChannel => createApduChannel(t, trace === undefined ? {} : { trace: trace as (e: ApduTraceEntry) => void });
   const opened = await a.exclusive(async (t): Promise<Result<{ kind: CardKind; label: string; serial: string; certificate: Uint8Array }>> => {
     const id = identifyCard(t.atr);
@@ -115,15 +116,16 @@ export async function openCps(access: CardAccess, options: OpenCpsOptions = {}):
     const certificate = await readCpsCertificate(ch, profile);
     if (!certificate.ok) return certificate;
     return ok({ kind: id.kind, label: id.label, serial: serial.value, certificate: certificate.value });
-  }, options);
+  }, wait);
   if (!opened.ok) return opened;
   const { kind, label, serial, certificate } = opened.value;
   const generation = kind === 'cps4' ? 'cps4' : 'cps3';
 
-  const sign = async (digest: Uint8Array, eo?: ExclusiveOptions): Promise<Result<Uint8Array>> => {
+  const sign = async (digest: Uint8Array, options?: ExclusiveOptions): Promise<Result<Uint8Array>> => {
     const di: Issue[] = [];
     const d = guardDigest(digest, di);
-    if (d === undefined) return inputErr(di);
+    const eo = guardExclusiveOptions(options, ['options'], di);
+    if (d === undefined || eo === undefined) return inputErr(di);
     return a.exclusive(async (t) => {
       const ch = channelOf(t);
       const mse = await ch.send(mseSetSign(generation, profile));
@@ -148,15 +150,20 @@ export async function openCps(access: CardAccess, options: OpenCpsOptions = {}):
     label,
     serialNumber: serial,
     certificate,
-    readPinCounters: (eo) => a.exclusive((t) => readPinCounters(channelOf(t), profile.pinRef), eo),
-    verifyPin: (pin, vo = {}) => a.exclusive((t) => verifyPin(channelOf(t), pin, profile, vo), vo).finally(() => wipe(pin)),
-    readSituations: (eo) =>
-      a.exclusive(async (t) => {
-        const ch = channelOf(t);
-        const r = await readSituations(ch);
-        await ch.send(selectAid(CPS_PKCS15_AID, 0x0c)); // back to the signing application
-        return r;
-      }, eo),
+    readPinCounters: (options) =>
+      withWait(options, (eo) => a.exclusive((t) => readPinCounters(channelOf(t), profile.pinRef), eo)),
+    verifyPin: (pin, options) =>
+      // verifyPin reads (and checks) only `insist` from the same options.
+      withWait(options, (eo) => a.exclusive((t) => verifyPin(channelOf(t), pin, profile, options), eo)).finally(() => wipe(pin)),
+    readSituations: (options) =>
+      withWait(options, (eo) =>
+        a.exclusive(async (t) => {
+          const ch = channelOf(t);
+          const r = await readSituations(ch);
+          await ch.send(selectAid(CPS_PKCS15_AID, 0x0c)); // back to the signing application
+          return r;
+        }, eo),
+      ),
     sign,
     signer,
   });
@@ -172,6 +179,13 @@ function guardDigest(v: unknown, issues: Issue[]): Uint8Array | undefined {
     return undefined;
   }
   return d;
+}
+
+/** Runs `f` with checked `ExclusiveOptions`, or returns the `INPUT_*` issues. */
+async function withWait<T>(options: unknown, f: (eo: ExclusiveOptions) => Promise<Result<T>>): Promise<Result<T>> {
+  const issues: Issue[] = [];
+  const eo = guardExclusiveOptions(options, ['options'], issues);
+  return eo === undefined ? inputErr(issues) : f(eo);
 }
 
 /** Wipes a caller's PIN buffer when it is one (junk is left alone). */

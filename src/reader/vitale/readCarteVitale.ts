@@ -18,7 +18,7 @@ import { identifyCard } from '../atr';
 import { createApduChannel } from '../channel';
 import type { ApduChannel, ApduTraceEntry } from '../channel';
 import { readerIssue } from '../errors';
-import { guardCardAccess } from '../guards';
+import { guardCardAccess, guardExclusiveOptions } from '../guards';
 import { formatHex, hexBytes } from '../hex';
 import type { CardAccess, ExclusiveOptions } from '../transport';
 import { parseCarteVitale } from './beneficiaires';
@@ -111,6 +111,7 @@ export async function readCarteVitale(access: CardAccess, options: ReadCarteVita
   const a = guardCardAccess(access, ['access'], issues);
   const o = guardObject(options, ['options'], issues);
   const trace = o === undefined ? undefined : guardFunction(field(o, 'trace'), ['options', 'trace'], issues, { required: false });
-  if (a === undefined || o === undefined || issues.length > 0) return inputErr(issues);
-  return a.exclusive((t) => readOn(createApduChannel(t, trace === undefined ? {} : { trace: trace as (e: ApduTraceEntry) => void })), options);
+  const wait = o === undefined ? undefined : guardExclusiveOptions(o, ['options'], issues);
+  if (a === undefined || o === undefined || wait === undefined || issues.length > 0) return inputErr(issues);
+  return a.exclusive((t) => readOn(createApduChannel(t, trace === undefined ? {} : { trace: trace as (e: ApduTraceEntry) => void })), wait);
 }
