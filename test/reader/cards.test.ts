@@ -140,6 +140,16 @@ describe('PIN safety', () => {
     }
     expect(seen.length).toBe(4);
   });
+  it('session methods check their options before the card (typed INPUT issues, PIN still wiped)', async () => {
+    const demo = await createDemoCards({ key: key() });
+    const cps = expectOk(await openCps(demo.cps.access));
+    expectIssue(await cps.readPinCounters({ timeoutMs: -1 }), 'INPUT_RANGE', ['options', 'timeoutMs']);
+    const pin = pinBytes(demo.pin);
+    expectIssue(await cps.verifyPin(pin, null as never), 'INPUT_TYPE', ['options']);
+    expect([...pin].every((b) => b === 0)).toBe(true);
+    expectIssue(await cps.sign(new Uint8Array(32), { signal: {} as never }), 'INPUT_TYPE', ['options', 'signal']);
+    expect(demo.cps.card.triesLeft()).toBe(3);
+  });
   it('rejects a malformed PIN without touching the card', async () => {
     const demo = await createDemoCards({ key: key() });
     const cps = expectOk(await openCps(demo.cps.access));
