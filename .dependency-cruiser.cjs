@@ -37,6 +37,13 @@ module.exports = {
       to: { dependencyTypes: ['core'], pathNot: ['^node:crypto$', '^crypto$'] },
     },
     {
+      name: 'webcrypto-in-reader-and-signature',
+      comment: 'reader and signature use WebCrypto (globalThis.crypto.subtle) so their entries bundle for a browser (#10)',
+      severity: 'error',
+      from: { path: '^src/(reader|signature)/', pathNot: ['^src/reader/pcsc/'] },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-native-in-pure-modules',
       severity: 'error',
       from: { path: `^src/(${PURE.join('|')})/`, pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/'] },

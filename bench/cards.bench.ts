@@ -47,7 +47,7 @@ function counted(access: CardAccess): { access: CardAccess; n: () => number } {
 
 export default async function (): Promise<void> {
   // In-process: APDUs per signature.
-  const demo = createDemoCards();
+  const demo = await createDemoCards();
   const c = counted(demo.cps.access);
   const cps = unwrapCps(await openCps(c.access));
   await cps.verifyPin(new TextEncoder().encode(demo.pin));
@@ -60,8 +60,8 @@ export default async function (): Promise<void> {
     console.log(`  PC/SC ratio skipped: ${reason}`);
     const mse = serializeCommandApdu(mseSetSign('cps4', DEFAULT_CPS_PROFILE));
     const [ours, raw] = await compare(() => cps.signer.signDigest(digest), async () => {
-      demo.cps.card.process(mse);
-      demo.cps.card.process(serializeCommandApdu(psoComputeSignature(digest)));
+      await demo.cps.card.process(mse);
+      await demo.cps.card.process(serializeCommandApdu(psoComputeSignature(digest)));
     }, 1000);
     console.log(`  in-process signature: ours ${ours.toFixed(0)} µs, raw card.process ${raw.toFixed(0)} µs, ratio ${(ours / raw).toFixed(3)}`);
     return;

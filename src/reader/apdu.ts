@@ -3,8 +3,10 @@
  *
  * @see ISO 7816-4 §5.1 (command-response pairs)
  */
+import { field, guardBoolean, guardBytes, guardInteger, guardObject, inputErr } from '../core/guard/guard';
 import { err, ok } from '../core/issues/index';
-import type { Result } from '../core/issues/index';
+import type { Issue, IssuePath, Result } from '../core/issues/index';
+import { arg, bytesArg, intArg } from './assert';
 import { readerIssue } from './errors';
 import { formatHex } from './hex';
 
@@ -16,8 +18,31 @@ export interface CommandApdu {
   readonly p2: number;
   readonly data?: Uint8Array;
   readonly le?: number;
-  /** The data is secret (PIN): traces show `<secret>`. VERIFY (INS 20) is always treated as secret. */
+  /**
+   * The data is secret (a PIN block, a PUK): traces show `<secret>`, the serialized copy is wiped
+   * and the channel never re-sends it. The ISO 7816-4 commands of `SECRET_INS` are always secret.
+   */
   readonly sensitive?: boolean;
+}
+
+/**
+ * Instructions whose command data carries reference data (PIN, PUK, new PIN), ISO/IEC 7816-4
+ * §11.5 "Basic security handling": VERIFY (20, 21), CHANGE REFERENCE DATA (24, 25), DISABLE /
+ * ENABLE VERIFICATION REQUIREMENT (26, 28), RESET RETRY COUNTER (2C, 2D). The one list the
+ * channel and the traces read: such a command is never traced in clear and never re-sent.
+ */
+export const SECRET_INS: readonly number[] = Object.freeze([0x20, 0x21, 0x24, 0x25, 0x26, 0x28, 0x2c, 0x2d]);
+
+/**
+ * Tells whether a command carries secret data (marked `sensitive`, or one of `SECRET_INS`).
+ *
+ * @param c - The command.
+ * @returns `true` when the command must never be traced in clear nor re-sent.
+ * @example isSecretCommand({ cla: 0, ins: 0x20, p1: 0, p2: 1 }) // true
+ */
+export function isSecretCommand(c: CommandApdu): boolean {
+  c = commandArg(c);
+  return c.sensitive === true || SECRET_INS.includes(c.ins & 0xff);
 }
 
 /** A response APDU: data and the status word (SW1 SW2 as one number, e.g. 0x9000). */
@@ -25,6 +50,34 @@ export interface ResponseApdu {
   readonly data: Uint8Array;
   readonly sw: number;
 }
+
+const byte = { min: 0, max: 255 } as const;
+
+/**
+ * Guard (shared style) of a `CommandApdu`: header bytes, optional data (≤ 65 535 bytes), optional
+ * Le (1..65 536), optional `sensitive` flag.
+ *
+ * @param v - Caller value.
+ * @param path - Where it sits.
+ * @param issues - Collector.
+ * @returns The command, or `undefined` after an `INPUT_*` issue.
+ */
+export function guardCommandApdu(v: unknown, path: IssuePath, issues: Issue[]): CommandApdu | undefined {
+  const o = guardObject(v, path, issues);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  const cla = guardInteger(field(o, 'cla'), [...path, 'cla'], issues, byte);
+  const ins = guardInteger(field(o, 'ins'), [...path, 'ins'], issues, byte);
+  const p1 = guardInteger(field(o, 'p1'), [...path, 'p1'], issues, byte);
+  const p2 = guardInteger(field(o, 'p2'), [...path, 'p2'], issues, byte);
+  const data = guardBytes(field(o, 'data'), [...path, 'data'], issues, { required: false, max: 65_535 });
+  const le = guardInteger(field(o, 'le'), [...path, 'le'], issues, { min: 1, max: 65_536, required: false });
+  const sensitive = guardBoolean(field(o, 'sensitive'), [...path, 'sensitive'], issues, { required: false });
+  if (issues.length > before || cla === undefined || ins === undefined || p1 === undefined || p2 === undefined) return undefined;
+  return { cla, ins, p1, p2, ...(data === undefined ? {} : { data }), ...(le === undefined ? {} : { le }), ...(sensitive === undefined ? {} : { sensitive }) };
+}
+
+const commandArg = (c: unknown): CommandApdu => arg(c, 'command', guardCommandApdu);
 
 /** SW 9000: success. */
 export const SW_OK = 0x9000;
@@ -34,8 +87,10 @@ export const SW_OK = 0x9000;
  *
  * @param c - The command.
  * @returns The bytes sent to the card.
+ * @throws SesamError `ASSERTION` for a malformed command (see `guardCommandApdu`).
  */
 export function serializeCommandApdu(c: CommandApdu): Uint8Array {
+  c = commandArg(c);
   // Written straight into one Uint8Array (no intermediate JS array): a PIN in `data` exists only
   // in buffers that the caller can wipe.
   const data = c.data ?? new Uint8Array(0);
@@ -75,6 +130,8 @@ export function serializeCommandApdu(c: CommandApdu): Uint8Array {
  * @returns The command.
  */
 export function parseCommandApdu(bytes: Uint8Array): Result<CommandApdu> {
+  const issues: Issue[] = [];
+  if (guardBytes(bytes, ['bytes'], issues, { max: 65_544 }) === undefined) return inputErr(issues);
   const bad = () => err(readerIssue('APDU_MALFORMED', { received: formatHex(bytes.subarray(0, 16)) }));
   if (bytes.length < 4) return bad();
   const [cla = 0, ins = 0, p1 = 0, p2 = 0] = bytes;
@@ -110,6 +167,8 @@ export function parseCommandApdu(bytes: Uint8Array): Result<CommandApdu> {
  * @returns The response, or `APDU_MALFORMED`.
  */
 export function parseResponseApdu(bytes: Uint8Array): Result<ResponseApdu> {
+  const issues: Issue[] = [];
+  if (guardBytes(bytes, ['bytes'], issues, { max: 65_538 }) === undefined) return inputErr(issues);
   if (bytes.length < 2) return err(readerIssue('APDU_MALFORMED', { received: formatHex(bytes) }));
   const n = bytes.length;
   return ok({ data: bytes.slice(0, n - 2), sw: ((bytes[n - 2] as number) << 8) | (bytes[n - 1] as number) });
@@ -123,6 +182,8 @@ export function parseResponseApdu(bytes: Uint8Array): Result<ResponseApdu> {
  * @returns data ‖ SW1 ‖ SW2.
  */
 export function serializeResponseApdu(data: Uint8Array, sw: number): Uint8Array {
+  bytesArg(data, 'data');
+  intArg(sw, 'sw', 0, 0xffff);
   const out = new Uint8Array(data.length + 2);
   out.set(data);
   out[data.length] = (sw >> 8) & 0xff;
@@ -137,6 +198,7 @@ export function serializeResponseApdu(data: Uint8Array, sw: number): Uint8Array 
  * @returns E.g. `'6A82'`.
  */
 export function formatSw(sw: number): string {
+  intArg(sw, 'sw', 0, 0xffff);
   return sw.toString(16).toUpperCase().padStart(4, '0');
 }
 
@@ -147,9 +209,10 @@ export function formatSw(sw: number): string {
  * @returns Redacted hex text.
  */
 export function formatCommandForTrace(c: CommandApdu): string {
+  c = commandArg(c);
   const head = formatHex(Uint8Array.of(c.cla, c.ins, c.p1, c.p2));
   const data = c.data;
-  const secret = c.sensitive === true || c.ins === 0x20 || c.ins === 0x24 || c.ins === 0x2c;
+  const secret = isSecretCommand(c);
   const body = data === undefined || data.length === 0 ? '' : ` [${data.length}] ${secret ? '<secret>' : formatHex(data)}`;
   return `${head}${body}${c.le === undefined ? '' : ` Le=${c.le}`}`;
 }

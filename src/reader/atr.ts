@@ -5,6 +5,8 @@
  *   Vitale ATRs from pcsc-tools smartcard_list.txt (`3B 75 13 00 00 4x 09 EA 90 00` Vitale 2,
  *   `3F 65 25 …` Vitale 1).
  */
+import { guardArray, guardString } from '../core/guard/guard';
+import { arg, bytesArg } from './assert';
 import { hexBytes } from './hex';
 
 /** Kinds of cards the library knows. */
@@ -51,9 +53,14 @@ export interface CardIdentity {
  * @param patterns - Patterns to try (default `ATR_PATTERNS`).
  * @returns Kind, family ('vitale' | 'cps' | 'unknown') and a label.
  * @example identifyCard(hexBytes('3B7513000047 09EA9000')).family // 'vitale'
+ * @throws SesamError `ASSERTION` when `atr` is not bytes or `patterns` not a list of patterns.
  */
 export function identifyCard(atr: Uint8Array, patterns: readonly AtrPattern[] = ATR_PATTERNS): CardIdentity {
-  for (const pat of patterns) {
+  bytesArg(atr, 'atr', 64);
+  arg(patterns, 'patterns', (v, p, i) => guardArray(v, p, i, { max: 4096 }));
+  for (const [k, pat] of patterns.entries()) {
+    bytesArg(pat?.value, `patterns[${k}].value`, 64);
+    bytesArg(pat?.mask, `patterns[${k}].mask`, 64);
     if (pat.value.length !== atr.length) continue;
     let match = true;
     for (let i = 0; i < atr.length && match; i++) match = (((atr[i] as number) ^ (pat.value[i] as number)) & (pat.mask[i] as number)) === 0;
@@ -67,7 +74,9 @@ export function identifyCard(atr: Uint8Array, patterns: readonly AtrPattern[] = 
  *
  * @param kind - The kind.
  * @returns 'vitale', 'cps' or 'unknown'.
+ * @throws SesamError `ASSERTION` when `kind` is not text.
  */
 export function familyOf(kind: CardKind): CardFamily {
+  arg(kind, 'kind', (v, p, i) => guardString(v, p, i, { max: 64 }));
   return kind.startsWith('vitale') ? 'vitale' : kind.startsWith('cps') ? 'cps' : 'unknown';
 }

@@ -8,7 +8,7 @@ export type { ReaderCode } from './codes';
 export { cardError, readerErrorCode } from './errors';
 export { bytesEqual, concatBytes, formatHex, hexBytes } from './hex';
 export type { CommandApdu, ResponseApdu } from './apdu';
-export { formatCommandForTrace, formatSw, parseCommandApdu, parseResponseApdu, serializeCommandApdu, serializeResponseApdu, SW_OK } from './apdu';
+export { formatCommandForTrace, formatSw, isSecretCommand, parseCommandApdu, parseResponseApdu, serializeCommandApdu, serializeResponseApdu, SECRET_INS, SW_OK } from './apdu';
 export type { Tlv } from './tlv';
 export { findTlv, parseBerTlv, parseSimpleTlv, serializeBerTlv, serializeSimpleTlv } from './tlv';
 export type { CardAccess, CardTransport, ExclusiveOptions } from './transport';
@@ -21,15 +21,15 @@ export { createCardQueue } from './arbiter';
 export type { BeneficiaireCarte, CarteVitale } from './vitale/beneficiaires';
 export { parseCarteVitale } from './vitale/beneficiaires';
 export { isValidNir } from './vitale/nir';
-export type { ReadVitaleOptions } from './vitale/readVitale';
-export { MF_VITALE_AID, readBinarySfi, readCarteVitale, readVitale, SELECT_MF, selectAid, VITALE_AID } from './vitale/readVitale';
+export type { ReadCarteVitaleOptions } from './vitale/readCarteVitale';
+export { MF_VITALE_AID, readBinarySfi, readCarteVitale, SELECT_MF, selectAid, VITALE_AID } from './vitale/readCarteVitale';
 export type { CpsProfile } from './cps/commands';
 export {
   ANS_ISSUER,
   CPS_PKCS15_AID,
   CPS_PKCS15_AID_CONTACTLESS,
   DEFAULT_CPS_PROFILE,
-  getPinCounters,
+  getDataPinCounters,
   mseSetSign,
   psoComputeSignature,
   readBinary,
@@ -39,7 +39,7 @@ export {
   verify,
 } from './cps/commands';
 export type { PinCounters, VerifyPinOptions } from './cps/pin';
-export { readPinCounters, verifyPin } from './cps/pin';
+export { parsePinCounters, readPinCounters, verifyPin } from './cps/pin';
 export type { SituationPs } from './cps/situation';
 export { parseSituationPs, SITUATION_PATHS } from './cps/situation';
 export { parseCpsSerial, readCpsCertificate, readCpsSerial, readDerFile, readSituations } from './cps/readCps';

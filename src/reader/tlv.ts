@@ -4,10 +4,17 @@
  *
  * @see ISO 7816-4 §5.2 (BER-TLV data objects); SPECS §5.1 (Vitale TLVs)
  */
-import { err, ok } from '../core/issues/index';
-import type { Result } from '../core/issues/index';
+import { field, guardArray, guardBytes, guardObject, guardString, inputErr } from '../core/guard/guard';
+import { err, ok, SesamError } from '../core/issues/index';
+import type { Issue, Result } from '../core/issues/index';
+import { arg } from './assert';
 import { readerIssue } from './errors';
 import { concatBytes, formatHex } from './hex';
+
+/** Deepest nesting of constructed objects accepted (real card data nests 3–4 levels). */
+const MAX_DEPTH = 32;
+/** Largest TLV buffer accepted (a card file or response is far smaller). */
+const MAX_TLV_BYTES = 1 << 20;
 
 /** One TLV: tag as uppercase hex ('65', 'BF8101'), value bytes, children when constructed. */
 export interface Tlv {
@@ -27,6 +34,13 @@ const malformed = (what: string, offset: number) =>
  * @returns The objects, or `APDU_MALFORMED` with the byte offset.
  */
 export function parseBerTlv(bytes: Uint8Array): Result<readonly Tlv[]> {
+  const issues: Issue[] = [];
+  const data = guardBytes(bytes, ['bytes'], issues, { max: MAX_TLV_BYTES });
+  return data === undefined ? inputErr(issues) : berTlv(data, 0);
+}
+
+function berTlv(bytes: Uint8Array, depth: number): Result<readonly Tlv[]> {
+  if (depth > MAX_DEPTH) return malformed('nesting', 0);
   const out: Tlv[] = [];
   let i = 0;
   while (i < bytes.length) {
@@ -55,7 +69,7 @@ export function parseBerTlv(bytes: Uint8Array): Result<readonly Tlv[]> {
     const value = bytes.slice(i, i + len);
     i += len;
     if ((first & 0x20) !== 0) {
-      const inner = parseBerTlv(value);
+      const inner = berTlv(value, depth + 1);
       if (!inner.ok) return inner;
       out.push({ tag, value, children: inner.value });
     } else out.push({ tag, value });
@@ -72,6 +86,16 @@ export function parseBerTlv(bytes: Uint8Array): Result<readonly Tlv[]> {
  * @returns The objects, or `APDU_MALFORMED`.
  */
 export function parseSimpleTlv(bytes: Uint8Array, constructed: readonly string[] = ['65', '66']): Result<readonly Tlv[]> {
+  const issues: Issue[] = [];
+  const data = guardBytes(bytes, ['bytes'], issues, { max: MAX_TLV_BYTES });
+  const tags = guardArray(constructed, ['constructed'], issues, { max: 256 });
+  const names = tags?.map((t, i) => guardString(t, ['constructed', i], issues, { pattern: /^[0-9A-F]{2}$/, expected: 'tag hexadécimal de 2 chiffres majuscules' }));
+  if (data === undefined || names === undefined || issues.length > 0) return inputErr(issues);
+  return simpleTlv(data, names as readonly string[], 0);
+}
+
+function simpleTlv(bytes: Uint8Array, constructed: readonly string[], depth: number): Result<readonly Tlv[]> {
+  if (depth > MAX_DEPTH) return malformed('nesting', 0);
   const out: Tlv[] = [];
   let i = 0;
   while (i < bytes.length) {
@@ -83,7 +107,7 @@ export function parseSimpleTlv(bytes: Uint8Array, constructed: readonly string[]
     const tag = formatHex(Uint8Array.of(t));
     const value = bytes.slice(i + 2, i + 2 + len);
     if (constructed.includes(tag)) {
-      const inner = parseSimpleTlv(value, constructed);
+      const inner = simpleTlv(value, constructed, depth + 1);
       if (!inner.ok) return inner;
       out.push({ tag, value, children: inner.value });
     } else out.push({ tag, value });
@@ -98,13 +122,23 @@ export function parseSimpleTlv(bytes: Uint8Array, constructed: readonly string[]
  * @param tlvs - Parsed objects.
  * @param tag - Tag as hex ('9B').
  * @returns The object or `undefined`.
+ * @throws SesamError `ASSERTION` when `tlvs` is not a list or `tag` not hex text.
  */
 export function findTlv(tlvs: readonly Tlv[], tag: string): Tlv | undefined {
-  const want = tag.toUpperCase();
+  arg(tlvs, 'tlvs', (v, p, i) => guardArray(v, p, i));
+  const want = arg(tag, 'tag', (v, p, i) => guardString(v, p, i, { pattern: /^[0-9A-Fa-f]{2,8}$/, expected: 'tag hexadécimal' })).toUpperCase();
+  return findIn(tlvs, want, 0);
+}
+
+function findIn(tlvs: readonly Tlv[], want: string, depth: number): Tlv | undefined {
+  if (depth > MAX_DEPTH) return undefined;
   for (const t of tlvs) {
-    if (t.tag === want) return t;
-    if (t.children !== undefined) {
-      const found = findTlv(t.children, want);
+    const o = guardObject(t, [], []); // a caller's list may hold anything: skip what is not an object
+    if (o === undefined) continue;
+    if (field(o, 'tag') === want) return t;
+    const children = guardArray(field(o, 'children'), [], [], { required: false });
+    if (children !== undefined) {
+      const found = findIn(children as readonly Tlv[], want, depth + 1);
       if (found !== undefined) return found;
     }
   }
@@ -117,10 +151,12 @@ export function findTlv(tlvs: readonly Tlv[], tag: string): Tlv | undefined {
  * @param tag - Tag as hex ('70', 'BF8101').
  * @param value - Value bytes (concatenate children before).
  * @returns The encoded object.
+ * @throws SesamError `ASSERTION` for a tag that is not hex text or a value that is not bytes.
  */
 export function serializeBerTlv(tag: string, ...value: readonly Uint8Array[]): Uint8Array {
+  const t = hexTag(tag, 8);
   const v = concatBytes(...value);
-  const t = Uint8Array.from(tag.match(/../g) ?? [], (h) => parseInt(h, 16));
+  if (v.length >= 1 << 24) throw new SesamError('ASSERTION', `BER-TLV value too long (${v.length} bytes)`);
   const n = v.length;
   const l = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff];
   return concatBytes(t, Uint8Array.from(l), v);
@@ -132,9 +168,17 @@ export function serializeBerTlv(tag: string, ...value: readonly Uint8Array[]): U
  * @param tag - One-byte tag as hex ('80').
  * @param value - Value bytes.
  * @returns The encoded object.
+ * @throws SesamError `ASSERTION` for a bad tag, non-byte values or more than 255 bytes.
  */
 export function serializeSimpleTlv(tag: string, ...value: readonly Uint8Array[]): Uint8Array {
+  const t = hexTag(tag, 2);
   const v = concatBytes(...value);
-  if (v.length > 255) throw new RangeError('simple TLV value longer than 255');
-  return concatBytes(Uint8Array.of(parseInt(tag, 16), v.length), v);
+  if (v.length > 255) throw new SesamError('ASSERTION', `simple TLV value longer than 255 (${v.length} bytes)`);
+  return concatBytes(t, Uint8Array.of(v.length), v);
+}
+
+/** A tag given as hex text (1 to `maxDigits / 2` bytes), checked. */
+function hexTag(tag: unknown, maxDigits: number): Uint8Array {
+  const text = arg(tag, 'tag', (v, p, i) => guardString(v, p, i, { pattern: new RegExp(`^(?:[0-9A-Fa-f]{2}){1,${maxDigits / 2}}$`), expected: 'tag hexadécimal' }));
+  return Uint8Array.from(text.match(/../g) ?? [], (h) => parseInt(h, 16));
 }

@@ -11,6 +11,12 @@ export const SIGNATURE_CODES = defineIssueCodes({
     fix: 'Vérifier la carte CPS (certificat de signature) ou le certificat logiciel fourni.',
     ref: 'RFC 5280 §4.1',
   },
+  SIGNATURE_KEY_INVALID: {
+    family: 'FORMAT',
+    message: 'Clé privée du signataire logiciel illisible ({received}) : clé RSA PKCS#8 attendue.',
+    fix: 'Fournir la clé au format PKCS#8 (« BEGIN PRIVATE KEY ») ; une clé PKCS#1 se convertit avec « openssl pkcs8 -topk8 -nocrypt ».',
+    ref: 'RFC 5958 §2 (PKCS#8 OneAsymmetricKey), RFC 8017 §A.1.2',
+  },
   SIGNATURE_LENGTH: {
     family: 'LENGTH',
     message: 'Signature de longueur inattendue : {received} octets au lieu de {expected}.',

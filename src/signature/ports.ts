@@ -16,6 +16,12 @@ export interface Signer {
   certificate(): Promise<Uint8Array>;
   /** Signs a 32-byte SHA-256 digest; returns the raw signature. */
   signDigest(digest: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Optional: signs the data itself (SHA-256 computed inside), for keys that cannot sign a bare
+   * digest — a WebCrypto key, whose `sign` always hashes. `buildCmsSignedData` prefers it when
+   * present; the signature bytes are the same (RSASSA-PKCS1-v1_5 is deterministic, RFC 8017 §8.2).
+   */
+  signData?(data: Uint8Array): Promise<Uint8Array>;
 }
 
 /** What is being secured. */

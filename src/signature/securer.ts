@@ -6,7 +6,9 @@
  * authentication) is not public (SPECS §8.1); this is a standard CMS signature with the CPS key,
  * replaceable by an agreed vendor `Securer` without changing callers.
  */
-import { buildCmsSignedData } from './cms';
+import { SesamError } from '../core/issues/index';
+import type { Issue } from '../core/issues/index';
+import { buildCmsSignedData, guardSigner } from './cms';
 import type { Securer, Signer } from './ports';
 
 /**
@@ -14,11 +16,14 @@ import type { Securer, Signer } from './ports';
  *
  * @param signer - The key that signs (card or software).
  * @returns A Securer whose `secure` returns `{ format: 'cms-detached', signature: p7s DER }`.
+ * @throws SesamError `ASSERTION` when `signer` is not a `Signer`.
  * @example
  * const securer = createCmsSecurer(cps.signer);
  * const { signature } = await securer.secure({ payload, kind: 'fse', reference: 'F-0001', at: '2025-03-01T10:00:00Z' });
  */
 export function createCmsSecurer(signer: Signer): Securer {
+  const issues: Issue[] = [];
+  if (guardSigner(signer, ['signer'], issues) === undefined) throw new SesamError('ASSERTION', `signer: ${issues[0]?.message ?? 'Signer attendu'}`, { issues });
   const id = `cms:${signer.id}`;
   return {
     id,

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCps, readerErrorCode, readVitale, DEMO_BENEFICIAIRES } from '../../src/reader/index';
+import { openCps, readerErrorCode, readCarteVitale, DEMO_BENEFICIAIRES } from '../../src/reader/index';
 import type { CardAccess } from '../../src/reader/index';
 import { createPcscClient } from '../../src/reader/pcsc/index';
 import type { PcscClient, PcscEvent } from '../../src/reader/pcsc/index';
@@ -57,7 +57,7 @@ describe.skipIf(reason !== undefined)('PC/SC end to end (pcscd + vpcd)', () => {
   });
 
   it('reads the Vitale beneficiaries through pcscd (T=0: 61xx / 6Cxx handled)', async () => {
-    const carte = expectOk(await readVitale(client.card(VITALE_READER)));
+    const carte = expectOk(await readCarteVitale(client.card(VITALE_READER)));
     expect(carte.beneficiaires.map((b) => b.nir)).toEqual(DEMO_BENEFICIAIRES.map((b) => b.nir));
   });
 
@@ -66,7 +66,7 @@ describe.skipIf(reason !== undefined)('PC/SC end to end (pcscd + vpcd)', () => {
     const base = client.card(CPS_READER);
     const counted: CardAccess = { reader: base.reader, exclusive: (fn, o) => base.exclusive((t) => fn({ reader: t.reader, atr: t.atr, transmit: (c) => (transmits++, t.transmit(c)) }), o) };
     const session = expectOk(await openCps(counted));
-    expect(await session.pinCounters()).toEqual({ max: 3, left: 3 });
+    expect(expectOk(await session.readPinCounters())).toEqual({ max: 3, left: 3 });
     expectOk(await session.verifyPin(new TextEncoder().encode('1234')));
     const payload = new TextEncoder().encode('FSE fictive 0001');
     const before = transmits;
@@ -116,6 +116,6 @@ describe.skipIf(reason !== undefined)('PC/SC end to end (pcscd + vpcd)', () => {
     expect(client.findReader('vitale')).toBeUndefined();
     vitale = await lab.startCard('vitale', 35963);
     await client.waitForCard('vitale', 15_000);
-    expect(expectOk(await readVitale(client.card(VITALE_READER))).beneficiaires).toHaveLength(2);
+    expect(expectOk(await readCarteVitale(client.card(VITALE_READER))).beneficiaires).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { createPcscClient, loadPcscBinding } from '../../src/reader/pcsc/index';
 import type { PcscBinding, PcscEvent, PcscReaderBinding } from '../../src/reader/pcsc/index';
-import { readerErrorCode } from '../../src/reader/index';
+import { createApduChannel, DEFAULT_CPS_PROFILE, readerErrorCode, readPinCounters, verifyPin } from '../../src/reader/index';
 
 /**
  * A scripted pcsclite stand-in: only for the binding-level rules that a real pcscd cannot be
@@ -95,6 +95,37 @@ describe('transmit timeout', () => {
     const r = await card.exclusive((t) => t.transmit(Uint8Array.of(0, 0xb0, 0, 0)));
     expect([...r]).toEqual([0x90, 0x00]);
     expect(calls).toEqual(['connect', 'disconnect 1', 'connect']);
+    await client.close();
+  });
+});
+
+describe('no replay of a secret after a timeout', () => {
+  it('VERIFY that times out is sent once; the reconnect of the next use replays nothing', async () => {
+    const f = fakeBinding();
+    const sent: number[] = [];
+    let connects = 0;
+    Object.assign(f.reader, {
+      connect: (_o: unknown, cb: (e: unknown, p: number) => void) => (connects++, cb(undefined, 2)),
+      // Stand-in (named): GET DATA answers the counters, VERIFY never answers (a hung card).
+      transmit: (d: Buffer, _l: number, _p: number, cb: (e: unknown, r: Buffer) => void) => {
+        sent.push(d[1] ?? -1);
+        if (d[1] === 0xcb) cb(undefined, Buffer.from('700CBF8101' + '08A0069A01039B01039000', 'hex'));
+        else if (d[1] !== 0x20) cb(undefined, Buffer.from([0x90, 0x00]));
+      },
+    });
+    const client = await createPcscClient({ loadBinding: async () => f.binding, transmitTimeoutMs: 30 });
+    f.ctx.emit('reader', f.reader);
+    f.reader.emit('status', { state: 0x22, atr: Buffer.from('3B9B188001001225006480040100009044', 'hex') });
+    const card = client.card('Fake 00');
+    const pin = new TextEncoder().encode('73915284');
+    await expect(card.exclusive((t) => verifyPin(createApduChannel(t), pin, DEFAULT_CPS_PROFILE))).rejects.toSatisfy((e) => readerErrorCode(e) === 'CARD_TIMEOUT');
+    expect(sent).toEqual([0xcb, 0x20]);
+    expect([...pin].every((b) => b === 0)).toBe(true);
+    // The next use reconnects and sends only what it is asked (here: the counters).
+    const r = await card.exclusive((t) => readPinCounters(createApduChannel(t), 1));
+    expect(r.ok).toBe(true);
+    expect(sent).toEqual([0xcb, 0x20, 0xcb]);
+    expect(connects).toBe(2);
     await client.close();
   });
 });

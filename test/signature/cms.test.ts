@@ -8,6 +8,7 @@ import { createDemoCards, createVirtualCpsKey, openCps } from '../../src/reader/
 import type { CardSigner } from '../../src/reader/index';
 import { buildCmsSignedData, createCmsSecurer, createSoftwareSigner, derToPem } from '../../src/signature/index';
 import type { Signer } from '../../src/signature/index';
+import { unwrap } from '../../src/core/issues/index';
 import { expectOk } from '../helpers/expectIssue';
 
 const dir = mkdtempSync(join(tmpdir(), 'sesam-cms-'));
@@ -40,7 +41,7 @@ const payload = new TextEncoder().encode('FSE 0001 — lot 42 — fictitious pay
 describe('CMS SignedData', () => {
   it('a software signer (openssl key + cert) produces a CMS that openssl verifies', async () => {
     const { key, cert } = opensslKeyAndCert();
-    const signer = createSoftwareSigner({ privateKey: key, certificate: cert, id: 'software-test' });
+    const signer = unwrap(await createSoftwareSigner({ privateKey: key, certificate: cert, id: 'software-test' }));
     const securer = createCmsSecurer(signer);
     const r = await securer.secure({ payload, kind: 'fse', reference: 'F-0001', at: '2025-03-01T10:00:00Z' });
     expect(r).toMatchObject({ format: 'cms-detached', securerId: 'cms:software-test', at: '2025-03-01T10:00:00Z' });
@@ -49,7 +50,7 @@ describe('CMS SignedData', () => {
   });
 
   it('the virtual CPS card signs an FSE through the Securer port; openssl verifies with the card certificate', async () => {
-    const demo = createDemoCards({ key: createVirtualCpsKey('TEST CPS4 VIRTUELLE') });
+    const demo = await createDemoCards({ key: await createVirtualCpsKey('TEST CPS4 VIRTUELLE') });
     const cps = expectOk(await openCps(demo.cps.access));
     expectOk(await cps.verifyPin(new TextEncoder().encode(demo.pin)));
     const securer = createCmsSecurer(cps.signer);
@@ -63,15 +64,17 @@ describe('CMS SignedData', () => {
   });
 
   it('refuses an out-of-range signing time', async () => {
-    const key = createVirtualCpsKey();
-    const signer = createSoftwareSigner({ privateKey: key.privateKey, certificate: key.certificate });
+    const key = await createVirtualCpsKey();
+    const signer = unwrap(await createSoftwareSigner({ privateKey: key.privateKey, certificate: key.certificate }));
     await expect(buildCmsSignedData(payload, signer, { signingTime: '2051-01-01T00:00:00Z' })).rejects.toMatchObject({ code: 'ASSERTION' });
   });
 });
 
+const propKey = await createVirtualCpsKey();
+const propSigner = unwrap(await createSoftwareSigner({ privateKey: propKey.privateKey, certificate: propKey.certificate }));
+
 describe('properties', () => {
-  const key = createVirtualCpsKey();
-  const signer = createSoftwareSigner({ privateKey: key.privateKey, certificate: key.certificate });
+  const signer = propSigner;
   test.prop([fc.uint8Array({ maxLength: 512 }), fc.uint8Array({ maxLength: 512 })], { numRuns: 15 })(
     'deterministic for the same payload and time; different payloads give different CMS',
     async (a, b) => {

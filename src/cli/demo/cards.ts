@@ -5,7 +5,7 @@
  */
 import { unwrap } from '../../core/issues/index';
 import type { CardAccess, CarteVitale, CpsSession } from '../../reader/index';
-import { createDemoCards, identifyCard, openCps, readVitale } from '../../reader/index';
+import { createDemoCards, identifyCard, openCps, readCarteVitale } from '../../reader/index';
 import type { Securer } from '../../signature/index';
 import { createCmsSecurer } from '../../signature/index';
 import { renderTable } from '../table';
@@ -26,7 +26,7 @@ const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padSt
 
 async function openReaders(io: CliIo, pcsc: boolean): Promise<{ vitale: CardAccess; cps: CardAccess; pin: string; close(): Promise<void> }> {
   if (!pcsc) {
-    const demo = createDemoCards();
+    const demo = await createDemoCards();
     const rows = [demo.vitale, demo.cps].map((r) => {
       const id = identifyCard(r.transport.atr);
       return [r.name, id.label, hex(r.transport.atr)];
@@ -54,11 +54,11 @@ async function openReaders(io: CliIo, pcsc: boolean): Promise<{ vitale: CardAcce
 export async function runCardsStage(io: CliIo, options: { pcsc: boolean }): Promise<CardsStage> {
   io.out('\n━━ 1. Cartes : Vitale du patient, CPS du praticien ━━\n');
   const readers = await openReaders(io, options.pcsc);
-  const carte = unwrap(await readVitale(readers.vitale));
+  const carte = unwrap(await readCarteVitale(readers.vitale));
   io.out(`  Carte Vitale : ${carte.beneficiaires.length} bénéficiaire(s)\n`);
   for (const b of carte.beneficiaires) io.out(`    rang ${b.rang} ${b.prenom} ${b.nom}, né(e) le ${b.dateNaissance ?? b.dateNaissanceCarte}, NIR ${b.nir} (clé vérifiée)\n`);
   const cps = unwrap(await openCps(readers.cps));
-  const before = await cps.pinCounters();
+  const before = unwrap(await cps.readPinCounters());
   io.out(`  CPS : ${cps.label}, n° de série ${cps.serialNumber}; essais PIN restants ${before.left}/${before.max} (lus avant VERIFY)\n`);
   const pin = new TextEncoder().encode(readers.pin);
   unwrap(await cps.verifyPin(pin));

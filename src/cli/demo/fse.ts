@@ -69,7 +69,7 @@ export async function runFseStage(
   const rows: string[][] = [];
   for (const n of lotted.numbered) {
     const secured = unwrap(await secureFse(n.fse, options.securer, at));
-    const check = verifyCmsSignedData(secured.securing.signature, secured.payload, { trustedCertificates: [options.certificate] });
+    const check = await verifyCmsSignedData(secured.securing.signature, secured.payload, { trustedCertificates: [options.certificate] });
     const f: Fse = n.fse;
     rows.push([
       String(f.identification.numeroFacture ?? ''),

@@ -2,10 +2,17 @@
  * CPS3 / CPS4 command APDUs and the card profile (references that real cards publish in their
  * PKCS#15 structure).
  *
- * @see SPECS §5.2 (ANS dops-cryptolib card-cps3.c / card-cps4.c)
+ * Builders are programmer-facing primitives: a wrong argument throws `SesamError` `ASSERTION`.
+ *
+ * @see ANS — CPS3/CPS4 spécifications (dops-cryptolib: card-cps3.c / card-cps4.c); ISO/IEC 7816-4:2013 §11
  */
+import { field, guardEnum, guardInteger, guardObject, guardString } from '../../core/guard/guard';
+import type { GuardOptions } from '../../core/guard/guard';
+import type { Issue, IssuePath } from '../../core/issues/index';
 import type { CommandApdu } from '../apdu';
+import { arg, byteArg, bytesArg, hexArg, intArg } from '../assert';
 import { concatBytes, hexBytes } from '../hex';
+import { SesamError } from '../../core/issues/index';
 
 /** PKCS#15 application of CPS3 / CPS4 (contact). */
 export const CPS_PKCS15_AID = hexBytes('E8 28 BD 08 0F 80 25 00 00 01 FF 00 10');
@@ -54,7 +61,7 @@ export const DEFAULT_CPS_PROFILE: CpsProfile = {
  * @returns The command.
  */
 export function selectPath(path: string): CommandApdu {
-  return { cla: 0, ins: 0xa4, p1: 0x09, p2: 0x0c, data: hexBytes(path) };
+  return { cla: 0, ins: 0xa4, p1: 0x09, p2: 0x0c, data: fids(path, 'path') };
 }
 
 /**
@@ -64,7 +71,16 @@ export function selectPath(path: string): CommandApdu {
  * @returns The command.
  */
 export function selectFid(fid: string): CommandApdu {
-  return { cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: hexBytes(fid) };
+  const data = hexBytes(hexArg(fid, 'fid'));
+  if (data.length !== 2) throw new SesamError('ASSERTION', `fid: 2 bytes expected, got ${data.length}`);
+  return { cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data };
+}
+
+/** FIDs as hex: whole 2-byte FIDs, 1 to 127 of them. */
+function fids(text: unknown, name: string): Uint8Array {
+  const data = hexBytes(hexArg(text, name));
+  if (data.length === 0 || data.length % 2 !== 0 || data.length > 254) throw new SesamError('ASSERTION', `${name}: whole 2-byte FIDs expected, got ${data.length} bytes`);
+  return data;
 }
 
 /**
@@ -75,16 +91,20 @@ export function selectFid(fid: string): CommandApdu {
  * @returns The command.
  */
 export function readBinary(offset: number, le: number): CommandApdu {
+  intArg(offset, 'offset', 0, 0x7fff);
+  intArg(le, 'le', 1, 256);
   return { cla: 0, ins: 0xb0, p1: (offset >> 8) & 0x7f, p2: offset & 0xff, le };
 }
 
 /**
- * GET DATA of the PIN counters: `00 CB 3F FF` data `4D 08 70 06 BF 81 <ref> 02 A0 80`.
+ * GET DATA of the PIN counters: `00 CB 3F FF` data `4D 08 70 06 BF 81 <ref> 02 A0 80` (named after
+ * the ISO command, like the other builders; `readPinCounters` sends it).
  *
- * @param pinRef - PIN reference.
+ * @param pinRef - PIN reference (0..255).
  * @returns The command.
  */
-export function getPinCounters(pinRef: number): CommandApdu {
+export function getDataPinCounters(pinRef: number): CommandApdu {
+  byteArg(pinRef, 'pinRef');
   return { cla: 0, ins: 0xcb, p1: 0x3f, p2: 0xff, data: Uint8Array.of(0x4d, 0x08, 0x70, 0x06, 0xbf, 0x81, pinRef & 0xff, 0x02, 0xa0, 0x80), le: 256 };
 }
 
@@ -96,6 +116,8 @@ export function getPinCounters(pinRef: number): CommandApdu {
  * @returns The command.
  */
 export function verify(pinRef: number, block: Uint8Array): CommandApdu {
+  byteArg(pinRef, 'pinRef');
+  bytesArg(block, 'block', 255);
   return { cla: 0, ins: 0x20, p1: 0, p2: pinRef & 0xff, data: block, sensitive: true };
 }
 
@@ -108,6 +130,8 @@ export function verify(pinRef: number, block: Uint8Array): CommandApdu {
  * @returns The command.
  */
 export function mseSetSign(generation: 'cps3' | 'cps4', profile: CpsProfile): CommandApdu {
+  arg(generation, 'generation', (v, p, i) => guardEnum(v, ['cps3', 'cps4'], p, i));
+  profile = arg(profile, 'profile', (v, p, i) => guardCpsProfile(v, p, i, { required: true }));
   if (generation === 'cps4') {
     return { cla: 0, ins: 0x22, p1: 0x81, p2: 0xb6, data: Uint8Array.of(0x91, 0x02, profile.signAlgorithmRef, profile.signKeyRef | 0x80) };
   }
@@ -124,5 +148,36 @@ export const SHA256_DIGEST_INFO_PREFIX = hexBytes('30 31 30 0D 06 09 60 86 48 01
  * @returns The command.
  */
 export function psoComputeSignature(digest: Uint8Array): CommandApdu {
+  if (bytesArg(digest, 'digest', 64).length !== 32) throw new SesamError('ASSERTION', `digest: 32 bytes (SHA-256) expected, got ${digest.length}`);
   return { cla: 0, ins: 0x2a, p1: 0x9e, p2: 0x9a, data: concatBytes(SHA256_DIGEST_INFO_PREFIX, digest), le: 256 };
+}
+
+const byte = { min: 0, max: 255, required: false } as const;
+
+/**
+ * A (partial) `CpsProfile` completed with `DEFAULT_CPS_PROFILE`.
+ *
+ * @param v - Caller value (absent = the defaults).
+ * @param path - Where it sits.
+ * @param issues - Collector.
+ * @param options - `required: false` is the default here.
+ * @returns The full profile, or `undefined` after an `INPUT_*` issue.
+ */
+export function guardCpsProfile(v: unknown, path: IssuePath, issues: Issue[], options: GuardOptions = { required: false }): CpsProfile | undefined {
+  if (v === undefined && options.required === false) return DEFAULT_CPS_PROFILE;
+  const o = guardObject(v, path, issues, options);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  const pick = <K extends keyof CpsProfile>(k: K, x: CpsProfile[K] | undefined): Partial<CpsProfile> => (x === undefined ? {} : { [k]: x });
+  const profile: CpsProfile = {
+    ...DEFAULT_CPS_PROFILE,
+    ...pick('pinRef', guardInteger(field(o, 'pinRef'), [...path, 'pinRef'], issues, byte)),
+    ...pick('pinBlockLength', guardInteger(field(o, 'pinBlockLength'), [...path, 'pinBlockLength'], issues, { min: 4, max: 64, required: false })),
+    ...pick('pinPadByte', guardInteger(field(o, 'pinPadByte'), [...path, 'pinPadByte'], issues, byte)),
+    ...pick('signKeyRef', guardInteger(field(o, 'signKeyRef'), [...path, 'signKeyRef'], issues, byte)),
+    ...pick('signAlgorithmRef', guardInteger(field(o, 'signAlgorithmRef'), [...path, 'signAlgorithmRef'], issues, byte)),
+    ...pick('certificateFid', guardString(field(o, 'certificateFid'), [...path, 'certificateFid'], issues, { required: false, pattern: /^[0-9A-Fa-f]{4}$/, expected: 'FID de 4 chiffres hexadécimaux' })),
+    ...pick('readChunk', guardInteger(field(o, 'readChunk'), [...path, 'readChunk'], issues, { min: 1, max: 65535, required: false })),
+  };
+  return issues.length === before ? profile : undefined;
 }

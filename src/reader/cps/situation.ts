@@ -1,10 +1,11 @@
 /**
  * CPS "situation" files (3F00/0001/D120…D12F: PS identity, n° de facturation, convention,
- * spécialité). MODELED: their binary format is not public (SPECS §5.2, §8.6; read by the SSV
- * `LireCartePS`). This model uses simple TLVs: 80 type d'identification, 81 identifiant national,
+ * spécialité). MODELED: their binary format is not public (read by the SESAM-Vitale API
+ * `LireCartePS`, whose cahier des charges is licensed to vendors). This model uses simple TLVs: 80 type d'identification, 81 identifiant national,
  * 82 nom, 83 prénom, 84 n° de facturation (9 chars with key), 85 code conventionnel,
  * 86 code spécialité, 87 secteur d'activité. Replace `parseSituationPs` when the real format is licensed.
  */
+import { guardBytes, guardInteger, inputErr } from '../../core/guard/guard';
 import { resultOf } from '../../core/issues/index';
 import type { Issue, Result } from '../../core/issues/index';
 import { readerIssue } from '../errors';
@@ -32,11 +33,15 @@ const latin1 = new TextDecoder('latin1');
  * Parses one (modeled) situation file.
  *
  * @param bytes - File content.
- * @param index - Situation number (0..15).
+ * @param index - Situation number (0..15, default 0).
  * @returns The situation, or `CARD_DATA_MISSING` / `APDU_MALFORMED`.
  */
-export function parseSituationPs(bytes: Uint8Array, index: number): Result<SituationPs> {
-  const parsed = parseSimpleTlv(bytes);
+export function parseSituationPs(bytes: Uint8Array, index = 0): Result<SituationPs> {
+  const guardIssues: Issue[] = [];
+  const data = guardBytes(bytes, ['bytes'], guardIssues, { max: 65_536 });
+  guardInteger(index, ['index'], guardIssues, { min: 0, max: 15 });
+  if (data === undefined || guardIssues.length > 0) return inputErr(guardIssues);
+  const parsed = parseSimpleTlv(data);
   if (!parsed.ok) return parsed;
   const get = (tag: string) => {
     const t = parsed.value.find((x) => x.tag === tag);

@@ -59,6 +59,14 @@ export async function connectVirtualCardToVpcd(card: VirtualCard, options: VpcdO
   s.setNoDelay(true);
   s.on('error', () => undefined);
   let buf: Buffer = Buffer.alloc(0);
+  // Messages are handled one after the other, in arrival order (card.process is async).
+  let chain: Promise<void> = Promise.resolve();
+  const handle = async (msg: Uint8Array): Promise<void> => {
+    if (msg.length === 1) {
+      if (msg[0] === 4) s.write(frame(card.atr));
+      else if (msg[0] === 0 || msg[0] === 2) card.reset();
+    } else if (msg.length > 1) s.write(frame(await card.process(msg)));
+  };
   s.on('data', (chunk: Buffer) => {
     buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
     while (buf.length >= 2) {
@@ -66,10 +74,7 @@ export async function connectVirtualCardToVpcd(card: VirtualCard, options: VpcdO
       if (buf.length < 2 + len) break;
       const msg = new Uint8Array(buf.subarray(2, 2 + len));
       buf = buf.subarray(2 + len);
-      if (len === 1) {
-        if (msg[0] === 4) s.write(frame(card.atr));
-        else if (msg[0] === 0 || msg[0] === 2) card.reset();
-      } else if (len > 1) s.write(frame(card.process(msg)));
+      chain = chain.then(() => handle(msg)).catch(() => undefined);
     }
   });
   return {

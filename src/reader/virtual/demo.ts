@@ -12,6 +12,8 @@ import type { VirtualReader } from './reader';
 import { createVirtualVitale } from './vitale';
 import type { VirtualBeneficiaire } from './vitale';
 import { computeNirKey } from '../../core/ids/index';
+import { field, guardObject, guardString } from '../../core/guard/guard';
+import { arg } from '../assert';
 
 /** A fictitious NIR (born abroad, country 999) completed with its key: no NIR literal in shipped code. */
 const withNirKey = (body: string): string => body + computeNirKey(body);
@@ -48,16 +50,20 @@ export interface DemoCards {
 /**
  * Creates the demo readers: a Vitale 2 and a CPS4, both in-process.
  *
- * @param options - Reuse a key (generation costs ~0.1 s), change the PIN.
- * @returns Two virtual readers ('Lecteur Vitale (virtuel)', 'Lecteur CPS (virtuel)').
+ * @param options - A key (default: the shared fictitious key of virtual CPSs), the PIN.
+ * @returns Two virtual readers ('Lecteur Vitale (virtuel)', 'Lecteur CPS (virtuel)'). Async: the
+ *   CPS key is generated with WebCrypto when none is given.
+ * @throws SesamError `ASSERTION` for malformed options.
  * @example
- * const demo = createDemoCards();
- * const carte = unwrap(await readVitale(demo.vitale.access));
+ * const demo = await createDemoCards();
+ * const carte = unwrap(await readCarteVitale(demo.vitale.access));
  */
-export function createDemoCards(options: { readonly key?: VirtualCpsKey; readonly pin?: string } = {}): DemoCards {
-  const pin = options.pin ?? DEMO_CPS_PIN;
+export async function createDemoCards(options: { readonly key?: VirtualCpsKey; readonly pin?: string } = {}): Promise<DemoCards> {
+  const o = arg(options, 'options', (v, p, i) => guardObject(v, p, i));
+  const pin = arg(field(o, 'pin'), 'options.pin', (v, p, i) => guardString(v, p, i, { required: false, pattern: /^[0-9]{4,8}$/, expected: '4 à 8 chiffres' }) ?? DEMO_CPS_PIN);
+  const key = field(o, 'key') as VirtualCpsKey | undefined;
   const vitaleCard: VirtualCard = createVirtualVitale({ beneficiaires: DEMO_BENEFICIAIRES, debutValidite: '20240101' });
-  const cpsCard = createVirtualCps({ pin, situations: [DEMO_SITUATION], ...(options.key === undefined ? {} : { key: options.key }) });
+  const cpsCard = await createVirtualCps({ pin, situations: [DEMO_SITUATION], ...(key === undefined ? {} : { key }) });
   const cps = createVirtualReader(cpsCard, 'Lecteur CPS (virtuel)');
   return { vitale: createVirtualReader(vitaleCard, 'Lecteur Vitale (virtuel)'), cps: { ...cps, card: cpsCard }, pin };
 }

@@ -5,14 +5,20 @@
  */
 import { parseCommandApdu, serializeResponseApdu } from '../apdu';
 import type { CommandApdu } from '../apdu';
+import { field, guardArray, guardBoolean, guardBytes, guardFunction, guardObject, guardString } from '../../core/guard/guard';
+import type { Issue, IssuePath } from '../../core/issues/index';
+import { arg } from '../assert';
 import { bytesEqual, formatHex } from '../hex';
 
 /** A card that answers APDUs. */
 export interface VirtualCard {
   readonly atr: Uint8Array;
   readonly label: string;
-  /** Processes one command APDU; returns data ‖ SW. */
-  process(command: Uint8Array): Uint8Array;
+  /**
+   * Processes one command APDU; returns data ‖ SW. Async because the virtual CPS signs with
+   * WebCrypto-made keys; commands are processed one at a time in call order.
+   */
+  process(command: Uint8Array): Promise<Uint8Array>;
   /** Power cycle: forgets the selection and the security state (verified PIN, MSE). */
   reset(): void;
 }
@@ -46,7 +52,7 @@ export interface FileCardOptions {
   readonly t0: boolean;
   readonly mf: VirtualDf;
   /** Card-specific commands (VERIFY, GET DATA, MSE, PSO…); `undefined` = not handled. */
-  readonly handle?: (c: CommandApdu) => VirtualResponse | undefined;
+  readonly handle?: (c: CommandApdu) => VirtualResponse | undefined | Promise<VirtualResponse | undefined>;
   /** Called on reset. */
   readonly onReset?: () => void;
 }
@@ -79,11 +85,14 @@ const walkPath = (mf: VirtualDf, ids: readonly string[]): { df: VirtualDf; ef?: 
  *
  * @param o - ATR, protocol, files, extra commands.
  * @returns The card.
+ * @throws SesamError `ASSERTION` for malformed options.
  */
 export function createFileCard(o: FileCardOptions): VirtualCard {
+  arg(o, 'options', guardFileCardOptions);
   let df: VirtualDf = o.mf;
   let ef: VirtualEf | undefined;
   let pending: Uint8Array | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
 
   const answer = (c: CommandApdu, data: Uint8Array, sw: number): Uint8Array => {
     if (!o.t0 || data.length === 0 || sw !== 0x9000) return serializeResponseApdu(data, sw);
@@ -138,28 +147,10 @@ export function createFileCard(o: FileCardOptions): VirtualCard {
     atr: o.atr,
     label: o.label,
     process(bytes) {
-      const parsed = parseCommandApdu(bytes);
-      if (!parsed.ok) return serializeResponseApdu(new Uint8Array(0), 0x6700);
-      const c = parsed.value;
-      try {
-        if (c.ins === 0xc0) {
-          const p = pending;
-          pending = undefined;
-          if (p === undefined) return serializeResponseApdu(new Uint8Array(0), 0x6985);
-          if (c.le !== undefined && c.le !== p.length && !(c.le === 256 && p.length >= 256)) {
-            pending = p;
-            return serializeResponseApdu(new Uint8Array(0), 0x6c00 | (p.length & 0xff));
-          }
-          return serializeResponseApdu(p, 0x9000);
-        }
-        pending = undefined;
-        if ((c.cla & 0xfc) !== 0x00) return serializeResponseApdu(new Uint8Array(0), 0x6e00);
-        const r = c.ins === 0xa4 ? select(c) : c.ins === 0xb0 ? readBinary(c) : o.handle?.(c);
-        if (r === undefined) return serializeResponseApdu(new Uint8Array(0), 0x6d00);
-        return answer(c, r.data ?? new Uint8Array(0), r.sw);
-      } finally {
-        c.data?.fill(0); // the parsed copy may hold a PIN
-      }
+      // One command at a time, in call order (a card is a sequential machine).
+      const run = queue.then(() => processOne(bytes));
+      queue = run.catch(() => undefined);
+      return run;
     },
     reset() {
       df = o.mf;
@@ -168,4 +159,64 @@ export function createFileCard(o: FileCardOptions): VirtualCard {
       o.onReset?.();
     },
   };
+
+  async function processOne(bytes: Uint8Array): Promise<Uint8Array> {
+    const parsed = parseCommandApdu(bytes);
+    if (!parsed.ok) return serializeResponseApdu(new Uint8Array(0), 0x6700);
+    const c = parsed.value;
+    try {
+      if (c.ins === 0xc0) {
+        const p = pending;
+        pending = undefined;
+        if (p === undefined) return serializeResponseApdu(new Uint8Array(0), 0x6985);
+        if (c.le !== undefined && c.le !== p.length && !(c.le === 256 && p.length >= 256)) {
+          pending = p;
+          return serializeResponseApdu(new Uint8Array(0), 0x6c00 | (p.length & 0xff));
+        }
+        return serializeResponseApdu(p, 0x9000);
+      }
+      pending = undefined;
+      if ((c.cla & 0xfc) !== 0x00) return serializeResponseApdu(new Uint8Array(0), 0x6e00);
+      const r = c.ins === 0xa4 ? select(c) : c.ins === 0xb0 ? readBinary(c) : await o.handle?.(c);
+      if (r === undefined) return serializeResponseApdu(new Uint8Array(0), 0x6d00);
+      return answer(c, r.data ?? new Uint8Array(0), r.sw);
+    } catch {
+      return serializeResponseApdu(new Uint8Array(0), 0x6f00); // "no precise diagnosis" (ISO/IEC 7816-4 §5.6)
+    } finally {
+      c.data?.fill(0); // the parsed copy may hold a PIN
+    }
+  }
+}
+
+/** Guard (shared style) of a `VirtualDf` tree (depth ≤ 8). */
+function guardDf(v: unknown, path: IssuePath, issues: Issue[], depth = 0): VirtualDf | undefined {
+  const o = guardObject(v, path, issues);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  guardString(field(o, 'fid'), [...path, 'fid'], issues, { required: false, pattern: /^[0-9A-F]{4}$/, expected: 'FID de 4 chiffres hexadécimaux majuscules' });
+  guardBytes(field(o, 'aid'), [...path, 'aid'], issues, { required: false, max: 16 });
+  const efs = guardArray(field(o, 'efs'), [...path, 'efs'], issues, { max: 256 });
+  efs?.forEach((e, i) => {
+    const eo = guardObject(e, [...path, 'efs', i], issues);
+    if (eo === undefined) return;
+    guardString(field(eo, 'fid'), [...path, 'efs', i, 'fid'], issues, { pattern: /^[0-9A-F]{4}$/, expected: 'FID de 4 chiffres hexadécimaux majuscules' });
+    guardBytes(field(eo, 'data'), [...path, 'efs', i, 'data'], issues, { max: 32_767 });
+  });
+  const dfs = guardArray(field(o, 'dfs'), [...path, 'dfs'], issues, { max: depth >= 8 ? 0 : 64 });
+  dfs?.forEach((d, i) => guardDf(d, [...path, 'dfs', i], issues, depth + 1));
+  return issues.length === before ? (o as unknown as VirtualDf) : undefined;
+}
+
+/** Guard (shared style) of `FileCardOptions`. */
+function guardFileCardOptions(v: unknown, path: IssuePath, issues: Issue[]): FileCardOptions | undefined {
+  const o = guardObject(v, path, issues);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  guardBytes(field(o, 'atr'), [...path, 'atr'], issues, { max: 33 });
+  guardString(field(o, 'label'), [...path, 'label'], issues, { max: 256 });
+  guardBoolean(field(o, 't0'), [...path, 't0'], issues);
+  guardDf(field(o, 'mf'), [...path, 'mf'], issues);
+  guardFunction(field(o, 'handle'), [...path, 'handle'], issues, { required: false });
+  guardFunction(field(o, 'onReset'), [...path, 'onReset'], issues, { required: false });
+  return issues.length === before ? (o as unknown as FileCardOptions) : undefined;
 }

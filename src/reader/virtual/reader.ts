@@ -2,7 +2,9 @@
  * In-process virtual reader: a `CardTransport` and a `CardAccess` (fair FIFO queue) over a
  * virtual card, with insert / remove to simulate the field (removal mid-transaction included).
  */
+import { field, guardBytes, guardFunction, guardInteger, guardObject, guardString } from '../../core/guard/guard';
 import { createCardQueue } from '../arbiter';
+import { arg } from '../assert';
 import { cardError } from '../errors';
 import type { CardAccess, CardTransport } from '../transport';
 import type { VirtualCard } from './engine';
@@ -30,11 +32,22 @@ export interface VirtualReader {
  * @param name - Reader name (default 'Virtual reader').
  * @param timeoutMs - Default wait limit of the queue (default 30 000).
  * @returns The reader.
+ * @throws SesamError `ASSERTION` for a malformed card, name or timeout.
  * @example
  * const r = createVirtualReader(createVirtualVitale({ beneficiaires }), 'Vitale');
- * const carte = await readVitale(r.access);
+ * const carte = await readCarteVitale(r.access);
  */
 export function createVirtualReader(card: VirtualCard, name = 'Virtual reader', timeoutMs?: number): VirtualReader {
+  arg(card, 'card', (v, p, i) => {
+    const o = guardObject(v, p, i);
+    if (o === undefined) return undefined;
+    guardBytes(field(o, 'atr'), [...p, 'atr'], i, { max: 33 });
+    guardFunction(field(o, 'process'), [...p, 'process'], i);
+    guardFunction(field(o, 'reset'), [...p, 'reset'], i);
+    return o;
+  });
+  arg(name, 'name', (v, p, i) => guardString(v, p, i, { min: 1, max: 256 }));
+  if (timeoutMs !== undefined) arg(timeoutMs, 'timeoutMs', (v, p, i) => guardInteger(v, p, i, { min: 0, max: 2_147_483_647 }));
   let present = true;
   let insertion = 0;
   const queue = createCardQueue(name, timeoutMs);

@@ -7,10 +7,12 @@
  * 65{93 NIR} per beneficiary, same order; application MF_VITALE with EF 2F00 (DIR). Files are
  * zero padded. No rights/AMC data (not public).
  */
-import { hexBytes } from '../hex';
-import { concatBytes } from '../hex';
+import { field, guardArray, guardBytes, guardObject, guardString } from '../../core/guard/guard';
+import type { Issue, IssuePath } from '../../core/issues/index';
+import { arg } from '../assert';
+import { concatBytes, hexBytes } from '../hex';
 import { serializeSimpleTlv } from '../tlv';
-import { MF_VITALE_AID, VITALE_AID } from '../vitale/readVitale';
+import { MF_VITALE_AID, VITALE_AID } from '../vitale/readCarteVitale';
 import { createFileCard } from './engine';
 import type { VirtualCard } from './engine';
 
@@ -44,8 +46,10 @@ const pad = (b: Uint8Array, extra = 16) => concatBytes(b, new Uint8Array(extra))
  *
  * @param o - Beneficiaries (fictitious), validity date, ATR.
  * @returns The card.
+ * @throws SesamError `ASSERTION` for malformed options (each field at most 255 bytes, ≤ 16 beneficiaries).
  */
 export function createVirtualVitale(o: VirtualVitaleOptions): VirtualCard {
+  arg(o, 'options', guardVirtualVitaleOptions);
   const identity = pad(
     concatBytes(
       serializeSimpleTlv('66', serializeSimpleTlv('80', ascii(o.debutValidite ?? '20240101'))),
@@ -74,4 +78,21 @@ export function createVirtualVitale(o: VirtualVitaleOptions): VirtualCard {
       ],
     },
   });
+}
+
+/** Guard (shared style) of `VirtualVitaleOptions`. */
+function guardVirtualVitaleOptions(v: unknown, path: IssuePath, issues: Issue[]): VirtualVitaleOptions | undefined {
+  const o = guardObject(v, path, issues);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  const list = guardArray(field(o, 'beneficiaires'), [...path, 'beneficiaires'], issues, { max: 16 });
+  list?.forEach((b, i) => {
+    const bo = guardObject(b, [...path, 'beneficiaires', i], issues);
+    if (bo === undefined) return;
+    for (const k of ['nom', 'prenom', 'dateNaissance', 'nir'] as const) guardString(field(bo, k), [...path, 'beneficiaires', i, k], issues, { max: 60 });
+    guardString(field(bo, 'nationalite'), [...path, 'beneficiaires', i, 'nationalite'], issues, { max: 60, required: false });
+  });
+  guardString(field(o, 'debutValidite'), [...path, 'debutValidite'], issues, { required: false, pattern: /^[0-9]{8}$/, expected: 'date AAAAMMJJ' });
+  guardBytes(field(o, 'atr'), [...path, 'atr'], issues, { required: false, max: 33 });
+  return issues.length === before ? (o as unknown as VirtualVitaleOptions) : undefined;
 }

@@ -10,6 +10,7 @@
  */
 import { parseAaaammjj } from '../../core/date/index';
 import type { PlainDate } from '../../core/date/index';
+import { guardArray, guardBytes, inputErr } from '../../core/guard/guard';
 import { resultOf } from '../../core/issues/index';
 import type { Issue, Result } from '../../core/issues/index';
 import { readerIssue } from '../errors';
@@ -46,11 +47,16 @@ const text = (t: Tlv | undefined): string => (t === undefined ? '' : latin1.deco
 /**
  * Parses the identity files of a Vitale 2 card.
  *
- * @param files - Raw contents of the files read (simple TLVs, zero padded).
+ * @param files - Raw contents of the files read (simple TLVs, zero padded; at most 16).
  * @returns The card data; `CARD_NIR_INVALID`, `CARD_DATA_MISSING`, `APDU_MALFORMED` on bad data;
  *   a non-calendar birth date is a `CARD_DATE_INVALID` warning.
  */
 export function parseCarteVitale(files: readonly Uint8Array[]): Result<CarteVitale> {
+  const guardIssues: Issue[] = [];
+  const list = guardArray(files, ['files'], guardIssues, { max: 16 });
+  const bytes = list?.map((f, i) => guardBytes(f, ['files', i], guardIssues, { max: 65_536 }));
+  if (bytes === undefined || guardIssues.length > 0) return inputErr(guardIssues);
+  files = bytes as readonly Uint8Array[];
   const issues: Issue[] = [];
   const templates: Map<string, Tlv>[] = [];
   let debutValidite: PlainDate | undefined;

@@ -7,7 +7,7 @@ import { connectVirtualCardToVpcd } from '../../../src/reader/pcsc/index';
 import { createVirtualCps, createVirtualVitale, DEMO_BENEFICIAIRES, DEMO_SITUATION } from '../../../src/reader/index';
 
 const [kind = 'vitale', port = '35963', pin = '1234'] = process.argv.slice(2);
-const card = kind === 'cps' ? createVirtualCps({ pin, situations: [DEMO_SITUATION] }) : createVirtualVitale({ beneficiaires: DEMO_BENEFICIAIRES, debutValidite: '20240101' });
+const card = kind === 'cps' ? await createVirtualCps({ pin, situations: [DEMO_SITUATION] }) : createVirtualVitale({ beneficiaires: DEMO_BENEFICIAIRES, debutValidite: '20240101' });
 const plugged = await connectVirtualCardToVpcd(card, { port: Number(port), timeoutMs: 15_000 });
 process.stdout.write('READY\n');
 const stop = () => void plugged.close().then(() => process.exit(0));
