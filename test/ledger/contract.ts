@@ -78,9 +78,9 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
       it('refuses bad input without consuming a number', async () => {
         const bad = await ledger.recordInvoice(draft({ beneficiaire: { nir: '12' }, actes: [], montants: { ...draft().montants, amo: { centimes: 1.5 } } }));
         expectIssue(bad, 'LEDGER_INVALID_INPUT', ['beneficiaire', 'nir']);
-        expectIssue(bad, 'LEDGER_INVALID_INPUT', ['beneficiaire']);
-        expectIssue(bad, 'LEDGER_INVALID_INPUT', ['actes']);
-        expectIssue(bad, 'LEDGER_INVALID_INPUT', ['montants', 'amo']);
+        expectIssue(bad, 'INPUT_MISSING', ['beneficiaire', 'dateNaissance']);
+        expectIssue(bad, 'INPUT_RANGE', ['actes']);
+        expectIssue(bad, 'INPUT_RANGE', ['montants', 'amo', 'centimes']);
         expect((await record()).numero).toBe(1);
       });
     });
@@ -88,14 +88,14 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
     describe('duplicate control', () => {
       it('refuses the same care with the first invoice number, acts in any order', async () => {
         await record(draft({ actes: ['G', 'MEG'] }));
-        const dup = await ledger.recordInvoice(draft({ actes: ['MEG', 'G'], beneficiaire: { nir: draft().beneficiaire.nir.slice(0, 13), rang: 1 } }));
+        const dup = await ledger.recordInvoice(draft({ actes: ['MEG', 'G'], beneficiaire: { nir: draft().beneficiaire.nir.slice(0, 13), dateNaissance: '1985-07-01' as PlainDate } }));
         expect(expectIssue(dup, 'LEDGER_DUPLICATE', ['careKey']).received).toBe('000000001');
         expect((await record(nthCare(5))).numero).toBe(2);
       });
 
       it('tells different beneficiaries, dates and acts apart', async () => {
         await record();
-        await record(draft({ beneficiaire: { nir: draft().beneficiaire.nir, rang: 2 } }));
+        await record(draft({ beneficiaire: { ...draft().beneficiaire, rang: 2 } }));
         await record(draft({ beneficiaire: { nir: NIR_B, dateNaissance: '1992-01-01' as PlainDate } }));
         await record(draft({ dateSoins: '2025-03-11' as PlainDate }));
         await record(draft({ actes: ['G', 'G'] }));
