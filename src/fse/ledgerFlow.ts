@@ -20,7 +20,6 @@
  * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale), sécurisation et lots ;
  *   Cahier des charges norme B2 inter-régimes (ameli.fr), enregistrements 000, 1, 2 à 5, 6, 999
  */
-import type { PlainDate } from '../core/date/index';
 import type { Issue, IssuePath, Result } from '../core/issues/index';
 import { ok } from '../core/issues/index';
 import { field, guardArray, guardBoolean, guardFunction, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';

@@ -7,7 +7,8 @@
  *
  * @see ../shared/domain/SPECS.md §3.1; src/signature/ports.ts
  */
-import type { Result } from '../core/issues/index';
+import type { Issue, Result } from '../core/issues/index';
+import { field, guardEnum, guardFunction, guardObject, guardString, inputErr } from '../core/guard/index';
 import { ok } from '../core/issues/index';
 import type { Securer, SecuringResult } from '../signature/ports';
 import type { B2FactureOptions } from './b2/fromFse';
@@ -16,6 +17,7 @@ import { serializeB2Facture } from './b2/serialize';
 import { SECURISATION_CONTROLS } from './controls/securisation';
 import type { Dre, Fse } from './model';
 import { validateFse } from './validate';
+import { methodOf } from './ledgerFlow';
 
 /** An invoice and its securing proof. */
 export interface SecuredFse {
@@ -39,6 +41,15 @@ export interface SecuredFse {
  * const secured = unwrap(await secureFse(fse, securer, new Date().toISOString()));
  */
 export async function secureFse(doc: Fse | Dre, securer: Securer, at: string, options: B2FactureOptions = {}): Promise<Result<SecuredFse>> {
+  const issues: Issue[] = [];
+  const d = guardObject(doc, ['doc'], issues);
+  const kind = d && guardEnum(field(d, 'kind'), ['fse', 'dre'] as const, ['doc', 'kind'], issues);
+  if (kind === 'dre' && d !== undefined) guardObject(field(d, 'fse'), ['doc', 'fse'], issues);
+  const s = guardObject(securer, ['securer'], issues);
+  if (s !== undefined) guardFunction(methodOf(s, 'secure'), ['securer', 'secure'], issues);
+  guardString(at, ['at'], issues, { min: 1, max: 40, expected: 'date-heure ISO 8601' });
+  guardObject(options, ['options'], issues, { required: false });
+  if (issues.length > 0) return inputErr(issues);
   const fse = doc.kind === 'fse' ? doc : doc.fse;
   const checked = validateFse(fse, { controls: SECURISATION_CONTROLS, securingAt: at });
   if (!checked.ok) return checked;

@@ -112,6 +112,10 @@ export const LEDGER_MIGRATIONS: readonly string[] = Object.freeze([
  * @throws SesamError `STORE` when the database is newer than this library.
  */
 export function migrateLedger(db: BetterSqlite3.Database, migrations: readonly string[] = LEDGER_MIGRATIONS): number {
+  const usable = (db as { pragma?: unknown } | null | undefined)?.pragma;
+  if (typeof usable !== 'function' || !Array.isArray(migrations) || !migrations.every((m) => typeof m === 'string')) {
+    throw new SesamError('ASSERTION', 'migrateLedger needs an open better-sqlite3 database and a list of SQL texts');
+  }
   const version = (): number => db.pragma('user_version', { simple: true }) as number;
   if (version() > migrations.length) {
     throw new SesamError('STORE', `ledger database schema v${version()} is newer than this library (v${migrations.length})`);
