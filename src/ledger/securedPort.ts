@@ -12,8 +12,13 @@
  */
 import type { Result } from '../core/issues/index';
 import type { Issue } from '../core/issues/index';
-import type { InvoiceId, LedgerInvoice, LedgerLot, SecurisationMode } from './model';
-import type { InvoiceDraft } from './port';
+import type { InvoiceFacts, InvoiceId, LedgerInvoice, LedgerLot, SecurisationMode } from './model';
+
+/** A draft of `recordBatch` (the same shape as `InvoiceDraft`, declared here so the two port files do not import each other). */
+export interface BatchDraft extends InvoiceFacts {
+  /** Ignored by `recordBatch`: the whole batch is recorded at `BatchOptions.at` (one transaction, one time). */
+  readonly at?: string;
+}
 
 /** Options of `recordBatch`. */
 export interface BatchOptions {
@@ -104,7 +109,7 @@ export interface LedgerSecuringPort {
    * or nothing is stored (a store error rolls it all back; a retry of the same batch then
    * numbers it whole, never "duplicates of themselves"). Refused drafts are reported by index.
    */
-  recordBatch(drafts: readonly InvoiceDraft[], options?: BatchOptions): Promise<Result<LedgerBatch>>;
+  recordBatch(drafts: readonly BatchDraft[], options?: BatchOptions): Promise<Result<LedgerBatch>>;
   /**
    * Stores what securing produced for a numbered invoice, before its first transmission.
    * Idempotent for the same bytes; a different output for an already secured invoice is refused.
