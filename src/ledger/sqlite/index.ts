@@ -11,6 +11,7 @@ import { field, guardEnum, guardFunction, guardInteger, guardObject, guardString
 import { checkLedgerOptions, createLedgerStore } from '../engine/createLedgerStore';
 import type { LedgerOptions, LedgerStore } from '../port';
 import { createSqliteBackend } from './backend';
+import { rekeyV1CareKeys } from './rekey';
 import { migrateLedger } from './schema';
 
 export { LEDGER_MIGRATIONS, migrateLedger } from './schema';
@@ -84,6 +85,7 @@ export async function createSqliteLedger(options: SqliteLedgerOptions): Promise<
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${o.busyTimeoutMs ?? 5000}`);
     migrateLedger(db);
+    rekeyV1CareKeys(db);
     return createLedgerStore(createSqliteBackend(db, { retries: o.busyRetries ?? 4, backoffMs: o.busyBackoffMs ?? 25 }), o);
   } catch (cause) {
     db?.close();
