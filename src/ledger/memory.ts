@@ -43,6 +43,11 @@ function activeByCareKey(s: State, careKey: string): LedgerInvoice | undefined {
   return undefined;
 }
 
+/** A copy whose bytes the caller may change without changing the store. */
+function copySecuring(s: InvoiceSecuring | undefined): InvoiceSecuring | undefined {
+  return s === undefined ? undefined : { ...s, signature: Uint8Array.from(s.signature), securedBytes: Uint8Array.from(s.securedBytes) };
+}
+
 function activeByPersonKey(s: State, personKey: string): LedgerInvoice | undefined {
   for (const inv of s.invoices.values()) if (inv.personKey === personKey && isActiveInvoice(inv)) return inv;
   return undefined;
@@ -102,7 +107,7 @@ export function createMemoryLedger(options: LedgerOptions = {}): LedgerStore {
     listLots: (filter) => [...state.lots.values()].filter((l) => matchesLotFilter(l, filter)),
     summarize: (filter) => computeSummary([...state.invoices.values()].filter((i) => filter.ps === undefined || i.ps === filter.ps)),
     hasReturn: (sourceId) => state.returns.has(sourceId),
-    getSecuring: (id, kind) => state.securing.get(`${id}|${kind}`),
+    getSecuring: (id, kind) => copySecuring(state.securing.get(`${id}|${kind}`)),
     getWrittenFile: (fileId) => state.files.get(fileId),
   };
   const backend: LedgerBackend = {

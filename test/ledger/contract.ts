@@ -66,6 +66,8 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
         expect(again?.parts.amo).toMatchObject({ state: 'a_emettre', expected: { centimes: 1 }, paid: { centimes: 0 } });
         expect(again?.parts.amc).toMatchObject({ state: 'a_emettre', expected: { centimes: 2 } });
         expect(await ledger.getInvoice('999999')).toBeUndefined();
+        // One type for invoice numbers: the wire text is not a number.
+        expect(await ledger.getInvoiceByNumber(PS1, '000000001' as never)).toBeUndefined();
         expect(await ledger.getInvoice('not-an-id')).toBeUndefined();
       });
 

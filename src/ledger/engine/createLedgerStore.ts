@@ -109,7 +109,9 @@ export function createLedgerStore(backend: LedgerBackend, options: LedgerOptions
     getWrittenFile: async (fileId) => reads().getWrittenFile(fileId),
     hasProcessedReturn: async (sourceId) => reads().hasReturn(sourceId),
     getInvoice: async (id) => reads().getInvoice(id),
-    getInvoiceByNumber: async (ps, numero) => reads().getInvoiceByNumber(compactPs(ps), numero),
+    // One type for invoice numbers: an integer; the 9-digit text is wire format only (a text
+    // would match in SQLite by affinity and not in memory).
+    getInvoiceByNumber: async (ps, numero) => (Number.isSafeInteger(numero) ? reads().getInvoiceByNumber(compactPs(ps), numero) : undefined),
     findByCareKey: async (careKey) => reads().findActiveByCareKey(careKey),
     listInvoices: async (filter = {}) => reads().listInvoices({ ...filter, ...(filter.ps === undefined ? {} : { ps: compactPs(filter.ps) }) }),
     getHistory: async (id) => reads().getHistory(id),
