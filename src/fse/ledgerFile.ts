@@ -91,9 +91,12 @@ export async function secureNumbered(store: LedgerStore, files: readonly LottedF
           issues.push(...prefix(path, secured.issues));
           continue;
         }
+        // A Securer may name the certificate it signed with (CPS card, vendor component): kept when given.
+        const certificateId = guardString(field(secured.value.securing as unknown as Record<string, unknown>, 'certificateId'), [...path, 'certificateId'], issues, { required: false, min: 1, max: 200 });
         const r = await s.recordSecuring({
           invoiceId, kind, mode: secured.value.fse.securisation.mode, format: secured.value.securing.format, securerId: secured.value.securing.securerId,
           at: secured.value.securing.at, signature: secured.value.securing.signature, securedBytes: secured.value.payload, document: JSON.stringify(doc),
+          ...(certificateId === undefined ? {} : { certificateId }),
         });
         if (!r.ok) issues.push(...prefix(path, r.issues));
         else out.push({ kind, numero: secured.value.fse.identification.numeroFacture ?? 0, securing: r.value, reused: false });

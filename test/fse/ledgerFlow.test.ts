@@ -106,6 +106,7 @@ describe('number → secure → serialize, rebuildFile', () => {
       expect(again.every((s) => s.reused)).toBe(true);
       const stored = await store.getSecuring(lotted.numbered[0]!.invoice.id, 'fse');
       expect(stored).toMatchObject({ kind: 'fse', mode: 'S', securerId: 'software-test', format: 'vendor' });
+      expect(stored?.securedBytes.length).toBeGreaterThan(0);
       expect(securer.verify(stored!.securedBytes, stored!.signature)).toBe(true);
       for (const f of lotted.files) {
         const first = expectOk(await serializeLottedFile(store, f, emitter));
@@ -118,6 +119,14 @@ describe('number → secure → serialize, rebuildFile', () => {
       expectIssue(await rebuildFile(store, 'x' as never), 'INPUT_TYPE', ['fileId']);
       await store.close();
     });
+  });
+
+  it('keeps the certificate id a Securer names', async () => {
+    const store = createMemoryLedger({ clock: () => AT });
+    const naming = { id: 'cps', secure: async (req: Parameters<typeof securer.secure>[0]) => ({ ...(await securer.secure(req)), certificateId: 'CPS-0042' }) };
+    const lotted = expectOk(await numberAndLot(store, [{ fse: onDay(1) }]));
+    expectOk(await secureNumbered(store, lotted.files, naming, AT, emitter));
+    expect((await store.getSecuring(lotted.numbered[0]!.invoice.id, 'fse'))?.certificateId).toBe('CPS-0042');
   });
 
   test.prop([fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), fc.constantFrom('memory', 'sqlite')], { numRuns: runs(12) })(
