@@ -69,7 +69,13 @@ function nir13(v: unknown, path: (string | number)[], issues: Issue[], required:
   return c.slice(0, 13);
 }
 
-/** Whether a NIR's année / mois de naissance (positions 2-5) agree with a date of birth. */
+/**
+ * Tells whether a NIR's année / mois de naissance (positions 2-5, INSEE) agree with a date of birth.
+ *
+ * @param nir - A compact NIR (13 or 15 characters).
+ * @param dateNaissance - `'YYYY-MM-DD'`.
+ * @returns `true` when the year agrees and the month agrees or is unknown in the NIR (20 and above).
+ */
 export function nirMatchesBirth(nir: string, dateNaissance: string): boolean {
   if (nir.slice(1, 3) !== dateNaissance.slice(2, 4)) return false;
   const mois = Number(nir.slice(3, 5));
