@@ -22,6 +22,8 @@ export type { SecuredFse } from './secure';
 export { secureFse } from './secure';
 export type { LedgerItem, LottedFile, LottedLot, NumberAndLotOptions, NumberAndLotResult, NumberedItem } from './ledgerFlow';
 export { DEFAULT_MAX_PER_LOT, invoiceDraftOf, markFilesTransmitted, numberAndLot } from './ledgerFlow';
+export type { SecuredInvoice } from './ledgerFile';
+export { rebuildFile, secureNumbered, serializeLottedFile } from './ledgerFile';
 export type { B2Facture, B2File, B2Ligne, B2Lot } from './b2/file';
 export type { B2FactureOptions } from './b2/fromFse';
 export { b2FactureOf } from './b2/fromFse';

@@ -1,21 +1,36 @@
 /**
- * Ledger integration: number invoices (duplicate control included), group them in lots per
- * organisme destinataire (FSE) and per AMC (DRE), one file per (PS, kind, destinataire), and move
- * the ledger states à émettre → en lot (here) → transmise (`markFilesTransmitted`).
+ * Ledger integration, in the one order the norm allows: number → secure → serialize.
  *
- * @see ../shared/domain/SPECS.md §3.4 (lots and files), §3.5 (DRE); MARKET.md §4.6 (duplicates)
+ * 1. `numberAndLot`: the ledger numbers the invoices (duplicate control included) and lots them
+ *    — FSE lots per organisme destinataire and securing mode, DRE lots per AMC, one file per
+ *    (PS, kind, destinataire) — in ONE store transaction: all or nothing, so a store error never
+ *    leaves invoices numbered but unlotted, and retrying the same batch numbers it whole.
+ * 2. `secureNumbered`: each numbered FSE / DRE is secured (its B2 records carry the invoice
+ *    number, so securing comes after numbering) and the ledger keeps what securing produced.
+ * 3. `serializeLottedFile`: writes a file from what the ledger holds, refusing any invoice not
+ *    secured (`LEDGER_NOT_SECURED`) or changed since (`LEDGER_SECURED_MISMATCH`), and keeps the
+ *    file's creation parameters at first write; `rebuildFile` gives the same bytes again (after
+ *    a crash, or to re-send after a negative ARL).
+ * 4. `markFilesTransmitted`: en lot → transmise.
+ *
+ * Invoice numbers are JS numbers (integers 1 … 999 999 999) everywhere in the ledger and this
+ * flow: a counter that is compared and incremented; the 9-digit text is only the B2 / NOEMIE
+ * wire form (`formatInvoiceNumber`).
+ *
+ * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale), sécurisation et lots ;
+ *   Cahier des charges norme B2 inter-régimes (ameli.fr), enregistrements 000, 1, 2 à 5, 6, 999
  */
-import type { PlainDate } from '../core/date/index';
-import type { Issue, Result } from '../core/issues/index';
-import { err, ok } from '../core/issues/index';
-import { subtract } from '../core/money/index';
+import type { Issue, IssuePath, Result } from '../core/issues/index';
+import { ok } from '../core/issues/index';
+import { field, guardArray, guardBoolean, guardFunction, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
+import { fromCentimes } from '../core/money/index';
 import type { InvoiceDraft, LedgerInvoice, LedgerLot, LedgerStore } from '../ledger/index';
-import { firstDateSoins } from './controls/dates';
 import type { Dre, Fse } from './model';
 import type { SecuringMode } from './securing';
 
 /** Invoices per lot: the B2 type 6 counter has 3 digits (pos. 11-13); the SESAM-Vitale limit is not public. */
 export const DEFAULT_MAX_PER_LOT = 999;
+
 
 /** One invoice to number, with its DRE when the AMC part is in tiers payant. */
 export interface LedgerItem {
@@ -46,12 +61,13 @@ export interface NumberAndLotResult {
   readonly numbered: readonly NumberedItem[];
   /** Items the ledger refused (e.g. `LEDGER_DUPLICATE` pointing at the first invoice), by input index. */
   readonly rejected: readonly { readonly index: number; readonly issues: readonly Issue[] }[];
+  /** Files whose invoices are numbered and lotted, not yet secured: see {@link secureNumbered}. */
   readonly files: readonly LottedFile[];
 }
 
 /** Options of {@link numberAndLot}. */
 export interface NumberAndLotOptions {
-  /** Maximum invoices per lot (default {@link DEFAULT_MAX_PER_LOT}). */
+  /** Maximum invoices per lot, 1 … 999 (default {@link DEFAULT_MAX_PER_LOT}). */
   readonly maxPerLot?: number;
   /** Timestamp (ISO 8601) recorded in the ledger; default the store's clock. */
   readonly at?: string;
@@ -59,102 +75,163 @@ export interface NumberAndLotOptions {
   readonly storePayload?: boolean;
 }
 
+/** Reads `a.b.c` of untrusted data (own properties only), `undefined` when any step is missing. */
+function at(root: unknown, ...keys: string[]): unknown {
+  let v = root;
+  for (const k of keys) {
+    const o = guardObject(v, [], [], { required: false });
+    if (o === undefined) return undefined;
+    v = field(o, k);
+  }
+  return v;
+}
+
 /**
- * The ledger draft of an FSE (amounts from the FSE, hence from the rules' Decompte).
+ * The ledger draft of an FSE (amounts from the FSE, hence from the rules' Decompte). The patient
+ * identity is the caisse's: NIR assuré + date de naissance + rang, plus the own NIR and qualité
+ * (see `computeCareKeys`).
  *
  * @param fse - The invoice.
  * @param dre - Its DRE, when the AMC part is in tiers payant.
- * @returns The draft for `LedgerStore.recordInvoice`.
+ * @param when - Recording date-time (ISO 8601), optional.
+ * @returns The draft for `LedgerStore.recordInvoice`, or the `INPUT_*` issues of a malformed FSE.
+ * @example
+ * const draft = unwrap(invoiceDraftOf(fse, dre));
  */
-export function invoiceDraftOf(fse: Fse, dre?: Dre, at?: string): InvoiceDraft {
-  const t = fse.totaux;
-  const dateSoins: PlainDate = firstDateSoins(fse);
-  return {
-    ps: fse.ps.numeroFacturation,
-    beneficiaire: { nir: fse.beneficiaire.nirIndividuel ?? fse.beneficiaire.nirAssure, rang: fse.beneficiaire.rangNaissance, dateNaissance: fse.beneficiaire.dateNaissance },
-    dateSoins,
-    actes: fse.lignes.flatMap((l) => Array.from({ length: Math.max(1, l.quantite) }, () => l.code)),
-    dateFacturation: fse.identification.dateFacturation,
-    montants: { total: t.montantFacture, amo: t.netAmo, amc: t.partAmc, patient: subtract(subtract(t.montantFacture, t.netAmo), t.partAmc) },
-    destinataireAmo: fse.amo.organismeDestinataire,
-    ...(fse.amc !== undefined ? { amc: { destinataire: (dre?.amc ?? fse.amc).numero, tiersPayant: dre !== undefined } } : {}),
-    securisation: fse.securisation.mode,
-    ...(at !== undefined ? { at } : {}),
+export function invoiceDraftOf(fse: Fse, dre?: Dre, when?: string): Result<InvoiceDraft> {
+  const issues: Issue[] = [];
+  const f = guardObject(fse, ['fse'], issues);
+  const d = guardObject(dre, ['dre'], issues, { required: false });
+  const stamp = guardString(when, ['at'], issues, { required: false, min: 1, max: 40 });
+  if (f === undefined) return inputErr(issues);
+  const t = guardObject(field(f, 'totaux'), ['fse', 'totaux'], issues);
+  const total = t && guardMoney(field(t, 'montantFacture'), ['fse', 'totaux', 'montantFacture'], issues);
+  const amo = t && guardMoney(field(t, 'netAmo'), ['fse', 'totaux', 'netAmo'], issues);
+  const amc = t && guardMoney(field(t, 'partAmc'), ['fse', 'totaux', 'partAmc'], issues);
+  const lignes = guardArray(field(f, 'lignes'), ['fse', 'lignes'], issues, { max: 999 });
+  const actes: unknown[] = [];
+  let dateSoins: string | undefined;
+  lignes?.forEach((l, k) => {
+    const line = guardObject(l, ['fse', 'lignes', k], issues);
+    const date = line && guardPlainDate(field(line, 'date'), ['fse', 'lignes', k, 'date'], issues);
+    const quantite = line && guardInteger(field(line, 'quantite'), ['fse', 'lignes', k, 'quantite'], issues, { min: 0, max: 999 });
+    if (date !== undefined && (dateSoins === undefined || date < dateSoins)) dateSoins = date;
+    // One code per unit: two C on one line bill the same as two lines of one C.
+    for (let n = 0; n < Math.max(1, quantite ?? 1); n++) actes.push(line && field(line, 'code'));
+  });
+  const dateFacturation = guardPlainDate(at(f, 'identification', 'dateFacturation'), ['fse', 'identification', 'dateFacturation'], issues);
+  if (issues.length > 0 || total === undefined || amo === undefined || amc === undefined) return inputErr(issues);
+  const fseAmc = at(f, 'amc', 'numero');
+  const dreAmc = d === undefined ? undefined : at(d, 'amc', 'numero');
+  const b = field(f, 'beneficiaire');
+  const draft = {
+    ps: at(f, 'ps', 'numeroFacturation'),
+    beneficiaire: {
+      nir: at(b, 'nirAssure'),
+      dateNaissance: at(b, 'dateNaissance'),
+      rang: at(b, 'rangNaissance'),
+      ...(at(b, 'nirIndividuel') === undefined ? {} : { nirIndividuel: at(b, 'nirIndividuel') }),
+      ...(at(b, 'qualite') === undefined ? {} : { qualite: at(b, 'qualite') }),
+    },
+    dateSoins: dateSoins ?? dateFacturation,
+    actes,
+    dateFacturation,
+    montants: { total: fromCentimes(total.centimes), amo: fromCentimes(amo.centimes), amc: fromCentimes(amc.centimes), patient: fromCentimes(total.centimes - amo.centimes - amc.centimes) },
+    destinataireAmo: at(f, 'amo', 'organismeDestinataire'),
+    ...(field(f, 'amc') !== undefined ? { amc: { destinataire: dreAmc ?? fseAmc, tiersPayant: d !== undefined } } : {}),
+    securisation: at(f, 'securisation', 'mode'),
+    ...(stamp !== undefined ? { at: stamp } : {}),
   };
+  // The ledger checks every field of the draft (NIR, dates, codes, amounts) when numbering.
+  return ok(draft as unknown as InvoiceDraft);
 }
 
-function chunks<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
-
-function groupBy<T>(list: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const t of list) {
-    const k = key(t);
-    const g = m.get(k);
-    if (g === undefined) m.set(k, [t]);
-    else g.push(t);
+/** A method of a caller object, own or inherited (a class-based adapter); a throwing getter reads as absent. */
+export function methodOf(o: Readonly<Record<string, unknown>>, name: string): unknown {
+  try {
+    return o[name];
+  } catch {
+    return undefined;
   }
-  return m;
 }
 
 /**
- * Numbers invoices in the ledger (duplicate control), then creates their lots and files.
+ * Guards the store argument: an object with the port methods a flow calls.
+ *
+ * @param store - Untrusted store.
+ * @param issues - Issue collector.
+ * @param methods - Port methods the caller needs.
+ * @returns The store, typed, or `undefined` after pushing `INPUT_*` issues.
+ */
+export function guardStore(store: unknown, issues: Issue[], methods: readonly string[]): LedgerStore | undefined {
+  const s = guardObject(store, ['store'], issues);
+  if (s === undefined) return undefined;
+  const before = issues.length;
+  for (const m of methods) guardFunction(methodOf(s, m), ['store', m], issues);
+  return issues.length === before ? (s as unknown as LedgerStore) : undefined;
+}
+
+/** Issues with a path prefix. */
+export const prefix = (path: IssuePath, issues: readonly Issue[]): Issue[] => issues.map((i) => ({ ...i, path: [...path, ...i.path] }));
+
+/**
+ * Numbers invoices in the ledger (duplicate control) and lots them, in one store transaction.
  *
  * @param store - The ledger.
- * @param items - FSE (and DRE) to send, already controlled and secured.
+ * @param items - FSE (and DRE) to send, controlled but NOT yet secured: the number comes first
+ *   (it is inside the secured B2 records), then {@link secureNumbered}.
  * @param options - Lot size, timestamp, payload storage.
- * @returns Numbered invoices, rejected ones with the ledger's issues, and the files to write;
- *   `Err` only when a lot cannot be created (the ledger's issues).
+ * @returns Numbered invoices, rejected ones with the ledger's issues, and the files to secure
+ *   then write; `Err` with `INPUT_*` issues for malformed arguments, or the ledger's issues when
+ *   a lot cannot be created (then nothing at all was numbered).
+ * @throws SesamError `STORE_BUSY` when the database stayed locked (nothing was written: retry
+ *   the same call), `STORE` on other storage failures (nothing was written either).
  * @example
- * const r = unwrap(await numberAndLot(store, [{ fse, dre }], { maxPerLot: 500 }));
- * for (const file of r.files) write(serializeB2File(buildB2File(file, emitter)));
+ * const lotted = unwrap(await numberAndLot(store, [{ fse, dre }], { maxPerLot: 500 }));
+ * unwrap(await secureNumbered(store, lotted.files, securer, new Date().toISOString()));
+ * for (const file of lotted.files) send(unwrap(await serializeLottedFile(store, file, emitter)));
  */
 export async function numberAndLot(store: LedgerStore, items: readonly LedgerItem[], options: NumberAndLotOptions = {}): Promise<Result<NumberAndLotResult>> {
-  const max = Math.max(1, Math.min(options.maxPerLot ?? DEFAULT_MAX_PER_LOT, DEFAULT_MAX_PER_LOT));
-  const numbered: NumberedItem[] = [];
+  const issues: Issue[] = [];
+  const s = guardStore(store, issues, ['recordBatch']);
+  const list = guardArray(items, ['items'], issues, { max: 100_000 });
+  const o = guardObject(options, ['options'], issues, { required: false });
+  const max = o && guardInteger(field(o, 'maxPerLot'), ['options', 'maxPerLot'], issues, { min: 1, max: DEFAULT_MAX_PER_LOT, required: false });
+  const when = o && guardString(field(o, 'at'), ['options', 'at'], issues, { min: 1, max: 40, required: false });
+  const storePayload = o && guardBoolean(field(o, 'storePayload'), ['options', 'storePayload'], issues, { required: false });
+  if (issues.length > 0 || s === undefined || list === undefined) return inputErr(issues);
   const rejected: { index: number; issues: readonly Issue[] }[] = [];
-  for (let k = 0; k < items.length; k++) {
-    const { fse, dre } = items[k] as LedgerItem;
-    const draft = invoiceDraftOf(fse, dre, options.at);
-    const r = await store.recordInvoice(options.storePayload === true ? { ...draft, payload: JSON.stringify(fse) } : draft);
-    if (!r.ok) {
-      rejected.push({ index: k, issues: r.issues.map((i) => ({ ...i, path: ['items', k, ...i.path] })) });
-      continue;
-    }
-    const numberedFse: Fse = { ...fse, identification: { ...fse.identification, numeroFacture: r.value.numero } };
-    numbered.push({ fse: numberedFse, ...(dre !== undefined ? { dre: { ...dre, fse: numberedFse } } : {}), invoice: r.value });
+  const drafts: InvoiceDraft[] = [];
+  const sources: { index: number; fse: Fse; dre?: Dre }[] = [];
+  list.forEach((raw, index) => {
+    const item = guardObject(raw, ['items', index], issues);
+    const fse = item && field(item, 'fse');
+    const dre = item && field(item, 'dre');
+    const draft = item === undefined ? inputErr(issues.splice(0)) : invoiceDraftOf(fse as Fse, dre as Dre | undefined, when);
+    if (!draft.ok) return void rejected.push({ index, issues: prefix(item === undefined ? [] : ['items', index], draft.issues) });
+    drafts.push(storePayload === true ? { ...draft.value, payload: JSON.stringify(fse) } : draft.value);
+    sources.push({ index, fse: fse as Fse, ...(dre === undefined ? {} : { dre: dre as Dre }) });
+  });
+  const batch = await s.recordBatch(drafts, { ...(max === undefined ? {} : { maxPerLot: max }), ...(when === undefined ? {} : { at: when }) });
+  if (!batch.ok) return batch;
+  for (const r of batch.value.rejected) {
+    const src = sources[r.index] as { index: number };
+    rejected.push({ index: src.index, issues: prefix(['items', src.index], r.issues) });
   }
-  const files: LottedFile[] = [];
-  const at = options.at !== undefined ? { at: options.at } : {};
-  for (const group of groupBy(numbered, (n) => `${n.fse.ps.numeroFacturation}|${n.fse.amo.organismeDestinataire}`).values()) {
-    const first = group[0] as NumberedItem;
-    const fileId = await store.allocateFileId();
-    const lots: (LottedLot<Fse> & { mode: SecuringMode })[] = [];
-    for (const [mode, byMode] of groupBy(group, (n) => n.fse.securisation.mode)) {
-      for (const part of chunks(byMode, max)) {
-        const lot = await store.createLot({ ps: first.fse.ps.numeroFacturation, destinataire: first.fse.amo.organismeDestinataire, kind: 'fse', invoiceIds: part.map((n) => n.invoice.id), fileId, ...at });
-        if (!lot.ok) return err(lot.issues[0], ...lot.issues.slice(1));
-        lots.push({ lot: lot.value, documents: part.map((n) => n.fse), mode: mode as SecuringMode });
-      }
-    }
-    files.push({ kind: 'fse', fileId, ps: first.fse.ps.numeroFacturation, destinataire: first.fse.amo.organismeDestinataire, lots });
+  const byBatchIndex = new Map<number, NumberedItem>();
+  for (const n of batch.value.numbered) {
+    const src = sources[n.index] as { fse: Fse; dre?: Dre };
+    const fse: Fse = { ...src.fse, identification: { ...src.fse.identification, numeroFacture: n.invoice.numero } };
+    byBatchIndex.set(n.index, { fse, ...(src.dre !== undefined ? { dre: { ...src.dre, fse } } : {}), invoice: n.invoice });
   }
-  const withDre = numbered.filter((n): n is NumberedItem & { dre: Dre } => n.dre !== undefined);
-  for (const group of groupBy(withDre, (n) => `${n.fse.ps.numeroFacturation}|${n.dre.amc.numero}`).values()) {
-    const first = group[0] as NumberedItem & { dre: Dre };
-    const fileId = await store.allocateFileId();
-    const lots: LottedLot<Dre>[] = [];
-    for (const part of chunks(group, max)) {
-      const lot = await store.createLot({ ps: first.fse.ps.numeroFacturation, destinataire: first.dre.amc.numero, kind: 'dre', invoiceIds: part.map((n) => n.invoice.id), fileId, ...at });
-      if (!lot.ok) return err(lot.issues[0], ...lot.issues.slice(1));
-      lots.push({ lot: lot.value, documents: part.map((n) => n.dre) });
-    }
-    files.push({ kind: 'dre', fileId, ps: first.fse.ps.numeroFacturation, destinataire: first.dre.amc.numero, lots });
-  }
-  return ok({ numbered, rejected, files });
+  const doc = (k: number): NumberedItem => byBatchIndex.get(k) as NumberedItem;
+  const files: LottedFile[] = batch.value.files.map((f) =>
+    f.kind === 'fse'
+      ? { kind: 'fse', fileId: f.fileId, ps: f.ps, destinataire: f.destinataire, lots: f.lots.map((l) => ({ lot: l.lot, documents: l.items.map((k) => doc(k).fse), mode: l.mode ?? 'S' })) }
+      : { kind: 'dre', fileId: f.fileId, ps: f.ps, destinataire: f.destinataire, lots: f.lots.map((l) => ({ lot: l.lot, documents: l.items.map((k) => doc(k).dre as Dre) })) },
+  );
+  rejected.sort((a, b) => a.index - b.index);
+  return ok({ numbered: [...byBatchIndex.keys()].sort((a, b) => a - b).map(doc), rejected, files });
 }
 
 /**
@@ -162,13 +239,26 @@ export async function numberAndLot(store: LedgerStore, items: readonly LedgerIte
  *
  * @param store - The ledger.
  * @param files - Files returned by {@link numberAndLot} and actually sent.
- * @param at - Timestamp (ISO 8601).
+ * @param when - Timestamp (ISO 8601).
  * @returns The transmitted lots, or the ledger's issues.
+ * @example
+ * unwrap(await markFilesTransmitted(store, lotted.files, new Date().toISOString()));
  */
-export async function markFilesTransmitted(store: LedgerStore, files: readonly LottedFile[], at?: string): Promise<Result<readonly LedgerLot[]>> {
+export async function markFilesTransmitted(store: LedgerStore, files: readonly LottedFile[], when?: string): Promise<Result<readonly LedgerLot[]>> {
+  const issues: Issue[] = [];
+  const s = guardStore(store, issues, ['markTransmitted']);
+  const list = guardArray(files, ['files'], issues, { max: 100_000 });
+  const stamp = guardString(when, ['at'], issues, { required: false, min: 1, max: 40 });
+  const ids: string[] = [];
+  list?.forEach((f, k) => {
+    const file = guardObject(f, ['files', k], issues);
+    const id = file && guardString(field(file, 'fileId'), ['files', k, 'fileId'], issues, { pattern: /^[0-9A-Z]{6}$/, max: 6, expected: 'identifiant de fichier (6 caractères)' });
+    if (id !== undefined) ids.push(id);
+  });
+  if (issues.length > 0 || s === undefined) return inputErr(issues);
   const out: LedgerLot[] = [];
-  for (const f of files) {
-    const r = await store.markTransmitted({ fileId: f.fileId }, at);
+  for (const fileId of ids) {
+    const r = await s.markTransmitted({ fileId }, stamp);
     if (!r.ok) return r;
     out.push(...r.value);
   }

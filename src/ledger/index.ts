@@ -6,8 +6,9 @@
 export { LEDGER_CODES } from './codes';
 export type * from './model';
 export type * from './port';
-export type { CareKeyInput } from './careKey';
-export { computeCareKey } from './careKey';
+export type * from './securedPort';
+export type { CareKeyInput, CareKeys } from './careKey';
+export { computeCareKey, computeCareKeys } from './careKey';
 export { createMemoryLedger } from './memory';
 export {
   computeNextFileNumber,

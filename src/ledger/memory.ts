@@ -11,6 +11,7 @@ import { isActiveInvoice } from './engine/parts';
 import { computeSummary, matchesInvoiceFilter, matchesLotFilter, pageInvoices } from './engine/queries';
 import type { HistoryEntry, LedgerInvoice, LedgerLot } from './model';
 import type { LedgerOptions, LedgerStore } from './port';
+import type { InvoiceSecuring, WrittenFile } from './securedPort';
 
 interface State {
   readonly counters: Map<string, number>;
@@ -18,6 +19,9 @@ interface State {
   readonly lots: Map<string, LedgerLot>;
   readonly history: HistoryEntry[];
   readonly returns: Map<string, string>;
+  /** Securing outputs by `${invoiceId}|${kind}`. */
+  readonly securing: Map<string, InvoiceSecuring>;
+  readonly files: Map<string, WrittenFile>;
   nextInvoiceId: number;
   nextLotId: number;
 }
@@ -28,6 +32,8 @@ const copy = (s: State): State => ({
   lots: new Map(s.lots),
   history: [...s.history],
   returns: new Map(s.returns),
+  securing: new Map(s.securing),
+  files: new Map(s.files),
   nextInvoiceId: s.nextInvoiceId,
   nextLotId: s.nextLotId,
 });
@@ -37,12 +43,27 @@ function activeByCareKey(s: State, careKey: string): LedgerInvoice | undefined {
   return undefined;
 }
 
+/** A copy whose bytes the caller may change without changing the store. */
+function copySecuring(s: InvoiceSecuring | undefined): InvoiceSecuring | undefined {
+  return s === undefined ? undefined : { ...s, signature: Uint8Array.from(s.signature), securedBytes: Uint8Array.from(s.securedBytes) };
+}
+
+function activeByPersonKey(s: State, personKey: string): LedgerInvoice | undefined {
+  for (const inv of s.invoices.values()) if (inv.personKey === personKey && isActiveInvoice(inv)) return inv;
+  return undefined;
+}
+
 function txOver(s: State): LedgerTx {
   return {
     readCounter: (scope) => s.counters.get(scope) ?? 0,
     writeCounter: (scope, last) => void s.counters.set(scope, last),
     getInvoice: (id) => s.invoices.get(id),
     findActiveByCareKey: (key) => activeByCareKey(s, key),
+    findActiveByPersonKey: (key) => activeByPersonKey(s, key),
+    getSecuring: (id, kind) => s.securing.get(`${id}|${kind}`),
+    putSecuring: (x) => void s.securing.set(`${x.invoiceId}|${x.kind}`, x),
+    getWrittenFile: (fileId) => s.files.get(fileId),
+    putWrittenFile: (f) => void s.files.set(f.fileId, f),
     insertInvoice: (invoice) => {
       const id = String(s.nextInvoiceId++);
       s.invoices.set(id, { id, ...invoice });
@@ -72,7 +93,9 @@ function txOver(s: State): LedgerTx {
  * const ledger = createMemoryLedger({ clock: () => '2025-01-02T10:00:00.000Z' });
  */
 export function createMemoryLedger(options: LedgerOptions = {}): LedgerStore {
-  let state: State = { counters: new Map(), invoices: new Map(), lots: new Map(), history: [], returns: new Map(), nextInvoiceId: 1, nextLotId: 1 };
+  let state: State = {
+    counters: new Map(), invoices: new Map(), lots: new Map(), history: [], returns: new Map(), securing: new Map(), files: new Map(), nextInvoiceId: 1, nextLotId: 1,
+  };
   const reads: LedgerReads = {
     readCounter: (scope) => state.counters.get(scope) ?? 0,
     getInvoice: (id) => state.invoices.get(id),
@@ -84,6 +107,8 @@ export function createMemoryLedger(options: LedgerOptions = {}): LedgerStore {
     listLots: (filter) => [...state.lots.values()].filter((l) => matchesLotFilter(l, filter)),
     summarize: (filter) => computeSummary([...state.invoices.values()].filter((i) => filter.ps === undefined || i.ps === filter.ps)),
     hasReturn: (sourceId) => state.returns.has(sourceId),
+    getSecuring: (id, kind) => copySecuring(state.securing.get(`${id}|${kind}`)),
+    getWrittenFile: (fileId) => state.files.get(fileId),
   };
   const backend: LedgerBackend = {
     transact<T>(fn: (tx: LedgerTx) => Result<T>): Result<T> {

@@ -56,16 +56,22 @@ export type PartEventType =
 export type SecurisationMode = 'S' | 'F' | 'D';
 
 /**
- * Beneficiary part of the duplicate key: the NIR it is billed under and the rang de naissance
- * and/or date of birth that tell apart beneficiaries sharing that NIR (children, twins).
+ * Beneficiary part of the duplicate keys: the patient identity the caisse uses (NIR of the
+ * ouvrant droit + date de naissance + rang de naissance), plus the patient's own NIR when known.
+ * See `computeCareKeys` for why and for what a PMS must give so every description of one
+ * patient meets.
  */
 export interface BeneficiaireKey {
-  /** NIR (13 characters, key optional, spaces ignored; 2A / 2B accepted). */
+  /** NIR of the assuré (ouvrant droit) the care is billed under (13 characters, key optional, spaces ignored; 2A / 2B accepted). */
   readonly nir: string;
-  /** Rang de naissance (1–9). */
+  /** Rang de naissance (rang gémellaire, 1–9; default 1). */
   readonly rang?: number;
-  /** Date of birth. */
+  /** Date de naissance of the beneficiary: required by `recordInvoice` (optional in the type for stored invoices of schema v1). */
   readonly dateNaissance?: PlainDate;
+  /** The beneficiary's own NIR when it differs from `nir` (SSV group 1160, B2 type 2S). */
+  readonly nirIndividuel?: string;
+  /** Qualité du bénéficiaire (SSV group 104 field 14): `'0'` = the assuré himself, `'6'` = enfant… */
+  readonly qualite?: string;
 }
 
 /** Amounts of an invoice, taken from the rules' Decompte (never recomputed by the ledger). */
@@ -130,8 +136,10 @@ export interface LedgerInvoice extends InvoiceFacts {
   readonly id: InvoiceId;
   /** Invoice number, 1 … 999 999 999, per PS (B2 type 2 pos 27-35). */
   readonly numero: number;
-  /** Duplicate key, see `computeCareKey`. */
+  /** Duplicate key (NIR assuré + date de naissance + rang), see `computeCareKeys`. */
   readonly careKey: string;
+  /** Second duplicate key (the patient's own NIR), when that NIR is known; see `computeCareKeys`. */
+  readonly personKey?: string;
   /** Recording date-time (ISO 8601). */
   readonly createdAt: string;
   readonly parts: { readonly amo: PartStatus; readonly amc?: PartStatus };

@@ -7,7 +7,17 @@
  * run 1, 2, 3 … per PS and never cycle (exhaustion is an issue); lot numbers run 001 … 999 then
  * 001 again per PS (or per PS and destinataire, see `LotNumbering`); file ids run 000001 …
  * 999999 then 000001 again per store.
+ *
+ * These are programmer-facing primitives: a value that is not an integer in range throws
+ * `SesamError('ASSERTION')` (never a TypeError), like the money primitives.
  */
+import { assert } from '../core/issues/index';
+
+/** Asserts an integer in `[0, max]` (a programmer error otherwise). */
+function integerIn(value: unknown, max: number, what: string): number {
+  assert(typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max, `${what} must be an integer from 0 to ${max}`);
+  return value;
+}
 
 /** Largest invoice number (9 digits). */
 export const MAX_INVOICE_NUMBER = 999_999_999;
@@ -21,10 +31,11 @@ export const MAX_FILE_NUMBER = 999_999;
  *
  * @param numero - 1 … 999 999 999.
  * @returns 9 digits, zero-padded.
+ * @throws SesamError `ASSERTION` when `numero` is not an integer in range.
  * @example formatInvoiceNumber(42) // '000000042'
  */
 export function formatInvoiceNumber(numero: number): string {
-  return String(numero).padStart(9, '0');
+  return String(integerIn(numero, MAX_INVOICE_NUMBER, 'formatInvoiceNumber(numero)')).padStart(9, '0');
 }
 
 /**
@@ -35,7 +46,7 @@ export function formatInvoiceNumber(numero: number): string {
  * @example formatLotNumber(7) // '007'
  */
 export function formatLotNumber(numero: number): string {
-  return String(numero).padStart(3, '0');
+  return String(integerIn(numero, MAX_LOT_NUMBER, 'formatLotNumber(numero)')).padStart(3, '0');
 }
 
 /**
@@ -45,6 +56,7 @@ export function formatLotNumber(numero: number): string {
  * @returns The next one, 1 … 999.
  */
 export function computeNextLotNumber(last: number): number {
+  integerIn(last, MAX_LOT_NUMBER, 'computeNextLotNumber(last)');
   return last >= MAX_LOT_NUMBER ? 1 : last + 1;
 }
 
@@ -55,6 +67,7 @@ export function computeNextLotNumber(last: number): number {
  * @returns The next one.
  */
 export function computeNextFileNumber(last: number): number {
+  integerIn(last, MAX_FILE_NUMBER, 'computeNextFileNumber(last)');
   return last >= MAX_FILE_NUMBER ? 1 : last + 1;
 }
 
@@ -65,5 +78,5 @@ export function computeNextFileNumber(last: number): number {
  * @returns 6 digits, zero-padded.
  */
 export function formatFileId(n: number): string {
-  return String(n).padStart(6, '0');
+  return String(integerIn(n, MAX_FILE_NUMBER, 'formatFileId(n)')).padStart(6, '0');
 }

@@ -11,10 +11,12 @@
  */
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
+import { field, guardArray, guardEnum, guardObject, guardString, INPUT_CODES, inputErr, kindOf } from '../core/guard/index';
 import { LEDGER_CODES } from './codes';
 import type { PartEventType, PartState } from './model';
 
 const issue = createIssueFactory(LEDGER_CODES);
+const inputIssue = createIssueFactory(INPUT_CODES);
 
 /** Every part state, in lifecycle order. */
 export const PART_STATES: readonly PartState[] = /* @__PURE__ */ Object.freeze([
@@ -107,10 +109,11 @@ export function isPartEvent(value: unknown): value is PartEventType {
  * Lists the events a state accepts.
  *
  * @param state - A part state.
- * @returns The accepted events.
+ * @returns The accepted events (none for a value that is not a state).
  */
 export function allowedEvents(state: PartState): readonly PartEventType[] {
-  return Object.keys(PART_TRANSITIONS[state]) as PartEventType[];
+  // Untyped callers: an unknown state accepts nothing.
+  return isPartState(state) ? (Object.keys(PART_TRANSITIONS[state]) as PartEventType[]) : [];
 }
 
 /** Text of an untrusted value that never throws (objects without a usable toString included). */
@@ -169,9 +172,23 @@ export interface TrackedState {
  * @returns The new tracked state, or the refusal of the first invalid event (path `[index]`).
  */
 export function applyEvents(start: TrackedState, events: readonly IdentifiedEvent[]): Result<TrackedState> {
-  let state = start.state;
-  const applied = new Set(start.applied);
-  for (const [index, e] of events.entries()) {
+  const issues: Issue[] = [];
+  const s = guardObject(start, ['start'], issues);
+  const first = s && guardEnum(field(s, 'state'), PART_STATES, ['start', 'state'], issues);
+  const ids = s && field(s, 'applied');
+  if (s !== undefined && !(ids instanceof Set)) issues.push(inputIssue('INPUT_TYPE', { path: ['start', 'applied'], expected: 'Set des identifiants appliqués', received: kindOf(ids) }));
+  const list = guardArray(events, ['events'], issues);
+  const checked: IdentifiedEvent[] = [];
+  list?.forEach((e, k) => {
+    const o = guardObject(e, ['events', k], issues);
+    const id = o && guardString(field(o, 'id'), ['events', k, 'id'], issues, { min: 1, max: 200 });
+    const event = o && guardEnum(field(o, 'event'), PART_EVENTS, ['events', k, 'event'], issues);
+    if (id !== undefined && event !== undefined) checked.push({ id, event });
+  });
+  if (issues.length > 0 || first === undefined || list === undefined) return inputErr(issues);
+  let state: PartState = first;
+  const applied = new Set<string>([...(ids as Set<unknown>)].filter((x): x is string => typeof x === 'string'));
+  for (const [index, e] of checked.entries()) {
     if (applied.has(e.id)) continue;
     const next = applyEvent(state, e.event, [index, 'event']);
     if (!next.ok) return next;

@@ -66,6 +66,8 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
         expect(again?.parts.amo).toMatchObject({ state: 'a_emettre', expected: { centimes: 1 }, paid: { centimes: 0 } });
         expect(again?.parts.amc).toMatchObject({ state: 'a_emettre', expected: { centimes: 2 } });
         expect(await ledger.getInvoice('999999')).toBeUndefined();
+        // One type for invoice numbers: the wire text is not a number.
+        expect(await ledger.getInvoiceByNumber(PS1, '000000001' as never)).toBeUndefined();
         expect(await ledger.getInvoice('not-an-id')).toBeUndefined();
       });
 
@@ -78,9 +80,9 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
       it('refuses bad input without consuming a number', async () => {
         const bad = await ledger.recordInvoice(draft({ beneficiaire: { nir: '12' }, actes: [], montants: { ...draft().montants, amo: { centimes: 1.5 } } }));
         expectIssue(bad, 'LEDGER_INVALID_INPUT', ['beneficiaire', 'nir']);
-        expectIssue(bad, 'LEDGER_INVALID_INPUT', ['beneficiaire']);
-        expectIssue(bad, 'LEDGER_INVALID_INPUT', ['actes']);
-        expectIssue(bad, 'LEDGER_INVALID_INPUT', ['montants', 'amo']);
+        expectIssue(bad, 'INPUT_MISSING', ['beneficiaire', 'dateNaissance']);
+        expectIssue(bad, 'INPUT_RANGE', ['actes']);
+        expectIssue(bad, 'INPUT_RANGE', ['montants', 'amo', 'centimes']);
         expect((await record()).numero).toBe(1);
       });
     });
@@ -88,14 +90,14 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
     describe('duplicate control', () => {
       it('refuses the same care with the first invoice number, acts in any order', async () => {
         await record(draft({ actes: ['G', 'MEG'] }));
-        const dup = await ledger.recordInvoice(draft({ actes: ['MEG', 'G'], beneficiaire: { nir: draft().beneficiaire.nir.slice(0, 13), rang: 1 } }));
+        const dup = await ledger.recordInvoice(draft({ actes: ['MEG', 'G'], beneficiaire: { nir: draft().beneficiaire.nir.slice(0, 13), dateNaissance: '1985-07-01' as PlainDate } }));
         expect(expectIssue(dup, 'LEDGER_DUPLICATE', ['careKey']).received).toBe('000000001');
         expect((await record(nthCare(5))).numero).toBe(2);
       });
 
       it('tells different beneficiaries, dates and acts apart', async () => {
         await record();
-        await record(draft({ beneficiaire: { nir: draft().beneficiaire.nir, rang: 2 } }));
+        await record(draft({ beneficiaire: { ...draft().beneficiaire, rang: 2 } }));
         await record(draft({ beneficiaire: { nir: NIR_B, dateNaissance: '1992-01-01' as PlainDate } }));
         await record(draft({ dateSoins: '2025-03-11' as PlainDate }));
         await record(draft({ actes: ['G', 'G'] }));
@@ -298,6 +300,75 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
         expect(await ledger.listLots({ kind: 'fse' })).toEqual([]);
         expect(await ledger.listLots({ transmitted: true, ps: PS1 })).toHaveLength(1);
         expect(await ledger.listLots({ transmitted: false })).toEqual([]);
+      });
+    });
+
+    describe('batch numbering, securing and file records', () => {
+      const securing = (invoiceId: string, over: Record<string, unknown> = {}) => ({
+        invoiceId, kind: 'fse' as const, mode: 'S' as const, format: 'vendor', securerId: 'software-test', at: T(3),
+        signature: new Uint8Array([1, 2, 3]), securedBytes: new Uint8Array([4, 5, 6]), document: '{"kind":"fse"}', ...over,
+      });
+
+      it('numbers and lots a batch in one go: FSE lots per destinataire and mode, DRE lots per AMC', async () => {
+        const drafts = [nthCare(0), dreDraft({ dateSoins: nthCare(1).dateSoins }), nthCare(2, { securisation: 'D' }), nthCare(0), nthCare(3, { destinataireAmo: '01931' }), draft({ actes: [] })];
+        const r = expectOk(await ledger.recordBatch(drafts, { maxPerLot: 1, at: T(1) }));
+        expect(r.numbered.map((n) => [n.index, n.invoice.numero])).toEqual([[0, 1], [1, 2], [2, 3], [4, 4]]);
+        expect(r.rejected.map((x) => x.index)).toEqual([3, 5]);
+        expect(expectIssue(r.rejected[0]!.issues, 'LEDGER_DUPLICATE').received).toBe('000000001');
+        expect(r.files.map((f) => [f.kind, f.destinataire, f.lots.map((l) => [l.mode ?? '-', l.items])])).toEqual([
+          ['fse', '01751', [['S', [0]], ['S', [1]], ['D', [2]]]],
+          ['fse', '01931', [['S', [4]]]],
+          ['dre', 'AMC77', [['-', [1]]]],
+        ]);
+        for (const inv of await ledger.listInvoices()) {
+          expect(inv.parts.amo.state).toBe('en_lot');
+          if (inv.parts.amc !== undefined) expect(inv.parts.amc.state).toBe('en_lot');
+        }
+        expect(new Set(r.files.map((f) => f.fileId)).size).toBe(3);
+        expectIssue(await ledger.recordBatch('x' as never), 'INPUT_TYPE', ['drafts']);
+        expectIssue(await ledger.recordBatch([], { maxPerLot: 1000 }), 'INPUT_RANGE', ['options', 'maxPerLot']);
+      });
+
+      it('meets a child billed under its own NIR and under a parent with that NIR (person key)', async () => {
+        const child = { nir: NIR_B, dateNaissance: '1992-01-01' as PlainDate, qualite: '0' };
+        await record(draft({ beneficiaire: child }));
+        const underParent = await ledger.recordInvoice(draft({ beneficiaire: { nir: draft().beneficiaire.nir, nirIndividuel: NIR_B, dateNaissance: '1992-01-01' as PlainDate, rang: 2 } }));
+        expect(expectIssue(underParent, 'LEDGER_DUPLICATE', ['careKey']).received).toBe('000000001');
+      });
+
+      it('keeps what securing produced, idempotently, and refuses a different output', async () => {
+        const { invoices } = await lotted(1, 'dre');
+        const id = invoices[0]!.id;
+        expect(await ledger.getSecuring(id, 'fse')).toBeUndefined();
+        const stored = expectOk(await ledger.recordSecuring(securing(id)));
+        expect(await ledger.getSecuring(id, 'fse')).toEqual(stored);
+        expect(expectOk(await ledger.recordSecuring(securing(id)))).toEqual(stored);
+        expectIssue(await ledger.recordSecuring(securing(id, { signature: new Uint8Array([9]) })), 'LEDGER_NOT_EDITABLE', ['invoiceId']);
+        expectOk(await ledger.recordSecuring(securing(id, { kind: 'dre' })));
+        expectIssue(await ledger.recordSecuring(securing(id, { mode: 'F', kind: 'dre', signature: new Uint8Array([7]) })), 'LEDGER_SECURED_MISMATCH', ['mode']);
+        const plain = await record(nthCare(30));
+        expectIssue(await ledger.recordSecuring(securing(plain.id, { kind: 'dre' })), 'LEDGER_NO_AMC_PART', ['kind']);
+        expectIssue(await ledger.recordSecuring(securing('424242')), 'LEDGER_UNKNOWN_INVOICE', ['invoiceId']);
+        expectIssue(await ledger.recordSecuring(securing(id, { signature: 'abc' })), 'INPUT_TYPE', ['signature']);
+        expectIssue(await ledger.recordSecuring(null as never), 'INPUT_TYPE', []);
+      });
+
+      it('refuses to secure an invoice already transmitted', async () => {
+        const { invoices, lot } = await lotted(1);
+        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(2)));
+        expectIssue(await ledger.recordSecuring(securing(invoices[0]!.id)), 'LEDGER_NOT_EDITABLE', ['invoiceId']);
+      });
+
+      it('keeps the first write of a file and refuses unknown files', async () => {
+        const fileId = await ledger.allocateFileId();
+        await lotted(1, 'fse', fileId);
+        const first = expectOk(await ledger.recordFileWrite({ fileId, params: '{"a":1}', length: 256 }));
+        expect(first).toMatchObject({ fileId, params: '{"a":1}', length: 256 });
+        expect(expectOk(await ledger.recordFileWrite({ fileId, params: '{"a":2}', length: 384 }))).toEqual(first);
+        expect(await ledger.getWrittenFile(fileId)).toEqual(first);
+        expectIssue(await ledger.recordFileWrite({ fileId: '999999', params: '{}', length: 1 }), 'LEDGER_UNKNOWN_FILE', ['fileId']);
+        expectIssue(await ledger.recordFileWrite({ fileId: '../x', params: '{}', length: 1 }), 'INPUT_TYPE', ['fileId']);
+        expect(await ledger.getWrittenFile('000777')).toBeUndefined();
       });
     });
 

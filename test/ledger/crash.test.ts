@@ -1,22 +1,30 @@
 /**
- * Crash safety (issue 4 §5): a child process numbers invoices and creates lots against a real
- * SQLite file while the test SIGKILLs it at random points, 100 times (two lanes of 50 on two
- * files, to keep the run short on 2 cores). After every kill the test proves, straight from the
- * database: numbers are contiguous 1..n per PS and each used once, the number counter equals n
- * (no number consumed without its invoice), every acknowledged number is there, and every lot
- * is whole (its rows and its invoices' parts agree) or absent.
+ * Crash safety (issue #10): children number and lot batches (`recordBatch`, one transaction
+ * each) against real SQLite files while
+ * - the test SIGKILLs them at random points, 100 times (two lanes of 50 on two files);
+ * - a real SQLite error is injected at random while lots are inserted (a trigger raising ABORT,
+ *   i.e. after the batch's invoices were inserted): the child retries the same batch;
+ * - 8 writers share one file on 2 cores, with 2 CPU burners running, two of them SIGKILLed.
+ * After every run the test proves, straight from the database: numbers are contiguous 1..n per
+ * PS and each used once, the number counter equals n (no number consumed without its invoice),
+ * every acknowledged number is there, no invoice is numbered but unlotted (no part left
+ * `a_emettre`), no care is billed twice, and every lot is whole (its rows and its invoices'
+ * parts agree).
  */
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteLedger } from '../../src/ledger/sqlite/index';
 import { PS1, PS2 } from './fixtures';
 import { createTempDir } from './tempDb';
 
 const CHILD = fileURLToPath(new URL('./crashChild.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KILLS_PER_LANE = 50;
+const WRITERS = 8;
 const tmp = createTempDir('sesam-ledger-crash-');
 // The child is bundled once (esbuild, already there for tsx / tsup) so each start costs ~0.1 s
 // instead of ~0.5 s under tsx; the bundle sits in node_modules/.cache so better-sqlite3 resolves.
@@ -45,27 +53,47 @@ const random = (n: number): number => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Runs the child once, kills it at a random point, returns the acknowledged lines. */
-async function runAndKill(path: string): Promise<string[]> {
-  const child = spawn(process.execPath, [...childArgs, path, String(1 + random(1_000_000))], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Creates a migrated ledger file with an injected error: 1 lot insert in `every` aborts. */
+async function preparedDb(path: string, every: number): Promise<void> {
+  await (await createSqliteLedger({ path })).close();
+  const db = new Database(path);
+  db.exec(`CREATE TRIGGER inject_store_error BEFORE INSERT ON lots WHEN abs(random()) % ${every} = 0 BEGIN SELECT RAISE(ABORT, 'injected store error'); END`);
+  db.close();
+}
+
+interface Run {
+  readonly child: ChildProcess;
+  readonly lines: () => string[];
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+function start(path: string, extra: string[] = []): Run {
+  const child = spawn(process.execPath, [...childArgs, path, String(1 + random(1_000_000)), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, lines: () => out.split('\n').filter((l) => l.length > 0), stderr: () => err, exited };
+}
+
+/** Runs the child once, kills it at a random point, returns the acknowledged lines. */
+async function runAndKill(path: string): Promise<string[]> {
+  const run = start(path);
   if (random(10) === 0) {
     await sleep(random(300)); // sometimes during start-up (module load, open, migration)
   } else {
-    for (let waited = 0; !out.includes('ready') && child.exitCode === null && waited < 10_000; waited += 5) await sleep(5);
-    await sleep(random(60));
+    for (let waited = 0; !run.lines().includes('ready') && run.child.exitCode === null && waited < 10_000; waited += 5) await sleep(5);
+    await sleep(random(200));
   }
-  child.kill('SIGKILL');
-  const code = await exited;
-  if (code !== null) throw new Error(`child exited by itself (${code}): ${err}`);
-  return out.split('\n').filter((l) => l.length > 0);
+  run.child.kill('SIGKILL');
+  const code = await run.exited;
+  if (code !== null) throw new Error(`child exited by itself (${code}): ${run.stderr()}`);
+  return run.lines();
 }
 
-function checkInvariants(path: string, acknowledged: ReadonlySet<string>): { invoices: number; lots: number } {
+function checkInvariants(path: string, acknowledged: ReadonlySet<string>): { invoices: number; lots: number; dre: number } {
   const db = new Database(path);
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -75,7 +103,8 @@ function checkInvariants(path: string, acknowledged: ReadonlySet<string>): { inv
       expect(numbers).toEqual(numbers.map((_, k) => k + 1));
       expect((counter.get(`invoice:${ps}`) as number | undefined) ?? 0).toBe(numbers.length);
       const lots = db.prepare('SELECT COUNT(*) FROM lots WHERE ps = ?').pluck().get(ps) as number;
-      expect((counter.get(`lot:${ps}`) as number | undefined) ?? 0).toBe(lots);
+      // Lot numbers cycle 1…999: the counter holds the last number given.
+      expect((counter.get(`lot:${ps}`) as number | undefined) ?? 0).toBe(lots === 0 ? 0 : ((lots - 1) % 999) + 1);
     }
     const ack = db.prepare('SELECT 1 FROM invoices WHERE ps = ? AND numero = ?').pluck();
     for (const line of acknowledged) {
@@ -83,11 +112,16 @@ function checkInvariants(path: string, acknowledged: ReadonlySet<string>): { inv
       if (kind === 'inv') expect(ack.get(a, Number(b)), line).toBe(1);
       if (kind === 'lot') expect(db.prepare('SELECT COUNT(*) FROM lots WHERE id = ?').pluck().get(Number(a)), line).toBe(1);
     }
+    // No invoice numbered but unlotted: every part left the à émettre state with its batch.
+    expect(db.prepare("SELECT COUNT(*) FROM invoice_parts WHERE state = 'a_emettre' OR lot_id IS NULL").pluck().get()).toBe(0);
+    // No care billed twice.
+    expect(db.prepare('SELECT COUNT(*) FROM (SELECT care_key FROM invoices GROUP BY care_key HAVING COUNT(*) > 1)').pluck().get()).toBe(0);
     // Every lot is whole: it has invoices, each pointing back at it in a lotted state, and no
     // part points at a lot that does not list it.
     expect(db.prepare('SELECT COUNT(*) FROM lots l WHERE NOT EXISTS (SELECT 1 FROM lot_invoices li WHERE li.lot_id = l.id)').pluck().get()).toBe(0);
     const broken = db
-      .prepare(`SELECT COUNT(*) FROM lot_invoices li LEFT JOIN invoice_parts p ON p.invoice_id = li.invoice_id AND p.part = 'amo'
+      .prepare(`SELECT COUNT(*) FROM lot_invoices li JOIN lots l ON l.id = li.lot_id
+        LEFT JOIN invoice_parts p ON p.invoice_id = li.invoice_id AND p.part = CASE l.kind WHEN 'dre' THEN 'amc' ELSE 'amo' END
         WHERE p.lot_id IS NOT li.lot_id OR p.state NOT IN ('en_lot', 'transmise')`)
       .pluck()
       .get();
@@ -98,27 +132,62 @@ function checkInvariants(path: string, acknowledged: ReadonlySet<string>): { inv
     return {
       invoices: db.prepare('SELECT COUNT(*) FROM invoices').pluck().get() as number,
       lots: db.prepare('SELECT COUNT(*) FROM lots').pluck().get() as number,
+      dre: db.prepare("SELECT COUNT(*) FROM lots WHERE kind = 'dre'").pluck().get() as number,
     };
   } finally {
     db.close();
   }
 }
 
-describe('crash safety (SIGKILL)', () => {
-  it(`loses and doubles no number and leaves every lot whole or absent over ${KILLS_PER_LANE * 2} kills`, async () => {
+const acknowledgedOf = (lines: readonly string[]): string[] => lines.filter((l) => l.startsWith('inv ') || l.startsWith('lot '));
+
+describe('crash safety (SIGKILL, injected store errors, 8 writers)', () => {
+  it(`loses and doubles no number, lots every numbered invoice, over ${KILLS_PER_LANE * 2} kills and injected errors`, async () => {
     const lane = async (name: string) => {
       const path = tmp.path(`${name}.sqlite`);
+      await preparedDb(path, 10);
       const acknowledged = new Set<string>();
-      let totals = { invoices: 0, lots: 0 };
+      let totals = { invoices: 0, lots: 0, dre: 0 };
+      let retries = 0;
       for (let k = 0; k < KILLS_PER_LANE; k++) {
-        for (const line of await runAndKill(path)) if (line !== 'ready') acknowledged.add(line);
+        const lines = await runAndKill(path);
+        retries += lines.filter((l) => l.startsWith('retry')).length;
+        for (const line of acknowledgedOf(lines)) acknowledged.add(line);
         totals = checkInvariants(path, acknowledged);
       }
-      return totals;
+      return { ...totals, retries };
     };
     const [a, b] = await Promise.all([lane('a'), lane('b')]);
-    // The children did real work between kills (not only start-ups).
+    // The children did real work between kills (not only start-ups), and met injected errors.
     expect(a.invoices + b.invoices).toBeGreaterThan(100);
     expect(a.lots + b.lots).toBeGreaterThan(20);
-  }, 120_000);
+    expect(a.dre + b.dre).toBeGreaterThan(0);
+    expect(a.retries + b.retries).toBeGreaterThan(0);
+  }, 180_000);
+
+  it(`${WRITERS} concurrent writers under CPU load, with injected errors and 2 SIGKILLs`, async () => {
+    const path = tmp.path('writers.sqlite');
+    await preparedDb(path, 8);
+    const burners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    const started = Date.now();
+    try {
+      const runs = Array.from({ length: WRITERS }, (_, w) => start(path, [String(w), '25']));
+      const victims = new Set([random(WRITERS), random(WRITERS)]);
+      await sleep(300 + random(700));
+      for (const v of victims) runs[v]?.child.kill('SIGKILL');
+      const codes = await Promise.all(runs.map((r) => r.exited));
+      runs.forEach((r, w) => {
+        if (!victims.has(w) || codes[w] !== null) expect(codes[w], r.stderr()).toBe(0);
+      });
+      const acknowledged = new Set(runs.flatMap((r) => acknowledgedOf(r.lines())));
+      const totals = checkInvariants(path, acknowledged);
+      const finished = runs.filter((r) => r.lines().includes('done')).length;
+      expect(finished).toBeGreaterThanOrEqual(WRITERS - victims.size);
+      expect(totals.invoices).toBeGreaterThan(50);
+      expect(runs.flatMap((r) => r.lines()).some((l) => l.startsWith('retry'))).toBe(true);
+    } finally {
+      for (const b of burners) b.kill('SIGKILL');
+    }
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
 });

@@ -23,7 +23,7 @@ export const NIR_B = withNirKey('2920169012345');
 export function draft(overrides: Partial<InvoiceDraft> = {}): InvoiceDraft {
   return {
     ps: PS1,
-    beneficiaire: { nir: NIR_A, rang: 1 },
+    beneficiaire: { nir: NIR_A, rang: 1, dateNaissance: '1985-07-01' as PlainDate },
     dateSoins: '2025-03-10' as PlainDate,
     actes: ['G'],
     dateFacturation: '2025-03-10' as PlainDate,

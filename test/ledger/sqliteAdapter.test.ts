@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteLedger, LEDGER_MIGRATIONS, loadSqliteDriver, migrateLedger } from '../../src/ledger/sqlite/index';
 import { fromCentimes } from '../../src/core/money/index';
-import { expectOk } from '../helpers/expectIssue';
+import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { dreDraft, nthCare, PS1 } from './fixtures';
 import { createTempDir } from './tempDb';
 
@@ -65,6 +65,31 @@ describe('SQLite ledger', () => {
     };
     await expect(loadSqliteDriver(missing)).rejects.toMatchObject({ name: 'SesamError', code: 'NOT_INSTALLED' });
     expect(await loadSqliteDriver()).toBe(Database);
+  });
+
+  it('re-keys the active invoices of a schema v1 ledger, so a care billed before the upgrade still blocks', async () => {
+    const path = tmp.path('v1.sqlite');
+    const db = new Database(path);
+    migrateLedger(db, LEDGER_MIGRATIONS.slice(0, 1));
+    const old = nthCare(4);
+    const insert = (careKey: string, beneficiaire: object, numero: number) => {
+      const id = db.prepare(`INSERT INTO invoices (ps, numero, care_key, active, beneficiaire, date_soins, actes, date_facturation, montant_total, montant_amo,
+        montant_amc, montant_patient, destinataire_amo, securisation, created_at) VALUES (?, ?, ?, 1, ?, ?, '["G"]', ?, 3000, 2000, 900, 100, '01751', 'S', 't')`)
+        .run(PS1, numero, careKey, JSON.stringify(beneficiaire), old.dateSoins, old.dateFacturation).lastInsertRowid;
+      db.prepare("INSERT INTO invoice_parts (invoice_id, part, state, expected, updated_at) VALUES (?, 'amo', 'a_emettre', 2000, 't')").run(id);
+    };
+    insert(`v1|${PS1}|rank-and-date`, old.beneficiaire, 1);
+    // The v1 bug: the same care, described with the date only, got a second number; it stays v1.
+    insert(`v1|${PS1}|date-only`, { nir: old.beneficiaire.nir, dateNaissance: old.beneficiaire.dateNaissance }, 2);
+    insert(`v1|${PS1}|rank-only`, { nir: old.beneficiaire.nir, rang: 2 }, 3);
+    db.prepare("INSERT INTO counters (scope, last) VALUES (?, 3)").run(`invoice:${PS1}`);
+    db.close();
+    const ledger = await createSqliteLedger({ path });
+    const dup = await ledger.recordInvoice(old);
+    expect(expectIssue(dup, 'LEDGER_DUPLICATE', ['careKey']).received).toBe('000000001');
+    const keys = (await ledger.listInvoices()).map((i) => i.careKey.split('|')[0]);
+    expect(keys).toEqual(['v2', 'v1', 'v1']);
+    await ledger.close();
   });
 
   it('says STORE when the file cannot be opened', async () => {

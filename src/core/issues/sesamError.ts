@@ -14,6 +14,8 @@ export type SesamErrorCode =
   | 'CARD'
   | 'NOT_INSTALLED'
   | 'STORE'
+  /** The store stayed locked by another writer (SQLite `SQLITE_BUSY`) after bounded retries: retryable, nothing was written. */
+  | 'STORE_BUSY'
   | 'OVERFLOW';
 
 function textOf(value: unknown): string {

@@ -10,6 +10,7 @@
 import type { Result } from '../../core/issues/index';
 import type { InvoiceFilter, LotFilter } from '../port';
 import type { HistoryEntry, InvoiceId, LedgerInvoice, LedgerLot, LedgerSummary, LotId } from '../model';
+import type { InvoiceSecuring, WrittenFile } from '../securedPort';
 
 /** Writes and reads inside one transaction. */
 export interface LedgerTx {
@@ -19,6 +20,12 @@ export interface LedgerTx {
   getInvoice(id: InvoiceId): LedgerInvoice | undefined;
   /** The active (not recycled, not voided) invoice with a care key. */
   findActiveByCareKey(careKey: string): LedgerInvoice | undefined;
+  /** The active invoice with a person key (the patient's own NIR), see `computeCareKeys`. */
+  findActiveByPersonKey(personKey: string): LedgerInvoice | undefined;
+  getSecuring(invoiceId: InvoiceId, kind: 'fse' | 'dre'): InvoiceSecuring | undefined;
+  putSecuring(securing: InvoiceSecuring): void;
+  getWrittenFile(fileId: string): WrittenFile | undefined;
+  putWrittenFile(file: WrittenFile): void;
   /** Inserts an invoice and returns its new id. */
   insertInvoice(invoice: Omit<LedgerInvoice, 'id'>): InvoiceId;
   /** Replaces the mutable fields of an invoice (parts, payload, recycledInto). */
@@ -45,6 +52,8 @@ export interface LedgerReads {
   listLots(filter: LotFilter): readonly LedgerLot[];
   summarize(filter: { readonly ps?: string }): LedgerSummary;
   hasReturn(sourceId: string): boolean;
+  getSecuring(invoiceId: InvoiceId, kind: 'fse' | 'dre'): InvoiceSecuring | undefined;
+  getWrittenFile(fileId: string): WrittenFile | undefined;
 }
 
 /** A storage backend. */

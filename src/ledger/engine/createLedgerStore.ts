@@ -10,6 +10,51 @@ import { cancelInvoiceTx, recordInvoiceTx, recycleInvoiceTx, setPayloadTx } from
 import { allocateFileIdTx, allocateLotNumberTx, createLotTx, lotScope, markTransmittedTx } from './lots';
 import { applyReturnTx } from './returns';
 import { compactPs } from './validateDraft';
+import type { Issue } from '../../core/issues/index';
+import { field, guardArray, guardEnum, guardFunction, guardInteger, guardObject, guardString, inputErr } from '../../core/guard/index';
+import type { InvoiceDraft } from '../port';
+import { MAX_PER_LOT, recordBatchTx } from './batch';
+import { recordFileWriteTx, recordSecuringTx } from './securing';
+
+/**
+ * Checks the options common to every store factory; bad options are a programmer error.
+ *
+ * @param options - Untrusted options.
+ * @param extra - Issues the adapter found in its own options.
+ * @returns The options, typed.
+ * @throws SesamError `ASSERTION` (with the `INPUT_*` issues) when they are not valid.
+ */
+export function checkLedgerOptions(options: unknown, extra: readonly Issue[] = []): LedgerOptions {
+  const issues: Issue[] = [...extra];
+  const o = guardObject(options, ['options'], issues, { required: false });
+  const clock = o && guardFunction(field(o, 'clock'), ['options', 'clock'], issues, { required: false });
+  const lotNumbering = o && guardEnum(field(o, 'lotNumbering'), ['perPs', 'perPsAndDestinataire'] as const, ['options', 'lotNumbering'], issues, { required: false });
+  if (issues.length > 0) throw new SesamError('ASSERTION', `invalid ledger options: ${issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, { issues });
+  return {
+    ...(clock === undefined ? {} : { clock: wrapClock(clock as () => unknown) }),
+    ...(lotNumbering === undefined ? {} : { lotNumbering }),
+  };
+}
+
+/** A caller clock that must give ISO 8601 text; anything else is a programmer error. */
+function wrapClock(clock: () => unknown): () => string {
+  return () => {
+    const t = clock();
+    if (typeof t !== 'string' || t.length === 0 || t.length > 40) throw new SesamError('ASSERTION', 'the ledger clock must return an ISO 8601 date-time text');
+    return t;
+  };
+}
+
+/** Guards `recordBatch`'s arguments. */
+function guardBatch(drafts: unknown, options: unknown): { drafts: readonly InvoiceDraft[]; max: number; at?: string } | Issue[] {
+  const issues: Issue[] = [];
+  const list = guardArray(drafts, ['drafts'], issues, { max: 100_000 });
+  const o = guardObject(options, ['options'], issues, { required: false });
+  const max = o && guardInteger(field(o, 'maxPerLot'), ['options', 'maxPerLot'], issues, { min: 1, max: MAX_PER_LOT, required: false });
+  const at = o && guardString(field(o, 'at'), ['options', 'at'], issues, { min: 1, max: 40, required: false });
+  if (issues.length > 0 || list === undefined) return issues;
+  return { drafts: list as readonly InvoiceDraft[], max: max ?? MAX_PER_LOT, ...(at === undefined ? {} : { at }) };
+}
 
 /**
  * Creates a ledger store over a backend.
@@ -19,8 +64,9 @@ import { compactPs } from './validateDraft';
  * @returns The store.
  */
 export function createLedgerStore(backend: LedgerBackend, options: LedgerOptions = {}): LedgerStore {
-  const clock = options.clock ?? (() => new Date().toISOString());
-  const rule = options.lotNumbering ?? 'perPs';
+  const checked = checkLedgerOptions(options);
+  const clock = checked.clock ?? (() => new Date().toISOString());
+  const rule = checked.lotNumbering ?? 'perPs';
   let closed = false;
   const reads = () => {
     if (closed) throw new SesamError('STORE', 'ledger store is closed');
@@ -48,9 +94,24 @@ export function createLedgerStore(backend: LedgerBackend, options: LedgerOptions
     createLot: async (draft) => transact((tx) => createLotTx(tx, draft, rule, draft.at ?? clock())),
     markTransmitted: async (target, at) => transact((tx) => markTransmittedTx(tx, target, at ?? clock())),
     applyReturn: async (input) => transact((tx) => applyReturnTx(tx, input, input.at ?? clock())),
+    recordBatch: async (drafts, options) => {
+      const g = guardBatch(drafts, options);
+      if (Array.isArray(g)) return inputErr(g);
+      const at = g.at ?? clock();
+      return transact((tx) => recordBatchTx(tx, g.drafts, g.max, rule, at));
+    },
+    recordSecuring: async (input) => transact((tx) => recordSecuringTx(tx, input)),
+    getSecuring: async (invoiceId, kind) => reads().getSecuring(invoiceId, kind),
+    recordFileWrite: async (input) => {
+      const at = clock();
+      return transact((tx) => recordFileWriteTx(tx, input, at));
+    },
+    getWrittenFile: async (fileId) => reads().getWrittenFile(fileId),
     hasProcessedReturn: async (sourceId) => reads().hasReturn(sourceId),
     getInvoice: async (id) => reads().getInvoice(id),
-    getInvoiceByNumber: async (ps, numero) => reads().getInvoiceByNumber(compactPs(ps), numero),
+    // One type for invoice numbers: an integer; the 9-digit text is wire format only (a text
+    // would match in SQLite by affinity and not in memory).
+    getInvoiceByNumber: async (ps, numero) => (Number.isSafeInteger(numero) ? reads().getInvoiceByNumber(compactPs(ps), numero) : undefined),
     findByCareKey: async (careKey) => reads().findActiveByCareKey(careKey),
     listInvoices: async (filter = {}) => reads().listInvoices({ ...filter, ...(filter.ps === undefined ? {} : { ps: compactPs(filter.ps) }) }),
     getHistory: async (id) => reads().getHistory(id),

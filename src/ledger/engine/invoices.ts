@@ -6,7 +6,7 @@ import type { Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
 import { fromCentimes, ZERO } from '../../core/money/index';
 import { LEDGER_CODES } from '../codes';
-import type { HistoryEntry, InvoiceId, LedgerInvoice, PartName, PartStatus } from '../model';
+import type { BeneficiaireKey, HistoryEntry, InvoiceId, LedgerInvoice, PartName, PartStatus } from '../model';
 import { formatInvoiceNumber, MAX_INVOICE_NUMBER } from '../numbering';
 import type { InvoiceDraft, RecycleChanges } from '../port';
 import type { LedgerTx } from './backend';
@@ -25,6 +25,19 @@ function creation(invoice: LedgerInvoice, part: PartName, at: string, source: st
   return source === undefined ? e : { ...e, source };
 }
 
+const compactNir = (nir: string): string => nir.replace(/\s+/g, '').toUpperCase();
+
+/** The stored beneficiary: NIRs compacted, the rang made explicit (1 by default), only known fields. */
+function beneficiaireOf(b: BeneficiaireKey): BeneficiaireKey {
+  return {
+    nir: compactNir(b.nir),
+    rang: b.rang ?? 1,
+    ...(b.dateNaissance === undefined ? {} : { dateNaissance: b.dateNaissance }),
+    ...(b.nirIndividuel === undefined ? {} : { nirIndividuel: compactNir(b.nirIndividuel) }),
+    ...(b.qualite === undefined ? {} : { qualite: b.qualite }),
+  };
+}
+
 /**
  * Records an invoice: duplicate check, next number of the PS, insert, history — one transaction.
  *
@@ -37,8 +50,8 @@ function creation(invoice: LedgerInvoice, part: PartName, at: string, source: st
 export function recordInvoiceTx(tx: LedgerTx, draft: InvoiceDraft, at: string, recycledFrom?: InvoiceId): Result<LedgerInvoice> {
   const key = validateDraft(draft);
   if (!key.ok) return key;
-  const careKey = key.value;
-  const first = tx.findActiveByCareKey(careKey);
+  const { careKey, personKey } = key.value;
+  const first = tx.findActiveByCareKey(careKey) ?? (personKey === undefined ? undefined : tx.findActiveByPersonKey(personKey));
   if (first !== undefined) {
     return err(issue('LEDGER_DUPLICATE', { path: ['careKey'], expected: 'soin non encore facturé', received: formatInvoiceNumber(first.numero) }));
   }
@@ -52,7 +65,7 @@ export function recordInvoiceTx(tx: LedgerTx, draft: InvoiceDraft, at: string, r
     ps,
     numero: last + 1,
     careKey,
-    beneficiaire: { ...draft.beneficiaire, nir: draft.beneficiaire.nir.replace(/\s+/g, '').toUpperCase() },
+    beneficiaire: beneficiaireOf(draft.beneficiaire),
     dateSoins: draft.dateSoins,
     actes: [...draft.actes],
     dateFacturation: draft.dateFacturation,
@@ -63,6 +76,7 @@ export function recordInvoiceTx(tx: LedgerTx, draft: InvoiceDraft, at: string, r
     parts: tiersPayantAmc ? { amo: partStatus(m.amo.centimes, at), amc: partStatus(m.amc.centimes, at) } : { amo: partStatus(m.amo.centimes, at) },
   };
   if (draft.amc !== undefined) stored.amc = { destinataire: draft.amc.destinataire, tiersPayant: draft.amc.tiersPayant };
+  if (personKey !== undefined) stored.personKey = personKey;
   if (draft.payload !== undefined) stored.payload = draft.payload;
   if (recycledFrom !== undefined) stored.recycledFrom = recycledFrom;
   const id = tx.insertInvoice(stored);

@@ -4,6 +4,7 @@
  */
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
+import { field, guardArray, guardObject, guardString, inputErr } from '../../core/guard/index';
 import { LEDGER_CODES } from '../codes';
 import type { HistoryEntry, LedgerInvoice, LedgerLot } from '../model';
 import { computeNextFileNumber, computeNextLotNumber, formatFileId } from '../numbering';
@@ -44,6 +45,15 @@ export function allocateFileIdTx(tx: LedgerTx): string {
  * @returns The lot, or every issue found (paths `['invoiceIds', k]`).
  */
 export function createLotTx(tx: LedgerTx, draft: LotDraft, rule: LotNumbering, at: string): Result<LedgerLot> {
+  const guarded: Issue[] = [];
+  const o = guardObject(draft, [], guarded);
+  if (o !== undefined) {
+    guardString(field(o, 'ps'), ['ps'], guarded, { min: 1, max: 40 });
+    guardString(field(o, 'destinataire'), ['destinataire'], guarded, { min: 1, max: 40 });
+    const ids = guardArray(field(o, 'invoiceIds'), ['invoiceIds'], guarded, { max: 100_000 });
+    ids?.forEach((id, k) => guardString(id, ['invoiceIds', k], guarded, { min: 1, max: 40 }));
+  }
+  if (guarded.length > 0) return inputErr(guarded);
   const issues: Issue[] = [];
   const ps = compactPs(draft.ps);
   const part = draft.kind === 'dre' ? 'amc' : 'amo';
@@ -104,6 +114,12 @@ export function createLotTx(tx: LedgerTx, draft: LotDraft, rule: LotNumbering, a
  * @returns The updated lots.
  */
 export function markTransmittedTx(tx: LedgerTx, target: TransmissionTarget, at: string): Result<readonly LedgerLot[]> {
+  const guarded: Issue[] = [];
+  const o = guardObject(target, ['target'], guarded);
+  if (o !== undefined && field(o, 'fileId') !== undefined) guardString(field(o, 'fileId'), ['fileId'], guarded, { min: 1, max: 40 });
+  else if (o !== undefined) guardArray(field(o, 'lotIds'), ['lotIds'], guarded, { max: 100_000 })?.forEach((id, k) => guardString(id, ['lotIds', k], guarded, { min: 1, max: 40 }));
+  guardString(at, ['at'], guarded, { min: 1, max: 40 });
+  if (guarded.length > 0) return inputErr(guarded);
   const lots: LedgerLot[] = [];
   if ('fileId' in target) {
     lots.push(...tx.lotsOfFile(target.fileId));

@@ -5,6 +5,7 @@
  */
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
+import { field, guardArray, guardMoney, guardObject, guardString, inputErr } from '../../core/guard/index';
 import { LEDGER_CODES } from '../codes';
 import type { HistoryEntry, LedgerInvoice } from '../model';
 import type { ReturnInput, ReturnOutcome } from '../port';
@@ -25,6 +26,16 @@ const PAYMENTS = new Set(['paiement', 'paiement_partiel']);
  * @returns What was written, `alreadyProcessed` on a repeat, or every refusal (paths `['events', k]`).
  */
 export function applyReturnTx(tx: LedgerTx, input: ReturnInput, at: string): Result<ReturnOutcome> {
+  const guarded: Issue[] = [];
+  const o = guardObject(input, [], guarded);
+  const events = o && guardArray(field(o, 'events'), ['events'], guarded, { max: 1_000_000 });
+  events?.forEach((e, k) => {
+    const ev = guardObject(e, ['events', k], guarded);
+    if (ev !== undefined) guardString(field(ev, 'invoiceId'), ['events', k, 'invoiceId'], guarded, { min: 1, max: 40 });
+    if (ev !== undefined) guardMoney(field(ev, 'amount'), ['events', k, 'amount'], guarded, { required: false });
+  });
+  guardString(at, ['at'], guarded, { min: 1, max: 40 });
+  if (guarded.length > 0) return inputErr(guarded);
   if (typeof input.sourceId !== 'string' || input.sourceId.trim() === '') {
     return err(issue('LEDGER_INVALID_INPUT', { path: ['sourceId'], expected: 'identifiant du retour', received: input.sourceId }));
   }

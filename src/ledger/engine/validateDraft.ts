@@ -1,59 +1,50 @@
 /**
- * Checks an invoice draft before it is numbered: the care key fields, amounts (safe integer
- * centimes, never negative), dates, destinataires, securing mode, payload.
+ * Checks an invoice draft before it is numbered, with the shared guards: the care key fields,
+ * amounts (safe integer centimes, never negative), dates, destinataires, securing mode, payload.
  */
 import type { Issue, Result } from '../../core/issues/index';
-import { createIssueFactory, resultOf } from '../../core/issues/index';
-import { isPlainDate } from '../../core/date/index';
-import { LEDGER_CODES } from '../codes';
-import { computeCareKey } from '../careKey';
-import type { InvoiceDraft } from '../port';
+import { ok } from '../../core/issues/index';
+import { field, guardBoolean, guardEnum, guardMoney, guardObject, guardPlainDate, guardString, inputErr } from '../../core/guard/index';
+import type { CareKeys } from '../careKey';
+import { computeCareKeys } from '../careKey';
 
-const issue = createIssueFactory(LEDGER_CODES);
-
-function money(issues: Issue[], value: unknown, path: (string | number)[]): void {
-  const c = (value as { centimes?: unknown } | undefined)?.centimes;
-  if (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path, expected: 'montant en centimes entiers ≥ 0', received: c }));
-  }
-}
-
-function text(issues: Issue[], value: unknown, path: (string | number)[], what: string): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path, expected: what, received: value }));
-  }
-}
+/** Securing modes a draft may carry (B2 type 1 pos. 81). */
+const MODES = ['S', 'F', 'D'] as const;
 
 /**
- * Validates a draft and computes its care key.
+ * Validates a draft and computes its duplicate keys.
  *
- * @param draft - The invoice draft.
- * @returns The care key, or every issue found.
+ * @param draft - The invoice draft (untrusted shape).
+ * @returns The care keys, or every issue found.
  */
-export function validateDraft(draft: InvoiceDraft): Result<string> {
-  const key = computeCareKey(draft);
-  const issues: Issue[] = key.ok ? [] : [...key.issues];
-  if (!isPlainDate(draft.dateFacturation)) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['dateFacturation'], expected: 'AAAA-MM-JJ', received: draft.dateFacturation }));
+export function validateDraft(draft: unknown): Result<CareKeys> {
+  const issues: Issue[] = [];
+  const o = guardObject(draft, [], issues);
+  if (o === undefined) return inputErr(issues);
+  const keys = computeCareKeys(o as never);
+  if (!keys.ok) issues.push(...keys.issues);
+  guardPlainDate(field(o, 'dateFacturation'), ['dateFacturation'], issues);
+  const m = guardObject(field(o, 'montants'), ['montants'], issues);
+  if (m !== undefined) for (const k of ['total', 'amo', 'amc', 'patient'] as const) guardMoney(field(m, k), ['montants', k], issues, { min: 0 });
+  guardString(field(o, 'destinataireAmo'), ['destinataireAmo'], issues, { min: 1, max: 40, pattern: /\S/, expected: 'organisme destinataire AMO' });
+  const amc = guardObject(field(o, 'amc'), ['amc'], issues, { required: false });
+  if (amc !== undefined) {
+    guardString(field(amc, 'destinataire'), ['amc', 'destinataire'], issues, { min: 1, max: 40, pattern: /\S/, expected: 'destinataire AMC' });
+    guardBoolean(field(amc, 'tiersPayant'), ['amc', 'tiersPayant'], issues);
   }
-  for (const k of ['total', 'amo', 'amc', 'patient'] as const) money(issues, draft.montants?.[k], ['montants', k]);
-  text(issues, draft.destinataireAmo, ['destinataireAmo'], 'organisme destinataire AMO');
-  if (draft.amc !== undefined) text(issues, draft.amc.destinataire, ['amc', 'destinataire'], 'destinataire AMC');
-  if (!['S', 'F', 'D'].includes(draft.securisation)) {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['securisation'], expected: 'S | F | D', received: draft.securisation }));
-  }
-  if (draft.payload !== undefined && typeof draft.payload !== 'string') {
-    issues.push(issue('LEDGER_INVALID_INPUT', { path: ['payload'], expected: 'texte JSON', received: typeof draft.payload }));
-  }
-  return resultOf(key.ok ? key.value : '', issues);
+  guardEnum(field(o, 'securisation'), MODES, ['securisation'], issues);
+  guardString(field(o, 'payload'), ['payload'], issues, { required: false, max: 10_000_000, expected: 'texte JSON' });
+  guardString(field(o, 'at'), ['at'], issues, { required: false, max: 40, expected: 'date-heure ISO 8601' });
+  if (issues.length > 0 || !keys.ok) return inputErr(issues);
+  return ok(keys.value);
 }
 
 /**
  * Normalises a PS number (spaces removed, upper case) so numbering scopes never split.
  *
  * @param ps - N° de facturation PS as given.
- * @returns The compact form.
+ * @returns The compact form ('' for anything not a string, which no scope uses).
  */
-export function compactPs(ps: string): string {
-  return ps.replace(/\s+/g, '').toUpperCase();
+export function compactPs(ps: unknown): string {
+  return typeof ps === 'string' ? ps.replace(/\s+/g, '').toUpperCase() : '';
 }

@@ -10,21 +10,31 @@ import type { LedgerBackend, LedgerReads, LedgerTx } from '../engine/backend';
 import { isActiveInvoice } from '../engine/parts';
 import { addGroupToRaw, emptyRaw, toPartSummary } from '../engine/queries';
 import type { LedgerInvoice, LedgerLot, PartState } from '../model';
-import type { HistoryRow, InvoiceRow, LotRow, PartRow } from './rows';
-import { rowId, toHistory, toInvoice, toLot } from './rows';
+import type { InvoiceSecuring, WrittenFile } from '../securedPort';
+import type { HistoryRow, InvoiceRow, LotRow, PartRow, SecuringRow, WrittenFileRow } from './rows';
+import { rowId, toHistory, toInvoice, toLot, toSecuring, toWrittenFile } from './rows';
 import { prepareStatements } from './statements';
 
 class Rollback {
   constructor(readonly result: Result<unknown>) {}
 }
 
+/** Retries of an operation refused with SQLITE_BUSY (after the driver's own busy timeout). */
+export interface BusyPolicy {
+  /** Retries after the first attempt (0 = none). */
+  readonly retries: number;
+  /** First backoff, ms; doubled at each retry, with ±50 % jitter. */
+  readonly backoffMs: number;
+}
+
 /**
  * Creates the backend over an open, migrated database.
  *
  * @param db - The connection.
+ * @param busy - Retry policy on a busy database.
  * @returns The backend.
  */
-export function createSqliteBackend(db: BetterSqlite3.Database): LedgerBackend {
+export function createSqliteBackend(db: BetterSqlite3.Database, busy: BusyPolicy = { retries: 4, backoffMs: 25 }): LedgerBackend {
   const st = prepareStatements(db);
   const getInvoice = (id: string): LedgerInvoice | undefined => {
     const n = rowId(id);
@@ -42,6 +52,16 @@ export function createSqliteBackend(db: BetterSqlite3.Database): LedgerBackend {
   const readCounter = (scope: string): number => (st.counter.get(scope) as number | undefined) ?? 0;
   const findActive = (key: string): LedgerInvoice | undefined => hydrate(st.activeByCareKey.get(key) as InvoiceRow | undefined);
   const hasReturn = (sourceId: string): boolean => st.returnById.get(sourceId) !== undefined;
+  const findActivePerson = (key: string): LedgerInvoice | undefined => hydrate(st.activeByPersonKey.get(key) as InvoiceRow | undefined);
+  const getSecuring = (id: string, kind: 'fse' | 'dre'): InvoiceSecuring | undefined => {
+    const n = rowId(id);
+    const row = n === undefined ? undefined : (st.securingOf.get(n, kind) as SecuringRow | undefined);
+    return row === undefined ? undefined : toSecuring(row);
+  };
+  const getWrittenFile = (fileId: string): WrittenFile | undefined => {
+    const row = st.writtenFile.get(fileId) as WrittenFileRow | undefined;
+    return row === undefined ? undefined : toWrittenFile(row);
+  };
 
   const writePart = (invoiceId: number, part: 'amo' | 'amc', p: LedgerInvoice['parts']['amo']): void => {
     st.upsertPart.run({
@@ -66,12 +86,30 @@ export function createSqliteBackend(db: BetterSqlite3.Database): LedgerBackend {
     writeCounter: (scope, last) => void st.writeCounter.run(scope, last),
     getInvoice,
     findActiveByCareKey: findActive,
+    findActiveByPersonKey: findActivePerson,
+    getSecuring,
+    putSecuring: (x) =>
+      void st.insertSecuring.run({
+        invoice_id: rowId(x.invoiceId) ?? 0,
+        kind: x.kind,
+        mode: x.mode,
+        format: x.format,
+        securer_id: x.securerId,
+        certificate_id: x.certificateId ?? null,
+        at: x.at,
+        signature: Buffer.from(x.signature),
+        secured_bytes: Buffer.from(x.securedBytes),
+        document: x.document,
+      }),
+    getWrittenFile,
+    putWrittenFile: (f) => void st.insertWrittenFile.run({ file_id: f.fileId, params: f.params, length: f.length, written_at: f.writtenAt }),
     insertInvoice: (inv) => {
       const id = Number(
         st.insertInvoice.run({
           ps: inv.ps,
           numero: inv.numero,
           care_key: inv.careKey,
+          person_key: inv.personKey ?? null,
           active: isActiveInvoice(inv) ? 1 : 0,
           beneficiaire: JSON.stringify(inv.beneficiaire),
           date_soins: inv.dateSoins,
@@ -183,25 +221,53 @@ export function createSqliteBackend(db: BetterSqlite3.Database): LedgerBackend {
       return { amo: toPartSummary(raw.amo), amc: toPartSummary(raw.amc) };
     },
     hasReturn,
+    getSecuring,
+    getWrittenFile,
   };
+
+  const once = <T>(fn: (t: LedgerTx) => Result<T>): Result<T> =>
+    db
+      .transaction(() => {
+        const result = fn(tx);
+        if (!result.ok) throw new Rollback(result);
+        return result;
+      })
+      .immediate();
 
   return {
     transact<T>(fn: (t: LedgerTx) => Result<T>): Result<T> {
-      try {
-        return db
-          .transaction(() => {
-            const result = fn(tx);
-            if (!result.ok) throw new Rollback(result);
-            return result;
-          })
-          .immediate();
-      } catch (e) {
-        if (e instanceof Rollback) return e.result as Result<T>;
-        if (isSesamError(e)) throw e;
-        throw new SesamError('STORE', `ledger SQLite operation failed: ${(e as Error).message}`, { cause: e });
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return once(fn);
+        } catch (e) {
+          if (e instanceof Rollback) return e.result as Result<T>;
+          if (isSesamError(e)) throw e;
+          // A busy database rolled the whole operation back: retrying it is safe. Bounded, with
+          // exponential backoff and jitter so 8 writers on 2 cores do not retry in lock-step.
+          if (isBusy(e)) {
+            if (attempt < busy.retries) {
+              sleepSync(busy.backoffMs * 2 ** attempt * (0.5 + Math.random()));
+              continue;
+            }
+            throw new SesamError('STORE_BUSY', `ledger SQLite database still locked after ${attempt + 1} attempts: retry later`, { cause: e });
+          }
+          throw new SesamError('STORE', `ledger SQLite operation failed: ${(e as Error).message}`, { cause: e });
+        }
       }
     },
     reads,
     close: () => db.close(),
   };
+}
+
+/** Whether a driver error is SQLite's "database is locked / busy" (retryable). */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED' || (typeof code === 'string' && code.startsWith('SQLITE_BUSY'));
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Blocks the thread for `ms` (the driver is synchronous; so is its own busy wait). */
+function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, Math.max(1, Math.round(ms)));
 }

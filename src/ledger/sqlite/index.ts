@@ -5,10 +5,13 @@
  * schema versioned by `user_version` with forward-only migrations.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { SesamError } from '../../core/issues/index';
-import { createLedgerStore } from '../engine/createLedgerStore';
+import type { Issue } from '../../core/issues/index';
+import { formatReceived, SesamError } from '../../core/issues/index';
+import { field, guardEnum, guardFunction, guardInteger, guardObject, guardString } from '../../core/guard/index';
+import { checkLedgerOptions, createLedgerStore } from '../engine/createLedgerStore';
 import type { LedgerOptions, LedgerStore } from '../port';
 import { createSqliteBackend } from './backend';
+import { rekeyV1CareKeys } from './rekey';
 import { migrateLedger } from './schema';
 
 export { LEDGER_MIGRATIONS, migrateLedger } from './schema';
@@ -26,8 +29,16 @@ export interface SqliteLedgerOptions extends LedgerOptions {
    * survives a process crash but may lose the last commits on power loss.
    */
   readonly synchronous?: 'FULL' | 'NORMAL';
-  /** How long to wait for another process's write lock, ms (default 5000). */
+  /** How long SQLite itself waits for another process's write lock, ms (default 5000). */
   readonly busyTimeoutMs?: number;
+  /**
+   * Retries of an operation still refused as busy after `busyTimeoutMs` (default 4). Every
+   * operation is one transaction rolled back whole, so a retry is safe; when they are spent the
+   * call throws `SesamError('STORE_BUSY')`, retryable by the caller.
+   */
+  readonly busyRetries?: number;
+  /** First backoff between busy retries, ms (default 25, doubled each retry, with jitter). */
+  readonly busyBackoffMs?: number;
   /** The driver, when the caller loaded it (default: `import('better-sqlite3')`). */
   readonly driver?: SqliteDriver;
 }
@@ -64,19 +75,51 @@ export async function loadSqliteDriver(importer: (name: string) => Promise<unkno
  * const ledger = await createSqliteLedger({ path: 'data/ledger.sqlite' });
  */
 export async function createSqliteLedger(options: SqliteLedgerOptions): Promise<LedgerStore> {
-  const Driver = options.driver ?? (await loadSqliteDriver());
+  const o = checkSqliteOptions(options);
+  const Driver = o.driver ?? (await loadSqliteDriver());
   let db: BetterSqlite3.Database | undefined;
   try {
-    db = new Driver(options.path);
+    db = new Driver(o.path);
     db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+    db.pragma(`synchronous = ${o.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
     db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    db.pragma(`busy_timeout = ${o.busyTimeoutMs ?? 5000}`);
     migrateLedger(db);
-    return createLedgerStore(createSqliteBackend(db), options);
+    rekeyV1CareKeys(db);
+    return createLedgerStore(createSqliteBackend(db, { retries: o.busyRetries ?? 4, backoffMs: o.busyBackoffMs ?? 25 }), o);
   } catch (cause) {
     db?.close();
     if (cause instanceof SesamError) throw cause;
-    throw new SesamError('STORE', `cannot open the SQLite ledger at ${options.path}: ${(cause as Error).message}`, { cause });
+    throw new SesamError('STORE', `cannot open the SQLite ledger at ${formatReceived(o.path)}: ${(cause as Error).message}`, { cause });
   }
+}
+
+/**
+ * Checks the options before anything touches the disk: junk never becomes a file name.
+ *
+ * @param options - Untrusted options.
+ * @returns The options, typed.
+ * @throws SesamError `ASSERTION` with the `INPUT_*` issues.
+ */
+function checkSqliteOptions(options: unknown): SqliteLedgerOptions {
+  const issues: Issue[] = [];
+  const o = guardObject(options, ['options'], issues);
+  // A path: printable, no NUL, not blank; ':memory:' is SQLite's in-memory database.
+  const path = o && guardString(field(o, 'path'), ['options', 'path'], issues, { min: 1, max: 4096, pattern: /^(?=.*\S)[^\u0000-\u001f]+$/, expected: 'chemin du fichier SQLite' });
+  const synchronous = o && guardEnum(field(o, 'synchronous'), ['FULL', 'NORMAL'] as const, ['options', 'synchronous'], issues, { required: false });
+  const busyTimeoutMs = o && guardInteger(field(o, 'busyTimeoutMs'), ['options', 'busyTimeoutMs'], issues, { min: 0, max: 600_000, required: false });
+  const busyRetries = o && guardInteger(field(o, 'busyRetries'), ['options', 'busyRetries'], issues, { min: 0, max: 50, required: false });
+  const busyBackoffMs = o && guardInteger(field(o, 'busyBackoffMs'), ['options', 'busyBackoffMs'], issues, { min: 0, max: 60_000, required: false });
+  const driver = o && guardFunction(field(o, 'driver'), ['options', 'driver'], issues, { required: false });
+  const common = checkLedgerOptions(o, issues);
+  if (path === undefined) throw new SesamError('ASSERTION', 'invalid SQLite ledger options: path', { issues });
+  return {
+    ...common,
+    path,
+    ...(synchronous === undefined ? {} : { synchronous }),
+    ...(busyTimeoutMs === undefined ? {} : { busyTimeoutMs }),
+    ...(busyRetries === undefined ? {} : { busyRetries }),
+    ...(busyBackoffMs === undefined ? {} : { busyBackoffMs }),
+    ...(driver === undefined ? {} : { driver: driver as unknown as SqliteDriver }),
+  };
 }

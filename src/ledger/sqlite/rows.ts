@@ -4,6 +4,7 @@
  */
 import { fromCentimes } from '../../core/money/index';
 import type { PlainDate } from '../../core/date/index';
+import type { InvoiceSecuring, WrittenFile } from '../securedPort';
 import type { HistoryEntry, LedgerInvoice, LedgerLot, PartEventType, PartState, PartStatus, SecurisationMode } from '../model';
 
 /** A row of `invoices`. */
@@ -12,6 +13,7 @@ export interface InvoiceRow {
   ps: string;
   numero: number;
   care_key: string;
+  person_key: string | null;
   active: number;
   beneficiaire: string;
   date_soins: string;
@@ -115,6 +117,7 @@ export function toInvoice(row: InvoiceRow, parts: readonly PartRow[]): LedgerInv
     parts: amc === undefined ? { amo: toPart(amo) } : { amo: toPart(amo), amc: toPart(amc) },
   };
   if (row.amc_destinataire !== null) invoice.amc = { destinataire: row.amc_destinataire, tiersPayant: row.amc_tiers_payant === 1 };
+  if (row.person_key !== null) invoice.personKey = row.person_key;
   if (row.payload !== null) invoice.payload = row.payload;
   if (row.recycled_from !== null) invoice.recycledFrom = String(row.recycled_from);
   if (row.recycled_into !== null) invoice.recycledInto = String(row.recycled_into);
@@ -152,4 +155,47 @@ export function toHistory(row: HistoryRow): HistoryEntry {
   if (row.amount !== null) entry.amount = fromCentimes(row.amount);
   if (row.detail !== null) entry.detail = row.detail;
   return entry;
+}
+
+/** A row of `invoice_securing`. */
+export interface SecuringRow {
+  invoice_id: number;
+  kind: 'fse' | 'dre';
+  mode: string;
+  format: string;
+  securer_id: string;
+  certificate_id: string | null;
+  at: string;
+  signature: Uint8Array;
+  secured_bytes: Uint8Array;
+  document: string;
+}
+
+/** @returns the securing output of a row (bytes copied out of the driver's Buffers). */
+export function toSecuring(row: SecuringRow): InvoiceSecuring {
+  return {
+    invoiceId: String(row.invoice_id),
+    kind: row.kind,
+    mode: row.mode as SecurisationMode,
+    format: row.format,
+    securerId: row.securer_id,
+    at: row.at,
+    signature: Uint8Array.from(row.signature),
+    securedBytes: Uint8Array.from(row.secured_bytes),
+    document: row.document,
+    ...(row.certificate_id === null ? {} : { certificateId: row.certificate_id }),
+  };
+}
+
+/** A row of `written_files`. */
+export interface WrittenFileRow {
+  file_id: string;
+  params: string;
+  length: number;
+  written_at: string;
+}
+
+/** @returns the written-file record of a row. */
+export function toWrittenFile(row: WrittenFileRow): WrittenFile {
+  return { fileId: row.file_id, params: row.params, length: row.length, writtenAt: row.written_at };
 }

@@ -81,6 +81,26 @@ export const LEDGER_MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX history_invoice ON history (invoice_id, seq);
   CREATE TABLE processed_returns (source_id TEXT PRIMARY KEY, at TEXT NOT NULL) STRICT;
   `,
+  // v2 (ledger engineer, issue #10): person key of the duplicate control; what securing produced
+  // per invoice; the creation parameters of every written file (rebuildFile).
+  `
+  ALTER TABLE invoices ADD COLUMN person_key TEXT;
+  CREATE INDEX invoices_active_person_key ON invoices (person_key) WHERE active = 1 AND person_key IS NOT NULL;
+  CREATE TABLE invoice_securing (
+    invoice_id INTEGER NOT NULL REFERENCES invoices (id),
+    kind TEXT NOT NULL CHECK (kind IN ('fse', 'dre')),
+    mode TEXT NOT NULL CHECK (mode IN ('S', 'F', 'D')),
+    format TEXT NOT NULL,
+    securer_id TEXT NOT NULL,
+    certificate_id TEXT,
+    at TEXT NOT NULL,
+    signature BLOB NOT NULL,
+    secured_bytes BLOB NOT NULL,
+    document TEXT NOT NULL,
+    PRIMARY KEY (invoice_id, kind)
+  ) STRICT;
+  CREATE TABLE written_files (file_id TEXT PRIMARY KEY, params TEXT NOT NULL, length INTEGER NOT NULL, written_at TEXT NOT NULL) STRICT;
+  `,
 ]);
 
 /**
@@ -92,6 +112,10 @@ export const LEDGER_MIGRATIONS: readonly string[] = Object.freeze([
  * @throws SesamError `STORE` when the database is newer than this library.
  */
 export function migrateLedger(db: BetterSqlite3.Database, migrations: readonly string[] = LEDGER_MIGRATIONS): number {
+  const usable = (db as { pragma?: unknown } | null | undefined)?.pragma;
+  if (typeof usable !== 'function' || !Array.isArray(migrations) || !migrations.every((m) => typeof m === 'string')) {
+    throw new SesamError('ASSERTION', 'migrateLedger needs an open better-sqlite3 database and a list of SQL texts');
+  }
   const version = (): number => db.pragma('user_version', { simple: true }) as number;
   if (version() > migrations.length) {
     throw new SesamError('STORE', `ledger database schema v${version()} is newer than this library (v${migrations.length})`);

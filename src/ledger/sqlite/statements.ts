@@ -5,7 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 /** Names of the prepared statements. */
 export type StatementName =
-  'counter' | 'writeCounter' | 'invoiceById' | 'invoiceByNumber' | 'activeByCareKey' | 'partsOf' | 'insertInvoice' | 'updateInvoice' | 'upsertPart' | 'lotById' | 'lotsOfFile' | 'lotInvoices' | 'insertLot' | 'insertLotInvoice' | 'updateLot' | 'insertHistory' | 'historyOf' | 'returnById' | 'insertReturn' | 'listInvoices' | 'listLots' | 'summary';
+  'counter' | 'writeCounter' | 'invoiceById' | 'invoiceByNumber' | 'activeByCareKey' | 'partsOf' | 'insertInvoice' | 'updateInvoice' | 'upsertPart' | 'lotById' | 'lotsOfFile' | 'lotInvoices' | 'insertLot' | 'insertLotInvoice' | 'updateLot' | 'insertHistory' | 'historyOf' | 'returnById' | 'insertReturn' | 'listInvoices' | 'listLots' | 'summary' | 'activeByPersonKey' | 'securingOf' | 'insertSecuring' | 'writtenFile' | 'insertWrittenFile';
 
 /** The prepared statements, by name (explicit type: the d.ts build must be able to name it). */
 export type PreparedStatements = Readonly<Record<StatementName, BetterSqlite3.Statement>>;
@@ -24,11 +24,17 @@ export function prepareStatements(db: BetterSqlite3.Database): PreparedStatement
     invoiceById: p('SELECT * FROM invoices WHERE id = ?'),
     invoiceByNumber: p('SELECT * FROM invoices WHERE ps = ? AND numero = ?'),
     activeByCareKey: p('SELECT * FROM invoices WHERE care_key = ? AND active = 1'),
+    activeByPersonKey: p('SELECT * FROM invoices WHERE person_key = ? AND active = 1'),
+    securingOf: p('SELECT * FROM invoice_securing WHERE invoice_id = ? AND kind = ?'),
+    insertSecuring: p(`INSERT INTO invoice_securing (invoice_id, kind, mode, format, securer_id, certificate_id, at, signature, secured_bytes, document)
+      VALUES (@invoice_id, @kind, @mode, @format, @securer_id, @certificate_id, @at, @signature, @secured_bytes, @document)`),
+    writtenFile: p('SELECT * FROM written_files WHERE file_id = ?'),
+    insertWrittenFile: p('INSERT INTO written_files (file_id, params, length, written_at) VALUES (@file_id, @params, @length, @written_at)'),
     partsOf: p('SELECT * FROM invoice_parts WHERE invoice_id = ? ORDER BY part DESC'),
-    insertInvoice: p(`INSERT INTO invoices (ps, numero, care_key, active, beneficiaire, date_soins, actes, date_facturation,
+    insertInvoice: p(`INSERT INTO invoices (ps, numero, care_key, person_key, active, beneficiaire, date_soins, actes, date_facturation,
       montant_total, montant_amo, montant_amc, montant_patient, destinataire_amo, amc_destinataire, amc_tiers_payant,
       securisation, payload, created_at, recycled_from)
-      VALUES (@ps, @numero, @care_key, @active, @beneficiaire, @date_soins, @actes, @date_facturation,
+      VALUES (@ps, @numero, @care_key, @person_key, @active, @beneficiaire, @date_soins, @actes, @date_facturation,
       @montant_total, @montant_amo, @montant_amc, @montant_patient, @destinataire_amo, @amc_destinataire, @amc_tiers_payant,
       @securisation, @payload, @created_at, @recycled_from)`),
     updateInvoice: p('UPDATE invoices SET active = @active, payload = @payload, recycled_into = @recycled_into WHERE id = @id'),
