@@ -8,6 +8,7 @@ const candidates: Record<string, string> = {
   'rules/index': 'src/rules/index.ts',
   'fse/index': 'src/fse/index.ts',
   'noemie/index': 'src/noemie/index.ts',
+  'returns/index': 'src/returns/index.ts',
   'reader/index': 'src/reader/index.ts',
   'reader/pcsc/index': 'src/reader/pcsc/index.ts',
   'signature/index': 'src/signature/index.ts',

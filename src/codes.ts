@@ -12,7 +12,8 @@ import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { RULES_CODES } from './rules/index';
 import { FSE_CODES } from './fse/index';
 import { LEDGER_CODES } from './ledger/index';
-import { NOEMIE_CODES, RECONCILE_CODES } from './noemie/index';
+import { NOEMIE_CODES } from './noemie/index';
+import { RECONCILE_CODES } from './returns/index';
 import { READER_CODES } from './reader/index';
 import { SIGNATURE_CODES } from './signature/index';
 
@@ -33,7 +34,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
   { module: 'fse', codes: FSE_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },
-  { module: 'noemie/reconcile + bank', codes: RECONCILE_CODES },
+  { module: 'returns (reconcile + bank)', codes: RECONCILE_CODES },
   { module: 'reader', codes: READER_CODES },
   { module: 'signature', codes: SIGNATURE_CODES },
 ];

@@ -25,7 +25,7 @@ import type {
   NoemieRejetSignalement,
   NoemieRetenue,
   NoemieVirement,
-} from '../types';
+} from '../../noemie/types';
 
 /** Reference of a virement (071): what appears on the bank statement. */
 export interface VirementReference {

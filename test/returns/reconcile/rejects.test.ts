@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { findReject, loadRejectDictionary, MODELED_REJECT_DICTIONARY } from '../../../src/noemie/reconcile/index';
+import { findReject, loadRejectDictionary, MODELED_REJECT_DICTIONARY } from '../../../src/returns/reconcile/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 
 describe('MODELED_REJECT_DICTIONARY', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNoemieSourceId } from '../../../src/noemie/reconcile/index';
+import { formatNoemieSourceId } from '../../../src/returns/reconcile/index';
 import type { NoemieFile } from '../../../src/noemie/index';
 
 describe('formatNoemieSourceId', () => {

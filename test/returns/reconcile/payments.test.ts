@@ -3,9 +3,9 @@ import { fc, test } from '@fast-check/vitest';
 import type { PlainDate } from '../../../src/core/date/index';
 import { addDays, plainDate } from '../../../src/core/date/index';
 import { euros } from '../../../src/core/money/index';
-import type { BankMovement } from '../../../src/noemie/bank/index';
-import { computeLibelleTokens, computePaymentMatches } from '../../../src/noemie/reconcile/index';
-import type { VirementToMatch } from '../../../src/noemie/reconcile/index';
+import type { BankMovement } from '../../../src/returns/bank/index';
+import { computeLibelleTokens, computePaymentMatches } from '../../../src/returns/reconcile/index';
+import type { VirementToMatch } from '../../../src/returns/reconcile/index';
 
 const D = plainDate('2025-03-14');
 const mv = (date: PlainDate, libelle: string, amount: string, record = 1): BankMovement => ({ date, libelle, montant: euros(amount), source: { format: 'cfonb120', record } });

@@ -3,7 +3,7 @@ import type { PlainDate } from '../../../src/core/date/index';
 import { fromEpochDays, toEpochDays, plainDate } from '../../../src/core/date/index';
 import type { Money } from '../../../src/core/money/index';
 import { add, sum } from '../../../src/core/money/index';
-import type { BankMovement, Cfonb120Account, Cfonb120File, Cfonb120Mouvement, Cfonb120Statement } from '../../../src/noemie/bank/index';
+import type { BankMovement, Cfonb120Account, Cfonb120File, Cfonb120Mouvement, Cfonb120Statement } from '../../../src/returns/bank/index';
 
 const PRINTABLE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -./';
 

@@ -9,7 +9,7 @@ import {
   encodeCfonbAmount,
   parseCfonb120,
   serializeCfonb120,
-} from '../../../src/noemie/bank/index';
+} from '../../../src/returns/bank/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { cfonbFileArb, moneyArb } from './arbitraries';
 

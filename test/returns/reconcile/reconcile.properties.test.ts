@@ -7,7 +7,7 @@ import type { LedgerStore } from '../../../src/ledger/index';
 import { formatInvoiceNumber, formatLotNumber } from '../../../src/ledger/index';
 import { buildNoemieFile } from '../../../src/noemie/buildNoemieFile';
 import type { NoemieEntity, NoemieFile } from '../../../src/noemie/types';
-import { reconcile } from '../../../src/noemie/reconcile/index';
+import { reconcile } from '../../../src/returns/reconcile/index';
 import { LEDGERS, PS1, seedTransmitted } from './setup';
 
 type Outcome = 'P' | 'partial' | 'R' | 'D' | '' | 'unknown' | 'silent';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { plainDate } from '../../../src/core/date/index';
 import { euros } from '../../../src/core/index';
-import { parseBankCsv, serializeBankCsv } from '../../../src/noemie/bank/index';
-import type { BankCsvOptions } from '../../../src/noemie/bank/index';
+import { parseBankCsv, serializeBankCsv } from '../../../src/returns/bank/index';
+import type { BankCsvOptions } from '../../../src/returns/bank/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { csvMovementsArb } from './arbitraries';
 

@@ -4,7 +4,7 @@ import type { PlainDate } from '../../../src/core/date/index';
 import { fromCentimes, sum } from '../../../src/core/money/index';
 import type { LedgerInvoice, PartState, PartStatus } from '../../../src/ledger/index';
 import { PART_STATES } from '../../../src/ledger/index';
-import { computeWatchdogReport, DEFAULT_WATCHDOG_THRESHOLDS } from '../../../src/noemie/reconcile/index';
+import { computeWatchdogReport, DEFAULT_WATCHDOG_THRESHOLDS } from '../../../src/returns/reconcile/index';
 
 const part = (state: PartState, expected: number, paid = 0, transmittedAt: string | undefined = '2025-03-01T10:00:00Z', updatedAt = '2025-03-05T10:00:00Z'): PartStatus => ({
   state, expected: fromCentimes(expected), paid: fromCentimes(paid), virementRefs: [], updatedAt, ...(transmittedAt ? { transmittedAt } : {}),

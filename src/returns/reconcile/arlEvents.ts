@@ -6,7 +6,7 @@
 import type { Issue } from '../../core/issues/index';
 import { createIssueFactory } from '../../core/issues/index';
 import type { LedgerStore, PartEventInput } from '../../ledger/index';
-import type { Arl } from '../arl/types';
+import type { Arl } from '../../noemie/arl/types';
 import { RECONCILE_CODES } from './codes';
 import type { ReconciledArl, ReconciledSource } from './report';
 import { filterAcceptedEvents } from './acceptEvents';

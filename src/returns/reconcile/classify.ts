@@ -7,7 +7,7 @@ import { createIssueFactory } from '../../core/issues/index';
 import type { Money } from '../../core/money/index';
 import { add, compare, equals, formatDecimal } from '../../core/money/index';
 import type { LedgerInvoice, LedgerLot, PartEventInput, PartEventType, PartName, PartStatus } from '../../ledger/index';
-import type { NoemiePartAmc, NoemiePartAmo } from '../types';
+import type { NoemiePartAmc, NoemiePartAmo } from '../../noemie/types';
 import { RECONCILE_CODES } from './codes';
 import type { ReconciledInvoice, ReconciledPart, ReconciledReject, ReconciledStatus } from './report';
 import type { RejectDictionary } from './rejects';
