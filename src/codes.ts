@@ -11,7 +11,7 @@ import { INPUT_CODES } from './core/guard/index';
 import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { RULES_CODES } from './rules/index';
 import { FSE_CODES } from './fse/index';
-import { LEDGER_CODES } from './ledger/index';
+import { LEDGER_CODES, LEDGER_RETURN_CODES } from './ledger/index';
 import { NOEMIE_CODES } from './noemie/index';
 import { RECONCILE_CODES } from './returns/index';
 import { READER_CODES } from './reader/index';
@@ -33,6 +33,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
   { module: 'rules', codes: RULES_CODES },
   { module: 'fse', codes: FSE_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
+  { module: 'ledger (returns)', codes: LEDGER_RETURN_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },
   { module: 'returns (reconcile + bank)', codes: RECONCILE_CODES },
   { module: 'reader', codes: READER_CODES },

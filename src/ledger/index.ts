@@ -6,6 +6,9 @@
 export { LEDGER_CODES } from './codes';
 export type * from './model';
 export type * from './port';
+export type * from './returnsPort';
+export { LEDGER_RETURN_CODES } from './returnCodes';
+export { computeEventsToReapply } from './engine/reapply';
 export type { CareKeyInput } from './careKey';
 export { computeCareKey } from './careKey';
 export { createMemoryLedger } from './memory';

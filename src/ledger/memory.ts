@@ -10,6 +10,8 @@ import { createLedgerStore } from './engine/createLedgerStore';
 import { isActiveInvoice } from './engine/parts';
 import { computeSummary, matchesInvoiceFilter, matchesLotFilter, pageInvoices } from './engine/queries';
 import type { HistoryEntry, LedgerInvoice, LedgerLot } from './model';
+import { computeProcessedReturns } from './engine/returnsQueries';
+import type { ReturnAudit } from './returnsPort';
 import type { LedgerOptions, LedgerStore } from './port';
 
 interface State {
@@ -18,6 +20,7 @@ interface State {
   readonly lots: Map<string, LedgerLot>;
   readonly history: HistoryEntry[];
   readonly returns: Map<string, string>;
+  readonly returnAudits: ReturnAudit[];
   nextInvoiceId: number;
   nextLotId: number;
 }
@@ -28,6 +31,7 @@ const copy = (s: State): State => ({
   lots: new Map(s.lots),
   history: [...s.history],
   returns: new Map(s.returns),
+  returnAudits: [...s.returnAudits],
   nextInvoiceId: s.nextInvoiceId,
   nextLotId: s.nextLotId,
 });
@@ -60,6 +64,8 @@ function txOver(s: State): LedgerTx {
     appendHistory: (entry) => void s.history.push(entry),
     hasReturn: (sourceId) => s.returns.has(sourceId),
     recordReturn: (sourceId, at) => void s.returns.set(sourceId, at),
+    historyOfSource: (sourceId) => s.history.filter((h) => h.source === sourceId),
+    insertReturnAudit: (audit) => s.returnAudits.push({ seq: s.returnAudits.length + 1, ...audit }),
   };
 }
 
@@ -72,7 +78,7 @@ function txOver(s: State): LedgerTx {
  * const ledger = createMemoryLedger({ clock: () => '2025-01-02T10:00:00.000Z' });
  */
 export function createMemoryLedger(options: LedgerOptions = {}): LedgerStore {
-  let state: State = { counters: new Map(), invoices: new Map(), lots: new Map(), history: [], returns: new Map(), nextInvoiceId: 1, nextLotId: 1 };
+  let state: State = { counters: new Map(), invoices: new Map(), lots: new Map(), history: [], returns: new Map(), returnAudits: [], nextInvoiceId: 1, nextLotId: 1 };
   const reads: LedgerReads = {
     readCounter: (scope) => state.counters.get(scope) ?? 0,
     getInvoice: (id) => state.invoices.get(id),
@@ -84,6 +90,8 @@ export function createMemoryLedger(options: LedgerOptions = {}): LedgerStore {
     listLots: (filter) => [...state.lots.values()].filter((l) => matchesLotFilter(l, filter)),
     summarize: (filter) => computeSummary([...state.invoices.values()].filter((i) => filter.ps === undefined || i.ps === filter.ps)),
     hasReturn: (sourceId) => state.returns.has(sourceId),
+    listProcessedReturns: (filter) => computeProcessedReturns(state.returns, state.history, state.returnAudits, filter),
+    listReturnAudits: (sourceId) => state.returnAudits.filter((a) => sourceId === undefined || a.sourceId === sourceId),
   };
   const backend: LedgerBackend = {
     transact<T>(fn: (tx: LedgerTx) => Result<T>): Result<T> {

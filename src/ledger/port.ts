@@ -25,6 +25,7 @@ import type {
   SecurisationMode,
   InvoiceFacts,
 } from './model';
+import type { ReturnsLedger } from './returnsPort';
 
 /** What `recordInvoice` needs: everything an FSE builder persists, minus the number. */
 export interface InvoiceDraft extends InvoiceFacts {
@@ -106,8 +107,8 @@ export interface LotFilter {
   readonly transmitted?: boolean;
 }
 
-/** The ledger port. */
-export interface LedgerStore {
+/** The ledger port (the returns methods are declared in `returnsPort.ts`). */
+export interface LedgerStore extends ReturnsLedger {
   /**
    * Checks duplicates, allocates the PS's next invoice number and stores the invoice in
    * `a_emettre`, in one transaction (a number is consumed only with its invoice).

@@ -9,6 +9,7 @@ import { invoiceScope } from './backend';
 import { cancelInvoiceTx, recordInvoiceTx, recycleInvoiceTx, setPayloadTx } from './invoices';
 import { allocateFileIdTx, allocateLotNumberTx, createLotTx, lotScope, markTransmittedTx } from './lots';
 import { applyReturnTx } from './returns';
+import { reapplyReturnTx } from './reapply';
 import { compactPs } from './validateDraft';
 
 /**
@@ -49,6 +50,9 @@ export function createLedgerStore(backend: LedgerBackend, options: LedgerOptions
     markTransmitted: async (target, at) => transact((tx) => markTransmittedTx(tx, target, at ?? clock())),
     applyReturn: async (input) => transact((tx) => applyReturnTx(tx, input, input.at ?? clock())),
     hasProcessedReturn: async (sourceId) => reads().hasReturn(sourceId),
+    listProcessedReturns: async (filter = {}) => reads().listProcessedReturns(filter),
+    reapplyReturn: async (input) => transact((tx) => reapplyReturnTx(tx, input, clock)),
+    listReturnAudits: async (sourceId) => reads().listReturnAudits(sourceId),
     getInvoice: async (id) => reads().getInvoice(id),
     getInvoiceByNumber: async (ps, numero) => reads().getInvoiceByNumber(compactPs(ps), numero),
     findByCareKey: async (careKey) => reads().findActiveByCareKey(careKey),

@@ -13,6 +13,7 @@ import type { LedgerInvoice, LedgerLot, PartState } from '../model';
 import type { HistoryRow, InvoiceRow, LotRow, PartRow } from './rows';
 import { rowId, toHistory, toInvoice, toLot } from './rows';
 import { prepareStatements } from './statements';
+import { prepareReturnsStatements } from './returnsStatements';
 
 class Rollback {
   constructor(readonly result: Result<unknown>) {}
@@ -26,6 +27,7 @@ class Rollback {
  */
 export function createSqliteBackend(db: BetterSqlite3.Database): LedgerBackend {
   const st = prepareStatements(db);
+  const rst = prepareReturnsStatements(db);
   const getInvoice = (id: string): LedgerInvoice | undefined => {
     const n = rowId(id);
     const row = n === undefined ? undefined : (st.invoiceById.get(n) as InvoiceRow | undefined);
@@ -137,6 +139,8 @@ export function createSqliteBackend(db: BetterSqlite3.Database): LedgerBackend {
       }),
     hasReturn,
     recordReturn: (sourceId, at) => void st.insertReturn.run(sourceId, at),
+    historyOfSource: rst.historyOfSource,
+    insertReturnAudit: rst.insertReturnAudit,
   };
 
   const reads: LedgerReads = {
@@ -183,6 +187,8 @@ export function createSqliteBackend(db: BetterSqlite3.Database): LedgerBackend {
       return { amo: toPartSummary(raw.amo), amc: toPartSummary(raw.amc) };
     },
     hasReturn,
+    listProcessedReturns: rst.listProcessedReturns,
+    listReturnAudits: rst.listReturnAudits,
   };
 
   return {

@@ -81,6 +81,20 @@ export const LEDGER_MIGRATIONS: readonly string[] = Object.freeze([
   CREATE INDEX history_invoice ON history (invoice_id, seq);
   CREATE TABLE processed_returns (source_id TEXT PRIMARY KEY, at TEXT NOT NULL) STRICT;
   `,
+  // 2 (0.2.0, returns): audit records of re-applied returns; history looked up by source.
+  `
+  CREATE TABLE return_audits (
+    seq INTEGER PRIMARY KEY,
+    source_id TEXT NOT NULL REFERENCES processed_returns (source_id),
+    action TEXT NOT NULL CHECK (action IN ('reapply')),
+    audited_by TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    applied INTEGER NOT NULL,
+    skipped INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX history_source ON history (source);
+  `,
 ]);
 
 /**

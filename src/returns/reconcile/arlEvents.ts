@@ -30,12 +30,13 @@ export function formatArlSourceId(arl: Arl): string {
  * @param index - Its index in the input (issue paths).
  * @param ledger - The ledger.
  * @param at - Event timestamp.
+ * @param ps - The PS, when the caller named one (only its lots are looked at).
  * @returns What was applied and the warnings.
  */
-export async function reconcileArl(arl: Arl, index: number, ledger: LedgerStore, at: string | undefined): Promise<{ source: ReconciledSource; arl: ReconciledArl; issues: Issue[] }> {
+export async function reconcileArl(arl: Arl, index: number, ledger: LedgerStore, at: string | undefined, ps?: string): Promise<{ source: ReconciledSource; arl: ReconciledArl; issues: Issue[] }> {
   const sourceId = formatArlSourceId(arl);
   const issues: Issue[] = [];
-  const lots = await ledger.listLots({ fileId: arl.identificationFichier });
+  const lots = await ledger.listLots({ fileId: arl.identificationFichier, ...(ps === undefined ? {} : { ps }) });
   if (lots.length === 0) issues.push(issue('RECONCILE_ARL_UNKNOWN_FILE', { path: ['arls', index], received: arl.identificationFichier }));
   const events: PartEventInput[] = [];
   const lotOutcomes = lots.map((lot) => {
@@ -47,16 +48,21 @@ export async function reconcileArl(arl: Arl, index: number, ledger: LedgerStore,
   });
   let alreadyProcessed = await ledger.hasProcessedReturn(sourceId);
   let eventsApplied = 0;
-  if (!alreadyProcessed) {
+  let recorded = alreadyProcessed;
+  // An ARL of no known lot is not recorded: it may be read again once the lots are known.
+  if (!alreadyProcessed && lots.length > 0) {
     const { accepted, refused } = await filterAcceptedEvents(ledger, events, (e) => ['arls', index, 'invoices', e.invoiceId]);
     issues.push(...refused.values());
     const res = await ledger.applyReturn({ sourceId, events: accepted, ...(at ? { at } : {}) });
     if (!res.ok) issues.push(issue('RECONCILE_LEDGER_REFUSED', { path: ['arls', index], received: sourceId }), ...res.issues);
-    else if (res.value.alreadyProcessed) alreadyProcessed = true;
-    else eventsApplied = res.value.applied.length;
+    else {
+      recorded = true;
+      if (res.value.alreadyProcessed) alreadyProcessed = true;
+      else eventsApplied = res.value.applied.length;
+    }
   }
   return {
-    source: { sourceId, kind: 'arl', alreadyProcessed, eventsApplied },
+    source: { sourceId, kind: 'arl', alreadyProcessed, recorded, eventsApplied },
     arl: { sourceId, identificationFichier: arl.identificationFichier, statut: arl.statut, lots: lotOutcomes },
     issues,
   };

@@ -11,7 +11,7 @@ import type { NoemiePartAmc, NoemiePartAmo } from '../../noemie/types';
 import { RECONCILE_CODES } from './codes';
 import type { ReconciledInvoice, ReconciledPart, ReconciledReject, ReconciledStatus } from './report';
 import type { RejectDictionary } from './rejects';
-import { findReject } from './rejects';
+import { lookupReject } from './rejects';
 import type { ReturnInvoice } from './returnGroups';
 
 const issue = createIssueFactory(RECONCILE_CODES);
@@ -57,20 +57,26 @@ function statusOf(parts: readonly ReconciledPart[], rejects: readonly Reconciled
 /**
  * Classifies one invoice of a return against the ledger.
  *
+ * An invoice found by PS + number whose lot number, lot date or date of invoicing (when the 102
+ * gives them) disagree with the ledger is NOT matched: it is another invoice with the same
+ * number (another workstation, a numbering restart), so no event is applied and the
+ * differences say why.
+ *
  * @param ri - The invoice as grouped from the return.
- * @param ledger - The ledger invoice (`undefined`: unknown, reported).
+ * @param found - The ledger invoice of the PS with that number (`undefined`: unknown, reported).
  * @param lot - The ledger lot of the invoice's AMO part, when any.
  * @param ctx - Source, virement, issue path, reject dictionary.
  * @returns The reconciled invoice and the events to apply.
  */
-export function classifyReturnInvoice(ri: ReturnInvoice, ledger: LedgerInvoice | undefined, lot: LedgerLot | undefined, ctx: ClassifyContext): Classified {
+export function classifyReturnInvoice(ri: ReturnInvoice, found: LedgerInvoice | undefined, lot: LedgerLot | undefined, ctx: ClassifyContext): Classified {
   const f = ri.facture;
-  const differences: Issue[] = [];
+  const differences: Issue[] = found === undefined ? [] : lotDifferences(f, found, lot, ctx.path);
+  const ledger = differences.length === 0 ? found : undefined;
   const rejects: ReconciledReject[] = [
     ...ri.rejets.map((r) => ({ entity: '294' as const, code: r.codeRejet, libelleCaisse: r.libelle, niveau: r.niveauRejet, partRejet: r.partRejet, part: r.partRejet === 'C' ? ('AMC' as const) : ('AMO' as const) })),
     ...ri.signalements.map((s) => ({ entity: '290' as const, code: s.codification, libelleCaisse: s.libelle, part: undefined })),
   ].map(({ part, ...r }, k) => {
-    const definition = findReject(ctx.dictionary, r.code, part);
+    const definition = lookupReject(ctx.dictionary, r.code, part);
     if (definition === undefined) differences.push(issue('RECONCILE_UNKNOWN_REJECT_CODE', { path: [...ctx.path, 'rejects', k], received: `${r.entity} ${r.code} « ${r.libelleCaisse} »` }));
     return definition === undefined ? r : { ...r, definition };
   });
@@ -115,18 +121,7 @@ export function classifyReturnInvoice(ri: ReturnInvoice, ledger: LedgerInvoice |
     const event = status === undefined ? undefined : plan('amo', 'signalement', { detail });
     parts.push({ part: 'amo', ...(status ? { attendu: status.expected } : {}), ...(event ? { event } : {}), applied: false });
   }
-  if (ledger !== undefined && f.entity === '102') {
-    if (lot !== undefined && /^\d+$/.test(f.numeroLot) && Number(f.numeroLot) !== lot.numero) {
-      differences.push(issue('RECONCILE_LOT_MISMATCH', { path: [...ctx.path, 'numeroLot'], expected: `lot ${lot.numero}`, received: `lot ${f.numeroLot}` }));
-    }
-    if (lot !== undefined && f.dateCreationLot !== undefined && f.dateCreationLot !== lot.createdAt.slice(0, 10)) {
-      differences.push(issue('RECONCILE_LOT_MISMATCH', { path: [...ctx.path, 'dateCreationLot'], expected: `lot créé le ${lot.createdAt.slice(0, 10)}`, received: `lot créé le ${f.dateCreationLot}` }));
-    }
-    if (f.dateFacturation !== undefined && f.dateFacturation !== ledger.dateFacturation) {
-      differences.push(issue('RECONCILE_LOT_MISMATCH', { path: [...ctx.path, 'dateFacturation'], expected: `facturée le ${ledger.dateFacturation}`, received: `facturée le ${f.dateFacturation}` }));
-    }
-  }
-  if (ledger === undefined) differences.push(issue('RECONCILE_UNKNOWN_INVOICE', { path: [...ctx.path, 'numeroFacture'], received: f.numeroFacture }));
+  if (found === undefined) differences.push(issue('RECONCILE_UNKNOWN_INVOICE', { path: [...ctx.path, 'numeroFacture'], received: f.numeroFacture }));
   const status: ReconciledStatus = ledger === undefined ? 'inconnue' : statusOf(parts, rejects);
   const recycle = status === 'rejetee' && !(rejects.length > 0 && rejects.every((r) => r.definition !== undefined && !r.definition.recycle));
   return {
@@ -145,4 +140,20 @@ export function classifyReturnInvoice(ri: ReturnInvoice, ledger: LedgerInvoice |
     },
     events,
   };
+}
+
+/** Lot number, lot date and date of invoicing of a 102 against the ledger (empty: they agree or are absent). */
+function lotDifferences(f: ReturnInvoice['facture'], ledger: LedgerInvoice, lot: LedgerLot | undefined, path: IssuePath): Issue[] {
+  const out: Issue[] = [];
+  if (f.entity !== '102') return out;
+  if (lot !== undefined && /^\d+$/.test(f.numeroLot) && Number(f.numeroLot) !== lot.numero) {
+    out.push(issue('RECONCILE_LOT_MISMATCH', { path: [...path, 'numeroLot'], expected: `lot ${lot.numero}`, received: `lot ${f.numeroLot}` }));
+  }
+  if (lot !== undefined && f.dateCreationLot !== undefined && f.dateCreationLot !== lot.createdAt.slice(0, 10)) {
+    out.push(issue('RECONCILE_LOT_MISMATCH', { path: [...path, 'dateCreationLot'], expected: `lot créé le ${lot.createdAt.slice(0, 10)}`, received: `lot créé le ${f.dateCreationLot}` }));
+  }
+  if (f.dateFacturation !== undefined && f.dateFacturation !== ledger.dateFacturation) {
+    out.push(issue('RECONCILE_LOT_MISMATCH', { path: [...path, 'dateFacturation'], expected: `facturée le ${ledger.dateFacturation}`, received: `facturée le ${f.dateFacturation}` }));
+  }
+  return out;
 }

@@ -146,6 +146,19 @@ export const RECONCILE_CODES = defineIssueCodes({
     message: 'Le registre a refusé le retour {received}',
     fix: 'Voir les anomalies jointes ; rien n’a été appliqué pour ce retour.',
   },
+  RECONCILE_WRONG_ADDRESSEE: {
+    family: 'RULE',
+    message: 'Retour NOEMIE adressé au PS {received}, rapprochement demandé pour le PS {expected} : rien n’a été appliqué',
+    fix: 'Rapprocher ce fichier avec le registre du PS destinataire (option ps), ou sans option ps pour suivre le n° destinataire de l’en-tête.',
+    ref: 'Cahier des charges NOEMIE PS (CNAM, CCMSA, éd. mars 2011), entité 000 « en-tête », n° destinataire (pos. 28-41)',
+  },
+  RECONCILE_NOT_RECORDED: {
+    family: 'MISSING',
+    severity: 'warning',
+    message: 'Retour {received} : aucune facture du registre rapprochée, retour non enregistré comme traité',
+    fix: 'Vérifier le PS et les factures du retour ; relire le fichier une fois les factures enregistrées (il sera appliqué à ce moment-là).',
+    ref: 'Cahier des charges NOEMIE PS (CNAM, CCMSA, éd. mars 2011), entités 100 / 102 « facture » ; ameli.fr « Le retour NOEMIE »',
+  },
   RECONCILE_UNMATCHED_VIREMENT: {
     family: 'MISSING',
     severity: 'warning',

@@ -26,5 +26,5 @@ export type {
 } from './report';
 export { computeTiersPayantFollowUp } from './followUp';
 export { formatArlSourceId } from './arlEvents';
-export type { ReconcileOptions, ReturnsInput } from './reconcile';
+export type { ReconcileOptions, ReconcileReapply, ReturnsInput } from './reconcile';
 export { formatNoemieSourceId, reconcile } from './reconcile';

@@ -11,8 +11,10 @@
  * loads it with {@link loadRejectDictionary}. Codes absent from the dictionary are reported by
  * reconciliation with the caisse's own libellé (294 pos. 10-95), never dropped.
  */
-import type { Issue, Result } from '../../core/issues/index';
+import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { createIssueFactory, resultOf } from '../../core/issues/index';
+import { field, guardArray, guardBoolean, guardEnum, guardObject, guardString, inputErr } from '../../core/guard/index';
+import { assertShape, MAX_ITEMS } from '../guards';
 import { RECONCILE_CODES } from './codes';
 
 /** Level of a reject: F fichier, L lot, A acte / facture (the document). */
@@ -75,6 +77,34 @@ const LEVELS = ['F', 'L', 'A'] as const;
 const PARTS = ['AMO', 'AMC'] as const;
 
 /**
+ * Checks a reject dictionary given by a caller (what `findReject` and `reconcile` read).
+ *
+ * @param v - Caller data.
+ * @param path - Its path.
+ * @param issues - Collector.
+ * @returns The dictionary, or `undefined` after pushing `INPUT_*` issues.
+ */
+export function guardRejectDictionary(v: unknown, path: IssuePath, issues: Issue[]): RejectDictionary | undefined {
+  const before = issues.length;
+  const o = guardObject(v, path, issues);
+  if (!o) return undefined;
+  guardString(field(o, 'name'), [...path, 'name'], issues);
+  guardBoolean(field(o, 'modeled'), [...path, 'modeled'], issues);
+  const entries = guardArray(field(o, 'entries'), [...path, 'entries'], issues, { max: MAX_ITEMS });
+  for (const [i, e] of (entries ?? []).entries()) {
+    const p = [...path, 'entries', i];
+    const eo = guardObject(e, p, issues);
+    if (!eo) continue;
+    for (const k of ['code', 'libelle', 'correction', 'source']) guardString(field(eo, k), [...p, k], issues);
+    guardEnum(field(eo, 'level'), LEVELS, [...p, 'level'], issues);
+    guardEnum(field(eo, 'part'), PARTS, [...p, 'part'], issues);
+    guardBoolean(field(eo, 'recycle'), [...p, 'recycle'], issues);
+    if (issues.length - before >= 100) break;
+  }
+  return issues.length === before ? (o as unknown as RejectDictionary) : undefined;
+}
+
+/**
  * Builds a dictionary from rows (e.g. a vendor's official table read from CSV or JSON).
  *
  * @param rows - Objects with `code`, `level` (F / L / A), `part` (AMO / AMC), `libelle`,
@@ -86,36 +116,42 @@ const PARTS = ['AMO', 'AMC'] as const;
  * const dict = unwrap(loadRejectDictionary(JSON.parse(fs.readFileSync('rejets.json', 'utf8')), 'vendor-2025'));
  */
 export function loadRejectDictionary(rows: readonly unknown[], name = 'loaded'): Result<RejectDictionary> {
+  const shape: Issue[] = [];
+  const list = guardArray(rows, ['rows'], shape, { max: MAX_ITEMS });
+  const dictName = guardString(name, ['name'], shape, { min: 1, max: 200 });
+  if (list === undefined || dictName === undefined) return inputErr(shape);
   const issues: Issue[] = [];
   const entries: RejectDefinition[] = [];
   const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-    const text = (k: string): string | undefined => (typeof r[k] === 'string' && (r[k] as string).trim() !== '' ? (r[k] as string).trim() : undefined);
-    const bad = (field: string, expected: string): void => {
-      issues.push(issue('RECONCILE_DICTIONARY_ROW', { path: ['rows', i, field], expected, received: r[field] }));
+  list.forEach((row, i) => {
+    // A row that is not an object reads as a row whose every field is missing (one issue per field).
+    const r = guardObject(row, [], []) ?? {};
+    const text = (k: string): string | undefined => guardString(field(r, k), [], [], { max: 4096 })?.trim() || undefined;
+    const bad = (name: string, expected: string): void => {
+      issues.push(issue('RECONCILE_DICTIONARY_ROW', { path: ['rows', i, name], expected, received: field(r, name) }));
     };
     const code = text('code');
-    const level = text('level');
-    const part = text('part');
+    const level = guardEnum(text('level'), LEVELS, [], []);
+    const part = guardEnum(text('part'), PARTS, [], []);
     const libelle = text('libelle');
     const correction = text('correction');
+    const recycle = guardBoolean(field(r, 'recycle'), [], []);
     if (code === undefined) bad('code', 'texte non vide');
-    if (!LEVELS.includes(level as RejectLevel)) bad('level', 'F | L | A');
-    if (!PARTS.includes(part as RejectPart)) bad('part', 'AMO | AMC');
+    if (level === undefined) bad('level', 'F | L | A');
+    if (part === undefined) bad('part', 'AMO | AMC');
     if (libelle === undefined) bad('libelle', 'texte non vide');
     if (correction === undefined) bad('correction', 'texte non vide');
-    if (typeof r.recycle !== 'boolean') bad('recycle', 'true | false');
-    if (code === undefined || libelle === undefined || correction === undefined || typeof r.recycle !== 'boolean' || !LEVELS.includes(level as RejectLevel) || !PARTS.includes(part as RejectPart)) return;
+    if (recycle === undefined) bad('recycle', 'true | false');
+    if (code === undefined || libelle === undefined || correction === undefined || recycle === undefined || level === undefined || part === undefined) return;
     const key = `${code}|${part}`;
     if (seen.has(key)) {
       issues.push(issue('RECONCILE_DICTIONARY_DUPLICATE', { path: ['rows', i, 'code'], received: key }));
       return;
     }
     seen.add(key);
-    entries.push({ code, level: level as RejectLevel, part: part as RejectPart, libelle, correction, recycle: r.recycle, source: text('source') ?? name });
+    entries.push({ code, level, part, libelle, correction, recycle, source: text('source') ?? dictName });
   });
-  return resultOf({ name, modeled: false, entries }, issues);
+  return resultOf({ name: dictName, modeled: false, entries }, issues);
 }
 
 /**
@@ -125,8 +161,20 @@ export function loadRejectDictionary(rows: readonly unknown[], name = 'loaded'):
  * @param code - The code as read (trimmed here).
  * @param part - The part concerned, when known.
  * @returns The entry, or `undefined` for an unknown code (to be reported, never dropped).
+ * @throws SesamError `ASSERTION` when the dictionary, code or part has the wrong shape.
  */
 export function findReject(dictionary: RejectDictionary, code: string, part?: RejectPart): RejectDefinition | undefined {
+  assertShape('findReject', (issues) => {
+    guardRejectDictionary(dictionary, ['dictionary'], issues);
+    guardString(code, ['code'], issues);
+    guardEnum(part, PARTS, ['part'], issues, { required: false });
+    return true;
+  });
+  return lookupReject(dictionary, code, part);
+}
+
+/** {@link findReject} on data already checked (reconciliation checks the dictionary once per call). */
+export function lookupReject(dictionary: RejectDictionary, code: string, part?: RejectPart): RejectDefinition | undefined {
   const c = code.trim();
   return dictionary.entries.find((e) => e.code === c && (part === undefined || e.part === part)) ?? dictionary.entries.find((e) => e.code === c);
 }

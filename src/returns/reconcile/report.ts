@@ -7,6 +7,7 @@ import type { Issue } from '../../core/issues/index';
 import type { Money } from '../../core/money/index';
 import type { PlainDate } from '../../core/date/index';
 import type { InvoiceId, PartEventType, PartName } from '../../ledger/model';
+import type { ReturnAudit } from '../../ledger/returnsPort';
 import type { ArlStatut } from '../../noemie/arl/types';
 import type { EtatPaiement, NiveauRejet, PartRejet } from '../../noemie/types';
 import type { PaymentMatchReport } from './payments';
@@ -94,8 +95,15 @@ export interface ReconciledArl {
 export interface ReconciledSource {
   readonly sourceId: string;
   readonly kind: 'arl' | 'noemie';
-  /** The ledger had already applied it: nothing changed this time. */
+  /** The ledger had already applied it: nothing changed this time (unless re-applied, see `audit`). */
   readonly alreadyProcessed: boolean;
+  /**
+   * Whether the ledger holds it as processed after this call. `false` for a return that matched
+   * no invoice (or was refused): reading it again later applies it.
+   */
+  readonly recorded: boolean;
+  /** The audit record of an on-request re-application (`ReconcileOptions.reapply`). */
+  readonly audit?: ReturnAudit;
   /** Ledger history entries written now. */
   readonly eventsApplied: number;
 }

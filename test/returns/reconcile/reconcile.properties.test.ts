@@ -38,7 +38,7 @@ async function returnFor(ledger: LedgerStore, outcomes: readonly Outcome[]): Pro
 
 describe('properties', () => {
   for (const { name, open } of LEDGERS) {
-    test.prop([fc.array(outcomeArb, { minLength: 1, maxLength: 6 })], { numRuns: name === 'memory' ? 40 : 8 })(`${name}: apply twice = apply once; every invoice once; conservation`, async (outcomes) => {
+    test.prop([fc.array(outcomeArb, { minLength: 1, maxLength: 6 })], { numRuns: name === 'memory' ? 40 : 8 })(`${name}: apply twice = apply once; recorded iff matched; every invoice once; conservation`, async (outcomes) => {
       const { ledger, close } = await open();
       try {
         await seedTransmitted(ledger, outcomes.length);
@@ -47,7 +47,10 @@ describe('properties', () => {
         const after1 = await ledger.listInvoices({ ps: PS1 });
         const second = unwrap(await reconcile({ noemie: [file] }, ledger, { ps: PS1 }));
         expect(await ledger.listInvoices({ ps: PS1 })).toEqual(after1);
-        expect(second.sources[0]!.alreadyProcessed).toBe(true);
+        // Recorded (and so a no-op the second time) exactly when at least one invoice matched the ledger.
+        const matchedAny = outcomes.some((o) => o !== 'silent' && o !== 'unknown');
+        expect(first.sources[0]!.recorded).toBe(matchedAny);
+        expect(second.sources[0]!.alreadyProcessed).toBe(matchedAny);
         // Every input invoice appears exactly once, in exactly one status view.
         const expectedCount = outcomes.filter((o) => o !== 'silent').length;
         for (const r of [first, second]) {
