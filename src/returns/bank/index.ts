@@ -18,6 +18,6 @@ export type { ParseCfonb120Options } from './parseCfonb120';
 export { parseCfonb120 } from './parseCfonb120';
 export type { SerializeCfonb120Options } from './serializeCfonb120';
 export { serializeCfonb120 } from './serializeCfonb120';
-export type { BankCsvColumns, BankCsvDateFormat, BankCsvOptions } from './bankCsv';
-export { parseBankCsv, serializeBankCsv } from './bankCsv';
+export type { BankCsvColumns, BankCsvDateFormat, BankCsvEvent, BankCsvOptions } from './bankCsv';
+export { parseBankCsv, serializeBankCsv, streamBankCsv } from './bankCsv';
 export { computeBankMovements } from './movements';

@@ -75,6 +75,24 @@ export const RECONCILE_CODES = defineIssueCodes({
     message: 'Guillemet non fermé dans la ligne CSV',
     fix: 'Corriger le fichier ou le séparateur configuré.',
   },
+  BANK_CSV_RECORD_SIZE: {
+    family: 'LENGTH',
+    message: 'Ligne CSV de plus de {expected} (guillemet non fermé ?) : lecture arrêtée',
+    fix: 'Vérifier qu’aucun guillemet n’est resté ouvert, ou augmenter maxRecordSize si la banque écrit des lignes aussi longues.',
+    ref: 'IETF RFC 4180 « Common Format and MIME Type for CSV Files », §2 (champs entre guillemets)',
+  },
+  BANK_CSV_FORMAT: {
+    family: 'FORMAT',
+    message: 'Fichier CSV mal formé ({received}) : lecture arrêtée',
+    fix: 'Vérifier le séparateur configuré et l’export de la banque (format CSV).',
+    ref: 'IETF RFC 4180 « Common Format and MIME Type for CSV Files », §2',
+  },
+  BANK_CSV_MAX_ISSUES: {
+    family: 'RULE',
+    message: 'Trop d’anomalies dans le relevé CSV : lecture arrêtée après {expected}',
+    fix: 'Corriger les premières anomalies (souvent une seule cause : séparateur, colonnes, format de date), ou augmenter maxIssues.',
+    ref: 'IETF RFC 4180 « Common Format and MIME Type for CSV Files », §2',
+  },
   RECONCILE_DICTIONARY_ROW: {
     family: 'FORMAT',
     message: 'Ligne du dictionnaire de rejets invalide : attendu {expected}, reçu « {received} »',
