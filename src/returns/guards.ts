@@ -15,7 +15,7 @@ import type { Arl } from '../noemie/arl/types';
 import type { NoemieFile } from '../noemie/types';
 import type { LedgerInvoice } from '../ledger/index';
 import { PART_STATES } from '../ledger/index';
-import type { BankMovement } from './bank/types';
+import type { BankMovement, Cfonb120File } from './bank/types';
 
 /** Most entities of one NOEMIE file accepted (a file of 128-byte records of several hundred MB). */
 export const MAX_ENTITIES = 5_000_000;
@@ -51,6 +51,27 @@ function guardFields(o: Rec, fields: Readonly<Record<string, Kind>>, path: Issue
 }
 
 /**
+ * Checks the entity list of a NOEMIE file (the fields reconciliation reads).
+ *
+ * @param v - Caller data.
+ * @param path - Its path.
+ * @param issues - Collector.
+ * @returns The entities, or `undefined` after pushing issues.
+ */
+export function guardNoemieEntities(v: unknown, path: IssuePath, issues: Issue[]): NoemieFile['entities'] | undefined {
+  const before = issues.length;
+  const entities = guardArray(v, path, issues, { max: MAX_ENTITIES });
+  for (const [i, e] of (entities ?? []).entries()) {
+    const eo = guardObject(e, [...path, i], issues);
+    const code = eo && guardString(field(eo, 'entity'), [...path, i, 'entity'], issues, { max: 3 });
+    const fields = code === undefined ? undefined : ENTITY_FIELDS[code];
+    if (eo && fields) guardFields(eo, fields, [...path, i], issues);
+    if (issues.length - before >= 100) break; // one bad file says enough in 100 issues
+  }
+  return entities !== undefined && issues.length === before ? (entities as NoemieFile['entities']) : undefined;
+}
+
+/**
  * Checks a NOEMIE file (as `parseNoemie` gives it) before reconciliation.
  *
  * @param v - Caller data.
@@ -67,15 +88,61 @@ export function guardNoemieFile(v: unknown, path: IssuePath, issues: Issue[]): N
     for (const k of ['typeEmetteur', 'numeroEmetteur', 'typeDestinataire', 'numeroDestinataire', 'identificationFichier']) guardString(field(h, k), [...path, 'header', k], issues, { max: 64 });
     guardPlainDate(field(h, 'dateCreation'), [...path, 'header', 'dateCreation'], issues);
   }
-  const entities = guardArray(field(o, 'entities'), [...path, 'entities'], issues, { max: MAX_ENTITIES });
-  for (const [i, e] of (entities ?? []).entries()) {
-    const eo = guardObject(e, [...path, 'entities', i], issues);
-    const code = eo && guardString(field(eo, 'entity'), [...path, 'entities', i, 'entity'], issues, { max: 3 });
-    const fields = code === undefined ? undefined : ENTITY_FIELDS[code];
-    if (eo && fields) guardFields(eo, fields, [...path, 'entities', i], issues);
-    if (issues.length - before >= 100) break; // one bad file says enough in 100 issues
-  }
+  guardNoemieEntities(field(o, 'entities'), [...path, 'entities'], issues);
   return issues.length === before ? (o as unknown as NoemieFile) : undefined;
+}
+
+/**
+ * Checks a CFONB 120 model (as `parseCfonb120` gives it, or built by a caller to serialize).
+ *
+ * @param v - Caller data.
+ * @param path - Its path.
+ * @param issues - Collector.
+ * @returns The file, or `undefined` after pushing issues.
+ */
+export function guardCfonbFile(v: unknown, path: IssuePath, issues: Issue[]): Cfonb120File | undefined {
+  const before = issues.length;
+  const o = guardObject(v, path, issues);
+  const statements = o && guardArray(field(o, 'statements'), [...path, 'statements'], issues, { max: MAX_ITEMS });
+  const text = (r: Rec, k: string, p: IssuePath): void => void guardString(field(r, k), [...p, k], issues, { max: 1024 });
+  const solde = (r: Rec, k: string, p: IssuePath): void => {
+    const so = guardObject(field(r, k), [...p, k], issues);
+    if (so) {
+      guardPlainDate(field(so, 'date'), [...p, k, 'date'], issues);
+      guardMoney(field(so, 'montant'), [...p, k, 'montant'], issues);
+    }
+  };
+  for (const [si, st] of (statements ?? []).entries()) {
+    const sp = [...path, 'statements', si];
+    const so = guardObject(st, sp, issues);
+    if (!so) continue;
+    const c = guardObject(field(so, 'compte'), [...sp, 'compte'], issues);
+    if (c) {
+      for (const k of ['codeBanque', 'codeGuichet', 'devise', 'numeroCompte']) text(c, k, [...sp, 'compte']);
+      guardInteger(field(c, 'nombreDecimales'), [...sp, 'compte', 'nombreDecimales'], issues, { min: 0, max: 9 });
+    }
+    solde(so, 'ancienSolde', sp);
+    solde(so, 'nouveauSolde', sp);
+    const ms = guardArray(field(so, 'mouvements'), [...sp, 'mouvements'], issues, { max: MAX_ITEMS });
+    for (const [mi, m] of (ms ?? []).entries()) {
+      const mp = [...sp, 'mouvements', mi];
+      const mo = guardObject(m, mp, issues);
+      if (!mo) continue;
+      for (const k of ['codeOperationInterne', 'codeOperationInterbancaire', 'codeMotifRejet', 'libelle', 'numeroEcriture', 'indiceExoneration', 'indiceIndisponibilite', 'reference']) text(mo, k, mp);
+      guardPlainDate(field(mo, 'dateComptable'), [...mp, 'dateComptable'], issues);
+      guardPlainDate(field(mo, 'dateValeur'), [...mp, 'dateValeur'], issues, { required: false });
+      guardMoney(field(mo, 'montant'), [...mp, 'montant'], issues);
+      guardInteger(field(mo, 'record'), [...mp, 'record'], issues, { min: 0 });
+      const cs = guardArray(field(mo, 'complements'), [...mp, 'complements'], issues, { max: MAX_ITEMS });
+      for (const [ci, cpl] of (cs ?? []).entries()) {
+        const co = guardObject(cpl, [...mp, 'complements', ci], issues);
+        if (co) for (const k of ['qualifiant', 'information']) text(co, k, [...mp, 'complements', ci]);
+      }
+      if (issues.length - before >= 100) break;
+    }
+    if (issues.length - before >= 100) break;
+  }
+  return o !== undefined && issues.length === before ? (o as unknown as Cfonb120File) : undefined;
 }
 
 function guardMotif(v: unknown, path: IssuePath, issues: Issue[]): void {

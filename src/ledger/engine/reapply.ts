@@ -5,8 +5,8 @@
  * transaction. Running it twice changes the parts once.
  */
 import type { Issue, Result } from '../../core/issues/index';
-import { createIssueFactory, err, ok } from '../../core/issues/index';
-import { field, guardArray, guardObject, guardString, inputErr } from '../../core/guard/index';
+import { createIssueFactory, err, ok, SesamError } from '../../core/issues/index';
+import { field, guardArray, guardMoney, guardObject, guardString, inputErr } from '../../core/guard/index';
 import type { HistoryEntry } from '../model';
 import type { PartEventInput } from '../port';
 import { LEDGER_RETURN_CODES } from '../returnCodes';
@@ -25,8 +25,21 @@ const keyOf = (invoiceId: string, part: string, event: string, centimes: number 
  * @param history - History entries of the source.
  * @param events - The return's events.
  * @returns The events left to apply and how many were skipped.
+ * @throws SesamError `ASSERTION` when a list or an item has the wrong shape.
  */
 export function computeEventsToReapply<E extends PartEventInput>(history: readonly HistoryEntry[], events: readonly E[]): { readonly pending: readonly E[]; readonly skipped: number } {
+  const shape: Issue[] = [];
+  for (const [name, list] of [['history', history], ['events', events]] as const) {
+    const items = guardArray(list, [name], shape, { max: 10_000_000 });
+    for (const [k, x] of (items ?? []).entries()) {
+      const o = guardObject(x, [name, k], shape);
+      if (!o) continue;
+      for (const f of ['invoiceId', 'part', 'event']) guardString(field(o, f), [name, k, f], shape, { max: 64 });
+      if (field(o, 'amount') !== undefined) guardMoney(field(o, 'amount'), [name, k, 'amount'], shape);
+      if (shape.length > 0) break;
+    }
+  }
+  if (shape.length > 0) throw new SesamError('ASSERTION', `computeEventsToReapply: ${shape[0]?.path.join('.') ?? ''} — ${shape[0]?.message ?? ''}`, { issues: shape });
   const done = new Map<string, number>();
   for (const h of history) {
     const k = keyOf(h.invoiceId, h.part, h.event, h.amount?.centimes);

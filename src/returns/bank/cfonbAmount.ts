@@ -4,6 +4,7 @@
  * "nombre de décimales" of pos. 20 (SPECS §9; pennylane-hq/cfonb `AMOUNT_SPECIFIERS`).
  */
 import type { Money } from '../../core/money/index';
+import { guardInteger, guardMoney, guardString } from '../../core/guard/index';
 
 const POSITIVE = '{ABCDEFGHI';
 const NEGATIVE = '}JKLMNOPQR';
@@ -24,6 +25,9 @@ export type CfonbAmountDecoding =
  *   value has non-zero digits below the centime).
  */
 export function decodeCfonbAmount(text: string, decimales: number): CfonbAmountDecoding {
+  // Caller data of the wrong type reads as an unreadable amount (never a TypeError).
+  if (guardString(text, [], [], { min: 14, max: 14 }) === undefined) return { ok: false, reason: 'format' };
+  if (guardInteger(decimales, [], []) === undefined) return { ok: false, reason: 'precision' };
   if (text.length !== 14 || !/^\d{13}$/.test(text.slice(0, 13))) return { ok: false, reason: 'format' };
   if (!Number.isInteger(decimales) || decimales < 0 || decimales > MAX_DECIMALS) return { ok: false, reason: 'precision' };
   const last = text.charAt(13);
@@ -56,6 +60,8 @@ export function decodeCfonbAmount(text: string, decimales: number): CfonbAmountD
  *   representable with that many decimals (sub-euro centimes with 0 or 1 decimals).
  */
 export function encodeCfonbAmount(montant: Money, decimales: number): string | undefined {
+  // Not a Money of integer centimes, or decimals not an integer: not representable.
+  if (guardMoney(montant, [], []) === undefined || guardInteger(decimales, [], []) === undefined) return undefined;
   if (!Number.isInteger(decimales) || decimales < 0 || decimales > MAX_DECIMALS) return undefined;
   const negative = montant.centimes < 0;
   let units = BigInt(Math.abs(montant.centimes));

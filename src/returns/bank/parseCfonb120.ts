@@ -11,6 +11,7 @@ import { createIssueFactory, resultOf } from '../../core/issues/index';
 import type { Money } from '../../core/money/index';
 import { add, equals, formatDecimal, sum } from '../../core/money/index';
 import { RECONCILE_CODES } from '../reconcile/codes';
+import { field, guardBoolean, guardEnum, guardObject, guardPlainDate, guardString, inputErr } from '../../core/guard/index';
 import { decodeCfonbAmount } from './cfonbAmount';
 import { CFONB_RECORD_LENGTH, CFONB_ZONES as Z, readJjmmaa, readText, readZone } from './cfonbFields';
 import type { Cfonb120Account, Cfonb120Complement, Cfonb120File, Cfonb120Mouvement, Cfonb120Solde, Cfonb120Statement } from './types';
@@ -147,13 +148,23 @@ const accountText = (a: Cfonb120Account): string => `${a.codeBanque} ${a.codeGui
  *
  * @param input - The file bytes (read as Latin-1) or its text.
  * @param options - Tolerances and the century pivot.
- * @returns The statements, or `BANK_CFONB_*` issues (record number and byte offset in `source`).
+ * @returns The statements, or `BANK_CFONB_*` issues (record number and byte offset in `source`);
+ *   `INPUT_*` issues for arguments of the wrong shape.
  * @example
  * const r = parseCfonb120(fs.readFileSync('releve.txt'));
  * if (r.ok) for (const s of r.value.statements) console.log(s.nouveauSolde);
  * @see SPECS §9 (CFONB relevé de compte 120 caractères)
  */
 export function parseCfonb120(input: Uint8Array | string, options: ParseCfonb120Options = {}): Result<Cfonb120File> {
+  const shape: Issue[] = [];
+  if (!(input instanceof Uint8Array)) guardString(input, ['input'], shape, { max: 512 * 1024 * 1024, expected: 'octets (Uint8Array) ou texte' });
+  const o = guardObject(options, ['options'], shape, { required: false });
+  if (o) {
+    guardPlainDate(field(o, 'dateReference'), ['options', 'dateReference'], shape, { required: false });
+    for (const k of ['padShortRecords', 'skipBlankLines', 'splitLongLines']) guardBoolean(field(o, k), ['options', k], shape, { required: false });
+    guardEnum(field(o, 'balanceCheck'), ['error', 'warning', 'off'], ['options', 'balanceCheck'], shape, { required: false });
+  }
+  if (shape.length > 0) return inputErr(shape);
   const issues: Issue[] = [];
   const ctx: Ctx = { reference: options.dateReference ?? plainDate('2010-01-01'), issues };
   const records = splitRecords(decodeLatin1(input), {

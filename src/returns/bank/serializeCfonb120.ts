@@ -7,6 +7,8 @@ import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, resultOf } from '../../core/issues/index';
 import type { Money } from '../../core/money/index';
 import { RECONCILE_CODES } from '../reconcile/codes';
+import { field, guardObject, guardString, inputErr } from '../../core/guard/index';
+import { guardCfonbFile } from '../guards';
 import { encodeCfonbAmount } from './cfonbAmount';
 import type { Zone } from './cfonbFields';
 import { CFONB_RECORD_LENGTH, CFONB_ZONES as Z, formatJjmmaa, writeZone } from './cfonbFields';
@@ -59,11 +61,16 @@ function writeOperation(w: Writer, a: Cfonb120Account, m: Cfonb120Mouvement, cod
  * @param file - The statements.
  * @param options - Line end.
  * @returns The text (ASCII when the model is), or `BANK_CFONB_*` issues for values that do
- *   not fit their zone.
+ *   not fit their zone; `INPUT_*` issues for arguments of the wrong shape.
  * @example
  * const text = unwrap(serializeCfonb120({ statements: [statement] }));
  */
 export function serializeCfonb120(file: Cfonb120File, options: SerializeCfonb120Options = {}): Result<string> {
+  const shape: Issue[] = [];
+  guardCfonbFile(file, ['file'], shape);
+  const o = guardObject(options, ['options'], shape, { required: false });
+  if (o) guardString(field(o, 'lineEnd'), ['options', 'lineEnd'], shape, { required: false, max: 4, pattern: /^[\r\n]*$/, expected: 'fin de ligne (\\n, \\r\\n ou vide)' });
+  if (shape.length > 0) return inputErr(shape);
   const issues: Issue[] = [];
   const lines: string[] = [];
   file.statements.forEach((s, si) => {

@@ -10,6 +10,8 @@ import type { Arl } from '../../noemie/arl/types';
 import { RECONCILE_CODES } from './codes';
 import type { ReconciledArl, ReconciledSource } from './report';
 import { filterAcceptedEvents } from './acceptEvents';
+import { field, guardObject, guardString } from '../../core/guard/index';
+import { assertShape } from '../guards';
 
 const issue = createIssueFactory(RECONCILE_CODES);
 
@@ -18,8 +20,14 @@ const issue = createIssueFactory(RECONCILE_CODES);
  *
  * @param arl - The ARL.
  * @returns `arl:<type><n° émetteur>:<file id>:<date de réception>`.
+ * @throws SesamError `ASSERTION` when `arl` lacks these fields.
  */
 export function formatArlSourceId(arl: Arl): string {
+  assertShape('formatArlSourceId', (issues) => {
+    const o = guardObject(arl, ['arl'], issues);
+    if (o) for (const k of ['typeEmetteur', 'numeroEmetteur', 'identificationFichier', 'dateReception']) guardString(field(o, k), ['arl', k], issues, { max: 64 });
+    return o;
+  });
   return `arl:${arl.typeEmetteur}${arl.numeroEmetteur}:${arl.identificationFichier}:${arl.dateReception}`;
 }
 

@@ -6,6 +6,7 @@ import type { Money } from '../../core/money/index';
 import { fromCentimes } from '../../core/money/index';
 import type { LedgerInvoice, PartState } from '../../ledger/model';
 import type { FollowUpPart, TiersPayantFollowUp } from './report';
+import { assertShape, guardLedgerInvoices } from '../guards';
 
 const EXCLUDED: readonly PartState[] = ['recyclee', 'annulee'];
 
@@ -17,8 +18,10 @@ interface Raw { count: number; expected: number; paid: number; rejected: number;
  *
  * @param invoices - Ledger invoices.
  * @returns The totals per part.
+ * @throws SesamError `ASSERTION` when `invoices` are not ledger invoices.
  */
 export function computeTiersPayantFollowUp(invoices: readonly LedgerInvoice[]): TiersPayantFollowUp {
+  assertShape('computeTiersPayantFollowUp', (issues) => guardLedgerInvoices(invoices, ['invoices'], issues));
   const raw = { amo: zero(), amc: zero() };
   for (const inv of invoices) {
     for (const part of ['amo', 'amc'] as const) {

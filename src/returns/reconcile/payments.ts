@@ -8,6 +8,9 @@ import { daysBetween } from '../../core/date/index';
 import type { Money } from '../../core/money/index';
 import { equals } from '../../core/money/index';
 import type { BankMovement } from '../bank/types';
+import type { Issue, IssuePath } from '../../core/issues/index';
+import { field, guardArray, guardInteger, guardMoney, guardObject, guardPlainDate, guardString } from '../../core/guard/index';
+import { assertShape, guardBankMovements, guardFlag, MAX_ITEMS } from '../guards';
 
 /** A virement to find on the bank statement. */
 export interface VirementToMatch {
@@ -59,8 +62,14 @@ const STOP = new Set(['VIR', 'VIREMENT', 'SEPA', 'RECU', 'DE', 'DU', 'LA', 'LE',
  *
  * @param text - A libellé.
  * @returns The distinct tokens.
+ * @throws SesamError `ASSERTION` when `text` is not a string (of at most 1 000 000 characters).
  */
 export function computeLibelleTokens(text: string): readonly string[] {
+  const checked = assertShape('computeLibelleTokens', (issues) => guardString(text, ['text'], issues, { max: 1_000_000 }));
+  return tokensOf(checked);
+}
+
+function tokensOf(text: string): readonly string[] {
   const t = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
   return [...new Set(t.split(/[^A-Z0-9]+/).filter((w) => w.length >= 3 && !STOP.has(w)))];
 }
@@ -80,16 +89,28 @@ interface Candidate {
  * @param movements - Bank movements (debits are ignored).
  * @param options - Date window and token requirement.
  * @returns Matches, unmatched virements, unmatched credits.
+ * @throws SesamError `ASSERTION` when an argument has the wrong shape.
  * @example
  * computePaymentMatches([{ key, date, montant, libelles: ['CPAM PARIS 751'] }], computeBankMovements(cfonb))
  */
 export function computePaymentMatches(virements: readonly VirementToMatch[], movements: readonly BankMovement[], options: PaymentMatchOptions = {}): PaymentMatchReport {
+  assertShape('computePaymentMatches', (issues) => {
+    guardVirements(virements, ['virements'], issues);
+    guardBankMovements(movements, ['movements'], issues);
+    const o = guardObject(options, ['options'], issues, { required: false });
+    if (o) {
+      guardInteger(field(o, 'daysBefore'), ['options', 'daysBefore'], issues, { required: false, min: 0, max: 3660 });
+      guardInteger(field(o, 'daysAfter'), ['options', 'daysAfter'], issues, { required: false, min: 0, max: 3660 });
+      guardFlag(field(o, 'requireLibelleToken'), ['options', 'requireLibelleToken'], issues);
+    }
+    return true;
+  });
   const before = options.daysBefore ?? 1;
   const after = options.daysAfter ?? 10;
-  const mTokens = movements.map((m) => new Set(computeLibelleTokens(`${m.libelle} ${m.reference ?? ''}`)));
+  const mTokens = movements.map((m) => new Set(tokensOf(`${m.libelle} ${m.reference ?? ''}`)));
   const candidates: Candidate[] = [];
   virements.forEach((v, vi) => {
-    const vTokens = computeLibelleTokens(v.libelles.join(' '));
+    const vTokens = tokensOf(v.libelles.join(' '));
     movements.forEach((m, mi) => {
       if (m.montant.centimes <= 0 || !equals(m.montant, v.montant)) return;
       const gap = daysBetween(v.date, m.date);
@@ -117,4 +138,18 @@ export function computePaymentMatches(virements: readonly VirementToMatch[], mov
     unmatchedVirements: virements.filter((_, i) => !usedV.has(i)),
     unmatchedCredits: movements.filter((m, i) => m.montant.centimes > 0 && !usedM.has(i)),
   };
+}
+
+function guardVirements(v: unknown, path: IssuePath, issues: Issue[]): void {
+  const list = guardArray(v, path, issues, { max: MAX_ITEMS });
+  for (const [i, x] of (list ?? []).entries()) {
+    const o = guardObject(x, [...path, i], issues);
+    if (!o) continue;
+    guardString(field(o, 'key'), [...path, i, 'key'], issues);
+    guardPlainDate(field(o, 'date'), [...path, i, 'date'], issues);
+    guardMoney(field(o, 'montant'), [...path, i, 'montant'], issues);
+    const ls = guardArray(field(o, 'libelles'), [...path, i, 'libelles'], issues, { max: 100 });
+    for (const [k, l] of (ls ?? []).entries()) guardString(l, [...path, i, 'libelles', k], issues);
+    if (issues.length >= 100) return;
+  }
 }

@@ -11,6 +11,8 @@
 import type { PlainDate } from '../../core/date/index';
 import type { Money } from '../../core/money/index';
 import { add, sum, ZERO } from '../../core/money/index';
+import { field, guardObject, guardPlainDate, guardString } from '../../core/guard/index';
+import { assertShape, guardNoemieEntities } from '../guards';
 import type {
   NoemieDetailPaiementForfaitaire,
   NoemieEntity,
@@ -78,8 +80,17 @@ export interface ReturnGroups {
  *
  * @param r - The 071 reference.
  * @returns `date|libellé 1|libellé 2|organisme payeur`.
+ * @throws SesamError `ASSERTION` when `r` is not a virement reference.
  */
 export function formatVirementKey(r: VirementReference): string {
+  assertShape('formatVirementKey', (issues) => {
+    const o = guardObject(r, ['reference'], issues);
+    if (o) {
+      guardPlainDate(field(o, 'dateComptable'), ['reference', 'dateComptable'], issues);
+      for (const k of ['libelle1', 'libelle2', 'organismePayeur']) guardString(field(o, k), ['reference', k], issues);
+    }
+    return o;
+  });
   return [r.dateComptable, r.libelle1, r.libelle2, r.organismePayeur].join('|');
 }
 
@@ -100,8 +111,13 @@ function refOf(v: NoemieVirement): VirementReference {
  *
  * @param file - A parsed NOEMIE PS file.
  * @returns The groups (contexts without any content are left out).
+ * @throws SesamError `ASSERTION` when `file.entities` does not hold NOEMIE entities.
  */
 export function computeReturnGroups(file: Pick<NoemieFile, 'entities'>): ReturnGroups {
+  assertShape('computeReturnGroups', (issues) => {
+    const o = guardObject(file, ['file'], issues);
+    return o && guardNoemieEntities(field(o, 'entities'), ['file', 'entities'], issues);
+  });
   const out: MutableVirement[] = [];
   let ctx: MutableVirement = { invoices: [], retenues: [], forfaits: [] };
   let lot: NoemieLot | undefined;

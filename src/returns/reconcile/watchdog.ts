@@ -18,6 +18,8 @@ import { daysBetween } from '../../core/date/index';
 import type { Money } from '../../core/money/index';
 import { compare, subtract, sum, ZERO } from '../../core/money/index';
 import type { LedgerInvoice, PartName, PartState, PartStatus } from '../../ledger/model';
+import { field, guardInteger, guardObject, guardPlainDate, guardString } from '../../core/guard/index';
+import { assertShape, guardLedgerInvoices } from '../guards';
 
 /** Watchdog thresholds, in days. */
 export interface WatchdogThresholds {
@@ -106,10 +108,19 @@ function partAlerts(inv: LedgerInvoice, part: PartName, p: PartStatus, asOf: Pla
  * @param now - Date (or ISO date-time) of the report.
  * @param thresholds - Overrides of {@link DEFAULT_WATCHDOG_THRESHOLDS}.
  * @returns Alerts sorted by amount at risk, the total at risk, counts per kind.
+ * @throws SesamError `ASSERTION` when an argument has the wrong shape.
  * @example
  * computeWatchdogReport(await ledger.listInvoices(), '2025-03-20', { rspDays: 10 })
  */
 export function computeWatchdogReport(invoices: readonly LedgerInvoice[], now: string, thresholds: Partial<WatchdogThresholds> = {}): WatchdogReport {
+  assertShape('computeWatchdogReport', (issues) => {
+    guardLedgerInvoices(invoices, ['invoices'], issues);
+    const n = guardString(now, ['now'], issues, { min: 10, max: 40 });
+    if (n !== undefined) guardPlainDate(n.slice(0, 10), ['now'], issues);
+    const o = guardObject(thresholds, ['thresholds'], issues, { required: false });
+    if (o) for (const k of Object.keys(DEFAULT_WATCHDOG_THRESHOLDS)) guardInteger(field(o, k), ['thresholds', k], issues, { required: false, min: 0, max: 100_000 });
+    return true;
+  });
   const t = { ...DEFAULT_WATCHDOG_THRESHOLDS, ...thresholds };
   const asOf = day(now);
   const alerts: WatchdogAlert[] = [];
