@@ -11,8 +11,21 @@
  * délais; CNIL référentiel « gestion des cabinets médicaux » on the traceability of changes).
  */
 import type { Result } from '../core/issues/index';
-import type { HistoryEntry } from './model';
-import type { PartEventInput } from './port';
+import type { Money } from '../core/money/index';
+import type { HistoryEntry, InvoiceId, PartEventType, PartName } from './model';
+
+/**
+ * One event of a re-applied return: the same shape as `PartEventInput` of `port.ts` (declared
+ * here so this file does not import the port that extends it).
+ */
+export interface ReapplyEvent {
+  readonly invoiceId: InvoiceId;
+  readonly part: PartName;
+  readonly event: PartEventType;
+  readonly amount?: Money;
+  readonly virementRef?: string;
+  readonly detail?: string;
+}
 
 /** A return recorded as processed. */
 export interface ProcessedReturn {
@@ -48,7 +61,7 @@ export interface ReapplyReturnInput {
   /** A return already recorded as processed. */
   readonly sourceId: string;
   /** The return's events (the same list a reconciliation computes); already-applied ones are skipped. */
-  readonly events: readonly PartEventInput[];
+  readonly events: readonly ReapplyEvent[];
   readonly audit: ReturnAuditInput;
 }
 

@@ -6,17 +6,19 @@
  * audited, with an idempotent effect. Memory and SQLite ledgers (real temp files).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
 import type { PlainDate } from '../../../src/core/date/index';
 import { fromCentimes } from '../../../src/core/money/index';
 import { unwrap } from '../../../src/core/index';
 import type { LedgerInvoice, LedgerStore } from '../../../src/ledger/index';
-import { formatInvoiceNumber, formatLotNumber } from '../../../src/ledger/index';
+import { createMemoryLedger, formatInvoiceNumber, formatLotNumber } from '../../../src/ledger/index';
 import { buildNoemieFile } from '../../../src/noemie/buildNoemieFile';
 import type { NoemieEntity, NoemieFile } from '../../../src/noemie/types';
 import { formatNoemieSourceId, reconcile } from '../../../src/returns/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { nthCare, PS1, PS2 } from '../../ledger/fixtures';
 import { LEDGERS } from './setup';
+import { runs } from '../../helpers/runs';
 
 const DATE = '2025-03-14' as PlainDate;
 const PS_A = PS1;
@@ -136,3 +138,21 @@ for (const { name, open } of LEDGERS) {
     });
   });
 }
+
+describe('properties', () => {
+  const psArb = fc.stringMatching(/^[1-9]\d{8}$/);
+  test.prop([psArb, psArb, fc.boolean()], { numRuns: runs(60) })('a file is refused, and left unrecorded, exactly when its addressee is another PS', async (a, b, same) => {
+    const ledger = createMemoryLedger({ clock: () => '2025-03-14T10:00:00.000Z' });
+    try {
+      const addressee = same ? `00${a}` : b;
+      const file = returnTo(addressee, [{ numero: 1, demande: 2000, paye: 2000, etat: 'P' }]);
+      const r = await reconcile({ noemie: [file] }, ledger, { ps: `${a.slice(0, 2)} ${a.slice(2)}` });
+      const refused = r.issues.some((i) => i.code === 'RECONCILE_WRONG_ADDRESSEE');
+      expect(refused).toBe(!same && a !== b);
+      expect(r.ok).toBe(!refused);
+      expect(await ledger.hasProcessedReturn(formatNoemieSourceId(file))).toBe(false);
+    } finally {
+      await ledger.close();
+    }
+  });
+});
