@@ -1,5 +1,5 @@
 import { junkValues, outcomeOf } from '../test/helpers/junk';
-const entries: Record<string, string> = { core: 'core', rules: 'rules', fse: 'fse', ledger: 'ledger', noemie: 'noemie', reader: 'reader', signature: 'signature', simulator: 'simulator' };
+const entries: Record<string, string> = { core: 'core', rules: 'rules', fse: 'fse', ledger: 'ledger', noemie: 'noemie', returns: 'returns', reader: 'reader', signature: 'signature', simulator: 'simulator' };
 const seen = new Set<string>();
 for (const e of Object.keys(entries)) {
   const mod = await import(`../src/${e}/index.ts`);

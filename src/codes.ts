@@ -11,8 +11,9 @@ import { INPUT_CODES } from './core/guard/index';
 import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { CCAM_CODES, RULES_CODES } from './rules/index';
 import { FSE_CODES } from './fse/index';
-import { LEDGER_CODES } from './ledger/index';
-import { NOEMIE_CODES, RECONCILE_CODES } from './noemie/index';
+import { LEDGER_CODES, LEDGER_RETURN_CODES } from './ledger/index';
+import { NOEMIE_CODES } from './noemie/index';
+import { RECONCILE_CODES } from './returns/index';
 import { READER_CODES } from './reader/codes';
 import { SIGNATURE_CODES } from './signature/codes';
 
@@ -34,8 +35,9 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'rules/ccam (import of CNAM files)', codes: CCAM_CODES },
   { module: 'fse', codes: FSE_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
+  { module: 'ledger (returns)', codes: LEDGER_RETURN_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },
-  { module: 'noemie/reconcile + bank', codes: RECONCILE_CODES },
+  { module: 'returns (reconcile + bank)', codes: RECONCILE_CODES },
   { module: 'reader', codes: READER_CODES },
   { module: 'signature', codes: SIGNATURE_CODES },
 ])();

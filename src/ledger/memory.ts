@@ -10,6 +10,8 @@ import { createLedgerStore } from './engine/createLedgerStore';
 import { isActiveInvoice } from './engine/parts';
 import { computeSummary, matchesInvoiceFilter, matchesLotFilter, pageInvoices } from './engine/queries';
 import type { HistoryEntry, LedgerInvoice, LedgerLot } from './model';
+import { computeProcessedReturns } from './engine/returnsQueries';
+import type { ReturnAudit } from './returnsPort';
 import type { LedgerOptions, LedgerStore } from './port';
 import type { InvoiceSecuring, WrittenFile } from './securedPort';
 
@@ -22,6 +24,7 @@ interface State {
   /** Securing outputs by `${invoiceId}|${kind}`. */
   readonly securing: Map<string, InvoiceSecuring>;
   readonly files: Map<string, WrittenFile>;
+  readonly returnAudits: ReturnAudit[];
   nextInvoiceId: number;
   nextLotId: number;
 }
@@ -34,6 +37,7 @@ const copy = (s: State): State => ({
   returns: new Map(s.returns),
   securing: new Map(s.securing),
   files: new Map(s.files),
+  returnAudits: [...s.returnAudits],
   nextInvoiceId: s.nextInvoiceId,
   nextLotId: s.nextLotId,
 });
@@ -81,6 +85,8 @@ function txOver(s: State): LedgerTx {
     appendHistory: (entry) => void s.history.push(entry),
     hasReturn: (sourceId) => s.returns.has(sourceId),
     recordReturn: (sourceId, at) => void s.returns.set(sourceId, at),
+    historyOfSource: (sourceId) => s.history.filter((h) => h.source === sourceId),
+    insertReturnAudit: (audit) => s.returnAudits.push({ seq: s.returnAudits.length + 1, ...audit }),
   };
 }
 
@@ -94,7 +100,7 @@ function txOver(s: State): LedgerTx {
  */
 export function createMemoryLedger(options: LedgerOptions = {}): LedgerStore {
   let state: State = {
-    counters: new Map(), invoices: new Map(), lots: new Map(), history: [], returns: new Map(), securing: new Map(), files: new Map(), nextInvoiceId: 1, nextLotId: 1,
+    counters: new Map(), invoices: new Map(), lots: new Map(), history: [], returns: new Map(), returnAudits: [], securing: new Map(), files: new Map(), nextInvoiceId: 1, nextLotId: 1,
   };
   const reads: LedgerReads = {
     readCounter: (scope) => state.counters.get(scope) ?? 0,
@@ -109,6 +115,8 @@ export function createMemoryLedger(options: LedgerOptions = {}): LedgerStore {
     hasReturn: (sourceId) => state.returns.has(sourceId),
     getSecuring: (id, kind) => copySecuring(state.securing.get(`${id}|${kind}`)),
     getWrittenFile: (fileId) => state.files.get(fileId),
+    listProcessedReturns: (filter) => computeProcessedReturns(state.returns, state.history, state.returnAudits, filter),
+    listReturnAudits: (sourceId) => state.returnAudits.filter((a) => sourceId === undefined || a.sourceId === sourceId),
   };
   const backend: LedgerBackend = {
     transact<T>(fn: (tx: LedgerTx) => Result<T>): Result<T> {

@@ -26,6 +26,7 @@ import type {
   InvoiceFacts,
 } from './model';
 import type { LedgerSecuringPort } from './securedPort';
+import type { ReturnsLedger } from './returnsPort';
 
 /** What `recordInvoice` needs: everything an FSE builder persists, minus the number. */
 export interface InvoiceDraft extends InvoiceFacts {
@@ -107,8 +108,8 @@ export interface LotFilter {
   readonly transmitted?: boolean;
 }
 
-/** The ledger port (batch numbering, securing and file records: see `LedgerSecuringPort`). */
-export interface LedgerStore extends LedgerSecuringPort {
+/** The ledger port (securing and file records: `securedPort.ts`; returns: `returnsPort.ts`). */
+export interface LedgerStore extends LedgerSecuringPort, ReturnsLedger {
   /**
    * Checks duplicates, allocates the PS's next invoice number and stores the invoice in
    * `a_emettre`, in one transaction (a number is consumed only with its invoice).

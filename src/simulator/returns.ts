@@ -19,9 +19,9 @@ import { buildNoemieFile } from '../noemie/buildNoemieFile';
 import { serializeNoemie } from '../noemie/serializeNoemie';
 import type { Arl } from '../noemie/arl/types';
 import type { NoemieEnTete, NoemieEntity, NoemieFile } from '../noemie/types';
-import type { Cfonb120Account, Cfonb120File } from '../noemie/bank/types';
-import { serializeCfonb120 } from '../noemie/bank/serializeCfonb120';
-import { RECONCILE_CODES } from '../noemie/reconcile/codes';
+import type { Cfonb120Account, Cfonb120File } from '../returns/bank/types';
+import { serializeCfonb120 } from '../returns/bank/serializeCfonb120';
+import { RECONCILE_CODES } from '../returns/reconcile/codes';
 
 const issue = createIssueFactory(RECONCILE_CODES);
 

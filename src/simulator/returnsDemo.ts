@@ -11,11 +11,11 @@ import { ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { formatMoney } from '../core/money/index';
 import type { LedgerStore } from '../ledger/index';
-import { computeBankMovements } from '../noemie/bank/movements';
-import { parseCfonb120 } from '../noemie/bank/parseCfonb120';
+import { computeBankMovements } from '../returns/bank/movements';
+import { parseCfonb120 } from '../returns/bank/parseCfonb120';
 import { parseNoemie } from '../noemie/parseNoemie';
-import type { ReconciliationReport, WatchdogReport, WatchdogThresholds } from '../noemie/reconcile/index';
-import { computeWatchdogReport, reconcile } from '../noemie/reconcile/index';
+import type { ReconciliationReport, WatchdogReport, WatchdogThresholds } from '../returns/reconcile/index';
+import { computeWatchdogReport, reconcile } from '../returns/reconcile/index';
 import type { SimulatedReturns } from './returns';
 import { buildSimulatedReturns } from './returns';
 

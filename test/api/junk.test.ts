@@ -17,6 +17,7 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   fse: () => import('../../src/fse/index'),
   ledger: () => import('../../src/ledger/index'),
   noemie: () => import('../../src/noemie/index'),
+  returns: () => import('../../src/returns/index'),
   reader: () => import('../../src/reader/index'),
   signature: () => import('../../src/signature/index'),
   simulator: () => import('../../src/simulator/index'),

@@ -8,6 +8,7 @@ import type { PlainDate } from '../../src/core/date/index';
 import type { LedgerInvoice, LedgerStore } from '../../src/ledger/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { draft, dreDraft, NIR_B, nthCare, PS1, PS2 } from './fixtures';
+import { describeReturnsContract } from './returnsContract';
 
 const T = (n: number): string => `2025-03-${String(10 + n).padStart(2, '0')}T09:00:00.000Z`;
 
@@ -378,4 +379,5 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
       await expect(other.getInvoice('1')).rejects.toMatchObject({ code: 'STORE' });
     });
   });
+  describeReturnsContract(name, open);
 }

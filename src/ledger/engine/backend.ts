@@ -11,9 +11,10 @@ import type { Result } from '../../core/issues/index';
 import type { InvoiceFilter, LotFilter } from '../port';
 import type { HistoryEntry, InvoiceId, LedgerInvoice, LedgerLot, LedgerSummary, LotId } from '../model';
 import type { InvoiceSecuring, WrittenFile } from '../securedPort';
+import type { ReturnsReads, ReturnsTx } from './returnsBackend';
 
 /** Writes and reads inside one transaction. */
-export interface LedgerTx {
+export interface LedgerTx extends ReturnsTx {
   /** Last value of a counter (0 when never used). */
   readCounter(scope: string): number;
   writeCounter(scope: string, last: number): void;
@@ -41,7 +42,7 @@ export interface LedgerTx {
 }
 
 /** Queries outside any write transaction. */
-export interface LedgerReads {
+export interface LedgerReads extends ReturnsReads {
   readCounter(scope: string): number;
   getInvoice(id: InvoiceId): LedgerInvoice | undefined;
   getInvoiceByNumber(ps: string, numero: number): LedgerInvoice | undefined;

@@ -9,6 +9,7 @@ import { invoiceScope } from './backend';
 import { cancelInvoiceTx, recordInvoiceTx, recycleInvoiceTx, setPayloadTx } from './invoices';
 import { allocateFileIdTx, allocateLotNumberTx, createLotTx, lotScope, markTransmittedTx } from './lots';
 import { applyReturnTx } from './returns';
+import { reapplyReturnTx } from './reapply';
 import { compactPs } from './validateDraft';
 import type { Issue } from '../../core/issues/index';
 import { field, guardArray, guardEnum, guardFunction, guardInteger, guardObject, guardString, inputErr } from '../../core/guard/index';
@@ -108,6 +109,9 @@ export function createLedgerStore(backend: LedgerBackend, options: LedgerOptions
     },
     getWrittenFile: async (fileId) => reads().getWrittenFile(fileId),
     hasProcessedReturn: async (sourceId) => reads().hasReturn(sourceId),
+    listProcessedReturns: async (filter = {}) => reads().listProcessedReturns(filter),
+    reapplyReturn: async (input) => transact((tx) => reapplyReturnTx(tx, input, clock)),
+    listReturnAudits: async (sourceId) => reads().listReturnAudits(sourceId),
     getInvoice: async (id) => reads().getInvoice(id),
     // One type for invoice numbers: an integer; the 9-digit text is wire format only (a text
     // would match in SQLite by affinity and not in memory).

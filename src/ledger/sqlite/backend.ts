@@ -14,6 +14,7 @@ import type { InvoiceSecuring, WrittenFile } from '../securedPort';
 import type { HistoryRow, InvoiceRow, LotRow, PartRow, SecuringRow, WrittenFileRow } from './rows';
 import { rowId, toHistory, toInvoice, toLot, toSecuring, toWrittenFile } from './rows';
 import { prepareStatements } from './statements';
+import { prepareReturnsStatements } from './returnsStatements';
 
 class Rollback {
   constructor(readonly result: Result<unknown>) {}
@@ -36,6 +37,7 @@ export interface BusyPolicy {
  */
 export function createSqliteBackend(db: BetterSqlite3.Database, busy: BusyPolicy = { retries: 4, backoffMs: 25 }): LedgerBackend {
   const st = prepareStatements(db);
+  const rst = prepareReturnsStatements(db);
   const getInvoice = (id: string): LedgerInvoice | undefined => {
     const n = rowId(id);
     const row = n === undefined ? undefined : (st.invoiceById.get(n) as InvoiceRow | undefined);
@@ -175,6 +177,8 @@ export function createSqliteBackend(db: BetterSqlite3.Database, busy: BusyPolicy
       }),
     hasReturn,
     recordReturn: (sourceId, at) => void st.insertReturn.run(sourceId, at),
+    historyOfSource: rst.historyOfSource,
+    insertReturnAudit: rst.insertReturnAudit,
   };
 
   const reads: LedgerReads = {
@@ -223,6 +227,8 @@ export function createSqliteBackend(db: BetterSqlite3.Database, busy: BusyPolicy
     hasReturn,
     getSecuring,
     getWrittenFile,
+    listProcessedReturns: rst.listProcessedReturns,
+    listReturnAudits: rst.listReturnAudits,
   };
 
   const once = <T>(fn: (t: LedgerTx) => Result<T>): Result<T> =>

@@ -101,6 +101,20 @@ export const LEDGER_MIGRATIONS: readonly string[] = Object.freeze([
   ) STRICT;
   CREATE TABLE written_files (file_id TEXT PRIMARY KEY, params TEXT NOT NULL, length INTEGER NOT NULL, written_at TEXT NOT NULL) STRICT;
   `,
+  // v3 (0.2.0, returns): audit records of re-applied returns; history looked up by source.
+  `
+  CREATE TABLE return_audits (
+    seq INTEGER PRIMARY KEY,
+    source_id TEXT NOT NULL REFERENCES processed_returns (source_id),
+    action TEXT NOT NULL CHECK (action IN ('reapply')),
+    audited_by TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL,
+    applied INTEGER NOT NULL,
+    skipped INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX history_source ON history (source);
+  `,
 ]);
 
 /**
