@@ -7,6 +7,7 @@
  * @see ../shared/domain/SPECS.md §2.3 (type 1 pos. 81), §3.6 (SCOR); MARKET.md §4.7
  */
 import type { PlainDate } from '../core/date/index';
+import { field, guardObject } from '../core/guard/index';
 
 /** Securing modes as written in B2 type 1 pos. 81. */
 export const SECURING_MODES = Object.freeze({
@@ -93,11 +94,17 @@ export interface SecurisationDegradee {
 export type Securisation = SecurisationVitale | SecurisationSansVitale | SecurisationDegradee;
 
 /**
- * Tells whether an invoice still needs its degraded-mode justificatif.
+ * Tells whether an invoice still needs its degraded-mode justificatif (a predicate: total on any
+ * value, like the `isX` guards — what is not a mode D securisation needs none).
  *
- * @param securisation - The invoice's securing data.
- * @returns `true` for a mode D invoice whose justificatif is not yet sent.
+ * @param securisation - The invoice's securing data (anything).
+ * @returns `true` for a mode D invoice whose justificatif is not yet sent (absent or `a-fournir`).
+ * @example
+ * if (needsJustificatif(fse.securisation)) remind('Envoyer le duplicata papier ou la pièce SCOR');
  */
 export function needsJustificatif(securisation: Securisation): boolean {
-  return securisation.mode === 'D' && securisation.justificatif.statut === 'a-fournir';
+  const s = guardObject(securisation, [], [], { required: false });
+  if (s === undefined || field(s, 'mode') !== 'D') return false;
+  const j = guardObject(field(s, 'justificatif'), [], [], { required: false });
+  return j === undefined || field(j, 'statut') !== 'transmis';
 }
