@@ -50,6 +50,10 @@ export const FSE_CODES = defineIssueCodes({
   FSE_NIR_NAISSANCE_MISMATCH: { family: 'RULE', severity: 'warning', message: 'Le NIR de l’assuré ({received}) ne correspond pas à sa date de naissance ({expected})', fix: 'Pour un assuré (qualité 0), l’année et le mois du NIR sont ceux de la naissance : vérifier l’un et l’autre.', ref: 'SPECS §6.1' },
   FSE_QUALITE_ASSURE_INDIVIDU: { family: 'RULE', severity: 'warning', message: 'Qualité assuré (0) avec un NIR individuel différent de celui de l’assuré', fix: 'Un bénéficiaire qui a son propre NIR différent de l’ouvrant droit n’est pas de qualité 0 : corriger la qualité ou le NIR.', ref: 'SSV groupes 1130/1160' },
 
+  FSE_CARTE_BENEFICIAIRE_ABSENT: { family: 'RANGE', message: 'Pas de bénéficiaire à cette position sur la carte Vitale : attendu {expected}, reçu {received}', fix: 'Choisir le bénéficiaire parmi ceux lus sur la carte (le premier, position 0, est le titulaire).' },
+  FSE_CARTE_DATE_NAISSANCE_MISSING: { family: 'MISSING', message: 'Date de naissance de la carte non calendaire (date lunaire « {received} »)', fix: 'Saisir la date de naissance à facturer (option dateNaissance) : la carte porte une date lunaire (jour ou mois 00).' },
+  FSE_CPS_CONVENTION_UNKNOWN: { family: 'UNKNOWN_CODE', message: 'Code conventionnel de la situation CPS inconnu : attendu {expected}, reçu « {received} »', fix: 'Choisir la situation d’exercice conventionnée ou indiquer le code conventionnel à facturer (0 à 3).' },
+
   // ── Cohérence situation / actes ───────────────────────────────────────
   FSE_NATURE_ASSURANCE_UNKNOWN: { family: 'UNKNOWN_CODE', message: 'Nature d’assurance inconnue : « {received} »', fix: 'Choisir 10 maladie, 13 maladie Alsace-Moselle, 30 maternité, 41 AT/MP ou 90 prévention.', ref: `${B2_2} pos. 77-78` },
   FSE_AT_NUMERO_MISSING: { family: 'MISSING', message: 'Nature d’assurance AT/MP sans n° ni date d’accident du travail', fix: 'Saisir le n° de l’accident du travail (feuille AT) ou sa date.', ref: `${B2_2} pos. 86-94` },

@@ -33,3 +33,5 @@ export type { StreamLot, StreamOptions } from './b2/serialize';
 export { serializeB2Facture, serializeB2File, streamB2File } from './b2/serialize';
 export type { B2RecordType as B2Kind } from './b2/records/index';
 export { recordTypeOf as b2KindOf } from './b2/records/index';
+export type { BeneficiaireCarteLu, BeneficiaireCarteOptions, BeneficiaireDeCarte, CarteVitaleLue, PsCpsOptions, PsDeCps, SituationPsLue } from './carte';
+export { beneficiaireFseFromCarte, psFseFromCps } from './carte';
