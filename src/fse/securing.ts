@@ -4,7 +4,7 @@
  * duplicata or a SCOR scan must follow). Each mode carries its mandatory data as a tagged union,
  * so a PMS cannot build a degraded invoice and forget its justificatif.
  *
- * @see ../shared/domain/SPECS.md §2.3 (type 1 pos. 81), §3.6 (SCOR); MARKET.md §4.7
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), type 1 zone 81 (top certification); ameli.fr « Facturation en mode dégradé »; Cahier des charges SCOR (GIE SESAM-Vitale)
  */
 import type { PlainDate } from '../core/date/index';
 import { field, guardObject } from '../core/guard/index';
@@ -37,7 +37,7 @@ export function isSecuringMode(value: unknown): value is SecuringMode {
 
 /** CPS data needed by every mode (SSV groups 1 and 2). */
 export interface CpsSecurisation {
-  /** Type de carte PS (0 CPS, 1 CPF, 2 CDE/CPE, 3 CPA, 4 CSA; SPECS §3.3). */
+  /** Type de carte PS (0 CPS, 1 CPF, 2 CDE/CPE, 3 CPA, 4 CSA; SSV groupe 1 champ 1). */
   readonly typeCarte: '0' | '1' | '2' | '3' | '4';
   /** N° logique de la situation du PS used (group 2 field 1). */
   readonly numeroSituation: number;
