@@ -13,7 +13,7 @@ import type { Issue, IssuePath, Result } from '../core/issues/index';
 import { createIssueFactory, ok, resultOf } from '../core/issues/index';
 import { compactNir } from '../core/ids/index';
 import type { Decompte, FactureInput, LigneActe } from '../rules/model';
-import { defaultCompute } from './compute';
+import { checkedPricing, defaultCompute } from './compute';
 import { FSE_CODES } from './codes';
 import type { IdentityDoc } from './controls/identifiers';
 import { IDENTITY_CHECKS } from './controls/identifiers';
@@ -208,13 +208,15 @@ export function buildFse(input: FseInput, options: BuildFseOptions = {}): Result
   const issues: Issue[] = [];
   const inp = checkFseInput(input, [], issues);
   const opts = guardObject(options, ['options'], issues, { required: false }) ?? {};
-  const compute = optFunction<NonNullable<BuildFseOptions['compute']>>(opts, 'compute', ['options'], issues) ?? defaultCompute;
+  const given = optFunction<NonNullable<BuildFseOptions['compute']>>(opts, 'compute', ['options'], issues);
+  const compute = given === undefined ? defaultCompute : checkedPricing(given, ['options', 'compute']);
   if (inp === undefined) return inputErr(issues);
   issues.push(...identityIssues(inp, issues));
   let decompte: Decompte | undefined;
   if (!issues.some((i) => i.path.length === 1 && i.path[0] === 'facture')) {
     const priced = compute(inp.facture);
-    for (const i of priced.issues) issues.push({ ...i, path: ['facture', ...i.path] });
+    // The rules' paths are the facture's; a malformed override's are under `options`.
+    for (const i of priced.issues) issues.push(i.path[0] === 'options' ? i : { ...i, path: ['facture', ...i.path] });
     if (priced.ok) decompte = priced.value;
   }
   if (decompte === undefined || issues.some((i) => i.severity === 'error')) return inputErr(issues);

@@ -58,3 +58,31 @@ export function computeWith(options: ComputeFactureOptions): (facture: FactureIn
   }
   return (facture) => computeFacture(facture, { trace: false, ...checked });
 }
+
+/**
+ * Wraps a caller's pricing function so that what it returns is checked like any caller data:
+ * a value that is not a `Result` (`{ ok, value | issues }`) becomes an `INPUT_TYPE` issue at
+ * `path`, never a crash further down (internal: used by `buildFse` and the controls' options).
+ *
+ * @param compute - The caller's pricing function.
+ * @param path - Where it was given (`['options', 'compute']`).
+ * @returns A pricing function whose results have the `Result` shape.
+ */
+export function checkedPricing(compute: (facture: FactureInput) => Result<Decompte>, path: readonly (string | number)[]): (facture: FactureInput) => Result<Decompte> {
+  return (facture) => {
+    const r: unknown = compute(facture);
+    const issues: Issue[] = [];
+    const o = guardObject(r, path, issues);
+    const isOk = o === undefined ? undefined : guardBoolean(field(o, 'ok'), [...path, 'ok'], issues);
+    const list = o === undefined ? undefined : field(o, 'issues');
+    const wellFormed = Array.isArray(list) && list.every((i) => typeof i === 'object' && i !== null && Array.isArray(field(i as never, 'path')));
+    if (o !== undefined && isOk !== undefined && !wellFormed) {
+      issues.push(inputIssue('INPUT_TYPE', { path: [...path, 'issues'], expected: 'liste d’issues (Result)', received: kindOf(list) }));
+    }
+    if (isOk === false && Array.isArray(list) && list.length === 0) {
+      issues.push(inputIssue('INPUT_TYPE', { path: [...path, 'issues'], expected: 'au moins une issue (Result en échec)', received: 'aucune issue' }));
+    }
+    if (isOk === true && guardObject(field(o ?? {}, 'value'), [...path, 'value'], issues) === undefined) return inputErr(issues);
+    return issues.length > 0 ? inputErr(issues) : (r as Result<Decompte>);
+  };
+}

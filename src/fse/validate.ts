@@ -15,7 +15,7 @@ import { FSE_CODES } from './codes';
 import { DRE_CONTROLS, FSE_CONTROLS } from './controls/catalogue';
 import type { Control, ControlContext, ControlOptions, DreControl, FseControl } from './controls/types';
 import type { Dre, Fse } from './model';
-import { defaultCompute } from './compute';
+import { checkedPricing, defaultCompute } from './compute';
 import { checkDre, checkFse, optFunction } from './shape';
 
 const issue = createIssueFactory(FSE_CODES);
@@ -51,7 +51,7 @@ function controlOptions(o: Rec, issues: Issue[]): ControlContext {
     ageMaxEnfant: int('ageMaxEnfant', 200, 20),
     majorationsParcours: majorations ?? ['MCS', 'MPC'],
     securingAt,
-    compute: hasCompute ? compute : defaultCompute,
+    compute: hasCompute ? (compute === undefined ? undefined : checkedPricing(compute, [...OPTIONS, 'compute'])) : defaultCompute,
   };
 }
 

@@ -86,6 +86,9 @@ describe('fse: owned functions on whole-argument junk', () => {
     expectIssue(fse.validateFse(baseFse(), { disable: 'FSE_AGE_RANGE' as never }), 'INPUT_TYPE', ['options', 'disable']);
     expectIssue(fse.computeWith({ referentiel: {} as never })(INPUT.facture), 'INPUT_TYPE', ['options', 'referentiel', 'index']);
     expect(fse.needsJustificatif(null as never)).toBe(false);
+    expectIssue(fse.buildFse(INPUT, { compute: (() => 5) as never }), 'INPUT_TYPE', ['options', 'compute']);
+    expectIssue(fse.buildFse(INPUT, { compute: (() => ({ ok: false, issues: [null] })) as never }), 'INPUT_TYPE', ['options', 'compute', 'issues']);
+    expectIssue(fse.validateFse(baseFse(), { compute: (() => null) as never }), 'FSE_RECOMPUTE_FAILED');
   });
 
   it('checked copies equal what was built', () => {
