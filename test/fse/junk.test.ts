@@ -10,6 +10,7 @@ import { INPUT_CODES } from '../../src/core/guard/index';
 import { isSesamError } from '../../src/core/issues/index';
 import type { Issue, Result } from '../../src/core/issues/index';
 import { computeFacture } from '../../src/rules/computeFacture';
+import { PARAMETRES_DEFAUT } from '../../src/rules/tables/index';
 import { RULES_CODES } from '../../src/rules/codes';
 import { FSE_CODES } from '../../src/fse/codes';
 import * as fse from '../../src/fse/index';
@@ -143,6 +144,15 @@ describe('properties: junk at one path of a valid input', () => {
     const v = expectResult(fse.validateFse(fseDoc, bad as never));
     if (path[0] !== 'disable') expectLocated(r, ['options', ...path], valueAt(options, path), junk);
     expectLocated(v, ['options', ...path], valueAt(options, path), junk);
+  });
+
+  test.prop([junkAt(PARAMETRES_DEFAUT)], { numRuns: runs(300) })('computeWith checks the parameters: pricing answers a Result located at the junk', ({ path, junk }) => {
+    const r = expectResult(fse.computeWith({ parametres: setAt(PARAMETRES_DEFAUT, path, junk) })(INPUT.facture));
+    expectLocated(r, ['options', 'parametres', ...path], valueAt(PARAMETRES_DEFAUT, path), junk);
+  });
+
+  it('computeWith with the default parameters prices like defaultCompute', () => {
+    expect(expectOk(fse.computeWith({ parametres: PARAMETRES_DEFAUT })(INPUT.facture)).total).toEqual(expectOk(fse.defaultCompute(INPUT.facture)).total);
   });
 
   test.prop([fc.anything()], { numRuns: runs(200) })('needsJustificatif is total and true only for a mode D securisation', (junk) => {
