@@ -88,6 +88,8 @@ export function defaultCompute(facture: FactureInput): Result<Decompte> {
  * when they are malformed, the returned function answers every call with those `INPUT_*`
  * issues (paths under `options`), so the error comes back through the one result channel of
  * `buildFse` / `validateFse` instead of a crash while pricing.
+ * The parameters are checked in full; a référentiel must be `loadReferentiel`'s value (its
+ * compiled index is checked to be a `Map`, its rows are trusted as `loadReferentiel` built them).
  *
  * @param options - Options of `computeFacture` (`referentiel` from `loadReferentiel`, `parametres`).
  * @returns A pricing function.

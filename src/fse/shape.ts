@@ -58,7 +58,14 @@ function money(obj: Rec, key: string, path: IssuePath, issues: Issue[]): Money {
   return guardMoney(field(obj, key), at(path, key), issues) ?? { centimes: 0 };
 }
 
-/** An exact decimal {@link Factor}: `{ units, scale }`, integer units, scale 0–12. */
+/**
+ * An exact decimal {@link Factor}: `{ units, scale }`, integer units, scale 0–12.
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns The factor, or `undefined` when it is not an object.
+ */
 export function guardFactor(v: unknown, path: IssuePath, issues: Issue[]): Factor | undefined {
   const o = guardObject(v, path, issues);
   if (o === undefined) return undefined;
@@ -88,7 +95,14 @@ function periodes(v: unknown, path: IssuePath, issues: Issue[], required: boolea
   return items(list).map((p, k) => periode(p, at(path, k), issues)).filter((p): p is Periode => p !== undefined);
 }
 
-/** PS facturant (SSV group 1120). */
+/**
+ * PS facturant (SSV group 1120).
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns A fresh typed copy, or `undefined` when it is not an object.
+ */
 export function checkPs(v: unknown, path: IssuePath, issues: Issue[]): PsFse | undefined {
   const o = guardObject(v, path, issues);
   if (o === undefined) return undefined;
@@ -104,7 +118,14 @@ export function checkPs(v: unknown, path: IssuePath, issues: Issue[]): PsFse | u
   return out;
 }
 
-/** Bénéficiaire identifiers and rights (SSV groups 1130, 1160, 105, 106). */
+/**
+ * Bénéficiaire identifiers and rights (SSV groups 1130, 1160, 105, 106).
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns A fresh typed copy and the caller's record (for the FSE's birth fields), or `undefined` when it is not an object.
+ */
 export function checkBeneficiaire(v: unknown, path: IssuePath, issues: Issue[]): { readonly value: BeneficiaireFse; readonly raw: Rec } | undefined {
   const o = guardObject(v, path, issues);
   if (o === undefined) return undefined;
@@ -123,7 +144,14 @@ export function checkBeneficiaire(v: unknown, path: IssuePath, issues: Issue[]):
   return { value: out, raw: o };
 }
 
-/** Organismes AMO (SSV group 1310). */
+/**
+ * Organismes AMO (SSV group 1310).
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns A fresh typed copy, or `undefined` when it is not an object.
+ */
 export function checkAmo(v: unknown, path: IssuePath, issues: Issue[]): OrganismesAmo | undefined {
   const o = guardObject(v, path, issues);
   if (o === undefined) return undefined;
@@ -149,7 +177,15 @@ function routage(v: unknown, path: IssuePath, issues: Issue[]): RoutageAmc | und
   return out;
 }
 
-/** Organisme complémentaire (SSV group 1321), with its routing. */
+/**
+ * Organisme complémentaire (SSV group 1321), with its routing.
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @param options - `required` (default false: absent is fine).
+ * @returns A fresh typed copy, or `undefined` when it is not an object.
+ */
 export function checkAmc(v: unknown, path: IssuePath, issues: Issue[], options: { readonly required?: boolean } = {}): OrganismeAmc | undefined {
   const o = guardObject(v, path, issues, { required: options.required ?? false });
   if (o === undefined) return undefined;
@@ -167,7 +203,14 @@ export function checkAmc(v: unknown, path: IssuePath, issues: Issue[], options: 
   return out;
 }
 
-/** Prescription (B2 type 2 pos. 59-73). */
+/**
+ * Prescription (B2 type 2 zones 59-73), optional.
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns A fresh typed copy, or `undefined` when absent or not an object.
+ */
 export function checkPrescription(v: unknown, path: IssuePath, issues: Issue[]): Prescription | undefined {
   const o = guardObject(v, path, issues, { required: false });
   if (o === undefined) return undefined;
@@ -181,6 +224,11 @@ export function checkPrescription(v: unknown, path: IssuePath, issues: Issue[]):
  * Securing data. The mode and what each mode must carry are judged by the securing controls
  * (FSE_SECURISATION_MODE_UNKNOWN, FSE_CPS_MISSING, FSE_VITALE_DATA_MISSING…): here an absent
  * part reads as absent, a part of the wrong type is an `INPUT_TYPE`.
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns A fresh copy (typed as the union: absent parts are the controls' business), or `undefined` when it is not an object.
  */
 export function checkSecurisation(v: unknown, path: IssuePath, issues: Issue[]): Securisation | undefined {
   const o = guardObject(v, path, issues);
@@ -329,6 +377,11 @@ export function checkDecompte(v: unknown, path: IssuePath, issues: Issue[]): Dec
 /**
  * The priced invoice kept in an FSE or handed to `buildFseFromDecompte`, checked by the rules'
  * own structural validator (`validateFactureInput`); its issues get `path` as prefix.
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits.
+ * @param issues - Collector (`RULES_*` issues, paths prefixed).
+ * @returns The invoice, or `undefined` when the rules refuse its shape.
  */
 export function checkFacture(v: unknown, path: IssuePath, issues: Issue[]): FactureInput | undefined {
   const r = validateFactureInput(v);
@@ -487,7 +540,15 @@ export function checkDre(v: unknown, path: IssuePath, issues: Issue[]): Dre | un
   return { kind: 'dre', fse, amc, lignes, montantAmc };
 }
 
-/** Guards an optional caller function (a pricing override, a control's check). */
+/**
+ * Guards an optional caller function (a pricing override, a control's check).
+ *
+ * @param obj - The caller's options record.
+ * @param key - The property.
+ * @param path - Path of `obj`.
+ * @param issues - Collector.
+ * @returns The function, or `undefined` when absent (or not a function: an issue is pushed).
+ */
 export function optFunction<F>(obj: Rec, key: string, path: IssuePath, issues: Issue[]): F | undefined {
   return guardFunction(field(obj, key), at(path, key), issues, { required: false }) as F | undefined;
 }

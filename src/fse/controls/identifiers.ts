@@ -106,7 +106,12 @@ export const IDENTITY_CHECKS: readonly IdentityCheck[] = [
   amoCheck('FSE_ORGANISME_DESTINATAIRE_FORMAT', 'Organisme destinataire sur 3 chiffres', 'organismeDestinataire', 3),
 ];
 
-/** The identity part of an FSE. */
+/**
+ * The identity part of an FSE (its prescription, n° de facture and lines' exécutants included).
+ *
+ * @param fse - A structurally checked FSE.
+ * @returns The view the {@link IDENTITY_CHECKS} read.
+ */
 export function identityOfFse(fse: Fse): IdentityDoc {
   return {
     beneficiaire: fse.beneficiaire,
