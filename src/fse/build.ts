@@ -78,9 +78,8 @@ function identityIssues(input: FseInput, shapeIssues: readonly Issue[]): Issue[]
     executants: [],
   };
   for (const c of IDENTITY_CHECKS) {
-    const part = c.code.startsWith('FSE_ORGANISME') ? 'amo' : c.code.includes('NIR') ? 'beneficiaire' : c.code.startsWith('FSE_PS') ? 'ps' : undefined;
-    // A part that is not an object was reported by its guard: its checks would only repeat it.
-    if (part !== undefined && shapeIssues.some((i) => i.path.length === 1 && i.path[0] === part)) continue;
+    // A part whose shape was reported by its guard is not re-checked: its checks would only repeat it.
+    if (shapeIssues.some((i) => i.path.length === 1 && i.path[0] === c.part)) continue;
     if (!c.appliesTo(doc)) continue;
     const found = c.check(doc);
     if (found === undefined) continue;

@@ -35,6 +35,8 @@ export interface IdentityDoc {
 /** One identity check over an {@link IdentityDoc}. */
 export interface IdentityCheck {
   readonly code: FseCode;
+  /** The top-level part of the {@link IdentityDoc} it reads. */
+  readonly part: keyof IdentityDoc;
   readonly label: string;
   readonly appliesTo: (doc: IdentityDoc) => boolean;
   readonly check: (doc: IdentityDoc) => Finding;
@@ -62,41 +64,41 @@ const digits = (n: number, f: string): boolean => DIGITS[n]?.test(f) === true;
 const ALWAYS = (): boolean => true;
 const hasPrescription = (d: IdentityDoc): boolean => d.prescription !== undefined;
 const prescripteur = (d: IdentityDoc): string => d.prescription?.numeroPrescripteur ?? '';
-const check = (code: FseCode, label: string, appliesTo: IdentityCheck['appliesTo'], fn: IdentityCheck['check']): IdentityCheck => ({ code, label, appliesTo, check: fn });
+const check = (code: FseCode, part: keyof IdentityDoc, label: string, appliesTo: IdentityCheck['appliesTo'], fn: IdentityCheck['check']): IdentityCheck => ({ code, part, label, appliesTo, check: fn });
 const amoCheck = (code: FseCode, label: string, key: 'grandRegime' | 'caisse' | 'centre' | 'organismeDestinataire', n: number): IdentityCheck =>
-  check(code, label, ALWAYS, (d) => (digits(n, d.amo[key]) ? undefined : { path: ['amo', key], received: d.amo[key] }));
+  check(code, 'amo', label, ALWAYS, (d) => (digits(n, d.amo[key]) ? undefined : { path: ['amo', key], received: d.amo[key] }));
 
 /** The identity checks, in the order they run (paths as in an `FseInput`). */
 export const IDENTITY_CHECKS: readonly IdentityCheck[] = [
-  check('FSE_ASSURE_NIR_FORMAT', 'NIR de l’assuré lisible (13 caractères + clé)', ALWAYS, (d) =>
+  check('FSE_ASSURE_NIR_FORMAT', 'beneficiaire', 'NIR de l’assuré lisible (13 caractères + clé)', ALWAYS, (d) =>
     nirStage(d.beneficiaire.nirAssure).stage === 'format' ? { path: ['beneficiaire', 'nirAssure'], expected: '15 caractères', received: d.beneficiaire.nirAssure } : undefined),
-  check('FSE_ASSURE_NIR_KEY', 'Clé du NIR de l’assuré', ALWAYS, (d) => {
+  check('FSE_ASSURE_NIR_KEY', 'beneficiaire', 'Clé du NIR de l’assuré', ALWAYS, (d) => {
     const s = nirStage(d.beneficiaire.nirAssure);
     return s.stage === 'key' ? keyFinding(['beneficiaire', 'nirAssure'], s) : undefined;
   }),
-  check('FSE_BENEFICIAIRE_NIR_FORMAT', 'NIR individuel du bénéficiaire lisible', (d) => d.beneficiaire.nirIndividuel !== undefined, (d) =>
+  check('FSE_BENEFICIAIRE_NIR_FORMAT', 'beneficiaire', 'NIR individuel du bénéficiaire lisible', (d) => d.beneficiaire.nirIndividuel !== undefined, (d) =>
     nirStage(d.beneficiaire.nirIndividuel ?? '').stage === 'format' ? { path: ['beneficiaire', 'nirIndividuel'], received: d.beneficiaire.nirIndividuel ?? '' } : undefined),
-  check('FSE_BENEFICIAIRE_NIR_KEY', 'Clé du NIR individuel du bénéficiaire', (d) => d.beneficiaire.nirIndividuel !== undefined, (d) => {
+  check('FSE_BENEFICIAIRE_NIR_KEY', 'beneficiaire', 'Clé du NIR individuel du bénéficiaire', (d) => d.beneficiaire.nirIndividuel !== undefined, (d) => {
     const s = nirStage(d.beneficiaire.nirIndividuel ?? '');
     return s.stage === 'key' ? keyFinding(['beneficiaire', 'nirIndividuel'], s) : undefined;
   }),
-  check('FSE_PS_NUMERO_FORMAT', 'N° de facturation du PS sur 9 chiffres', ALWAYS, (d) =>
+  check('FSE_PS_NUMERO_FORMAT', 'ps', 'N° de facturation du PS sur 9 chiffres', ALWAYS, (d) =>
     numStage(d.ps.numeroFacturation).stage === 'format' ? { path: ['ps', 'numeroFacturation'], received: d.ps.numeroFacturation } : undefined),
-  check('FSE_PS_NUMERO_KEY', 'Clé de Luhn du n° de facturation du PS', ALWAYS, (d) => {
+  check('FSE_PS_NUMERO_KEY', 'ps', 'Clé de Luhn du n° de facturation du PS', ALWAYS, (d) => {
     const s = numStage(d.ps.numeroFacturation);
     return s.stage === 'key' ? keyFinding(['ps', 'numeroFacturation'], s) : undefined;
   }),
-  check('FSE_PRESCRIPTEUR_NUMERO_FORMAT', 'N° du prescripteur sur 9 chiffres', hasPrescription, (d) =>
+  check('FSE_PRESCRIPTEUR_NUMERO_FORMAT', 'prescription', 'N° du prescripteur sur 9 chiffres', hasPrescription, (d) =>
     numStage(prescripteur(d)).stage === 'format' ? { path: ['prescription', 'numeroPrescripteur'], received: prescripteur(d) } : undefined),
-  check('FSE_PRESCRIPTEUR_NUMERO_KEY', 'Clé de Luhn du n° du prescripteur', hasPrescription, (d) => {
+  check('FSE_PRESCRIPTEUR_NUMERO_KEY', 'prescription', 'Clé de Luhn du n° du prescripteur', hasPrescription, (d) => {
     const s = numStage(prescripteur(d));
     return s.stage === 'key' ? keyFinding(['prescription', 'numeroPrescripteur'], s) : undefined;
   }),
-  check('FSE_EXECUTANT_NUMERO_KEY', 'N° de l’exécutant de chaque acte valide', ALWAYS, (d) =>
+  check('FSE_EXECUTANT_NUMERO_KEY', 'executants', 'N° de l’exécutant de chaque acte valide', ALWAYS, (d) =>
     d.executants.flatMap((e, k) => (numStage(e).stage === undefined ? [] : [{ path: ['executants', k], received: e }]))),
-  check('FSE_REMPLACANT_NUMERO_KEY', 'N° du PS remplaçant valide', (d) => d.remplacant !== undefined, (d) =>
+  check('FSE_REMPLACANT_NUMERO_KEY', 'remplacant', 'N° du PS remplaçant valide', (d) => d.remplacant !== undefined, (d) =>
     numStage(d.remplacant ?? '').stage === undefined ? undefined : { path: ['remplacant'], received: d.remplacant ?? '' }),
-  check('FSE_NUMERO_FACTURE_RANGE', 'N° de facture entre 1 et 999 999 999', (d) => d.numeroFacture !== undefined, (d) => {
+  check('FSE_NUMERO_FACTURE_RANGE', 'numeroFacture', 'N° de facture entre 1 et 999 999 999', (d) => d.numeroFacture !== undefined, (d) => {
     const n = d.numeroFacture ?? 0;
     return Number.isInteger(n) && n >= 1 && n <= 999_999_999 ? undefined : { path: ['numeroFacture'], expected: '1 à 999999999', received: n };
   }),
