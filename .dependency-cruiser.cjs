@@ -10,7 +10,7 @@ const allow = (from, allowed, comment) => ({
   to: { path: '^src/', pathNot: [`^src/${from}/`, ...allowed.map((a) => `^src/${a}/`)] },
 });
 
-const PURE = ['core', 'internal', 'rules', 'fse', 'dre', 'scor', 'noemie', 'adr', 'reader', 'signature', 'ledger'];
+const PURE = ['core', 'internal', 'rules', 'fse', 'dre', 'scor', 'noemie', 'returns', 'adr', 'reader', 'signature', 'ledger'];
 
 module.exports = {
   forbidden: [
@@ -21,6 +21,7 @@ module.exports = {
     allow('dre', ['core', 'internal', 'rules', 'fse'], 'dre: core, internal, rules, fse model'),
     allow('scor', ['core'], 'scor: core'),
     allow('noemie', ['core', 'internal', 'fse', 'ledger'], 'noemie: core, internal, fse types, ledger port'),
+    allow('returns', ['core', 'noemie', 'ledger'], 'returns (reconciliation, rejects, bank statements, watchdog): core, noemie formats, ledger port'),
     allow('adr', ['core', 'internal'], 'adr: core, internal'),
     allow('reader', ['core'], 'reader (and reader/pcsc): core'),
     allow('signature', ['core'], 'signature: core'),
@@ -47,6 +48,16 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/index\\.ts$' },
       to: { path: '^src/(reader/pcsc|ledger/sqlite|simulator|cli)/' },
+    },
+    {
+      name: 'root-entry-is-platform-neutral',
+      comment: "import … from 'sesam-billing' bundles for a browser: nothing it reaches loads pkijs/asn1js, a node: builtin or a native module (issue #10 §4; test/package/bundle.test.ts checks the built output)",
+      severity: 'error',
+      from: { path: '^src/index\\.ts$' },
+      to: {
+        reachable: true,
+        path: ['node_modules/(pkijs|asn1js|pcsclite|better-sqlite3)/', '^(node:)?(crypto|fs|path|os|child_process|net|http|https|stream|buffer|url|util|zlib|tls|events|worker_threads|module|readline|process)$'],
+      },
     },
     {
       name: 'no-circular',

@@ -2,6 +2,8 @@
  * `npm run bench`: runs every bench/*.bench.ts, each in its own process (so one suite's heap
  * does not skew the next). Each prints its figures as ratios against a baseline measured in the
  * same run (never absolute wall-clock assertions). `npm run bench -- rules noemie` picks suites.
+ * `bundle.bench.ts` prints sizes instead of rates: what `import … from 'sesam-billing'` weighs in
+ * a consumer's bundle (minified, platform neutral, from the dist/ that `npm run bench` builds).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

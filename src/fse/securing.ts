@@ -10,7 +10,7 @@ import type { PlainDate } from '../core/date/index';
 import { field, guardObject } from '../core/guard/index';
 
 /** Securing modes as written in B2 type 1 pos. 81. */
-export const SECURING_MODES = Object.freeze({
+export const SECURING_MODES = /* @__PURE__ */ Object.freeze({
   /** SESAM avec carte Vitale, sécurisée. */
   vitale: 'S',
   /** SESAM sans carte Vitale (droits ADRi ou attestation). */
@@ -23,7 +23,7 @@ export const SECURING_MODES = Object.freeze({
 export type SecuringMode = (typeof SECURING_MODES)[keyof typeof SECURING_MODES];
 
 /** All securing mode codes. */
-export const SECURING_MODE_CODES: readonly SecuringMode[] = Object.freeze(['S', 'F', 'D']);
+export const SECURING_MODE_CODES: readonly SecuringMode[] = /* @__PURE__ */ Object.freeze(['S', 'F', 'D']);
 
 /**
  * Tells whether a value is a securing mode code.

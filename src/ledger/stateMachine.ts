@@ -17,7 +17,7 @@ import type { PartEventType, PartState } from './model';
 const issue = createIssueFactory(LEDGER_CODES);
 
 /** Every part state, in lifecycle order. */
-export const PART_STATES: readonly PartState[] = Object.freeze([
+export const PART_STATES: readonly PartState[] = /* @__PURE__ */ Object.freeze([
   'a_emettre',
   'en_lot',
   'transmise',
@@ -34,7 +34,7 @@ export const PART_STATES: readonly PartState[] = Object.freeze([
 ]);
 
 /** Every event. */
-export const PART_EVENTS: readonly PartEventType[] = Object.freeze([
+export const PART_EVENTS: readonly PartEventType[] = /* @__PURE__ */ Object.freeze([
   'mise_en_lot',
   'transmission',
   'arl_positif',
@@ -79,7 +79,7 @@ export const PART_TRANSITIONS: Readonly<Record<PartState, Readonly<Partial<Recor
   });
 
 /** States a part never leaves. */
-export const FINAL_STATES: readonly PartState[] = Object.freeze(
+export const FINAL_STATES: readonly PartState[] = /* @__PURE__ */ Object.freeze(
   PART_STATES.filter((s) => Object.keys(PART_TRANSITIONS[s]).length === 0),
 );
 

@@ -1,6 +1,6 @@
 /**
  * Part AMC of a line (internal): from the declared garantie, or the C2S (which covers the ticket
- * modérateur, SPECS §6.5, §6.8). The AMC never pays the PF or franchises (they are taken from the
+ * modérateur, Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré)). The AMC never pays the PF or franchises (they are taken from the
  * AMO part) and never more than what remains after AMO (TM + covered dépassement). The invoice
  * ceiling (`plafond`) is consumed line by line in input order.
  */
@@ -37,7 +37,7 @@ const CENT: Factor = percent(100);
 export function createAmcPlan(ctx: Contexte): AmcPlan {
   const g = ctx.input.amc;
   if (ctx.input.beneficiaire.c2s === true) {
-    if (ctx.trace !== null) step(ctx, 'amc.c2s', undefined, { garantieDeclaree: g === undefined ? 'non' : g.formule }, 'C2S : ticket modérateur pris en charge, dépassements exclus', undefined, 'SPECS §6.5, §6.8 (CSS L.861-3)');
+    if (ctx.trace !== null) step(ctx, 'amc.c2s', undefined, { garantieDeclaree: g === undefined ? 'non' : g.formule }, 'C2S : ticket modérateur pris en charge, dépassements exclus', undefined, 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) (CSS L.861-3)');
     return { kind: 'c2s', rule: 'amc.c2s', pct: CENT, pctText: '100', forfait: 0, left: Infinity, couvreDepassement: false, depCap: null };
   }
   if (g === undefined) return { kind: 'none', rule: 'amc.none', pct: CENT, pctText: '0', forfait: 0, left: 0, couvreDepassement: false, depCap: null };
@@ -77,7 +77,7 @@ export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: 
     const capDep = multiplyCentimes(base, plan.depCap, 'halfUp');
     if (depCover > capDep) {
       depCover = capDep;
-      step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep) }, `dépassement couvert limité à ${fmt(capDep)}`, money(capDep), 'parameter contratResponsable (legal ceiling not in SPECS)');
+      step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep) }, `dépassement couvert limité à ${fmt(capDep)}`, money(capDep), 'parameter contratResponsable (plafond réglementaire du contrat responsable : CSS art. R.871-2)');
     }
   }
   const open = tm + depCover;

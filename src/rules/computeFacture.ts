@@ -2,7 +2,7 @@
  * computeFacture: prices one invoice and splits it AMO / AMC / patient, with a trace.
  *
  * Per line: tariff at the act date → base; rate (exonérations, parcours) → partAmo = base × taux
- * rounded halfUp to the centime (SPECS §6.6: 65 % × 3,29 = 2,1385 → 2,14); then PF and franchises
+ * rounded halfUp to the centime (Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024: 65 % × 3,29 = 2,1385 → 2,14); then PF and franchises
  * are taken from partAmo (netAmo, never below zero); then the AMC part; the patient keeps the rest.
  */
 import type { Issue, Result } from '../core/issues/index';
@@ -25,7 +25,7 @@ import { validateFacture } from './validateFactureInput';
 
 /** Options of {@link computeFacture}. */
 export interface ComputeFactureOptions {
-  /** Tariff référentiel (default: the SPECS tables, `DEFAULT_REFERENTIEL`). */
+  /** Tariff référentiel (default: the shipped tables, `DEFAULT_REFERENTIEL`). */
   readonly referentiel?: Referentiel;
   /** Rule parameters (default `PARAMETRES_DEFAUT`). */
   readonly parametres?: ParametresRegles;
@@ -43,7 +43,7 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
   if (ctx.nature === '41' && b.atmp === undefined) issues.push(issue('RULES_ATMP_MANQUANT', { path: ['beneficiaire', 'atmp'] }));
   if (ctx.nature === '13') issues.push(issue('RULES_REGIME_LOCAL', { path: ['natureAssurance'] }));
   const birth = dayNumber(b.dateNaissance);
-  // The same month and day one year before the billing date (SPECS §6.4: one-year billing delay).
+  // The same month and day one year before the billing date (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024): one-year billing delay).
   const limit = dayNumber(input.dateFacturation) - 10000;
   const atmp = ctx.nature === '41' && b.atmp !== undefined ? dayNumber(b.atmp.date) : 0;
   let maternityWarned = false;
@@ -63,8 +63,8 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
 
 function traceContexte(ctx: Contexte): void {
   const ps = ctx.input.ps;
-  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: ps.profession, secteur: ps.secteur, zone: ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version }, 'facture acceptée', undefined, 'SPECS §2.4');
-  if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin as string}`, undefined, 'SPECS §6.5 (1er jour du 6e mois → accouchement + 12 j)');
+  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: ps.profession, secteur: ps.secteur, zone: ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version }, 'facture acceptée', undefined, 'Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion');
+  if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin as string}`, undefined, 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) (1er jour du 6e mois → accouchement + 12 j)');
 }
 
 function allAld(lignes: readonly LigneDecompte[]): boolean {
@@ -129,7 +129,7 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
  * const r = computeFacture({ dateFacturation: '2025-03-10', ps: { profession: 'medecin', specialite: '01', secteur: '1', zone: 'metropole' },
  *   beneficiaire: { dateNaissance: '1980-05-01' }, parcours: 'T', lignes: [{ code: 'G', date: '2025-03-10', quantite: 1 }] });
  * // r.value.total: partAmo 21,00 €, PF 2,00 €, netAmo 19,00 €, resteACharge 9,00 €
- * @see SPECS §6.4–6.8
+ * @see NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)
  */
 export function computeFacture(input: unknown, options: ComputeFactureOptions = {}): Result<Decompte> {
   const days: number[] = [];
@@ -147,7 +147,7 @@ export function computeFacture(input: unknown, options: ComputeFactureOptions = 
   const total = totals(lignes);
   const tp = decideTiersPayant(ctx, lignes);
   const paidByTp = (tp.amo ? total.partAmo.centimes : 0) + (tp.amc ? total.partAmc.centimes : 0);
-  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture, 'SPECS §6.6');
+  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
   const decompte: Decompte = {
     lignes,
     total,

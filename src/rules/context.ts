@@ -14,7 +14,7 @@ import type { Referentiel } from './referentiel';
 import { professionBit, secteurBit } from './referentiel';
 import type { ParametresRegles } from './tables/parametres';
 
-/** Rate family of a profession (SPECS §6.5). */
+/** Rate family of a profession (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré)). */
 export type FamilleTaux = 'medecin' | 'sageFemme' | 'chirurgienDentiste' | 'auxiliaire' | 'autre';
 
 const AUXILIAIRES: readonly Profession[] = ['infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue'];
@@ -58,7 +58,7 @@ export function addMonths(d: PlainDate, months: number): PlainDate {
 }
 
 /**
- * Places the maternité period (SPECS §6.5: from the 1st day of the 6th month to 12 days after
+ * Places the maternité period (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): from the 1st day of the 6th month to 12 days after
  * delivery). Start: début de grossesse + 5 months; without it, the expected (or actual) delivery
  * date (else the actual one) − 4 months (assumption: a 9-month pregnancy counted from the début de
  * grossesse). End: actual delivery, else expected delivery, else début + 9 months, plus 12 days.

@@ -6,7 +6,7 @@
  *   (`PARAMETRES_DEFAUT`): rates, PF, franchises, caps, age limits.
  * - Issue codes: `RULES_CODES`.
  *
- * Sources: shared/domain/SPECS.md §2.4, §6.4–6.8. Pure: imports only src/core.
+ * Sources: Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion. Pure: imports only src/core.
  */
 export type * from './model';
 export { RULES_CODES } from './codes';
@@ -17,6 +17,12 @@ export { MAX_LIGNES, MAX_QUANTITE, validateFactureInput } from './validateFactur
 export type { CompiledRow, Nomenclature, Referentiel, TableTarifs, TarifRow } from './referentiel';
 export { loadReferentiel } from './referentiel';
 export type { FranchiseParametre, Parametre, ParametresRegles, ValeurDatee } from './tables/index';
-export { CCAM_ACTES, DEFAULT_REFERENTIEL, DEFAULT_TABLES, NGAP_AUXILIAIRES, NGAP_MEDECINS, PARAMETRES_DEFAUT } from './tables/index';
+export { DEFAULT_REFERENTIEL, DEFAULT_TABLES, NGAP_AUXILIAIRES, NGAP_MEDECINS, PARAMETRES_DEFAUT } from './tables/index';
 export type { DemoFacture } from './examples/demoDay';
 export { DEMO_DAY } from './examples/demoDay';
+export type * from './ccam/model';
+export { CCAM_CODES } from './ccam/codes';
+export type { ParseCcamOptions } from './ccam/parseCcamCsv';
+export { MAX_CCAM_CSV_LENGTH, parseCcamCsv } from './ccam/parseCcamCsv';
+export { buildCcamHistory, findCcamActe, parseCcamHistory, serializeCcamHistory } from './ccam/history';
+export { ccamKey, ccamTarifTable } from './ccam/toTable';

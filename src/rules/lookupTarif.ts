@@ -31,7 +31,7 @@ export interface LookupKey {
  * @returns The row, or undefined.
  */
 export function lookupTarif(ref: Referentiel, code: string, date: string, day: number, key: LookupKey, i: number, k: number, issues: Issue[]): CompiledRow | undefined {
-  const rows = ref.index.get(code);
+  const rows = ref.index.get(code) ?? ref.resolve?.(code);
   if (rows === undefined) {
     issues.push(issue('RULES_CODE_INCONNU', { path: pathOf(i, k), received: code }));
     return undefined;
@@ -44,13 +44,21 @@ export function lookupTarif(ref: Referentiel, code: string, date: string, day: n
     applicable = true;
     if (row.fromDay > day) continue;
     if (row.toDay < day) break;
+    if (row.row.priseEnCharge === false) {
+      issues.push(issue('RULES_ACTE_NON_PRIS_EN_CHARGE', { path: pathOf(i, k), received: code }));
+      return undefined;
+    }
     if (row.prix === null) {
       issues.push(issue('RULES_TARIF_A_CONFIRMER', { path: pathOf(i, k), received: code }));
       return undefined;
     }
     return row;
   }
-  if (applicable) issues.push(issue('RULES_TARIF_DATE', { path: pathOf(i, k), received: code, expected: date }));
+  const oldest = rows[rows.length - 1];
+  if (applicable && oldest !== undefined && oldest.row.debutTable !== undefined && oldest.row.validFrom === oldest.row.debutTable && oldest.fromDay > day) {
+    // Before the first CCAM version loaded: the act may have existed, the table does not say.
+    issues.push(issue('RULES_CCAM_AVANT_VERSION', { path: pathOf(i, k), received: `${code} (${date})`, expected: oldest.row.source }));
+  } else if (applicable) issues.push(issue('RULES_TARIF_DATE', { path: pathOf(i, k), received: code, expected: date }));
   else issues.push(issue('RULES_TARIF_NON_APPLICABLE', { path: pathOf(i, k), received: code, expected: `${key.ps.profession}, secteur ${key.ps.secteur}, ${key.ps.zone}` }));
   return undefined;
 }

@@ -2,7 +2,7 @@
  * Input and output types of the pricing engine (`computeFacture`): one invoice (facture) of one
  * PS for one bénéficiaire, priced act by act and split AMO / AMC / patient, with a trace.
  *
- * The shapes follow what an FSE / B2 invoice needs (SPECS §2.3 type 2 and type 4 records,
+ * The shapes follow what an FSE / B2 invoice needs (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements type 2 and type 4 records,
  * §2.4 nature d'assurance and IPS, §6.4–6.8 rule data). French names for spec entities and
  * fields (ASCII camelCase), English glosses in the TSDoc.
  */
@@ -14,7 +14,7 @@ import type { Factor, Money } from '../core/money/index';
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Profession of the PS (health professional). Drives the AMO rate family (SPECS §6.5: 70 %
+ * Profession of the PS (health professional). Drives the AMO rate family (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): 70 %
  * médecins / sages-femmes / dentistes, 60 % auxiliaires) and PF / franchise applicability
  * (§6.6: PF for médecins only; franchise paramédicale for auxiliaires).
  * `pharmacien` and `transporteur` exist for médicament / transport lines of caller-loaded tables.
@@ -38,14 +38,14 @@ export type Secteur = '1' | '2' | '2-optam';
 export type Zone = 'metropole' | 'dom';
 
 /**
- * Nature d'assurance (insurance branch) of the invoice, B2 type 2 pos 77-78 (SPECS §2.3, §2.4):
+ * Nature d'assurance (insurance branch) of the invoice, B2 type 2 pos 77-78 (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements):
  * `10` maladie, `13` maladie régime local Alsace-Moselle, `30` maternité, `41` AT/MP
  * (accident du travail / maladie professionnelle), `90` prévention.
  */
 export type NatureAssurance = '10' | '13' | '30' | '41' | '90';
 
 /**
- * Indicateur de parcours de soins (IPS, care-pathway indicator, SPECS §2.4, §6.7):
+ * Indicateur de parcours de soins (IPS, care-pathway indicator, Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion):
  * `T` médecin traitant, `N` nouveau MT, `R` MT de substitution, `H` hors résidence,
  * `D` accès direct spécifique, `O` orienté par le MT, `M` orienté par un autre médecin,
  * `U` urgence, `A` acte D.162-1-6 CSS (non concerné), `S` hors parcours (sans orientation),
@@ -58,13 +58,13 @@ export type LieuActe = 'cabinet' | 'domicile';
 
 /**
  * Motif de dépassement (reason for billing above the tariff) for a secteur 1 PS:
- * `DE` exigence particulière du patient, `DA` dépassement autorisé hors parcours (SPECS §6.7).
+ * `DE` exigence particulière du patient, `DA` dépassement autorisé hors parcours (Code de la sécurité sociale, art. L.162-5-3 (parcours de soins coordonnés)).
  * Secteur 2 / OPTAM dépassements need no motif.
  */
 export type MotifDepassement = 'DE' | 'DA';
 
 /**
- * Destinataire du règlement (who receives the payment), B2 type 2 pos 115-116 (SPECS §2.3):
+ * Destinataire du règlement (who receives the payment), B2 type 2 pos 115-116 (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements):
  * `00` hors tiers payant (patient pays, is reimbursed), `05` tiers payant part AMO,
  * `15` tiers payant intégral (AMO + AMC), `25` tiers payant part AMC seule.
  */
@@ -79,14 +79,14 @@ export type DestinataireReglement = '00' | '05' | '15' | '25';
 export type MotifExoneration = 'ald' | 'maternite' | 'atmp' | 'invalidite' | 'ame' | 'prevention';
 
 /**
- * Justification d'exonération du TM, B2 type 2 pos 79 (SPECS §2.4): `0` none, `4` soins
+ * Justification d'exonération du TM, B2 type 2 pos 79 (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion): `0` none, `4` soins
  * conformes au protocole ALD. Other letters of §2.4 (1, 3, 6, 9, C) are not produced by the
  * engine (maternité and AT/MP are carried by the nature d'assurance).
  */
 export type JustificationExoneration = '0' | '4';
 
 /**
- * Why no participation forfaitaire / franchise is withheld on a line (SPECS §6.6):
+ * Why no participation forfaitaire / franchise is withheld on a line (Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024):
  * `mineur` under 18, `c2s`, `ame`, `maternite` (6th month to 12 days post-partum, or nature
  * d'assurance maternité), `pensionMilitaire`, `professionNonConcernee` (PF: not for sages-femmes,
  * dentistes, auxiliaires), `pasUnActe` (majorations, frais de déplacement, IK are not acts).
@@ -100,7 +100,7 @@ export type MotifExemptionPf =
   | 'professionNonConcernee'
   | 'pasUnActe';
 
-/** Kind of franchise médicale (SPECS §6.6). */
+/** Kind of franchise médicale (Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
 export type FranchiseKind = 'paramedical' | 'transport' | 'medicament';
 
 // ---------------------------------------------------------------------------------------------
@@ -161,7 +161,7 @@ export interface Beneficiaire {
   readonly atmp?: AccidentTravail;
   /** Other exonérations (exemptions): `invalidite` (100 %), `pensionMilitaire` (no PF / franchises). */
   readonly exonerations?: readonly ('invalidite' | 'pensionMilitaire')[];
-  /** Grand régime code (`'01'` RG …, SPECS §6.3). Passed through. */
+  /** Grand régime code (`'01'` RG …, Nomenclatures du SNDS (CNAM / Health Data Hub, Licence Ouverte 2.0)). Passed through. */
   readonly regime?: string;
 }
 
@@ -260,7 +260,7 @@ export interface PreferenceTiersPayant {
   readonly amc?: boolean;
 }
 
-/** The invoice to price: one PS, one bénéficiaire, one nature d'assurance, one parcours (SPECS §2.4). */
+/** The invoice to price: one PS, one bénéficiaire, one nature d'assurance, one parcours (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion). */
 export interface FactureInput {
   /** Date de facturation (billing date); no line may be later. */
   readonly dateFacturation: PlainDate;
@@ -300,7 +300,7 @@ export interface TraceStep {
   readonly result: string;
   /** The amount the rule produced, when it produced one. */
   readonly amount?: Money;
-  /** Spec or legal reference (SPECS section, table source). */
+  /** Spec or legal reference (public text, table source). */
   readonly source: string;
 }
 
@@ -312,9 +312,9 @@ export interface MontantsDecompte {
   readonly baseRemboursement: Money;
   /** Part AMO (amount reimbursable by the compulsory insurer before PF / franchises): base × taux, halfUp to the centime. */
   readonly partAmo: Money;
-  /** Participation forfaitaire withheld (flat contribution, SPECS §6.6). */
+  /** Participation forfaitaire withheld (flat contribution, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
   readonly participationForfaitaire: Money;
-  /** Franchise médicale withheld (deductible, SPECS §6.6). */
+  /** Franchise médicale withheld (deductible, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
   readonly franchise: Money;
   /** Net AMO (what the compulsory insurer finally bears): partAmo − PF − franchise, never below zero. */
   readonly netAmo: Money;
@@ -374,7 +374,7 @@ export interface Decompte {
   readonly natureAssurance: NatureAssurance;
   /** Parcours applied. */
   readonly parcours: Parcours;
-  /** Invoice-level B2 justification d'exonération (lifted when all lines share it, SPECS §2.4). */
+  /** Invoice-level B2 justification d'exonération (lifted when all lines share it, Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion). */
   readonly justificationExoneration: JustificationExoneration;
   /** Explanation trace (empty when `trace: false`). */
   readonly trace: readonly TraceStep[];

@@ -1,7 +1,7 @@
 /**
  * priceLigne: the tariff side of one line (internal): row lookup at the act date, unit price ×
  * coefficient (halfUp to the centime) × quantité, CCAM modificateurs, parcours-only majorations,
- * dépassement rules (SPECS §6.4, §6.5, §6.7).
+ * dépassement rules (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)).
  */
 import type { Factor, Money } from '../core/money/index';
 import { factor, formatFactor, ZERO } from '../core/money/index';
@@ -13,7 +13,7 @@ import type { LigneActe } from './model';
 import type { CompiledRow } from './referentiel';
 import { fmt, money, qte, step } from './trace';
 
-const ONE: Factor = Object.freeze({ units: 1, scale: 0 });
+const ONE: Factor = /* @__PURE__ */ Object.freeze({ units: 1, scale: 0 });
 
 /** The priced side of a line (internal). Amounts in centimes, and as the Money the line will carry. */
 export interface Prix {
@@ -104,7 +104,7 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
     }
   }
   p.depassementMoney = money(dep);
-  if (ctx.trace !== null) step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${fmt(dep)}`, p.depassementMoney, 'SPECS §6.5, §6.7 (la base reste le tarif)');
+  if (ctx.trace !== null) step(ctx, 'depassement', i, { secteur: ps.secteur, motif: line.motifDepassement ?? '' }, `hors base ${fmt(dep)}`, p.depassementMoney, 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) (la base reste le tarif)');
   return true;
 }
 
@@ -120,7 +120,8 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
  */
 export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: number, out: Prix): boolean {
   const activite = line.activite;
-  const key = activite === undefined || activite === '1' ? line.code : `${line.code}/${activite}`;
+  const phase = line.phase;
+  const key = phase !== undefined && phase !== '0' ? `${line.code}/${activite ?? '1'}/${phase}` : activite === undefined || activite === '1' ? line.code : `${line.code}/${activite}`;
   const row = lookupTarif(ctx.ref, key, line.date, day, ctx.key, i, -1, ctx.issues);
   if (row === undefined || row.prix === null) return false;
   if (row.row.parcoursSeulement === true && ctx.parcours === 'S') {

@@ -3,13 +3,15 @@
  * code. A newer table is loaded with `loadReferentiel` (data, not code) and passed to
  * `computeFacture` through `options.referentiel`.
  *
- * One row per code × valid-from (× valid-to) × zone × secteur × profession (SPECS §6.4).
+ * One row per code × valid-from (× valid-to) × zone × secteur × profession (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)).
  * The act date chooses the row: the latest row whose `validFrom` is on or before the date.
  */
 import type { PlainDate } from '../core/date/index';
 import { isPlainDate } from '../core/date/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, resultOf } from '../core/issues/index';
+import type { Rec } from '../core/guard/index';
+import { field, guardArray, guardBoolean, guardEnum, guardObject, guardPlainDate, guardString, inputErr, inputIssue } from '../core/guard/index';
 import type { Factor, Money } from '../core/money/index';
 import { formatDecimal, formatPercent, isFactorText, parseMoney, percent } from '../core/money/index';
 import { dayNumber } from './checks';
@@ -41,9 +43,16 @@ export interface TarifRow {
   readonly validTo?: PlainDate;
   /** Unit price in euros (`'30.00'`); `null` = to confirm against the NGAP/CCAM JO table (the code is known, the figure is not sourced). */
   readonly prix: string | null;
+  /**
+   * First day the source table covers (CCAM: the first version loaded). A date before it is not
+   * "before the code existed" but "before what the table knows" (`RULES_CCAM_AVANT_VERSION`).
+   */
+  readonly debutTable?: PlainDate;
+  /** `false` for a known act that is not reimbursable (CCAM « Non pris en charge »); absent = reimbursable. */
+  readonly priseEnCharge?: false;
   /** Whether the line is an act (subject to PF / franchise); false for majorations, frais de déplacement, IK. */
   readonly acte: boolean;
-  /** Majoration billable only in the parcours de soins (MCS, MPC …, SPECS §6.7). */
+  /** Majoration billable only in the parcours de soins (MCS, MPC …, Code de la sécurité sociale, art. L.162-5-3 (parcours de soins coordonnés)). */
   readonly parcoursSeulement?: boolean;
   /** Own AMO rate in percent (médicament, LPP, transport), instead of the profession's rate. */
   readonly tauxPourcent?: string;
@@ -95,6 +104,11 @@ export interface Referentiel {
   readonly version: string;
   /** Rows by code. */
   readonly index: ReadonlyMap<string, readonly CompiledRow[]>;
+  /**
+   * Rows of a code the index does not hold, compiled on first use (large tables such as the
+   * CCAM are indexed by code when loaded and compiled act by act: see `withCcam`).
+   */
+  readonly resolve?: (code: string) => readonly CompiledRow[] | undefined;
 }
 
 const PROFESSIONS: readonly Profession[] = [
@@ -111,6 +125,79 @@ export function professionBit(p: Profession): number {
 /** @returns the bit of a secteur (internal). */
 export function secteurBit(s: Secteur): number {
   return 1 << SECTEURS.indexOf(s);
+}
+
+/**
+ * Compiles the rows of one code (internal: lazy tables), latest validity first.
+ *
+ * @param rows - Rows sharing their code.
+ * @returns The compiled rows, or the issues.
+ */
+export function compileCodeRows(rows: readonly TarifRow[]): Result<readonly CompiledRow[]> {
+  const issues: Issue[] = [];
+  const out: CompiledRow[] = [];
+  rows.forEach((row, r) => {
+    const c = compileRow(row, ['rows', r], issues);
+    if (c === undefined) return;
+    if (out.some((other) => overlaps(other, c))) {
+      issues.push(issue('RULES_TABLE_DUPLICATE', { path: ['rows', r], received: `${row.code} ${c.from || '(début non attesté)'}` }));
+      return;
+    }
+    out.push(c);
+  });
+  out.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+  return resultOf(out, issues);
+}
+
+const NOMENCLATURES: readonly Nomenclature[] = ['ngap', 'ccam', 'lpp', 'medicament', 'transport'];
+const ZONES: readonly Zone[] = ['metropole', 'dom'];
+const MAX_TABLES = 1000;
+const MAX_ROWS = 200_000;
+
+/**
+ * Reads one row of a caller's table: the shape of each field (types) is checked with the shared
+ * guards (`INPUT_*` issues at `[table, 'rows', row, field]`) and the row is copied into a plain
+ * object of its own data properties, so a getter, a `__proto__` key or a later mutation of the
+ * caller's object never reaches the engine. Values (dates, professions, prices) are checked by
+ * `compileRow` as before (`RULES_TABLE_ROW`).
+ */
+function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): TarifRow | undefined {
+  const o = guardObject(raw, path, issues);
+  if (o === undefined) return undefined;
+  const before = issues.length;
+  const at = (key: string): (string | number)[] => [...path, key];
+  // A string shape only: value rules (empty code, impossible date) stay RULES_TABLE_ROW below.
+  const code = guardString(field(o, 'code'), at('code'), issues, { max: 64 });
+  const libelle = guardString(field(o, 'libelle'), at('libelle'), issues, { max: 1000 });
+  const nomenclature = guardEnum(field(o, 'nomenclature'), NOMENCLATURES, at('nomenclature'), issues);
+  const professions = guardArray(field(o, 'professions'), at('professions'), issues, { max: 32 });
+  const secteurs = guardArray(field(o, 'secteurs'), at('secteurs'), issues, { max: 8, required: false });
+  const zone = guardEnum(field(o, 'zone'), ZONES, at('zone'), issues, { required: false });
+  const rawFrom = field(o, 'validFrom');
+  const validFrom = rawFrom === null ? null : guardString(rawFrom, at('validFrom'), issues, { max: 10, expected: 'date AAAA-MM-JJ ou null' });
+  const validTo = guardString(field(o, 'validTo'), at('validTo'), issues, { max: 10, required: false, expected: 'date AAAA-MM-JJ' });
+  const rawPrix = field(o, 'prix');
+  const prix = rawPrix === null ? null : guardString(rawPrix, at('prix'), issues, { max: 32, expected: 'montant en euros (texte) ou null' });
+  const acte = guardBoolean(field(o, 'acte'), at('acte'), issues);
+  const parcoursSeulement = guardBoolean(field(o, 'parcoursSeulement'), at('parcoursSeulement'), issues, { required: false });
+  const tauxPourcent = guardString(field(o, 'tauxPourcent'), at('tauxPourcent'), issues, { max: 32, required: false });
+  const debutTable = guardPlainDate(field(o, 'debutTable'), at('debutTable'), issues, { required: false });
+  const rawPrise = field(o, 'priseEnCharge');
+  if (rawPrise !== undefined && rawPrise !== false) issues.push(inputIssue('INPUT_TYPE', { path: at('priseEnCharge'), expected: 'false ou absent', received: rawPrise }));
+  const source = guardString(field(o, 'source'), at('source'), issues, { max: 1000 });
+  if (issues.length > before || code === undefined || libelle === undefined || nomenclature === undefined || professions === undefined ||
+    validFrom === undefined || prix === undefined || acte === undefined || source === undefined) return undefined;
+  const row: { -readonly [K in keyof TarifRow]: TarifRow[K] } = {
+    code, libelle, nomenclature, professions: [...professions] as Profession[], validFrom: validFrom as PlainDate | null, prix, acte, source,
+  };
+  if (secteurs !== undefined) row.secteurs = [...secteurs] as Secteur[];
+  if (zone !== undefined) row.zone = zone;
+  if (validTo !== undefined) row.validTo = validTo as PlainDate;
+  if (parcoursSeulement !== undefined) row.parcoursSeulement = parcoursSeulement;
+  if (tauxPourcent !== undefined) row.tauxPourcent = tauxPourcent;
+  if (debutTable !== undefined) row.debutTable = debutTable as PlainDate;
+  if (rawPrise === false) row.priseEnCharge = false;
+  return Object.freeze(row);
 }
 
 function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): CompiledRow | undefined {
@@ -164,24 +251,40 @@ function overlaps(a: CompiledRow, b: CompiledRow): boolean {
  * computeFacture(input, { referentiel: ref });
  */
 export function loadReferentiel(tables: TableTarifs | readonly TableTarifs[]): Result<Referentiel> {
-  const list: readonly TableTarifs[] = Array.isArray(tables) ? tables : [tables as TableTarifs];
   const issues: Issue[] = [];
+  // One table or a list: both are caller data, checked with the shared guards before any read.
+  const list = Array.isArray(tables) ? guardArray(tables, [], issues, { max: MAX_TABLES }) : guardObject(tables, [], issues) && [tables];
+  if (list === undefined) return inputErr(issues);
+  const heads: { version: string; date: string; rows: readonly unknown[] }[] = [];
+  for (let t = 0; t < list.length; t++) {
+    // An index loop, not forEach: a hole of a sparse array is read (and reported), not skipped.
+    const table = guardObject(list[t], [t], issues);
+    if (table === undefined) continue;
+    const version = guardString(field(table, 'version'), [t, 'version'], issues, { max: 200 });
+    const date = guardPlainDate(field(table, 'date'), [t, 'date'], issues, { minYear: 1, maxYear: 9999 });
+    guardString(field(table, 'source'), [t, 'source'], issues, { max: 1000 });
+    const rows = guardArray(field(table, 'rows'), [t, 'rows'], issues, { max: MAX_ROWS });
+    if (version !== undefined && date !== undefined && rows !== undefined) heads.push({ version, date, rows });
+  }
+  if (issues.length > 0) return inputErr(issues);
   const index = new Map<string, CompiledRow[]>();
-  list.forEach((table, t) => {
-    table.rows.forEach((row, r) => {
+  heads.forEach((table, t) => {
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = readRow(table.rows[r], [t, 'rows', r], issues);
+      if (row === undefined) continue;
       const compiled = compileRow(row, [t, 'rows', r], issues);
-      if (compiled === undefined) return;
+      if (compiled === undefined) continue;
       const rows = index.get(row.code) ?? [];
       if (rows.some((other) => overlaps(other, compiled))) {
         issues.push(issue('RULES_TABLE_DUPLICATE', { path: [t, 'rows', r], received: `${row.code} ${compiled.from || '(début non attesté)'}` }));
-        return;
+        continue;
       }
       rows.push(compiled);
       index.set(row.code, rows);
-    });
+    }
   });
   // Hint: latest validity first, so the lookup stops at the first row on or before the date.
   for (const rows of index.values()) rows.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
-  const version = list.map((t) => `${t.version} (${t.date})`).join(' + ');
+  const version = heads.map((t) => `${t.version} (${t.date})`).join(' + ');
   return resultOf({ version, index }, issues);
 }

@@ -1,10 +1,10 @@
 /**
  * Participation forfaitaire and franchises médicales of a line (internal), with the daily and
- * annual caps (SPECS §6.6). Year-to-date and same-day amounts come from `input.historique`;
+ * annual caps (Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). Year-to-date and same-day amounts come from `input.historique`;
  * amounts withheld earlier in the same invoice count too.
  *
  * Assumptions (documented in the trace): near a cap, the remainder up to the cap is withheld
- * (49 € + 2 € PF → 1 €, SPECS §6.6); a PF or franchise larger than the line's AMO part is withheld
+ * (49 € + 2 € PF → 1 €, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024); a PF or franchise larger than the line's AMO part is withheld
  * only up to that part (netAmo never below zero) and the rest is not withheld.
  */
 import type { Money } from '../core/money/index';
@@ -18,12 +18,12 @@ import type { FactureInput, FranchiseKind, MotifExemptionPf } from './model';
 import type { CompiledRow } from './referentiel';
 import { fmt, money, qte, step } from './trace';
 
-const REMAINDER = '; remainder up to the cap withheld (assumption, SPECS §6.6)';
+const REMAINDER = '; remainder up to the cap withheld (assumption, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024)';
 const PF_IDS = { jour: 'pf.cap-jour', annee: 'pf.cap-annuel', amo: 'pf.plafond-amo' } as const;
 const FRANCHISE_IDS = { jour: 'franchise.cap-jour', annee: 'franchise.cap-annuel', amo: 'franchise.plafond-amo' } as const;
 const WITHHOLD_IDS: Readonly<Record<'pf' | FranchiseKind, string>> = { pf: 'pf', paramedical: 'franchise.paramedical', transport: 'franchise.transport', medicament: 'franchise.medicament' };
 /** Hint: one shared frozen `inputs` object per motif, instead of one per exempted line. */
-const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string, string>>>> = Object.freeze({
+const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string, string>>>> = /* @__PURE__ */ Object.freeze({
   mineur: Object.freeze({ motif: 'mineur' }),
   c2s: Object.freeze({ motif: 'c2s' }),
   ame: Object.freeze({ motif: 'ame' }),
@@ -148,7 +148,7 @@ function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: st
     const pf = atDay(r.pfMontant, day);
     if (pf === undefined) {
       const none = money(0);
-      step(ctx, 'pf.inexistante', i, { date }, 'non applicable à cette date', none, 'SPECS §6.6');
+      step(ctx, 'pf.inexistante', i, { date }, 'non applicable à cette date', none, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
       return none;
     }
     unit = pf;
@@ -204,7 +204,7 @@ export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date
   out.kind = kind;
   out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, day);
   if (out.exemption !== null) {
-    if (ctx.trace !== null) step(ctx, 'pf.exemption', i, EXEMPTION_INPUTS[out.exemption], 'aucune participation ni franchise', undefined, 'SPECS §6.6 (exemptions; PF for médecins only)');
+    if (ctx.trace !== null) step(ctx, 'pf.exemption', i, EXEMPTION_INPUTS[out.exemption], 'aucune participation ni franchise', undefined, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024 (exemptions; PF for médecins only)');
     return;
   }
   if (pfApplies) {

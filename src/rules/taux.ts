@@ -2,7 +2,7 @@
  * chooseTaux: the AMO rate of a line (internal), first matching rule wins:
  * AME → AT/MP → maternité → ALD en rapport → invalidité → prévention → the row's own rate
  * (médicament, LPP, transport) → hors parcours (médecins, 16 and over, non-excluded specialty)
- * → the profession's rate. SPECS §6.5, §6.7.
+ * → the profession's rate. Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré).
  */
 import type { Factor } from '../core/money/index';
 import type { Contexte } from './context';

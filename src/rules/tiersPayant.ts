@@ -1,7 +1,7 @@
 /**
  * decideTiersPayant: tiers payant obligations and the destinataire du règlement (internal).
  *
- * Obligations (SPECS §6.8): C2S → AMO + AMC (CSS L.861-3); AME → full tiers payant (AMO side,
+ * Obligations (Code de la sécurité sociale, art. L.861-3 (C2S) et L.160-8 (tiers payant)): C2S → AMO + AMC (CSS L.861-3); AME → full tiers payant (AMO side,
  * the TM being waived); ALD (acts en rapport), maternité, AT/MP → AMO part. The caller's
  * preference adds to them. Tiers payant AMC needs an AMC (a garantie or the C2S).
  * Destinataire (B2 type 2 pos 115-116): 00 hors TP, 05 TP AMO, 15 TP intégral, 25 TP AMC seule.
@@ -18,7 +18,7 @@ export interface DecisionTiersPayant {
   readonly destinataire: DestinataireReglement;
 }
 
-const NO_PREFERENCE: PreferenceTiersPayant = Object.freeze({});
+const NO_PREFERENCE: PreferenceTiersPayant = /* @__PURE__ */ Object.freeze({});
 
 function obligation(ctx: Contexte, lignes: readonly LigneDecompte[]): string | null {
   const b = ctx.input.beneficiaire;
@@ -52,9 +52,9 @@ export function decideTiersPayant(ctx: Contexte, lignes: readonly LigneDecompte[
     ctx.issues.push(issue('RULES_TP_AMC_SANS_GARANTIE', { path: ['tiersPayant', 'amc'] }));
   }
   const destinataire: DestinataireReglement = amo ? (amc ? '15' : '05') : amc ? '25' : '00';
-  if (ctx.trace !== null) step(ctx, 'tiers-payant', undefined, { obligation: why ?? 'aucune', preferenceAmo: pref.amo === true ? 'true' : 'false', preferenceAmc: pref.amc === true ? 'true' : 'false' }, `destinataire du règlement ${destinataire}`, undefined, 'SPECS §6.8; B2 type 2 pos 115-116 (§2.3)');
+  if (ctx.trace !== null) step(ctx, 'tiers-payant', undefined, { obligation: why ?? 'aucune', preferenceAmo: pref.amo === true ? 'true' : 'false', preferenceAmc: pref.amc === true ? 'true' : 'false' }, `destinataire du règlement ${destinataire}`, undefined, 'Code de la sécurité sociale, art. L.861-3 (C2S) et L.160-8 (tiers payant); B2 type 2 pos 115-116 (§2.3)');
   if (amo && ctx.trace !== null && withheld(lignes)) {
-    step(ctx, 'tiers-payant.pf-recuperee', undefined, {}, 'PF / franchises non encaissées : récupérées ultérieurement par la caisse', undefined, 'SPECS §6.6');
+    step(ctx, 'tiers-payant.pf-recuperee', undefined, {}, 'PF / franchises non encaissées : récupérées ultérieurement par la caisse', undefined, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
   }
   return { amo, amc, destinataire };
 }

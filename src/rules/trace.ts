@@ -67,7 +67,7 @@ export function fmt(c: number): string {
 }
 
 /** `'0'` … `'999'`: quantities (≤ `MAX_QUANTITE`) and line counts (≤ `MAX_LIGNES`) as trace text. */
-const SMALL: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n));
+const SMALL: readonly string[] = /* @__PURE__ */ Array.from({ length: 1000 }, (_, n) => String(n));
 
 /**
  * Formats a validated count (a quantité, a number of lines) for the trace: a table read.

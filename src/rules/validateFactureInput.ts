@@ -179,7 +179,7 @@ function checkHistorique(v: unknown, issues: Issue[]): void {
  * @example
  * const r = validateFactureInput(JSON.parse(body));
  * if (!r.ok) showIssues(r.issues);
- * @see SPECS §2.3–2.4, §6.4–6.8
+ * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements
  */
 export function validateFactureInput(input: unknown): Result<FactureInput> {
   return validateFacture(input, null);

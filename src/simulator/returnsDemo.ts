@@ -24,8 +24,8 @@ export interface ReturnsDemoOptions {
   readonly ps: string;
   /** Date of the returns (never the wall clock, so the demo output is reproducible). */
   readonly date: PlainDate;
-  /** Date of the watchdog report (default: `date`). */
-  readonly watchdogAt?: string;
+  /** Day of the watchdog report (default: `date`); see docs/helpers/CONVENTIONS.md, time parameters. */
+  readonly today?: PlainDate;
   readonly thresholds?: Partial<WatchdogThresholds>;
   /** Where text goes (e.g. `io.out`). */
   readonly out: (text: string) => void;
@@ -76,7 +76,7 @@ export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOp
   for (const [name, p] of [['AMO', report.followUp.amo], ['AMC', report.followUp.amc]] as const) {
     out(`  ${name} : attendu ${eur(p.expected)} ; payé ${eur(p.paid)} ; rejeté ${eur(p.rejected)} ; en attente ${eur(p.awaiting)}${p.ecart.centimes !== 0 ? ` ; écart ${eur(p.ecart)}` : ''} (${p.count} parts)\n`);
   }
-  const watchdog = computeWatchdogReport(await ledger.listInvoices({ ps: options.ps }), options.watchdogAt ?? options.date, options.thresholds);
+  const watchdog = computeWatchdogReport(await ledger.listInvoices({ ps: options.ps }), options.today ?? options.date, options.thresholds);
   out(`\n━━ Surveillance (${watchdog.asOf}) : ${watchdog.alerts.length} alerte(s), ${eur(watchdog.totalAtRisk)} à risque ━━\n`);
   for (const a of watchdog.alerts) out(`  ${eur(a.amountAtRisk).padStart(10)}  facture ${a.numero} ${a.part.toUpperCase()} ${a.kind} (${a.state}, ${a.ageDays} j ≥ ${a.thresholdDays} j)\n`);
   return ok({ simulated: sim, report, watchdog });

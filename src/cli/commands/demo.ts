@@ -61,7 +61,7 @@ export const demoCommand: CliCommand = {
         const returnsDate = addDays(date, 12);
         for (const ps of fse.ps) {
           io.out(`\n  ▸ PS ${ps}\n`);
-          const r = await runReturnsDemo(ledger, { ps, date: returnsDate, watchdogAt: addDays(date, 40), out: io.out });
+          const r = await runReturnsDemo(ledger, { ps, date: returnsDate, today: addDays(date, 40), out: io.out });
           if (!r.ok) io.err(`  retours ${ps} : ${r.issues.map((x) => x.code).join(', ')}\n`);
         }
         io.out(`\nLedger SQLite : ${join(dir, 'ledger.sqlite')} ; fichiers B2 : ${join(dir, 'fichiers')} (exercice ${toYmd(date).year})\n`);

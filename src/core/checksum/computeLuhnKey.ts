@@ -5,7 +5,7 @@
  * doubled (a doubled value above 9 counts as the sum of its digits), all values are summed and the
  * key is `(10 − sum mod 10) mod 10`.
  *
- * Sources: SPECS §6.2 (B2 annexe 5 "clé type 1-2", IsoCodes `OrganismeType12NormeB2` vector
+ * Sources: norme B2, annexe "clé type 1-2" (IsoCodes `OrganismeType12NormeB2` vector
  * 76031208 → 2); python-stdnum `stdnum/luhn.py`. Used by ADELI, RPPS, FINESS, SIREN, SIRET and the
  * n° de facturation PS.
  */
@@ -42,9 +42,9 @@ export function luhnSum(digits: string, doubleFirst: boolean): number {
  *   validate user input with a `validateX` function first).
  * @example
  * computeLuhnKey('76031208'); //=> '2'
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function computeLuhnKey(payload: string): string {
-  assert(/^[0-9]+$/.test(payload), 'computeLuhnKey expects a non-empty string of digits');
+  assert(typeof payload === 'string' && /^[0-9]+$/.test(payload), 'computeLuhnKey expects a non-empty string of digits');
   return String((10 - (luhnSum(payload, true) % 10)) % 10);
 }

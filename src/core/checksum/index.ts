@@ -4,7 +4,7 @@
  * - Luhn mod 10 ("clé type 1-2 norme B2"): ADELI, RPPS, FINESS, SIREN, SIRET, n° de facturation PS.
  * - Mod 97 complement (BigInt): NIR.
  *
- * Sources: SPECS §6.1–6.2; python-stdnum `luhn.py`, `fr/nir.py`.
+ * Sources: décret n° 82-103 (NIR), norme B2 annexe "clé type 1-2"; python-stdnum `luhn.py`, `fr/nir.py`.
  */
 export { computeLuhnKey } from './computeLuhnKey';
 export { isLuhnValid } from './isLuhnValid';

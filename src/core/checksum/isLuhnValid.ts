@@ -1,7 +1,7 @@
 /**
  * Luhn check of a full number (payload followed by its key), "clé type 1-2 norme B2".
  *
- * Sources: SPECS §6.2; python-stdnum `stdnum/luhn.py` (`checksum(number) == 0`).
+ * Sources: norme B2 annexe "clé type 1-2"; python-stdnum `stdnum/luhn.py` (`checksum(number) == 0`).
  */
 import { luhnSum } from './computeLuhnKey';
 
@@ -14,7 +14,7 @@ import { luhnSum } from './computeLuhnKey';
  * @example
  * isLuhnValid('760312082'); //=> true
  * isLuhnValid('760312083'); //=> false
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function isLuhnValid(digits: string): boolean {
   if (typeof digits !== 'string' || !/^[0-9]{2,}$/.test(digits)) return false;

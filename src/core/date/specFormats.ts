@@ -5,19 +5,23 @@
  * latest century that does not put the date after the reference; `'near'` (dates of care,
  * payment, files) picks the century that puts the date within 50 years of the reference.
  */
+import { field, guardEnum, guardObject, guardPath, guardPlainDate, guardString, inputErr } from '../guard/guard';
 import { createIssueFactory, defineIssueCodes } from '../issues/codeTable';
-import type { IssuePath } from '../issues/issue';
+import type { Issue, IssuePath } from '../issues/issue';
 import type { Result } from '../issues/result';
 import { err, ok } from '../issues/result';
 import type { PlainDate } from './plainDate';
-import { isValidYmd, plainDateOf, toYmd } from './plainDate';
+import { assertPlainDate, isValidYmd, plainDateOf, toYmd } from './plainDate';
+
+const B2_DATES = 'Norme B2, cahier des charges inter-régimes (CNAM) : zones date AAMMJJ et AAAAMMJJ des enregistrements ; NOEMIE PS, cahier des charges (CNAM) : zones date';
 
 /** Issue codes of spec date formats. */
 export const SPEC_DATE_CODES = defineIssueCodes({
-  DATE_SPEC_FORMAT: { family: 'FORMAT', message: 'Date illisible : attendu {expected}, reçu « {received} »', fix: 'Corriger la date (chiffres uniquement).' },
-  DATE_SPEC_INVALID: { family: 'RANGE', message: 'Date inexistante : « {received} »', fix: 'Vérifier le jour et le mois.' },
+  DATE_SPEC_FORMAT: { family: 'FORMAT', message: 'Date illisible : attendu {expected}, reçu « {received} »', fix: 'Corriger la date : chiffres uniquement, AAMMJJ (6) ou AAAAMMJJ (8).', ref: B2_DATES },
+  DATE_SPEC_INVALID: { family: 'RANGE', message: 'Date inexistante : « {received} »', fix: 'Vérifier le jour et le mois de la date dans le fichier ou la saisie.', ref: B2_DATES },
 });
 const issue = createIssueFactory(SPEC_DATE_CODES);
+const EMPTY: IssuePath = Object.freeze([]);
 
 /** How the century of a 2-digit year is chosen. */
 export type CenturyRule = 'past' | 'near';
@@ -31,22 +35,33 @@ export interface AammjjOptions {
   readonly path?: IssuePath;
 }
 
+const CENTURY_RULES: readonly CenturyRule[] = ['past', 'near'];
+
 /**
  * Reads an AAMMJJ date.
  *
- * @param text - Six digits.
- * @param options - Reference date and century rule.
- * @returns The date or a `DATE_SPEC_*` issue.
+ * @param text - Six digits (a non-text is an `INPUT_*` issue, never a throw).
+ * @param options - Reference date (a PlainDate) and century rule; checked like caller data.
+ * @returns The date, or an `INPUT_*` / `DATE_SPEC_*` issue.
+ * @example
+ * parseAammjj('991231', { reference: plainDate('2026-01-01') }) // '1999-12-31'
  */
 export function parseAammjj(text: string, options: AammjjOptions): Result<PlainDate> {
-  const path = options.path ?? [];
+  const issues: Issue[] = [];
+  const opts = guardObject(options, ['options'], issues);
+  const path = opts === undefined ? EMPTY : guardPath(field(opts, 'path'), issues);
+  const reference = opts === undefined ? undefined : guardPlainDate(field(opts, 'reference'), ['options', 'reference'], issues, { minYear: 1, maxYear: 9999 });
+  const century = opts === undefined ? undefined : guardEnum(field(opts, 'century'), CENTURY_RULES, ['options', 'century'], issues, { required: false });
+  const t = guardString(text, path ?? EMPTY, issues, { max: 64, expected: 'date AAMMJJ (texte)' });
+  if (issues.length > 0 || t === undefined || path === undefined || reference === undefined) return inputErr(issues);
+  text = t;
   if (!/^\d{6}$/.test(text)) return err(issue('DATE_SPEC_FORMAT', { path, expected: 'AAMMJJ', received: text }));
   const yy = Number(text.slice(0, 2));
   const month = Number(text.slice(2, 4));
   const day = Number(text.slice(4, 6));
-  const ref = toYmd(options.reference);
+  const ref = toYmd(reference as PlainDate);
   let year: number;
-  if ((options.century ?? 'near') === 'past') {
+  if ((century ?? 'near') === 'past') {
     year = Math.floor(ref.year / 100) * 100 + yy;
     const after = year > ref.year || (year === ref.year && (month > ref.month || (month === ref.month && day > ref.day)));
     if (after) year -= 100;
@@ -64,19 +79,27 @@ export function parseAammjj(text: string, options: AammjjOptions): Result<PlainD
  *
  * @param d - The date.
  * @returns Six digits.
+ * @throws SesamError `ASSERTION` for a value that is not a PlainDate.
  */
 export function formatAammjj(d: PlainDate): string {
+  assertPlainDate(d, 'formatAammjj');
   return d.slice(2, 4) + d.slice(5, 7) + d.slice(8, 10);
 }
 
 /**
  * Reads an AAAAMMJJ date.
  *
- * @param text - Eight digits.
+ * @param text - Eight digits (a non-text is an `INPUT_*` issue, never a throw).
  * @param path - Where it is in the input.
- * @returns The date or a `DATE_SPEC_*` issue.
+ * @returns The date, or an `INPUT_*` / `DATE_SPEC_*` issue.
  */
 export function parseAaaammjj(text: string, path: IssuePath = []): Result<PlainDate> {
+  const issues: Issue[] = [];
+  const p = guardPath(path, issues);
+  const t = guardString(text, p ?? EMPTY, issues, { max: 64, expected: 'date AAAAMMJJ (texte)' });
+  if (issues.length > 0 || t === undefined || p === undefined) return inputErr(issues);
+  text = t;
+  path = p;
   if (!/^\d{8}$/.test(text)) return err(issue('DATE_SPEC_FORMAT', { path, expected: 'AAAAMMJJ', received: text }));
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(4, 6));
@@ -90,7 +113,9 @@ export function parseAaaammjj(text: string, path: IssuePath = []): Result<PlainD
  *
  * @param d - The date.
  * @returns Eight digits.
+ * @throws SesamError `ASSERTION` for a value that is not a PlainDate.
  */
 export function formatAaaammjj(d: PlainDate): string {
+  assertPlainDate(d, 'formatAaaammjj');
   return d.slice(0, 4) + d.slice(5, 7) + d.slice(8, 10);
 }

@@ -16,7 +16,9 @@
  */
 import type { Issue, IssuePath } from '../issues/issue';
 import type { Err } from '../issues/result';
+import type { IssueFactory } from '../issues/codeTable';
 import { createIssueFactory, defineIssueCodes } from '../issues/codeTable';
+import { SesamError } from '../issues/sesamError';
 
 /** Issue codes raised by the guards (module `core/guard`). */
 export const INPUT_CODES = defineIssueCodes({
@@ -32,6 +34,26 @@ export type InputCode = keyof typeof INPUT_CODES;
 
 const raise = createIssueFactory(INPUT_CODES);
 
+/**
+ * Raises an `INPUT_*` issue for a shape the guards do not express (a cross-field rule of an
+ * options object). Prefer a guard whenever one fits.
+ *
+ * @param code - An `INPUT_*` code.
+ * @param details - Path, expected, received (the received value goes through `formatReceived`).
+ * @returns The issue.
+ */
+export const inputIssue: IssueFactory<typeof INPUT_CODES> = raise;
+
+/**
+ * The guards are programmer-facing: `path` and `issues` come from the library's own code, so a
+ * non-array there is a bug said loudly (SesamError `ASSERTION`), never a TypeError. The check is
+ * two `Array.isArray` calls per guard.
+ */
+function assertCollector(path: unknown, issues: unknown, where: string): void {
+  if (!Array.isArray(path)) throw new SesamError('ASSERTION', `${where}: path must be an array of keys`);
+  if (!Array.isArray(issues)) throw new SesamError('ASSERTION', `${where}: issues must be an array to push into`);
+}
+
 /** A plain record read from caller data. */
 export type Rec = Readonly<Record<string, unknown>>;
 
@@ -41,7 +63,12 @@ export interface GuardOptions {
   readonly required?: boolean;
 }
 
-/** Short kind of a value for messages: `null`, `array`, `bytes`, `NaN`, `-0`, `string`… */
+/**
+ * Short kind of a value for messages: `null`, `array`, `bytes`, `NaN`, `-0`, `string`…
+ *
+ * @param v - Anything.
+ * @returns The kind (never the value itself); never throws.
+ */
 export function kindOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
@@ -79,15 +106,35 @@ export function field(obj: Rec, key: string): unknown {
   }
 }
 
-/** A non-null, non-array object (class instances other than bytes included). */
+/**
+ * A non-null, non-array object (class instances other than bytes included).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required: false` lets `undefined` through silently.
+ * @returns The object, or `undefined` after an `INPUT_MISSING` / `INPUT_TYPE` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardObject(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions): Rec | undefined {
+  assertCollector(path, issues, 'guardObject');
   if (typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array)) return v as Rec;
   if (absent(v, path, issues, options, 'objet')) return undefined;
   return wrongType(path, issues, 'objet', v);
 }
 
-/** An array of at most `max` items (default 100 000). */
+/**
+ * An array of `min` (default 0) to `max` (default 100 000) items.
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min`, `max`.
+ * @returns The array (not copied), or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardArray(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly max?: number; readonly min?: number }): readonly unknown[] | undefined {
+  assertCollector(path, issues, 'guardArray');
   if (Array.isArray(v)) {
     const max = options?.max ?? 100_000;
     if (v.length > max) {
@@ -104,13 +151,23 @@ export function guardArray(v: unknown, path: IssuePath, issues: Issue[], options
   return wrongType(path, issues, 'liste', v);
 }
 
-/** A string of at most `max` characters (default 4096), optionally matching `pattern`. */
+/**
+ * A string of `min` to `max` characters (default 4096), optionally matching `pattern`.
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min`, `max`, `pattern`, `expected` (the wording of the issue).
+ * @returns The string, or `undefined` after an `INPUT_*` issue (a too-long text is reported by its length only).
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardString(
   v: unknown,
   path: IssuePath,
   issues: Issue[],
   options?: GuardOptions & { readonly max?: number; readonly min?: number; readonly pattern?: RegExp; readonly expected?: string },
 ): string | undefined {
+  assertCollector(path, issues, 'guardString');
   if (typeof v === 'string') {
     const max = options?.max ?? 4096;
     if (v.length > max) {
@@ -127,8 +184,18 @@ export function guardString(
   return wrongType(path, issues, options?.expected ?? 'texte', v);
 }
 
-/** A safe integer in `[min, max]` (−0 is read as 0). */
+/**
+ * A safe integer in `[min, max]` (−0 is read as 0).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min`, `max`.
+ * @returns The integer, or `undefined` after an `INPUT_*` issue (floats, NaN, 1e21 are `INPUT_RANGE`).
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardInteger(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly min?: number; readonly max?: number }): number | undefined {
+  assertCollector(path, issues, 'guardInteger');
   if (typeof v === 'number' && Number.isSafeInteger(v)) {
     const min = options?.min ?? Number.MIN_SAFE_INTEGER;
     const max = options?.max ?? Number.MAX_SAFE_INTEGER;
@@ -146,23 +213,55 @@ export function guardInteger(v: unknown, path: IssuePath, issues: Issue[], optio
   return wrongType(path, issues, 'entier', v);
 }
 
-/** A boolean. */
+/**
+ * A boolean.
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`.
+ * @returns The boolean, or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardBoolean(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions): boolean | undefined {
+  assertCollector(path, issues, 'guardBoolean');
   if (typeof v === 'boolean') return v;
   if (absent(v, path, issues, options, 'booléen')) return undefined;
   return wrongType(path, issues, 'booléen', v);
 }
 
-/** One of the listed strings. */
+/**
+ * One of the listed strings.
+ *
+ * @param v - The caller's value (anything).
+ * @param allowed - The accepted values.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`.
+ * @returns The value, or `undefined` after an `INPUT_MISSING` / `INPUT_ENUM` issue.
+ * @throws SesamError `ASSERTION` when `allowed`, `path` or `issues` is not an array.
+ */
 export function guardEnum<const T extends string>(v: unknown, allowed: readonly T[], path: IssuePath, issues: Issue[], options?: GuardOptions): T | undefined {
+  assertCollector(path, issues, 'guardEnum');
+  if (!Array.isArray(allowed)) throw new SesamError('ASSERTION', 'guardEnum: allowed must be an array of strings');
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
   if (absent(v, path, issues, options, allowed.join(' | '))) return undefined;
   issues.push(raise('INPUT_ENUM', { path, expected: allowed.join(' | '), received: typeof v === 'string' ? v : kindOf(v) }));
   return undefined;
 }
 
-/** A function (a port method, a callback). */
+/**
+ * A function (a port method, a callback).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`.
+ * @returns The function, or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardFunction(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions): ((...args: never[]) => unknown) | undefined {
+  assertCollector(path, issues, 'guardFunction');
   if (typeof v === 'function') return v as (...args: never[]) => unknown;
   if (absent(v, path, issues, options, 'fonction')) return undefined;
   return wrongType(path, issues, 'fonction', v);
@@ -171,8 +270,16 @@ export function guardFunction(v: unknown, path: IssuePath, issues: Issue[], opti
 /**
  * Bytes: a `Uint8Array` (a Node `Buffer` is one). A string or an `ArrayBuffer` is refused with a
  * fix saying how to pass it, never decoded silently (the charset of a wire file is part of its spec).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `max` bytes.
+ * @returns The bytes (not copied), or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
  */
 export function guardBytes(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly max?: number }): Uint8Array | undefined {
+  assertCollector(path, issues, 'guardBytes');
   if (v instanceof Uint8Array) {
     if (options?.max !== undefined && v.length > options.max) {
       issues.push(raise('INPUT_TOO_LARGE', { path, expected: `${options.max} octets`, received: `${v.length} octets` }));
@@ -185,9 +292,20 @@ export function guardBytes(v: unknown, path: IssuePath, issues: Issue[], options
   return wrongType(path, issues, hint, v);
 }
 
-/** A `'YYYY-MM-DD'` calendar date (years 1900–2099). */
-export function guardPlainDate(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions): string | undefined {
-  if (typeof v === 'string' && isIsoDate(v)) return v;
+/**
+ * A `'YYYY-MM-DD'` calendar date, years 1900–2099 by default (the spec formats' range);
+ * `minYear` / `maxYear` widen it (a PlainDate spans 1–9999).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `minYear`, `maxYear`.
+ * @returns The date text, or `undefined` after an `INPUT_*` issue.
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
+export function guardPlainDate(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly minYear?: number; readonly maxYear?: number }): string | undefined {
+  assertCollector(path, issues, 'guardPlainDate');
+  if (typeof v === 'string' && isIsoDate(v, options?.minYear ?? 1900, options?.maxYear ?? 2099)) return v;
   if (absent(v, path, issues, options, 'date AAAA-MM-JJ')) return undefined;
   if (typeof v === 'string') {
     issues.push(raise('INPUT_TYPE', { path, expected: 'date AAAA-MM-JJ', received: v }));
@@ -196,15 +314,45 @@ export function guardPlainDate(v: unknown, path: IssuePath, issues: Issue[], opt
   return wrongType(path, issues, 'date AAAA-MM-JJ (texte)', v);
 }
 
-/** A Money value: `{ centimes }` with safe-integer centimes (−0 read as 0). */
+/**
+ * A Money value: `{ centimes }` with safe-integer centimes in ±10^13 (−0 read as 0).
+ *
+ * @param v - The caller's value (anything).
+ * @param path - Where it sits in the caller's input (prefixed to the issue).
+ * @param issues - Collector the issue is pushed into.
+ * @param options - `required`, `min` (e.g. 0 for an amount that cannot be negative).
+ * @returns A fresh Money, or `undefined` after an `INPUT_*` issue (path ending in `centimes`).
+ * @throws SesamError `ASSERTION` when `path` or `issues` is not an array (a bug in the library).
+ */
 export function guardMoney(v: unknown, path: IssuePath, issues: Issue[], options?: GuardOptions & { readonly min?: number }): { readonly centimes: number } | undefined {
+  assertCollector(path, issues, 'guardMoney');
   const obj = guardObject(v, path, issues, options);
   if (obj === undefined) return undefined;
   const c = guardInteger(field(obj, 'centimes'), [...path, 'centimes'], issues, { min: options?.min ?? -1e13, max: 1e13 });
   return c === undefined ? undefined : { centimes: c };
 }
 
-function isIsoDate(v: string): boolean {
+/**
+ * The `path` argument of a caller-data function (`parseX(text, path)`): where the value sits in
+ * the caller's input, prefixed to every issue. Absent means `[]`.
+ *
+ * @param v - The argument as received.
+ * @param issues - Collector: gets an `INPUT_TYPE` issue when `v` is not an array of at most 64
+ *   string or integer keys.
+ * @returns The path, or `undefined` after an issue.
+ * @throws SesamError `ASSERTION` when `issues` is not an array.
+ */
+export function guardPath(v: unknown, issues: Issue[]): IssuePath | undefined {
+  assertCollector(EMPTY, issues, 'guardPath');
+  if (v === undefined) return EMPTY;
+  if (Array.isArray(v) && v.length <= 64 && v.every((k) => typeof k === 'string' || Number.isSafeInteger(k))) return v as IssuePath;
+  issues.push(raise('INPUT_TYPE', { path: EMPTY, expected: 'chemin : liste de clés (textes ou entiers)', received: kindOf(v) }));
+  return undefined;
+}
+
+const EMPTY: IssuePath = Object.freeze([]);
+
+function isIsoDate(v: string, minYear: number, maxYear: number): boolean {
   if (v.length !== 10 || v[4] !== '-' || v[7] !== '-') return false;
   for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
     const c = v.charCodeAt(i);
@@ -213,8 +361,9 @@ function isIsoDate(v: string): boolean {
   const y = Number(v.slice(0, 4));
   const m = Number(v.slice(5, 7));
   const d = Number(v.slice(8, 10));
-  if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (y < minYear || y > maxYear || m < 1 || m > 12 || d < 1) return false;
+  // Hint: the day count by rule, not Date.UTC, which maps years 0–99 to 1900–1999.
+  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return d <= days;
 }
 
@@ -223,8 +372,10 @@ function isIsoDate(v: string): boolean {
  *
  * @param issues - At least one issue (a programmer error otherwise).
  * @returns An `Err`.
+ * @throws SesamError `ASSERTION` when `issues` is not an array.
  */
 export function inputErr(issues: readonly Issue[]): Err {
+  if (!Array.isArray(issues)) throw new SesamError('ASSERTION', 'inputErr: issues must be an array');
   if (issues.length === 0) return { ok: false, issues: [raise('INPUT_TYPE', { expected: 'entrée valide', received: 'aucune issue' })] };
-  return { ok: false, issues: issues as readonly [Issue, ...Issue[]] };
+  return { ok: false, issues: issues as unknown as readonly [Issue, ...Issue[]] };
 }

@@ -13,9 +13,11 @@ export {
   guardInteger,
   guardMoney,
   guardObject,
+  guardPath,
   guardPlainDate,
   guardString,
   INPUT_CODES,
   inputErr,
+  inputIssue,
   kindOf,
 } from './guard';

@@ -6,7 +6,7 @@
  * keyed is not documented in our sources, so they are rejected with ADELI_FORMAT (see report).
  * `formatAdeli` groups the structure: `75 1 00000 1`.
  *
- * Sources: SPECS §6.2 [mem + code]; IsoCodes `OrganismeType12NormeB2` (key algorithm).
+ * Sources: norme B2 annexe "clé type 1-2"; IsoCodes `OrganismeType12NormeB2` (key algorithm).
  */
 import { computeLuhnKey } from '../checksum/computeLuhnKey';
 import type { IssuePath, Result } from '../issues/index';
@@ -35,10 +35,10 @@ export function compactAdeli(value: string): string {
  * @throws SesamError `ASSERTION` when the payload is not 8 digits (programmer error).
  * @example
  * computeAdeliKey('75100000'); //=> '1'
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function computeAdeliKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{8}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{8}$/.test(payload) ? payload : '');
 }
 
 /**
@@ -49,7 +49,7 @@ export function computeAdeliKey(payload: string): string {
  * @returns The compact `Adeli`, or an issue `ADELI_LENGTH`, `ADELI_FORMAT` or `ADELI_CHECKSUM`.
  * @example
  * validateAdeli('751000001'); //=> { ok: true, value: '751000001', issues: [] }
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function validateAdeli(value: unknown, path: IssuePath = []): Result<Adeli> {
   return validateLuhnIdentifier<Adeli>(value, path, { prefix: 'ADELI', length: 9, pattern: /^[0-9]{9}$/ });

@@ -2,12 +2,12 @@
  * Identifiers (python-stdnum interface): `compactX`, `validateX` → `Result<X>` (branded compact
  * string), `isX` guard, `formatX` presentation form, `computeXKey`.
  *
- * - NIR / NIA (mod 97 key, Corsica, born abroad, pseudo-months): SPECS §6.1.
+ * - NIR / NIA (mod 97 key, Corsica, born abroad, pseudo-months): décret n° 82-103, INSEE.
  * - ADELI, RPPS, FINESS, SIREN, SIRET, n° de facturation PS (Luhn "clé type 1-2 norme B2"; La Poste
- *   SIRET digit sum): SPECS §6.2.
+ *   SIRET digit sum): norme B2 annexe "clé type 1-2", INSEE Sirene.
  *
  * Issue codes: `IDS_CODES` (prefixes NIR_, ADELI_, RPPS_, FINESS_, SIREN_, SIRET_, NUMFACT_).
- * Sources: python-stdnum `stdnum/fr/{nir,siren,siret}.py`; SPECS §6.1–6.2.
+ * Sources: python-stdnum `stdnum/fr/{nir,siren,siret}.py`; décret n° 82-103; norme B2.
  */
 export { IDS_CODES } from './codes';
 export type { Nir } from './nir';

@@ -9,6 +9,8 @@ import { computeLuhnKey } from '../checksum/computeLuhnKey';
 import { isLuhnValid } from '../checksum/isLuhnValid';
 import type { IssuePath } from '../issues/index';
 import { createIssueFactory, err, ok } from '../issues/index';
+import type { Issue } from '../issues/index';
+import { guardPath, inputErr } from '../guard/guard';
 import type { Result } from '../issues/index';
 import { IDS_CODES } from './codes';
 
@@ -49,7 +51,10 @@ export interface LuhnIdentifierSpec {
  * @param spec - The identifier's shape.
  * @returns The compact form, or one issue.
  */
-export function validateLuhnIdentifier<T extends string>(value: unknown, path: IssuePath, spec: LuhnIdentifierSpec): Result<T> {
+export function validateLuhnIdentifier<T extends string>(value: unknown, rawPath: unknown, spec: LuhnIdentifierSpec): Result<T> {
+  const issues: Issue[] = [];
+  const path = guardPath(rawPath, issues);
+  if (path === undefined) return inputErr(issues);
   const compact = compactIdentifier(value);
   if (compact === undefined) return err(issue(`${spec.prefix}_FORMAT`, { path, received: typeof value }));
   if (compact.length !== spec.length) {

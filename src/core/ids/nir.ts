@@ -13,12 +13,13 @@
  * than 1/2/7/8, département `00` and ordre `000` are NIR_COMPONENT errors. python-stdnum checks only
  * length, format and key; the component checks are ours (INSEE rules, resoo "règles numéro INSEE").
  *
- * Sources: SPECS §6.1 (vectors), §2.4 (anonymous NIR); python-stdnum `stdnum/fr/nir.py`
+ * Sources: décret n° 82-103; norme B2 (anonymous NIR); python-stdnum `stdnum/fr/nir.py`
  * (compact, calc_check_digits, validate, format); INSEE definition c1409.
  */
 import { computeMod97Key } from '../checksum/computeMod97Key';
 import type { Issue, IssuePath, Result } from '../issues/index';
 import { assert, err, ok } from '../issues/index';
+import { guardPath, inputErr } from '../guard/guard';
 import { compactIdentifier, issue } from './internal';
 
 /** A valid NIR (or NIA) in compact form: 15 characters, digits except `2A`/`2B`. */
@@ -57,7 +58,7 @@ export function compactNir(value: string): string {
  * @example
  * computeNirKey('2951099126111'); //=> '93'
  * computeNirKey('253072B073004'); //=> '70'
- * @see SPECS §6.1
+ * @see Décret n° 82-103 du 22 janvier 1982 (NIR); python-stdnum `stdnum/fr/nir.py`
  */
 export function computeNirKey(body: string): string {
   const c = compactNir(body);
@@ -90,9 +91,13 @@ function componentIssues(c: string, path: IssuePath): Issue[] {
  *   NIR_LENGTH, NIR_FORMAT, NIR_COMPONENT or NIR_CHECKSUM.
  * @example
  * validateNir('2 95 10 99 126 111 93'); //=> { ok: true, value: '295109912611193', issues: [] }
- * @see SPECS §6.1
+ * @see Décret n° 82-103 du 22 janvier 1982 (NIR); python-stdnum `stdnum/fr/nir.py`
  */
 export function validateNir(value: unknown, path: IssuePath = []): Result<Nir> {
+  const guarded: Issue[] = [];
+  const p = guardPath(path, guarded);
+  if (p === undefined) return inputErr(guarded);
+  path = p;
   const c = compactIdentifier(value);
   if (c === undefined) return err(issue('NIR_FORMAT', { path, received: typeof value }));
   if (c.length !== 15) return err(issue('NIR_LENGTH', { path, expected: '15', received: c.length }));

@@ -5,12 +5,12 @@
  * Structure: see `nir.ts`. Overseas départements `97x`/`98x` take 3 characters and leave 2 to the
  * commune; `99` means born abroad and the next 3 digits are the INSEE country code.
  *
- * Sources: SPECS §6.1 (NIR structure), §2.3 (B2 type 2 positions 12-24 NIR, 25-26 clé).
+ * Sources: décret n° 82-103 (NIR structure); norme B2 type 2 record (positions 12-24 NIR, 25-26 clé).
  */
 import type { IssuePath, Result } from '../issues/index';
-import { ok } from '../issues/index';
+import { assert, ok } from '../issues/index';
 import type { Nir } from './nir';
-import { compactNir, isPseudoMonth, validateNir } from './nir';
+import { compactNir, isNir, isPseudoMonth, validateNir } from './nir';
 
 /** A NIR split as the B2 type 2 record carries it. */
 export interface NirSplit {
@@ -49,11 +49,14 @@ export interface NirParts {
  *
  * @param nir - A valid NIR (from `validateNir`).
  * @returns `{ body, key }`.
+ * @throws SesamError `ASSERTION` when `nir` is not a valid compact NIR.
  * @example
  * splitNir(nir); //=> { body: '2951099126111', key: '93' }
- * @see SPECS §2.3
+ * @see Norme B2 (cahier des charges inter-régimes), enregistrement de type 2 : NIR en positions 12-24, clé en 25-26
  */
 export function splitNir(nir: Nir): NirSplit {
+  // Programmer-facing: the argument comes from validateNir; anything else is a bug in the caller.
+  assert(isNir(nir), 'splitNir expects a valid compact NIR (from validateNir)');
   return { body: nir.slice(0, 13), key: nir.slice(13) };
 }
 
@@ -65,7 +68,7 @@ export function splitNir(nir: Nir): NirSplit {
  * @returns The parts (with the warnings of `validateNir`), or its issues.
  * @example
  * parseNir('295109912611193'); // value.sexe === 'F', value.neALEtranger === true, value.commune === '126'
- * @see SPECS §6.1
+ * @see Décret n° 82-103 du 22 janvier 1982 (NIR); python-stdnum `stdnum/fr/nir.py`
  */
 export function parseNir(value: unknown, path: IssuePath = []): Result<NirParts> {
   const result = validateNir(value, path);

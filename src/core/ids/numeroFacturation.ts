@@ -5,7 +5,7 @@
  * Structure: 8 digits + 1 Luhn key ("clé type 1-2 norme B2"). The first two digits are the
  * département (99 for test cards). `formatNumeroFacturation` separates the key: `99078105 6`.
  *
- * Sources: SPECS §6.2 (vectors 76031208→2, 99078105→6, 99109197→6), §2.3 (B2 type 1).
+ * Sources: norme B2 annexe "clé type 1-2" (vectors 76031208→2, 99078105→6, 99109197→6 from test CPS cards), B2 type 1 record.
  */
 import { computeLuhnKey } from '../checksum/computeLuhnKey';
 import type { IssuePath, Result } from '../issues/index';
@@ -34,10 +34,10 @@ export function compactNumeroFacturation(value: string): string {
  * @throws SesamError `ASSERTION` when the payload is not 8 digits (programmer error).
  * @example
  * computeNumeroFacturationKey('99078105'); //=> '6'
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function computeNumeroFacturationKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{8}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{8}$/.test(payload) ? payload : '');
 }
 
 /**
@@ -48,7 +48,7 @@ export function computeNumeroFacturationKey(payload: string): string {
  * @returns The compact `NumeroFacturation`, or an issue `NUMFACT_LENGTH`, `NUMFACT_FORMAT` or `NUMFACT_CHECKSUM`.
  * @example
  * validateNumeroFacturation('990781056'); //=> { ok: true, value: '990781056', issues: [] }
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function validateNumeroFacturation(value: unknown, path: IssuePath = []): Result<NumeroFacturation> {
   return validateLuhnIdentifier<NumeroFacturation>(value, path, { prefix: 'NUMFACT', length: 9, pattern: /^[0-9]{9}$/ });

@@ -5,7 +5,7 @@
  * There is no official spaced presentation, so `formatRpps` returns the compact form.
  * (ANS idNat_PS writes it prefixed with `8`; that prefix is not part of the RPPS itself.)
  *
- * Sources: SPECS §6.2 [mem + code]; python-stdnum `stdnum/luhn.py`.
+ * Sources: ANS (RPPS); norme B2 annexe "clé type 1-2"; python-stdnum `stdnum/luhn.py`.
  */
 import { computeLuhnKey } from '../checksum/computeLuhnKey';
 import type { IssuePath, Result } from '../issues/index';
@@ -34,10 +34,10 @@ export function compactRpps(value: string): string {
  * @throws SesamError `ASSERTION` when the payload is not 10 digits (programmer error).
  * @example
  * computeRppsKey('1000000000'); //=> '9'
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function computeRppsKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{10}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{10}$/.test(payload) ? payload : '');
 }
 
 /**
@@ -48,7 +48,7 @@ export function computeRppsKey(payload: string): string {
  * @returns The compact `Rpps`, or an issue `RPPS_LENGTH`, `RPPS_FORMAT` or `RPPS_CHECKSUM`.
  * @example
  * validateRpps('10000000009'); //=> { ok: true, value: '10000000009', issues: [] }
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function validateRpps(value: unknown, path: IssuePath = []): Result<Rpps> {
   return validateLuhnIdentifier<Rpps>(value, path, { prefix: 'RPPS', length: 11, pattern: /^[0-9]{11}$/ });

@@ -4,7 +4,7 @@
  * Structure: 9 digits, the last a Luhn key over the first 8. `formatSiren` gives `732 829 320`.
  *
  * Sources: python-stdnum `stdnum/fr/siren.py` (vectors 404833048 valid, 404833047 invalid);
- * SPECS §6.2 (ANS idNat_PS prefix 4 = SIREN).
+ * ANS idNat_PS (prefix 4 = SIREN).
  */
 import { computeLuhnKey } from '../checksum/computeLuhnKey';
 import type { IssuePath, Result } from '../issues/index';
@@ -33,10 +33,10 @@ export function compactSiren(value: string): string {
  * @throws SesamError `ASSERTION` when the payload is not 8 digits (programmer error).
  * @example
  * computeSirenKey('40483304'); //=> '8'
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function computeSirenKey(payload: string): string {
-  return computeLuhnKey(/^[0-9]{8}$/.test(payload) ? payload : '');
+  return computeLuhnKey(typeof payload === 'string' && /^[0-9]{8}$/.test(payload) ? payload : '');
 }
 
 /**
@@ -47,7 +47,7 @@ export function computeSirenKey(payload: string): string {
  * @returns The compact `Siren`, or an issue `SIREN_LENGTH`, `SIREN_FORMAT` or `SIREN_CHECKSUM`.
  * @example
  * validateSiren('404833048'); //=> { ok: true, value: '404833048', issues: [] }
- * @see SPECS §6.2
+ * @see Norme B2, annexe « clé type 1-2 » (Luhn, ISO/IEC 7812-1)
  */
 export function validateSiren(value: unknown, path: IssuePath = []): Result<Siren> {
   return validateLuhnIdentifier<Siren>(value, path, { prefix: 'SIREN', length: 9, pattern: /^[0-9]{9}$/ });

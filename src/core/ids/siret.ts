@@ -12,7 +12,8 @@
  */
 import { computeLuhnKey } from '../checksum/computeLuhnKey';
 import { isLuhnValid } from '../checksum/isLuhnValid';
-import type { IssuePath, Result } from '../issues/index';
+import type { Issue, IssuePath, Result } from '../issues/index';
+import { guardPath, inputErr } from '../guard/guard';
 import { err, ok } from '../issues/index';
 import { compactIdentifier, issue } from './internal';
 
@@ -52,7 +53,7 @@ export function compactSiret(value: string): string {
  * computeSiretKey('3560000000907'); //=> '0'
  */
 export function computeSiretKey(payload: string): string {
-  const digits = /^[0-9]{13}$/.test(payload) ? payload : '';
+  const digits = typeof payload === 'string' && /^[0-9]{13}$/.test(payload) ? payload : '';
   if (digits.startsWith(LA_POSTE_SIREN) && digits !== LA_POSTE_HEAD_OFFICE.slice(0, 13)) {
     return String((5 - (digitSum(digits) % 5)) % 5);
   }
@@ -70,6 +71,10 @@ export function computeSiretKey(payload: string): string {
  * validateSiret('732 829 320 00074'); //=> { ok: true, value: '73282932000074', issues: [] }
  */
 export function validateSiret(value: unknown, path: IssuePath = []): Result<Siret> {
+  const guarded: Issue[] = [];
+  const p = guardPath(path, guarded);
+  if (p === undefined) return inputErr(guarded);
+  path = p;
   const c = compactIdentifier(value);
   if (c === undefined) return err(issue('SIRET_FORMAT', { path, received: typeof value }));
   if (c.length !== 14) return err(issue('SIRET_LENGTH', { path, expected: '14', received: c.length }));

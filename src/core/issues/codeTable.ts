@@ -4,6 +4,7 @@
  * tables into the one public registry that `docs/error-codes.md` is generated from.
  */
 import type { Issue, IssueFamily, IssuePath, IssueSource, Severity } from './issue';
+import { SesamError } from './sesamError';
 
 /** Declaration of one issue code. */
 export interface IssueCodeSpec {
@@ -39,28 +40,71 @@ export interface IssueDetails {
 /** Raises an issue of a given table. */
 export type IssueFactory<T extends IssueCodeTable> = (code: keyof T & string, details?: IssueDetails) => Issue;
 
-const EMPTY_PATH: IssuePath = Object.freeze([]);
+const EMPTY_PATH: IssuePath = /* @__PURE__ */ Object.freeze([]);
 
 /** Longest untrusted text copied whole into an issue; longer texts are cut and their length told. */
 export const MAX_ISSUE_TEXT = 64;
 
 /**
- * A NIR-shaped run (sexe 1/2/3/4/7/8, 12 more characters with 2A/2B allowed, optional 2-digit key):
- * never copied whole into an issue or a log.
+ * A run of NIR characters — digits, and an `A`/`B` right after a `2` (Corsica `2A`/`2B`) —
+ * possibly split by single separators (space, dot, dash: `2 95 10 99 126 111 93`), 13 or more
+ * characters long: a NIR, compact or spaced, alone or glued to other characters.
  */
-const NIR_RUN = /(?<![0-9A-Za-z])([1-478])(\d{4})(\d{2}|2A|2B|2a|2b)(\d{6})(\d{2})?(?![0-9A-Za-z])/g;
+const NIR_RUN = /(?:[0-9]|(?<=2)[AaBb])(?:[ .\-]?(?:[0-9]|(?<=2)[AaBb])){12,}/g;
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 46 || c === 45;
+}
+
+function maskRun(run: string): string {
+  let significant = 0;
+  let digits = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (isSeparator(c)) continue;
+    significant++;
+    if (c <= 57) digits++;
+  }
+  // A NIR has at least 14 digits; a run with fewer is left alone.
+  if (digits < 13) return run;
+  // Keep the first 5 characters (sexe, année, mois) and, from 15 on, the last 2 (a key): every
+  // character a NIR inside the run could have in positions 6–13 lies in between, wherever the
+  // NIR starts in the run, so it is masked. Separators stay, so the length does not change and
+  // cutting after masking is safe.
+  const keepEnd = significant >= 15 ? 2 : 0;
+  let out = '';
+  let k = 0;
+  for (let i = 0; i < run.length; i++) {
+    const ch = run.charAt(i);
+    if (isSeparator(run.charCodeAt(i))) {
+      out += ch;
+      continue;
+    }
+    out += k < 5 || k >= significant - keepEnd ? ch : '*';
+    k++;
+  }
+  return out;
+}
 
 /**
- * Masks every NIR-shaped run of a text: sexe, année and mois stay, the next 8 characters become
- * `*`, the key stays (`18005********42`), so an issue still tells which patient without
- * carrying the identifier (RGPD; CNIL référentiel « gestion des cabinets médicaux »).
+ * Masks every NIR of a text, compact or written with separators, alone or glued to other
+ * characters: sexe, année and mois stay, the 8 identifying characters (département, commune,
+ * ordre) become `*`, the key stays (`18001********42`), so an issue still tells which patient
+ * without carrying the identifier (RGPD art. 5-1-c, minimisation; CNIL, référentiel relatif aux
+ * traitements de données à caractère personnel destinés à la gestion des cabinets médicaux et
+ * paramédicaux, 2020). Runs of 13 or more digits are masked the same way, whatever they are: a
+ * NIR hidden in a longer number must not survive. The result has the text's length.
  *
  * @param text - Any text.
  * @returns The same text with NIRs masked.
+ * @throws SesamError `ASSERTION` when `text` is not a string (use {@link formatReceived} for any value).
+ * @example
+ * maskNir('NIR 180017505690142 inconnu') // 'NIR 18001********42 inconnu'
  */
 export function maskNir(text: string): string {
+  if (typeof text !== 'string') throw new SesamError('ASSERTION', `maskNir expects a string, got ${text === null ? 'null' : typeof text}`);
   if (text.length < 13) return text;
-  return text.replace(NIR_RUN, (_m, s: string, ym: string, _dep: string, _rest: string, key: string | undefined) => `${s}${ym}********${key ?? ''}`);
+  return text.replace(NIR_RUN, maskRun);
 }
 
 /**
@@ -78,8 +122,10 @@ export function formatReceived(value: unknown): string {
 
 function safeText(text: string): string {
   if (text.length > MAX_ISSUE_TEXT) {
-    const head = text.slice(0, MAX_ISSUE_TEXT - 16);
-    return `${maskNir(head)}… (${text.length} caractères)`;
+    // Masked with 32 characters of margin before the cut: a NIR that starts before the cut and
+    // ends after it is still seen whole by maskNir (masking keeps lengths, so the cut is exact).
+    const head = maskNir(text.slice(0, MAX_ISSUE_TEXT + 16)).slice(0, MAX_ISSUE_TEXT - 16);
+    return `${head}… (${text.length} caractères)`;
   }
   return maskNir(text);
 }
@@ -115,6 +161,7 @@ function rawText(value: unknown): string {
  * @param table - The codes.
  * @returns The same table, typed.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineIssueCodes<const T extends IssueCodeTable>(table: T): T {
   return table;
 }
@@ -125,10 +172,11 @@ export function defineIssueCodes<const T extends IssueCodeTable>(table: T): T {
  * @param table - The module's code table.
  * @returns A factory `(code, details) => Issue`.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function createIssueFactory<T extends IssueCodeTable>(table: T): IssueFactory<T> {
   return (code, details = {}) => {
-    const spec = table[code];
-    if (spec === undefined) throw new Error(`[sesam-billing] unknown issue code ${code}`);
+    const spec = typeof code === 'string' && Object.hasOwn(table, code) ? table[code] : undefined;
+    if (spec === undefined) throw new SesamError('ASSERTION', `unknown issue code ${formatReceived(code)}`);
     const expected = details.expected === undefined ? undefined : formatReceived(details.expected);
     const received = details.received === undefined ? undefined : formatReceived(details.received);
     let message = details.message === undefined ? spec.message : maskNir(details.message);

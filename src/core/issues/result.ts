@@ -4,6 +4,7 @@
  * `ok: true` carries the value and possibly warnings; `ok: false` carries at least one issue.
  */
 import type { Issue } from './issue';
+import { SesamError } from './sesamError';
 
 /** A successful result; `issues` holds warnings only. */
 export interface Ok<T> {
@@ -21,7 +22,7 @@ export interface Err {
 /** Either a value (with warnings) or the issues that prevent it. */
 export type Result<T> = Ok<T> | Err;
 
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NO_ISSUES: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
 
 /**
  * Builds a successful result.
@@ -51,12 +52,10 @@ export function err(first: Issue, ...rest: Issue[]): Err {
  * @param value - The value, used only when no issue is an error.
  * @param issues - The collected issues.
  * @returns A result.
+ * @throws SesamError `ASSERTION` when `issues` is not an array of issue objects.
  */
 export function resultOf<T>(value: T, issues: readonly Issue[]): Result<T> {
-  for (const issue of issues) {
-    if (issue.severity === 'error') return { ok: false, issues: issues as readonly [Issue, ...Issue[]] };
-  }
-  return ok(value, issues);
+  return hasErrors(issues) ? { ok: false, issues: issues as readonly [Issue, ...Issue[]] } : ok(value, issues);
 }
 
 /**
@@ -64,7 +63,15 @@ export function resultOf<T>(value: T, issues: readonly Issue[]): Result<T> {
  *
  * @param issues - The issues.
  * @returns `true` when at least one has severity `error`.
+ * @throws SesamError `ASSERTION` when `issues` is not an array of issue objects.
  */
 export function hasErrors(issues: readonly Issue[]): boolean {
-  return issues.some((i) => i.severity === 'error');
+  // Programmer-facing: a list that is not an array of issues is a bug in the caller, said loudly.
+  if (!Array.isArray(issues)) throw new SesamError('ASSERTION', `issues must be an array of Issue, got ${issues === null ? 'null' : typeof issues}`);
+  let errors = false;
+  for (const issue of issues as readonly unknown[]) {
+    if (typeof issue !== 'object' || issue === null) throw new SesamError('ASSERTION', 'issues must hold Issue objects');
+    if ((issue as { severity?: unknown }).severity === 'error') errors = true;
+  }
+  return errors;
 }

@@ -16,6 +16,14 @@ export type SesamErrorCode =
   | 'STORE'
   | 'OVERFLOW';
 
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 /** Thrown for I/O failures and programmer errors (never for bad data). */
 export class SesamError extends Error {
   /** Stable code. */
@@ -24,7 +32,8 @@ export class SesamError extends Error {
   readonly issues: readonly Issue[];
 
   constructor(code: SesamErrorCode, message: string, options?: { cause?: unknown; issues?: readonly Issue[] }) {
-    super(`[sesam-billing] ${message}`, options?.cause === undefined ? undefined : { cause: options.cause });
+    // A message that is not text (a bug in the caller of `assert`) must not turn into a TypeError.
+    super(`[sesam-billing] ${typeof message === 'string' ? message : textOf(message)}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SesamError';
     this.code = code;
     this.issues = options?.issues ?? [];

@@ -7,7 +7,7 @@ import type { Factor } from './factor';
 import type { Rounding } from './rounding';
 
 /** Private Decimal constructor: 40 significant digits, never the global config. */
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+const D = /* @__PURE__ */ Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 
 const MODES: Readonly<Record<Rounding, Decimal.Rounding>> = {
   halfUp: Decimal.ROUND_HALF_UP,
@@ -46,6 +46,17 @@ export function eurosToCentimes(value: Decimal | string, rounding: Rounding): nu
   const d = new D(value);
   if (!d.isFinite()) return undefined;
   return d.times(100).toDecimalPlaces(0, MODES[rounding]).toNumber();
+}
+
+/**
+ * Tells whether a value is a decimal.js `Decimal` (of any clone: `Decimal.isDecimal` checks the
+ * brand, not the constructor).
+ *
+ * @param value - Anything.
+ * @returns `true` for a Decimal.
+ */
+export function isDecimalValue(value: unknown): value is Decimal {
+  return Decimal.isDecimal(value);
 }
 
 /**

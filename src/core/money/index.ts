@@ -32,6 +32,7 @@ export { compareFactors, factor, formatFactor, formatPercent, isFactorText, mult
 export type { Rounding } from './rounding';
 export { divideRounded, ROUNDINGS } from './rounding';
 export { allocate } from './allocate';
+export type { ParseMoneyOptions } from './parse';
 export { euros, fromDecimal, MONEY_CODES, parseMoney, toDecimal } from './parse';
 export type { FormatMoneyOptions } from './format';
 export { formatDecimal, formatMoney } from './format';

@@ -6,11 +6,12 @@
  * integer divisions with a named rounding, and fall back to decimal.js when the product leaves
  * the safe range. No amount is ever a float. See docs/adr/0001-money.md.
  */
-import { assert, SesamError } from '../issues/sesamError';
+import { SesamError } from '../issues/sesamError';
+import { assertFactor, assertMoney, assertRounding, assertSafeInteger, isRoundingName, MAX_FACTOR_SCALE } from './assertions';
 import type { Factor } from './factor';
 import { POW10 } from './factor';
 import type { Rounding } from './rounding';
-import { divideRounded, divideRoundedBig } from './rounding';
+import { divideRoundedBig, divideRoundedUnchecked } from './rounding';
 import { multiplyWithDecimal } from './decimal';
 
 /** An exact amount in euros (integer centimes). */
@@ -20,11 +21,12 @@ export interface Money {
 }
 
 /** Zero euro. */
-export const ZERO: Money = Object.freeze({ centimes: 0 });
+export const ZERO: Money = /* @__PURE__ */ Object.freeze({ centimes: 0 });
 
+/** A result amount: safe or an `OVERFLOW`, and never −0 (`+ 0` turns −0 into 0). */
 function checked(centimes: number): Money {
-  if (!Number.isSafeInteger(centimes)) throw new SesamError('OVERFLOW', `amount out of range: ${centimes} centimes`);
-  return { centimes };
+  if (!Number.isSafeInteger(centimes)) throw new SesamError('OVERFLOW', 'amount out of range (|centimes| must stay below 2^53)');
+  return { centimes: centimes + 0 };
 }
 
 /**
@@ -37,8 +39,8 @@ function checked(centimes: number): Money {
  * fromCentimes(1900) // 19,00 €
  */
 export function fromCentimes(centimes: number): Money {
-  assert(Number.isSafeInteger(centimes), `fromCentimes(${centimes}): centimes must be a safe integer`);
-  return { centimes };
+  assertSafeInteger(centimes, 'fromCentimes: centimes');
+  return { centimes: centimes + 0 };
 }
 
 /**
@@ -48,21 +50,47 @@ export function fromCentimes(centimes: number): Money {
  * @returns Centimes.
  */
 export function toCentimes(m: Money): number {
-  return m.centimes;
+  assertMoney(m, 'toCentimes');
+  return m.centimes + 0;
 }
 
-/** @returns a + b. */
+/**
+ * Adds two amounts.
+ *
+ * @param a - An amount.
+ * @param b - An amount.
+ * @returns a + b.
+ * @throws SesamError `ASSERTION` for a non-Money, `OVERFLOW` out of the safe range.
+ */
 export function add(a: Money, b: Money): Money {
+  assertMoney(a, 'add');
+  assertMoney(b, 'add');
   return checked(a.centimes + b.centimes);
 }
 
-/** @returns a − b. */
+/**
+ * Subtracts an amount from another.
+ *
+ * @param a - The amount.
+ * @param b - The amount taken off.
+ * @returns a − b.
+ * @throws SesamError `ASSERTION` for a non-Money, `OVERFLOW` out of the safe range.
+ */
 export function subtract(a: Money, b: Money): Money {
+  assertMoney(a, 'subtract');
+  assertMoney(b, 'subtract');
   return checked(a.centimes - b.centimes);
 }
 
-/** @returns −a. */
+/**
+ * Negates an amount.
+ *
+ * @param a - The amount.
+ * @returns −a (zero stays +0).
+ * @throws SesamError `ASSERTION` for a non-Money.
+ */
 export function negate(a: Money): Money {
+  assertMoney(a, 'negate');
   return a.centimes === 0 ? ZERO : { centimes: -a.centimes };
 }
 
@@ -73,8 +101,16 @@ export function negate(a: Money): Money {
  * @returns Their sum (zero for none).
  */
 export function sum(amounts: Iterable<Money>): Money {
+  if (typeof amounts !== 'object' || amounts === null || typeof (amounts as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new SesamError('ASSERTION', 'sum expects an iterable of Money');
+  }
   let total = 0;
-  for (const m of amounts) total += m.centimes;
+  for (const m of amounts) {
+    assertMoney(m, 'sum');
+    total += m.centimes;
+    // Checked at each step: a float sum that left the safe range and came back would be inexact.
+    if (!Number.isSafeInteger(total)) checked(total);
+  }
   return checked(total);
 }
 
@@ -86,7 +122,8 @@ export function sum(amounts: Iterable<Money>): Money {
  * @returns m × quantity, exact.
  */
 export function multiplyByInteger(m: Money, quantity: number): Money {
-  assert(Number.isSafeInteger(quantity), `multiplyByInteger: ${quantity} is not an integer`);
+  assertMoney(m, 'multiplyByInteger');
+  assertSafeInteger(quantity, 'multiplyByInteger: quantity');
   return checked(m.centimes * quantity);
 }
 
@@ -101,6 +138,7 @@ export function multiplyByInteger(m: Money, quantity: number): Money {
  * multiply(euros('3.29'), percent(65), 'halfUp') // 2,14 €
  */
 export function multiply(m: Money, f: Factor, rounding: Rounding): Money {
+  assertMoney(m, 'multiply');
   return { centimes: multiplyCentimes(m.centimes, f, rounding) };
 }
 
@@ -115,13 +153,25 @@ const POW10_SMALL: readonly number[] = [1, 10, 100, 1000, 10000, 100000, 1000000
  * @param f - The factor.
  * @param rounding - The rounding mode.
  * @returns The rounded product, in centimes (never −0).
- * @throws SesamError `OVERFLOW` when the result leaves the safe range.
+ * @throws SesamError `ASSERTION` for unsafe centimes, a malformed factor or an unknown rounding
+ *   mode; `OVERFLOW` when the result leaves the safe range.
  */
 export function multiplyCentimes(centimes: number, f: Factor, rounding: Rounding): number {
+  // Hint: the rules engine's hot path. One inline condition (no call, no allocation; integer
+  // checks before comparisons, so a `valueOf` is never called); the
+  // detailed asserts (and their messages) run only when it fails.
+  if (
+    !Number.isSafeInteger(centimes) || typeof f !== 'object' || f === null || !Number.isSafeInteger(f.units) ||
+    !(Number.isInteger(f.scale) && f.scale >= 0 && f.scale <= MAX_FACTOR_SCALE) || !isRoundingName(rounding)
+  ) {
+    assertSafeInteger(centimes, 'multiplyCentimes: centimes');
+    assertFactor(f, 'multiplyCentimes');
+    assertRounding(rounding, 'multiplyCentimes');
+  }
   const n = centimes * f.units;
   if (n === 0) return 0;
   const d = f.scale < 10 ? POW10_SMALL[f.scale] : POW10[f.scale];
-  if (Number.isSafeInteger(n) && d !== undefined) return divideRounded(n, d, rounding);
+  if (Number.isSafeInteger(n) && d !== undefined) return divideRoundedUnchecked(n, d, rounding);
   return checked(multiplyWithDecimal(centimes, f, rounding)).centimes;
 }
 
@@ -133,56 +183,86 @@ export function multiplyCentimes(centimes: number, f: Factor, rounding: Rounding
  * @param den - Positive integer denominator.
  * @param rounding - The rounding mode.
  * @returns The rounded result.
+ * @throws SesamError `ASSERTION` for a non-Money, non-integer or non-positive `den`, unknown
+ *   rounding; `OVERFLOW` out of the safe range.
  */
 export function multiplyFraction(m: Money, num: number, den: number, rounding: Rounding): Money {
-  assert(Number.isSafeInteger(num) && Number.isSafeInteger(den) && den > 0, 'multiplyFraction: integers, den > 0');
+  assertMoney(m, 'multiplyFraction');
+  assertSafeInteger(num, 'multiplyFraction: num');
+  assertSafeInteger(den, 'multiplyFraction: den');
+  if (den <= 0) throw new SesamError('ASSERTION', 'multiplyFraction: den must be above zero');
+  assertRounding(rounding, 'multiplyFraction');
   const n = m.centimes * num;
-  if (Number.isSafeInteger(n)) return { centimes: divideRounded(n, den, rounding) };
+  if (Number.isSafeInteger(n)) return { centimes: divideRoundedUnchecked(n, den, rounding) + 0 };
   return checked(Number(divideRoundedBig(BigInt(m.centimes) * BigInt(num), BigInt(den), rounding)));
 }
 
-/** @returns -1, 0 or 1 as a is less than, equal to or greater than b. */
+/**
+ * Compares two amounts.
+ *
+ * @param a - An amount.
+ * @param b - An amount.
+ * @returns -1, 0 or 1 as a is less than, equal to or greater than b.
+ * @throws SesamError `ASSERTION` for a non-Money.
+ */
 export function compare(a: Money, b: Money): -1 | 0 | 1 {
+  assertMoney(a, 'compare');
+  assertMoney(b, 'compare');
   return a.centimes < b.centimes ? -1 : a.centimes > b.centimes ? 1 : 0;
 }
 
-/** @returns whether a = b. */
+/** @returns whether a = b. @throws SesamError `ASSERTION` for a non-Money. */
 export function equals(a: Money, b: Money): boolean {
+  assertMoney(a, 'equals');
+  assertMoney(b, 'equals');
   return a.centimes === b.centimes;
 }
 
-/** @returns whether a < b. */
+/** @returns whether a < b. @throws SesamError `ASSERTION` for a non-Money. */
 export function lessThan(a: Money, b: Money): boolean {
+  assertMoney(a, 'lessThan');
+  assertMoney(b, 'lessThan');
   return a.centimes < b.centimes;
 }
 
-/** @returns whether a > b. */
+/** @returns whether a > b. @throws SesamError `ASSERTION` for a non-Money. */
 export function greaterThan(a: Money, b: Money): boolean {
+  assertMoney(a, 'greaterThan');
+  assertMoney(b, 'greaterThan');
   return a.centimes > b.centimes;
 }
 
-/** @returns the smaller amount. */
+/** @returns the smaller amount (a on ties; a zero comes out as +0). @throws SesamError `ASSERTION` for a non-Money. */
 export function min(a: Money, b: Money): Money {
-  return a.centimes <= b.centimes ? a : b;
+  assertMoney(a, 'min');
+  assertMoney(b, 'min');
+  const m = a.centimes <= b.centimes ? a : b;
+  return m.centimes === 0 ? ZERO : m;
 }
 
-/** @returns the larger amount. */
+/** @returns the larger amount (a on ties; a zero comes out as +0). @throws SesamError `ASSERTION` for a non-Money. */
 export function max(a: Money, b: Money): Money {
-  return a.centimes >= b.centimes ? a : b;
+  assertMoney(a, 'max');
+  assertMoney(b, 'max');
+  const m = a.centimes >= b.centimes ? a : b;
+  return m.centimes === 0 ? ZERO : m;
 }
 
-/** @returns whether the amount is zero. */
+/** @returns whether the amount is zero. @throws SesamError `ASSERTION` for a non-Money. */
 export function isZero(m: Money): boolean {
+  assertMoney(m, 'isZero');
   return m.centimes === 0;
 }
 
-/** @returns whether the amount is below zero. */
+/** @returns whether the amount is below zero. @throws SesamError `ASSERTION` for a non-Money. */
 export function isNegative(m: Money): boolean {
+  assertMoney(m, 'isNegative');
   return m.centimes < 0;
 }
 
-/** @returns whether the amount is above zero. */
+/** @returns whether the amount is above zero. @throws SesamError `ASSERTION` for a non-Money. */
 export function isPositive(m: Money): boolean {
+  assertMoney(m, 'isPositive');
   return m.centimes > 0;
 }
 
@@ -190,8 +270,13 @@ export function isPositive(m: Money): boolean {
  * Tells whether a value is a Money.
  *
  * @param value - Anything.
- * @returns `true` for `{ centimes: safe integer }`.
+ * @returns `true` for `{ centimes: safe integer }`; never throws.
  */
 export function isMoney(value: unknown): value is Money {
-  return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { centimes?: unknown }).centimes);
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return Number.isSafeInteger((value as { centimes?: unknown }).centimes);
+  } catch {
+    return false; // a getter that throws
+  }
 }

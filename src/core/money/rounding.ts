@@ -2,11 +2,16 @@
  * Named rounding modes. Every scale reduction in sesam-billing names one of these.
  *
  * - `halfUp`: nearest, ties away from zero (the "arrondi au centime le plus proche" of the
- *   caisses: 65 % × 3,29 = 2,1385 → 2,14; SPECS §6.6).
+ *   caisses: 65 % × 3,29 = 2,1385 → 2,14).
  * - `halfDown`: nearest, ties toward zero. `halfEven`: nearest, ties to even (banker's).
  * - `up`: away from zero. `down`: toward zero (truncation). `ceil` / `floor`: toward ±∞.
  */
-export type Rounding = 'halfUp' | 'halfDown' | 'halfEven' | 'up' | 'down' | 'ceil' | 'floor';
+import { SesamError } from '../issues/sesamError';
+import type { RoundingName } from './assertions';
+import { assertRounding, assertSafeInteger } from './assertions';
+
+/** A named rounding mode: `'halfUp' | 'halfDown' | 'halfEven' | 'up' | 'down' | 'ceil' | 'floor'` (see the list above). */
+export type Rounding = RoundingName;
 
 const TWO_52 = 2 ** 52;
 
@@ -20,9 +25,26 @@ export const ROUNDINGS: readonly Rounding[] = ['halfUp', 'halfDown', 'halfEven',
  * @param n - The dividend (safe integer).
  * @param d - The divisor (positive safe integer).
  * @param mode - The rounding mode.
- * @returns The rounded quotient.
+ * @returns The rounded quotient (never −0).
+ * @throws SesamError `ASSERTION` for a non-safe-integer `n` or `d`, `d ≤ 0` or an unknown mode.
+ * @example
+ * divideRounded(21385, 10000, 'halfUp') // 2
  */
 export function divideRounded(n: number, d: number, mode: Rounding): number {
+  assertSafeInteger(n, 'divideRounded: n');
+  assertSafeInteger(d, 'divideRounded: d');
+  if (d <= 0) throw new SesamError('ASSERTION', 'divideRounded: d must be above zero');
+  assertRounding(mode, 'divideRounded');
+  return divideRoundedUnchecked(n, d, mode);
+}
+
+/**
+ * {@link divideRounded} without the argument checks, for callers that checked them already
+ * (multiplyCentimes on the rules engine's hot path). Internal: not exported from the package.
+ *
+ * @internal
+ */
+export function divideRoundedUnchecked(n: number, d: number, mode: Rounding): number {
   let q: number;
   let r: number;
   if (n > -TWO_52 && n < TWO_52) {
@@ -53,6 +75,9 @@ export function divideRounded(n: number, d: number, mode: Rounding): number {
       return twice > d ? q + sign : q;
     case 'halfEven':
       return twice > d || (twice === d && q % 2 !== 0) ? q + sign : q;
+    default:
+      // Never a silent `undefined` (issue #10): an unknown name that slipped past the types.
+      throw new SesamError('ASSERTION', 'unknown rounding mode');
   }
 }
 
@@ -85,5 +110,7 @@ export function divideRoundedBig(n: bigint, d: bigint, mode: Rounding): bigint {
       return twice > d ? q + sign : q;
     case 'halfEven':
       return twice > d || (twice === d && q % 2n !== 0n) ? q + sign : q;
+    default:
+      throw new SesamError('ASSERTION', 'unknown rounding mode');
   }
 }

@@ -11,7 +11,7 @@ import { SITUATION_CONTROLS } from './situation';
 import type { DreControl, FseControl } from './types';
 
 /** Every FSE control (identifiers, dates, bénéficiaire, coherence, amounts, securing mode). */
-export const FSE_CONTROLS: readonly FseControl[] = Object.freeze([
+export const FSE_CONTROLS: readonly FseControl[] = /* @__PURE__ */ Object.freeze([
   ...IDENTIFIER_CONTROLS,
   ...DATE_CONTROLS,
   ...BENEFICIAIRE_CONTROLS,
@@ -21,4 +21,4 @@ export const FSE_CONTROLS: readonly FseControl[] = Object.freeze([
 ]);
 
 /** Every DRE control. */
-export const DRE_CONTROLS: readonly DreControl[] = Object.freeze([...DRE]);
+export const DRE_CONTROLS: readonly DreControl[] = /* @__PURE__ */ Object.freeze([...DRE]);

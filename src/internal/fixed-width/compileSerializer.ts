@@ -214,4 +214,4 @@ export function writeRecord<L extends Layout>(w: CompiledSerializer<L>, value: I
   return r.issues;
 }
 
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NO_ISSUES: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);

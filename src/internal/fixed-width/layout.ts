@@ -187,6 +187,7 @@ function checkField(layout: LayoutSpec, f: FieldSpec, names: Set<string>): void 
  *   { name: 'nombre', start: 4, length: 5, type: 'N', as: 'number' },
  * ] });
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineLayout<const F extends readonly FieldSpec[]>(spec: LayoutSpec<F>): Layout<F> {
   assert(Number.isInteger(spec.length) && spec.length >= 1, `layout '${spec.name}': length must be ≥ 1`);
   const names = new Set<string>();

@@ -10,7 +10,7 @@ import { decodeLatin1, latin1View } from './charset';
 import { FIXED_WIDTH_CODES } from './codes';
 
 const issue = createIssueFactory(FIXED_WIDTH_CODES);
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NO_ISSUES: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
 
 /** How records are separated. `'auto'` looks after the first record (CRLF, LF or nothing). */
 export type LineEnds = 'none' | 'crlf' | 'lf' | 'auto';

@@ -26,7 +26,7 @@ const NOT_PRINTABLE = /[^\x20-\x7e]/;
 /** Niveaux de rupture fixed by the public material (SPECS §1.2b). */
 const FIXED_NIVEAU: Readonly<Record<string, string>> = { '020': '01', '040': '02', '070': '02', '071': '02', '081': '02', '990': '99' };
 /** The same, by type number (no string-keyed lookup per entity). */
-const FIXED_BY_CODE: readonly (number | undefined)[] = (() => {
+const FIXED_BY_CODE: readonly (number | undefined)[] = /* @__PURE__ */ (() => {
   const t = new Array<number | undefined>(1000).fill(undefined);
   for (const [type, niveau] of Object.entries(FIXED_NIVEAU)) t[Number(type)] = Number(niveau);
   return t;
@@ -61,7 +61,7 @@ export interface NoemieDecoder {
 
 /** Largest run of continuation records decoded at once (8 KiB: one string of ≈ 8 K chars). */
 const RUN_MAX = 64;
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NO_ISSUES: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
 
 function isPadding(text: string): boolean {
   return /^[ \0\r\n\x1a]*$/.test(text);

@@ -77,7 +77,7 @@ export function trimEndAt(text: string, s: number, e: number): string {
 }
 
 /** '00' … '99', shared (a two-digit zone read through this table allocates nothing). */
-const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const TWO_DIGITS: readonly string[] = /* @__PURE__ */ Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 /** The two digits at text[i, i + 2) as a shared string, or `undefined` when not two digits. */
 export function twoDigits(text: string, i: number): string | undefined {

@@ -54,7 +54,7 @@ const M = 'modeled (codes fictifs ; causes publiques MARKET §4.3 : Olaqin, TPZe
  * MODELED example dictionary. NOT the official codes (not public): `MOD…` codes are
  * fictitious and exist so that demos and tests exercise the dictionary path.
  */
-export const MODELED_REJECT_DICTIONARY: RejectDictionary = Object.freeze({
+export const MODELED_REJECT_DICTIONARY: RejectDictionary = /* @__PURE__ */ Object.freeze({
   name: 'modeled-example',
   modeled: true,
   entries: Object.freeze([

@@ -36,7 +36,7 @@ export interface WatchdogThresholds {
 }
 
 /** Default thresholds (see the module comment for their sources). */
-export const DEFAULT_WATCHDOG_THRESHOLDS: WatchdogThresholds = Object.freeze({
+export const DEFAULT_WATCHDOG_THRESHOLDS: WatchdogThresholds = /* @__PURE__ */ Object.freeze({
   transmissionDays: 8,
   arlDays: 2,
   rspDays: 14,

@@ -46,7 +46,7 @@ export const ENTITY_LAYOUTS: Readonly<Record<NoemieEntityType, Layout>> = {
 };
 
 /** Every entity type, in catalogue order. */
-export const ENTITY_TYPES = Object.keys(ENTITY_LAYOUTS) as readonly NoemieEntityType[];
+export const ENTITY_TYPES = /* @__PURE__ */ Object.keys(ENTITY_LAYOUTS) as readonly NoemieEntityType[];
 
 /**
  * Length of an entity of a type, `@` included (e.g. `'040'` → 21), or `undefined` for an

@@ -1,21 +1,19 @@
 /**
- * Default référentiel tables and parameters (SPECS §6.4–6.7 figures only).
+ * Default référentiel tables and parameters (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) figures only).
  */
 import { unwrap } from '../../core/issues/index';
 import type { Referentiel, TableTarifs } from '../referentiel';
 import { loadReferentiel } from '../referentiel';
-import { CCAM_ACTES } from './ccam';
 import { NGAP_AUXILIAIRES } from './ngapAuxiliaires';
 import { NGAP_MEDECINS } from './ngapMedecins';
 
-export { CCAM_ACTES } from './ccam';
 export { NGAP_AUXILIAIRES } from './ngapAuxiliaires';
 export { NGAP_MEDECINS } from './ngapMedecins';
 export type { FranchiseParametre, Parametre, ParametresRegles, ValeurDatee } from './parametres';
 export { PARAMETRES_DEFAUT } from './parametres';
 
 /** The tables of the default référentiel. */
-export const DEFAULT_TABLES: readonly TableTarifs[] = [NGAP_MEDECINS, NGAP_AUXILIAIRES, CCAM_ACTES];
+export const DEFAULT_TABLES: readonly TableTarifs[] = [NGAP_MEDECINS, NGAP_AUXILIAIRES];
 
 /** The default référentiel (built once; the tables are checked by the test suite). */
-export const DEFAULT_REFERENTIEL: Referentiel = unwrap(loadReferentiel(DEFAULT_TABLES));
+export const DEFAULT_REFERENTIEL: Referentiel = /* @__PURE__ */ unwrap(/* @__PURE__ */ loadReferentiel(DEFAULT_TABLES));

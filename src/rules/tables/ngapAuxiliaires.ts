@@ -1,14 +1,14 @@
 /**
  * NGAP auxiliaires médicaux (infirmiers, masseurs-kinésithérapeutes) — dated tariffs.
  *
- * Source: shared/domain/SPECS.md §6.4 (UNCAM report, orisha, montkine, concourspluripro,
- * ordremk.fr). Version: 2025-12 (SPECS figures). Date: 2026-11-22.
+ * Source: NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (UNCAM report, orisha, montkine, concourspluripro,
+ * ordremk.fr). Version: 2025-12 (figures from the public sources retained). Date: 2026-11-22.
  *
  * Rows with `validFrom: null` have a start date the sources do not attest (they also serve
  * earlier dates; the trace says so). IK codes: `IK` plaine, `IKM` montagne, `IKS` à pied / à ski
  * (B2 code letters to confirm); quantity = kilometres billed after the abattement (the caller's
  * job). Kiné frais de déplacement come from the pre-2024 ordremk.fr table (may have changed with
- * avenant 7 on 2024-02-22: to confirm). DOM infirmier tariffs other than IK à pied/ski are not in SPECS.
+ * avenant 7 on 2024-02-22: to confirm). DOM infirmier tariffs other than IK à pied/ski are not in the public sources retained.
  */
 import type { PlainDate } from '../../core/date/index';
 import type { Profession, Zone } from '../model';
@@ -21,19 +21,19 @@ function r(code: string, libelle: string, professions: readonly Profession[], zo
   return { code, libelle, nomenclature: 'ngap', professions, zone, validFrom: validFrom as PlainDate | null, prix, acte, source };
 }
 
-const ORISHA = 'SPECS §6.4 (orisha)';
-const UNCAM = 'SPECS §6.4 (UNCAM report): in force 2016–2025, start not attested';
-const AV7 = 'SPECS §6.4 (avenant 7, montkine, concourspluripro)';
-const ORDREMK = 'SPECS §6.4 (ordremk.fr, pre-2024 table): to confirm after avenant 7';
+const ORISHA = 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (orisha)';
+const UNCAM = 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (UNCAM report): in force 2016–2025, start not attested';
+const AV7 = 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (avenant 7, montkine, concourspluripro)';
+const ORDREMK = 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (ordremk.fr, pre-2024 table): to confirm after avenant 7';
 
 /** NGAP infirmiers and masseurs-kinésithérapeutes. */
 export const NGAP_AUXILIAIRES: TableTarifs = {
-  source: 'SPECS §6.4 (UNCAM, orisha, montkine, concourspluripro, ordremk.fr)',
+  source: 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (UNCAM, orisha, montkine, concourspluripro, ordremk.fr)',
   version: 'ngap-auxiliaires-2025.12',
   date: '2026-11-22' as PlainDate,
   rows: [
     r('AMI', 'Acte médico-infirmier', IDE, 'metropole', null, '3.15', true, UNCAM),
-    r('AIS', 'Acte infirmier de soins', IDE, 'metropole', null, '2.65', true, 'SPECS §6.4 (UNCAM report, 2016): start not attested'),
+    r('AIS', 'Acte infirmier de soins', IDE, 'metropole', null, '2.65', true, 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (UNCAM report, 2016): start not attested'),
     r('IFD', 'Indemnité forfaitaire de déplacement (infirmier)', IDE, 'metropole', null, '2.50', false, ORISHA),
     r('IFD', 'Indemnité forfaitaire de déplacement (infirmier)', IDE, 'metropole', '2023-08-28', '2.75', false, `${ORISHA}, avenant 10`),
     r('IK', 'Indemnité kilométrique plaine (infirmier)', IDE, 'metropole', null, '0.35', false, ORISHA),

@@ -1,20 +1,20 @@
 /**
  * NGAP médecins — dated tariffs (secteur 1 / OPTAM unless noted), métropole.
  *
- * Source: shared/domain/SPECS.md §6.4 and §6.5 (ameli actualité 22/12/2024; service-public F1069;
- * egora, Le Moniteur). Version: 2025-12 (SPECS figures). Date: 2026-11-22.
+ * Source: NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (ameli actualité 22/12/2024; service-public F1069;
+ * egora, Le Moniteur). Version: 2025-12 (figures from the public sources retained). Date: 2026-11-22.
  *
  * Rows with `prix: null` are codes the library knows but whose amount is not in the public
- * sources retained (SPECS §6.9: no trustworthy machine-readable NGAP table): to confirm against
+ * sources retained (CCAM, CNAM (ameli.fr) ; NGAP (ameli.fr): no trustworthy machine-readable NGAP table): to confirm against
  * the NGAP table published at the JO / ameli, then load with `loadReferentiel`. Using one gives
- * `RULES_TARIF_A_CONFIRMER`. DOM médecin tariffs are not in SPECS: no DOM row.
+ * `RULES_TARIF_A_CONFIRMER`. DOM médecin tariffs are not in the public sources retained: no DOM row.
  */
 import type { TableTarifs, TarifRow } from '../referentiel';
 import type { PlainDate } from '../../core/date/index';
 
 const M = ['medecin'] as const;
 const S1 = ['1', '2-optam'] as const;
-const TO_CONFIRM = 'à confirmer contre la table NGAP du JO (montant absent de SPECS §6.4)';
+const TO_CONFIRM = 'à confirmer contre la table NGAP du JO (montant absent de NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024))';
 
 function placeholder(code: string, libelle: string, extra: Partial<TarifRow> = {}): TarifRow {
   return { code, libelle, nomenclature: 'ngap', professions: M, zone: 'metropole', validFrom: null, prix: null, acte: false, source: TO_CONFIRM, ...extra };
@@ -26,30 +26,30 @@ function row(code: string, libelle: string, validFrom: string | null, prix: stri
 
 /** NGAP médecins. */
 export const NGAP_MEDECINS: TableTarifs = {
-  source: 'SPECS §6.4–6.5 (ameli 22/12/2024, service-public F1069, egora, Le Moniteur)',
+  source: 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (ameli 22/12/2024, service-public F1069, egora, Le Moniteur)',
   version: 'ngap-medecins-2025.12',
   date: '2026-11-22' as PlainDate,
   rows: [
-    // G history (SPECS §6.5): 23 € (2011; day not given, 1 January assumed) → 25 € (2017-05-01) → 26,50 € (2023-11-01) → 30 € (2024-12-22).
+    // G history (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré)): 23 € (2011; day not given, 1 January assumed) → 25 € (2017-05-01) → 26,50 € (2023-11-01) → 30 € (2024-12-22).
     // The 2011 row has no secteur: it stays the secteur 2 non-OPTAM base (23 €, service-public F1069).
-    row('G', 'Consultation de médecine générale', '2011-01-01', '23.00', 'SPECS §6.5 G history (2011, day assumed 01-01); secteur 2 base: service-public F1069'),
-    row('G', 'Consultation de médecine générale', '2017-05-01', '25.00', 'SPECS §6.5 G history', { secteurs: S1 }),
-    row('G', 'Consultation de médecine générale', '2023-11-01', '26.50', 'SPECS §6.5 G history', { secteurs: S1 }),
-    row('G', 'Consultation de médecine générale', '2024-12-22', '30.00', 'SPECS §6.4: ameli actualité 22/12/2024', { secteurs: S1 }),
-    // Secteur 2 non-OPTAM: base 23 € for C and CS (SPECS §6.5, service-public F1069); start date not attested.
-    row('C', 'Consultation (secteur 2 non-OPTAM, base)', null, '23.00', 'SPECS §6.5: service-public F1069 (base secteur 2 non-OPTAM)', { secteurs: ['2'] }),
-    row('CS', 'Consultation de spécialiste (secteur 2 non-OPTAM, base)', null, '23.00', 'SPECS §6.5: service-public F1069 (base secteur 2 non-OPTAM)', { secteurs: ['2'] }),
+    row('G', 'Consultation de médecine générale', '2011-01-01', '23.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) G history (2011, day assumed 01-01); secteur 2 base: service-public F1069'),
+    row('G', 'Consultation de médecine générale', '2017-05-01', '25.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) G history', { secteurs: S1 }),
+    row('G', 'Consultation de médecine générale', '2023-11-01', '26.50', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) G history', { secteurs: S1 }),
+    row('G', 'Consultation de médecine générale', '2024-12-22', '30.00', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024): ameli actualité 22/12/2024', { secteurs: S1 }),
+    // Secteur 2 non-OPTAM: base 23 € for C and CS (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré), service-public F1069); start date not attested.
+    row('C', 'Consultation (secteur 2 non-OPTAM, base)', null, '23.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): service-public F1069 (base secteur 2 non-OPTAM)', { secteurs: ['2'] }),
+    row('CS', 'Consultation de spécialiste (secteur 2 non-OPTAM, base)', null, '23.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): service-public F1069 (base secteur 2 non-OPTAM)', { secteurs: ['2'] }),
     placeholder('C', 'Consultation (secteur 1 / OPTAM)', { secteurs: S1, acte: true }),
     placeholder('CS', 'Consultation de spécialiste (secteur 1 / OPTAM)', { secteurs: S1, acte: true }),
-    // APC: 56,50 € (start not attested) → 60 € on 2024-12-22 (SPECS §6.4).
-    row('APC', 'Avis ponctuel de consultant', null, '56.50', 'SPECS §6.4 (egora, Le Moniteur); start date not attested', { secteurs: S1 }),
-    row('APC', 'Avis ponctuel de consultant', '2024-12-22', '60.00', 'SPECS §6.4 (egora, Le Moniteur)', { secteurs: S1 }),
-    // Téléconsultation: 26,50 € kept at 22/12/2024 (SPECS §6.4); start date not attested.
-    row('TCG', 'Téléconsultation de médecine générale', null, '26.50', 'SPECS §6.4 (mutuelleverte): 26,50 € kept at 22/12/2024', { secteurs: S1 }),
+    // APC: 56,50 € (start not attested) → 60 € on 2024-12-22 (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)).
+    row('APC', 'Avis ponctuel de consultant', null, '56.50', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (egora, Le Moniteur); start date not attested', { secteurs: S1 }),
+    row('APC', 'Avis ponctuel de consultant', '2024-12-22', '60.00', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (egora, Le Moniteur)', { secteurs: S1 }),
+    // Téléconsultation: 26,50 € kept at 22/12/2024 (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)); start date not attested.
+    row('TCG', 'Téléconsultation de médecine générale', null, '26.50', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (mutuelleverte): 26,50 € kept at 22/12/2024', { secteurs: S1 }),
     placeholder('TC', 'Téléconsultation (spécialiste)', { secteurs: S1, acte: true }),
     placeholder('GS', 'Consultation spécialiste en médecine générale', { secteurs: S1, acte: true }),
     placeholder('VG', 'Visite à domicile de médecine générale', { secteurs: S1, acte: true }),
-    // Majorations: not acts (no PF of their own). SPECS §6.5 quotes "CS 23 + MPC 2 + MCS 5" without a date: to confirm.
+    // Majorations: not acts (no PF of their own). Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) quotes "CS 23 + MPC 2 + MCS 5" without a date: to confirm.
     placeholder('MPC', 'Majoration forfaitaire transitoire (MPC)', { parcoursSeulement: true }),
     placeholder('MCS', 'Majoration de coordination spécialiste', { parcoursSeulement: true }),
     placeholder('MCG', 'Majoration de coordination généraliste', { parcoursSeulement: true }),

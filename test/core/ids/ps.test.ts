@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  compactAdeli, compactFiness, compactNumeroFacturation, compactRpps, compactSiren, compactSiret,
+  IDS_CODES, compactAdeli, compactFiness, compactNumeroFacturation, compactRpps, compactSiren, compactSiret,
   computeAdeliKey, computeFinessKey, computeNumeroFacturationKey, computeRppsKey, computeSirenKey, computeSiretKey,
   formatAdeli, formatFiness, formatNumeroFacturation, formatRpps, formatSiren, formatSiret,
   isAdeli, isFiness, isNumeroFacturation, isRpps, isSiren, isSiret,
@@ -104,7 +104,9 @@ describe.each(CASES)('$name: common contract', (c) => {
     const issue: Issue = expectIssue(c.validate('123', ['a', 1]), `${c.prefix}_LENGTH`, ['a', 1]);
     expect(issue.expected).toBe(String(c.length));
     expect(issue.received).toBe('3');
-    expect(issue.ref).toBe('SPECS §6.2');
+    // A public source a vendor can read (norme B2 annex, register owner), never an internal note.
+    expect(issue.ref).toBe(IDS_CODES[`${c.prefix}_LENGTH` as keyof typeof IDS_CODES].ref);
+    expect(issue.ref).not.toMatch(/SPECS|MARKET|shared\//);
   });
   it('raises FORMAT for letters and for non-strings', () => {
     expectIssue(c.validate('X'.repeat(c.length), ['b']), `${c.prefix}_FORMAT`, ['b']);

@@ -12,7 +12,7 @@ describe('returns demo stage', () => {
     const ledger = createMemoryLedger({ clock: fixedClock() });
     await seedTransmitted(ledger, 5);
     let text = '';
-    const r = unwrap(await runReturnsDemo(ledger, { ps: PS1, date: plainDate('2025-03-14'), watchdogAt: '2025-04-20', out: (t) => (text += t) }));
+    const r = unwrap(await runReturnsDemo(ledger, { ps: PS1, date: plainDate('2025-03-14'), today: plainDate('2025-04-20'), out: (t) => (text += t) }));
     expect(r.report.rejected).toHaveLength(1);
     expect(r.report.partiallyPaid).toHaveLength(1);
     expect(r.report.payments?.matches).toHaveLength(1);

@@ -22,6 +22,7 @@ export const B2_REF = 'Norme B2 CdC (juin 2007), SPECS.md §2.3';
  * @param fields - Fields covering columns 1-128.
  * @returns The validated layout.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function b2Layout<const F extends readonly FieldSpec[]>(name: string, fields: F): Layout<F> {
   const spec: LayoutSpec<F> = { name, length: B2_RECORD_LENGTH, alphabet: 'upper', fields, ref: B2_REF };
   return defineLayout(spec);

@@ -16,7 +16,7 @@ import { B2_6 } from './type6';
 import { B2_999 } from './type999';
 
 /** Every B2 layout (PS norms) by record type. */
-export const B2_LAYOUTS = Object.freeze({
+export const B2_LAYOUTS = /* @__PURE__ */ Object.freeze({
   '000': B2_000,
   '1': B2_1,
   '2': B2_2,
@@ -57,4 +57,4 @@ export function recordTypeOf(text: string): B2RecordType | undefined {
 }
 
 /** Widened view of the layouts map for generic code. */
-export const B2_LAYOUT_LIST: readonly Layout[] = Object.values(B2_LAYOUTS);
+export const B2_LAYOUT_LIST: readonly Layout[] = /* @__PURE__ */ Object.values(B2_LAYOUTS);
