@@ -2,17 +2,26 @@
  * buildFse / buildDre: domain input → FSE / DRE. Amounts are copied from the rules' Decompte
  * (`computeFacture`), never recomputed: the FSE says exactly what the rules decided.
  *
- * @see ../shared/domain/SPECS.md §3.2 (groups), §3.5 (DRE when the AMC part is in tiers payant)
+ * One error channel per operation: `buildFse` checks the input's shape (`INPUT_*`), its
+ * identifiers and keys (NIR, n° de facturation, n° de facture, organismes: `FSE_*`) and prices
+ * the invoice (`RULES_*`, paths under `facture`), and returns every issue found in one result.
+ *
+ * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale), modèle de données SSV: groupes 1110 (facture), 1120 (PS), 1130/1160 (bénéficiaire), 1310/1321 (organismes)
  */
-import type { Issue, Result } from '../core/issues/index';
-import { createIssueFactory, err, ok } from '../core/issues/index';
+import { guardObject, inputErr } from '../core/guard/index';
+import type { Issue, IssuePath, Result } from '../core/issues/index';
+import { createIssueFactory, ok, resultOf } from '../core/issues/index';
 import { compactNir } from '../core/ids/index';
-import type { Decompte, FactureInput, LigneActe, LigneDecompte } from '../rules/model';
-import { defaultCompute } from './compute';
+import type { Decompte, FactureInput, LigneActe } from '../rules/model';
+import { checkedPricing, defaultCompute } from './compute';
 import { FSE_CODES } from './codes';
+import type { IdentityDoc } from './controls/identifiers';
+import { IDENTITY_CHECKS } from './controls/identifiers';
 import type { FseInput, OrganismeAmc } from './input';
 import type { Dre, Fse, LigneDetail, LigneFse } from './model';
 import { isSecuringMode } from './securing';
+import type { DecompteFse, LigneDecompteFse } from './shape';
+import { checkAmc, checkDecompte, checkFacture, checkFse, checkFseInput, optFunction } from './shape';
 
 const issue = createIssueFactory(FSE_CODES);
 
@@ -28,7 +37,7 @@ function detailOf(line: LigneActe): LigneDetail {
   return { kind: 'ngap' };
 }
 
-function ligneOf(input: FseInput, priced: LigneDecompte, executant: string): LigneFse {
+function ligneOf(input: FseInput, priced: LigneDecompteFse, executant: string): LigneFse {
   const source = input.facture.lignes[priced.index];
   return {
     index: priced.index,
@@ -49,23 +58,45 @@ function ligneOf(input: FseInput, priced: LigneDecompte, executant: string): Lig
   };
 }
 
+const startsWith = (path: IssuePath, prefix: IssuePath): boolean => prefix.length <= path.length && prefix.every((p, k) => path[k] === p);
+
 /**
- * Builds an FSE from its input and the rules' decompte of `input.facture`.
- *
- * @param input - The invoice data (rules input plus FSE-only SSV data).
- * @param decompte - `computeFacture(input.facture)`'s value.
- * @returns The FSE (not yet controlled: run `validateFse`), or `FSE_SECURISATION_MODE_UNKNOWN`.
- * @see ../shared/domain/SPECS.md §3.2
+ * The identity and key checks of an input (the FSE controls' identifier checks, on the input's
+ * paths), plus the securing mode. A part whose shape is already reported is not re-checked.
  */
-export function buildFseFromDecompte(input: FseInput, decompte: Decompte): Result<Fse> {
-  if (!isSecuringMode(input.securisation.mode)) {
-    return err(issue('FSE_SECURISATION_MODE_UNKNOWN', { path: ['securisation', 'mode'], received: input.securisation.mode }));
+function identityIssues(input: FseInput, shapeIssues: readonly Issue[]): Issue[] {
+  const out: Issue[] = [];
+  const mode: unknown = input.securisation.mode;
+  if (mode !== undefined && !isSecuringMode(mode)) out.push(issue('FSE_SECURISATION_MODE_UNKNOWN', { path: ['securisation', 'mode'], received: mode }));
+  const doc: IdentityDoc = {
+    beneficiaire: input.beneficiaire,
+    ps: input.ps,
+    ...(input.remplacant !== undefined ? { remplacant: input.remplacant } : {}),
+    ...(input.prescription !== undefined ? { prescription: input.prescription } : {}),
+    ...(input.numeroFacture !== undefined ? { numeroFacture: input.numeroFacture } : {}),
+    amo: input.amo,
+    executants: [],
+  };
+  for (const c of IDENTITY_CHECKS) {
+    // A part whose shape was reported by its guard is not re-checked: its checks would only repeat it.
+    if (shapeIssues.some((i) => i.path.length === 1 && i.path[0] === c.part)) continue;
+    if (!c.appliesTo(doc)) continue;
+    const found = c.check(doc);
+    if (found === undefined) continue;
+    for (const d of Array.isArray(found) ? found : [found]) {
+      const p = d.path ?? [];
+      if (!shapeIssues.some((i) => startsWith(p, i.path) || startsWith(i.path, p))) out.push(issue(c.code, d));
+    }
   }
+  return out;
+}
+
+function assemble(input: FseInput, decompte: DecompteFse): Fse {
   const facture = input.facture;
   const executant = input.remplacant ?? input.ps.numeroFacturation;
   const mat = facture.beneficiaire.maternite;
   const dateMaternite = mat?.dateDebutGrossesse ?? mat?.dateAccouchement ?? mat?.dateAccouchementPrevue;
-  const fse: Fse = {
+  return {
     kind: 'fse',
     identification: {
       ...(input.numeroFacture !== undefined ? { numeroFacture: input.numeroFacture } : {}),
@@ -102,32 +133,55 @@ export function buildFseFromDecompte(input: FseInput, decompte: Decompte): Resul
     securisation: input.securisation,
     facture,
   };
-  return ok(fse);
+}
+
+/**
+ * Builds an FSE from its input and a rules decompte of `input.facture` (both checked here).
+ *
+ * @param input - The invoice data (rules input plus FSE-only SSV data); anything is checked.
+ * @param decompte - `computeFacture(input.facture)`'s value.
+ * @returns The FSE (not yet controlled: run `validateFse`), or every issue found: shape
+ *   (`INPUT_*`, `RULES_*` under `facture`, paths under `decompte` for the decompte), identity and
+ *   keys (`FSE_*`), `FSE_SECURISATION_MODE_UNKNOWN`.
+ */
+export function buildFseFromDecompte(input: FseInput, decompte: Decompte): Result<Fse> {
+  const issues: Issue[] = [];
+  const inp = checkFseInput(input, [], issues);
+  if (inp !== undefined && !issues.some((i) => startsWith(i.path, ['facture']))) checkFacture(inp.facture, ['facture'], issues);
+  const dec = checkDecompte(decompte, ['decompte'], issues);
+  if (inp === undefined) return inputErr(issues);
+  issues.push(...identityIssues(inp, issues));
+  if (dec === undefined || issues.some((i) => i.severity === 'error')) return inputErr(issues);
+  return resultOf(assemble(inp, dec), issues);
 }
 
 /**
  * Builds the DRE of an FSE: exists only when the AMC part is in tiers payant (destinataire du
  * règlement 15 or 25) and carries the AMC routing (B2 type 2M).
  *
- * @param fse - A built FSE.
+ * @param fse - A built FSE (anything is checked).
  * @param amc - The AMC addressed (default: the FSE's).
- * @returns The DRE, or `FSE_DRE_NOT_TIERS_PAYANT` / `FSE_DRE_AMC_MISSING` (run `validateDre` for routing controls).
- * @see ../shared/domain/SPECS.md §3.5
+ * @returns The DRE, or `INPUT_*` (shape), `FSE_DRE_NOT_TIERS_PAYANT` / `FSE_DRE_AMC_MISSING`
+ *   (run `validateDre` for the routing controls).
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), type 2M (données AMC)
  */
-export function buildDre(fse: Fse, amc: OrganismeAmc | undefined = fse.amc): Result<Dre> {
+export function buildDre(fse: Fse, amc?: OrganismeAmc): Result<Dre> {
   const issues: Issue[] = [];
-  if (!fse.reglement.tiersPayantAmc) {
-    issues.push(issue('FSE_DRE_NOT_TIERS_PAYANT', { path: ['reglement', 'destinataire'], received: fse.reglement.destinataire }));
+  const doc = checkFse(fse, [], issues);
+  const given = checkAmc(amc, ['amc'], issues);
+  if (doc === undefined || issues.length > 0) return inputErr(issues);
+  const target = given ?? doc.amc;
+  if (!doc.reglement.tiersPayantAmc) {
+    issues.push(issue('FSE_DRE_NOT_TIERS_PAYANT', { path: ['reglement', 'destinataire'], received: doc.reglement.destinataire }));
   }
-  if (amc === undefined) issues.push(issue('FSE_DRE_AMC_MISSING', { path: ['amc'] }));
-  const [first, ...rest] = issues;
-  if (first !== undefined || amc === undefined) return err(first ?? issue('FSE_DRE_AMC_MISSING', { path: ['amc'] }), ...rest);
+  if (target === undefined) issues.push(issue('FSE_DRE_AMC_MISSING', { path: ['amc'] }));
+  if (target === undefined || issues.length > 0) return inputErr(issues);
   return ok({
     kind: 'dre',
-    fse,
-    amc,
-    lignes: fse.lignes.map((l) => ({ index: l.index, code: l.code, date: l.date, montantFacture: l.montantFacture, montantAmo: l.montantAmo, montantAmc: l.montantAmc })),
-    montantAmc: fse.totaux.partAmc,
+    fse: doc,
+    amc: target,
+    lignes: doc.lignes.map((l) => ({ index: l.index, code: l.code, date: l.date, montantFacture: l.montantFacture, montantAmo: l.montantAmo, montantAmc: l.montantAmc })),
+    montantAmc: doc.totaux.partAmc,
   });
 }
 
@@ -138,20 +192,34 @@ export interface BuildFseOptions {
 }
 
 /**
- * Builds an FSE: prices `input.facture` with the rules engine, then copies its amounts.
+ * Builds an FSE: checks the input, prices `input.facture` with the rules engine, then copies its
+ * amounts. Every issue comes back together: the input's shape (`INPUT_*`), identity and keys
+ * (`FSE_ASSURE_NIR_KEY`, `FSE_PS_NUMERO_KEY`…) and pricing (`RULES_*`, paths under `facture`).
  *
- * @param input - The invoice data.
+ * @param input - The invoice data (anything is checked).
  * @param options - Pricing function override (référentiel, parameters: see `computeWith`).
- * @returns The FSE with the rules' warnings, or the rules' issues (paths under `facture`).
+ * @returns The FSE with the rules' warnings, or every issue found.
  * @example
  * const fse = unwrap(buildFse({ facture, ps, beneficiaire, amo, amc, securisation }));
  * const checked = validateFse(fse, { today });
- * @see ../shared/domain/SPECS.md §3.2
  */
 export function buildFse(input: FseInput, options: BuildFseOptions = {}): Result<Fse> {
-  const priced = (options.compute ?? defaultCompute)(input.facture);
-  const under = (i: Issue): Issue => ({ ...i, path: ['facture', ...i.path] });
-  if (!priced.ok) return err(under(priced.issues[0]), ...priced.issues.slice(1).map(under));
-  const built = buildFseFromDecompte(input, priced.value);
-  return built.ok ? ok(built.value, [...priced.issues.map(under), ...built.issues]) : built;
+  const issues: Issue[] = [];
+  const inp = checkFseInput(input, [], issues);
+  const opts = guardObject(options, ['options'], issues, { required: false }) ?? {};
+  const given = optFunction<NonNullable<BuildFseOptions['compute']>>(opts, 'compute', ['options'], issues);
+  const compute = given === undefined ? defaultCompute : checkedPricing(given, ['options', 'compute']);
+  if (inp === undefined) return inputErr(issues);
+  issues.push(...identityIssues(inp, issues));
+  let decompte: Decompte | undefined;
+  if (!issues.some((i) => i.path.length === 1 && i.path[0] === 'facture')) {
+    const priced = compute(inp.facture);
+    // The rules' paths are the facture's; a malformed override's are under `options`.
+    for (const i of priced.issues) issues.push(i.path[0] === 'options' ? i : { ...i, path: ['facture', ...i.path] });
+    if (priced.ok) decompte = priced.value;
+  }
+  if (decompte === undefined || issues.some((i) => i.severity === 'error')) return inputErr(issues);
+  const dec = checkDecompte(decompte, ['decompte'], issues);
+  if (dec === undefined || issues.some((i) => i.severity === 'error')) return inputErr(issues);
+  return resultOf(assemble(inp, dec), issues);
 }

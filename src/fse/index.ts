@@ -3,7 +3,8 @@
  * B2-family files both ways (streaming writer, parser re-checking control totals), and the ledger
  * flow (numbering, duplicate control, lots per organisme destinataire / AMC, files).
  *
- * Issue codes: `FSE_CODES`. Sources: SPECS §2 (norme B2), §3 (SSV model, lots, DRE routing).
+ * Issue codes: `FSE_CODES`. Sources: Norme B2 inter-régimes (cahier des charges CNAM, juin 2007 avec errata);
+ * Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale), modèle de données SSV, lots, DRE.
  */
 export { FSE_CODES } from './codes';
 export type { FseCode } from './codes';
@@ -35,3 +36,5 @@ export type { StreamLot, StreamOptions } from './b2/serialize';
 export { serializeB2Facture, serializeB2File, streamB2File } from './b2/serialize';
 export type { B2RecordType as B2Kind } from './b2/records/index';
 export { recordTypeOf as b2KindOf } from './b2/records/index';
+export type { BeneficiaireCarteLu, BeneficiaireCarteOptions, BeneficiaireDeCarte, CarteVitaleLue, PsCpsOptions, PsDeCps, SituationPsLue } from './carte';
+export { beneficiaireFseFromCarte, psFseFromCps } from './carte';

@@ -1,10 +1,10 @@
 /**
  * What a PMS gives `buildFse`: the priced invoice (the rules' `FactureInput`, single source of
  * dates of care, birth date, nature d'assurance, parcours, acts) plus the FSE-only data of the
- * SSV groups (SPECS §3.2): PS identity and situation (1120/2), bénéficiaire identifiers (1130/1160,
+ * SSV groups: PS identity and situation (1120/2), bénéficiaire identifiers (1130/1160,
  * rights periods 105/106), organismes AMO (1310) and AMC (1321), prescription and securing mode.
  *
- * @see ../shared/domain/SPECS.md §3.2
+ * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale), modèle de données SSV: groupes 2, 101-109, 1110-1321
  */
 import type { PlainDate } from '../core/date/index';
 import type { FactureInput } from '../rules/model';
@@ -36,7 +36,7 @@ export interface Periode {
 }
 
 /**
- * Qualité du bénéficiaire (SPECS §3.3): 0 assuré, 1 ascendant/descendant/collatéral, 2 conjoint,
+ * Qualité du bénéficiaire (SSV groupe 104 champ 14, groupe 1130): 0 assuré, 1 ascendant/descendant/collatéral, 2 conjoint,
  * 3 divorcé, 4 concubin, 5 séparé, 6 enfant, 8 veuf, 9 autre.
  */
 export type QualiteBeneficiaire = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '8' | '9';
@@ -68,13 +68,13 @@ export interface OrganismesAmo {
   readonly caisse: string;
   /** Centre gestionnaire (4 digits). */
   readonly centre: string;
-  /** Organisme destinataire (3 digits) from the GIE table (not public, SPECS §3.3: caller data). */
+  /** Organisme destinataire (3 digits) from the GIE SESAM-Vitale table of organismes destinataires (not public: caller data). */
   readonly organismeDestinataire: string;
   /** Code centre informatique (3 digits), when known. */
   readonly codeCentreInformatique?: string;
 }
 
-/** AMC routing data (Vitale group 109 / attestation, B2 type 2M; SPECS §3.5). */
+/** AMC routing data (Vitale group 109 / attestation de tiers payant, B2 type 2M). */
 export interface RoutageAmc {
   /** Code routage (2 characters). */
   readonly codeRoutage: string;

@@ -1,9 +1,9 @@
 /**
- * The FSE and DRE models, following the SSV groups (SPECS §3.2): identification facture (1110),
+ * The FSE and DRE models, following the SSV groups: identification facture (1110),
  * PS (1120), bénéficiaire (1130/1160), organismes AMO (1310) and AMC (1321), lines and totals.
  * Every amount comes from the rules' `Decompte` (never recomputed differently).
  *
- * @see ../shared/domain/SPECS.md §3.2, §3.5
+ * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale), modèle de données SSV (groupes 1110-1321) and DRE
  */
 import type { PlainDate } from '../core/date/index';
 import type { Factor, Money } from '../core/money/index';
@@ -118,7 +118,7 @@ export interface LigneDre {
   readonly montantAmc: Money;
 }
 
-/** A demande de remboursement électronique to the AMC (SPECS §3.5), carrying the AMC routing. */
+/** A demande de remboursement électronique to the AMC, carrying the AMC routing (B2 type 2M). */
 export interface Dre {
   readonly kind: 'dre';
   /** The FSE it comes from (same number, PS, bénéficiaire, dates). */

@@ -4,9 +4,10 @@
  * duplicata or a SCOR scan must follow). Each mode carries its mandatory data as a tagged union,
  * so a PMS cannot build a degraded invoice and forget its justificatif.
  *
- * @see ../shared/domain/SPECS.md §2.3 (type 1 pos. 81), §3.6 (SCOR); MARKET.md §4.7
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), type 1 zone 81 (top certification); ameli.fr « Facturation en mode dégradé »; Cahier des charges SCOR (GIE SESAM-Vitale)
  */
 import type { PlainDate } from '../core/date/index';
+import { field, guardObject } from '../core/guard/index';
 
 /** Securing modes as written in B2 type 1 pos. 81. */
 export const SECURING_MODES = /* @__PURE__ */ Object.freeze({
@@ -36,7 +37,7 @@ export function isSecuringMode(value: unknown): value is SecuringMode {
 
 /** CPS data needed by every mode (SSV groups 1 and 2). */
 export interface CpsSecurisation {
-  /** Type de carte PS (0 CPS, 1 CPF, 2 CDE/CPE, 3 CPA, 4 CSA; SPECS §3.3). */
+  /** Type de carte PS (0 CPS, 1 CPF, 2 CDE/CPE, 3 CPA, 4 CSA; SSV groupe 1 champ 1). */
   readonly typeCarte: '0' | '1' | '2' | '3' | '4';
   /** N° logique de la situation du PS used (group 2 field 1). */
   readonly numeroSituation: number;
@@ -93,11 +94,17 @@ export interface SecurisationDegradee {
 export type Securisation = SecurisationVitale | SecurisationSansVitale | SecurisationDegradee;
 
 /**
- * Tells whether an invoice still needs its degraded-mode justificatif.
+ * Tells whether an invoice still needs its degraded-mode justificatif (a predicate: total on any
+ * value, like the `isX` guards — what is not a mode D securisation needs none).
  *
- * @param securisation - The invoice's securing data.
- * @returns `true` for a mode D invoice whose justificatif is not yet sent.
+ * @param securisation - The invoice's securing data (anything).
+ * @returns `true` for a mode D invoice whose justificatif is not yet sent (absent or `a-fournir`).
+ * @example
+ * if (needsJustificatif(fse.securisation)) remind('Envoyer le duplicata papier ou la pièce SCOR');
  */
 export function needsJustificatif(securisation: Securisation): boolean {
-  return securisation.mode === 'D' && securisation.justificatif.statut === 'a-fournir';
+  const s = guardObject(securisation, [], [], { required: false });
+  if (s === undefined || field(s, 'mode') !== 'D') return false;
+  const j = guardObject(field(s, 'justificatif'), [], [], { required: false });
+  return j === undefined || field(j, 'statut') !== 'transmis';
 }

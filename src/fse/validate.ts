@@ -1,17 +1,26 @@
 /**
- * validateFse / validateDre: run a control catalogue (default `FSE_CONTROLS` / `DRE_CONTROLS`)
- * and collect every issue. Controls are data, so a vendor can list them, disable some by code
- * (`disable`) or pass its own list (`controls`).
+ * validateFse / validateDre: check the document's shape (the structural validators of
+ * `shape.ts`, `INPUT_*` issues with paths), then run a control catalogue (default
+ * `FSE_CONTROLS` / `DRE_CONTROLS`) and collect every issue. Controls are data, so a vendor can
+ * list them, disable some by code (`disable`) or pass its own list (`controls`).
  */
-import type { Issue, Result } from '../core/issues/index';
-import { createIssueFactory, resultOf } from '../core/issues/index';
+import type { PlainDate } from '../core/date/index';
+import { field, guardArray, guardEnum, guardFunction, guardInteger, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
+import type { Rec } from '../core/guard/index';
+import type { Issue, IssuePath, Result } from '../core/issues/index';
+import { createIssueFactory, ok, resultOf } from '../core/issues/index';
+import type { Decompte, FactureInput } from '../rules/model';
+import type { FseCode } from './codes';
 import { FSE_CODES } from './codes';
 import { DRE_CONTROLS, FSE_CONTROLS } from './controls/catalogue';
 import type { Control, ControlContext, ControlOptions, DreControl, FseControl } from './controls/types';
 import type { Dre, Fse } from './model';
-import { defaultCompute } from './compute';
+import { checkedPricing, defaultCompute } from './compute';
+import { checkDre, checkFse, optFunction } from './shape';
 
 const issue = createIssueFactory(FSE_CODES);
+const FSE_CODE_LIST = Object.keys(FSE_CODES) as FseCode[];
+const OPTIONS: IssuePath = ['options'];
 
 /** Options of {@link validateFse} / {@link validateDre}. */
 export interface ValidateOptions<C> extends ControlOptions {
@@ -21,58 +30,115 @@ export interface ValidateOptions<C> extends ControlOptions {
   readonly disable?: readonly string[];
 }
 
-/**
- * Resolves control options with their documented defaults.
- *
- * @param options - Caller options.
- * @returns The context handed to controls.
- */
-export function resolveControlContext(options: ControlOptions = {}): ControlContext {
+type Pricing = (facture: FactureInput) => Result<Decompte>;
+
+function controlOptions(o: Rec, issues: Issue[]): ControlContext {
+  const int = (key: string, max: number, dflt: number): number =>
+    guardInteger(field(o, key), [...OPTIONS, key], issues, { required: false, min: 0, max }) ?? dflt;
+  const today = guardPlainDate(field(o, 'today'), [...OPTIONS, 'today'], issues, { required: false }) as PlainDate | undefined;
+  const maj = guardArray(field(o, 'majorationsParcours'), [...OPTIONS, 'majorationsParcours'], issues, { required: false, max: 100 });
+  const majorations = maj?.map((m, k) => guardString(m, [...OPTIONS, 'majorationsParcours', k], issues, { max: 8 }) ?? '');
+  const securingAt = guardString(field(o, 'securingAt'), [...OPTIONS, 'securingAt'], issues, {
+    required: false, max: 40, pattern: /^\d{4}-\d{2}-\d{2}/, expected: 'date-heure ISO 8601 (AAAA-MM-JJTHH:MM:SSZ)',
+  });
+  // `compute: undefined` given on purpose switches the recomputation controls off.
+  const hasCompute = Object.prototype.hasOwnProperty.call(o, 'compute');
+  const compute = optFunction<Pricing>(o, 'compute', OPTIONS, issues);
   return {
-    today: options.today,
-    delaiFacturationJours: options.delaiFacturationJours ?? 365,
-    ageMax: options.ageMax ?? 120,
-    ageMaxEnfant: options.ageMaxEnfant ?? 20,
-    majorationsParcours: options.majorationsParcours ?? ['MCS', 'MPC'],
-    securingAt: options.securingAt,
-    compute: 'compute' in options ? options.compute : defaultCompute,
+    today,
+    delaiFacturationJours: int('delaiFacturationJours', 36_500, 365),
+    ageMax: int('ageMax', 200, 120),
+    ageMaxEnfant: int('ageMaxEnfant', 200, 20),
+    majorationsParcours: majorations ?? ['MCS', 'MPC'],
+    securingAt,
+    compute: hasCompute ? (compute === undefined ? undefined : checkedPricing(compute, [...OPTIONS, 'compute'])) : defaultCompute,
   };
 }
 
-function run<D>(doc: D, controls: readonly Control<D>[], options: ValidateOptions<Control<D>>): Issue[] {
-  const ctx = resolveControlContext(options);
-  const disabled = new Set(options.disable ?? []);
+/**
+ * Resolves control options with their documented defaults (délai 365 days, âge max 120, enfant
+ * 20, majorations MCS/MPC, the rules' pricing), after checking their shape.
+ *
+ * @param options - Caller options (anything; `undefined` = all defaults).
+ * @returns The context handed to controls, or `INPUT_*` issues with paths under `options`.
+ * @example
+ * const ctx = unwrap(resolveControlContext({ today: plainDate('2025-03-10') }));
+ */
+export function resolveControlContext(options?: unknown): Result<ControlContext> {
   const issues: Issue[] = [];
-  for (const c of controls) {
-    if (disabled.has(c.code) || !c.appliesTo(doc, ctx)) continue;
-    const found = c.check(doc, ctx);
-    if (found === undefined) continue;
+  const o = guardObject(options, OPTIONS, issues, { required: false }) ?? {};
+  const ctx = controlOptions(o, issues);
+  return issues.length > 0 ? inputErr(issues) : ok(ctx);
+}
+
+interface Run<D> {
+  readonly ctx: ControlContext;
+  readonly controls: readonly Control<D>[];
+  readonly disabled: ReadonlySet<string>;
+}
+
+function runOptions<D>(options: unknown, fallback: readonly Control<D>[], issues: Issue[]): Run<D> {
+  const o = guardObject(options, OPTIONS, issues, { required: false }) ?? {};
+  const ctx = controlOptions(o, issues);
+  const disable = guardArray(field(o, 'disable'), [...OPTIONS, 'disable'], issues, { required: false, max: 1000 }) ?? [];
+  const disabled = new Set(disable.map((c, k) => guardString(c, [...OPTIONS, 'disable', k], issues, { max: 64 }) ?? ''));
+  const list = guardArray(field(o, 'controls'), [...OPTIONS, 'controls'], issues, { required: false, max: 1000 });
+  const controls = list === undefined ? fallback : list.flatMap((c, k): Control<D>[] => {
+    const path = [...OPTIONS, 'controls', k];
+    const co = guardObject(c, path, issues);
+    if (co === undefined) return [];
+    // The code names the issue raised: it must be one of FSE_CODES (its message and fix).
+    const code = guardEnum(field(co, 'code'), FSE_CODE_LIST, [...path, 'code'], issues);
+    const label = guardString(field(co, 'label'), [...path, 'label'], issues, { required: false, max: 256 }) ?? '';
+    const appliesTo = optFunction<Control<D>['appliesTo']>(co, 'appliesTo', path, issues);
+    const check = guardFunction(field(co, 'check'), [...path, 'check'], issues) as Control<D>['check'] | undefined;
+    if (code === undefined || check === undefined) return [];
+    return [{ code, label, appliesTo: appliesTo ?? (() => true), check }];
+  });
+  return { ctx, controls, disabled };
+}
+
+function run<D>(doc: D, r: Run<D>): Issue[] {
+  const issues: Issue[] = [];
+  for (const c of r.controls) {
+    if (r.disabled.has(c.code) || !c.appliesTo(doc, r.ctx)) continue;
+    const found = c.check(doc, r.ctx);
+    if (found === undefined || found === null) continue;
     const list = Array.isArray(found) ? found : [found];
-    for (const details of list) issues.push(issue(c.code, details));
+    for (const details of list) issues.push(issue(c.code, typeof details === 'object' && details !== null ? details : {}));
   }
   return issues;
 }
 
 /**
- * Runs the FSE controls.
+ * Checks an FSE's shape, then runs the FSE controls.
  *
- * @param fse - The invoice.
+ * @param fse - The invoice (built by `buildFse`, or read back as JSON: anything is checked).
  * @param options - Control parameters, catalogue, disabled codes.
- * @returns The same FSE with warnings, or every error found (each with its own `FSE_*` code).
+ * @returns The FSE (a checked copy) with warnings, or every error found: `INPUT_*` issues with
+ *   paths when its shape is wrong (controls are then not run), else each control's `FSE_*` code.
  * @example
  * const checked = validateFse(fse, { today: plainDate('2025-03-01'), disable: ['FSE_QUALITE_ENFANT_AGE'] });
  */
 export function validateFse(fse: Fse, options: ValidateOptions<FseControl> = {}): Result<Fse> {
-  return resultOf(fse, run(fse, options.controls ?? FSE_CONTROLS, options));
+  const issues: Issue[] = [];
+  const doc = checkFse(fse, [], issues);
+  const r = runOptions<Fse>(options, FSE_CONTROLS, issues);
+  if (doc === undefined || issues.length > 0) return inputErr(issues);
+  return resultOf(doc, run(doc, r));
 }
 
 /**
- * Runs the DRE controls.
+ * Checks a DRE's shape (its FSE included), then runs the DRE controls.
  *
- * @param dre - The DRE.
+ * @param dre - The DRE (anything is checked).
  * @param options - Catalogue and disabled codes.
- * @returns The same DRE with warnings, or the errors found.
+ * @returns The DRE (a checked copy) with warnings, or the errors found (`INPUT_*` for the shape).
  */
 export function validateDre(dre: Dre, options: ValidateOptions<DreControl> = {}): Result<Dre> {
-  return resultOf(dre, run(dre, options.controls ?? DRE_CONTROLS, options));
+  const issues: Issue[] = [];
+  const doc = checkDre(dre, [], issues);
+  const r = runOptions<Dre>(options, DRE_CONTROLS, issues);
+  if (doc === undefined || issues.length > 0) return inputErr(issues);
+  return resultOf(doc, run(doc, r));
 }

@@ -1,7 +1,7 @@
 /**
  * Bénéficiaire controls: rang de naissance, rang bénéficiaire, qualité, age, NIR vs birth date.
  *
- * @see ../shared/domain/SPECS.md §2.3 type 2 pos. 96-104, §3.3 (qualité), §6.1 (NIR)
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), type 2 zones 96-104; SSV groupe 1130 (qualité); INSEE (NIR)
  */
 import { ageAt } from '../../core/date/index';
 import { compactNir } from '../../core/ids/index';

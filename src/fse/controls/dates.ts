@@ -2,7 +2,8 @@
  * Date controls: care not in the future, prescription before care, billing delay, rights period
  * covering the date of care, birth before care, accident before care, maternité date present.
  *
- * @see ../shared/domain/SPECS.md §2.3 type 2, §2.4 (délai < 1 an); MARKET.md §4.3, §4.8
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), types 2 and 4 (dates); Code de la sécurité sociale,
+ *   art. R.161-47 (délais de transmission des feuilles de soins); SSV groupe 105 (période de droits AMO)
  */
 import type { PlainDate } from '../../core/date/index';
 import { daysBetween } from '../../core/date/index';

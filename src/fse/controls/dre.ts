@@ -2,13 +2,14 @@
  * DRE controls: tiers payant AMC, AMC number, adhérent, routing data (B2 type 2M), indicateur
  * de traitement, amount equal to the FSE's AMC part.
  *
- * @see ../shared/domain/SPECS.md §3.3 (indicateur de traitement), §3.5 (DRE routing), §2.3 type 2M
+ * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale): SSV groupe 109 (indicateur de traitement, routage), DRE;
+ *   Norme B2 inter-régimes (cahier des charges CNAM), type 2M
  */
 import { formatDecimal, sum } from '../../core/money/index';
 import type { DreControl } from './types';
 import { ALWAYS, control } from './types';
 
-/** Indicateurs de traitement AMC known (SPECS §3.3). */
+/** Indicateurs de traitement AMC known (SSV groupe 109 champ 4). */
 export const INDICATEURS_TRAITEMENT: ReadonlySet<string> = new Set(['00', '12', '13', '22', '23', '32', '33', '60', '62', '63', '72', '73']);
 
 /** DRE controls. */

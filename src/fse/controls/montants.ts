@@ -2,7 +2,7 @@
  * Amount controls: the FSE's amounts must equal a fresh `computeFacture` of its own input (an
  * edited or re-read FSE is caught), and must fit the B2 zones (7 digits per line, 8 per invoice).
  *
- * @see ../shared/domain/SPECS.md §2.3 types 4 and 5
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), types 4 (prestation) and 5 (totalisation)
  */
 import type { IssueDetails } from '../../core/issues/index';
 import type { Money } from '../../core/money/index';

@@ -2,7 +2,7 @@
  * Securing-mode controls: each mode's mandatory data (S: Vitale card data; F: source of rights;
  * D: motif and the justificatif to send later), the CPS for all, and the securing date.
  *
- * @see ../shared/domain/SPECS.md §2.3 type 1 pos. 81, §3.6; MARKET.md §4.7
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), type 1 zone 81 (top certification S/F/D); ameli.fr « Facturation en mode dégradé »
  */
 import type { Fse } from '../model';
 import { isSecuringMode } from '../securing';

@@ -3,7 +3,8 @@
  * parcours de soins vs the acts, prescripteur for auxiliaires médicaux, acts and quantities,
  * tiers payant AMC vs the organisme complémentaire.
  *
- * @see ../shared/domain/SPECS.md §2.3 type 2/4, §2.4 (nature, exonération, IPS), §6.7, §6.8
+ * @see Norme B2 inter-régimes (cahier des charges CNAM), types 2 and 4 (nature d'assurance, exonération, parcours);
+ *   Code de la sécurité sociale, art. L.162-5-3 (parcours de soins coordonnés), L.160-14 (exonérations)
  */
 import type { Profession } from '../../rules/model';
 import type { Fse } from '../model';

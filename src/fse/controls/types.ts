@@ -13,13 +13,13 @@ import type { Dre, Fse } from '../model';
 export interface ControlOptions {
   /** Today (the caller's clock; the module never reads one). Absent: date-of-day controls use the date d'élaboration. */
   readonly today?: PlainDate;
-  /** Maximum days between the first act and the billing date (default 365: "délai < 1 an", SPECS §2.4). */
+  /** Maximum days between the first act and the billing date (default 365, a parameter: Code de la sécurité sociale art. R.161-47 sets the transmission delays). */
   readonly delaiFacturationJours?: number;
   /** Age beyond which a bénéficiaire is implausible (default 120 years). */
   readonly ageMax?: number;
   /** Age from which a bénéficiaire of qualité enfant (6) is flagged (default 20 years, [mem]: verify). */
   readonly ageMaxEnfant?: number;
-  /** Majorations billable only in the parcours de soins (default `['MCS', 'MPC']`, SPECS §6.7). */
+  /** Majorations billable only in the parcours de soins (default `['MCS', 'MPC']`: Convention nationale des médecins libéraux, majorations de coordination). */
   readonly majorationsParcours?: readonly string[];
   /** Securing date-time (ISO 8601), for `FSE_SECURISATION_DATE`; set by `secureFse`. */
   readonly securingAt?: string;
