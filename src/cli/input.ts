@@ -83,14 +83,17 @@ export function parseJsonBytes(bytes: Uint8Array, name: string, reviver?: (key: 
 function where(text: string, message: string): string {
   if (/end of JSON input/.test(message)) return ': unexpected end of file';
   const pos = /position (\d+)/.exec(message);
-  const at = pos !== null ? Number(pos[1]) : jsonErrorOffset(text);
+  const at = pos !== null ? Number(pos[1]) : Math.max(0, jsonErrorOffset(text));
   const before = text.slice(0, at);
   return ` at line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
 }
 
 /**
  * Offset of the first character that makes `text` invalid JSON (RFC 8259 grammar), used when
- * the engine's message gives no position. Only called on text JSON.parse already refused.
+ * the engine's message gives no position.
+ *
+ * @param text - JSON text.
+ * @returns The offset (an end-of-text error gives `text.length`), or -1 when the text is valid.
  */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
@@ -142,7 +145,7 @@ export function jsonErrorOffset(text: string): number {
   try {
     value();
     ws();
-    return i;
+    return i === text.length ? -1 : i;
   } catch (at) {
     return Number.isInteger(at) ? Math.min(at as number, text.length) : 0;
   }

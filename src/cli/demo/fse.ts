@@ -84,12 +84,17 @@ export async function runFseStage(
       `${secured.securing.signature.length} o CMS ${check.ok ? 'vérifiée' : short(check.issues)}`,
     ]);
   }
+  // Sorted by PS, then n° facture (numbering follows the day's order, lots group by PS).
+  rows.sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? '') || Number(a[0]) - Number(b[0]));
   io.out(
     renderTable(
-      [{ title: 'n°' }, { title: 'PS' }, { title: 'sécu.' }, { title: 'facturé', align: 'right' }, { title: 'AMO net', align: 'right' }, { title: 'AMC', align: 'right' }, { title: '' }, { title: 'signature' }],
+      [{ title: 'n°', align: 'right' }, { title: 'PS' }, { title: 'mode' }, { title: 'facturé', align: 'right' }, { title: 'AMO net', align: 'right' }, { title: 'AMC', align: 'right' }, { title: '' }, { title: 'signature' }],
       rows,
     ),
   );
+  // Securing modes of the cahier des charges SESAM-Vitale (FSE sécurisée, « SESAM sans Vitale »,
+  // « SESAM dégradé »: ameli, « Facturer en mode dégradé »).
+  io.out(`  mode de sécurisation : S = carte Vitale lue ; F = sans Vitale (droits ADRi, attestation papier ou appli carte Vitale) ; D = dégradé (carte illisible, duplicata papier ou SCOR)\n`);
 
   // Duplicate control: billing the first invoice again is refused with a typed issue.
   const first = items[0];
