@@ -14,7 +14,7 @@
  *   folders once empty (`rmdir`): a file a user added, even inside a listed folder, survives.
  */
 import { appendFile, lstat, mkdir, open, readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, normalize, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { assert } from '../core/issues/index';
 import type { CliOutcome } from './outcome';
 import { EXIT, refuse } from './outcome';
@@ -92,7 +92,10 @@ export async function openDataDir(path: string): Promise<CliOutcome<DataDir>> {
   }
   try {
     if (st === undefined) {
-      await mkdir(path, { recursive: true });
+      // Parents recursively, the folder itself not: if it appeared since the lstat (someone
+      // else's), mkdir fails with EEXIST instead of adopting it.
+      await mkdir(dirname(resolve(path)), { recursive: true });
+      await mkdir(path);
       await writeFile(marker, `${DATA_DIR_MARKER_HEADER}\n${MARKER_NOTE}`, { flag: 'wx' });
       entries = [];
     } else if (st.isSymbolicLink()) {
@@ -113,6 +116,16 @@ export async function openDataDir(path: string): Promise<CliOutcome<DataDir>> {
     return refuse(EXIT.CANT_CREATE, `cannot prepare data folder ${path}: ${code(e) ?? 'error'}`);
   }
   return { ok: true, value: dataDirAt(path, marker, new Set(entries)) };
+}
+
+/** True when every folder between `path` and `rel` is a real folder (no symlink swapped in since). */
+async function realParents(path: string, rel: string): Promise<boolean> {
+  const parts = rel.split(sep).slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const st = await lstat(join(path, ...parts.slice(0, i))).catch(() => undefined);
+    if (st === undefined || st.isSymbolicLink() || !st.isDirectory()) return false;
+  }
+  return true;
 }
 
 function dataDirAt(path: string, marker: string, listed: Set<string>): DataDir {
@@ -154,6 +167,11 @@ function dataDirAt(path: string, marker: string, listed: Set<string>): DataDir {
       const dirs = [...listed].filter((e) => e.endsWith(sep)).sort((a, b) => b.length - a.length);
       for (const rel of files) {
         const full = join(path, rel);
+        // A listed sub-folder replaced by a symlink would lead the unlink elsewhere: keep.
+        if (!(await realParents(path, rel))) {
+          kept.push(rel);
+          continue;
+        }
         const st = await lstat(full).catch(() => undefined);
         // unlink removes a symlink itself, never its target; a folder in its place is not ours.
         if (st === undefined) removed.push(rel);

@@ -76,6 +76,22 @@ describe('openDataDir', () => {
     expect(existsSync(p.value)).toBe(false);
     expect(readFileSync(outside, 'utf8')).toBe('keep');
   });
+  it('reset never follows a listed sub-folder that was replaced by a symlink', async () => {
+    const dir = fresh();
+    const elsewhere = fresh();
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'a.b2'), 'user file with a claimed name');
+    const d = await openDataDir(dir);
+    if (!d.ok) throw new Error(d.message);
+    const sub = await d.value.claimDir('fichiers');
+    const f = await d.value.claimFile(join('fichiers', 'a.b2'));
+    if (!sub.ok || !f.ok) throw new Error('claim');
+    writeFileSync(f.value, 'ours');
+    rmSync(sub.value, { recursive: true }); // test-created folder
+    symlinkSync(elsewhere, sub.value);
+    await d.value.reset();
+    expect(readFileSync(join(elsewhere, 'a.b2'), 'utf8')).toBe('user file with a claimed name');
+  });
 });
 
 describe('properties', () => {
