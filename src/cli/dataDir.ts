@@ -75,13 +75,15 @@ async function readManifest(markerPath: string): Promise<string[] | undefined> {
  * Opens (creating it if missing) a data folder the library may write into and clean.
  *
  * @param path - The folder the user named (e.g. `--data DIR`).
- * @returns The folder, or exit 73 with one line when the path is not one the library may use.
+ * @returns The folder, or exit 73 with one line when the path is not one the library may use
+ *   (64 for an empty path).
  * @example
  * const dir = await openDataDir('.demo-data');
  * if (!dir.ok) { io.err(`${dir.message}\n`); return dir.exit; }
  * await dir.value.reset();
  */
 export async function openDataDir(path: string): Promise<CliOutcome<DataDir>> {
+  if (path.trim() === '') return refuse(EXIT.USAGE, 'the data folder must not be empty (give a folder path)');
   const marker = join(path, DATA_DIR_MARKER);
   let entries: string[];
   let st;

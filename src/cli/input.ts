@@ -75,6 +75,8 @@ export function parseJsonBytes(bytes: Uint8Array, name: string, reviver?: (key: 
   try {
     return { ok: true, value: JSON.parse(text, reviver) as unknown };
   } catch (e) {
+    // V8 parses (and revives) recursively: a very deep nesting ends the stack, not the grammar.
+    if (e instanceof RangeError) return refuse(EXIT.DATA, `invalid JSON in ${name}: nested too deeply`);
     return refuse(EXIT.DATA, `invalid JSON in ${name}${where(text, e instanceof Error ? e.message : '')}`);
   }
 }

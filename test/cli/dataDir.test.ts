@@ -29,6 +29,7 @@ describe('openDataDir', () => {
   });
 
   it('refuses (73) a file, a symlink, a non-empty foreign folder, a folder whose marker is a symlink or foreign', async () => {
+    expect(await openDataDir('')).toMatchObject({ ok: false, exit: 64 });
     const file = fresh();
     writeFileSync(file, 'x');
     expect(await openDataDir(file)).toMatchObject({ ok: false, exit: 73 });

@@ -35,6 +35,11 @@ describe('parseJsonBytes', () => {
     expect(parseJsonBytes(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'f')).toMatchObject({ ok: false, exit: 65 });
   });
 
+  it('a nesting deeper than the engine handles is refused (65), not a crash', () => {
+    const r = parseJsonBytes(utf8(`${'['.repeat(300_000)}${']'.repeat(300_000)}`), 'deep.json');
+    if (!r.ok) expect(r).toMatchObject({ exit: 65, message: expect.stringMatching(/nested too deeply/) });
+  });
+
   it('names line and column, never the content', () => {
     const r = parseJsonBytes(utf8('{\n "nir": "195109912611193",\n "a": }'), 'f.json');
     expect(r).toMatchObject({ ok: false, exit: 65 });
