@@ -72,7 +72,7 @@ export type { Securer, SecuringRequest, SecuringResult } from './signature/ports
 
 // --- ledger flow: numbering, lots and files (fse/ledgerFlow over the ledger port) ---
 export type { LedgerItem, LottedFile, NumberAndLotOptions, NumberAndLotResult } from './fse/index';
-export { numberAndLot } from './fse/index';
+export { markFilesTransmitted, numberAndLot, rebuildFile, secureNumbered, serializeLottedFile } from './fse/index';
 export type { LedgerInvoice, LedgerLot, LedgerOptions, LedgerStore } from './ledger/index';
 export { createMemoryLedger } from './ledger/index';
 
@@ -84,9 +84,9 @@ export { buildB2File, parseB2File, serializeB2File } from './fse/index';
 export type { NoemieEvent, NoemieFile, NoemieParseOptions } from './noemie/index';
 export { parseNoemie, streamNoemie } from './noemie/index';
 
-// --- reconciliation with the ledger (src/noemie/reconcile today; moves to src/returns) ---
-export type { ReconcileOptions, ReconciliationReport, ReturnsInput } from './noemie/index';
-export { reconcile } from './noemie/index';
+// --- reconciliation with the ledger (returns) ---
+export type { ReconcileOptions, ReconciliationReport, ReturnsInput } from './returns/index';
+export { reconcile } from './returns/index';
 
 // --- the issue code registry (every module's codes) ---
 export type { IssueCodeSpec } from './core/issues/index';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `sesam` command. Everything lives in main.ts so tests can run the CLI in-process.
+ * The `sesam` command. Everything lives in main.ts so tests can run the CLI in-process; runCli
+ * never throws, the last-resort handler below only guards against a bug in it (exit 70, one line).
  */
 import { runCli } from './main';
 
@@ -9,7 +10,7 @@ runCli(process.argv.slice(2), { out: (s) => process.stdout.write(s), err: (s) =>
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`sesam: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(`sesam: internal error: ${e instanceof Error ? e.message.split('\n')[0] : 'unknown'}\n`);
     process.exitCode = 70;
   },
 );

@@ -3,11 +3,3 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
 }
-
-/** A CLI command. */
-export interface CliCommand {
-  readonly name: string;
-  readonly summary: string;
-  readonly usage: string;
-  run(args: readonly string[], io: CliIo): Promise<number>;
-}

@@ -1,16 +1,71 @@
 /**
- * `sesam` CLI: demo, price, … Each command is a module under commands/.
+ * `sesam` CLI: demo, price, … Each command is a module under commands/; commander parses the
+ * command line. Every failure ends with ONE line on stderr and a sysexits(3) code (docs/cli.md):
+ * usage 64, data 65, no input 66, unavailable 69, software 70, can't create 73, I/O 74. A stack
+ * trace is printed only with SESAM_DEBUG=1.
  */
-import type { CliCommand, CliIo } from './io';
-import { demoCommand } from './commands/demo';
-import { priceCommand } from './commands/price';
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { isSesamError } from '../core/issues/index';
+import { addDemoCommand } from './commands/demo';
+import { addPriceCommand } from './commands/price';
+import type { CliIo } from './io';
+import type { ExitCode } from './outcome';
+import { EXIT } from './outcome';
 
-const COMMANDS: readonly CliCommand[] = [demoCommand, priceCommand];
+/**
+ * The package version, read from the package.json two folders up (src/cli/ in the sources,
+ * dist/cli/ once built).
+ *
+ * @returns The version, or `unknown` when package.json cannot be read.
+ */
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return String(pkg.version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
 
-function help(io: CliIo): void {
-  io.out('sesam — SESAM-Vitale billing engine (sesam-billing)\n\nUsage: sesam <command> [options]\n\nCommands:\n');
-  for (const c of COMMANDS) io.out(`  ${c.name.padEnd(10)} ${c.summary}\n`);
-  io.out('\nRun `sesam <command> --help` for the options of a command.\n');
+/** Exit code of an error thrown while a command ran. */
+function exitOf(e: unknown): ExitCode {
+  if (isSesamError(e)) {
+    if (e.code === 'TRANSPORT' || e.code === 'NOT_INSTALLED' || e.code === 'CARD') return EXIT.UNAVAILABLE;
+    if (e.code === 'IO' || e.code === 'STORE') return EXIT.IO;
+    return EXIT.SOFTWARE;
+  }
+  // Node's system errors (ENOSPC, EACCES, EIO …) carry `syscall`.
+  if (e instanceof Error && 'syscall' in e) return EXIT.IO;
+  return EXIT.SOFTWARE;
+}
+
+/** One line for an error: the message without the library prefix, line breaks folded. */
+function oneLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/^\[sesam-billing\] /, '').replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/**
+ * Builds the `sesam` program for one run (commander programs keep state).
+ *
+ * @param io - Where to write.
+ * @param done - Receives the exit code of the command that ran.
+ * @returns The program.
+ */
+export function createProgram(io: CliIo, done: (code: number) => void): Command {
+  const program = new Command('sesam')
+    .description('SESAM-Vitale billing engine (npm package sesam-billing): demo and tools.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (also: sesam <command> --help)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `sesam: ${s}` : s) })
+    .showSuggestionAfterError(true)
+    .addHelpText('after', '\nExit codes (sysexits): 0 ok, 64 usage, 65 data, 66 no input, 69 unavailable, 70 software, 73 cannot create, 74 I/O. See docs/cli.md.');
+  addDemoCommand(program, io, done);
+  addPriceCommand(program, io, done);
+  for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
+  return program;
 }
 
 /**
@@ -18,23 +73,27 @@ function help(io: CliIo): void {
  *
  * @param argv - Arguments after the program name.
  * @param io - Where to write.
- * @returns The exit code.
+ * @returns The exit code (sysexits, see docs/cli.md); never throws.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    help(io);
-    return name === undefined ? 64 : 0;
+  let code: number = EXIT.OK;
+  const program = createProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // help and version end with 0; `sesam` alone prints the help and ends with 64 (usage).
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+      return EXIT.USAGE;
+    }
+    const exit = exitOf(e);
+    const hint = exit === EXIT.SOFTWARE ? ' (internal error: please report it; SESAM_DEBUG=1 prints the stack)' : '';
+    io.err(`sesam: ${oneLine(e)}${hint}\n`);
+    if (process.env['SESAM_DEBUG'] === '1' && e instanceof Error && e.stack !== undefined) io.err(`${e.stack}\n`);
+    return exit;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
-    io.err(`sesam: unknown command '${name}'\n`);
-    help(io);
-    return 64;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${command.usage}\n`);
-    return 0;
-  }
-  return command.run(rest, io);
 }

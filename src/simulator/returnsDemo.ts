@@ -16,6 +16,7 @@ import { parseCfonb120 } from '../returns/bank/parseCfonb120';
 import { parseNoemie } from '../noemie/parseNoemie';
 import type { ReconciliationReport, WatchdogReport, WatchdogThresholds } from '../returns/reconcile/index';
 import { computeWatchdogReport, reconcile } from '../returns/reconcile/index';
+import { LIBELLE_ALERTE, LIBELLE_CONFIANCE, LIBELLE_ETAT, plural } from './labels';
 import type { SimulatedReturns } from './returns';
 import { buildSimulatedReturns } from './returns';
 
@@ -54,7 +55,7 @@ export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOp
   if (!simulated.ok) return simulated;
   const sim = simulated.value;
   out(`\n━━ Retours de la caisse (${options.date}) ━━\n`);
-  out(`  ${sim.arls.length} ARL positif(s) ; NOEMIE 580 : ${sim.noemieBytes.length} octets ; relevé CFONB 120 : ${sim.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
+  out(`  ${plural(sim.arls.length, 'ARL positif')} ; NOEMIE 580 : ${sim.noemieBytes.length} octets ; relevé CFONB 120 : ${sim.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
   const noemie = parseNoemie(sim.noemieBytes);
   if (!noemie.ok) return noemie;
   const cfonb = parseCfonb120(sim.cfonbText);
@@ -63,21 +64,28 @@ export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOp
   if (!r.ok) return r;
   const report = r.value;
   out('\n━━ Rapprochement ━━\n');
-  for (const inv of report.invoices) {
-    const parts = inv.parts.map((p) => `${p.part.toUpperCase()} ${p.etat ?? '-'} ${p.paye ? eur(p.paye) : ''}/${p.demande ? eur(p.demande) : ''}`).join(' ; ');
-    out(`  facture ${inv.numeroFacture}  ${inv.status.padEnd(19)} ${parts}\n`);
+  // Sorted by n° facture (the NOEMIE file's order is the caisse's, not the PS's).
+  const invoices = [...report.invoices].sort((a, b) => a.numeroFacture.padStart(12, '0').localeCompare(b.numeroFacture.padStart(12, '0')));
+  const width = Math.max(0, ...invoices.map((i) => LIBELLE_ETAT[i.status].length));
+  for (const inv of invoices) {
+    const parts = inv.parts
+      .map((p) => `${p.part.toUpperCase()} ${p.etat ?? '-'} ${p.paye ? eur(p.paye) : '-'} payé / ${p.demande ? eur(p.demande) : '-'} demandé`)
+      .join(' ; ');
+    out(`  facture ${inv.numeroFacture.padStart(6)}  ${LIBELLE_ETAT[inv.status].padEnd(width)}  ${parts}\n`);
     for (const rej of inv.rejects) out(`      rejet ${rej.code} : ${rej.definition?.libelle ?? rej.libelleCaisse} → ${rej.definition?.correction ?? 'code inconnu du dictionnaire'}${inv.recycle ? ' (à recycler)' : ''}\n`);
   }
+  out('  (état NOEMIE de la part : P = payée, R = rejetée, D = différée)\n');
   for (const ret of report.retenues) out(`  retenue ${ret.natureDette}/${ret.natureOperation} ${ret.referenceDette} : ${eur(ret.montant)}\n`);
-  for (const m of report.payments?.matches ?? []) out(`  virement ${eur(m.virement.montant)} du ${m.virement.date} ↔ relevé ${m.movement.date} « ${m.movement.libelle.slice(0, 40)} » (${m.confidence})\n`);
+  for (const m of report.payments?.matches ?? []) out(`  virement ${eur(m.virement.montant)} du ${m.virement.date} ↔ relevé ${m.movement.date} « ${m.movement.libelle.slice(0, 40)} » (${LIBELLE_CONFIANCE[m.confidence]})\n`);
   for (const v of report.payments?.unmatchedVirements ?? []) out(`  virement non trouvé au relevé : ${v.key} ${eur(v.montant)}\n`);
   for (const c of report.payments?.unmatchedCredits ?? []) out(`  crédit bancaire non rapproché : ${c.date} ${c.libelle} ${eur(c.montant)}\n`);
   out('\n━━ Suivi tiers payant ━━\n');
   for (const [name, p] of [['AMO', report.followUp.amo], ['AMC', report.followUp.amc]] as const) {
-    out(`  ${name} : attendu ${eur(p.expected)} ; payé ${eur(p.paid)} ; rejeté ${eur(p.rejected)} ; en attente ${eur(p.awaiting)}${p.ecart.centimes !== 0 ? ` ; écart ${eur(p.ecart)}` : ''} (${p.count} parts)\n`);
+    out(`  ${name} : attendu ${eur(p.expected)} ; payé ${eur(p.paid)} ; rejeté ${eur(p.rejected)} ; en attente ${eur(p.awaiting)}${p.ecart.centimes !== 0 ? ` ; écart ${eur(p.ecart)}` : ''} (${plural(p.count, 'part')})\n`);
   }
   const watchdog = computeWatchdogReport(await ledger.listInvoices({ ps: options.ps }), options.today ?? options.date, options.thresholds);
-  out(`\n━━ Surveillance (${watchdog.asOf}) : ${watchdog.alerts.length} alerte(s), ${eur(watchdog.totalAtRisk)} à risque ━━\n`);
-  for (const a of watchdog.alerts) out(`  ${eur(a.amountAtRisk).padStart(10)}  facture ${a.numero} ${a.part.toUpperCase()} ${a.kind} (${a.state}, ${a.ageDays} j ≥ ${a.thresholdDays} j)\n`);
+  out(`\n━━ Surveillance (${watchdog.asOf}) : ${plural(watchdog.alerts.length, 'alerte')}, ${eur(watchdog.totalAtRisk)} à risque ━━\n`);
+  const alerts = [...watchdog.alerts].sort((a, b) => a.numero - b.numero || a.part.localeCompare(b.part));
+  for (const a of alerts) out(`  ${eur(a.amountAtRisk).padStart(10)}  facture ${a.numero} ${a.part.toUpperCase()} ${LIBELLE_ALERTE[a.kind]}${LIBELLE_ETAT[a.state] === LIBELLE_ALERTE[a.kind] ? '' : ` (état : ${LIBELLE_ETAT[a.state]})`} depuis ${a.ageDays} j (seuil ${a.thresholdDays} j)\n`);
   return ok({ simulated: sim, report, watchdog });
 }

@@ -55,6 +55,18 @@ describe('sesam CLI', () => {
       expect(out).toMatch(/Suivi tiers payant/);
       expect(out).toMatch(/Surveillance/);
       expect(readdirSync(join(dir, 'fichiers')).filter((f) => f.endsWith('.b2')).length).toBeGreaterThanOrEqual(5);
+      // Issue #10 §3: French labels, no internal state names, S/F/D explained, rows sorted.
+      expect(out).not.toMatch(/partiellement_payee|_payee|\(1 parts\)|\b1 alertes\b/);
+      expect(out).toMatch(/partiellement payée/);
+      expect(out).toMatch(/mode de sécurisation : S = carte Vitale lue ; F = sans Vitale .* D = dégradé/);
+      const fseRows = [...out.matchAll(/^ +(\d+) {2}(\d{9}) {2}[SFD] /gm)].map((m) => [m[2] ?? '', Number(m[1])] as const);
+      expect(fseRows.length).toBe(13);
+      const sorted = [...fseRows].sort((a, b) => a[0].localeCompare(b[0]) || a[1] - b[1]);
+      expect(fseRows).toEqual(sorted);
+      for (const block of out.split('▸ PS ').slice(1)) {
+        const numeros = [...block.matchAll(/^ {4}facture (\d+) /gm)].map((m) => m[1] ?? '');
+        expect(numeros).toEqual([...numeros].sort());
+      }
       // Running it again starts from a fresh ledger (no duplicate from the previous run).
       const again = capture();
       expect(await runCli(['demo', '--data', dir], again.io)).toBe(0);

@@ -4,9 +4,8 @@
  * build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, then read
  * the caisse's returns (ARL, NOEMIE, bank statement) back and reconcile.
  */
-import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import type { PlainDate } from '../../core/date/index';
 import { addDays, toYmd } from '../../core/date/index';
 import { createSqliteLedger } from '../../ledger/sqlite/index';
@@ -17,60 +16,105 @@ import { runCardsStage } from '../demo/cards';
 import { runFseStage } from '../demo/fse';
 import { demoNir } from '../demo/practice';
 import { runPricingStage } from '../demo/pricing';
-import type { CliCommand } from '../io';
+import { DATA_DIR_MARKER, openDataDir } from '../dataDir';
+import type { CliIo } from '../io';
+import { EXIT } from '../outcome';
 
-export const demoCommand: CliCommand = {
-  name: 'demo',
-  summary: "run a practice's day on embedded data: cards, pricing, FSE/lots/files, returns",
-  usage: [
-    'Usage: sesam demo [--explain] [--data DIR] [--pcsc]',
-    '',
-    '  --explain    show the trace of every invoice and one file annotated field by field',
-    '  --data DIR   where the demo writes its SQLite ledger and files (default .demo-data; reset each run)',
-    '  --pcsc       use real readers through pcscd instead of the in-process virtual cards',
-  ].join('\n'),
-  async run(args, io) {
-    const { values } = parseArgs({
-      args: [...args],
-      options: { explain: { type: 'boolean', default: false }, data: { type: 'string', default: '.demo-data' }, pcsc: { type: 'boolean', default: false } },
-      strict: true,
-    });
-    const explain = values.explain === true;
-    const dir = values.data ?? '.demo-data';
-    io.out('sesam-billing — démonstration : une journée de cabinet (données fictives)\n');
+/** Options of `sesam demo`. */
+export interface DemoOptions {
+  readonly explain?: boolean;
+  readonly data?: string;
+  readonly pcsc?: boolean;
+}
 
-    const cards = await runCardsStage(io, { pcsc: values.pcsc === true });
-    try {
-      // The first patient is the one whose Vitale card was read.
-      const patient = cards.carte.beneficiaires[0];
-      const day: DemoFacture[] = DEMO_DAY.map((x, i) =>
-        i === 0 && patient?.dateNaissance !== undefined
-          ? { ...x, label: `${x.label} (patient lu sur la carte Vitale)`, input: { ...x.input, beneficiaire: { ...x.input.beneficiaire, dateNaissance: patient.dateNaissance } } }
-          : x,
-      );
-      const priced = runPricingStage(io, day, { explain });
-      const nirs = day.map((x, i) => (i === 0 && patient !== undefined ? patient.nir : demoNir(x.input.beneficiaire.dateNaissance, i)));
-      const date = day[0]?.input.dateFacturation as PlainDate;
+/** The demo's default data folder (relative to the working directory). */
+export const DEFAULT_DEMO_DATA = '.demo-data';
 
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
-      const ledger = await createSqliteLedger({ path: join(dir, 'ledger.sqlite'), clock: () => `${date}T18:00:00+01:00` });
-      try {
-        const fse = await runFseStage(io, { priced, nirs, ledger, securer: cards.securer, certificate: cards.certificate, dir: join(dir, 'fichiers'), day: date, explain });
-        io.out('\n━━ 4. Retours : ARL, NOEMIE 580, relevé bancaire, rapprochement ━━\n');
-        const returnsDate = addDays(date, 12);
-        for (const ps of fse.ps) {
-          io.out(`\n  ▸ PS ${ps}\n`);
-          const r = await runReturnsDemo(ledger, { ps, date: returnsDate, today: addDays(date, 40), out: io.out });
-          if (!r.ok) io.err(`  retours ${ps} : ${r.issues.map((x) => x.code).join(', ')}\n`);
-        }
-        io.out(`\nLedger SQLite : ${join(dir, 'ledger.sqlite')} ; fichiers B2 : ${join(dir, 'fichiers')} (exercice ${toYmd(date).year})\n`);
-      } finally {
-        await ledger.close?.();
+/**
+ * Runs `sesam demo`.
+ *
+ * @param options - `explain`, `data` (the data folder, see src/cli/dataDir.ts), `pcsc`.
+ * @param io - Output.
+ * @returns The exit code: 0, or 73 when the data folder is refused (nothing is touched).
+ * @throws SesamError `TRANSPORT` / `NOT_INSTALLED` without pcscd (mapped to 69 by runCli).
+ */
+export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> {
+  const explain = options.explain === true;
+  // The data folder is checked before anything else: a wrong --data costs nothing.
+  const opened = await openDataDir(options.data ?? DEFAULT_DEMO_DATA);
+  if (!opened.ok) {
+    io.err(`sesam demo: ${opened.message}\n`);
+    return opened.exit;
+  }
+  const data = opened.value;
+  io.out('sesam-billing — démonstration : une journée de cabinet (données fictives)\n');
+
+  const cards = await runCardsStage(io, { pcsc: options.pcsc === true });
+  try {
+    // The first patient is the one whose Vitale card was read.
+    const patient = cards.carte.beneficiaires[0];
+    const day: DemoFacture[] = DEMO_DAY.map((x, i) =>
+      i === 0 && patient?.dateNaissance !== undefined
+        ? { ...x, label: `${x.label} (patient lu sur la carte Vitale)`, input: { ...x.input, beneficiaire: { ...x.input.beneficiaire, dateNaissance: patient.dateNaissance } } }
+        : x,
+    );
+    const priced = runPricingStage(io, day, { explain });
+    const nirs = day.map((x, i) => (i === 0 && patient !== undefined ? patient.nir : demoNir(x.input.beneficiaire.dateNaissance, i)));
+    const date = day[0]?.input.dateFacturation as PlainDate;
+
+    // Each run starts from a fresh ledger: delete what the previous run created, only that.
+    await data.reset();
+    let ledgerPath = '';
+    for (const f of ['ledger.sqlite', 'ledger.sqlite-wal', 'ledger.sqlite-shm', 'ledger.sqlite-journal']) {
+      const claimed = await data.claimFile(f);
+      if (!claimed.ok) {
+        io.err(`sesam demo: ${claimed.message}\n`);
+        return claimed.exit;
       }
-    } finally {
-      await cards.close();
+      if (f === 'ledger.sqlite') ledgerPath = claimed.value;
     }
-    return 0;
-  },
-};
+    const ledger = await createSqliteLedger({ path: ledgerPath, clock: () => `${date}T18:00:00+01:00` });
+    try {
+      const fse = await runFseStage(io, { priced, nirs, ledger, securer: cards.securer, certificate: cards.certificate, data, day: date, explain });
+      io.out('\n━━ 4. Retours : ARL, NOEMIE 580, relevé bancaire, rapprochement ━━\n');
+      const returnsDate = addDays(date, 12);
+      for (const ps of [...fse.ps].sort()) {
+        io.out(`\n  ▸ PS ${ps}\n`);
+        const r = await runReturnsDemo(ledger, { ps, date: returnsDate, today: addDays(date, 40), out: (t) => io.out(t.replace(/^(?!$)/gm, '  ')) });
+        if (!r.ok) io.err(`  retours ${ps} : ${r.issues.map((x) => x.code).join(', ')}\n`);
+      }
+      io.out(`\nLedger SQLite : ${ledgerPath} ; fichiers B2 : ${join(data.path, 'fichiers')} (exercice ${toYmd(date).year})\n`);
+    } finally {
+      await ledger.close?.();
+    }
+  } finally {
+    await cards.close();
+  }
+  return EXIT.OK;
+}
+
+/**
+ * Adds `sesam demo` to the program.
+ *
+ * @param program - The `sesam` program.
+ * @param io - Output.
+ * @param done - Receives the exit code.
+ * @returns The sub-command.
+ */
+export function addDemoCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
+  return program
+    .command('demo')
+    .summary("run a practice's day on embedded data: cards, pricing, FSE/lots/files, returns")
+    .description("Run a practice's day on embedded, fictitious data: read the cards, price and split every invoice, build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, then read the returns back and reconcile.")
+    .option('--explain', 'show the trace of every invoice and one file annotated field by field')
+    .option(
+      '--data <dir>',
+      `where the demo writes its SQLite ledger and files; created with a ${DATA_DIR_MARKER} marker, and on each run only the files the demo created are deleted (an existing non-empty folder without the marker, a file or a symlink is refused: exit 73)`,
+      DEFAULT_DEMO_DATA,
+    )
+    .option('--pcsc', 'use real readers through pcscd instead of the in-process virtual cards (exit 69 when pcscd is not running)')
+    .addHelpText('after', '\nExit codes: 0 done; 64 usage; 69 pcscd or the PC/SC binding missing; 73 data folder refused; 74 I/O error.')
+    .action(async (options: DemoOptions) => {
+      done(await runDemo(options, io));
+    });
+}

@@ -1,58 +1,85 @@
 /**
  * `sesam price FILE.json`: prices one invoice given as JSON (FactureInput; amounts as "19.50"
- * strings or { "centimes": 1950 }) and prints the décompte, or its issues.
+ * strings or { "centimes": 1950 }) and prints the décompte, or its issues. Example input:
+ * examples/facture-g.json.
  */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
+import { guardString } from '../../core/guard/index';
 import { parseMoney } from '../../core/money/index';
 import { computeFacture } from '../../rules/index';
 import { renderDecompte, renderTrace } from '../format';
-import type { CliCommand } from '../io';
+import { parseJsonBytes, readInputFile } from '../input';
+import type { CliIo } from '../io';
+import { EXIT } from '../outcome';
 
 const MONEY_KEYS = new Set(['montantFacture', 'forfait', 'plafond', 'participationForfaitaire', 'franchises', 'franchiseParamedical', 'franchiseTransport']);
 
 /** JSON reviver turning "19.50" amounts into Money; anything unreadable is left for the engine to report. */
 function reviveMoney(key: string, value: unknown): unknown {
-  if (MONEY_KEYS.has(key) && typeof value === 'string') {
-    const m = parseMoney(value);
-    return m.ok ? m.value : value;
-  }
-  return value;
+  if (!MONEY_KEYS.has(key)) return value;
+  const text = guardString(value, [], []);
+  if (text === undefined) return value;
+  const m = parseMoney(text);
+  return m.ok ? m.value : value;
 }
 
-export const priceCommand: CliCommand = {
-  name: 'price',
-  summary: 'price one invoice from a JSON file (FactureInput) and print the décompte',
-  usage: 'Usage: sesam price FILE.json [--explain] [--json]\n\n  --explain  show the trace\n  --json     print the décompte as JSON',
-  async run(args, io) {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: { explain: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-      allowPositionals: true,
+/** Options of `sesam price`. */
+export interface PriceOptions {
+  readonly explain?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * Runs `sesam price`.
+ *
+ * @param file - The JSON file.
+ * @param options - `explain` prints the trace, `json` prints the décompte as JSON.
+ * @param io - Output.
+ * @returns The exit code: 0, 65 (invalid JSON, too large, invoice with errors), 66 (unreadable).
+ */
+export async function runPrice(file: string, options: PriceOptions, io: CliIo): Promise<number> {
+  const bytes = await readInputFile(file);
+  if (!bytes.ok) {
+    io.err(`sesam price: ${bytes.message}\n`);
+    return bytes.exit;
+  }
+  const input = parseJsonBytes(bytes.value, file, reviveMoney);
+  if (!input.ok) {
+    io.err(`sesam price: ${input.message}\n`);
+    return input.exit;
+  }
+  const result = computeFacture(input.value as never, { trace: options.explain === true || options.json === true });
+  if (!result.ok) {
+    for (const i of result.issues) io.err(`sesam price: ${i.severity} ${i.code} at ${i.path.join('.') || '(facture)'}: ${i.message}\n`);
+    return EXIT.DATA;
+  }
+  if (options.json === true) io.out(`${JSON.stringify(result.value, null, 2)}\n`);
+  else {
+    io.out(renderDecompte(result.value));
+    if (options.explain === true) io.out(`  Trace :\n${renderTrace(result.value.trace)}`);
+  }
+  for (const w of result.issues) io.err(`sesam price: warning ${w.code} at ${w.path.join('.')}: ${w.message}\n`);
+  return EXIT.OK;
+}
+
+/**
+ * Adds `sesam price` to the program.
+ *
+ * @param program - The `sesam` program.
+ * @param io - Output.
+ * @param done - Receives the exit code.
+ * @returns The sub-command.
+ */
+export function addPriceCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
+  return program
+    .command('price')
+    .summary('price one invoice from a JSON file (FactureInput) and print the décompte')
+    .description('Price one invoice given as JSON (FactureInput; amounts as "19.50" or { "centimes": 1950 }) and print the décompte.\nExample input: examples/facture-g.json in the package.')
+    .argument('<file>', 'the invoice as JSON (UTF-8, BOM accepted, regular file of at most 1 MiB)')
+    .option('--explain', 'show the trace of every amount')
+    .option('--json', 'print the décompte as JSON')
+    .addHelpText('after', '\nExit codes: 0 priced; 64 usage; 65 invalid JSON, too large or invoice with errors; 66 missing or not a regular file.')
+    .action(async (file: string, options: PriceOptions) => {
+      done(await runPrice(file, options, io));
     });
-    const file = positionals[0];
-    if (file === undefined) {
-      io.err('sesam price: a JSON file is required\n');
-      return 64;
-    }
-    let input: unknown;
-    try {
-      input = JSON.parse(await readFile(file, 'utf8'), reviveMoney);
-    } catch (e) {
-      io.err(`sesam price: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 66;
-    }
-    const result = computeFacture(input as never, { trace: values.explain === true || values.json === true });
-    if (!result.ok) {
-      for (const i of result.issues) io.err(`${i.severity} ${i.code} at ${i.path.join('.') || '(facture)'}: ${i.message}\n`);
-      return 65;
-    }
-    if (values.json === true) io.out(`${JSON.stringify(result.value, null, 2)}\n`);
-    else {
-      io.out(renderDecompte(result.value));
-      if (values.explain === true) io.out(`  Trace :\n${renderTrace(result.value.trace)}`);
-    }
-    for (const w of result.issues) io.err(`warning ${w.code} at ${w.path.join('.')}: ${w.message}\n`);
-    return 0;
-  },
-};
+}

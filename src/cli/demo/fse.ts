@@ -4,17 +4,17 @@
  * CPS through the Securer port, grouped in lots per organisme destinataire / AMC, written as B2
  * files and marked transmitted.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import type { PlainDate } from '../../core/date/index';
 import type { Issue } from '../../core/issues/index';
-import { unwrap } from '../../core/issues/index';
+import { SesamError, unwrap } from '../../core/issues/index';
 import type { Dre, Fse, LedgerItem, LottedFile } from '../../fse/index';
 import { buildB2File, buildDre, buildFseFromDecompte, markFilesTransmitted, numberAndLot, secureFse, serializeB2File, validateDre, validateFse } from '../../fse/index';
 import type { LedgerStore } from '../../ledger/index';
 import type { Securer } from '../../signature/index';
 import { verifyCmsSignedData } from '../../signature/index';
 import { eur } from '../format';
+import type { DataDir } from '../dataDir';
 import type { CliIo } from '../io';
 import { renderTable } from '../table';
 import { annotateB2Records } from './explain';
@@ -33,12 +33,14 @@ const short = (issues: readonly Issue[]): string => issues.map((i) => `${i.code}
  * Runs the FSE stage.
  *
  * @param io - Output.
- * @param options - Priced invoices, NIRs, ledger, securer, output folder, day, explain.
+ * @param options - Priced invoices, NIRs, ledger, securer, data folder (files go to its `fichiers`
+ *   sub-folder, each listed in the folder's marker before it is written), day, explain.
  * @returns The files written.
+ * @throws SesamError `IO` when a file cannot be claimed in the data folder.
  */
 export async function runFseStage(
   io: CliIo,
-  options: { priced: readonly PricedInvoice[]; nirs: readonly string[]; ledger: LedgerStore; securer: Securer; certificate: Uint8Array; dir: string; day: PlainDate; explain: boolean },
+  options: { priced: readonly PricedInvoice[]; nirs: readonly string[]; ledger: LedgerStore; securer: Securer; certificate: Uint8Array; data: DataDir; day: PlainDate; explain: boolean },
 ): Promise<FseStage> {
   io.out('\n━━ 3. FSE et DRE : contrôles, numérotation, sécurisation, lots, fichiers ━━\n');
   const items: LedgerItem[] = [];
@@ -82,12 +84,17 @@ export async function runFseStage(
       `${secured.securing.signature.length} o CMS ${check.ok ? 'vérifiée' : short(check.issues)}`,
     ]);
   }
+  // Sorted by PS, then n° facture (numbering follows the day's order, lots group by PS).
+  rows.sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? '') || Number(a[0]) - Number(b[0]));
   io.out(
     renderTable(
-      [{ title: 'n°' }, { title: 'PS' }, { title: 'sécu.' }, { title: 'facturé', align: 'right' }, { title: 'AMO net', align: 'right' }, { title: 'AMC', align: 'right' }, { title: '' }, { title: 'signature' }],
+      [{ title: 'n°', align: 'right' }, { title: 'PS' }, { title: 'mode' }, { title: 'facturé', align: 'right' }, { title: 'AMO net', align: 'right' }, { title: 'AMC', align: 'right' }, { title: '' }, { title: 'signature' }],
       rows,
     ),
   );
+  // Securing modes of the cahier des charges SESAM-Vitale (FSE sécurisée, « SESAM sans Vitale »,
+  // « SESAM dégradé »: ameli, « Facturer en mode dégradé »).
+  io.out(`  mode de sécurisation : S = carte Vitale lue ; F = sans Vitale (droits ADRi, attestation papier ou appli carte Vitale) ; D = dégradé (carte illisible, duplicata papier ou SCOR)\n`);
 
   // Duplicate control: billing the first invoice again is refused with a typed issue.
   const first = items[0];
@@ -96,13 +103,16 @@ export async function runFseStage(
     io.out(`  Contrôle de doublon : refacturer la facture 1 → ${short(again.rejected[0]?.issues ?? [])} (renvoie la facture n° ${again.rejected[0]?.issues[0]?.received ?? '?'})\n`);
   }
 
-  await mkdir(options.dir, { recursive: true });
+  const folder = await options.data.claimDir('fichiers');
+  if (!folder.ok) throw new SesamError('IO', folder.message);
   const written: { file: LottedFile; path: string; bytes: number }[] = [];
   let explained = false;
   for (const file of lotted.files) {
     const model = unwrap(buildB2File(file, { dateCreation: options.day, marquage: 'D' }));
     const bytes = unwrap(serializeB2File(model));
-    const path = join(options.dir, `${file.kind.toUpperCase()}_${file.ps}_${file.destinataire}_${file.fileId}.b2`);
+    const claimed = await options.data.claimFile(`fichiers/${file.kind.toUpperCase()}_${file.ps}_${file.destinataire}_${file.fileId}.b2`);
+    if (!claimed.ok) throw new SesamError('IO', claimed.message);
+    const path = claimed.value;
     await writeFile(path, bytes);
     written.push({ file, path, bytes: bytes.length });
     const lots = file.lots.map((l) => `lot ${String(l.lot.numero).padStart(3, '0')} (${l.documents.length} fact.)`).join(', ');
