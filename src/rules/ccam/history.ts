@@ -253,8 +253,8 @@ export function findCcamActe(history: CcamHistory, code: string, date: PlainDate
   return undefined;
 }
 
-/** A history is built by this module: anything else is a programmer error. */
-function assertHistory(history: unknown): asserts history is CcamHistory {
+/** A history is built by this module: anything else is a programmer error (internal). */
+export function assertHistory(history: unknown): asserts history is CcamHistory {
   const h = history as Partial<CcamHistory> | null | undefined;
   assert(typeof h === 'object' && h !== null && Array.isArray(h.versions) && h.actes instanceof Map && h.modificateurs instanceof Map, 'expected a CcamHistory from buildCcamHistory or parseCcamHistory');
 }

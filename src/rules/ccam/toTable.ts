@@ -14,6 +14,8 @@ import type { PlainDate } from '../../core/date/index';
 import type { Secteur } from '../model';
 import type { TableTarifs, TarifRow } from '../referentiel';
 import type { CcamHistory, CcamPeriode } from './model';
+import { assert } from '../../core/issues/index';
+import { assertHistory } from './history';
 
 const S1: readonly Secteur[] = ['1', '2-optam'];
 const HS1: readonly Secteur[] = ['2'];
@@ -28,6 +30,7 @@ const PROFESSIONS = ['medecin', 'chirurgienDentiste', 'sageFemme'] as const;
  * @returns `CODE`, `CODE/a` or `CODE/a/p`.
  */
 export function ccamKey(code: string, activite = '1', phase = '0'): string {
+  assert(typeof code === 'string' && typeof activite === 'string' && typeof phase === 'string', 'ccamKey expects code, activité and phase as strings');
   if (phase !== '0') return `${code}/${activite}/${phase}`;
   return activite === '1' ? code : `${code}/${activite}`;
 }
@@ -39,6 +42,7 @@ export function ccamKey(code: string, activite = '1', phase = '0'): string {
  * @returns The table; its version names the CCAM versions (`CCAM V78 + CCAM V81`).
  */
 export function ccamTarifTable(history: CcamHistory): TableTarifs {
+  assertHistory(history);
   const rows = ccamRows(history);
   const last = history.versions[history.versions.length - 1];
   return {
