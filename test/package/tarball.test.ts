@@ -69,7 +69,7 @@ describe('npm tarball', () => {
     const maps = [...paths].filter((p) => p.endsWith('.map'));
     const withSources = maps.filter((p) => readFileSync(join(PACKAGE_ROOT, p), 'utf8').includes('"sourcesContent"'));
     expect(withSources).toEqual([]);
-    expect([...paths].filter((p) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|NOTICE$|package\.json$)/.test(p))).toEqual([]);
+    expect([...paths].filter((p) => !/^(dist\/|examples\/[^/]+\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|NOTICE$|package\.json$)/.test(p))).toEqual([]);
     expect([...paths].filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts') && !p.endsWith('.d.cts'))).toEqual([]);
   });
 
