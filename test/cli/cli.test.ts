@@ -1,8 +1,15 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
+import { demoNir } from '../../src/cli/demo/practice';
+import type { PlainDate } from '../../src/core/date/index';
+import { unwrap } from '../../src/core/issues/index';
+import { rebuildFile } from '../../src/fse/index';
+import { createSqliteLedger } from '../../src/ledger/sqlite/index';
+import { createDemoCards, readCarteVitale } from '../../src/reader/index';
+import { DEMO_DAY } from '../../src/rules/index';
 
 function capture() {
   const out: string[] = [];
@@ -54,7 +61,23 @@ describe('sesam CLI', () => {
       expect(out).toMatch(/enregistrement 2 — B2 2/);
       expect(out).toMatch(/Suivi tiers payant/);
       expect(out).toMatch(/Surveillance/);
-      expect(readdirSync(join(dir, 'fichiers')).filter((f) => f.endsWith('.b2')).length).toBeGreaterThanOrEqual(5);
+      const b2 = readdirSync(join(dir, 'fichiers')).filter((f) => f.endsWith('.b2'));
+      expect(b2.length).toBeGreaterThanOrEqual(5);
+      // Issue #10 §1: number → secureNumbered → serializeLottedFile; every file written is what
+      // rebuildFile gives from the ledger (the real SQLite file the demo left), byte for byte.
+      expect(out).toMatch(/Reconstruction du fichier \d{6} depuis le ledger \(rebuildFile\) : \d+ octets, identiques au fichier écrit/);
+      expect(out).toMatch(/2 DRE sécurisée\(s\) avec la même CPS/);
+      expect(out).not.toMatch(/DIFFÉRENTS/);
+      const ledger = await createSqliteLedger({ path: join(dir, 'ledger.sqlite') });
+      try {
+        for (const name of b2) {
+          const fileId = /_([0-9A-Z]{6})\.b2$/.exec(name)?.[1] ?? '';
+          const rebuilt = unwrap(await rebuildFile(ledger, fileId));
+          expect(Buffer.from(rebuilt).equals(readFileSync(join(dir, 'fichiers', name))), name).toBe(true);
+        }
+      } finally {
+        await ledger.close?.();
+      }
       // Issue #10 §3: French labels, no internal state names, S/F/D explained, rows sorted.
       expect(out).not.toMatch(/partiellement_payee|_payee|\(1 parts\)|\b1 alertes\b/);
       expect(out).toMatch(/partiellement payée/);
@@ -71,6 +94,29 @@ describe('sesam CLI', () => {
       const again = capture();
       expect(await runCli(['demo', '--data', dir], again.io)).toBe(0);
       expect(again.out()).toMatch(/13 FSE contrôlées/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never prints a full NIR (issue #10 §5: house rule, masked with maskNir)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sesam-demo-nir-'));
+    try {
+      const c = capture();
+      expect(await runCli(['demo', '--data', dir, '--explain'], c.io)).toBe(0);
+      const text = c.out() + c.err();
+      // The NIRs the demo handles: the virtual Vitale's bénéficiaires and the day's patients.
+      const demo = await createDemoCards();
+      const carte = unwrap(await readCarteVitale(demo.vitale.access));
+      const nirs = [...carte.beneficiaires.map((b) => b.nir), ...DEMO_DAY.map((x, i) => demoNir(x.input.beneficiaire.dateNaissance as PlainDate, i))];
+      expect(nirs.length).toBeGreaterThan(2);
+      for (const nir of nirs) {
+        expect(text).not.toContain(nir);
+        expect(text).not.toContain(nir.slice(0, 13)); // the B2 records carry the 13-digit body
+      }
+      // Nor any NIR-shaped run: exactly 13 or 15 digits on their own (masked ones read 18001********68).
+      expect(text.match(/(?<![0-9])[0-9]{13}(?:[0-9]{2})?(?![0-9])/g) ?? []).toEqual([]);
+      expect(text).toMatch(/NIR \d{5}\*{8}\d{2} \(clé vérifiée\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
  * verified once, counters read first), in-process virtual cards by default or a real reader
  * through pcscd with `--pcsc`. Returns the CPS Securer used to sign the day's invoices.
  */
-import { unwrap } from '../../core/issues/index';
+import { maskNir, unwrap } from '../../core/issues/index';
 import type { CardAccess, CarteVitale, CpsSession } from '../../reader/index';
 import { createDemoCards, identifyCard, openCps, readCarteVitale } from '../../reader/index';
 import type { Securer } from '../../signature/index';
@@ -56,7 +56,9 @@ export async function runCardsStage(io: CliIo, options: { pcsc: boolean }): Prom
   const readers = await openReaders(io, options.pcsc);
   const carte = unwrap(await readCarteVitale(readers.vitale));
   io.out(`  Carte Vitale : ${carte.beneficiaires.length} bénéficiaire(s)\n`);
-  for (const b of carte.beneficiaires) io.out(`    rang ${b.rang} ${b.prenom} ${b.nom}, né(e) le ${b.dateNaissance ?? b.dateNaissanceCarte}, NIR ${b.nir} (clé vérifiée)\n`);
+  // Never a full NIR in output (CNIL, référentiel « cabinets médicaux et paramédicaux », 2020):
+  // masked with the library's maskNir, as issues and logs are.
+  for (const b of carte.beneficiaires) io.out(`    rang ${b.rang} ${b.prenom} ${b.nom}, né(e) le ${b.dateNaissance ?? b.dateNaissanceCarte}, NIR ${maskNir(b.nir)} (clé vérifiée)\n`);
   const cps = unwrap(await openCps(readers.cps));
   const before = unwrap(await cps.readPinCounters());
   io.out(`  CPS : ${cps.label}, n° de série ${cps.serialNumber}; essais PIN restants ${before.left}/${before.max} (lus avant VERIFY)\n`);

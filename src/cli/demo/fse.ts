@@ -2,14 +2,16 @@
  * Demo stage "FSE": the day's priced invoices become FSE (and DRE where the AMC part is in tiers
  * payant), are controlled, numbered in the SQLite ledger (duplicate control), secured with the
  * CPS through the Securer port, grouped in lots per organisme destinataire / AMC, written as B2
- * files and marked transmitted.
+ * files and marked transmitted. The order is the one the ledger enforces (number → secure →
+ * serialize): `numberAndLot`, then `secureNumbered` (stores each signature and the secured bytes),
+ * then `serializeLottedFile` (writes only secured invoices); `rebuildFile` gives the same bytes.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { PlainDate } from '../../core/date/index';
 import type { Issue } from '../../core/issues/index';
 import { SesamError, unwrap } from '../../core/issues/index';
-import type { Dre, Fse, LedgerItem, LottedFile } from '../../fse/index';
-import { buildB2File, buildDre, buildFseFromDecompte, markFilesTransmitted, numberAndLot, secureFse, serializeB2File, validateDre, validateFse } from '../../fse/index';
+import type { B2Emitter, Dre, Fse, LedgerItem, LottedFile } from '../../fse/index';
+import { buildDre, buildFseFromDecompte, markFilesTransmitted, numberAndLot, rebuildFile, secureNumbered, serializeLottedFile, validateDre, validateFse } from '../../fse/index';
 import type { LedgerStore } from '../../ledger/index';
 import type { Securer } from '../../signature/index';
 import { verifyCmsSignedData } from '../../signature/index';
@@ -66,23 +68,31 @@ export async function runFseStage(
   const lotted = unwrap(await numberAndLot(options.ledger, items, { maxPerLot: 50, at }));
   for (const r of lotted.rejected) io.err(`  facture ${r.index + 1} non numérotée : ${short(r.issues)}\n`);
 
-  // Secure each numbered invoice with the CPS (2 APDUs per signature once the PIN is verified),
-  // then check the signature before anything leaves (a card answering garbage is caught here).
+  // number → secure → serialize (the order the ledger enforces): every numbered invoice (FSE and
+  // DRE) is secured with the CPS through the Securer port and what securing produced is stored in
+  // the ledger; each signature is checked before anything leaves (a card answering garbage is
+  // caught here). The emitter is the files' one: the secured bytes are the records written.
+  const emitter: B2Emitter = { dateCreation: options.day, marquage: 'D' };
+  const secured = unwrap(await secureNumbered(options.ledger, lotted.files, options.securer, at, emitter));
+  // secureNumbered answers in file → lot → document order; invoice numbers are per PS, so the
+  // PS and the number together name an invoice.
+  const key = (ps: string, numero: number): string => `${ps}/${numero}`;
+  const byKey = new Map(lotted.numbered.map((n) => [key(n.fse.ps.numeroFacturation, n.fse.identification.numeroFacture ?? 0), n] as const));
+  const documents = lotted.files.flatMap((f) => f.lots.flatMap((l) => l.documents as readonly (Fse | Dre)[]));
   const rows: string[][] = [];
-  for (const n of lotted.numbered) {
-    const secured = unwrap(await secureFse(n.fse, options.securer, at));
-    const check = await verifyCmsSignedData(secured.securing.signature, secured.payload, { trustedCertificates: [options.certificate] });
-    const f: Fse = n.fse;
-    rows.push([
-      String(f.identification.numeroFacture ?? ''),
-      f.ps.numeroFacturation,
-      f.securisation.mode,
-      eur(f.totaux.montantFacture),
-      eur(f.totaux.netAmo),
-      eur(f.totaux.partAmc),
-      n.dre ? 'DRE' : '',
-      `${secured.securing.signature.length} o CMS ${check.ok ? 'vérifiée' : short(check.issues)}`,
-    ]);
+  let dreSigned = 0;
+  for (const [k, s] of secured.entries()) {
+    const check = await verifyCmsSignedData(s.securing.signature, s.securing.securedBytes, { trustedCertificates: [options.certificate] });
+    const signature = `${s.securing.signature.length} o CMS ${check.ok ? 'vérifiée' : short(check.issues)}`;
+    const doc = documents[k];
+    if (s.kind === 'dre' || doc === undefined || doc.kind === 'dre') {
+      dreSigned += check.ok ? 1 : 0;
+      if (!check.ok) io.err(`  DRE de la facture ${s.numero} : signature ${short(check.issues)}\n`);
+      continue;
+    }
+    const n = byKey.get(key(doc.ps.numeroFacturation, s.numero));
+    const f: Fse = n?.fse ?? doc;
+    rows.push([String(s.numero), f.ps.numeroFacturation, s.securing.mode, eur(f.totaux.montantFacture), eur(f.totaux.netAmo), eur(f.totaux.partAmc), n?.dre ? 'DRE' : '', signature]);
   }
   // Sorted by PS, then n° facture (numbering follows the day's order, lots group by PS).
   rows.sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? '') || Number(a[0]) - Number(b[0]));
@@ -92,6 +102,7 @@ export async function runFseStage(
       rows,
     ),
   );
+  if (dreSigned > 0) io.out(`  ${dreSigned} DRE sécurisée(s) avec la même CPS (signature CMS vérifiée)\n`);
   // Securing modes of the cahier des charges SESAM-Vitale (FSE sécurisée, « SESAM sans Vitale »,
   // « SESAM dégradé »: ameli, « Facturer en mode dégradé »).
   io.out(`  mode de sécurisation : S = carte Vitale lue ; F = sans Vitale (droits ADRi, attestation papier ou appli carte Vitale) ; D = dégradé (carte illisible, duplicata papier ou SCOR)\n`);
@@ -108,8 +119,8 @@ export async function runFseStage(
   const written: { file: LottedFile; path: string; bytes: number }[] = [];
   let explained = false;
   for (const file of lotted.files) {
-    const model = unwrap(buildB2File(file, { dateCreation: options.day, marquage: 'D' }));
-    const bytes = unwrap(serializeB2File(model));
+    // Written only from the ledger's secured invoices (LEDGER_NOT_SECURED otherwise).
+    const bytes = unwrap(await serializeLottedFile(options.ledger, file, emitter));
     const claimed = await options.data.claimFile(`fichiers/${file.kind.toUpperCase()}_${file.ps}_${file.destinataire}_${file.fileId}.b2`);
     if (!claimed.ok) throw new SesamError('IO', claimed.message);
     const path = claimed.value;
@@ -125,6 +136,15 @@ export async function runFseStage(
       io.out(`  Détail champ par champ du début du fichier ${file.fileId} (000, lot, première facture) :\n`);
       io.out(annotateB2Records(records.slice(0, upTo + 1)));
     }
+  }
+  // A file is rebuilt byte for byte from the ledger (after a crash, or to re-send it after a
+  // negative ARL: Cahier des charges NOEMIE PS, ARL négatif): shown once, on the first file.
+  const shown = written[0];
+  if (shown !== undefined) {
+    const again = unwrap(await rebuildFile(options.ledger, shown.file.fileId));
+    const onDisk = await readFile(shown.path);
+    const same = again.length === onDisk.length && again.every((b, k) => b === onDisk[k]);
+    io.out(`  Reconstruction du fichier ${shown.file.fileId} depuis le ledger (rebuildFile) : ${again.length} octets, ${same ? 'identiques' : 'DIFFÉRENTS'} au fichier écrit\n`);
   }
   unwrap(await markFilesTransmitted(options.ledger, lotted.files, at));
   io.out(`  Fichiers marqués transmis ; état des factures : transmise (AMO et AMC suivis séparément)\n`);
