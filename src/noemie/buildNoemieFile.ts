@@ -7,7 +7,7 @@ import type { Result } from '../core/issues/index';
 import { ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { createHierarchyWalk } from './parse/hierarchy';
-import type { ControlAmount } from './parse/hierarchy';
+import type { ControlAmount, ControlGrouping } from './parse/hierarchy';
 import { entityLength } from './records/index';
 import type { NoemieEnTete, NoemieEntity, NoemieFile, NoemieFinFichier } from './types';
 
@@ -19,6 +19,12 @@ export interface NoemieFileInput {
   readonly trailer?: { readonly typeFlux?: string; readonly cumulAutreMonnaie?: Money };
   /** Control amount rule (default: the parser's). */
   readonly controlAmount?: ControlAmount;
+  /**
+   * Which group each 990 closes (default `'identification'`, as the parser): the group its
+   * `identificationNiveau` names (e.g. `'080012'` lot 012, `'02'` + n° destinataire), else the
+   * nesting rule's; `'nesting'`: always the nesting rule's (see hierarchy.ts).
+   */
+  readonly controlGrouping?: ControlGrouping;
 }
 
 /**
@@ -30,7 +36,7 @@ export interface NoemieFileInput {
  * const file = unwrap(buildNoemieFile({ header, entities: [e040, e102, e198, control990] }));
  */
 export function buildNoemieFile(input: NoemieFileInput): Result<NoemieFile> {
-  const walk = createHierarchyWalk(input.controlAmount);
+  const walk = createHierarchyWalk({ amountOf: input.controlAmount, grouping: input.controlGrouping ?? 'identification', build: true });
   let length = 0;
   const entities = input.entities.map((e, i): NoemieEntity => {
     length += entityLength(e.entity) ?? 0;

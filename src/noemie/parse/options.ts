@@ -4,7 +4,7 @@
  * bare "lenient" flag.
  */
 import type { PlainDate } from '../../core/date/index';
-import type { ControlAmount } from './hierarchy';
+import type { ControlAmount, ControlGrouping } from './hierarchy';
 
 /** Options of `parseNoemie` / `streamNoemie`. */
 export interface NoemieParseOptions {
@@ -28,6 +28,19 @@ export interface NoemieParseOptions {
    * (default), `'warning'`, or `'off'`. The counting rule is modeled (see hierarchy.ts).
    */
   readonly controlTotals?: 'error' | 'warning' | 'off';
+  /**
+   * Which group each 990 closes (see hierarchy.ts and docs/spec-map.md):
+   * - `'identification'` (default): the group its « identification du niveau de rupture »
+   *   (positions 6–22) names — niveau or entity type, then the group's key, e.g. `'080012'` for
+   *   lot 012 or `'02'` + n° destinataire. When it names no open group or its values do not match,
+   *   the plausible groupings are tried and the one that matches is reported as a
+   *   `NOEMIE_CONTROL_GROUPING` warning naming the assumption. A 990 that no grouping explains is
+   *   reported after the 999: as a warning when the 999 totals agree (never an error then), with
+   *   the `controlTotals` severity otherwise.
+   * - `'nesting'`: the rule of 0.1.0 — the innermost open group with entities below
+   *   it, mismatches reported at once with the `controlTotals` severity.
+   */
+  readonly controlGrouping?: ControlGrouping;
   /** Control amount of an entity for the 990 / 999 cumuls (default: 198/199 payé, 250, 261). */
   readonly controlAmount?: ControlAmount;
   /**
