@@ -83,7 +83,7 @@ export async function buildSimulatedReturns(ledger: LedgerStore, options: Simula
   const libelle1 = c.libelle ?? 'CPAM PARIS PAIEMENT NOEMIE';
   const libelle2 = `VIR ${options.identificationFichier ?? 'N00001'} ${options.date}`;
   const entities: NoemieEntity[] = [
-    { entity: '040', niveauRupture: '02', numeroDestinataireReglement: options.ps },
+    { entity: '040', niveauRupture: '02', numeroDestinataireReglement: options.ps.padStart(15, '0') },
     { entity: '071', niveauRupture: '02', dateComptable: options.date, libelleVirement1: libelle1, libelleVirement2: libelle2, organismePayeur },
     { entity: '081', niveauRupture: '02', codeTypeRetour: '01', numeroLieuExecution: '' },
   ];
@@ -114,15 +114,18 @@ export async function buildSimulatedReturns(ledger: LedgerStore, options: Simula
           entities.push({ entity: '199', niveauRupture: '05', montantDemande: inv.parts.amc.expected, etat: 'P', montantPaye: inv.parts.amc.expected, numeroAmc: (inv.amc?.destinataire ?? '').replace(/\D/g, '').slice(0, 10).padStart(10, '0'), numeroAdherentAmc: '' });
         }
       }
-      entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: formatInvoiceNumber(inv.numero), compteur: 0, cumulMontants: ZERO });
+      // The 990 names the level it closes, then its key (CdC NOEMIE PS, entité 990, positions 6-22).
+      entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: `102${formatInvoiceNumber(inv.numero)}`, compteur: 0, cumulMontants: ZERO });
     }
-    entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: formatLotNumber(lot.numero), compteur: 0, cumulMontants: ZERO });
+    entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: `080${formatLotNumber(lot.numero)}`, compteur: 0, cumulMontants: ZERO });
   }
   const retenue = options.retenue ?? euros('5.00');
   entities.push({ entity: '081', niveauRupture: '02', codeTypeRetour: '05', numeroLieuExecution: '' });
   entities.push({ entity: '250', niveauRupture: '03', numeroLigne: 1, referenceDette: 'DETTE00001', dateEnregistrement: addDays(options.date, -30), natureDette: 'IND', natureOperation: 'RPR', montant: negate(retenue), soldeDette: ZERO });
   const header: NoemieEnTete = {
-    entity: '000', typeEmetteur: 'CP', numeroEmetteur: c.numeroEmetteur ?? '751', programmeEmetteur: '', typeDestinataire: 'PS', numeroDestinataire: options.ps,
+    // N° émetteur: numeric zone (6-19), zero-padded; type destinataire: `TP` « autres partenaires
+    // de santé » of the CdC NOEMIE PS code list (there is no `PS` code).
+    entity: '000', typeEmetteur: 'CP', numeroEmetteur: (c.numeroEmetteur ?? '751').padStart(14, '0'), programmeEmetteur: '', typeDestinataire: 'TP', numeroDestinataire: options.ps,
     programmeDestinataire: '', applicationTypeEchange: '', identificationFichier: options.identificationFichier ?? 'N00001', dateCreation: options.date, reference: '0580',
     version: '01', compactage: '', cryptage: 'N', uniteMonetaire: 'U', typeFlux: 'D', longueurEnregistrement: 128, motDePasse: '', zoneMessage: '',
   };
