@@ -4,6 +4,9 @@
  * bare "lenient" flag.
  */
 import type { PlainDate } from '../../core/date/index';
+import { field, guardBoolean, guardEnum, guardFunction, guardInteger, guardMoney, guardObject, guardPlainDate } from '../../core/guard/index';
+import type { Issue } from '../../core/issues/index';
+import type { Money } from '../../core/money/index';
 import type { ControlAmount, ControlGrouping } from './hierarchy';
 
 /** Options of `parseNoemie` / `streamNoemie`. */
@@ -57,3 +60,50 @@ export const DEFAULT_HEADER_REFERENCE = '2049-12-31' as PlainDate;
 
 /** Default `maxIssues`. */
 export const DEFAULT_MAX_ISSUES = 100;
+
+/**
+ * Checks the shape of caller options (boundary of `parseNoemie` / `streamNoemie*`): every
+ * known option with its type, `INPUT_*` issues pushed for the wrong ones.
+ *
+ * @param options - Anything the caller passed (`undefined` for none).
+ * @param issues - Collector.
+ * @returns The options, typed (a caller `controlAmount` is wrapped so that a non-Money result counts zero).
+ */
+export function guardNoemieOptions(options: unknown, issues: Issue[]): NoemieParseOptions {
+  if (options === undefined) return {};
+  const o = guardObject(options, ['options'], issues);
+  if (o === undefined) return {};
+  const flag = (k: string): boolean | undefined => guardBoolean(field(o, k), ['options', k], issues, { required: false });
+  const lineBreaks = flag('lineBreaks');
+  const trailingPadding = flag('trailingPadding');
+  const skipUnknownEntities = flag('skipUnknownEntities');
+  const controlTotals = guardEnum(field(o, 'controlTotals'), ['error', 'warning', 'off'], ['options', 'controlTotals'], issues, { required: false });
+  const controlGrouping = guardEnum(field(o, 'controlGrouping'), ['identification', 'nesting'], ['options', 'controlGrouping'], issues, { required: false });
+  const amount = guardFunction(field(o, 'controlAmount'), ['options', 'controlAmount'], issues, { required: false });
+  const referenceDate = guardPlainDate(field(o, 'referenceDate'), ['options', 'referenceDate'], issues, { required: false });
+  const maxIssues = guardInteger(field(o, 'maxIssues'), ['options', 'maxIssues'], issues, { required: false, min: 1, max: 1_000_000 });
+  return {
+    ...(lineBreaks !== undefined ? { lineBreaks } : {}),
+    ...(trailingPadding !== undefined ? { trailingPadding } : {}),
+    ...(skipUnknownEntities !== undefined ? { skipUnknownEntities } : {}),
+    ...(controlTotals !== undefined ? { controlTotals } : {}),
+    ...(controlGrouping !== undefined ? { controlGrouping } : {}),
+    ...(amount !== undefined ? { controlAmount: safeControlAmount(amount as ControlAmount) } : {}),
+    ...(referenceDate !== undefined ? { referenceDate: referenceDate as PlainDate } : {}),
+    ...(maxIssues !== undefined ? { maxIssues } : {}),
+  };
+}
+
+/**
+ * A caller's control amount, made safe to call on the hot path: a result that is not a Money
+ * with safe-integer centimes counts zero (its own exceptions still propagate: the caller's bug).
+ *
+ * @param fn - The caller's function.
+ * @returns The wrapped function.
+ */
+export function safeControlAmount(fn: ControlAmount): ControlAmount {
+  return (e) => {
+    const m: unknown = fn(e);
+    return m === undefined ? undefined : (guardMoney(m, [], []) as Money | undefined);
+  };
+}
