@@ -30,6 +30,7 @@
  * open level, each span) and reports the one that matches as an ASSUMPTION; the parser turns it
  * into a `NOEMIE_CONTROL_GROUPING` warning.
  */
+import { field, guardMoney, guardObject, guardString } from '../../core/guard/index';
 import type { Money } from '../../core/money/index';
 import type { Layout } from '../../internal/fixed-width/layout';
 import { serializeRecord } from '../../internal/fixed-width/serialize';
@@ -47,13 +48,15 @@ export type ControlAmount = (entity: NoemieEntity) => Money | undefined;
  * @returns Its amount, or `undefined`.
  */
 export function defaultControlAmount(e: NoemieEntity): Money | undefined {
-  switch (e.entity) {
+  const o = guardObject(e, [], []);
+  if (o === undefined) return undefined;
+  switch (field(o, 'entity')) {
     case '198':
     case '199':
-      return e.montantPaye;
+      return guardMoney(field(o, 'montantPaye'), [], []) as Money | undefined;
     case '250':
     case '261':
-      return e.montant;
+      return guardMoney(field(o, 'montant'), [], []) as Money | undefined;
     default:
       return undefined;
   }
@@ -222,7 +225,7 @@ export function createHierarchyWalk(options: HierarchyWalkOptions | ControlAmoun
   /** The 990 under the identification rule (see the module hint). */
   const resolve = (e: NoemieEntity): ClosedGroup | null => {
     const c = e as { readonly identificationNiveau?: unknown; readonly compteur?: unknown; readonly cumulMontants?: { readonly centimes?: unknown } };
-    const id = typeof c.identificationNiveau === 'string' ? c.identificationNiveau.trim() : '';
+    const id = (guardString(c.identificationNiveau, [], []) ?? '').trim();
     const count = c.compteur;
     const cumul = c.cumulMontants?.centimes;
     const fits = (n: number, m: number): boolean => !build && n === count && m === cumul;
