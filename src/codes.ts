@@ -11,6 +11,7 @@ import { INPUT_CODES } from './core/guard/index';
 import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { RULES_CODES } from './rules/index';
 import { FSE_CODES } from './fse/index';
+import { B2_CODES } from './fse/b2/codes';
 import { LEDGER_CODES } from './ledger/index';
 import { NOEMIE_CODES, RECONCILE_CODES } from './noemie/index';
 import { READER_CODES } from './reader/index';
@@ -31,6 +32,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = [
   { module: 'fixed-width records (B2, NOEMIE, CFONB)', codes: FIXED_WIDTH_CODES },
   { module: 'rules', codes: RULES_CODES },
   { module: 'fse', codes: FSE_CODES },
+  { module: 'fse/b2 (B2 file reader)', codes: B2_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },
   { module: 'noemie/reconcile + bank', codes: RECONCILE_CODES },

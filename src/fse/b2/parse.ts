@@ -12,12 +12,14 @@ import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { createIssueFactory, err, hasErrors, resultOf } from '../../core/issues/index';
 import { parseRecord, readRecords } from '../../internal/fixed-width/index';
 import { FSE_CODES } from '../codes';
+import { B2_CODES } from './codes';
 import type { B2Facture, B2File, B2Ligne, B2Lot, LotTotals } from './file';
 import { addInvoice, emptyLotTotals, invoiceTotalsOf } from './file';
 import type { B2RecordType as B2Kind, Record000, Record1, Record2, Record4, Record5, Record6, Record999 } from './records/index';
 import { B2_LAYOUTS, recordTypeOf } from './records/index';
 
 const issue = createIssueFactory(FSE_CODES);
+const b2Issue = createIssueFactory(B2_CODES);
 /** What may follow each kind (undefined key = start of file). */
 const NEXT: Readonly<Record<B2Kind | 'start', readonly B2Kind[]>> = {
   start: ['000'], '000': ['1', '999'], '1': ['2', '6'], '2': ['2S', '2M', '4'], '2S': ['2M', '4'], '2M': ['4'],
@@ -33,7 +35,7 @@ export interface ParseB2Options {
   /**
    * Tolerance: accept a CR LF (or LF) after each 128-character record (a file converted by a
    * text transfer). Off (default): the reference framing chains records with no line end, and
-   * a line end after the first record is `FSE_LINE_BREAK`, located at record 1, column 129.
+   * a line end after the first record is `B2_LINE_BREAK`, located at record 1, column 129.
    */
   readonly lineBreaks?: boolean;
 }
@@ -81,7 +83,7 @@ export function parseB2File(bytes: Uint8Array, options?: ParseB2Options): Result
   // decides CR LF / LF / none from the bytes after the first record.
   const eol = input[128] === 0x0d && input[129] === 0x0a ? 2 : input[128] === 0x0a || input[128] === 0x0d ? 1 : 0;
   if (eol > 0 && !args.lineBreaks) {
-    return err(issue('FSE_LINE_BREAK', { path: [], source: { record: 1, column: 129, offset: 128 }, received: eol === 2 ? 'CR LF' : input[128] === 0x0a ? 'LF' : 'CR' }));
+    return err(b2Issue('B2_LINE_BREAK', { path: [], source: { record: 1, column: 129, offset: 128 }, received: eol === 2 ? 'CR LF' : input[128] === 0x0a ? 'LF' : 'CR' }));
   }
   const stride = args.lineBreaks ? 128 + eol : 128;
   let kept = -1;
@@ -92,7 +94,8 @@ export function parseB2File(bytes: Uint8Array, options?: ParseB2Options): Result
       const head = issues.slice(0, max);
       const firstError = hasErrors(head) ? undefined : issues.slice(max).find((i) => i.severity === 'error');
       issues.length = 0;
-      issues.push(...head, issue('FSE_TOO_MANY_ISSUES', { expected: String(max), source: at(record) }));
+      // A warning: the cap drops warnings only, the first error is kept (ok follows severity).
+      issues.push(...head, issue('FSE_TOO_MANY_ISSUES', { expected: String(max), source: at(record), severity: 'warning', message: `Trop d’anomalies : seules les ${max} premières sont rapportées (et la première erreur qui suit)` }));
       if (firstError !== undefined) issues.push(firstError);
       kept = issues.length;
       return hasErrors(issues);

@@ -39,11 +39,11 @@ function withLineEnds(bytes: Uint8Array, ends: readonly string[]): Uint8Array {
 }
 
 describe('lineBreaks tolerance (named, default off)', () => {
-  test('a CR LF file is refused by default with FSE_LINE_BREAK located after record 1', async () => {
+  test('a CR LF file is refused by default with B2_LINE_BREAK located after record 1', async () => {
     const crlf = withLineEnds(await sampleBytes(), ['\r\n']);
     const r = parseB2File(crlf);
     expect(r.ok).toBe(false);
-    const i = expectIssue(r, 'FSE_LINE_BREAK', []);
+    const i = expectIssue(r, 'B2_LINE_BREAK', []);
     expect(i.source).toEqual({ record: 1, column: 129, offset: 128 });
     expect(i.received).toBe('CR LF');
   });
