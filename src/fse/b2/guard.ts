@@ -5,7 +5,7 @@
  *
  * @see Norme B2 inter-régimes, cahier des charges CNAM, juin 2007 avec errata (composition des envois)
  */
-import { field, guardArray, guardObject } from '../../core/guard/index';
+import { field, guardArray, guardEnum, guardObject, guardString } from '../../core/guard/index';
 import type { Issue, IssuePath } from '../../core/issues/index';
 
 /**
@@ -69,4 +69,38 @@ export function guardB2File(v: unknown, issues: Issue[]): number | undefined {
     }
   }
   return issues.length === before ? records : undefined;
+}
+
+/**
+ * Checks the objects `b2FactureOf` walks in an FSE or a DRE (the model's groups, its lines and
+ * their detail); zone values are checked as the records are built (`FSE_RECORD_FIELD`, `FW_*`).
+ *
+ * @param doc - The caller's FSE or DRE.
+ * @param options - The caller's options (`undefined` for none).
+ * @param issues - Collector.
+ * @returns Whether the shape holds (no issue pushed).
+ */
+export function guardB2Source(doc: unknown, options: unknown, issues: Issue[]): boolean {
+  const before = issues.length;
+  if (options !== undefined) guardObject(options, ['options'], issues);
+  const d = guardObject(doc, [], issues);
+  if (d === undefined) return false;
+  const kind = guardEnum(field(d, 'kind'), ['fse', 'dre'], ['kind'], issues);
+  const fse = kind === 'dre' ? guardObject(field(d, 'fse'), ['fse'], issues) : d;
+  if (kind === 'dre') guardObject(field(d, 'amc'), ['amc'], issues, { required: false });
+  if (kind === undefined || fse === undefined) return false;
+  const p: IssuePath = kind === 'dre' ? ['fse'] : [];
+  for (const k of ['ps', 'identification', 'situation', 'amo', 'reglement']) guardObject(field(fse, k), [...p, k], issues);
+  const b = guardObject(field(fse, 'beneficiaire'), [...p, 'beneficiaire'], issues);
+  if (b !== undefined) guardString(field(b, 'nirAssure'), [...p, 'beneficiaire', 'nirAssure'], issues);
+  guardObject(field(fse, 'amc'), [...p, 'amc'], issues, { required: false });
+  const lignes = guardArray(field(fse, 'lignes'), [...p, 'lignes'], issues, { max: 9999 });
+  lignes?.forEach((raw, k) => {
+    const l = guardObject(raw, [...p, 'lignes', k], issues);
+    if (l === undefined) return;
+    const detail = guardObject(field(l, 'detail'), [...p, 'lignes', k, 'detail'], issues);
+    if (detail !== undefined) guardString(field(detail, 'kind'), [...p, 'lignes', k, 'detail', 'kind'], issues);
+    for (const f of ['coefficient', 'taux']) guardObject(field(l, f), [...p, 'lignes', k, f], issues);
+  });
+  return issues.length === before;
 }
