@@ -9,7 +9,8 @@
  */
 import type { PlainDate } from '../core/date/index';
 import { addDays } from '../core/date/index';
-import type { Result } from '../core/issues/index';
+import { inputErr } from '../core/guard/index';
+import type { Issue, Result } from '../core/issues/index';
 import { err, ok, createIssueFactory } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { add, euros, multiplyFraction, negate, sum, ZERO } from '../core/money/index';
@@ -22,6 +23,8 @@ import type { NoemieEnTete, NoemieEntity, NoemieFile } from '../noemie/types';
 import type { Cfonb120Account, Cfonb120File } from '../noemie/bank/types';
 import { serializeCfonb120 } from '../noemie/bank/serializeCfonb120';
 import { RECONCILE_CODES } from '../noemie/reconcile/codes';
+
+import { guardPort, guardSimulatorOptions } from './guard';
 
 const issue = createIssueFactory(RECONCILE_CODES);
 
@@ -66,6 +69,10 @@ const AWAITING = ['transmise', 'arl_positive'];
  *   or an issue when there is nothing to answer.
  */
 export async function buildSimulatedReturns(ledger: LedgerStore, options: SimulatedReturnsOptions): Promise<Result<SimulatedReturns>> {
+  const guarded: Issue[] = [];
+  guardPort(ledger, ['listLots', 'getInvoice'], guarded);
+  guardSimulatorOptions(options, guarded);
+  if (guarded.length > 0) return inputErr(guarded);
   const lots = (await ledger.listLots({ ps: options.ps, transmitted: true })).filter((l) => l.fileId !== undefined);
   const arls = computeArls(lots, options);
   const fse: { lot: LedgerLot; invoices: LedgerInvoice[] }[] = [];
