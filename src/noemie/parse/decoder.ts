@@ -153,17 +153,17 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
       } else if (grouping === 'nesting') emit(issue('NOEMIE_CONTROL_ORPHAN', { path: ['entities', index], source: { offset }, severity: controlSeverity }));
       else if (deferred.length < max) deferred.push({ code: 'NOEMIE_CONTROL_ORPHAN', details: { path: ['entities', index], source: { offset } } });
     } else if (closed !== undefined && type === '990' && e.entity === '990' && control !== 'off') {
-      const what = `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}${closed.span ? ' et les entités de même niveau qui la suivent' : ''}`;
+      const what = (): string => `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}${closed.span ? ' et les entités de même niveau qui la suivent' : ''}`;
       if (closed.assumption !== undefined && !assumed.has(closed.assumption)) {
         assumed.add(closed.assumption);
-        emit(issue('NOEMIE_CONTROL_GROUPING', { path: ['entities', index, 'identificationNiveau'], source: { offset: offset + 5 }, expected: `${ASSUMPTIONS[closed.assumption]} (${what})`, received: e.identificationNiveau }));
+        emit(issue('NOEMIE_CONTROL_GROUPING', { path: ['entities', index, 'identificationNiveau'], source: { offset: offset + 5 }, message: `Entité 990 : son identification du niveau de rupture ne désigne pas le regroupement contrôlé ; lue selon l’hypothèse : ${ASSUMPTIONS[closed.assumption]} (${what()}) — première occurrence`, received: e.identificationNiveau }));
       }
       // Compare numbers; build the texts only for a mismatch (a 990 in ten in a return).
       const count = closed.compteur !== e.compteur;
       const amount = closed.cumul !== e.cumulMontants.centimes;
       if (count || amount) {
-        if (count) mismatch('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what);
-        if (amount) mismatch('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what);
+        if (count) mismatch('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what());
+        if (amount) mismatch('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what());
       }
     }
     if (!stopped) sink.entity(e, offset);

@@ -30,11 +30,11 @@
  * open level, each span) and reports the one that matches as an ASSUMPTION; the parser turns it
  * into a `NOEMIE_CONTROL_GROUPING` warning.
  */
-import { field, guardMoney, guardObject, guardString } from '../../core/guard/index';
+import { field, guardInteger, guardMoney, guardObject, guardString } from '../../core/guard/index';
 import type { Money } from '../../core/money/index';
-import type { Layout } from '../../internal/fixed-width/layout';
-import { serializeRecord } from '../../internal/fixed-width/serialize';
+import type { FieldSpec, Layout } from '../../internal/fixed-width/layout';
 import { ENTITY_LAYOUTS } from '../records/index';
+import type { Issue } from '../../core/issues/index';
 import type { NoemieEntity } from '../types';
 
 /** Gives the amount an entity adds to the cumul of its groups (or `undefined` for none). */
@@ -152,26 +152,49 @@ function niveauOf(e: NoemieEntity): number {
  */
 function names(id: string, type: string, niveau: number, entity: NoemieEntity): boolean {
   const nv = niveau < 10 ? `0${niveau}` : String(niveau);
-  for (const prefix of [type, nv]) {
-    if (!id.startsWith(prefix)) continue;
-    const rest = id.slice(prefix.length).trim();
-    if (rest === '' || keyMatches(rest, type, entity)) return true;
-  }
-  return false;
+  return prefixed(id, type, type, entity) || prefixed(id, nv, type, entity);
+}
+
+function prefixed(id: string, prefix: string, type: string, entity: NoemieEntity): boolean {
+  if (!id.startsWith(prefix)) return false;
+  const rest = id.slice(prefix.length).trim();
+  return rest === '' || keyMatches(rest, type, entity);
 }
 
 function keyMatches(rest: string, type: string, entity: NoemieEntity): boolean {
   const layout = (ENTITY_LAYOUTS as Readonly<Record<string, Layout>>)[type];
   if (layout === undefined) return false;
-  const r = serializeRecord(layout, entity as never);
-  if (!r.ok) return false;
-  if (r.value.slice(5).startsWith(rest)) return true;
+  // Hint: the zones are rebuilt from the typed values (N zero-padded, X blank-padded, AAMMJJ),
+  // a few string operations per candidate opener, instead of a full serializeRecord per 990.
+  const o = entity as unknown as Readonly<Record<string, unknown>>;
+  let body = '';
   for (const f of layout.fields) {
     if (f.start <= 5) continue;
-    const raw = r.value.slice(f.start - 1, f.start - 1 + f.length).trim();
-    if (raw !== '' && raw === rest) return true;
+    const z = zoneText(f, o[f.name]);
+    if (z === undefined) break;
+    if (z.trim() !== '' && z.trim() === rest) return true;
+    body += z;
+    if (body.length >= rest.length && body.startsWith(rest)) return true;
   }
-  return false;
+  return body.startsWith(rest);
+}
+
+/** The text of a zone from its typed value (N, X, AAMMJJ), or `undefined` for other types. */
+function zoneText(f: FieldSpec, v: unknown): string | undefined {
+  const s = guardString(v, [], []);
+  if (f.type === 'N') return (s ?? String(guardInteger(v, [], [], { min: 0 }) ?? '')).padStart(f.length, '0');
+  if (f.type === 'X') return (s ?? '').padEnd(f.length, ' ');
+  if (f.type === 'date6') return s === undefined ? ' '.repeat(6) : `${s.slice(2, 4)}${s.slice(5, 7)}${s.slice(8, 10)}`;
+  return undefined;
+}
+
+const NO_PATH: readonly (string | number)[] = [];
+/** Issues of guards whose verdict alone is used (never read; cleared when it grows). */
+const SINK: Issue[] = [];
+
+/** Whether a group's computed counter and cumul are the 990's (module level: no closure per 990). */
+function same(n: number | undefined, m: number | undefined, count: unknown, cumul: unknown): boolean {
+  return n === count && m === cumul;
 }
 
 /**
@@ -210,13 +233,15 @@ export function createHierarchyWalk(options: HierarchyWalkOptions | ControlAmoun
   const typed = amountOf === defaultControlAmount;
 
   const fromStack = (g: number, reading: ClosedGroup['reading'], assumption?: GroupingAssumption): ClosedGroup => {
-    const c: ClosedGroup = { entity: types[g] as string, niveau: niveaux[g] as number, index: indexes[g] as number, compteur: children[g] as number, cumul: cumuls[g] as number, reading, span: false, ...(assumption !== undefined ? { assumption } : {}) };
+    const c: { -readonly [K in keyof ClosedGroup]: ClosedGroup[K] } = { entity: types[g] as string, niveau: niveaux[g] as number, index: indexes[g] as number, compteur: children[g] as number, cumul: cumuls[g] as number, reading, span: false };
+    if (assumption !== undefined) c.assumption = assumption;
     depth = g;
     while (spans > 0 && (sNiveaux[spans - 1] as number) >= c.niveau) spans--;
     return c;
   };
   const fromSpan = (s: number, reading: ClosedGroup['reading'], assumption?: GroupingAssumption): ClosedGroup => {
-    const c: ClosedGroup = { entity: sTypes[s] as string, niveau: sNiveaux[s] as number, index: sIndexes[s] as number, compteur: sCounts[s] as number, cumul: sCumuls[s] as number, reading, span: true, ...(assumption !== undefined ? { assumption } : {}) };
+    const c: { -readonly [K in keyof ClosedGroup]: ClosedGroup[K] } = { entity: sTypes[s] as string, niveau: sNiveaux[s] as number, index: sIndexes[s] as number, compteur: sCounts[s] as number, cumul: sCumuls[s] as number, reading, span: true };
+    if (assumption !== undefined) c.assumption = assumption;
     spans = s;
     while (depth > 0 && (niveaux[depth - 1] as number) >= c.niveau) depth--;
     return c;
@@ -225,30 +250,31 @@ export function createHierarchyWalk(options: HierarchyWalkOptions | ControlAmoun
   /** The 990 under the identification rule (see the module hint). */
   const resolve = (e: NoemieEntity): ClosedGroup | null => {
     const c = e as { readonly identificationNiveau?: unknown; readonly compteur?: unknown; readonly cumulMontants?: { readonly centimes?: unknown } };
-    const id = (guardString(c.identificationNiveau, [], []) ?? '').trim();
-    const count = c.compteur;
-    const cumul = c.cumulMontants?.centimes;
-    const fits = (n: number, m: number): boolean => !build && n === count && m === cumul;
+    const id = (guardString(c.identificationNiveau, NO_PATH, SINK) ?? '').trim();
+    SINK.length = 0;
+    // NaN never matches: the builder does not read the 990's values.
+    const count = build ? NaN : c.compteur;
+    const cumul = build ? NaN : c.cumulMontants?.centimes;
     let named = -1;
     let namedSpan = -1;
     if (id !== '') {
       for (let g = depth - 1; g >= 0; g--) {
         if (!names(id, types[g] as string, niveaux[g] as number, ents[g] as NoemieEntity)) continue;
         if (named < 0) named = g;
-        if (fits(children[g] as number, cumuls[g] as number)) return fromStack(g, 'identified');
+        if (same(children[g], cumuls[g], count, cumul)) return fromStack(g, 'identified');
       }
       for (let s = spans - 1; s >= 0; s--) {
         if (!names(id, sTypes[s] as string, sNiveaux[s] as number, sEnts[s] as NoemieEntity)) continue;
         if (namedSpan < 0) namedSpan = s;
-        if (fits(sCounts[s] as number, sCumuls[s] as number)) return fromSpan(s, 'identified');
+        if (same(sCounts[s], sCumuls[s], count, cumul)) return fromSpan(s, 'identified');
       }
     }
     let inner = depth - 1;
     while (inner >= 0 && children[inner] === 0) inner--;
     if (!build) {
-      if (inner >= 0 && fits(children[inner] as number, cumuls[inner] as number)) return fromStack(inner, 'assumed', 'nesting');
-      for (let g = depth - 1; g >= 0; g--) if (g !== inner && fits(children[g] as number, cumuls[g] as number)) return fromStack(g, 'assumed', 'level');
-      for (let s = spans - 1; s >= 0; s--) if (fits(sCounts[s] as number, sCumuls[s] as number)) return fromSpan(s, 'assumed', 'span');
+      if (inner >= 0 && same(children[inner], cumuls[inner], count, cumul)) return fromStack(inner, 'assumed', 'nesting');
+      for (let g = depth - 1; g >= 0; g--) if (g !== inner && same(children[g], cumuls[g], count, cumul)) return fromStack(g, 'assumed', 'level');
+      for (let s = spans - 1; s >= 0; s--) if (same(sCounts[s], sCumuls[s], count, cumul)) return fromSpan(s, 'assumed', 'span');
     }
     // Nothing matches (or the builder): the named group, else the nesting rule's.
     if (named >= 0) return fromStack(named, 'identified');
