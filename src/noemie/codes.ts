@@ -95,7 +95,7 @@ export const NOEMIE_CODES = defineIssueCodes({
   NOEMIE_CONTROL_GROUPING: {
     family: 'RULE',
     severity: 'warning',
-    message: 'Entité 990 : son identification du niveau de rupture « {received} » ne désigne pas le regroupement contrôlé ; lue selon l’hypothèse : {expected} (première occurrence)',
+    message: 'Entité 990 : son identification du niveau de rupture « {received} » ne désigne pas le regroupement contrôlé ; lue selon une hypothèse de regroupement (première occurrence)',
     fix: 'Rien à faire si les totaux de la 999 concordent ; sinon vérifier le retour avec l’organisme, ou choisir la lecture par imbrication (option controlGrouping: \'nesting\').',
     ref: `${CDC}, entité 990, « identification du niveau de rupture » (positions 6-22)`,
   },

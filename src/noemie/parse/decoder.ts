@@ -156,7 +156,7 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
       const what = (): string => `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}${closed.span ? ' et les entités de même niveau qui la suivent' : ''}`;
       if (closed.assumption !== undefined && !assumed.has(closed.assumption)) {
         assumed.add(closed.assumption);
-        emit(issue('NOEMIE_CONTROL_GROUPING', { path: ['entities', index, 'identificationNiveau'], source: { offset: offset + 5 }, message: `Entité 990 : son identification du niveau de rupture ne désigne pas le regroupement contrôlé ; lue selon l’hypothèse : ${ASSUMPTIONS[closed.assumption]} (${what()}) — première occurrence`, received: e.identificationNiveau }));
+        emit(issue('NOEMIE_CONTROL_GROUPING', { path: ['entities', index, 'identificationNiveau'], source: { offset: offset + 5 }, message: `Entité 990 : son identification du niveau de rupture « {received} » ne désigne pas le regroupement contrôlé ; lue selon l’hypothèse : ${ASSUMPTIONS[closed.assumption]} (${what()}) — première occurrence`, received: e.identificationNiveau }));
       }
       // Compare numbers; build the texts only for a mismatch (a 990 in ten in a return).
       const count = closed.compteur !== e.compteur;
