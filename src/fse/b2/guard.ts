@@ -6,11 +6,39 @@
  * @see Norme B2 inter-régimes, cahier des charges CNAM, juin 2007 avec errata (composition des envois)
  */
 import { field, guardArray, guardEnum, guardObject, guardString } from '../../core/guard/index';
+import type { Rec } from '../../core/guard/index';
 import type { Issue, IssuePath } from '../../core/issues/index';
+
+/** Quiet pass: no path is built and no issue kept (paths are built only to report). */
+const NO_PATH: IssuePath = Object.freeze([]) as IssuePath;
+const SINK: Issue[] = [];
+const OPTIONAL = Object.freeze({ required: false });
+const LIGNES = Object.freeze({ max: 9999 });
+const LOTS = Object.freeze({ max: 999 });
+const FACTURES = Object.freeze({ max: 1_000_000 });
+
+/**
+ * A property of a caller object: `field()` (own data property, getters never run) when
+ * reporting; a plain read in the quiet pass, which is what the writers do right after
+ * (Hint: `field()` allocates a property descriptor, ~10 per invoice on the writers' hot path).
+ * The quiet pass runs inside try/catch, so a throwing getter only sends it to the loud pass.
+ */
+function get(o: Rec, key: string, loud: boolean): unknown {
+  return loud ? field(o, key) : (o as Readonly<Record<string, unknown>>)[key];
+}
+
+/** `[...path, ...more]` when reporting, the shared empty path otherwise. */
+function sub(loud: boolean, path: IssuePath, a: string | number, b?: string | number, c?: string): IssuePath {
+  if (!loud) return NO_PATH;
+  return b === undefined ? [...path, a] : c === undefined ? [...path, a, b] : [...path, a, b, c];
+}
 
 /**
  * Checks one invoice (`entete`, optional `individu` / `amc`, `lignes` with `prestation` and
  * optional `ccam` / `lpp`, `total`) and counts its records.
+ *
+ * Hint: a quiet pass (no path, no issue object) runs first on the hot path of the writers; the
+ * loud pass that builds the located issues runs only when the quiet one fails.
  *
  * @param v - The caller's invoice.
  * @param path - Its path.
@@ -18,53 +46,77 @@ import type { Issue, IssuePath } from '../../core/issues/index';
  * @returns Its number of records (2…5), or `undefined` after `INPUT_*` issues.
  */
 export function guardB2Facture(v: unknown, path: IssuePath, issues: Issue[]): number | undefined {
+  const n = quiet(() => facture(v, NO_PATH, SINK, false));
+  return n ?? facture(v, path, issues, true);
+}
+
+/** Runs a quiet pass: its count, or `undefined` (shape wrong, or a getter threw). */
+function quiet(pass: () => number | undefined): number | undefined {
+  try {
+    return pass();
+  } catch {
+    return undefined;
+  } finally {
+    SINK.length = 0;
+  }
+}
+
+function facture(v: unknown, path: IssuePath, issues: Issue[], loud: boolean): number | undefined {
   const f = guardObject(v, path, issues);
   if (f === undefined) return undefined;
   const before = issues.length;
   let records = 2;
-  guardObject(field(f, 'entete'), [...path, 'entete'], issues);
-  if (guardObject(field(f, 'individu'), [...path, 'individu'], issues, { required: false }) !== undefined) records++;
-  if (guardObject(field(f, 'amc'), [...path, 'amc'], issues, { required: false }) !== undefined) records++;
-  guardObject(field(f, 'total'), [...path, 'total'], issues);
-  const lignes = guardArray(field(f, 'lignes'), [...path, 'lignes'], issues, { max: 9999 });
+  guardObject(get(f, 'entete', loud), sub(loud, path, 'entete'), issues);
+  if (guardObject(get(f, 'individu', loud), sub(loud, path, 'individu'), issues, OPTIONAL) !== undefined) records++;
+  if (guardObject(get(f, 'amc', loud), sub(loud, path, 'amc'), issues, OPTIONAL) !== undefined) records++;
+  guardObject(get(f, 'total', loud), sub(loud, path, 'total'), issues);
+  const lignes = guardArray(get(f, 'lignes', loud), sub(loud, path, 'lignes'), issues, LIGNES);
   if (lignes !== undefined) {
     for (let k = 0; k < lignes.length; k++) {
-      const l = guardObject(lignes[k], [...path, 'lignes', k], issues);
+      const l = guardObject(lignes[k], sub(loud, path, 'lignes', k), issues);
       if (l === undefined) continue;
       records++;
-      guardObject(field(l, 'prestation'), [...path, 'lignes', k, 'prestation'], issues);
-      if (guardObject(field(l, 'ccam'), [...path, 'lignes', k, 'ccam'], issues, { required: false }) !== undefined) records++;
-      if (guardObject(field(l, 'lpp'), [...path, 'lignes', k, 'lpp'], issues, { required: false }) !== undefined) records++;
+      guardObject(get(l, 'prestation', loud), sub(loud, path, 'lignes', k, 'prestation'), issues);
+      if (guardObject(get(l, 'ccam', loud), sub(loud, path, 'lignes', k, 'ccam'), issues, OPTIONAL) !== undefined) records++;
+      if (guardObject(get(l, 'lpp', loud), sub(loud, path, 'lignes', k, 'lpp'), issues, OPTIONAL) !== undefined) records++;
     }
   }
   return issues.length === before ? records : undefined;
 }
 
 /**
- * Checks a whole file (`debut`, `lots` of `{ debut, factures, fin }`, `fin`) and counts its records.
+ * Checks a whole file (`debut`, `lots` of `{ debut, factures, fin }`, `fin`) and counts its
+ * records (quiet pass first, as {@link guardB2Facture}).
  *
  * @param v - The caller's file.
  * @param issues - Collector.
  * @returns Its number of records, or `undefined` after `INPUT_*` issues.
  */
 export function guardB2File(v: unknown, issues: Issue[]): number | undefined {
-  const file = guardObject(v, ['file'], issues);
-  if (file === undefined) return undefined;
+  const n = quiet(() => file(v, SINK, false));
+  return n ?? file(v, issues, true);
+}
+
+function file(v: unknown, issues: Issue[], loud: boolean): number | undefined {
+  const root: IssuePath = loud ? ['file'] : NO_PATH;
+  const f = guardObject(v, root, issues);
+  if (f === undefined) return undefined;
   const before = issues.length;
-  guardObject(field(file, 'debut'), ['debut'], issues);
-  guardObject(field(file, 'fin'), ['fin'], issues);
-  const lots = guardArray(field(file, 'lots'), ['lots'], issues, { max: 999 });
+  guardObject(get(f, 'debut', loud), loud ? ['debut'] : NO_PATH, issues);
+  guardObject(get(f, 'fin', loud), loud ? ['fin'] : NO_PATH, issues);
+  const lots = guardArray(get(f, 'lots', loud), loud ? ['lots'] : NO_PATH, issues, LOTS);
   let records = 2;
   if (lots !== undefined) {
     for (let i = 0; i < lots.length; i++) {
-      const lot = guardObject(lots[i], ['lots', i], issues);
+      const lotPath: IssuePath = loud ? ['lots', i] : NO_PATH;
+      const lot = guardObject(lots[i], lotPath, issues);
       if (lot === undefined) continue;
       records += 2;
-      guardObject(field(lot, 'debut'), ['lots', i, 'debut'], issues);
-      guardObject(field(lot, 'fin'), ['lots', i, 'fin'], issues);
-      const factures = guardArray(field(lot, 'factures'), ['lots', i, 'factures'], issues, { max: 1_000_000 });
+      guardObject(get(lot, 'debut', loud), sub(loud, lotPath, 'debut'), issues);
+      guardObject(get(lot, 'fin', loud), sub(loud, lotPath, 'fin'), issues);
+      const factures = guardArray(get(lot, 'factures', loud), sub(loud, lotPath, 'factures'), issues, FACTURES);
       if (factures === undefined) continue;
-      for (let j = 0; j < factures.length; j++) records += guardB2Facture(factures[j], ['lots', i, 'factures', j], issues) ?? 0;
+      for (let j = 0; j < factures.length; j++) records += facture(factures[j], sub(loud, lotPath, 'factures', j), issues, loud) ?? 0;
       if (issues.length - before > 100) break;
     }
   }
