@@ -61,7 +61,51 @@ function quiet(pass: () => number | undefined): number | undefined {
   }
 }
 
+/**
+ * Quiet-pass object test (Hint: inlined instead of `guardObject` on the writers' hot path; the
+ * loud pass that reports uses the shared guards, and decides).
+ */
+function isRecord(v: unknown): v is Rec {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Quiet count of an invoice's records, or `undefined` when its shape is wrong. */
+function quietFacture(v: unknown): number | undefined {
+  if (!isRecord(v)) return undefined;
+  const f = v as Readonly<Record<string, unknown>>;
+  const lignes = f['lignes'];
+  if (!isRecord(f['entete']) || !isRecord(f['total']) || !Array.isArray(lignes) || lignes.length > 9999) return undefined;
+  let records = 2;
+  const individu = f['individu'];
+  const amc = f['amc'];
+  if (individu !== undefined) {
+    if (!isRecord(individu)) return undefined;
+    records++;
+  }
+  if (amc !== undefined) {
+    if (!isRecord(amc)) return undefined;
+    records++;
+  }
+  for (let k = 0; k < lignes.length; k++) {
+    const l: unknown = lignes[k];
+    if (!isRecord(l) || !isRecord(l['prestation'])) return undefined;
+    records++;
+    const ccam = l['ccam'];
+    const lpp = l['lpp'];
+    if (ccam !== undefined) {
+      if (!isRecord(ccam)) return undefined;
+      records++;
+    }
+    if (lpp !== undefined) {
+      if (!isRecord(lpp)) return undefined;
+      records++;
+    }
+  }
+  return records;
+}
+
 function facture(v: unknown, path: IssuePath, issues: Issue[], loud: boolean): number | undefined {
+  if (!loud) return quietFacture(v);
   const f = guardObject(v, path, issues);
   if (f === undefined) return undefined;
   const before = issues.length;
@@ -116,7 +160,11 @@ function file(v: unknown, issues: Issue[], loud: boolean): number | undefined {
       guardObject(get(lot, 'fin', loud), sub(loud, lotPath, 'fin'), issues);
       const factures = guardArray(get(lot, 'factures', loud), sub(loud, lotPath, 'factures'), issues, FACTURES);
       if (factures === undefined) continue;
-      for (let j = 0; j < factures.length; j++) records += facture(factures[j], sub(loud, lotPath, 'factures', j), issues, loud) ?? 0;
+      for (let j = 0; j < factures.length; j++) {
+        const n = facture(factures[j], sub(loud, lotPath, 'factures', j), issues, loud);
+        if (n === undefined && !loud) return undefined; // the quiet pass pushes no issue: stop here
+        records += n ?? 0;
+      }
       if (issues.length - before > 100) break;
     }
   }

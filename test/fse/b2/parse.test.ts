@@ -9,7 +9,7 @@ import { createMemoryLedger } from '../../../src/ledger/index';
 import { numberAndLot } from '../../../src/fse/ledgerFlow';
 import { buildB2File } from '../../../src/fse/b2/buildFile';
 import { parseB2File } from '../../../src/fse/b2/parse';
-import { serializeB2File } from '../../../src/fse/b2/serialize';
+import { serializeB2Facture, serializeB2File } from '../../../src/fse/b2/serialize';
 import type { Fse } from '../../../src/fse/model';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { runs } from '../../helpers/runs';
@@ -102,5 +102,19 @@ describe('bytes given in another form', () => {
     expectIssue(parseB2File(new ArrayBuffer(256) as never), 'INPUT_TYPE', ['bytes']);
     expectIssue(parseB2File(await sampleBytes(), 7 as never), 'INPUT_TYPE', ['options']);
     expectIssue(parseB2File(await sampleBytes(), { maxIssues: 0 }), 'INPUT_RANGE', ['options', 'maxIssues']);
+  });
+});
+
+describe('writers given a broken shape', () => {
+  test('serializeB2File / serializeB2Facture: INPUT_* located at the broken object, never a TypeError', async () => {
+    const file = expectOk(parseB2File(await sampleBytes()));
+    const lot = file.lots[0]!;
+    const broken = { ...file, lots: [{ ...lot, factures: [lot.factures[0]!, null] }] };
+    expectIssue(serializeB2File(broken as never), 'INPUT_TYPE', ['lots', 0, 'factures', 1]);
+    const f = lot.factures[0]!;
+    expectIssue(serializeB2File({ ...file, lots: [{ ...lot, factures: [{ ...f, lignes: [{ ...f.lignes[0]!, prestation: 3 }] }] }] } as never), 'INPUT_TYPE', ['lots', 0, 'factures', 0, 'lignes', 0, 'prestation']);
+    expectIssue(serializeB2Facture({ ...f, entete: null } as never), 'INPUT_TYPE', ['entete']);
+    // The sound file still writes the same bytes.
+    expect(Buffer.from(expectOk(serializeB2File(file))).equals(Buffer.from(await sampleBytes()))).toBe(true);
   });
 });
