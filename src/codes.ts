@@ -11,6 +11,7 @@ import { INPUT_CODES } from './core/guard/index';
 import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { CCAM_CODES, RULES_CODES } from './rules/index';
 import { FSE_CODES } from './fse/index';
+import { B2_CODES } from './fse/b2/codes';
 import { LEDGER_CODES, LEDGER_RETURN_CODES } from './ledger/index';
 import { NOEMIE_CODES } from './noemie/index';
 import { RECONCILE_CODES } from './returns/index';
@@ -34,6 +35,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'rules', codes: RULES_CODES },
   { module: 'rules/ccam (import of CNAM files)', codes: CCAM_CODES },
   { module: 'fse', codes: FSE_CODES },
+  { module: 'fse/b2 (B2 file reader)', codes: B2_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
   { module: 'ledger (returns)', codes: LEDGER_RETURN_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },

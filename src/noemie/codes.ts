@@ -5,9 +5,11 @@
  */
 import { defineIssueCodes } from '../core/issues/index';
 
-const FRAMING = 'NOEMIE PS CdC « longueur des entités physiques », « délimiteur d’entité » (SPECS §1.2, §1.2b)';
-const CONTROL = 'NOEMIE PS CdC « structure hiérarchique », entité 990 / 999 (SPECS §1.2–1.3); comptage modélisé, voir docs/guides/returns.md';
-const ARL = 'ARL : format modélisé sesam-billing (SPECS §1.4, §8 — format officiel non public)';
+/** The public cahier des charges (CNAM/CCMSA/AMPI/UNRS, mai 2004 and mars 2011 editions). */
+const CDC = 'Cahier des charges NOEMIE PS, CNAM (2004, 2011)';
+const FRAMING = `${CDC}, « longueur des entités physiques », « délimiteur d’entité »`;
+const CONTROL = `${CDC}, « structure hiérarchique », entité 990 (contrôle) et entité 999 (fin de fichier)`;
+const ARL = 'ameli.fr, « Le retour NOEMIE » (accusé de réception logique) ; format d’octets modélisé par sesam-billing, le format officiel n’étant pas public';
 
 /** Issue codes raised by `src/noemie` (NOEMIE PS and ARL). */
 export const NOEMIE_CODES = defineIssueCodes({
@@ -64,7 +66,7 @@ export const NOEMIE_CODES = defineIssueCodes({
     family: 'UNKNOWN_CODE',
     message: 'Type d’entité inconnu « {received} »',
     fix: 'Entité hors catalogue NOEMIE PS : vérifier la référence du fichier, ou activer l’option skipUnknownEntities.',
-    ref: 'NOEMIE PS CdC, catalogue des entités (SPECS §1.3)',
+    ref: `${CDC}, catalogue des entités`,
   },
   NOEMIE_DELIMITER: {
     family: 'FORMAT',
@@ -82,13 +84,20 @@ export const NOEMIE_CODES = defineIssueCodes({
     family: 'RULE',
     message: 'Niveau de rupture {received} au lieu de {expected}',
     fix: 'Entité mal placée dans la hiérarchie : signaler le fichier à l’organisme.',
-    ref: 'SPECS §1.2b (020 = 01 ; 040, 070, 071, 081 = 02 ; 990 = 99)',
+    ref: `${CDC}, « structure hiérarchique », niveau de rupture (positions 4-5 : 020 = 01 ; 040, 070, 071, 081 = 02 ; 990 = 99)`,
   },
   NOEMIE_CONTROL_ORPHAN: {
     family: 'RULE',
     message: 'Entité 990 sans niveau hiérarchique ouvert à clôturer',
     fix: 'Le fichier est mal formé : signaler le fichier à l’organisme.',
     ref: CONTROL,
+  },
+  NOEMIE_CONTROL_GROUPING: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Entité 990 : son identification du niveau de rupture « {received} » ne désigne pas le regroupement contrôlé ; lue selon une hypothèse de regroupement (première occurrence)',
+    fix: 'Rien à faire si les totaux de la 999 concordent ; sinon vérifier le retour avec l’organisme, ou choisir la lecture par imbrication (option controlGrouping: \'nesting\').',
+    ref: `${CDC}, entité 990, « identification du niveau de rupture » (positions 6-22)`,
   },
   NOEMIE_CONTROL_COUNT: {
     family: 'TOTAL_MISMATCH',
@@ -124,7 +133,7 @@ export const NOEMIE_CODES = defineIssueCodes({
     family: 'COMPONENT',
     message: 'Entité 999 : {received} ne correspond pas à l’en-tête ({expected})',
     fix: 'En-tête et fin de fichier de deux fichiers différents : le fichier a été altéré.',
-    ref: 'SPECS §1.3 (entités 000 et 999)',
+    ref: `${CDC}, entité 000 (en-tête) et entité 999 (fin de fichier)`,
   },
   NOEMIE_AT_IN_FIELD: {
     family: 'FORMAT',
@@ -134,8 +143,10 @@ export const NOEMIE_CODES = defineIssueCodes({
   },
   NOEMIE_MAX_ISSUES: {
     family: 'RULE',
-    message: 'Trop d’anomalies : lecture arrêtée après {expected}',
+    severity: 'warning',
+    message: 'Trop d’anomalies : seules les {expected} premières sont rapportées (et la première erreur qui suit, la lecture s’arrêtant alors)',
     fix: 'Corriger les premières anomalies (souvent une seule cause), ou augmenter maxIssues.',
+    ref: `${CDC}, « caractéristiques générales » (lecture arrêtée par sesam-billing, option maxIssues)`,
   },
   ARL_EMPTY: { family: 'MISSING', message: 'ARL vide', fix: 'Vérifier le téléchargement de l’accusé de réception.', ref: ARL },
   ARL_FORMAT: {

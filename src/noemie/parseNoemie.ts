@@ -4,6 +4,8 @@
  *
  * @see SPECS §1.2–1.3, docs/guides/returns.md
  */
+import type { Rec } from '../core/guard/index';
+import { guardArray, guardBytes, guardFunction, guardObject, inputErr, INPUT_CODES, kindOf } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, resultOf } from '../core/issues/index';
 import { readRecords } from '../internal/fixed-width/reader';
@@ -13,6 +15,7 @@ import type { FramePosition } from './parse/framing';
 import { feedRecords, feedTail, readOptions } from './parse/framing';
 import { eventIterator, streamBatches } from './parse/stream';
 import type { NoemieParseOptions } from './parse/options';
+import { guardNoemieOptions } from './parse/options';
 import { NOEMIE_CODES } from './codes';
 import type { NoemieEnTete, NoemieEntity, NoemieEvent, NoemieFile, NoemieFinFichier } from './types';
 
@@ -30,8 +33,8 @@ import type { NoemieEnTete, NoemieEntity, NoemieEvent, NoemieFile, NoemieFinFich
  *   if (ev.kind === 'issue') console.warn(ev.issue.code, ev.issue.source?.offset);
  * }
  */
-export function streamNoemie(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: NoemieParseOptions = {}): AsyncGenerator<NoemieEvent, void, undefined> {
-  return eventIterator(streamBatches(chunks, options));
+export function streamNoemie(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options?: NoemieParseOptions): AsyncGenerator<NoemieEvent, void, undefined> {
+  return eventIterator(guardedBatches(chunks, options));
 }
 
 /**
@@ -48,8 +51,66 @@ export function streamNoemie(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8A
  *   for (const ev of batch) if (ev.kind === 'entity' && ev.entity.entity === '198') total += ev.entity.montantPaye.centimes;
  * }
  */
-export function streamNoemieBatches(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: NoemieParseOptions = {}): AsyncGenerator<readonly NoemieEvent[], void, undefined> {
-  return streamBatches(chunks, options);
+export function streamNoemieBatches(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options?: NoemieParseOptions): AsyncGenerator<readonly NoemieEvent[], void, undefined> {
+  return guardedBatches(chunks, options);
+}
+
+const inputIssue = createIssueFactory(INPUT_CODES);
+
+/**
+ * The streaming parser behind a boundary check: options of the wrong shape, or `chunks` that
+ * are not an iterable of byte chunks (a string, an ArrayBuffer, a Uint8Array given whole, a
+ * chunk that is not a Uint8Array), end the stream with one `INPUT_*` issue event.
+ */
+async function* guardedBatches(chunks: unknown, options: unknown): AsyncGenerator<readonly NoemieEvent[], void, undefined> {
+  const issues: Issue[] = [];
+  const opts = guardNoemieOptions(options, issues);
+  const source = iterableOf(chunks, issues);
+  if (source === undefined || issues.length > 0) {
+    yield issues.map((issue): NoemieEvent => ({ kind: 'issue', issue }));
+    return;
+  }
+  try {
+    yield* streamBatches(checkedChunks(source), opts);
+  } catch (e) {
+    if (!(e instanceof ChunkError)) throw e;
+    yield e.issues.map((issue): NoemieEvent => ({ kind: 'issue', issue }));
+  }
+}
+
+/** An array or an object (what may be iterable), else `undefined`. */
+function iterableShape(v: unknown): Rec | undefined {
+  return (guardArray(v, [], [], { max: Number.MAX_SAFE_INTEGER }) as Rec | undefined) ?? guardObject(v, [], []);
+}
+
+/** Whether a value has a callable property `key` (an iterator method). */
+function callable(o: Rec | undefined, key: symbol): boolean {
+  return o !== undefined && guardFunction((o as Readonly<Record<symbol, unknown>>)[key], [], []) !== undefined;
+}
+
+/** `chunks` as an iterable, or `undefined` after an `INPUT_TYPE` issue. */
+function iterableOf(chunks: unknown, issues: Issue[]): AsyncIterable<unknown> | Iterable<unknown> | undefined {
+  const o = chunks instanceof Uint8Array || chunks instanceof ArrayBuffer ? undefined : iterableShape(chunks);
+  if (callable(o, Symbol.asyncIterator) || callable(o, Symbol.iterator)) return o as unknown as AsyncIterable<unknown>;
+  const hint = chunks instanceof Uint8Array ? 'itérable de morceaux Uint8Array (un fichier entier : [bytes], ou parseNoemie)' : 'itérable de morceaux Uint8Array (flux Node, lecteur de ReadableStream…)';
+  issues.push(inputIssue('INPUT_TYPE', { path: ['chunks'], expected: hint, received: kindOf(chunks) }));
+  return undefined;
+}
+
+/** Passes the chunks on; a chunk that is not bytes stops the stream with its INPUT_TYPE issue (via {@link ChunkError}, caught by {@link guardedBatches}). */
+async function* checkedChunks(source: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array, void, undefined> {
+  let k = 0;
+  for await (const chunk of source) {
+    const issues: Issue[] = [];
+    const b = guardBytes(chunk, ['chunks', k++], issues);
+    if (b === undefined) throw new ChunkError(issues);
+    yield b;
+  }
+}
+
+/** Internal signal of a chunk of the wrong type (never escapes {@link guardedBatches}). */
+class ChunkError {
+  constructor(readonly issues: readonly Issue[]) {}
 }
 
 /**
@@ -63,7 +124,15 @@ export function collectNoemie(events: Iterable<NoemieEvent>): Result<NoemieFile>
   const entities: NoemieEntity[] = [];
   let header: NoemieEnTete | undefined;
   let trailer: NoemieFinFichier | undefined;
-  for (const ev of events) {
+  const it = iterableShape(events);
+  if (!callable(it, Symbol.iterator)) {
+    if (issues.length === 0) issues.push(inputIssue('INPUT_TYPE', { path: ['events'], expected: 'itérable d’événements NoemieEvent', received: kindOf(events) }));
+    return inputErr(issues);
+  }
+  let k = 0;
+  for (const raw of events) {
+    const ev = guardObject(raw, ['events', k++], issues) as NoemieEvent | undefined;
+    if (ev === undefined) return inputErr(issues);
     if (ev.kind === 'entity') entities.push(ev.entity);
     else if (ev.kind === 'issue') issues.push(ev.issue);
     else if (ev.kind === 'header') header = ev.header;
@@ -93,8 +162,11 @@ function finish(header: NoemieEnTete | undefined, entities: NoemieEntity[], trai
  * const r = parseNoemie(readFileSync('retour.rsp'));
  * if (r.ok) for (const e of r.value.entities) if (e.entity === '294') console.log(e.codeRejet, e.libelle);
  */
-export function parseNoemie(bytes: Uint8Array, options: NoemieParseOptions = {}): Result<NoemieFile> {
+export function parseNoemie(bytes: Uint8Array, options?: NoemieParseOptions): Result<NoemieFile> {
   const issues: Issue[] = [];
+  const input = guardBytes(bytes, ['bytes'], issues);
+  options = guardNoemieOptions(options, issues);
+  if (input === undefined || issues.length > 0) return inputErr(issues);
   const entities: NoemieEntity[] = [];
   let header: NoemieEnTete | undefined;
   let trailer: NoemieFinFichier | undefined;
@@ -113,12 +185,12 @@ export function parseNoemie(bytes: Uint8Array, options: NoemieParseOptions = {})
     },
   });
   if (options.lineBreaks === true) {
-    for (const rec of readRecords(bytes, readOptions(options))) {
+    for (const rec of readRecords(input, readOptions(options))) {
       decoder.record(rec);
       if (decoder.stopped()) break;
     }
   } else {
-    const view = latin1View(bytes);
+    const view = latin1View(input);
     const at: FramePosition = { abs: 0, record: 1 };
     const p = feedRecords(decoder, view, 0, view.length, at);
     feedTail(decoder, view, p, view.length, at, options.trailingPadding === true);

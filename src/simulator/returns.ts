@@ -9,7 +9,8 @@
  */
 import type { PlainDate } from '../core/date/index';
 import { addDays } from '../core/date/index';
-import type { Result } from '../core/issues/index';
+import { inputErr } from '../core/guard/index';
+import type { Issue, Result } from '../core/issues/index';
 import { err, ok, createIssueFactory } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { add, euros, multiplyFraction, negate, sum, ZERO } from '../core/money/index';
@@ -22,6 +23,8 @@ import type { NoemieEnTete, NoemieEntity, NoemieFile } from '../noemie/types';
 import type { Cfonb120Account, Cfonb120File } from '../returns/bank/types';
 import { serializeCfonb120 } from '../returns/bank/serializeCfonb120';
 import { RECONCILE_CODES } from '../returns/reconcile/codes';
+
+import { guardPort, guardSimulatorOptions } from './guard';
 
 const issue = createIssueFactory(RECONCILE_CODES);
 
@@ -66,6 +69,10 @@ const AWAITING = ['transmise', 'arl_positive'];
  *   or an issue when there is nothing to answer.
  */
 export async function buildSimulatedReturns(ledger: LedgerStore, options: SimulatedReturnsOptions): Promise<Result<SimulatedReturns>> {
+  const guarded: Issue[] = [];
+  guardPort(ledger, ['listLots', 'getInvoice'], guarded);
+  guardSimulatorOptions(options, guarded);
+  if (guarded.length > 0) return inputErr(guarded);
   const lots = (await ledger.listLots({ ps: options.ps, transmitted: true })).filter((l) => l.fileId !== undefined);
   const arls = computeArls(lots, options);
   const fse: { lot: LedgerLot; invoices: LedgerInvoice[] }[] = [];
@@ -83,7 +90,7 @@ export async function buildSimulatedReturns(ledger: LedgerStore, options: Simula
   const libelle1 = c.libelle ?? 'CPAM PARIS PAIEMENT NOEMIE';
   const libelle2 = `VIR ${options.identificationFichier ?? 'N00001'} ${options.date}`;
   const entities: NoemieEntity[] = [
-    { entity: '040', niveauRupture: '02', numeroDestinataireReglement: options.ps },
+    { entity: '040', niveauRupture: '02', numeroDestinataireReglement: options.ps.padStart(15, '0') },
     { entity: '071', niveauRupture: '02', dateComptable: options.date, libelleVirement1: libelle1, libelleVirement2: libelle2, organismePayeur },
     { entity: '081', niveauRupture: '02', codeTypeRetour: '01', numeroLieuExecution: '' },
   ];
@@ -114,15 +121,18 @@ export async function buildSimulatedReturns(ledger: LedgerStore, options: Simula
           entities.push({ entity: '199', niveauRupture: '05', montantDemande: inv.parts.amc.expected, etat: 'P', montantPaye: inv.parts.amc.expected, numeroAmc: (inv.amc?.destinataire ?? '').replace(/\D/g, '').slice(0, 10).padStart(10, '0'), numeroAdherentAmc: '' });
         }
       }
-      entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: formatInvoiceNumber(inv.numero), compteur: 0, cumulMontants: ZERO });
+      // The 990 names the level it closes, then its key (CdC NOEMIE PS, entité 990, positions 6-22).
+      entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: `102${formatInvoiceNumber(inv.numero)}`, compteur: 0, cumulMontants: ZERO });
     }
-    entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: formatLotNumber(lot.numero), compteur: 0, cumulMontants: ZERO });
+    entities.push({ entity: '990', niveauRupture: '99', identificationNiveau: `080${formatLotNumber(lot.numero)}`, compteur: 0, cumulMontants: ZERO });
   }
   const retenue = options.retenue ?? euros('5.00');
   entities.push({ entity: '081', niveauRupture: '02', codeTypeRetour: '05', numeroLieuExecution: '' });
   entities.push({ entity: '250', niveauRupture: '03', numeroLigne: 1, referenceDette: 'DETTE00001', dateEnregistrement: addDays(options.date, -30), natureDette: 'IND', natureOperation: 'RPR', montant: negate(retenue), soldeDette: ZERO });
   const header: NoemieEnTete = {
-    entity: '000', typeEmetteur: 'CP', numeroEmetteur: c.numeroEmetteur ?? '751', programmeEmetteur: '', typeDestinataire: 'PS', numeroDestinataire: options.ps,
+    // N° émetteur: numeric zone (6-19), zero-padded; type destinataire: `TP` « autres partenaires
+    // de santé » of the CdC NOEMIE PS code list (there is no `PS` code).
+    entity: '000', typeEmetteur: 'CP', numeroEmetteur: (c.numeroEmetteur ?? '751').padStart(14, '0'), programmeEmetteur: '', typeDestinataire: 'TP', numeroDestinataire: options.ps,
     programmeDestinataire: '', applicationTypeEchange: '', identificationFichier: options.identificationFichier ?? 'N00001', dateCreation: options.date, reference: '0580',
     version: '01', compactage: '', cryptage: 'N', uniteMonetaire: 'U', typeFlux: 'D', longueurEnregistrement: 128, motDePasse: '', zoneMessage: '',
   };

@@ -6,7 +6,8 @@
  * lots are transmitted.
  */
 import type { PlainDate } from '../core/date/index';
-import type { Result } from '../core/issues/index';
+import { field, guardFunction, guardObject, guardString, inputErr } from '../core/guard/index';
+import type { Issue, Result } from '../core/issues/index';
 import { ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { formatMoney } from '../core/money/index';
@@ -18,6 +19,7 @@ import type { ReconciliationReport, WatchdogReport, WatchdogThresholds } from '.
 import { computeWatchdogReport, reconcile } from '../returns/reconcile/index';
 import { LIBELLE_ALERTE, LIBELLE_CONFIANCE, LIBELLE_ETAT, plural } from './labels';
 import type { SimulatedReturns } from './returns';
+import { guardPort, guardSimulatorOptions } from './guard';
 import { buildSimulatedReturns } from './returns';
 
 /** Options of {@link runReturnsDemo}. */
@@ -50,6 +52,15 @@ const eur = (m: Money): string => formatMoney(m, { ascii: true });
  *   issues that stopped the stage.
  */
 export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOptions): Promise<Result<ReturnsDemoResult>> {
+  const guarded: Issue[] = [];
+  guardPort(ledger, ['listLots', 'getInvoice', 'listInvoices'], guarded);
+  const o = guardSimulatorOptions(options, guarded);
+  if (o !== undefined) {
+    guardFunction(field(o, 'out'), ['options', 'out'], guarded);
+    guardString(field(o, 'watchdogAt'), ['options', 'watchdogAt'], guarded, { required: false, max: 40 });
+    guardObject(field(o, 'thresholds'), ['options', 'thresholds'], guarded, { required: false });
+  }
+  if (guarded.length > 0) return inputErr(guarded);
   const out = options.out;
   const simulated = await buildSimulatedReturns(ledger, { ps: options.ps, date: options.date });
   if (!simulated.ok) return simulated;

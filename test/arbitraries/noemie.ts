@@ -89,11 +89,18 @@ const DETAIL: NoemieEntityType[] = ['103', '110', '120', '150', '160', '198', '1
 export const noemieFileArb: fc.Arbitrary<NoemieFile> = noemieHeaderArb.chain((header) => {
   const d = header.dateCreation;
   const e = (t: NoemieEntityType, niveau?: string): fc.Arbitrary<NoemieEntity> => noemieEntityArb(t, d, niveau);
-  const close = fc.boolean().chain((b) => (b ? e('990').map((x) => [x]) : fc.constant([] as NoemieEntity[])));
+  // A 990 names the group it closes (identification du niveau de rupture: niveau or type, then
+  // the group's key), as the public reading has it; blank or unnamed ones are in the grouping
+  // properties of test/noemie/grouping.test.ts.
+  const close = (ids: readonly string[]) =>
+    fc.tuple(fc.boolean(), fc.constantFrom(...ids)).chain(([b, id]) => (b ? e('990').map((x) => [{ ...x, identificationNiveau: id } as NoemieEntity]) : fc.constant([] as NoemieEntity[])));
+  const key = (x: NoemieEntity, k: string): string => String((x as unknown as Record<string, unknown>)[k] ?? '');
   const facture = fc
-    .tuple(fc.constantFrom<NoemieEntityType>('100', '102').chain((t) => e(t, '04')), fc.array(fc.constantFrom(...DETAIL).chain((t) => e(t, '05')), { minLength: 1, maxLength: 6 }), close)
-    .map(([f, details, c]) => [f, ...details, ...c]);
-  const lot = fc.tuple(e('080', '03'), fc.array(facture, { minLength: 1, maxLength: 4 }), close).map(([l, fs, c]) => [l, ...fs.flat(), ...c]);
+    .tuple(fc.constantFrom<NoemieEntityType>('100', '102').chain((t) => e(t, '04')), fc.array(fc.constantFrom(...DETAIL).chain((t) => e(t, '05')), { minLength: 1, maxLength: 6 }))
+    .chain(([f, details]) => close(['04', `${f.entity}${key(f, 'numeroFacture')}`]).map((c) => [f, ...details, ...c]));
+  const lot = fc
+    .tuple(e('080', '03'), fc.array(facture, { minLength: 1, maxLength: 4 }))
+    .chain(([l, fs]) => close(['03', `080${key(l, 'numeroLot')}`]).map((c) => [l, ...fs.flat(), ...c]));
   const retenues = fc.array(e('250', '03'), { maxLength: 2 });
   const forfaits = fc.array(fc.tuple(e('261', '03'), fc.array(e('262', '04'), { maxLength: 2 })).map(([a, b]) => [a, ...b]), { maxLength: 2 });
   const block = fc

@@ -10,7 +10,7 @@ export const HEADER: NoemieEnTete = {
   typeEmetteur: 'CP',
   numeroEmetteur: '00000000000751',
   programmeEmetteur: 'NOEMIE',
-  typeDestinataire: 'PS',
+  typeDestinataire: 'TP',
   numeroDestinataire: '00000012345678',
   programmeDestinataire: '',
   applicationTypeEchange: 'RP',

@@ -53,22 +53,34 @@ describe('parseNoemie', () => {
     expect(flags.slice(0, -1).every((f) => f === '0')).toBe(true);
   });
 
-  test('990 with a wrong cumul: NOEMIE_CONTROL_AMOUNT naming the entity and its byte offset', () => {
+  test('990 with a wrong cumul and a wrong 999: NOEMIE_CONTROL_AMOUNT error naming the lot and its byte offset', () => {
+    const file = sampleFile();
+    // A paid amount changed after the controls were computed: the lot's 990 and the 999 both disagree.
+    const entities = file.entities.map((e, i) => (i === 5 && e.entity === '198' ? { ...e, montantPaye: { centimes: 1751 } } : e));
+    const b = bytesOf({ ...file, entities });
+    const r = parseNoemie(b);
+    expect(r.ok).toBe(false);
+    const i = expectIssue(r, 'NOEMIE_CONTROL_AMOUNT', ['entities', 9]);
+    expect(i.severity).toBe('error');
+    expect(i.message).toContain('080');
+    expectIssue(r, 'NOEMIE_TRAILER_AMOUNT', ['trailer', 'cumulMontants']);
+    expect(i.source?.offset).toBeGreaterThan(128);
+    expect(latin1(b).slice(i.source?.offset ?? 0, (i.source?.offset ?? 0) + 3)).toBe('990');
+  });
+
+  test('990 with a wrong cumul but 999 totals that agree: a warning, never an error', () => {
     const file = sampleFile();
     const entities = file.entities.map((e) => (e.entity === '990' && e.identificationNiveau === '080012' ? { ...e, cumulMontants: { centimes: 999 } } : e));
     const r = parseNoemie(bytesOf({ ...file, entities }));
-    const i = expectIssue(r, 'NOEMIE_CONTROL_AMOUNT', ['entities', 9]);
-    expect(i.message).toContain('102');
-    const text = latin1(bytesOf({ ...file, entities }));
-    expect(i.source?.offset).toBeGreaterThan(128);
-    expect(text.slice(i.source?.offset ?? 0, (i.source?.offset ?? 0) + 3)).toBe('990');
+    expect(r.ok).toBe(true);
+    expect(expectIssue(r, 'NOEMIE_CONTROL_AMOUNT', ['entities', 9]).severity).toBe('warning');
   });
 
   test('990 with a wrong counter: NOEMIE_CONTROL_COUNT; controlTotals warning / off', () => {
     const file = sampleFile();
-    const entities = file.entities.map((e) => (e.entity === '990' ? { ...e, compteur: e.compteur + 1 } : e));
+    const entities = file.entities.map((e) => (e.entity === '990' ? { ...e, compteur: e.compteur + 1 } : e.entity === '198' ? { ...e, montantPaye: { centimes: e.montantPaye.centimes + 1 } } : e));
     const b = bytesOf({ ...file, entities });
-    expectIssue(parseNoemie(b), 'NOEMIE_CONTROL_COUNT', ['entities', 9]);
+    expect(expectIssue(parseNoemie(b), 'NOEMIE_CONTROL_COUNT', ['entities', 9]).severity).toBe('error');
     const w = parseNoemie(b, { controlTotals: 'warning' });
     expect(w.ok).toBe(true);
     expectIssue(w, 'NOEMIE_CONTROL_COUNT');

@@ -9,6 +9,7 @@
  * @see ../shared/domain/SPECS.md §2.3, §3.4
  */
 import type { PlainDate } from '../../core/date/index';
+import { field, guardArray, guardEnum, guardObject, guardPlainDate, guardString, inputErr } from '../../core/guard/index';
 import type { Issue, Result } from '../../core/issues/index';
 import { err, ok } from '../../core/issues/index';
 import { transliterate } from '../../internal/fixed-width/index';
@@ -59,6 +60,8 @@ export function lotExtraOf(e: Pick<B2Emitter, 'marquage' | 'numeroAgrement'>): L
  * const b2 = unwrap(buildB2File(lotted.files[0], { dateCreation, marquage: 'T' }));
  */
 export function buildB2File(file: LottedFile, emitter: B2Emitter): Result<B2File> {
+  const guarded: Issue[] = [];
+  if (!guardLottedFile(file, emitter, guarded)) return inputErr(guarded);
   const first = file.lots[0]?.documents[0];
   const ps = first === undefined ? undefined : (first.kind === 'fse' ? first : first.fse).ps;
   const debut: Record000 = {
@@ -100,4 +103,33 @@ export function buildB2File(file: LottedFile, emitter: B2Emitter): Result<B2File
   const [e, ...rest] = issues;
   if (e !== undefined) return err(e, ...rest);
   return ok({ debut, lots, fin: fileTrailerOf(debut, lots.length, volume) }, warnings);
+}
+
+/** Checks the shape {@link buildB2File} reads of a lotted file and of the emitter (documents are checked by `b2FactureOf`). */
+function guardLottedFile(file: unknown, emitter: unknown, issues: Issue[]): boolean {
+  const before = issues.length;
+  const e = guardObject(emitter, ['emitter'], issues);
+  if (e !== undefined) {
+    guardPlainDate(field(e, 'dateCreation'), ['emitter', 'dateCreation'], issues);
+    guardString(field(e, 'marquage'), ['emitter', 'marquage'], issues, { max: 1 });
+  }
+  const f = guardObject(file, ['file'], issues);
+  if (f === undefined) return false;
+  guardString(field(f, 'ps'), ['file', 'ps'], issues, { max: 14 });
+  guardEnum(field(f, 'kind'), ['fse', 'dre'], ['file', 'kind'], issues);
+  guardString(field(f, 'destinataire'), ['file', 'destinataire'], issues, { max: 14 });
+  guardString(field(f, 'fileId'), ['file', 'fileId'], issues, { max: 6 });
+  const lots = guardArray(field(f, 'lots'), ['file', 'lots'], issues, { max: 999 });
+  lots?.forEach((raw, i) => {
+    const lot = guardObject(raw, ['file', 'lots', i], issues);
+    if (lot === undefined) return;
+    guardObject(field(lot, 'lot'), ['file', 'lots', i, 'lot'], issues);
+    const docs = guardArray(field(lot, 'documents'), ['file', 'lots', i, 'documents'], issues, { max: 1_000_000 });
+    docs?.forEach((d, j) => {
+      const doc = guardObject(d, ['file', 'lots', i, 'documents', j], issues);
+      if (doc !== undefined && field(doc, 'kind') === 'dre') guardObject(field(doc, 'fse'), ['file', 'lots', i, 'documents', j, 'fse'], issues);
+      if (doc !== undefined && field(doc, 'kind') !== 'dre') guardObject(field(doc, 'ps'), ['file', 'lots', i, 'documents', j, 'ps'], issues);
+    });
+  });
+  return issues.length === before;
 }

@@ -16,12 +16,14 @@ import { formatAammjj } from '../../core/date/index';
 import type { Factor } from '../../core/money/index';
 import type { Issue, IssuePath, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
+import { inputErr } from '../../core/guard/index';
 import { transliterate } from '../../internal/fixed-width/index';
 import { compactNir } from '../../core/ids/index';
 import { FSE_CODES } from '../codes';
 import type { Dre, Fse, LigneFse } from '../model';
 import type { B2Facture, B2Ligne } from './file';
 import { invoiceTrailerOf } from './file';
+import { guardB2Source } from './guard';
 import type { Record2, Record2M, Record4, Record4F } from './records/index';
 
 const issue = createIssueFactory(FSE_CODES);
@@ -139,7 +141,14 @@ function ligneOf(p: Prefix, l: LigneFse, k: number, amc: boolean, o: B2FactureOp
  * @returns The records (an accented or lower-case value is transliterated with an
  *   `FW_TRANSLITERATED` warning), or `FSE_NOT_NUMBERED` / `FSE_RECORD_FIELD` / `FW_CHARSET`.
  */
-export function b2FactureOf(doc: Fse | Dre, options: B2FactureOptions = {}): Result<B2Facture> {
+export function b2FactureOf(doc: Fse | Dre, options?: B2FactureOptions): Result<B2Facture> {
+  const guarded: Issue[] = [];
+  if (!guardB2Source(doc, options, guarded)) return inputErr(guarded);
+  return facture(doc, options ?? {});
+}
+
+/** {@link b2FactureOf} on a checked shape. */
+function facture(doc: Fse | Dre, options: B2FactureOptions): Result<B2Facture> {
   const fse = doc.kind === 'fse' ? doc : doc.fse;
   const dre = doc.kind === 'dre' ? doc : undefined;
   const c: Ctx = { issues: [], warnings: [] };

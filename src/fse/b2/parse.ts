@@ -1,21 +1,25 @@
 /**
  * parseB2File: bytes → B2 file model. Never throws: unknown records, bad fields, a broken
  * sequence and control totals that do not match (types 5, 6, 999) come back as issues located by
- * record number and column. Reading stops after `maxIssues` issues.
+ * record number and column. At most `maxIssues` issues are reported: past the cap, warnings are
+ * dropped and reading goes on until the first error (kept), so `ok` always follows severity.
  *
- * @see ../shared/domain/SPECS.md §2.2, §2.3
+ * @see Norme B2 inter-régimes, cahier des charges CNAM, juin 2007 avec errata (règles de présentation, enchaînement des séquences)
  */
 import type { PlainDate } from '../../core/date/index';
+import { field, guardBoolean, guardBytes, guardInteger, guardObject, guardPlainDate, inputErr } from '../../core/guard/index';
 import type { Issue, IssuePath, Result } from '../../core/issues/index';
-import { createIssueFactory, err, resultOf } from '../../core/issues/index';
+import { createIssueFactory, err, hasErrors, resultOf } from '../../core/issues/index';
 import { parseRecord, readRecords } from '../../internal/fixed-width/index';
 import { FSE_CODES } from '../codes';
+import { B2_CODES } from './codes';
 import type { B2Facture, B2File, B2Ligne, B2Lot, LotTotals } from './file';
 import { addInvoice, emptyLotTotals, invoiceTotalsOf } from './file';
 import type { B2RecordType as B2Kind, Record000, Record1, Record2, Record4, Record5, Record6, Record999 } from './records/index';
 import { B2_LAYOUTS, recordTypeOf } from './records/index';
 
 const issue = createIssueFactory(FSE_CODES);
+const b2Issue = createIssueFactory(B2_CODES);
 /** What may follow each kind (undefined key = start of file). */
 const NEXT: Readonly<Record<B2Kind | 'start', readonly B2Kind[]>> = {
   start: ['000'], '000': ['1', '999'], '1': ['2', '6'], '2': ['2S', '2M', '4'], '2S': ['2M', '4'], '2M': ['4'],
@@ -24,10 +28,34 @@ const NEXT: Readonly<Record<B2Kind | 'start', readonly B2Kind[]>> = {
 
 /** Options of {@link parseB2File}. */
 export interface ParseB2Options {
-  /** Stop after this many issues (default 100). */
+  /** Report at most this many issues (default 100), then `FSE_TOO_MANY_ISSUES` (a warning) and the first error that follows. */
   readonly maxIssues?: number;
   /** Reference date for AAMMJJ centuries before the 000 record is read (default: today). */
   readonly reference?: PlainDate;
+  /**
+   * Tolerance: accept a CR LF (or LF) after each 128-character record (a file converted by a
+   * text transfer). Off (default): the reference framing chains records with no line end, and
+   * a line end after the first record is `B2_LINE_BREAK`, located at record 1, column 129.
+   */
+  readonly lineBreaks?: boolean;
+}
+
+/** Guards the arguments of {@link parseB2File} (shape only). */
+function guardArgs(bytes: unknown, options: unknown): { bytes: Uint8Array; max: number; reference: PlainDate | undefined; lineBreaks: boolean } | Issue[] {
+  const issues: Issue[] = [];
+  const b = guardBytes(bytes, ['bytes'], issues);
+  let max = 100;
+  let reference: PlainDate | undefined;
+  let lineBreaks = false;
+  if (options !== undefined) {
+    const o = guardObject(options, ['options'], issues);
+    if (o !== undefined) {
+      max = guardInteger(field(o, 'maxIssues'), ['options', 'maxIssues'], issues, { required: false, min: 1, max: 1_000_000 }) ?? 100;
+      reference = guardPlainDate(field(o, 'reference'), ['options', 'reference'], issues, { required: false }) as PlainDate | undefined;
+      lineBreaks = guardBoolean(field(o, 'lineBreaks'), ['options', 'lineBreaks'], issues, { required: false }) ?? false;
+    }
+  }
+  return b === undefined || issues.length > 0 ? issues : { bytes: b, max, reference, lineBreaks };
 }
 
 interface OpenInvoice { entete: Record2; individu?: B2Facture['individu']; amc?: B2Facture['amc']; lignes: B2Ligne[]; startRecord: number }
@@ -44,10 +72,40 @@ interface OpenLot { debut: Record1; factures: B2Facture[]; totals: LotTotals; re
  * const r = parseB2File(bytes);
  * if (!r.ok) for (const i of r.issues) console.log(i.code, i.source?.record, i.source?.column);
  */
-export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Result<B2File> {
-  const max = options.maxIssues ?? 100;
+export function parseB2File(bytes: Uint8Array, options?: ParseB2Options): Result<B2File> {
+  const args = guardArgs(bytes, options);
+  if (Array.isArray(args)) return inputErr(args);
+  const { max } = args;
+  const input = args.bytes;
   const issues: Issue[] = [];
-  let reference = options.reference;
+  let reference = args.reference;
+  // Line ends: off, the first record boundary is checked (located issue); on, the reader
+  // decides CR LF / LF / none from the bytes after the first record.
+  const eol = input[128] === 0x0d && input[129] === 0x0a ? 2 : input[128] === 0x0a || input[128] === 0x0d ? 1 : 0;
+  if (eol > 0 && !args.lineBreaks) {
+    return err(b2Issue('B2_LINE_BREAK', { path: [], source: { record: 1, column: 129, offset: 128 }, received: eol === 2 ? 'CR LF' : input[128] === 0x0a ? 'LF' : 'CR' }));
+  }
+  const stride = args.lineBreaks ? 128 + eol : 128;
+  let kept = -1;
+  /** Applies the cap after each record; returns true when reading must stop (an error is kept). */
+  const settle = (record: number): boolean => {
+    if (kept < 0) {
+      if (issues.length < max) return false;
+      const head = issues.slice(0, max);
+      const firstError = hasErrors(head) ? undefined : issues.slice(max).find((i) => i.severity === 'error');
+      issues.length = 0;
+      // A warning: the cap drops warnings only, the first error is kept (ok follows severity).
+      issues.push(...head, issue('FSE_TOO_MANY_ISSUES', { expected: String(max), source: at(record), severity: 'warning', message: `Trop d’anomalies : seules les ${max} premières sont rapportées (et la première erreur qui suit)` }));
+      if (firstError !== undefined) issues.push(firstError);
+      kept = issues.length;
+      return hasErrors(issues);
+    }
+    const extra = issues.splice(kept);
+    const firstError = extra.find((i) => i.severity === 'error');
+    if (firstError === undefined) return false;
+    issues.push(firstError);
+    return true;
+  };
   let prev: B2Kind | 'start' = 'start';
   let debut: Record000 | undefined;
   let fin: Record999 | undefined;
@@ -55,13 +113,14 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
   let lot: OpenLot | undefined;
   let inv: OpenInvoice | undefined;
   let count = 0;
-  const at = (record: number, column = 1): { record: number; column: number; offset: number } => ({ record, column, offset: (record - 1) * 128 + column - 1 });
+  const at = (record: number, column = 1): { record: number; column: number; offset: number } => ({ record, column, offset: (record - 1) * stride + column - 1 });
   const mismatch = (code: 'FSE_INVOICE_TOTAL_MISMATCH' | 'FSE_LOT_TOTAL_MISMATCH' | 'FSE_FILE_TOTAL_MISMATCH', path: IssuePath, record: number, what: string, want: number, got: number): void => {
     if (want !== got) issues.push(issue(code, { path, source: at(record), expected: `${what} ${want}`, received: got }));
   };
-  for (const raw of readRecords(bytes, { recordLength: 128 })) {
-    if (issues.length >= max) {
-      issues.push(issue('FSE_TOO_MANY_ISSUES', { expected: String(max), source: at(raw.record) }));
+  let stopped = false;
+  for (const raw of readRecords(input, { recordLength: 128, lineEnds: args.lineBreaks ? 'auto' : 'none' })) {
+    if (settle(raw.record)) {
+      stopped = true;
       break;
     }
     count++;
@@ -133,9 +192,13 @@ export function parseB2File(bytes: Uint8Array, options: ParseB2Options = {}): Re
       }
     }
   }
-  if (issues.length < max && (prev !== '999' || debut === undefined || fin === undefined)) {
+  if (!stopped && (prev !== '999' || debut === undefined || fin === undefined)) {
     issues.push(issue('FSE_RECORD_SEQUENCE', { source: at(count + 1), expected: prev === 'start' ? '000' : (NEXT[prev].join(', ') || 'fin'), received: 'fin de fichier' }));
   }
-  if (debut === undefined || fin === undefined) return err(issues[0] ?? issue('FSE_RECORD_SEQUENCE'), ...issues.slice(1));
+  if (!stopped) settle(count + 1);
+  if (debut === undefined || fin === undefined) {
+    if (!hasErrors(issues)) issues.push(issue('FSE_RECORD_SEQUENCE', { source: at(count + 1), expected: '000 … 999', received: 'fin de fichier' }));
+    return err(issues[0] as Issue, ...issues.slice(1));
+  }
   return resultOf({ debut, lots, fin }, issues);
 }

@@ -14,7 +14,9 @@
 import type { Issue, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';
 import type { B2Facture, B2File, LotTotals, LotTrailerExtra } from './file';
+import { inputErr } from '../../core/guard/index';
 import { addInvoice as addToLot, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
+import { guardB2Facture, guardB2File } from './guard';
 import type { Out, RecordImages } from './recordImages';
 import { createRecordImages } from './recordImages';
 import type { Record000, Record1, Record6 } from './records/index';
@@ -29,12 +31,10 @@ import { B2_RECORD_LENGTH } from './records/index';
  * const bytes = unwrap(serializeB2File(unwrap(buildB2File(lottedFile, emitter))));
  */
 export function serializeB2File(file: B2File): Result<Uint8Array> {
-  let records = 2;
-  for (const lot of file.lots) {
-    records += 2;
-    for (const f of lot.factures) records += countsOf(f).records;
-  }
   const issues: Issue[] = [];
+  // Shape check and record count in one pass (the count sizes the buffer).
+  const records = guardB2File(file, issues);
+  if (records === undefined) return inputErr(issues);
   const o: Out = { buf: new Uint8Array(records * B2_RECORD_LENGTH), at: 0, onIssue: (i) => void (issues.length < 1000 && issues.push(i)) };
   putRecord(o, '000', file.debut, -1, 'debut');
   for (let i = 0; i < file.lots.length; i++) {
@@ -178,7 +178,9 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
  */
 export function serializeB2Facture(f: B2Facture): Result<Uint8Array> {
   const issues: Issue[] = [];
-  const o: Out = { buf: new Uint8Array(countsOf(f).records * B2_RECORD_LENGTH), at: 0, onIssue: (i) => void issues.push(i) };
+  const records = guardB2Facture(f, [], issues);
+  if (records === undefined) return inputErr(issues);
+  const o: Out = { buf: new Uint8Array(records * B2_RECORD_LENGTH), at: 0, onIssue: (i) => void issues.push(i) };
   putFacture(o, f, 0, Number.MAX_SAFE_INTEGER);
   return resultOf(o.buf, issues);
 }

@@ -4,7 +4,10 @@
  */
 import { defineIssueCodes } from '../../core/issues/index';
 
-const B2 = 'Norme B2 CdC §2.2 (règles de présentation)';
+/** Public sources: the B2 and NOEMIE PS cahiers des charges (record presentation rules). */
+const B2 = 'Norme B2 inter-régimes, cahier des charges CNAM, juin 2007 avec errata, règles de présentation des zones';
+const NOEMIE = 'Cahier des charges NOEMIE PS, CNAM (2004, 2011), format des données et des montants';
+const BOTH = `${B2} ; ${NOEMIE}`;
 
 /** Issue codes raised by `src/internal/fixed-width`. */
 export const FIXED_WIDTH_CODES = defineIssueCodes({
@@ -24,6 +27,7 @@ export const FIXED_WIDTH_CODES = defineIssueCodes({
     family: 'FORMAT',
     message: 'Fin de ligne inattendue : attendu {expected}, reçu {received}',
     fix: 'Choisir l’option lineEnds adaptée au fichier (none, crlf, lf ou auto).',
+    ref: BOTH,
   },
   FW_NOT_NUMERIC: {
     family: 'FORMAT',
@@ -67,6 +71,7 @@ export const FIXED_WIDTH_CODES = defineIssueCodes({
     family: 'RANGE',
     message: 'Valeur hors plage : {received} (attendu {expected})',
     fix: 'Fournir un entier positif ou nul qui tient dans la zone.',
+    ref: B2,
   },
   FW_NEGATIVE_AMOUNT: {
     family: 'RANGE',
@@ -78,6 +83,7 @@ export const FIXED_WIDTH_CODES = defineIssueCodes({
     family: 'FORMAT',
     message: 'Signe illisible : « {received} » (attendu {expected})',
     fix: 'Le signe vaut N (négatif) ou P (positif).',
+    ref: NOEMIE,
   },
   FW_DATE: {
     family: 'FORMAT',
@@ -89,26 +95,31 @@ export const FIXED_WIDTH_CODES = defineIssueCodes({
     family: 'FORMAT',
     message: 'Valeur fixe attendue {expected}, reçu « {received} »',
     fix: 'Vérifier le type d’enregistrement.',
+    ref: BOTH,
   },
   FW_ENUM: {
     family: 'UNKNOWN_CODE',
     message: 'Code inconnu « {received} » (valeurs admises : {expected})',
     fix: 'Utiliser une des valeurs admises par la norme.',
+    ref: BOTH,
   },
   FW_MISSING: {
     family: 'MISSING',
     message: 'Zone obligatoire non renseignée',
     fix: 'Renseigner la zone.',
+    ref: B2,
   },
   FW_TYPE: {
     family: 'FORMAT',
     message: 'Type de valeur incorrect : attendu {expected}, reçu {received}',
     fix: 'Fournir une valeur du type attendu par la zone.',
+    ref: BOTH,
   },
   FW_RECORD_TYPE: {
     family: 'UNKNOWN_CODE',
     message: 'Type d’enregistrement inconnu : « {received} »',
     fix: 'Vérifier le type (colonnes 1 à 3) et le complément de type de l’enregistrement.',
+    ref: B2,
   },
   FW_FILLER_NOT_BLANK: {
     family: 'FORMAT',

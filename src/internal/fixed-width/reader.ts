@@ -6,6 +6,7 @@
  */
 import type { Issue } from '../../core/issues/index';
 import { assert, createIssueFactory } from '../../core/issues/index';
+import { field, guardBytes, guardInteger, guardObject } from '../../core/guard/index';
 import { decodeLatin1, latin1View } from './charset';
 import { FIXED_WIDTH_CODES } from './codes';
 
@@ -53,7 +54,9 @@ interface State {
 }
 
 function newState(opts: ReadOptions): State {
-  assert(Number.isInteger(opts.recordLength) && opts.recordLength >= 1, 'readRecords: recordLength must be an integer ≥ 1');
+  // Programmer-facing options: an ASSERTION SesamError, never a TypeError.
+  const o = guardObject(opts, [], []);
+  assert(o !== undefined && guardInteger(field(o, 'recordLength'), [], [], { min: 1, max: 1 << 20 }) !== undefined, 'readRecords: recordLength must be an integer ≥ 1');
   const declared = opts.lineEnds ?? 'none';
   return {
     length: opts.recordLength,
@@ -179,7 +182,14 @@ function* scan(buf: Uint8Array, end: number, final: boolean, st: State): Generat
  */
 export function* readRecords(bytes: Uint8Array, options: ReadOptions): Generator<RawRecord, void, undefined> {
   const st = newState(options);
-  yield* scan(latin1View(bytes), bytes.length, true, st);
+  const issues: Issue[] = [];
+  const input = guardBytes(bytes, ['bytes'], issues);
+  // Not bytes (a string, an ArrayBuffer…): one empty record carrying the INPUT_TYPE issue.
+  if (input === undefined) {
+    yield { text: '', record: 1, offset: 0, issues };
+    return;
+  }
+  yield* scan(latin1View(input), input.length, true, st);
 }
 
 /**
@@ -195,8 +205,16 @@ export async function* streamRecords(chunks: AsyncIterable<Uint8Array> | Iterabl
   const cap = st.length + 2;
   const carry = latin1View(new Uint8Array(cap));
   let carryLen = 0;
+  let k = 0;
   for await (const raw of chunks) {
-    const chunk = latin1View(raw);
+    const issues: Issue[] = [];
+    const bytes = guardBytes(raw, ['chunks', k++], issues);
+    if (bytes === undefined) {
+      // A chunk that is not bytes ends the stream with its INPUT_TYPE issue.
+      yield { text: '', record: st.record, offset: st.abs, issues };
+      return;
+    }
+    const chunk = latin1View(bytes);
     let chunkPos = 0;
     while (carryLen > 0 && chunkPos < chunk.length) {
       const take = Math.min(cap - carryLen, chunk.length - chunkPos);

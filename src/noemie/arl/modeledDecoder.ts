@@ -5,6 +5,7 @@
 import type { PlainDate } from '../../core/date/index';
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok, resultOf } from '../../core/issues/index';
+import { field, guardArray, guardBytes, guardEnum, guardObject, guardString, inputErr } from '../../core/guard/index';
 import { decodeLatin1, encodeLatin1, latin1View } from '../../internal/fixed-width/charset';
 import { parseRecord } from '../../internal/fixed-width/parse';
 import { serializeRecord } from '../../internal/fixed-width/serialize';
@@ -25,7 +26,10 @@ const motifOf = (code: string, libelle: string): ArlMotif | undefined => (code =
  * @returns The ARL or `ARL_*` / `FW_*` issues; never throws on bad bytes.
  */
 export function decodeModeledArl(bytes: Uint8Array): Result<Arl> {
-  const text = decodeLatin1(latin1View(bytes)).replace(/\r?\n/g, '');
+  const guarded: Issue[] = [];
+  const input = guardBytes(bytes, ['bytes'], guarded);
+  if (input === undefined) return inputErr(guarded);
+  const text = decodeLatin1(latin1View(input)).replace(/\r?\n/g, '');
   if (text.trim() === '') return err(issue('ARL_EMPTY'));
   if (text.length % 128 !== 0) return err(issue('ARL_FORMAT', { received: `longueur ${text.length} non multiple de 128` }));
   const issues: Issue[] = [];
@@ -83,6 +87,10 @@ export function decodeModeledArl(bytes: Uint8Array): Result<Arl> {
  * @returns The bytes, or `FW_*` issues (e.g. a text too long for its zone).
  */
 export function serializeModeledArl(arl: Arl): Result<Uint8Array> {
+  const guarded: Issue[] = [];
+  const a = guardArl(arl, guarded);
+  if (a === undefined || guarded.length > 0) return inputErr(guarded);
+  arl = a;
   const code = (s: ArlStatut): 'P' | 'N' => (s === 'positif' ? 'P' : 'N');
   const parts = [
     serializeRecord(LAYOUT_ARL_HEADER, { ...arl, statut: code(arl.statut), codeMotif: arl.motif?.code ?? '', libelleMotif: arl.motif?.libelle ?? '' }, { path: [] }),
@@ -95,6 +103,31 @@ export function serializeModeledArl(arl: Arl): Result<Uint8Array> {
   if (parts.some((p) => !p.ok)) return resultOf(new Uint8Array(0), issues);
   const bytes = encodeLatin1(parts.map((p) => (p.ok ? p.value : '')).join(''));
   return typeof bytes === 'number' ? err(issue('ARL_FORMAT', { received: 'caractère non latin1' })) : ok(bytes, issues);
+}
+
+const STATUTS: readonly ArlStatut[] = ['positif', 'negatif'];
+
+/** Checks the shape {@link serializeModeledArl} reads (zones themselves are checked by the layout). */
+function guardArl(v: unknown, issues: Issue[]): Arl | undefined {
+  const o = guardObject(v, [], issues);
+  if (o === undefined) return undefined;
+  guardEnum(field(o, 'statut'), STATUTS, ['statut'], issues);
+  guardMotif(field(o, 'motif'), ['motif'], issues);
+  const lots = guardArray(field(o, 'lots'), ['lots'], issues, { max: 999 });
+  lots?.forEach((raw, i) => {
+    const l = guardObject(raw, ['lots', i], issues);
+    if (l === undefined) return;
+    guardEnum(field(l, 'statut'), STATUTS, ['lots', i, 'statut'], issues);
+    guardMotif(field(l, 'motif'), ['lots', i, 'motif'], issues);
+  });
+  return o as unknown as Arl;
+}
+
+function guardMotif(v: unknown, path: readonly (string | number)[], issues: Issue[]): void {
+  const m = guardObject(v, [...path], issues, { required: false });
+  if (m === undefined) return;
+  guardString(field(m, 'code'), [...path, 'code'], issues);
+  guardString(field(m, 'libelle'), [...path, 'libelle'], issues);
 }
 
 /** The default ARL decoder: the modeled format. Replace with an official decoder behind the same port. */

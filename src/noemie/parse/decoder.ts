@@ -4,7 +4,7 @@
  * → 999 trailer → nothing (SPECS §1.2, §1.2b). It turns raw 128-byte records into events and
  * re-checks the 990 / 999 controls on the fly, in constant memory.
  */
-import type { Issue, Severity } from '../../core/issues/index';
+import type { Issue, IssueDetails, Severity } from '../../core/issues/index';
 import { createIssueFactory } from '../../core/issues/index';
 import { formatDecimal } from '../../core/money/index';
 import { decodeLatin1 } from '../../internal/fixed-width/charset';
@@ -15,6 +15,7 @@ import { LAYOUT_000, LAYOUT_999 } from '../records/index';
 import type { NoemieEnTete, NoemieEntity, NoemieFinFichier } from '../types';
 import type { DateContext } from './fastDecode';
 import { createDateContext } from './fastDecode';
+import type { GroupingAssumption } from './hierarchy';
 import { createHierarchyWalk, defaultControlAmount } from './hierarchy';
 import type { NoemieParseOptions } from './options';
 import { DEFAULT_HEADER_REFERENCE, DEFAULT_MAX_ISSUES } from './options';
@@ -31,6 +32,12 @@ const FIXED_BY_CODE: readonly (number | undefined)[] = /* @__PURE__ */ (() => {
   for (const [type, niveau] of Object.entries(FIXED_NIVEAU)) t[Number(type)] = Number(niveau);
   return t;
 })();
+/** What each assumed grouping means (French, for `NOEMIE_CONTROL_GROUPING`). */
+const ASSUMPTIONS: Readonly<Record<GroupingAssumption, string>> = {
+  nesting: 'règle d’imbrication (niveau ouvert le plus interne ayant des entités)',
+  level: 'niveau ouvert dont les valeurs concordent, identification non reconnue',
+  span: 'niveau étendu aux entités de même niveau qui suivent son entité d’ouverture',
+};
 const HEADER_FIELDS = ['typeEmetteur', 'numeroEmetteur', 'typeDestinataire', 'numeroDestinataire', 'identificationFichier'] as const;
 
 /** Receives what the decoder reads, in file order (internal). */
@@ -81,29 +88,57 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
   const max = options.maxIssues ?? DEFAULT_MAX_ISSUES;
   const control = options.controlTotals ?? 'error';
   const controlSeverity: Severity = control === 'warning' ? 'warning' : 'error';
-  const walk = createHierarchyWalk(options.controlAmount ?? defaultControlAmount);
+  const grouping = options.controlGrouping ?? 'identification';
+  const walk = createHierarchyWalk({ amountOf: options.controlAmount ?? defaultControlAmount, grouping });
   let dates: DateContext = createDateContext(options.referenceDate ?? DEFAULT_HEADER_REFERENCE);
   let phase: 'header' | 'payload' | 'trailer' | 'after' | 'done' = 'header';
   let header: NoemieEnTete | undefined;
   let issues = 0;
+  let capped = false;
+  let errorKept = false;
   let stopped = false;
   let lineBreakHinted = false;
   let trailingReported = false;
   let payloadSeen = false;
+  /** 990 findings no grouping explains, held until the 999 says whether its totals agree. */
+  const deferred: { code: 'NOEMIE_CONTROL_COUNT' | 'NOEMIE_CONTROL_AMOUNT' | 'NOEMIE_CONTROL_ORPHAN'; details: IssueDetails }[] = [];
+  const assumed = new Set<string>();
 
+  // The cap keeps ok following severity: past `max` issues, warnings are dropped but reading goes
+  // on until the first error (kept), so a file with many warnings and no error stays ok.
   const emit = (i: Issue): void => {
     if (stopped) return;
+    const error = i.severity === 'error';
+    if (capped) {
+      if (!error) return;
+      sink.issue(i);
+      stopped = true;
+      return;
+    }
     sink.issue(i);
+    if (error) errorKept = true;
     issues++;
     if (issues >= max) {
-      sink.issue(issue('NOEMIE_MAX_ISSUES', { expected: String(max) }));
-      stopped = true;
+      sink.issue(issue('NOEMIE_MAX_ISSUES', { expected: String(max), severity: 'warning' }));
+      capped = true;
+      if (errorKept) stopped = true;
     }
   };
 
-  const checkControl = (code: 'NOEMIE_CONTROL_COUNT' | 'NOEMIE_CONTROL_AMOUNT', index: number, offset: number, expected: string, received: string, what: string): void => {
+  const mismatch = (code: 'NOEMIE_CONTROL_COUNT' | 'NOEMIE_CONTROL_AMOUNT', index: number, offset: number, expected: string, received: string, what: string): void => {
     if (control === 'off' || expected === received) return;
-    emit(issue(code, { path: ['entities', index], source: { offset }, expected, received, severity: controlSeverity, message: `Entité 990 (${what}) : ${code === 'NOEMIE_CONTROL_COUNT' ? 'compteur' : 'cumul des montants'} ${received}, calculé ${expected}` }));
+    const details = { path: ['entities', index], source: { offset }, expected, received, message: `Entité 990 (${what}) : ${code === 'NOEMIE_CONTROL_COUNT' ? 'compteur' : 'cumul des montants'} ${received}, calculé ${expected}` };
+    if (grouping === 'nesting') emit(issue(code, { ...details, severity: controlSeverity }));
+    else if (deferred.length < max) deferred.push({ code, details });
+  };
+
+  /** Reports the held 990 findings: warnings when the 999 totals agree (`agree`), else with the control severity. */
+  const flushDeferred = (agree: boolean): void => {
+    for (const d of deferred) {
+      const note = agree ? ' — totaux de la 999 concordants : regroupement non établi, signalé pour information' : '';
+      emit(issue(d.code, { ...d.details, ...(d.details.message !== undefined ? { message: d.details.message + note } : {}), severity: agree ? 'warning' : controlSeverity }));
+    }
+    deferred.length = 0;
   };
 
   const onEntity = (e: NoemieEntity, index: number, offset: number, type: string, niveau: number): void => {
@@ -113,15 +148,22 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
     }
     const closed = walk.next(e, index, type, niveau);
     if (closed === null) {
-      if (control !== 'off') emit(issue('NOEMIE_CONTROL_ORPHAN', { path: ['entities', index], source: { offset }, severity: controlSeverity }));
+      if (control === 'off') {
+        // nothing
+      } else if (grouping === 'nesting') emit(issue('NOEMIE_CONTROL_ORPHAN', { path: ['entities', index], source: { offset }, severity: controlSeverity }));
+      else if (deferred.length < max) deferred.push({ code: 'NOEMIE_CONTROL_ORPHAN', details: { path: ['entities', index], source: { offset } } });
     } else if (closed !== undefined && type === '990' && e.entity === '990' && control !== 'off') {
+      const what = (): string => `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}${closed.span ? ' et les entités de même niveau qui la suivent' : ''}`;
+      if (closed.assumption !== undefined && !assumed.has(closed.assumption)) {
+        assumed.add(closed.assumption);
+        emit(issue('NOEMIE_CONTROL_GROUPING', { path: ['entities', index, 'identificationNiveau'], source: { offset: offset + 5 }, message: `Entité 990 : son identification du niveau de rupture « {received} » ne désigne pas le regroupement contrôlé ; lue selon l’hypothèse : ${ASSUMPTIONS[closed.assumption]} (${what()}) — première occurrence`, received: e.identificationNiveau }));
+      }
       // Compare numbers; build the texts only for a mismatch (a 990 in ten in a return).
       const count = closed.compteur !== e.compteur;
       const amount = closed.cumul !== e.cumulMontants.centimes;
       if (count || amount) {
-        const what = `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}`;
-        if (count) checkControl('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what);
-        if (amount) checkControl('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what);
+        if (count) mismatch('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what());
+        if (amount) mismatch('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what());
       }
     }
     if (!stopped) sink.entity(e, offset);
@@ -129,8 +171,10 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
 
   const entities = createEntityStream({ skipUnknownEntities: options.skipUnknownEntities === true, dates: () => dates }, { entity: onEntity, issue: emit });
 
-  const checkTrailer = (t: NoemieFinFichier, rec: RawRecord): void => {
-    if (control === 'off') return;
+  /** Re-checks the 999; returns whether its totals (records, lots, cumul) agree. */
+  const checkTrailer = (t: NoemieFinFichier, rec: RawRecord): boolean => {
+    const agree = t.nombreEnregistrements === rec.record && t.nombreLots === walk.lots() && t.cumulMontants.centimes === walk.total();
+    if (control === 'off') return agree;
     const at = (column: number): { record: number; column: number; offset: number } => ({ record: rec.record, column, offset: rec.offset + column - 1 });
     const sev = { severity: controlSeverity };
     if (t.nombreEnregistrements !== rec.record) {
@@ -142,24 +186,29 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
     if (t.cumulMontants.centimes !== walk.total()) {
       emit(issue('NOEMIE_TRAILER_AMOUNT', { path: ['trailer', 'cumulMontants'], source: at(86), expected: formatDecimal({ centimes: walk.total() }), received: formatDecimal(t.cumulMontants), ...sev }));
     }
-    if (header === undefined) return;
+    if (header === undefined) return agree;
     for (const f of HEADER_FIELDS) {
       if (t[f] !== header[f]) emit(issue('NOEMIE_TRAILER_HEADER', { path: ['trailer', f], source: at(1), expected: `${f} = ${header[f]}`, received: `${f} = ${t[f]}`, ...sev }));
     }
+    return agree;
   };
 
   const onTrailer = (rec: RawRecord): void => {
     phase = 'after';
     if (!rec.text.startsWith('999')) {
       emit(issue('NOEMIE_TRAILER_EXPECTED', { path: ['trailer'], source: { record: rec.record, offset: rec.offset }, received: show(rec.text.slice(0, 3)) }));
+      flushDeferred(false);
       return;
     }
     const r = parseRecord(LAYOUT_999, rec.text, { record: rec.record, offset: rec.offset, path: ['trailer'] });
     for (const x of r.issues) emit(x);
-    if (!r.ok) return;
+    if (!r.ok) {
+      flushDeferred(false);
+      return;
+    }
     const t = r.value as NoemieFinFichier;
     if (!stopped) sink.trailer(t, rec.offset);
-    checkTrailer(t, rec);
+    flushDeferred(checkTrailer(t, rec));
   };
 
   const onHeader = (rec: RawRecord): void => {
@@ -251,6 +300,7 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
   };
 
   const end = (): void => {
+    flushDeferred(false);
     if (stopped) return;
     if (phase === 'header') emit(issue('NOEMIE_EMPTY'));
     else if (phase === 'payload') {

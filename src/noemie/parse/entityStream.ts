@@ -187,6 +187,12 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
         resync = true;
         continue;
       }
+      // An `@` inside a zone: the delimiter the serializer refuses in a field (NOEMIE_AT_IN_FIELD),
+      // refused here too so that parse ok ⇒ serialize(parse) ok. Still decoded (framing is sound).
+      const at = pending.indexOf('@', p);
+      if (at < last) {
+        sink.issue(issue('NOEMIE_AT_IN_FIELD', { path: ['entities', index], source: { offset: physical(at), column: at - p + 1 } }));
+      }
       decode(info, p);
       p += info.length;
     }

@@ -1,7 +1,11 @@
 /**
  * 000 En-tête and 999 Fin de fichier: the two full 128-byte records around the entity stream.
  *
- * @see SPECS §1.3 (sesamviewer `noemie-ps.xml`, CdC NOEMIE PS « caractéristiques générales »)
+ * The n° émetteur (6-19) is numeric in both (sesamviewer `noemie-ps.xml` types it N, the
+ * n° destinataire 28-41 A): a value the serializer is given is zero-padded on the left and a
+ * non-digit is refused (`FW_NOT_NUMERIC`), as the parser refuses it.
+ *
+ * @see Cahier des charges NOEMIE PS, CNAM (2004, 2011), « caractéristiques générales » (entités 000 et 999); sesamviewer `noemie-ps.xml`
  */
 import { defineLayout } from '../../internal/fixed-width/layout';
 
@@ -15,7 +19,7 @@ export const LAYOUT_000 = defineLayout({
   fields: [
     { name: 'entity', start: 1, length: 3, type: 'const', value: '000' },
     { name: 'typeEmetteur', start: 4, length: 2, type: 'X' },
-    { name: 'numeroEmetteur', start: 6, length: 14, type: 'X' },
+    { name: 'numeroEmetteur', start: 6, length: 14, type: 'N', label: 'N° émetteur (numérique, cadré à droite, zéros à gauche)' },
     { name: 'programmeEmetteur', start: 20, length: 6, type: 'X' },
     { name: 'typeDestinataire', start: 26, length: 2, type: 'X' },
     { name: 'numeroDestinataire', start: 28, length: 14, type: 'X' },
@@ -44,7 +48,7 @@ export const LAYOUT_999 = defineLayout({
   fields: [
     { name: 'entity', start: 1, length: 3, type: 'const', value: '999' },
     { name: 'typeEmetteur', start: 4, length: 2, type: 'X' },
-    { name: 'numeroEmetteur', start: 6, length: 14, type: 'X' },
+    { name: 'numeroEmetteur', start: 6, length: 14, type: 'N', label: 'N° émetteur (numérique, cadré à droite, zéros à gauche)' },
     { name: 'programmeEmetteur', start: 20, length: 6, type: 'X' },
     { name: 'typeDestinataire', start: 26, length: 2, type: 'X' },
     { name: 'numeroDestinataire', start: 28, length: 14, type: 'X' },

@@ -3,6 +3,7 @@
  * (`@` included). Entity sizes are fixed per type (SPECS §1.2b): the framing advances by the
  * length and checks that `@` stands at the last position.
  */
+import { guardEnum } from '../../core/guard/index';
 import type { Layout } from '../../internal/fixed-width/layout';
 import type { NoemieEntityType } from '../types';
 import { LAYOUT_100, LAYOUT_102, LAYOUT_103, LAYOUT_110, LAYOUT_120, LAYOUT_150, LAYOUT_160 } from './facture';
@@ -56,6 +57,6 @@ export const ENTITY_TYPES = /* @__PURE__ */ Object.keys(ENTITY_LAYOUTS) as reado
  * @returns The length or `undefined`.
  */
 export function entityLength(type: string): number | undefined {
-  const layout = (ENTITY_LAYOUTS as Readonly<Record<string, Layout>>)[type];
-  return layout === undefined ? undefined : layout.length + 1;
+  const t = guardEnum(type, ENTITY_TYPES, [], []);
+  return t === undefined ? undefined : ENTITY_LAYOUTS[t].length + 1;
 }

@@ -2,6 +2,7 @@
  * The B2 layouts by record type, and the dispatcher from a record's text to its type
  * (type at column 1, or columns 1-3 for 000/999; complément de type letter at column 36).
  */
+import { guardString } from '../../../core/guard/index';
 import type { Layout } from '../../../internal/fixed-width/index';
 import { B2_000 } from './type000';
 import { B2_1 } from './type1';
@@ -46,6 +47,7 @@ export type B2LayoutOf<T extends B2RecordType> = (typeof B2_LAYOUTS)[T];
  * recordTypeOf(text) // '4M'
  */
 export function recordTypeOf(text: string): B2RecordType | undefined {
+  if (guardString(text, [], [], { max: Number.MAX_SAFE_INTEGER }) === undefined) return undefined;
   const first = text.charAt(0);
   if (first === '0') return text.slice(0, 3) === '000' ? '000' : undefined;
   if (first === '9') return text.slice(0, 3) === '999' ? '999' : undefined;
