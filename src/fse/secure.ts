@@ -2,10 +2,10 @@
  * secureFse: checks the securing mode's mandatory data, then has the `Securer` port sign the
  * invoice's B2 records. The FSE must be numbered first (`numberAndLot`): its number is inside the
  * secured records; then `secureNumbered` stores the result in the ledger, and files are written
- * from the ledger (`serializeLottedFile`) — number → secure → serialize. The official SESAM-Vitale securing is not public (SPECS §3.1, §8.1): an
+ * from the ledger (`serializeLottedFile`) — number → secure → serialize. The official SESAM-Vitale securing is not public (Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale, diffusion restreinte : modélisé)): an
  * agreed vendor component (or the CPS card securer) plugs in behind the port.
  *
- * @see ../shared/domain/SPECS.md §3.1; src/signature/ports.ts
+ * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale, diffusion restreinte : modélisé); src/signature/ports.ts
  */
 import type { Issue, Result } from '../core/issues/index';
 import { field, guardEnum, guardFunction, guardObject, guardString, inputErr } from '../core/guard/index';

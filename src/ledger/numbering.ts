@@ -1,9 +1,9 @@
 /**
  * Numbering rules of the ledger, pure.
  *
- * Public (SPECS §2.3): n° facture 9 digits (B2 type 2 pos 27-35), n° de lot 3 digits (type 1
+ * Public (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements): n° facture 9 digits (B2 type 2 pos 27-35), n° de lot 3 digits (type 1
  * pos 20-22), identification du fichier 6 characters (000 pos 50-55).
- * Modeled (the SESAM-Vitale numbering rules are editor-restricted, SPECS §3.4): invoice numbers
+ * Modeled (the SESAM-Vitale numbering rules are editor-restricted, Norme B2 (lots et fichiers) ; règles SESAM-Vitale de lotissement non publiques (modélisées)): invoice numbers
  * run 1, 2, 3 … per PS and never cycle (exhaustion is an issue); lot numbers run 001 … 999 then
  * 001 again per PS (or per PS and destinataire, see `LotNumbering`); file ids run 000001 …
  * 999999 then 000001 again per store.

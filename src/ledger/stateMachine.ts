@@ -3,7 +3,7 @@
  * table of allowed transitions exported as data. Documented with a diagram in
  * docs/guides/invoice-lifecycle.md.
  *
- * Why these edges (issue 6 §3, SPECS §1.4): a negative ARL means "re-send the file", so
+ * Why these edges (issue 6 §3, ARL : format non public, modélisé (docs/spec-map.md)): a negative ARL means "re-send the file", so
  * `arl_negative --transmission--> transmise`; a positive ARL is only a file acknowledgement, never
  * a payment; an RSP may arrive when the ARL was never read, so RSP events are accepted from
  * `transmise` too; `differee`, `traitement_caisse` and `signalee` wait for another RSP;

@@ -5,7 +5,7 @@
  * and bank statements moved to `sesam-billing/returns` (src/returns) in 0.2.0.
  */
 
-// --- NOEMIE PS entity types (SPECS §1.3) ---
+// --- NOEMIE PS entity types (Cahier des charges NOEMIE PS (CNAM), catalogue des entités) ---
 export type {
   EtatPaiement,
   NiveauRejet,
@@ -47,7 +47,7 @@ export type {
 export { NOEMIE_CODES } from './codes';
 export type { NoemieCode } from './codes';
 
-// --- NOEMIE PS: parse, stream, serialize, build (SPECS §1.2–1.3) ---
+// --- NOEMIE PS: parse, stream, serialize, build (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers) ---
 export { collectNoemie, parseNoemie, streamNoemie, streamNoemieBatches } from './parseNoemie';
 export type { NoemieParseOptions } from './parse/options';
 export { framePayload, serializeNoemie, serializeNoemieEntity } from './serializeNoemie';
@@ -58,7 +58,7 @@ export { defaultControlAmount } from './parse/hierarchy';
 export type { ControlAmount } from './parse/hierarchy';
 export { entityLength, ENTITY_TYPES } from './records/index';
 
-// --- ARL (modeled; SPECS §1.4) ---
+// --- ARL (modeled; ARL : format non public, modélisé (docs/spec-map.md)) ---
 export type { Arl, ArlDecoder, ArlLot, ArlMotif, ArlStatut } from './arl/types';
 export { decodeModeledArl, MODELED_ARL_DECODER, serializeModeledArl } from './arl/modeledDecoder';
 export { MODELED_ARL_FORMAT } from './arl/modeled';

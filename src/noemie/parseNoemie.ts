@@ -2,7 +2,7 @@
  * parseNoemie (whole file in memory) and streamNoemie (chunks of any size, constant memory):
  * NOEMIE PS bytes → typed entities, with the 990 / 999 controls re-checked.
  *
- * @see SPECS §1.2–1.3, docs/guides/returns.md
+ * @see Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers, docs/guides/returns.md
  */
 import type { Rec } from '../core/guard/index';
 import { guardArray, guardBytes, guardFunction, guardObject, inputErr, INPUT_CODES, kindOf } from '../core/guard/index';

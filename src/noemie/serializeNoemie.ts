@@ -2,7 +2,7 @@
  * serializeNoemie: the exact inverse of parseNoemie (used for fixtures and by the simulator).
  * Entities are written back to back, cut into 127-byte payloads behind a continuation flag
  * (`0`, and `1` on the last payload record, padded with blanks), between the 000 and 999
- * records (SPECS §1.2, §1.2b).
+ * records (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers).
  */
 import type { Rec } from '../core/guard/index';
 import { field, guardArray, guardEnum, guardInteger, guardObject, guardString, inputErr } from '../core/guard/index';

@@ -1,6 +1,6 @@
 /**
  * NOEMIE PS entity types (RSP: retour de paiement, rejets, signalements), one interface per
- * entity of SPECS §1.3, discriminated on `entity` (the 3-digit type). Positions are in
+ * entity of Cahier des charges NOEMIE PS (CNAM), catalogue des entités, discriminated on `entity` (the 3-digit type). Positions are in
  * `src/noemie/records/*.ts`; this file is the contract other modules (reconciliation) code
  * against.
  *
@@ -11,7 +11,7 @@
  * - dates AAMMJJ are `PlainDate` (century from the file date: `near` for events, `past` for
  *   births); a property marked `?` is absent when its zone is blank or all zeros.
  *
- * @see SPECS §1.2–1.3 (sesamviewer `noemie-ps.xml`, CdC NOEMIE PS 2004/2011)
+ * @see Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers (sesamviewer `noemie-ps.xml`, CdC NOEMIE PS 2004/2011)
  */
 import type { Money } from '../core/money/index';
 import type { PlainDate } from '../core/date/index';
@@ -32,7 +32,7 @@ export type NiveauRejet = 'F' | 'L' | 'A';
 /** Part concernée par un rejet (294 pos 97): O obligatoire (ou obligatoire + complémentaire), C complémentaire. */
 export type PartRejet = 'O' | 'C';
 
-/** 000 En-tête (file header), 128 bytes. @see SPECS §1.3 */
+/** 000 En-tête (file header), 128 bytes. @see Cahier des charges NOEMIE PS (CNAM), catalogue des entités */
 export interface NoemieEnTete {
   readonly entity: '000';
   /** Type d'émetteur (4-5), e.g. `CP` CPAM, `CT` centre de traitement, `OT` OCT. */
@@ -73,7 +73,7 @@ export interface NoemieEnTete {
   readonly zoneMessage: string;
 }
 
-/** 999 Fin de fichier (trailer), 128 bytes. @see SPECS §1.3 */
+/** 999 Fin de fichier (trailer), 128 bytes. @see Cahier des charges NOEMIE PS (CNAM), catalogue des entités */
 export interface NoemieFinFichier {
   readonly entity: '999';
   readonly typeEmetteur: string;

@@ -1,6 +1,6 @@
 /**
  * Reader arbitration: one owner per card at a time, a fair FIFO queue of waiters, timeouts.
- * Two callers never interleave APDUs on one card (the FSE-while-DMP crash of MARKET §4.1).
+ * Two callers never interleave APDUs on one card (the FSE-while-DMP crash of retours publics d’utilisateurs de logiciels de facturation).
  * Pure: uses only the global timer functions.
  */
 import { cardError } from './errors';

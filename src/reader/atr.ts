@@ -1,7 +1,7 @@
 /**
  * Card recognition by ATR with masks: which reader holds the CPS and which the Vitale.
  *
- * @see SPECS §5.2 (CPS ATRs and masks, from ANS dops-cryptolib and OpenSC card-iasecc.c);
+ * @see ISO/IEC 7816-4 ; ANS, cartes CPS3/CPS4 (bibliothèque CPS publiée par l’ANS) (CPS ATRs and masks, from ANS dops-cryptolib and OpenSC card-iasecc.c);
  *   Vitale ATRs from pcsc-tools smartcard_list.txt (`3B 75 13 00 00 4x 09 EA 90 00` Vitale 2,
  *   `3F 65 25 …` Vitale 1).
  */

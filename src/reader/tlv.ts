@@ -2,7 +2,7 @@
  * TLV decoding: ISO 7816-4 BER-TLV (multi-byte tags, long lengths, constructed nesting) and the
  * simple TLV of Vitale files (1-byte tag, 1-byte length, zero padding at the end).
  *
- * @see ISO 7816-4 §5.2 (BER-TLV data objects); SPECS §5.1 (Vitale TLVs)
+ * @see ISO 7816-4 §5.2 (BER-TLV data objects); ISO/IEC 7816-4 ; carte Vitale 2 (structure publique partielle) (Vitale TLVs)
  */
 import { field, guardArray, guardBytes, guardObject, guardString, inputErr } from '../core/guard/guard';
 import { err, ok, SesamError } from '../core/issues/index';

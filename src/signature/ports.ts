@@ -3,7 +3,7 @@
  * software key in tests, an HSM) and `Securer` (what secures an invoice, a lot or a file).
  *
  * The official SESAM-Vitale 1.40 securing (certification zones, Vitale authentication) is not
- * public (SPECS §8.1): an agreed vendor component plugs in behind `Securer` without changing callers.
+ * public (formats non publics (modélisés, docs/spec-map.md)): an agreed vendor component plugs in behind `Securer` without changing callers.
  */
 
 /** A key that signs SHA-256 digests (RSASSA-PKCS1-v1_5 over a DigestInfo, as the CPS card does). */

@@ -3,7 +3,7 @@
  * (the CPS card through `openCps(...).signer`, or a software key in tests).
  *
  * MODELED: the official SESAM-Vitale 1.40 securing of an FSE/lot (certification zones, Vitale
- * authentication) is not public (SPECS §8.1); this is a standard CMS signature with the CPS key,
+ * authentication) is not public (formats non publics (modélisés, docs/spec-map.md)); this is a standard CMS signature with the CPS key,
  * replaceable by an agreed vendor `Securer` without changing callers.
  */
 import { SesamError } from '../core/issues/index';

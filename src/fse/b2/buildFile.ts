@@ -6,7 +6,7 @@
  * 000 application, type 1 version de norme / code norme (default blank) and n° de version de
  * norme (default zeros).
  *
- * @see ../shared/domain/SPECS.md §2.3, §3.4
+ * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements
  */
 import type { PlainDate } from '../../core/date/index';
 import { field, guardArray, guardEnum, guardObject, guardPlainDate, guardString, inputErr } from '../../core/guard/index';

@@ -4,7 +4,7 @@
  * `parseB2File(serializeB2File(file))` gives the file back. Control totals (5, 6, 999) are
  * computed here from the content (running sums, never a list of invoices) and re-checked by the parser.
  *
- * @see ../shared/domain/SPECS.md §2.2 (hierarchy), §2.3 (types 5, 6, 999), §3.4
+ * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de codage (hierarchy), §2.3 (types 5, 6, 999), §3.4
  */
 import type { Money } from '../../core/money/index';
 import type { Record000, Record1, Record2, Record2M, Record2S, Record4, Record4F, Record4M, Record5, Record6, Record999 } from './records/index';
@@ -175,7 +175,7 @@ export function lotTrailerOf(debut: Pick<Record1, 'numeroPs' | 'numeroLot'>, t: 
 }
 
 /**
- * The 999 record of a file (the 999 n° destinataire is numeric, zero-padded to 14: SPECS §2.3).
+ * The 999 record of a file (the 999 n° destinataire is numeric, zero-padded to 14: Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements).
  *
  * @param debut - The 000 record.
  * @param nombreLots - Lots in the file.

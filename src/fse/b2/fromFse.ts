@@ -10,7 +10,7 @@
  * accord préalable (default `9` non soumis: the model carries no accord préalable), 4F type de
  * prestation (default `A` achat), the rang bénéficiaire written on 2 digits.
  *
- * @see ../shared/domain/SPECS.md §2.3, §3.5
+ * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements
  */
 import { formatAammjj } from '../../core/date/index';
 import type { Factor } from '../../core/money/index';

@@ -10,7 +10,7 @@
  * following records whose prefix values are the same. A record a writer declines goes through
  * `serializeRecord`, which gives the located issues (the zone is blank then).
  *
- * @see ../shared/domain/SPECS.md §2.2, §2.3
+ * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de codage
  */
 import type { Issue, IssuePath } from '../../core/issues/index';
 import { serializeRecord } from '../../internal/fixed-width/index';

@@ -9,7 +9,7 @@
  * The streaming writer takes lots and invoices as iterables and keeps only running sums for the
  * 6 and 999 records, so memory stays flat whatever the number of invoices.
  *
- * @see ../shared/domain/SPECS.md §2.2, §2.3
+ * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de codage
  */
 import type { Issue, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';

@@ -4,7 +4,7 @@
  *
  * Hint: norme B2 allows only upper-case unaccented ASCII in alphanumeric zones (CdC, règles
  * de présentation), a subset on which latin1, cp850 and UTF-8 agree. The official charset of
- * B2/NOEMIE files is not stated in the public material (SPECS.md §2.2): latin1 is the lossless
+ * B2/NOEMIE files is not stated in the public material (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de codage): latin1 is the lossless
  * choice at the boundary and any byte ≥ 0x80 then surfaces as an `FW_CHARSET` issue in X zones.
  * Decoding uses `Buffer#latin1Slice` when Buffer exists (≈ 9× iconv-lite, LAB.md §4c), else a
  * portable `String.fromCharCode` fallback.

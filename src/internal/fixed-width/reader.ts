@@ -21,7 +21,7 @@ export interface ReadOptions {
   /** Record length in bytes, line end excluded (128 for B2/NOEMIE). */
   readonly recordLength: number;
   /**
-   * `'none'` (default; the reference framing: back to back, SPECS.md §1.2b), `'crlf'` / `'lf'`
+   * `'none'` (default; the reference framing: back to back, Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers), `'crlf'` / `'lf'`
    * (tolerance: one record per line; a missing or other line end is an `FW_LINE_END` issue),
    * `'auto'` (decided from the bytes following the first record).
    */

@@ -1,6 +1,6 @@
 /**
  * The MODELED ARL format of sesam-billing (`sesam-billing-modeled-arl/1`): NOT the official
- * layout, which is not public (SPECS §1.4, §8). It carries the public meaning of an ARL (one
+ * layout, which is not public (ARL : format non public, modélisé (docs/spec-map.md)). It carries the public meaning of an ARL (one
  * per file, positive / negative, reason, lots concerned) in 128-byte records, so that the
  * simulator can answer lots and PMS code can be written against {@link ArlDecoder} today.
  *
@@ -22,7 +22,7 @@ export const MODELED_ARL_FORMAT = 'sesam-billing-modeled-arl/1';
 export const LAYOUT_ARL_HEADER = defineLayout({
   name: 'ARL modélisé — en-tête',
   length: 128,
-  ref: 'modeled (SPECS §1.4)',
+  ref: 'modeled (ARL : format non public, modélisé (docs/spec-map.md))',
   fields: [
     { name: 'record', start: 1, length: 3, type: 'const', value: 'ARL' },
     { name: 'version', start: 4, length: 6, type: 'const', value: 'MOD001' },
@@ -41,7 +41,7 @@ export const LAYOUT_ARL_HEADER = defineLayout({
 export const LAYOUT_ARL_LOT = defineLayout({
   name: 'ARL modélisé — lot',
   length: 128,
-  ref: 'modeled (SPECS §1.4)',
+  ref: 'modeled (ARL : format non public, modélisé (docs/spec-map.md))',
   fields: [
     { name: 'record', start: 1, length: 3, type: 'const', value: 'LOT' },
     { name: 'numeroLot', start: 4, length: 3, type: 'N' },
@@ -58,7 +58,7 @@ export const LAYOUT_ARL_LOT = defineLayout({
 export const LAYOUT_ARL_FIN = defineLayout({
   name: 'ARL modélisé — fin',
   length: 128,
-  ref: 'modeled (SPECS §1.4)',
+  ref: 'modeled (ARL : format non public, modélisé (docs/spec-map.md))',
   fields: [
     { name: 'record', start: 1, length: 3, type: 'const', value: 'FIN' },
     { name: 'nombreLots', start: 4, length: 8, type: 'N', as: 'number' },

@@ -1,11 +1,11 @@
 /**
- * ARL (Accusé de Réception Logique) model. The ARL byte layout is NOT public (SPECS §1.4, §8):
+ * ARL (Accusé de Réception Logique) model. The ARL byte layout is NOT public (ARL : format non public, modélisé (docs/spec-map.md)):
  * what is public is its meaning — one ARL per transmitted file, positive (the file conforms to
  * the cahier des charges) or negative (re-send the file); a positive ARL is not a payment.
  * This model carries that meaning plus the reason and the lots concerned; an official decoder
  * plugs in behind {@link ArlDecoder}.
  *
- * @see SPECS §1.4 (ameli « Le retour NOEMIE »), docs/spec-map.md (modeled)
+ * @see ARL : format non public, modélisé (docs/spec-map.md) (ameli « Le retour NOEMIE »), docs/spec-map.md (modeled)
  */
 import type { PlainDate } from '../../core/date/index';
 import type { Result } from '../../core/issues/result';

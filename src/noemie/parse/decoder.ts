@@ -1,7 +1,7 @@
 /**
  * The NOEMIE PS record-level state machine, shared by `parseNoemie` (sync) and `streamNoemie`
  * (async): 000 header → payload records (flag `1` = last segment, its trailing blanks trimmed)
- * → 999 trailer → nothing (SPECS §1.2, §1.2b). It turns raw 128-byte records into events and
+ * → 999 trailer → nothing (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers). It turns raw 128-byte records into events and
  * re-checks the 990 / 999 controls on the fly, in constant memory.
  */
 import type { Issue, IssueDetails, Severity } from '../../core/issues/index';
@@ -24,7 +24,7 @@ import { createEntityStream } from './entityStream';
 const issue = createIssueFactory(NOEMIE_CODES);
 const NOT_PRINTABLE = /[^\x20-\x7e]/;
 
-/** Niveaux de rupture fixed by the public material (SPECS §1.2b). */
+/** Niveaux de rupture fixed by the public material (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers). */
 const FIXED_NIVEAU: Readonly<Record<string, string>> = { '020': '01', '040': '02', '070': '02', '071': '02', '081': '02', '990': '99' };
 /** The same, by type number (no string-keyed lookup per entity). */
 const FIXED_BY_CODE: readonly (number | undefined)[] = /* @__PURE__ */ (() => {

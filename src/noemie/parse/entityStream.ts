@@ -1,7 +1,7 @@
 /**
  * The logical entity stream of a NOEMIE file: payloads of the physical records concatenated
  * byte for byte (an entity, even its type, may span two records), cut into fixed-length
- * entities ending with `@` (SPECS §1.2b), each decoded with its layout.
+ * entities ending with `@` (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers), each decoded with its layout.
  *
  * Memory: the pending text holds at most one incomplete entity plus one record payload.
  */

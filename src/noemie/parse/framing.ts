@@ -1,5 +1,5 @@
 /**
- * The reference framing of NOEMIE PS (SPECS §1.2b): 128-byte records back to back, no line
+ * The reference framing of NOEMIE PS (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers): 128-byte records back to back, no line
  * end. With the `lineBreaks` tolerance off (the default) `parseNoemie` and `streamNoemie` cut
  * records here instead of through the engine's record generators, and hand whole runs of
  * records to the decoder (one latin1 decode per run, not per record: see bench/noemie.bench.ts).

@@ -3,7 +3,7 @@
  *
  * Hint — what is public and what is modeled: the CdC says each 990 « contiendra des totaux
  * correspondant au niveau hiérarchique qu'il clôt » (a counter of the lower level and a
- * cumulated amount), and that every entity carries a niveau de rupture (SPECS §1.2). How the
+ * cumulated amount), and that every entity carries a niveau de rupture (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers). How the
  * counter and the cumul are computed is not in the public material, so this module models it,
  * documented in docs/guides/returns.md and parameterised:
  * - an entity of niveau n closes (without control) every open group of niveau ≥ n, then opens

@@ -1,5 +1,5 @@
 /**
- * Options of the NOEMIE PS parser. The reference framing (SPECS §1.2b) is strict; each
+ * Options of the NOEMIE PS parser. The reference framing (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers) is strict; each
  * tolerance is a NAMED switch, off by default (STYLE §4 moov-io/ach `ValidateOpts`), never a
  * bare "lenient" flag.
  */
@@ -13,7 +13,7 @@ import type { ControlAmount, ControlGrouping } from './hierarchy';
 export interface NoemieParseOptions {
   /**
    * Tolerance: accept a CR LF or LF after each 128-byte record (files converted by a text
-   * transfer). Off: the reference framing has no line ends (SPECS §1.2b).
+   * transfer). Off: the reference framing has no line ends (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers).
    */
   readonly lineBreaks?: boolean;
   /**

@@ -9,7 +9,7 @@
  */
 import { defineLayout } from '../../internal/fixed-width/layout';
 
-const REF = 'NOEMIE PS CdC (SPECS §1.3)';
+const REF = 'NOEMIE PS CdC (Cahier des charges NOEMIE PS (CNAM), catalogue des entités)';
 
 /** Layout of the 000 En-tête (128 bytes). */
 export const LAYOUT_000 = defineLayout({

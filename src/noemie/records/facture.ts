@@ -2,11 +2,11 @@
  * Invoice-level entities: 100 / 102 facture, 103 assuré et bénéficiaire, 110 assuré,
  * 120 malade, 150 nature d'assurance, 160 critère d'archivage. Layouts stop before the `@`.
  *
- * @see SPECS §1.3
+ * @see Cahier des charges NOEMIE PS (CNAM), catalogue des entités
  */
 import { defineLayout } from '../../internal/fixed-width/layout';
 
-const REF = 'NOEMIE PS CdC (SPECS §1.3)';
+const REF = 'NOEMIE PS CdC (Cahier des charges NOEMIE PS (CNAM), catalogue des entités)';
 
 /** 100 Facture (15 bytes with `@`). */
 export const LAYOUT_100 = defineLayout({

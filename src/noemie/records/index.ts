@@ -1,6 +1,6 @@
 /**
  * The layout of every NOEMIE PS entity, keyed by its 3-digit type, with the entity length
- * (`@` included). Entity sizes are fixed per type (SPECS §1.2b): the framing advances by the
+ * (`@` included). Entity sizes are fixed per type (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers): the framing advances by the
  * length and checks that `@` stands at the last position.
  */
 import { guardEnum } from '../../core/guard/index';

@@ -2,11 +2,11 @@
  * Financial entities outside invoices: 250 retenue (mouvement financier), 261 paiement
  * ponctuel ou forfaitaire and its 262 détail. Layouts stop before the `@`.
  *
- * @see SPECS §1.3
+ * @see Cahier des charges NOEMIE PS (CNAM), catalogue des entités
  */
 import { defineLayout } from '../../internal/fixed-width/layout';
 
-const REF = 'NOEMIE PS CdC (SPECS §1.3)';
+const REF = 'NOEMIE PS CdC (Cahier des charges NOEMIE PS (CNAM), catalogue des entités)';
 
 /** 250 Mouvement financier – retenue (47 bytes with `@`). */
 export const LAYOUT_250 = defineLayout({

@@ -2,11 +2,11 @@
  * Payment entities of an invoice: 198 part AMO, 199 part AMC (demandé vs payé, état), and
  * 210 acte professionnel (one line). Layouts stop before the `@`.
  *
- * @see SPECS §1.3, §1.2b (which amounts are signed)
+ * @see Cahier des charges NOEMIE PS (CNAM), catalogue des entités (which amounts are signed)
  */
 import { defineLayout } from '../../internal/fixed-width/layout';
 
-const REF = 'NOEMIE PS CdC (SPECS §1.3)';
+const REF = 'NOEMIE PS CdC (Cahier des charges NOEMIE PS (CNAM), catalogue des entités)';
 const ETATS = ['P', 'R', 'D', ''] as const;
 
 /** 198 Part AMO (24 bytes with `@`). */
@@ -36,7 +36,7 @@ export const LAYOUT_199 = defineLayout({
     { name: 'etat', start: 14, length: 1, type: 'X', enum: ETATS },
     { name: 'montantPaye', start: 15, length: 8, type: 'amount', sign: { field: 'signe' } },
     { name: 'signe', start: 23, length: 1, type: 'sign' },
-    // SPECS §1.3 gives no numeric type for the n° AMC destinataire, and AMC identifiers may hold
+    // Cahier des charges NOEMIE PS (CNAM), catalogue des entités gives no numeric type for the n° AMC destinataire, and AMC identifiers may hold
     // letters (B2 type 2 also writes its n° d'organisme complémentaire as X): alphanumeric.
     { name: 'numeroAmc', start: 24, length: 10, type: 'X' },
     { name: 'numeroAdherentAmc', start: 34, length: 15, type: 'X' },

@@ -2,11 +2,11 @@
  * Rejects, comments and control: 290 rejet ou signalement, 294 ligne rejet, 295 ligne
  * commentaire, 990 entité de contrôle. Layouts stop before the `@`.
  *
- * @see SPECS §1.3 (reject codes themselves are not public: SPECS §8)
+ * @see Cahier des charges NOEMIE PS (CNAM), catalogue des entités (reject codes themselves are not public: formats non publics (modélisés, docs/spec-map.md))
  */
 import { defineLayout } from '../../internal/fixed-width/layout';
 
-const REF = 'NOEMIE PS CdC (SPECS §1.3)';
+const REF = 'NOEMIE PS CdC (Cahier des charges NOEMIE PS (CNAM), catalogue des entités)';
 
 /** 290 Rejet ou signalement (98 bytes with `@`). */
 export const LAYOUT_290 = defineLayout({

@@ -3,11 +3,11 @@
  * (071 with the virement reference), 080 lot, 081 type de retour. Each layout stops before the
  * `@` delimiter (checked by the framing, `src/noemie/parse/entities.ts`).
  *
- * @see SPECS §1.3
+ * @see Cahier des charges NOEMIE PS (CNAM), catalogue des entités
  */
 import { defineLayout } from '../../internal/fixed-width/layout';
 
-const REF = 'NOEMIE PS CdC (SPECS §1.3)';
+const REF = 'NOEMIE PS CdC (Cahier des charges NOEMIE PS (CNAM), catalogue des entités)';
 
 /** 020 Mandataire (21 bytes with `@`). */
 export const LAYOUT_020 = defineLayout({

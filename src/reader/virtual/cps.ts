@@ -53,9 +53,9 @@ export interface VirtualCps extends VirtualCard {
   triesLeft(): number;
 }
 
-/** CPS4 ATR (SPECS §5.2). */
+/** CPS4 ATR (ISO/IEC 7816-4 ; ANS, cartes CPS3/CPS4 (bibliothèque CPS publiée par l’ANS)). */
 export const VIRTUAL_CPS4_ATR = hexBytes('3B 9B 18 80 01 00 12 25 00 64 80 04 01 00 00 90 44');
-/** CPS3 contact ATR (SPECS §5.2). */
+/** CPS3 contact ATR (ISO/IEC 7816-4 ; ANS, cartes CPS3/CPS4 (bibliothèque CPS publiée par l’ANS)). */
 export const VIRTUAL_CPS3_ATR = hexBytes('3B AC 00 40 2A 00 12 25 00 64 80 00 03 10 00 90 00');
 
 /**

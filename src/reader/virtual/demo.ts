@@ -2,7 +2,7 @@
  * Demo cards for `npm run demo` and examples: an in-process virtual Vitale 2 (fictitious
  * beneficiaries, NIRs with a valid key, born "abroad" in the fictitious commune 999) and a
  * virtual CPS4 (PIN '1234', software RSA-2048 key, fictitious self-signed certificate, one
- * modeled situation with the public test values of SPECS §5.3). Never a real person's data.
+ * modeled situation with the public test values of GIE SESAM-Vitale, cartes de test). Never a real person's data.
  */
 import { createVirtualCps } from './cps';
 import type { VirtualCps, VirtualCpsKey, VirtualSituation } from './cps';
@@ -21,13 +21,13 @@ const withNirKey = (body: string): string => body + computeNirKey(body);
 /** The demo PIN of the virtual CPS (demo only). */
 export const DEMO_CPS_PIN = '1234';
 
-/** Fictitious beneficiaries of the demo Vitale card (NIR keys computed, SPECS §6.1). */
+/** Fictitious beneficiaries of the demo Vitale card (NIR keys computed, INSEE, NIR (décret n° 82-103 du 22 janvier 1982) ; clé = 97 − (NIR mod 97)). */
 export const DEMO_BENEFICIAIRES: readonly VirtualBeneficiaire[] = [
   { nom: 'TESTEUR', prenom: 'JEAN', dateNaissance: '19800115', nir: withNirKey('1800199999001'), nationalite: 'FR' },
   { nom: 'TESTEUR', prenom: 'LINA', dateNaissance: '20120630', nir: withNirKey('2120699999002') },
 ];
 
-/** Demo situation (public SESAM-Vitale test-card values, SPECS §5.3; layout MODELED). */
+/** Demo situation (public SESAM-Vitale test-card values, GIE SESAM-Vitale, cartes de test; layout MODELED). */
 export const DEMO_SITUATION: VirtualSituation = {
   typeIdentification: '0',
   identifiantNational: '991091976',

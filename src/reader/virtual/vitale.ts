@@ -1,7 +1,7 @@
 /**
  * Virtual Vitale 2 card (T=0, ATR `3B 75 13 00 00 47 09 EA 90 00`).
  *
- * Files (the tags are public, SPECS §5.1; the split between files is MODELED after Rufus's read
+ * Files (the tags are public, ISO/IEC 7816-4 ; carte Vitale 2 (structure publique partielle); the split between files is MODELED after Rufus's read
  * path): MF / SFI 2 = identity (66{80 début de validité}, then one 65{80 nom, 81 prénom,
  * 82 naissance AAAAMMJJ, 90 nationalité} per beneficiary); application VITALE / SFI 2 = one
  * 65{93 NIR} per beneficiary, same order; application MF_VITALE with EF 2F00 (DIR). Files are

@@ -1,7 +1,7 @@
 /**
  * Vitale 2 identity data → typed beneficiaries with a validated NIR.
  *
- * Public part (SPECS §5.1, cardpeek/Rufus): tag 65 = one beneficiary template holding 80 nom,
+ * Public part (ISO/IEC 7816-4 ; carte Vitale 2 (structure publique partielle), cardpeek/Rufus): tag 65 = one beneficiary template holding 80 nom,
  * 81 prénom, 82 date de naissance AAAAMMJJ ASCII, 90 nationalité, 93 NIR (15 ASCII); 66/80 =
  * card validity start. MODELED: which file holds which tags. Templates at the same index in
  * several files are merged field by field (first non-empty value wins), so the parser accepts

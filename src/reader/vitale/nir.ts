@@ -2,7 +2,7 @@
  * NIR check of data read from a Vitale card: delegates to core's identifier module (one
  * implementation of the mod 97 key for the whole library).
  *
- * @see SPECS §6.1 (key = 97 − (13 digits mod 97); Corse 2A → 19, 2B → 18)
+ * @see INSEE, NIR (décret n° 82-103 du 22 janvier 1982) ; clé = 97 − (NIR mod 97) (key = 97 − (13 digits mod 97); Corse 2A → 19, 2B → 18)
  */
 import { isNir } from '../../core/ids/index';
 

@@ -1,7 +1,7 @@
 /**
  * CFONB signed amounts: 14 characters, 13 digits then one overpunch character carrying the
  * last digit and the sign (`{`, `A`–`I` = +0…+9; `}`, `J`–`R` = −0…−9), scaled by the
- * "nombre de décimales" of pos. 20 (SPECS §9; pennylane-hq/cfonb `AMOUNT_SPECIFIERS`).
+ * "nombre de décimales" of pos. 20 (CFONB, Relevé de compte sur support informatique (120 caractères), 2004; pennylane-hq/cfonb `AMOUNT_SPECIFIERS`).
  */
 import type { Money } from '../../core/money/index';
 import { guardInteger, guardMoney, guardString } from '../../core/guard/index';

@@ -1,5 +1,5 @@
 /**
- * CFONB 120 record zones (1-based positions, SPECS §9, cross-checked with pennylane-hq/cfonb
+ * CFONB 120 record zones (1-based positions, CFONB, Relevé de compte sur support informatique (120 caractères), 2004, cross-checked with pennylane-hq/cfonb
  * `line_parser/*.rb`), and the small readers/writers shared by the parser and the serializer.
  *
  * Hint: the libellé is read over pos. 49-80 (as pennylane-hq/cfonb does; the CFONB text gives

@@ -1,6 +1,6 @@
 /**
  * Bank statements: CFONB 120 (read / write) and CSV, flattened to movements for matching
- * NOEMIE virements (SPECS §9).
+ * NOEMIE virements (CFONB, Relevé de compte sur support informatique (120 caractères), 2004).
  */
 export type {
   BankMovement,

@@ -7,7 +7,7 @@ import { assertShape, guardCfonbFile } from '../guards';
 /**
  * Flattens CFONB statements into movements; the libellé gathers the 04 libellé and every 05
  * complément information (LIB, NPY, REF, RCN…), because banks spread the caisse's virement
- * wording over them (SPECS §9).
+ * wording over them (CFONB, Relevé de compte sur support informatique (120 caractères), 2004).
  *
  * @param file - A parsed CFONB 120 file.
  * @returns The movements in file order.

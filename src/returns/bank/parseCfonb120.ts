@@ -1,6 +1,6 @@
 /**
  * CFONB 120 bank statement reader: 01 ancien solde, 04 mouvements each followed by any number
- * of 05 compléments, 07 nouveau solde; several statements per file (SPECS §9).
+ * of 05 compléments, 07 nouveau solde; several statements per file (CFONB, Relevé de compte sur support informatique (120 caractères), 2004).
  *
  * Never throws on bad bytes: every problem is an issue with its record number and offset.
  */
@@ -153,7 +153,7 @@ const accountText = (a: Cfonb120Account): string => `${a.codeBanque} ${a.codeGui
  * @example
  * const r = parseCfonb120(fs.readFileSync('releve.txt'));
  * if (r.ok) for (const s of r.value.statements) console.log(s.nouveauSolde);
- * @see SPECS §9 (CFONB relevé de compte 120 caractères)
+ * @see CFONB, Relevé de compte sur support informatique (120 caractères), 2004 (CFONB relevé de compte 120 caractères)
  */
 export function parseCfonb120(input: Uint8Array | string, options: ParseCfonb120Options = {}): Result<Cfonb120File> {
   const shape: Issue[] = [];

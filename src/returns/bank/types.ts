@@ -1,5 +1,5 @@
 /**
- * Bank statement model: CFONB 120 statements as read (every public field, SPECS §9) and the
+ * Bank statement model: CFONB 120 statements as read (every public field, CFONB, Relevé de compte sur support informatique (120 caractères), 2004) and the
  * format-neutral {@link BankMovement} the payment matcher works on (CFONB or CSV).
  */
 import type { Money } from '../../core/money/index';

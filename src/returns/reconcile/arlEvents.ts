@@ -1,7 +1,7 @@
 /**
  * ARL → ledger events: a positive ARL moves the parts of the file's lots `transmise` →
  * `arl_positive` (not a payment), a negative one → `arl_negative` (re-send the file). A lot
- * listed in the ARL takes its own statut; the others take the file's (SPECS §1.4, modeled).
+ * listed in the ARL takes its own statut; the others take the file's (ARL : format non public, modélisé (docs/spec-map.md), modeled).
  */
 import type { Issue } from '../../core/issues/index';
 import { createIssueFactory } from '../../core/issues/index';

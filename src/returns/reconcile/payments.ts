@@ -1,7 +1,7 @@
 /**
  * Payments matching: NOEMIE virements (071 reference: date, libellé, organisme payeur) against
  * bank statement credits (CFONB 120 or CSV), by amount, date window and libellé tokens — never
- * by one field alone (SPECS §9). Unmatched credits and unmatched virements are listed.
+ * by one field alone (CFONB, Relevé de compte sur support informatique (120 caractères), 2004). Unmatched credits and unmatched virements are listed.
  */
 import type { PlainDate } from '../../core/date/index';
 import { daysBetween } from '../../core/date/index';

@@ -3,10 +3,10 @@
  * codification), its level, the part concerned, a label, what the user should fix and whether
  * the invoice is to be recycled (re-issued with a new number, FIDES ACE §TF).
  *
- * The official code tables are NOT public (SPECS §1.3 notes, §8 item 2). The library therefore
+ * The official code tables are NOT public (Cahier des charges NOEMIE PS (CNAM), catalogue des entités notes, §8 item 2). The library therefore
  * ships {@link MODELED_REJECT_DICTIONARY}: an explicitly MODELED example table whose codes
  * (`MOD…`) are fictitious and never sent by a caisse; its rows describe the main reject causes
- * listed publicly by vendors (MARKET §4.3: NIR errors, expired rights, prescription issues,
+ * listed publicly by vendors (retours publics d’utilisateurs de logiciels de facturation: NIR errors, expired rights, prescription issues,
  * wrong NGAP codes, duplicates, missing justificatifs). A vendor holding the official table
  * loads it with {@link loadRejectDictionary}. Codes absent from the dictionary are reported by
  * reconciliation with the caisse's own libellé (294 pos. 10-95), never dropped.
@@ -50,7 +50,7 @@ export interface RejectDictionary {
   readonly entries: readonly RejectDefinition[];
 }
 
-const M = 'modeled (codes fictifs ; causes publiques MARKET §4.3 : Olaqin, TPZen)';
+const M = 'modeled (codes fictifs ; causes publiques retours publics d’utilisateurs de logiciels de facturation : Olaqin, TPZen)';
 
 /**
  * MODELED example dictionary. NOT the official codes (not public): `MOD…` codes are

@@ -3,10 +3,10 @@
  * (071 / 070 context) holding invoices (100 / 102 with their 198 / 199 parts, 294 rejects, 290
  * signalements), retenues (250) and paiements forfaitaires (261 with their 262 details).
  *
- * Hint: the hierarchy is read from entity order, as sesamviewer displays it (SPECS §1.2–1.3):
+ * Hint: the hierarchy is read from entity order, as sesamviewer displays it (Cahier des charges NOEMIE PS (CNAM), structure physique des fichiers):
  * a 071 / 070 / 040 / 020 opens a new payment context, a 080 a lot, a 100 / 102 an invoice;
  * 198, 199, 210, 290, 294, 295 belong to the current invoice; 250 and 261 to the current
- * context. The exact entity list per référence (576 / 578 / 580) is not public (SPECS §8).
+ * context. The exact entity list per référence (576 / 578 / 580) is not public (formats non publics (modélisés, docs/spec-map.md)).
  */
 import type { PlainDate } from '../../core/date/index';
 import type { Money } from '../../core/money/index';

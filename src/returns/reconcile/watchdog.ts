@@ -1,5 +1,5 @@
 /**
- * No-return watchdog (MARKET §4.4: RSPs may never arrive; a positive ARL is not a payment):
+ * No-return watchdog (retours publics d’utilisateurs de logiciels de facturation: RSPs may never arrive; a positive ARL is not a payment):
  * a pure report over a ledger listing, sorted by amount at risk.
  *
  * Thresholds are parameters. Sources of the defaults:

@@ -2,7 +2,7 @@
  * Shared pieces of the norme B2 record layouts (PS norms): record length, the layout helper and
  * the invoice prefix (columns 1-35) repeated on the records of an invoice (types 2, 4, 5).
  *
- * Source: SPECS.md §2.2-2.3 (norme B2 CdC juin 2007 via sesamviewer `data/b2.xml`, GPL-2+,
+ * Source: Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de codage (norme B2 CdC juin 2007 via sesamviewer `data/b2.xml`, GPL-2+,
  * positions only). Presence "F" (facultatif) in the CdC → `optional: true` (zeros / blanks).
  */
 import type { FieldSpec, Layout, LayoutSpec } from '../../../internal/fixed-width/index';
@@ -12,7 +12,7 @@ import { defineLayout } from '../../../internal/fixed-width/index';
 export const B2_RECORD_LENGTH = 128;
 
 /** Spec reference of the B2 layouts. */
-export const B2_REF = 'Norme B2 CdC (juin 2007), SPECS.md §2.3';
+export const B2_REF = 'Norme B2 inter-régimes, cahier des charges CNAM (juin 2007, avec errata), enregistrements';
 
 /**
  * Defines a B2 layout: 128 columns, upper-case alphabet (CdC: alphanumeric zones in upper case,

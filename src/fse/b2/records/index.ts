@@ -3,7 +3,7 @@
  * type (000, 1, 2, 2S, 2M, 4, 4M, 4F, 5, 6, 999), the `B2_LAYOUTS` map, `recordTypeOf` and
  * `parseB2Record`. Lots, files and control totals are built on top in `src/fse/b2`.
  *
- * @see ../shared/domain/SPECS.md §2.2, §2.3
+ * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de codage
  */
 export { B2_RECORD_LENGTH, B2_REF, b2Layout, complementType, facturePrefix } from './common';
 export { B2_000 } from './type000';

@@ -1,5 +1,5 @@
 /**
- * B2 record 000 — Début de fichier (all norms). SPECS.md §2.3.
+ * B2 record 000 — Début de fichier (all norms). Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: 42-47 date de réception frontal is written by the frontal (zeros on output);
  * 66-67 "version de la norme" holds `B2` per sesamviewer (an X zone, not a constant here).
  */

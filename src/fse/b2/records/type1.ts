@@ -1,5 +1,5 @@
 /**
- * B2 record 1 — Début de lot (PS norms). SPECS.md §2.3.
+ * B2 record 1 — Début de lot (PS norms). Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: 89-90 / 91-93 (caisse pivot) are alphanumeric in sesamviewer although they hold
  * digits; kept as X. 81 top certification: blank = B2 non sécurisée (→ absent).
  */

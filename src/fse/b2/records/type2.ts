@@ -1,6 +1,6 @@
 /**
  * B2 record 2 — Début de facture (PS norms; the CP "établissements" variant is not modeled).
- * SPECS.md §2.3.
+ * Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: 59-67 n° prescripteur and 68-73 date de prescription are "O" in the CdC but
  * empty (zeros) when nothing is prescribed → optional. 96-101 date de naissance is alphanumeric
  * in the CdC (lunar birth dates of the Vitale card are not calendar dates) → kept as X.

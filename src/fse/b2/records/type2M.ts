@@ -1,5 +1,5 @@
 /**
- * B2 record 2M — Routage AMC (DRE / éclatement), PS norms. SPECS.md §2.3.
+ * B2 record 2M — Routage AMC (DRE / éclatement), PS norms. Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: 37-46 n° organisme complémentaire is "N" here but "A" on record 2 (119-128):
  * kept N as in the CdC extract. 105-124 nom de domaine may hold lower case → anyCase.
  */

@@ -1,6 +1,6 @@
 /**
  * B2 record 2S — Suite de l'en-tête de facture: NIR individuel du bénéficiaire (PS norms).
- * SPECS.md §2.3. Ambiguity: sesamviewer types the trailing blank zone 71-128 as "N"; it is
+ * Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements. Ambiguity: sesamviewer types the trailing blank zone 71-128 as "N"; it is
  * written blank here (a filler), as for every other reserved zone.
  */
 import type { InferRecord } from '../../../internal/fixed-width/index';

@@ -1,5 +1,5 @@
 /**
- * B2 record 4 — Prestation (ligne d'acte), PS norms. SPECS.md §2.3.
+ * B2 record 4 — Prestation (ligne d'acte), PS norms. Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: 81-86 coefficient is 6 digits whose implied decimals are not stated in the
  * public material → kept as the digit string (the FSE layer owns the scale). 103-105 taux is
  * a whole percentage (e.g. `070`). 120 qualificatif de la dépense is "O" but often blank →

@@ -1,6 +1,6 @@
 /**
  * B2 record 4F — Détail LPP (dispositifs médicaux), PS norms, following its type 4 line.
- * SPECS.md §2.3. Ambiguity: 43-55 code LPP is "F" (optional) in the CdC extract although it
+ * Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements. Ambiguity: 43-55 code LPP is "F" (optional) in the CdC extract although it
  * identifies the product; kept optional as published.
  */
 import type { InferRecord } from '../../../internal/fixed-width/index';

@@ -1,5 +1,5 @@
 /**
- * B2 record 4M — Détail d'un acte CCAM (PS norms), following its type 4 line. SPECS.md §2.3.
+ * B2 record 4M — Détail d'un acte CCAM (PS norms), following its type 4 line. Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: 43-55 code acte holds the 7-character CCAM code left-aligned in 13 columns;
  * 58 phase is "N" optional, so phase 0 and "absent" are the same zeros (read as absent).
  */

@@ -1,5 +1,5 @@
 /**
- * B2 record 5 — Totalisation de la facture (PS norms). SPECS.md §2.3.
+ * B2 record 5 — Totalisation de la facture (PS norms). Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: 97-128 zone de certification content is not public (written by the SESAM-Vitale
  * securing step) → optional X exempt from the upper-case rule; a byte outside printable ASCII
  * there would be an FW_CHARSET issue. 42-57 and 91-93 are "zones réservées SESAM" (X).

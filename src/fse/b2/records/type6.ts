@@ -1,7 +1,7 @@
 /**
- * B2 record 6 — Fin de lot (PS norms). SPECS.md §2.3.
+ * B2 record 6 — Fin de lot (PS norms). Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: sesamviewer prints the AMC total as "53-51"; the consistent reading 43-51 is
- * used (SPECS.md §2.3). 97-128 zone de certification: as on record 5.
+ * used (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements). 97-128 zone de certification: as on record 5.
  */
 import type { InferRecord } from '../../../internal/fixed-width/index';
 import { b2Layout } from './common';

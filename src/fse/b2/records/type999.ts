@@ -1,5 +1,5 @@
 /**
- * B2 record 999 — Fin de fichier (all norms). SPECS.md §2.3.
+ * B2 record 999 — Fin de fichier (all norms). Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), enregistrements.
  * Ambiguities: the 999 n° destinataire is numeric while the 000 one is alphanumeric (as in
  * sesamviewer); sesamviewer misprints the 20-25 blank as "2O-25". Volume du fichier: its unit
  * is not stated in the public material (kept as a number).
