@@ -47,10 +47,15 @@ afterAll(() => {
 });
 
 let seed = 20_251_122;
+// Hint: Math.imul keeps the LCG exact (a float product past 2^53 rounds: the old sequence repeated
+// child seeds, so two runs billed the same cares and the second was rightly refused as a duplicate).
 const random = (n: number): number => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fffffff;
   return seed % n;
 };
+/** Every child run gets a seed of its own: its range of cares is disjoint from every other run's. */
+let childRuns = 0;
+const nextRunSeed = (): number => ++childRuns;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Creates a migrated ledger file with an injected error: 1 lot insert in `every` aborts. */
@@ -69,7 +74,7 @@ interface Run {
 }
 
 function start(path: string, extra: string[] = []): Run {
-  const child = spawn(process.execPath, [...childArgs, path, String(1 + random(1_000_000)), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...childArgs, path, String(nextRunSeed()), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));

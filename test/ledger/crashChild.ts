@@ -17,9 +17,11 @@ import { nthCare, PS1, PS2, withNirKey } from './fixtures';
 
 const [path, seedText, writerText, roundsText] = process.argv.slice(2);
 if (path === undefined) throw new Error('usage: crashChild <db path> <seed> [<writer> <rounds>]');
-let seed = Number(seedText ?? 1) || 1;
+const runSeed = Number(seedText ?? 1) || 1;
+let seed = runSeed;
+// Hint: Math.imul keeps the LCG exact (a float product past 2^53 rounds, and the sequence collapses).
 const random = (n: number): number => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+  seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fffffff;
   return seed % n;
 };
 const say = (line: string): void => void writeSync(1, `${line}\n`);
@@ -31,7 +33,9 @@ const beneficiaire = { nir: withNirKey(`1850775123${String(100 + writer).slice(-
 
 const ledger = await createSqliteLedger({ path, busyBackoffMs: 10 });
 say('ready');
-let care = 1 + random(2_000_000_000); // a fresh range of cares per start (a killed run's cares stay billed)
+// A range of cares of its own per run (the parent gives every run a distinct seed): a killed run's
+// cares stay billed, and a later run must never bill them again by chance.
+let care = 1 + runSeed * 1_000_000;
 for (let round = 0; round < rounds; round++) {
   const drafts: InvoiceDraft[] = [];
   const size = 1 + random(6);
