@@ -13,7 +13,7 @@
  */
 import type { PlainDate } from '../core/date/index';
 import type { Rec } from '../core/guard/index';
-import { field, guardArray, guardBoolean, guardEnum, guardFunction, guardInteger, guardMoney, guardObject, guardPlainDate, guardString } from '../core/guard/index';
+import { field, guardArray, guardBoolean, guardEnum, guardFactor, guardFunction, guardInteger, guardMoney, guardObject, guardPlainDate, guardString } from '../core/guard/index';
 import type { Issue, IssuePath } from '../core/issues/index';
 import type { Factor, Money } from '../core/money/index';
 import { validateFactureInput } from '../rules/validateFactureInput';
@@ -56,22 +56,6 @@ function date(obj: Rec, key: string, path: IssuePath, issues: Issue[]): PlainDat
 
 function money(obj: Rec, key: string, path: IssuePath, issues: Issue[]): Money {
   return guardMoney(field(obj, key), at(path, key), issues) ?? { centimes: 0 };
-}
-
-/**
- * An exact decimal {@link Factor}: `{ units, scale }`, integer units, scale 0–12.
- *
- * @param v - Caller data.
- * @param path - Where it sits in the caller's input.
- * @param issues - Collector of `INPUT_*` issues.
- * @returns The factor, or `undefined` when it is not an object.
- */
-export function guardFactor(v: unknown, path: IssuePath, issues: Issue[]): Factor | undefined {
-  const o = guardObject(v, path, issues);
-  if (o === undefined) return undefined;
-  const units = guardInteger(field(o, 'units'), at(path, 'units'), issues);
-  const scale = guardInteger(field(o, 'scale'), at(path, 'scale'), issues, { min: 0, max: 12 });
-  return units === undefined || scale === undefined ? undefined : { units, scale };
 }
 
 /** Items of a guarded array, read as own properties (holes and getters read as absent). */

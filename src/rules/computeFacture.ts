@@ -14,24 +14,19 @@ import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
 import type { AccidentTravail, Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
 import { createPrix, priceLigne } from './priceLigne';
-import type { Referentiel } from './referentiel';
 import { computeRetenues, createCumuls, createRetenues } from './retenues';
 import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
-import type { ParametresRegles } from './tables/parametres';
 import { chooseTaux, createTauxChoisi } from './taux';
 import { decideTiersPayant } from './tiersPayant';
 import { fmt, money, qte, step } from './trace';
 import { validateFacture } from './validateFactureInput';
+import type { ComputeFactureOptions } from './checkOptions';
+import { checkComputeOptions } from './checkOptions';
+import { inputErr } from '../core/guard/index';
 
-/** Options of {@link computeFacture}. */
-export interface ComputeFactureOptions {
-  /** Tariff référentiel (default: the shipped tables, `DEFAULT_REFERENTIEL`). */
-  readonly referentiel?: Referentiel;
-  /** Rule parameters (default `PARAMETRES_DEFAUT`). */
-  readonly parametres?: ParametresRegles;
-  /** Collect the explanation trace (default true). */
-  readonly trace?: boolean;
-}
+const NO_OPTIONS: ComputeFactureOptions = Object.freeze({});
+
+export type { ComputeFactureOptions } from './checkOptions';
 
 /**
  * Invoice-level checks, on the line dates as day numbers (Hint: each date is parsed once, by the
@@ -131,12 +126,20 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
  * // r.value.total: partAmo 21,00 €, PF 2,00 €, netAmo 19,00 €, resteACharge 9,00 €
  * @see NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)
  */
-export function computeFacture(input: unknown, options: ComputeFactureOptions = {}): Result<Decompte> {
+export function computeFacture(input: unknown, options?: ComputeFactureOptions): Result<Decompte> {
   const days: number[] = [];
   const valid = validateFacture(input, days);
   if (!valid.ok) return valid;
   const facture = valid.value;
-  const ctx = createContexte(facture, options.parametres ?? PARAMETRES_DEFAUT, options.referentiel ?? DEFAULT_REFERENTIEL, options.trace !== false);
+  let opts: ComputeFactureOptions = NO_OPTIONS;
+  if (options !== undefined) {
+    // The options are caller data too: a bad référentiel or parameters are INPUT_* issues, never a crash while pricing.
+    const optionIssues: Issue[] = [];
+    const checked = checkComputeOptions(options, ['options'], optionIssues);
+    if (checked === undefined) return inputErr(optionIssues);
+    opts = checked;
+  }
+  const ctx = createContexte(facture, opts.parametres ?? PARAMETRES_DEFAUT, opts.referentiel ?? DEFAULT_REFERENTIEL, opts.trace !== false);
   checkInvoice(ctx, days);
   if (ctx.trace !== null) traceContexte(ctx);
   const lignes = computeLignes(ctx, days);

@@ -2,7 +2,9 @@
  * Bad input: every problem comes back as an issue with a path, never a throw.
  */
 import { describe, expect, it } from 'vitest';
-import { computeFacture, validateFactureInput, MAX_LIGNES } from '../../src/rules/index';
+import { computeFacture, validateFactureInput, MAX_LIGNES, PARAMETRES_DEFAUT } from '../../src/rules/index';
+import { fc, test } from '@fast-check/vitest';
+import { runs } from '../helpers/runs';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { factureG, ligne } from '../arbitraries/facture';
 
@@ -157,5 +159,20 @@ describe('référentiel issues from computeFacture', () => {
     expectIssue(computeFacture(factureG({ ps: { ...factureG().ps, zone: 'dom' } })), 'RULES_TARIF_NON_APPLICABLE', ['lignes', 0, 'code']);
     // The CCAM is not in the default tables: it is loaded from sesam-billing/rules/ccam.
     expectIssue(computeFacture(factureG({ lignes: [ligne('DEQP003', '2025-03-10', { modificateurs: ['F'] })] })), 'RULES_CODE_INCONNU', ['lignes', 0, 'code']);
+  });
+});
+
+describe('computeFacture options are caller data too', () => {
+  it('a bad référentiel, parameters or trace flag is an INPUT_* issue under options, never a crash', () => {
+    const input = factureG();
+    expectIssue(computeFacture(input, { referentiel: {} as never }), 'INPUT_TYPE', ['options', 'referentiel', 'index']);
+    expectIssue(computeFacture(input, { parametres: { ...PARAMETRES_DEFAUT, pf: null } as never }), 'INPUT_TYPE', ['options', 'parametres', 'pf']);
+    expectIssue(computeFacture(input, { trace: 'yes' as never }), 'INPUT_TYPE', ['options', 'trace']);
+    expectIssue(computeFacture(input, 42 as never), 'INPUT_TYPE', ['options']);
+  });
+
+  test.prop([fc.anything()], { numRuns: runs(300) })('any options give a Result', (junk) => {
+    const r = computeFacture(factureG(), junk as never);
+    expect(typeof r.ok).toBe('boolean');
   });
 });

@@ -379,3 +379,19 @@ export function inputErr(issues: readonly Issue[]): Err {
   if (issues.length === 0) return { ok: false, issues: [raise('INPUT_TYPE', { expected: 'entrée valide', received: 'aucune issue' })] };
   return { ok: false, issues: issues as unknown as readonly [Issue, ...Issue[]] };
 }
+
+/**
+ * An exact decimal factor (taux, coefficient): `{ units, scale }`, safe-integer units, scale 0–12.
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns `{ units, scale }`, or `undefined` after an issue.
+ */
+export function guardFactor(v: unknown, path: IssuePath, issues: Issue[]): { readonly units: number; readonly scale: number } | undefined {
+  const o = guardObject(v, path, issues);
+  if (o === undefined) return undefined;
+  const units = guardInteger(field(o, 'units'), [...path, 'units'], issues);
+  const scale = guardInteger(field(o, 'scale'), [...path, 'scale'], issues, { min: 0, max: 12 });
+  return units === undefined || scale === undefined ? undefined : { units, scale };
+}

@@ -9,6 +9,7 @@ export {
   guardBoolean,
   guardBytes,
   guardEnum,
+  guardFactor,
   guardFunction,
   guardInteger,
   guardMoney,

@@ -1,0 +1,123 @@
+/**
+ * Shape of `computeFacture`'s options, checked at its boundary (and by fse's `computeWith`): a
+ * référentiel from `loadReferentiel` (its compiled index is a `Map`; its rows are trusted as
+ * `loadReferentiel` built them), the rule parameters in full (every dated table, rate and amount
+ * the engine reads, so pricing never meets a hole), the trace flag.
+ *
+ * Hint: parameters objects already checked are remembered (a WeakSet), so a caller passing the
+ * same parameters to every call pays the full check once; `PARAMETRES_DEFAUT` is trusted.
+ */
+import { field, guardArray, guardBoolean, guardEnum, guardFactor, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputIssue, kindOf } from '../core/guard/index';
+import type { Issue, IssuePath } from '../core/issues/index';
+import type { Referentiel } from './referentiel';
+import type { ParametresRegles } from './tables/index';
+import { PARAMETRES_DEFAUT } from './tables/index';
+
+type Guard = (v: unknown, path: IssuePath, issues: Issue[]) => unknown;
+
+/** A dated parameter: a non-empty list of `{ from: date | null, value, source }`. */
+function dated(v: unknown, path: IssuePath, issues: Issue[], value: Guard): void {
+  // A rate or an amount needs a value; a cap list may be empty (the caller's explicit « no cap »).
+  const isCap = /^plafond/.test(String(path[path.length - 1]));
+  const list = guardArray(v, path, issues, { min: isCap ? 0 : 1, max: 1000 });
+  list?.forEach((_x, k) => {
+    const o = guardObject(field(list as unknown as Record<string, unknown>, String(k)), [...path, k], issues);
+    if (o === undefined) return;
+    const from = field(o, 'from');
+    if (from !== null) guardPlainDate(from, [...path, k, 'from'], issues);
+    value(field(o, 'value'), [...path, k, 'value'], issues);
+    guardString(field(o, 'source'), [...path, k, 'source'], issues, { max: 1000 });
+  });
+}
+
+function group(v: unknown, path: IssuePath, issues: Issue[], keys: readonly string[], value: Guard): void {
+  const o = guardObject(v, path, issues);
+  if (o !== undefined) for (const k of keys) dated(field(o, k), [...path, k], issues, value);
+}
+
+const money: Guard = (v, p, i) => guardMoney(v, p, i, { min: 0 });
+const franchise: Guard = (v, p, i) => {
+  const o = guardObject(v, p, i);
+  if (o === undefined) return;
+  money(field(o, 'montant'), [...p, 'montant'], i);
+  const cap = field(o, 'plafondJour');
+  if (cap !== null) money(cap, [...p, 'plafondJour'], i);
+};
+const nullableFactor = (v: unknown, p: IssuePath, i: Issue[]): void => {
+  if (v !== null) guardFactor(v, p, i);
+};
+
+/**
+ * Shape of the rules' parameters (`ParametresRegles`, e.g. `{ ...PARAMETRES_DEFAUT, pf: … }`):
+ * every dated table, rate and amount the engine reads, so that pricing never meets a hole.
+ */
+function checkParametres(v: unknown, path: IssuePath, issues: Issue[]): ParametresRegles | undefined {
+  const before = issues.length;
+  const o = guardObject(v, path, issues, { required: false });
+  if (o === undefined) return undefined;
+  guardString(field(o, 'version'), [...path, 'version'], issues, { max: 256 });
+  group(field(o, 'taux'), [...path, 'taux'], issues, ['medecin', 'sageFemme', 'chirurgienDentiste', 'auxiliaire', 'horsParcours', 'exonere', 'prevention'], guardFactor);
+  group(field(o, 'pf'), [...path, 'pf'], issues, ['montant', 'plafondJour', 'plafondAnnuel'], money);
+  group(field(o, 'franchise'), [...path, 'franchise'], issues, ['paramedical', 'transport', 'medicament'], franchise);
+  const fr = guardObject(field(o, 'franchise'), [...path, 'franchise'], []);
+  if (fr !== undefined) dated(field(fr, 'plafondAnnuel'), [...path, 'franchise', 'plafondAnnuel'], issues, money);
+  for (const k of ['ageExemptionPf', 'ageSansPenaliteParcours', 'materniteJoursApres']) guardInteger(field(o, k), [...path, k], issues, { min: 0, max: 200 });
+  guardInteger(field(o, 'materniteMoisDebut'), [...path, 'materniteMoisDebut'], issues, { min: 1, max: 9 });
+  guardEnum(field(o, 'ageExemptionPfRegle'), ['anniversaire', 'premierJanvier'], [...path, 'ageExemptionPfRegle'], issues);
+  const spe = guardArray(field(o, 'specialitesHorsParcours'), [...path, 'specialitesHorsParcours'], issues, { max: 100 });
+  spe?.forEach((x, k) => guardString(x, [...path, 'specialitesHorsParcours', k], issues, { max: 4 }));
+  guardFactor(field(o, 'depassementAutoriseMax'), [...path, 'depassementAutoriseMax'], issues);
+  const cr = guardObject(field(o, 'contratResponsable'), [...path, 'contratResponsable'], issues);
+  if (cr !== undefined) for (const k of ['plafondDepassementNonOptam', 'plafondDepassementOptam']) nullableFactor(field(cr, k), [...path, 'contratResponsable', k], issues);
+  return issues.length === before ? (o as unknown as ParametresRegles) : undefined;
+}
+
+
+/** Options of `computeFacture`. */
+export interface ComputeFactureOptions {
+  /** Tariff référentiel (default: the shipped tables, `DEFAULT_REFERENTIEL`). */
+  readonly referentiel?: Referentiel;
+  /** Rule parameters (default `PARAMETRES_DEFAUT`). */
+  readonly parametres?: ParametresRegles;
+  /** Collect the explanation trace (default true). */
+  readonly trace?: boolean;
+}
+
+const CHECKED = new WeakSet<object>([PARAMETRES_DEFAUT]);
+
+/**
+ * Checks the options of `computeFacture` (internal: the engine and fse's `computeWith`).
+ *
+ * @param options - Caller data (`undefined` = defaults).
+ * @param path - Where the options sit in the caller's input.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns The checked options, or `undefined` after issues.
+ */
+export function checkComputeOptions(options: unknown, path: IssuePath, issues: Issue[]): ComputeFactureOptions | undefined {
+  if (options === undefined) return {};
+  const before = issues.length;
+  const o = guardObject(options, path, issues);
+  if (o === undefined) return undefined;
+  const checked: { -readonly [K in keyof ComputeFactureOptions]: ComputeFactureOptions[K] } = {};
+  const ref = guardObject(field(o, 'referentiel'), [...path, 'referentiel'], issues, { required: false });
+  if (ref !== undefined) {
+    // A référentiel is what loadReferentiel returns: its compiled index is a Map.
+    const index = field(ref, 'index');
+    const resolve = field(ref, 'resolve');
+    if (!(index instanceof Map)) issues.push(inputIssue('INPUT_TYPE', { path: [...path, 'referentiel', 'index'], expected: 'Map (référentiel de loadReferentiel)', received: kindOf(index) }));
+    else if (resolve !== undefined && typeof resolve !== 'function') issues.push(inputIssue('INPUT_TYPE', { path: [...path, 'referentiel', 'resolve'], expected: 'fonction', received: kindOf(resolve) }));
+    else checked.referentiel = ref as unknown as Referentiel;
+  }
+  const par = field(o, 'parametres');
+  if (par !== undefined && typeof par === 'object' && par !== null && CHECKED.has(par)) checked.parametres = par as ParametresRegles;
+  else {
+    const p = checkParametres(par, [...path, 'parametres'], issues);
+    if (p !== undefined) {
+      CHECKED.add(p);
+      checked.parametres = p;
+    }
+  }
+  const trace = guardBoolean(field(o, 'trace'), [...path, 'trace'], issues, { required: false });
+  if (trace !== undefined) checked.trace = trace;
+  return issues.length === before ? checked : undefined;
+}
