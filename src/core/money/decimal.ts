@@ -1,6 +1,7 @@
 /**
  * The decimal.js boundary of core/money: the only file that imports decimal.js.
- * It serves conversions to and from `Decimal` and the arbitrary-precision fallback of products.
+ * It serves conversions to and from `Decimal` (the exact fallbacks of products and of euro
+ * literals are BigInt, in rounding.ts, so pricing never loads decimal.js).
  */
 import { Decimal } from 'decimal.js';
 import type { Factor } from './factor';
@@ -21,18 +22,6 @@ const MODES: Readonly<Record<Rounding, Decimal.Rounding>> = {
 
 /** The Decimal type accepted and returned at the boundary. */
 export type DecimalValue = Decimal;
-
-/**
- * Multiplies centimes by a factor in arbitrary precision and rounds to an integer.
- *
- * @param centimes - Integer centimes.
- * @param f - The factor.
- * @param rounding - The rounding mode.
- * @returns Rounded centimes (may be unsafe; the caller checks).
- */
-export function multiplyWithDecimal(centimes: number, f: Factor, rounding: Rounding): number {
-  return new D(centimes).times(f.units).dividedBy(new D(10).pow(f.scale)).toDecimalPlaces(0, MODES[rounding]).toNumber();
-}
 
 /**
  * Converts a decimal euro value (Decimal or decimal string) to integer centimes with a named rounding.

@@ -11,8 +11,7 @@ import { assertFactor, assertMoney, assertRounding, assertSafeInteger, isRoundin
 import type { Factor } from './factor';
 import { POW10 } from './factor';
 import type { Rounding } from './rounding';
-import { divideRoundedBig, divideRoundedUnchecked } from './rounding';
-import { multiplyWithDecimal } from './decimal';
+import { divideRoundedBig, divideRoundedUnchecked, multiplyRoundedBig } from './rounding';
 
 /** An exact amount in euros (integer centimes). */
 export interface Money {
@@ -172,7 +171,7 @@ export function multiplyCentimes(centimes: number, f: Factor, rounding: Rounding
   if (n === 0) return 0;
   const d = f.scale < 10 ? POW10_SMALL[f.scale] : POW10[f.scale];
   if (Number.isSafeInteger(n) && d !== undefined) return divideRoundedUnchecked(n, d, rounding);
-  return checked(multiplyWithDecimal(centimes, f, rounding)).centimes;
+  return checked(multiplyRoundedBig(centimes, f.units, f.scale, rounding)).centimes;
 }
 
 /**

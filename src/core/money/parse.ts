@@ -11,6 +11,7 @@ import { err, ok } from '../issues/result';
 import { SesamError } from '../issues/sesamError';
 import { assertMoney, assertRounding, kind } from './assertions';
 import { centimesToDecimal, eurosToCentimes, isDecimalValue } from './decimal';
+import { eurosTextToCentimes } from './rounding';
 import type { Money } from './money';
 import type { Rounding } from './rounding';
 import { ROUNDINGS } from './rounding';
@@ -108,7 +109,7 @@ export function parseMoney(text: string, options: ParseMoneyOptions = {}): Resul
   // without a named rounding is a precision problem.
   if ((m[1] ?? '').replace(/^0+/, '').length > 13) return err(issue('MONEY_RANGE', { path, received: s }));
   if (rounding === undefined) return err(issue('MONEY_PRECISION', { path, received: s }));
-  const cents = eurosToCentimes(t, rounding);
+  const cents = eurosTextToCentimes(t, rounding);
   if (cents === undefined || !Number.isSafeInteger(cents)) return err(issue('MONEY_RANGE', { path, received: s }));
   return ok({ centimes: cents === 0 ? 0 : cents });
 }

@@ -114,3 +114,34 @@ export function divideRoundedBig(n: bigint, d: bigint, mode: Rounding): bigint {
       throw new SesamError('ASSERTION', 'unknown rounding mode');
   }
 }
+
+/**
+ * Centimes × factor, rounded with a named mode, exact in BigInt (internal: the fallback of
+ * `multiplyCentimes` when the product passes 2^53).
+ *
+ * @param centimes - Safe-integer centimes.
+ * @param units - The factor's safe-integer units.
+ * @param scale - The factor's scale (0–15).
+ * @param mode - The rounding mode.
+ * @returns The rounded product (may be unsafe: the caller checks).
+ */
+export function multiplyRoundedBig(centimes: number, units: number, scale: number, mode: Rounding): number {
+  return Number(divideRoundedBig(BigInt(centimes) * BigInt(units), 10n ** BigInt(scale), mode));
+}
+
+/**
+ * Euros written as a decimal literal (`-?digits(.digits)?`, already matched by the caller) to
+ * centimes, rounded with a named mode, exact in BigInt (no decimal.js on this path, so pricing
+ * bundles without it).
+ *
+ * @param text - The literal.
+ * @param mode - How to reduce past the centime.
+ * @returns Centimes (may be unsafe: the caller checks).
+ */
+export function eurosTextToCentimes(text: string, mode: Rounding): number {
+  const neg = text.startsWith('-');
+  const [int = '0', frac = ''] = (neg ? text.slice(1) : text).split('.');
+  const n = BigInt(`${int}${frac}` || '0') * 100n;
+  const q = divideRoundedBig(neg ? -n : n, 10n ** BigInt(frac.length), mode);
+  return Number(q);
+}

@@ -22,7 +22,7 @@
 import type { PlainDate } from '../../core/date/index';
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, resultOf } from '../../core/issues/index';
-import { guardString, inputErr } from '../../core/guard/index';
+import { field, guardInteger, guardObject, guardPlainDate, guardString, inputErr } from '../../core/guard/index';
 import { CCAM_CODES } from './codes';
 import { readCsvRecords } from './csv';
 import type { CcamActe, CcamActivite, CcamModificateur, CcamModificateurValeur, CcamValeur, CcamVersion } from './model';
@@ -74,8 +74,12 @@ interface Building {
 export function parseCcamCsv(text: string, options: ParseCcamOptions = {}): Result<CcamVersion> {
   const guard: Issue[] = [];
   const input = guardString(text, ['text'], guard, { max: MAX_CCAM_CSV_LENGTH, expected: 'texte CSV de la CCAM' });
-  if (input === undefined) return inputErr(guard);
-  const maxIssues = typeof options.maxIssues === 'number' && options.maxIssues > 0 ? options.maxIssues : 200;
+  const o = guardObject(options, ['options'], guard, { required: false }) ?? {};
+  const versionOpt = guardString(field(o, 'version'), ['options', 'version'], guard, { required: false, max: 32 });
+  const applicableOpt = guardPlainDate(field(o, 'applicable'), ['options', 'applicable'], guard, { required: false });
+  const maxOpt = guardInteger(field(o, 'maxIssues'), ['options', 'maxIssues'], guard, { required: false, min: 1, max: 100_000 });
+  if (input === undefined || guard.length > 0) return inputErr(guard);
+  const maxIssues = maxOpt ?? 200;
   const issues: Issue[] = [];
   const warn = (i: Issue): void => {
     if (issues.length < maxIssues) issues.push(i);
@@ -85,8 +89,8 @@ export function parseCcamCsv(text: string, options: ParseCcamOptions = {}): Resu
   if (unclosedQuote) warn(issue('CCAM_CSV', { received: 'guillemet non fermé en fin de fichier', severity: 'warning' }));
 
   const title = TITLE.exec(records[0]?.cells[0] ?? '');
-  const number = options.version ?? (title === null ? undefined : `CCAM V${title[1] ?? ''}`);
-  const applicable = options.applicable ?? (title === null ? undefined : (`${title[4] ?? ''}-${title[3] ?? ''}-${title[2] ?? ''}` as PlainDate));
+  const number = versionOpt ?? (title === null ? undefined : `CCAM V${title[1] ?? ''}`);
+  const applicable = (applicableOpt as PlainDate | undefined) ?? (title === null ? undefined : (`${title[4] ?? ''}-${title[3] ?? ''}-${title[2] ?? ''}` as PlainDate));
   if (number === undefined || applicable === undefined) {
     return inputErr([issue('CCAM_VERSION', { expected: '« CNAM - CCAM version NN applicable JJ/MM/AAAA » en ligne 1', received: records[0]?.cells[0] ?? '' })]);
   }
