@@ -12,7 +12,7 @@ import { createIssueFactory, SesamError } from '../core/issues/index';
 import { SIGNATURE_CODES } from './codes';
 import { OID } from './oids';
 import type { Signer } from './ports';
-import { sha256 } from './webcrypto';
+import { sha256 } from '../core/webcrypto';
 
 const issue = createIssueFactory(SIGNATURE_CODES);
 

@@ -13,8 +13,8 @@ import { createIssueFactory, err, ok, SesamError } from '../core/issues/index';
 import type { Issue, Result } from '../core/issues/index';
 import { SIGNATURE_CODES } from './codes';
 import type { Signer } from './ports';
-import { subtle } from './webcrypto';
-import type { WebCryptoKey } from './webcrypto';
+import { subtle } from '../core/webcrypto';
+import type { WebCryptoKey } from '../core/webcrypto';
 
 const issue = createIssueFactory(SIGNATURE_CODES);
 const RSA_SHA256 = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;

@@ -14,7 +14,7 @@ import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
 import { SIGNATURE_CODES } from './codes';
 import { OID } from './oids';
-import { sha256 } from './webcrypto';
+import { sha256 } from '../core/webcrypto';
 
 const issue = createIssueFactory(SIGNATURE_CODES);
 

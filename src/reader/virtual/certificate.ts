@@ -11,8 +11,8 @@ import { arg, bytesArg } from '../assert';
 import { concatBytes, hexBytes } from '../hex';
 import { serializeBerTlv as tlv } from '../tlv';
 import { rsaSignDigestInfo } from './rsa';
-import { sha256, subtle } from './webcrypto';
-import type { WebCryptoKey } from './webcrypto';
+import { sha256, subtle } from '../../core/webcrypto';
+import type { WebCryptoKey } from '../../core/webcrypto';
 
 const SHA256_RSA = tlv('30', hexBytes('06 09 2A 86 48 86 F7 0D 01 01 0B'), hexBytes('05 00'));
 const utf8 = (s: string) => new TextEncoder().encode(s);

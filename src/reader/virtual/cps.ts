@@ -16,8 +16,8 @@ import type { SituationPs } from '../cps/situation';
 import { bytesEqual, concatBytes, hexBytes } from '../hex';
 import { serializeBerTlv, serializeSimpleTlv } from '../tlv';
 import { buildTestCertificate, signDigestInfo } from './certificate';
-import { subtle } from './webcrypto';
-import type { WebCryptoKey } from './webcrypto';
+import { subtle } from '../../core/webcrypto';
+import type { WebCryptoKey } from '../../core/webcrypto';
 import { createFileCard } from './engine';
 import type { VirtualCard, VirtualResponse } from './engine';
 

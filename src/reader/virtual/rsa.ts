@@ -10,8 +10,8 @@
  */
 import { guardString } from '../../core/guard/guard';
 import { SesamError } from '../../core/issues/index';
-import { subtle } from './webcrypto';
-import type { WebCryptoKey } from './webcrypto';
+import { subtle } from '../../core/webcrypto';
+import type { WebCryptoKey } from '../../core/webcrypto';
 
 interface RsaPrivate {
   readonly n: bigint;

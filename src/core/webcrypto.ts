@@ -1,10 +1,11 @@
 /**
- * WebCrypto access for the signature module: `globalThis.crypto.subtle` (Node ≥ 20, browsers),
- * so `sesam-billing/signature` imports no Node built-in crypto module and bundles for a browser.
+ * WebCrypto access (internal, shared by the signature module and the virtual cards):
+ * `globalThis.crypto.subtle` (Node ≥ 20, browsers), so neither imports a Node built-in crypto
+ * module and both bundle for a browser.
  *
  * @see W3C Web Cryptography API (SubtleCrypto: generateKey, exportKey, sign, digest)
  */
-import { SesamError } from '../core/issues/index';
+import { SesamError } from './issues/index';
 
 /** The WebCrypto `SubtleCrypto` of this runtime. */
 export type Subtle = typeof globalThis.crypto.subtle;
