@@ -99,7 +99,7 @@ function maskRun(run: string): string {
  * @returns The same text with NIRs masked.
  * @throws SesamError `ASSERTION` when `text` is not a string (use {@link formatReceived} for any value).
  * @example
- * maskNir('NIR 180017505690142 inconnu') // 'NIR 18001********42 inconnu'
+ * maskNir('NIR 180019999990141 inconnu') // 'NIR 18001********41 inconnu' (fictitious: born abroad, pays 999)
  */
 export function maskNir(text: string): string {
   if (typeof text !== 'string') throw new SesamError('ASSERTION', `maskNir expects a string, got ${text === null ? 'null' : typeof text}`);
