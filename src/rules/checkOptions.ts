@@ -4,8 +4,8 @@
  * `loadReferentiel` built them), the rule parameters in full (every dated table, rate and amount
  * the engine reads, so pricing never meets a hole), the trace flag.
  *
- * Hint: parameters objects already checked are remembered (a WeakSet), so a caller passing the
- * same parameters to every call pays the full check once; `PARAMETRES_DEFAUT` is trusted.
+ * Caller parameters are checked at every call (a caller may change an object it passed before,
+ * so a "checked once" cache would let a hole through); the shipped `PARAMETRES_DEFAUT` is trusted.
  */
 import { field, guardArray, guardBoolean, guardEnum, guardFactor, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputIssue, kindOf } from '../core/guard/index';
 import type { Issue, IssuePath } from '../core/issues/index';
@@ -83,7 +83,7 @@ export interface ComputeFactureOptions {
   readonly trace?: boolean;
 }
 
-const CHECKED = new WeakSet<object>([PARAMETRES_DEFAUT]);
+const TRUSTED = new WeakSet<object>([PARAMETRES_DEFAUT]);
 
 /**
  * Checks the options of `computeFacture` (internal: the engine and fse's `computeWith`).
@@ -109,13 +109,10 @@ export function checkComputeOptions(options: unknown, path: IssuePath, issues: I
     else checked.referentiel = ref as unknown as Referentiel;
   }
   const par = field(o, 'parametres');
-  if (par !== undefined && typeof par === 'object' && par !== null && CHECKED.has(par)) checked.parametres = par as ParametresRegles;
+  if (par !== undefined && typeof par === 'object' && par !== null && TRUSTED.has(par)) checked.parametres = par as ParametresRegles;
   else {
     const p = checkParametres(par, [...path, 'parametres'], issues);
-    if (p !== undefined) {
-      CHECKED.add(p);
-      checked.parametres = p;
-    }
+    if (p !== undefined) checked.parametres = p;
   }
   const trace = guardBoolean(field(o, 'trace'), [...path, 'trace'], issues, { required: false });
   if (trace !== undefined) checked.trace = trace;
