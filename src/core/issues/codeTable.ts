@@ -58,15 +58,9 @@ function isSeparator(c: number): boolean {
 
 function maskRun(run: string): string {
   let significant = 0;
-  let digits = 0;
-  for (let i = 0; i < run.length; i++) {
-    const c = run.charCodeAt(i);
-    if (isSeparator(c)) continue;
-    significant++;
-    if (c <= 57) digits++;
-  }
-  // A NIR has at least 14 digits; a run with fewer is left alone.
-  if (digits < 13) return run;
+  for (let i = 0; i < run.length; i++) if (!isSeparator(run.charCodeAt(i))) significant++;
+  // A NIR body is 13 characters (digits, with 2A / 2B for Corsica): a shorter run is left alone.
+  if (significant < 13) return run;
   // Keep the first 5 characters (sexe, année, mois) and, from 15 on, the last 2 (a key): every
   // character a NIR inside the run could have in positions 6–13 lies in between, wherever the
   // NIR starts in the run, so it is masked. Separators stay, so the length does not change and
