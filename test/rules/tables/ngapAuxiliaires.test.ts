@@ -78,9 +78,11 @@ describe('NGAP auxiliaires: rows', () => {
   });
 
   it('every code has history back to 2023-01-01 (its first row starts on or before it)', () => {
-    for (const g of groups().values()) {
-      if (g.zone === 'dom' && g.rows[0]!.validFrom! > HISTORY_START) continue; // a DOM value first published later (sages-femmes C / V / MSF / IK / CCP)
-      expect(g.rows[0]!.validFrom! <= HISTORY_START, `${g.profession} ${g.zone} ${g.code}`).toBe(true);
+    // Created (or first given a DOM value) on 2024-02-22 by the avenant n° 7 of the sages-femmes: refused before.
+    const LATER = new Set(['sageFemme metropole MD', 'sageFemme dom C', 'sageFemme dom V', 'sageFemme dom MSF', 'sageFemme dom IK', 'sageFemme dom CCP']);
+    for (const [key, g] of groups()) {
+      if (LATER.has(key)) expect(g.rows[0]!.validFrom, key).toBe('2024-02-22');
+      else expect(g.rows[0]!.validFrom! <= HISTORY_START, key).toBe(true);
     }
   });
 
@@ -143,6 +145,8 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['sageFemme', 'metropole', 'C', '2026-03-02', 2300],
     ['sageFemme', 'dom', 'C', '2024-02-21', 'RULES_TARIF_DATE'],
     ['sageFemme', 'dom', 'V', '2024-02-22', 2760],
+    ['sageFemme', 'metropole', 'MD', '2024-02-21', 'RULES_TARIF_DATE'],
+    ['sageFemme', 'metropole', 'MD', '2024-02-22', 1000],
     ['sageFemme', 'metropole', 'MSF', '2024-02-21', 200],
     ['sageFemme', 'metropole', 'MSF', '2024-02-22', 350],
     ['sageFemme', 'dom', 'MSF', '2024-02-22', 380],

@@ -1,6 +1,6 @@
 /**
- * NGAP sages-femmes (consultation C, visite V, majoration MSF, lettres clés SF / SP, SFI, IK,
- * CCP), métropole and DOM, dated from 2023-01-01.
+ * NGAP sages-femmes (consultation C, visite V, majorations MSF and MD, lettres clés SF / SP, SFI,
+ * IK, CCP), métropole and DOM, dated from 2023-01-01 (MD from 2024-02-22, when it opened to them).
  *
  * Sources: convention nationale des sages-femmes — avenant n° 4 du 29 mai 2018, which replaces
  * the convention of 11 October 2007 (avis d'approbation, JO du 10 août 2018; ameli.fr,
@@ -23,7 +23,7 @@ const AV7_2025 = 'Convention nationale des sages-femmes, avenant n° 7 signé le
 const A_CONFIRMER = `à confirmer : valeur au 01/01/2023 absente des pages officielles retenues (${CONVENTION}, annexe tarifaire)`;
 const AV7_DATE = '2024-02-22';
 
-/** NGAP sages-femmes: C, V, MSF, SF, SP, SFI, IK, CCP. */
+/** NGAP sages-femmes: C, V, MSF, MD, SF, SP, SFI, IK, CCP. */
 export const NGAP_SAGES_FEMMES: TableTarifs = {
   source: `${CONVENTION} ; avenant n° 7 (ameli.fr, 22 février 2024)`,
   version: 'ngap-sages-femmes-2026.12',
@@ -50,6 +50,7 @@ export const NGAP_SAGES_FEMMES: TableTarifs = {
         ];
       });
     }),
+    ngapRow(SF, 'metropole', 'MD', 'Majoration de déplacement de la sage-femme (postnatal, grossesse pathologique)', AV7_DATE, '10.00', false, AV7),
     ngapRow(SF, 'metropole', 'SFI', 'Acte infirmier de sage-femme', DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
     ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', DEBUT_HISTORIQUE, null, false, A_CONFIRMER),
     ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', AV7_DATE, '0.61', false, AV7),
