@@ -60,8 +60,7 @@ interface PsKind {
 const KINDS: readonly PsKind[] = [
   { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['G', 'C', 'CS'] : ['G', 'APC', 'TCG']) },
   { profession: 'infirmier', secteurs: ['1'], zones: ['metropole'], codes: () => ['AMI', 'AIS', 'IFD', 'IK', 'IKM', 'IKS'] },
-  // Kiné IFD is a placeholder after 2024-02-22 (RULES_TARIF_A_CONFIRMER): not drawn here.
-  { profession: 'masseurKinesitherapeute', secteurs: ['1'], zones: ['metropole', 'dom'], codes: () => ['AMK', 'AMS', 'AMC', 'IFO', 'IK'] },
+  { profession: 'masseurKinesitherapeute', secteurs: ['1'], zones: ['metropole', 'dom'], codes: (_, z) => (z === 'dom' ? ['AMK', 'AMS', 'AMC'] : ['AMK', 'AMS', 'AMC', 'IFD', 'IFO', 'IK']) },
   { profession: 'orthophoniste', secteurs: ['1'], zones: ['metropole', 'dom'], codes: () => ['AMO'] },
   { profession: 'orthoptiste', secteurs: ['1'], zones: ['metropole', 'dom'], codes: () => ['AMY'] },
 ];
