@@ -128,6 +128,8 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['infirmier', 'dom', 'AIS', '2025-06-02', 270],
     ['infirmier', 'metropole', 'IFD', '2024-01-27', 250],
     ['infirmier', 'metropole', 'IFD', '2024-01-28', 275],
+    ['infirmier', 'metropole', 'IFA', '2024-01-27', 250],
+    ['infirmier', 'metropole', 'IFA', '2024-01-28', 275],
     ['infirmier', 'dom', 'IFI', '2024-01-27', 250],
     ['infirmier', 'dom', 'IFI', '2024-01-28', 275],
     ['infirmier', 'metropole', 'BSC', '2026-03-02', 2870],

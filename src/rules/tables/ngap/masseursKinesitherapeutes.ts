@@ -29,7 +29,7 @@ const IK = `${CONVENTION}, avenant du 10 avril 2003 (JO du 19 juin 2003) : valeu
 const IFD = `${AV3} ; maintenue à 2,50 € par l’avenant n° 7 (JO du 25 août 2023)`;
 const AV7_DATE = '2024-02-22';
 
-/** NGAP masseurs-kinésithérapeutes: AMK, AMS, AMC, IFD, IFO, IFN, IFP, IFR, IFS, IK, IKM, IKS. */
+/** NGAP masseurs-kinésithérapeutes: AMK, AMS, AMC, IFD (and its code prestation IFA), IFO, IFN, IFP, IFR, IFS, IK, IKM, IKS. */
 export const NGAP_MASSEURS_KINESITHERAPEUTES: TableTarifs = {
   source: `${CONVENTION} et avenants n° 3 et 7`,
   version: 'ngap-masseurs-kinesitherapeutes-2026.12',
@@ -49,6 +49,7 @@ export const NGAP_MASSEURS_KINESITHERAPEUTES: TableTarifs = {
         ngapRow(MK, zone, 'IKM', `Indemnité kilométrique montagne (kiné${z})`, DEBUT_HISTORIQUE, dom ? '0.66' : '0.61', false, IK),
         ngapRow(MK, zone, 'IKS', `Indemnité kilométrique à pied ou à ski (kiné${z})`, DEBUT_HISTORIQUE, '3.35', false, IK),
         ngapRow(MK, zone, 'IFD', `Indemnité forfaitaire de déplacement (kiné${z})`, DEBUT_HISTORIQUE, '2.50', false, IFD),
+        ngapRow(MK, zone, 'IFA', `Indemnité forfaitaire de déplacement, code IFA (kiné${z})`, DEBUT_HISTORIQUE, '2.50', false, `${IFD} ; code prestation IFA (nomenclatures du SNDS, nature de prestation 1842)`),
       ];
     }),
   ],
