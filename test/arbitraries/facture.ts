@@ -61,6 +61,8 @@ const KINDS: readonly PsKind[] = [
   { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['G', 'C', 'CS'] : ['G', 'APC', 'TCG']) },
   { profession: 'infirmier', secteurs: ['1'], zones: ['metropole'], codes: () => ['AMI', 'AIS', 'IFD', 'IK', 'IKM', 'IKS'] },
   { profession: 'masseurKinesitherapeute', secteurs: ['1'], zones: ['metropole', 'dom'], codes: (_, z) => (z === 'dom' ? ['AMK', 'AMS', 'AMC'] : ['AMK', 'AMS', 'AMC', 'IFD', 'IFO', 'IK']) },
+  { profession: 'orthophoniste', secteurs: ['1'], zones: ['metropole', 'dom'], codes: () => ['AMO'] },
+  { profession: 'orthoptiste', secteurs: ['1'], zones: ['metropole', 'dom'], codes: () => ['AMY'] },
 ];
 
 const arbMoney = (max: number): fc.Arbitrary<Money> => fc.integer({ min: 0, max }).map(money);

@@ -243,10 +243,12 @@ describe('auxiliaires médicaux', () => {
     expect(rules(dec)).toContain('franchise.paramedical');
   });
 
-  it('AMI × coefficient 1.5 rounds halfUp to the centime (4,725 → 4,73); IFD 2,50 before 2023-08-28', () => {
+  it('AMI × coefficient 1.5 rounds halfUp to the centime (4,725 → 4,73); IFD 2,50 before 2024-01-28 (avenant 10 infirmiers), 2,75 from it', () => {
     const dec = run(factureG({ ps: ide, dateFacturation: d('2023-08-27'), lignes: [ligne('AMI', '2023-08-27', { coefficient: '1.5' }), ligne('IFD', '2023-08-27')] }));
     expect(dec.lignes.map((l) => c(l.baseRemboursement))).toEqual([473, 250]);
     expect(c(dec.lignes[0]!.franchise)).toBe(50);
+    const ifd = (date: string) => run(factureG({ ps: ide, dateFacturation: d(date), lignes: [ligne('IFD', date)] })).lignes[0]!.prixUnitaire.centimes;
+    expect([ifd('2024-01-27'), ifd('2024-01-28')]).toEqual([250, 275]);
   });
 
   it('AMK 8 kiné: 8 × 2,21 = 17,68 € at 60 % = 10,61 € − 1 € franchise', () => {
