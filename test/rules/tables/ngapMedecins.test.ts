@@ -63,6 +63,11 @@ describe('NGAP médecins: values on both sides of each change', () => {
     expectIssue(computeFacture(input('MMG', '2024-12-22')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
   });
 
+  it('CS: 23 € until 2024-12-21; secteur 1 / OPTAM value with MPC folded in is to confirm; secteur 2 stays 23 €', () => {
+    expect([prix('CS', '2024-12-21'), prix('CS', '2024-12-21', '2-optam'), prix('CS', '2025-03-10', '2')]).toEqual([2300, 2300, 2300]);
+    expectIssue(computeFacture(input('CS', '2024-12-22')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+  });
+
   it('APC: 55 € → 56,50 € (2023-11-01) → 60 € (2024-12-22), secteur 2 on the same base', () => {
     expect([prix('APC', '2023-10-31'), prix('APC', '2023-11-01'), prix('APC', '2024-12-21'), prix('APC', '2024-12-22')]).toEqual([5500, 5650, 5650, 6000]);
     expect(prix('APC', '2025-03-10', '2')).toBe(6000);

@@ -3,9 +3,10 @@
  * psychiatrie / neurologie, dermatologie, téléconsultation), métropole. Téléexpertise codes are
  * not listed (their 2024 names are to confirm).
  *
- * CS is 23 € in every secteur (the secteur 2 non-OPTAM base); in secteur 1 / OPTAM the
- * spécialiste correspondant adds MPC and MCS (31,50 € in total, unchanged on 22 December 2024,
- * ameli). APC is billed on the same base by secteur 2 non-OPTAM (no secteur restriction).
+ * CS is 23 € in every secteur until 21 December 2024 and stays the secteur 2 non-OPTAM base;
+ * in secteur 1 / OPTAM the spécialiste correspondant adds MPC and MCS (31,50 € in total,
+ * unchanged on 22 December 2024, ameli). The convention 2024 folds MPC into CS on
+ * 22 December 2024: that CS value is a placeholder until tied to the convention's annex. APC is billed on the same base by secteur 2 non-OPTAM (no secteur restriction).
  * The 1 July 2025 wave applies from 1 January 2026 (comité d'alerte of 18 June 2025).
  */
 import type { TarifRow } from '../../../referentiel';
@@ -17,9 +18,12 @@ const PSY_2024 = `${CONV_2024} ; ${AMELI_22_12_2024} (consultation coordonnée d
 /** Spécialistes rows. */
 export const SPECIALISTES: readonly TarifRow[] = [
   acte('CS', 'Consultation au cabinet du médecin spécialiste', '2023-01-01', '23.00', `${SERVICE_PUBLIC} ; ${DEPUIS_2023}`),
+  aConfirmer('CS', 'Consultation au cabinet du médecin spécialiste (secteur 1 / OPTAM)', '2024-12-22',
+    `valeur de CS au 22/12/2024 en secteur 1 / OPTAM (MPC intégrée à CS par le ${CONV_2024} ; spécialiste correspondant 31,50 € au total = CS + MCS, ${AMELI_22_12_2024})`,
+    { secteurs: S1_OPTAM }),
   aConfirmer('VS', 'Visite du médecin spécialiste', '2023-01-01', 'valeur de la lettre VS (23 € comme CS selon la NGAP) à vérifier'),
   aConfirmer('MPC', 'Majoration forfaitaire transitoire (spécialiste)', '2023-01-01',
-    `montant selon la spécialité, porté de +1,50 € au 1er novembre 2023 par le ${RA_2023} ; spécialiste correspondant 31,50 € au total (${AMELI_22_12_2024})`,
+    `montant selon la spécialité, porté de +1,50 € au 1er novembre 2023 par le ${RA_2023} ; intégration à CS au 22/12/2024 (${CONV_2024})`,
     { acte: false, secteurs: S1_OPTAM }),
   majoration('MCS', 'Majoration de coordination spécialiste (patient adressé par le médecin traitant)', '2023-01-01', '5.00',
     `${CONV_2016} (MCS 5 €) ; ${DEPUIS_2023} ; inchangée par le ${CONV_2024}`, { secteurs: S1_OPTAM, parcoursSeulement: true }),
@@ -38,6 +42,8 @@ export const SPECIALISTES: readonly TarifRow[] = [
     `${CONV_2024} : consultation coordonnée 57 € = CNPSY 52 € + MCS 5 €, ${REPORT_2026}`, { secteurs: S1_OPTAM }),
   aConfirmer('CNPSY', 'Consultation du psychiatre, neuropsychiatre ou neurologue (secteur 2 non-OPTAM)', '2024-12-22',
     `base secteur 2 non-OPTAM de CNPSY à partir du 22/12/2024 (${CONV_2024})`, { secteurs: ['2'] }),
+  aConfirmer('CNP', 'Consultation du neurologue', '2023-01-01',
+    `valeurs successives (50 € au 22/12/2024 puis 52 € au 01/01/2026 selon le ${CONV_2024}, ${REPORT_2026}) à vérifier dans l’annexe tarifaire`),
   aConfirmer('CDE', 'Consultation de dépistage du mélanome (dermatologue)', '2023-01-01',
     `valeurs successives (47,50 € ; 54 € au 22/12/2024 ; 60 € au 01/01/2026 selon le ${CONV_2024}, ${REPORT_2026}) à vérifier dans l’annexe tarifaire`),
   aConfirmer('TC', 'Téléconsultation (médecin spécialiste, ou secteur 2)', '2023-01-01', 'valeur de TC selon la spécialité et le secteur (avenant n° 6 à la convention 2016 ; convention 2024)'),
