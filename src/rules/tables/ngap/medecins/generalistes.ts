@@ -33,7 +33,7 @@ export const GENERALISTES: readonly TarifRow[] = [
   majoration('MEG', 'Majoration enfant de 0 à 6 ans (médecin généraliste)', '2023-01-01', '5.00',
     `${CONV_2016} (MEG 5 €) ; ${DEPUIS_2023} ; montant inchangé par le ${CONV_2024} (consultation de l’enfant de moins de 6 ans : 31,50 € puis 35 €)`, { secteurs: S1_OPTAM }),
   aConfirmer('TCG', 'Téléconsultation du médecin généraliste', '2023-01-01',
-    'valeur de TCG de 2023 à 2026 (25 € selon l’avenant n° 6 à la convention 2016 ; le maintien de la téléconsultation hors revalorisation du 22/12/2024 est à vérifier dans la NGAP publiée par la CNAM)', { secteurs: S1_OPTAM }),
+    'valeur de TCG de 2023 à 2026 (lettre créée par décision UNCAM du 6 novembre 2018, JO du 19 décembre 2018 ; 25 € selon l’avenant n° 6 à la convention 2016 ; effet du règlement arbitral au 1er novembre 2023 et maintien au 22/12/2024 à vérifier)', { secteurs: S1_OPTAM }),
   acte('GL1', 'Consultation longue du médecin traitant, patient de plus de 80 ans : sortie d’hospitalisation', '2026-01-01', '60.00', `${CONV_2024}, art. 78-1 : consultation longue du médecin traitant 60 € au 1er janvier 2026`),
   acte('GL2', 'Consultation longue du médecin traitant, patient de plus de 80 ans : révision des traitements (polymédication)', '2026-01-01', '60.00', `${CONV_2024}, art. 78-1 : consultation longue du médecin traitant 60 € au 1er janvier 2026`),
   acte('GL3', 'Consultation longue du médecin traitant, patient de plus de 80 ans : orientation médico-sociale (APA)', '2026-01-01', '60.00', `${CONV_2024}, art. 78-1 : consultation longue du médecin traitant 60 € au 1er janvier 2026`),

@@ -26,7 +26,8 @@ export const SPECIALISTES: readonly TarifRow[] = [
     `montant selon la spécialité, porté de +1,50 € au 1er novembre 2023 par le ${RA_2023} ; intégration à CS au 22/12/2024 (${CONV_2024})`,
     { acte: false, secteurs: S1_OPTAM }),
   majoration('MCS', 'Majoration de coordination spécialiste (patient adressé par le médecin traitant)', '2023-01-01', '5.00',
-    `${CONV_2016} (MCS 5 €) ; ${DEPUIS_2023} ; inchangée par le ${CONV_2024}`, { secteurs: S1_OPTAM, parcoursSeulement: true }),
+    `${CONV_2016} (MCS 5 €) ; ${DEPUIS_2023} ; maintenue par la décision UNCAM du 29 octobre 2024 (NGAP, art. 2 bis, JO) et le ${CONV_2024}`,
+    { secteurs: S1_OPTAM, parcoursSeulement: true }),
   aConfirmer('MCG', 'Majoration de coordination généraliste', '2023-01-01', `montant de MCG (médecin généraliste correspondant) selon le ${CONV_2016} et le ${CONV_2024}`,
     { acte: false, secteurs: S1_OPTAM, parcoursSeulement: true }),
   acte('APC', 'Avis ponctuel de consultant', '2022-04-01', '55.00', `${AVENANT_9} : APC 55 €`),
@@ -46,5 +47,6 @@ export const SPECIALISTES: readonly TarifRow[] = [
     `valeurs successives (50 € au 22/12/2024 puis 52 € au 01/01/2026 selon le ${CONV_2024}, ${REPORT_2026}) à vérifier dans l’annexe tarifaire`),
   aConfirmer('CDE', 'Consultation de dépistage du mélanome (dermatologue)', '2023-01-01',
     `valeurs successives (47,50 € ; 54 € au 22/12/2024 ; 60 € au 01/01/2026 selon le ${CONV_2024}, ${REPORT_2026}) à vérifier dans l’annexe tarifaire`),
-  aConfirmer('TC', 'Téléconsultation (médecin spécialiste, ou secteur 2)', '2023-01-01', 'valeur de TC selon la spécialité et le secteur (avenant n° 6 à la convention 2016 ; convention 2024)'),
+  aConfirmer('TC', 'Téléconsultation (médecin spécialiste, ou secteur 2)', '2023-01-01',
+    'valeur de TC selon la spécialité et le secteur (lettre créée par décision UNCAM du 6 novembre 2018, JO du 19 décembre 2018 ; avenant n° 6 à la convention 2016 ; convention 2024)'),
 ];
