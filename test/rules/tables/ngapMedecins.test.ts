@@ -82,7 +82,14 @@ describe('NGAP médecins: values on both sides of each change', () => {
   it('pédiatre: CEH 39 € then 40 € on 2026-01-01 (not 2025-07-01); CEK 35 €; CEG 31,50 €; earlier values to confirm', () => {
     expect([prix('CEH', '2024-12-22'), prix('CEH', '2025-07-01'), prix('CEH', '2025-12-31'), prix('CEH', '2026-01-01')]).toEqual([3900, 3900, 3900, 4000]);
     expect([prix('CEK', '2024-12-22'), prix('CEG', '2024-12-22')]).toEqual([3500, 3150]);
-    for (const code of ['CEH', 'CEK', 'CEG', 'COE']) expectIssue(computeFacture(input(code, '2024-12-21')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    for (const code of ['CEH', 'CEK', 'CEG']) expectIssue(computeFacture(input(code, '2024-12-21')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+  });
+
+  it('COE: 46 € → 47,50 € (2023-11-01) → 54 € (2024-12-22) → 60 € (2026-01-01), at 100 % AMO', () => {
+    expect([prix('COE', '2023-10-31'), prix('COE', '2023-11-01'), prix('COE', '2024-12-21'), prix('COE', '2024-12-22'), prix('COE', '2025-12-31'), prix('COE', '2026-01-01')])
+      .toEqual([4600, 4750, 4750, 5400, 5400, 6000]);
+    const dec = expectOk(computeFacture({ ...input('COE', '2025-03-10'), beneficiaire: { dateNaissance: d('2024-03-20') } }));
+    expect(dec.total.partAmo.centimes).toBe(5400);
   });
 
   it('consultation longue du médecin traitant (> 80 ans): 60 € from 2026-01-01, refused before', () => {

@@ -8,7 +8,7 @@
  * non-OPTAM GP bills G/VG at the tarif opposable, and C/V (23 €) with a dépassement (ameli).
  */
 import type { TarifRow } from '../../../referentiel';
-import { AMELI_22_12_2024, AMELI_MG, CONV_2016, CONV_2024, DEPUIS_2023, NGAP, RA_2023, S1_OPTAM, aConfirmer, acte, majoration } from './sources';
+import { AMELI_22_12_2024, AMELI_MG, CONV_2016, CONV_2024, DEPUIS_2023, NGAP, RA_2023, S1_OPTAM, SP_ENFANT, aConfirmer, acte, majoration } from './sources';
 
 const G_2024 = `${CONV_2024} ; ${AMELI_MG} (G/VG 30 € ; secteur 2 non-OPTAM : G/VG à tarif opposable, C/V à 23 € avec dépassement) ; ${AMELI_22_12_2024}`;
 const RETIRE = `retiré le 2024-12-21 : ${CONV_2024} ; ${AMELI_MG} (la cotation G s’applique aux spécialistes de médecine générale)`;
@@ -31,7 +31,7 @@ export const GENERALISTES: readonly TarifRow[] = [
   acte('C', 'Consultation au cabinet (médecine générale)', '2023-01-01', '23.00', `${NGAP} ; ${AMELI_MG} (« tarif inchangé de 23 € ») ; ${DEPUIS_2023}`),
   acte('V', 'Visite (médecine générale)', '2023-01-01', '23.00', `${NGAP} ; ${AMELI_MG} (« tarif inchangé de 23 € ») ; ${DEPUIS_2023}`),
   majoration('MEG', 'Majoration enfant de 0 à 6 ans (médecin généraliste)', '2023-01-01', '5.00',
-    `${CONV_2016} (MEG 5 €) ; ${DEPUIS_2023} ; montant inchangé par le ${CONV_2024} (consultation de l’enfant de moins de 6 ans : 31,50 € puis 35 €)`, { secteurs: S1_OPTAM }),
+    `${CONV_2016} (MEG 5 €) ; ${DEPUIS_2023} ; ${SP_ENFANT} (moins de 6 ans 31,50 € contre 26,50 €) ; inchangée par le ${CONV_2024}`, { secteurs: S1_OPTAM }),
   aConfirmer('TCG', 'Téléconsultation du médecin généraliste', '2023-01-01',
     'valeur de TCG de 2023 à 2026 (lettre créée par décision UNCAM du 6 novembre 2018, JO du 19 décembre 2018 ; 25 € selon l’avenant n° 6 à la convention 2016 ; effet du règlement arbitral au 1er novembre 2023 et maintien au 22/12/2024 à vérifier)', { secteurs: S1_OPTAM }),
   acte('GL1', 'Consultation longue du médecin traitant, patient de plus de 80 ans : sortie d’hospitalisation', '2026-01-01', '60.00', `${CONV_2024}, art. 78-1 : consultation longue du médecin traitant 60 € au 1er janvier 2026`),

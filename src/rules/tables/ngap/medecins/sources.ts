@@ -48,11 +48,14 @@ export const AMELI_SPE =
 /** ameli (CNAM) news of 22 December 2024. */
 export const AMELI_22_12_2024 =
   'ameli.fr (CNAM), « Tarifs des médecins généralistes et spécialistes : ce qui a changé le 22 décembre 2024 »';
+/** service-public.fr (DILA) page on children's consultations, as in force from 1 November 2023 to 21 December 2024. */
+export const SP_ENFANT =
+  'service-public.fr (DILA), fiche F10874 « Remboursement d’une consultation médicale pour un enfant de moins de 16 ans », version du 1er novembre 2023 au 21 décembre 2024';
 /** Said of a value in force on 2023-01-01 set by an older text whose date is not retained. */
 export const DEPUIS_2023 = 'valeur en vigueur au 1er janvier 2023 fixée par un texte antérieur dont la date n’est pas retenue ici : début au 2023-01-01';
 
 /** Optional row fields; `validTo` as 'YYYY-MM-DD'. */
-export type Extra = Partial<Pick<TarifRow, 'secteurs' | 'zone' | 'parcoursSeulement' | 'acte'>> & { readonly validTo?: string };
+export type Extra = Partial<Pick<TarifRow, 'secteurs' | 'zone' | 'parcoursSeulement' | 'acte' | 'tauxPourcent'>> & { readonly validTo?: string };
 
 function base(code: string, libelle: string, validFrom: string, prix: string | null, source: string, acte: boolean, extra: Extra): TarifRow {
   const row: TarifRow = { code, libelle, nomenclature: 'ngap', professions: MEDECIN, zone: 'metropole', validFrom: validFrom as PlainDate, prix, acte, source };
