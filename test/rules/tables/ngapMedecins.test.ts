@@ -101,7 +101,7 @@ describe('NGAP médecins: values on both sides of each change', () => {
 
   it('majorations: MEG 5 €, MCS 5 € (not acts); DROM values are placeholders, not métropole prices', () => {
     expect([prix('MEG', '2023-01-01'), prix('MEG', '2025-03-10'), prix('MCS', '2025-03-10')]).toEqual([500, 500, 500]);
-    expect(ROWS.filter((r) => ['MEG', 'MCS', 'MN', 'MM', 'F', 'MU', 'MD', 'IK', 'CRN', 'CRM', 'CRS', 'MPC', 'MCG'].includes(r.code)).every((r) => !r.acte)).toBe(true);
+    expect(ROWS.filter((r) => ['MEG', 'MCS', 'MN', 'MM', 'F', 'MU', 'MD', 'IK', 'CRN', 'CRM', 'CRS', 'MPC', 'MCG', 'MP', 'MMG'].includes(r.code)).every((r) => !r.acte)).toBe(true);
     expectIssue(computeFacture(input('G', '2025-03-10', '1', 'dom')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
   });
 
@@ -137,7 +137,7 @@ describe('NGAP médecins: every row dated and sourced', () => {
   });
 
   it('history reaches 2023-01-01 for every code in force then (codes created later are listed)', () => {
-    const createdLater = new Set(['GL1', 'GL2', 'GL3']);
+    const createdLater = new Set(['GL1', 'GL2', 'GL3', 'COH', 'COK', 'COG']); // convention 2024 codes (COH/COK/COG: creation date to confirm)
     for (const code of new Set(ROWS.map((r) => r.code))) {
       if (createdLater.has(code)) continue;
       for (const s of ['1', '2-optam'] as const) {

@@ -29,4 +29,10 @@ export const PEDIATRIE: readonly TarifRow[] = [
   acte('COE', COE, '2023-11-01', '47.50', `${RA_2023} (consultations complexes 47,50 €) ; ${SP_ENFANT} : consultations obligatoires 47,50 €, remboursées à 100 %`, CENT),
   acte('COE', COE, '2024-12-22', '54.00', `${CONV_2024} ; ${AMELI_SPE} : COE 54 €`, CENT),
   acte('COE', COE, '2026-01-01', '60.00', `${CONV_2024} ; ${AMELI_SPE} : COE 60 €, ${REPORT_2026}`, CENT),
+  aConfirmer('COD', 'Autre examen obligatoire de l’enfant de 0 à moins de 6 ans (médecin généraliste)', '2023-01-01', `valeurs avant et après le 22/12/2024 (${CONV_2024})`),
+  aConfirmer('COB', 'Autre examen obligatoire de l’enfant de 6 ans et plus (médecin généraliste)', '2023-01-01', `valeurs avant et après le 22/12/2024 (${CONV_2024})`),
+  aConfirmer('COH', 'Autre examen obligatoire de l’enfant de 0 à moins de 2 ans (pédiatre)', '2024-12-22',
+    `code et valeurs du ${CONV_2024} (examens obligatoires de 0 à 2 ans : 45 € puis 50 € au 01/01/2026, ${REPORT_2026}) ; date de création du code à vérifier`),
+  aConfirmer('COK', 'Autre examen obligatoire de l’enfant de 2 à moins de 6 ans (pédiatre)', '2024-12-22', `code et valeur du ${CONV_2024} ; date de création du code à vérifier`),
+  aConfirmer('COG', 'Autre examen obligatoire de l’enfant de 6 ans et plus (pédiatre)', '2024-12-22', `code et valeur du ${CONV_2024} ; date de création du code à vérifier`),
 ];
