@@ -65,6 +65,26 @@ function lines(rows: readonly string[][], key: (r: readonly string[]) => string 
   return sorted.map((r) => r.join('\t')).join('\n');
 }
 
+/** Numbers grouped by key, one line per key: `key\t1,3-5,9` (keys sorted). */
+function grouped(pairs: readonly (readonly [string, number])[]): string {
+  const byKey = new Map<string, number[]>();
+  for (const [key, n] of pairs) {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`numéro illisible: ${key} ${n}`);
+    byKey.set(key, [...(byKey.get(key) ?? []), n]);
+  }
+  return [...byKey.keys()].sort().map((key) => {
+    const nums = [...new Set(byKey.get(key))].sort((a, b) => a - b);
+    const parts: string[] = [];
+    for (let i = 0; i < nums.length;) {
+      let j = i;
+      while (j + 1 < nums.length && nums[j + 1] === (nums[j] as number) + 1) j++;
+      parts.push(i === j ? String(nums[i]) : `${nums[i]}-${nums[j]}`);
+      i = j + 1;
+    }
+    return `${key}\t${parts.join(',')}`;
+  }).join('\n');
+}
+
 /** Rows sorted by their numeric code, the code written as the difference with the previous one. */
 function deltaLines(rows: readonly string[][]): string {
   const sorted = [...rows].sort((a, b) => Number(a[0]) - Number(b[0]));
@@ -86,11 +106,15 @@ export function sndsCompactTexts(dir: string): Record<string, string> {
     cell(r['BIO_PRS_IDE']), cell(r['BIO_TAR_NAT']), r['BIO_TAR_COF'] === '' ? '' : decimal(cell(r['BIO_TAR_COF'])),
     sasDate(cell(r['BIO_CRE_DAT'])), sasDate(cell(r['BIO_HIS_DTD'])), sasDate(cell(r['BIO_SUP_DAT'])),
   ]));
-  // Caisses: organisme de base (grand régime + C/A/M/I + n° caisse), type.
-  const caisses = lines(read(dir, 'IR_CAI_V').map((r) => [cell(r['ORG_BSE_NUM']), cell(r['ORG_CAI_TYP'])]), (r) => r[0] ?? '');
-  // Régimes: grand régime, petit régime.
-  const regimes = lines(read(dir, 'IR_RGM_V').map((r) => [cell(r['RGM_GRG_COD']), cell(r['RGM_COD'])]),
-    (r) => Number(r[0]) * 10_000 + Number(r[1]));
+  // Caisses: one line per prefix of the organisme de base (grand régime + C/A/M/I) and type,
+  // then the caisse numbers as ranges (`01C\tRG\t11,21-22,…`).
+  const caisses = grouped(read(dir, 'IR_CAI_V').map((r) => {
+    const code = cell(r['ORG_BSE_NUM']);
+    if (!/^\d{2}[A-Z]\d{3}$/.test(code)) throw new Error(`organisme de base illisible: ${code}`);
+    return [`${code.slice(0, 3)}\t${cell(r['ORG_CAI_TYP'])}`, Number(code.slice(3))];
+  }));
+  // Régimes: one line per grand régime, then its petits régimes as ranges.
+  const regimes = grouped(read(dir, 'IR_RGM_V').map((r) => [cell(r['RGM_GRG_COD']).padStart(2, '0'), Number(cell(r['RGM_COD']))]));
   // Natures de prestation: code, code B2 (lettre NGAP), fermeture (from PRS_NAT_OBS).
   const natures = deltaLines(read(dir, 'IR_NAT_V').map((r) => [cell(r['PRS_NAT']), cell(r['PRS_NAT_CB2']), closedOn(cell(r['PRS_NAT_OBS']))]));
   // Small tables, one section each (`#NAME` line, then rows).
@@ -105,8 +129,8 @@ export function sndsCompactTexts(dir: string): Record<string, string> {
 
 const FILES: Record<string, { file: string; what: string; tables: string }> = {
   NABM_COMPACT: { file: 'nabm.generated.ts', what: 'NABM acts (code, lettre, coefficient, dates; history up to 2019)', tables: 'IR_BIO_R' },
-  CAISSES_COMPACT: { file: 'caisses.generated.ts', what: 'caisses (organisme de base, type)', tables: 'IR_CAI_V' },
-  REGIMES_COMPACT: { file: 'regimes.generated.ts', what: 'régimes (grand régime, petit régime)', tables: 'IR_RGM_V' },
+  CAISSES_COMPACT: { file: 'caisses.generated.ts', what: 'caisses (organisme de base: prefix, type, caisse numbers as ranges)', tables: 'IR_CAI_V' },
+  REGIMES_COMPACT: { file: 'regimes.generated.ts', what: 'régimes (grand régime, petits régimes as ranges)', tables: 'IR_RGM_V' },
   NATURES_PRESTATION_COMPACT: { file: 'naturesPrestation.generated.ts', what: 'natures de prestation (code, code B2, fermeture)', tables: 'IR_NAT_V' },
   NOMENCLATURES_COMPACT: { file: 'nomenclatures.generated.ts', what: 'spécialités, natures d’assurance, motifs d’exonération, conventionnement', tables: 'IR_SPE_V, IR_ASU_V, IR_EXO_V, IR_CNV_V' },
 };

@@ -43,11 +43,32 @@ export function readCompact(text: string, numeric: boolean, width = 0): CompactT
  */
 export function readSections(text: string): ReadonlyMap<string, CompactTable> {
   const out = new Map<string, CompactTable>();
-  for (const part of text.split('#').slice(1)) {
+  for (const part of `\n${text}`.split('\n#').slice(1)) {
     const nl = part.indexOf('\n');
     out.set(part.slice(0, nl), readCompact(part.slice(nl + 1), false));
   }
   return out;
+}
+
+/**
+ * Expands a grouped text (`key\t1,3-5` lines) into `key → numbers`.
+ *
+ * @param text - The compact text.
+ * @returns The numbers of each key (a key may repeat with another type column: all are kept in order).
+ */
+export function readGrouped(text: string): { readonly key: string; readonly type: string; readonly numbers: ReadonlySet<number> }[] {
+  return text.split('\n').map((line) => {
+    const cells = line.split('\t');
+    const list = cells[cells.length - 1] ?? '';
+    const numbers = new Set<number>();
+    for (const part of list.split(',')) {
+      const dash = part.indexOf('-');
+      const from = Number(dash < 0 ? part : part.slice(0, dash));
+      const to = dash < 0 ? from : Number(part.slice(dash + 1));
+      for (let n = from; n <= to; n++) numbers.add(n);
+    }
+    return { key: cells[0] ?? '', type: cells.length > 2 ? cells[1] ?? '' : '', numbers };
+  });
 }
 
 /**

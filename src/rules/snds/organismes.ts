@@ -8,7 +8,7 @@
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
 import { SNDS_CODES } from './codes';
-import { lazy, readCompact } from './compact';
+import { lazy, readGrouped } from './compact';
 import { CAISSES_COMPACT } from './generated/caisses.generated';
 import { REGIMES_COMPACT } from './generated/regimes.generated';
 
@@ -39,13 +39,16 @@ export interface Caisse {
   readonly type: string;
 }
 
-const caisses = lazy(() => readCompact(CAISSES_COMPACT, false));
+/** Caisses: `01C751` → type. */
+const caisses = lazy(() => {
+  const map = new Map<string, string>();
+  for (const g of readGrouped(CAISSES_COMPACT)) for (const n of g.numbers) map.set(`${g.key}${String(n).padStart(3, '0')}`, g.type);
+  return map;
+});
+/** Petits régimes: `04/676`. */
 const regimes = lazy(() => {
   const set = new Set<string>();
-  for (const line of REGIMES_COMPACT.split('\n')) {
-    const [grg = '', code = ''] = line.split('\t');
-    set.add(`${grg.padStart(2, '0')}/${code}`);
-  }
+  for (const g of readGrouped(REGIMES_COMPACT)) for (const n of g.numbers) set.add(`${g.key}/${n}`);
   return set;
 });
 
@@ -67,13 +70,13 @@ function caisseOf(code: string, type: string): Caisse {
 export function findCaisse(code: string): Result<Caisse> {
   if (typeof code === 'string') {
     if (/^\d{2}[A-Z]\d{3}$/.test(code)) {
-      const row = caisses().get(code);
-      if (row !== undefined) return ok(caisseOf(code, row[0] ?? ''));
+      const type = caisses().get(code);
+      if (type !== undefined) return ok(caisseOf(code, type));
     } else if (/^\d{5}$/.test(code)) {
       for (const cat of ['C', 'A', 'M', 'I']) {
         const full = `${code.slice(0, 2)}${cat}${code.slice(2)}`;
-        const row = caisses().get(full);
-        if (row !== undefined) return ok(caisseOf(full, row[0] ?? ''));
+        const type = caisses().get(full);
+        if (type !== undefined) return ok(caisseOf(full, type));
       }
     }
   }
