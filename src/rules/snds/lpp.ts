@@ -81,7 +81,7 @@ function splitLine(line: string): string[] {
  *
  * @param text - The file's text (NT_LPP.csv of the SNDS nomenclatures, or a newer export with the same columns).
  * @param source - How to cite it (default the SNDS 2021 attribution).
- * @returns The list, or `SNDS_LPP_CSV` when the header or a line is unreadable.
+ * @returns The list, or `SNDS_LPP_CSV` when the header is unreadable or no code is read (an unreadable line is skipped with a `SNDS_LPP_CSV` warning, the first 20 reported).
  */
 export function parseLppCsv(text: string, source = 'Source : CNAM / Health Data Hub, nomenclatures du SNDS, 2021 (NT_LPP)'): Result<LppListe> {
   const guard: Issue[] = [];
@@ -102,7 +102,7 @@ export function parseLppCsv(text: string, source = 'Source : CNAM / Health Data 
     const fin = cells[fi] ?? '';
     const finValidite = fin === '' ? undefined : sasDate(fin);
     if (!/^\d{7}$/.test(code) || (fin !== '' && finValidite === undefined)) {
-      if (issues.length < 20) issues.push(issue('SNDS_LPP_CSV', { path: ['text'], received: `ligne ${n + 1} : « ${line.slice(0, 60)} »`, source: { record: n + 1 } }));
+      if (issues.length < 20) issues.push(issue('SNDS_LPP_CSV', { path: ['text'], severity: 'warning', received: `ligne ${n + 1} (ignorée) : « ${line.slice(0, 60)} »`, source: { record: n + 1 } }));
       continue;
     }
     codes.set(code, Object.freeze(finValidite === undefined ? { code, libelle: (cells[li] ?? '').trim() } : { code, libelle: (cells[li] ?? '').trim(), finValidite: finValidite as PlainDate }));
