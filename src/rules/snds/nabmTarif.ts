@@ -42,7 +42,7 @@ export interface ValeurLettreB {
 export const VALEUR_B_METROPOLE: readonly ValeurLettreB[] = [{
   from: null,
   euros: '0.27',
-  source: 'Lettre clé B, métropole : 0,27 € (NABM, CNAM, Table nationale de biologie) — texte fixant la valeur et date de début non vérifiés',
+  source: 'B métropole 0,27 € (NABM, CNAM) : texte et date de début non vérifiés',
 }];
 
 /** A coefficient supplied by the caller (newer than the SNDS table, or an act created since). */
@@ -72,6 +72,8 @@ export interface NabmTarifOptions {
 /** Biology is billed by laboratories run by médecins or pharmaciens biologistes (CSP art. L.6213-1). */
 const PROFESSIONS: readonly Profession[] = ['medecin', 'pharmacien'];
 const SNDS_SOURCE = 'nomenclatures du SNDS (CNAM / Health Data Hub, 2021), table IR_BIO_R — historique arrêté en 2019, révisions postérieures non incluses';
+/** Source of each row (the trace shows it); the table source holds the full text. */
+const SNDS_ROW = 'IR_BIO_R, SNDS 2021 : historique arrêté en 2019';
 
 interface Period { readonly from: string; readonly coef: string; readonly source: string }
 
@@ -97,7 +99,7 @@ export function nabmTarifTable(options: NabmTarifOptions = {}): Result<TableTari
   let last = '';
   for (const acte of nabmActes().values()) {
     if (acte.coefficient === null || acte.coefficientDepuis === undefined) continue;
-    periods.set(acte.code, [{ from: acte.coefficientDepuis, coef: acte.coefficient, source: `NABM ${acte.code} : B ${acte.coefficient} depuis le ${acte.coefficientDepuis} (${SNDS_SOURCE})` }]);
+    periods.set(acte.code, [{ from: acte.coefficientDepuis, coef: acte.coefficient, source: `NABM ${acte.code} : B ${acte.coefficient} depuis le ${acte.coefficientDepuis} (${SNDS_ROW})` }]);
     for (const d of [acte.coefficientDepuis, acte.suppression]) if (d !== undefined && d > last) last = d;
   }
   for (const c of caller) {
