@@ -22,7 +22,7 @@ export interface CodeLibelle {
   readonly libelle: string;
 }
 
-/** A spécialité of PS (IR_SPE_V). */
+/** A spécialité of PS (IR_SPE_V); its code on 2 digits as the PS carries it (`'01'`). */
 export interface Specialite extends CodeLibelle {
   /** Family (`'MEDECINS SPECIALISTES'`, `'DENTISTES'` …). */
   readonly famille: string;
@@ -43,7 +43,7 @@ export interface Conventionnement extends CodeLibelle {
 const sections = lazy(() => readSections(NOMENCLATURES_COMPACT));
 const section = (name: string): ReadonlyMap<string, readonly string[]> => sections().get(name) ?? new Map();
 
-const specialites = lazy(() => [...section('SPE')].map(([code, [famille = '', libelle = '']]): Specialite => Object.freeze({ code, libelle, famille })));
+const specialites = lazy(() => [...section('SPE')].map(([code, [famille = '', libelle = '']]): Specialite => Object.freeze({ code: code.padStart(2, '0'), libelle, famille })));
 const naturesAssurance = lazy(() => Object.freeze([...section('ASU')].map(([code, [codeB2 = '', libelle = '']]): NatureAssuranceSnds => Object.freeze({ code, codeB2, libelle }))));
 const motifsExoneration = lazy(() => Object.freeze([...section('EXO')].map(([code, [libelle = '']]): CodeLibelle => Object.freeze({ code, libelle }))));
 const conventionnements = lazy(() => Object.freeze([...section('CNV')].map(([code, [secteur = '', libelle = '']]): Conventionnement => Object.freeze({ code, secteur, libelle }))));
@@ -55,7 +55,7 @@ const conventionnements = lazy(() => Object.freeze([...section('CNV')].map(([cod
  * @returns The spécialité, or `SNDS_CODE_INCONNU`.
  */
 export function findSpecialite(code: string): Result<Specialite> {
-  const key = typeof code === 'string' && /^\d{1,2}$/.test(code) ? String(Number(code)) : undefined;
+  const key = typeof code === 'string' && /^\d{1,2}$/.test(code) ? code.padStart(2, '0') : undefined;
   const found = key === undefined ? undefined : specialites().find((s) => s.code === key);
   return found === undefined ? err(issue('SNDS_CODE_INCONNU', { path: ['code'], expected: 'de spécialité (IR_SPE_V)', received: code })) : ok(found);
 }

@@ -89,8 +89,8 @@ export interface Regime {
   readonly grandRegime: string;
   /** Label of the grand régime, when known. */
   readonly libelleGrandRegime?: string;
-  /** Petit régime (`RGM_COD`), as written (`'676'`). */
-  readonly regime: string;
+  /** Petit régime (`RGM_COD`, `'676'`), when one was asked. */
+  readonly regime?: string;
 }
 
 /**
@@ -112,5 +112,5 @@ export function findRegime(grandRegime: string, regime?: string): Result<Regime>
   }
   const [first, ...rest] = issues;
   if (first !== undefined || g === undefined) return err(first ?? issue('SNDS_CODE_INCONNU', { path: ['grandRegime'], received: grandRegime }), ...rest);
-  return ok({ grandRegime: g, ...(libelle === undefined ? {} : { libelleGrandRegime: libelle }), regime: r ?? '' });
+  return ok({ grandRegime: g, ...(libelle === undefined ? {} : { libelleGrandRegime: libelle }), ...(r === undefined || r === null ? {} : { regime: r }) });
 }

@@ -43,7 +43,7 @@ describe('caisses and régimes', () => {
 
 describe('small nomenclatures', () => {
   it('spécialités, natures d’assurance, motifs d’exonération, conventionnement: every row has a code and a label', () => {
-    expect(expectOk(findSpecialite('01'))).toEqual({ code: '1', libelle: 'MEDECINE GENERALE', famille: 'MEDECINS OMNIPRATICIENS' });
+    expect(expectOk(findSpecialite('1'))).toEqual({ code: '01', libelle: 'MEDECINE GENERALE', famille: 'MEDECINS OMNIPRATICIENS' });
     expectIssue(findSpecialite('19'), 'SNDS_CODE_INCONNU', ['code']);
     for (const [code] of csv('IR_SPE_V')) expect(expectOk(findSpecialite(code!)).libelle).not.toBe('');
     const asu = listNaturesAssurance();
