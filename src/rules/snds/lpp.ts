@@ -126,7 +126,8 @@ export function findLppCode(liste: LppListe, code: string, date?: PlainDate): Re
   const codes = l === undefined ? undefined : field(l, 'codes');
   if (guard.length === 0 && !(codes instanceof Map)) guard.push(issue('SNDS_LPP_CSV', { path: ['liste'], received: 'pas une liste LPP (parseLppCsv)' }));
   if (guard.length > 0 || !(codes instanceof Map)) return inputErr(guard);
-  const found = typeof code === 'string' ? (codes.get(code) as LppCode | undefined) : undefined;
+  const raw: unknown = typeof code === 'string' ? codes.get(code) : undefined;
+  const found = typeof raw === 'object' && raw !== null ? raw as LppCode : undefined;
   if (found === undefined) return err(issue('SNDS_CODE_INCONNU', { path: ['code'], expected: 'LPP', received: code }));
   if (day !== undefined && found.finValidite !== undefined && day > found.finValidite) {
     return err(issue('SNDS_HORS_PERIODE', { path: ['date'], received: code, expected: `${day}, fin de validité ${found.finValidite}` }));
