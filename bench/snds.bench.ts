@@ -4,14 +4,15 @@
  * text in the same process; and building the NABM tariff table + loading it into a référentiel.
  */
 import type { PlainDate } from '../src/core/date/index';
-import { loadReferentiel } from '../src/rules/index';
+import { computeFacture, DEFAULT_REFERENTIEL, loadReferentiel } from '../src/rules/index';
+import type { FactureInput } from '../src/rules/index';
 import { DEFAULT_TABLES } from '../src/rules/tables/index';
 import { NABM_COMPACT } from '../src/rules/snds/generated/nabm.generated';
 import { CAISSES_COMPACT } from '../src/rules/snds/generated/caisses.generated';
 import { REGIMES_COMPACT } from '../src/rules/snds/generated/regimes.generated';
 import { NATURES_PRESTATION_COMPACT } from '../src/rules/snds/generated/naturesPrestation.generated';
 import { NOMENCLATURES_COMPACT } from '../src/rules/snds/generated/nomenclatures.generated';
-import { findCaisse, findNabmActe, findRegime, findSpecialite, letterOfNaturePrestation, nabmTarifTable } from '../src/rules/snds/index';
+import { findCaisse, findNabmActe, findRegime, findSpecialite, letterOfNaturePrestation, nabmTarifTable, withNabm } from '../src/rules/snds/index';
 
 function scan(text: string): number {
   let lines = 0;
@@ -50,4 +51,17 @@ export default function (): void {
   const warmLoadMs = time(() => loadReferentiel([...DEFAULT_TABLES, value]));
   const warmDefaultMs = time(() => loadReferentiel(DEFAULT_TABLES));
   console.log(`  nabmTarifTable(): ${buildMs.toFixed(1)} ms (${rows} rows); loadReferentiel(DEFAULT_TABLES + NABM): first ${loadMs.toFixed(1)} ms, again ${warmLoadMs.toFixed(1)} ms = ×${(warmLoadMs / Math.max(warmDefaultMs, 1e-3)).toFixed(1)} of DEFAULT_TABLES alone (${warmDefaultMs.toFixed(1)} ms)`);
+  const date = '2025-03-10' as PlainDate;
+  const input = {
+    dateFacturation: date, ps: { profession: 'medecin', specialite: '38', secteur: '1', zone: 'metropole' },
+    beneficiaire: { dateNaissance: '1970-01-01' as PlainDate }, natureAssurance: '10', parcours: 'T',
+    lignes: ['1104', '0215', '1208', '0552', '1610'].map((code) => ({ code, date, quantite: 1 })),
+  } as FactureInput;
+  let lazyRef: ReturnType<typeof withNabm> | undefined;
+  const lazyMs = time(() => { lazyRef = withNabm(DEFAULT_REFERENTIEL); });
+  if (lazyRef === undefined || !lazyRef.ok) throw new Error('withNabm');
+  const ref = lazyRef.value;
+  const firstMs = time(() => computeFacture(input, { referentiel: ref }));
+  const again = time(() => { for (let i = 0; i < 1000; i++) computeFacture(input, { referentiel: ref }); }) / 1000;
+  console.log(`  withNabm(DEFAULT_REFERENTIEL): ${lazyMs.toFixed(1)} ms; first 5-act biology invoice ${firstMs.toFixed(1)} ms (compiles its 5 codes), then ${(again * 1e3).toFixed(0)} µs per invoice`);
 }

@@ -12,6 +12,7 @@ export type { NabmActe } from './nabm';
 export { findNabmActe } from './nabm';
 export type { CoefficientNabm, NabmTarifOptions, ValeurLettreB } from './nabmTarif';
 export { nabmTarifTable, VALEUR_B_METROPOLE } from './nabmTarif';
+export { withNabm } from './withNabm';
 export type { LppCode, LppListe, LppTarifOptions, TarifLpp } from './lpp';
 export { findLppCode, lppTarifTable, parseLppCsv } from './lpp';
 export type { Caisse, Regime } from './organismes';

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import type { PlainDate } from '../../../src/core/date/index';
 import type { FactureInput } from '../../../src/rules/index';
-import { computeFacture, loadReferentiel } from '../../../src/rules/index';
+import { computeFacture, DEFAULT_REFERENTIEL, loadReferentiel } from '../../../src/rules/index';
 import { DEFAULT_TABLES } from '../../../src/rules/tables/index';
-import { findNabmActe, nabmTarifTable, VALEUR_B_METROPOLE } from '../../../src/rules/snds/index';
+import { findNabmActe, nabmTarifTable, VALEUR_B_METROPOLE, withNabm } from '../../../src/rules/snds/index';
 import { nabmActes } from '../../../src/rules/snds/nabm';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { runs } from '../../helpers/runs';
@@ -136,4 +136,20 @@ describe('properties', () => {
       expectOk(loadReferentiel([t]));
     },
   );
+});
+
+describe('withNabm', () => {
+  it('prices like the loaded table, compiling codes on first use; the base rows win', () => {
+    const ref = expectOk(withNabm(DEFAULT_REFERENTIEL));
+    expect(ref.version).toContain('NABM SNDS 2021');
+    const f = expectOk(computeFacture(invoice('1104', '2025-03-10'), { referentiel: ref }));
+    expect(f.lignes[0]?.prixUnitaire.centimes).toBe(26 * 27);
+    expectIssue(computeFacture(invoice('1234', '2025-03-10'), { referentiel: ref }), 'RULES_CODE_INCONNU');
+    expect(expectOk(computeFacture({ ...invoice('G', '2025-03-10'), ps: { profession: 'medecin', specialite: '01', secteur: '1', zone: 'metropole' } }, { referentiel: ref })).lignes[0]?.prixUnitaire.centimes).toBe(3000);
+  });
+
+  it('bad base or options are issues', () => {
+    expectIssue(withNabm({} as never), 'INPUT_TYPE', ['base']);
+    expectIssue(withNabm(DEFAULT_REFERENTIEL, { zone: 'mars' as never }), 'INPUT_ENUM', ['zone']);
+  });
 });
