@@ -21,8 +21,8 @@ import type { Profession, Secteur, Zone } from './model';
 
 const issue = createIssueFactory(RULES_CODES);
 
-/** Nomenclature of a row: NGAP (letter key × coefficient), CCAM, LPP, médicament, transport. */
-export type Nomenclature = 'ngap' | 'ccam' | 'lpp' | 'medicament' | 'transport';
+/** Nomenclature of a row: NGAP (letter key × coefficient), CCAM, NABM (biologie, B × coefficient), LPP, médicament, transport. */
+export type Nomenclature = 'ngap' | 'ccam' | 'nabm' | 'lpp' | 'medicament' | 'transport';
 
 /** One tariff row, as written in a table file. */
 export interface TarifRow {
@@ -156,7 +156,7 @@ export function compileCodeRows(rows: readonly TarifRow[]): Result<readonly Comp
   return resultOf(out, issues);
 }
 
-const NOMENCLATURES: readonly Nomenclature[] = ['ngap', 'ccam', 'lpp', 'medicament', 'transport'];
+const NOMENCLATURES: readonly Nomenclature[] = ['ngap', 'ccam', 'nabm', 'lpp', 'medicament', 'transport'];
 const ZONES: readonly Zone[] = ['metropole', 'dom'];
 const MAX_TABLES = 1000;
 const MAX_ROWS = 200_000;
