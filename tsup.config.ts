@@ -21,6 +21,7 @@ const DTS_ENTRIES: Record<string, string> = {
   'core/index': 'src/core/index.ts',
   'rules/index': 'src/rules/index.ts',
   'rules/ccam/index': 'src/rules/ccam/index.ts',
+  'rules/snds/index': 'src/rules/snds/index.ts',
   'fse/index': 'src/fse/index.ts',
   'noemie/index': 'src/noemie/index.ts',
   'returns/index': 'src/returns/index.ts',

@@ -10,6 +10,7 @@ import { IDS_CODES } from './core/ids/index';
 import { INPUT_CODES } from './core/guard/index';
 import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { CCAM_CODES, RULES_CODES } from './rules/index';
+import { SNDS_CODES } from './rules/snds/codes';
 import { FSE_CODES } from './fse/index';
 import { B2_CODES } from './fse/b2/codes';
 import { LEDGER_CODES, LEDGER_RETURN_CODES } from './ledger/index';
@@ -34,6 +35,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'fixed-width records (B2, NOEMIE, CFONB)', codes: FIXED_WIDTH_CODES },
   { module: 'rules', codes: RULES_CODES },
   { module: 'rules/ccam (import of CNAM files)', codes: CCAM_CODES },
+  { module: 'rules/snds (nomenclatures du SNDS)', codes: SNDS_CODES },
   { module: 'fse', codes: FSE_CODES },
   { module: 'fse/b2 (B2 file reader)', codes: B2_CODES },
   { module: 'ledger', codes: LEDGER_CODES },

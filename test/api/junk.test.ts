@@ -14,6 +14,8 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   root: () => import('../../src/index'),
   core: () => import('../../src/core/index'),
   rules: () => import('../../src/rules/index'),
+  'rules/ccam': () => import('../../src/rules/ccam/index'),
+  'rules/snds': () => import('../../src/rules/snds/index'),
   fse: () => import('../../src/fse/index'),
   ledger: () => import('../../src/ledger/index'),
   noemie: () => import('../../src/noemie/index'),
