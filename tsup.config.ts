@@ -38,6 +38,13 @@ function existing(entries: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 }
 
+/**
+ * Data modules built once, as ESM only: the CJS modules `require()` the ESM file (Node ≥ 20.19
+ * loads ES modules with `require`, and `engines` says so). The CCAM table is ~1.9 MB of text: two
+ * copies would not fit the 1.5 MB tarball budget.
+ */
+const ESM_ONLY_DATA = /[\\/]rules[\\/]tables[\\/]ccam\.generated\.ts$/;
+
 /** Marker of the plugin's own resolution calls (so it does not recurse). */
 const OWN = Symbol('preserve-modules');
 
@@ -53,7 +60,7 @@ const preserveModules: Plugin = {
       if (args.kind === 'entry-point' || args.pluginData === OWN) return undefined;
       const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: OWN });
       if (resolved.errors.length > 0 || !resolved.path.endsWith('.ts')) return undefined;
-      const target = relative(dirname(args.importer), resolved.path).split(sep).join('/').replace(/\.ts$/, ext);
+      const target = relative(dirname(args.importer), resolved.path).split(sep).join('/').replace(/\.ts$/, ESM_ONLY_DATA.test(resolved.path) ? '.js' : ext);
       return { path: target.startsWith('.') ? target : `./${target}`, external: true };
     });
   },
@@ -80,7 +87,13 @@ export default defineConfig([
   {
     ...common,
     entry: ['src/**/*.ts', '!src/cli/**'],
-    format: ['esm', 'cjs'],
+    format: ['esm'],
+    dts: { entry: existing(DTS_ENTRIES) },
+  },
+  {
+    ...common,
+    entry: ['src/**/*.ts', '!src/cli/**', '!src/rules/tables/ccam.generated.ts'],
+    format: ['cjs'],
     dts: { entry: existing(DTS_ENTRIES) },
   },
   {
