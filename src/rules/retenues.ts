@@ -31,6 +31,7 @@ const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string
   pensionMilitaire: Object.freeze({ motif: 'pensionMilitaire' }),
   professionNonConcernee: Object.freeze({ motif: 'professionNonConcernee' }),
   pasUnActe: Object.freeze({ motif: 'pasUnActe' }),
+  hospitalisation: Object.freeze({ motif: 'hospitalisation' }),
 });
 
 /**
@@ -120,6 +121,8 @@ function exemption(ctx: Contexte, day: number): MotifExemptionPf | null {
   if (b.ame === true) return 'ame';
   if (ctx.nature === '30' || inMaternite(ctx, day)) return 'maternite';
   if (ctx.pensionMilitaire) return 'pensionMilitaire';
+  // No PF for acts performed during a hospital stay (Code de la sécurité sociale, art. L.160-13 II).
+  if (ctx.input.sejour !== undefined) return 'hospitalisation';
   return null;
 }
 
