@@ -3,7 +3,7 @@
  * few times per invoice, scanned as they are.
  */
 import { dayNumber } from '../checks';
-import type { Parametre, ValeurDatee } from '../tables/parametres';
+import type { Parametre, ValeurDateeCcam as ValeurDatee } from './parametres';
 
 /**
  * @param p - A dated parameter (ascending `from`).

@@ -12,7 +12,17 @@
 import type { PlainDate } from '../../core/date/index';
 import type { Factor, Money } from '../../core/money/index';
 import { euros, percent } from '../../core/money/index';
-import type { Parametre } from '../tables/parametres';
+
+/** A dated value (same shape as `ValeurDatee` of the rule parameters; declared here so the two files do not import each other). */
+export interface ValeurDateeCcam<T> {
+  /** First day, `null` when not attested. */
+  readonly from: PlainDate | null;
+  readonly value: T;
+  readonly source: string;
+}
+
+/** A dated parameter, ascending `from`. */
+export type Parametre<T> = readonly ValeurDateeCcam<T>[];
 
 /** How several percentage modificateurs of one act combine: summed, or multiplied one after the other. */
 export type CombinaisonModificateurs = 'additive' | 'compose';

@@ -15,7 +15,8 @@ import { createIssueFactory } from '../../core/issues/index';
 import { dayNumber } from '../checks';
 import type { Contexte } from '../context';
 import type { LigneActe, ProfessionnelSante } from '../model';
-import type { Prix } from '../priceLigne';
+import type { Money } from '../../core/money/index';
+import type { CompiledRow } from '../referentiel';
 import { lookupTarif } from '../lookupTarif';
 import { fmt, money, step } from '../trace';
 import { CCAM_CODES } from './codes';
@@ -26,6 +27,15 @@ import { PARAMETRES_CCAM_DEFAUT, SOURCE_ASSOCIATION } from './parametres';
 import { atParam } from './dated';
 
 const issue = createIssueFactory(CCAM_CODES);
+
+/** The part of priceLigne's `Prix` this file reads and writes (structural: no import cycle). */
+export interface PrixCcam {
+  readonly row: CompiledRow;
+  /** The act's tariff × coefficient, centimes. */
+  readonly unit: number;
+  base: number;
+  baseMoney: Money;
+}
 
 interface Variant {
   readonly m: ModificateurCcam;
@@ -130,7 +140,7 @@ function variantOf(ctx: Contexte, code: string, day: number, i: number, k: numbe
  * @param p - The line's price, updated (`base`, `baseMoney`).
  * @returns Whether the line stays priced.
  */
-export function priceCcam(ctx: Contexte, line: LigneActe, i: number, day: number, p: Prix): boolean {
+export function priceCcam(ctx: Contexte, line: LigneActe, i: number, day: number, p: PrixCcam): boolean {
   const mods = line.modificateurs;
   const assoc = line.codeAssociation;
   const dom = ctx.input.ps.zone === 'dom';
