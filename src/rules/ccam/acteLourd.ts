@@ -17,11 +17,11 @@
 import { percent } from '../../core/money/index';
 import { atDay } from '../compiledParams';
 import type { Contexte } from '../context';
+import { inMaternite } from '../context';
 import type { LigneActe } from '../model';
 import { createPrix, priceLigne } from '../priceLigne';
 import type { CompiledRow } from '../referentiel';
 import type { TauxChoisi } from '../taux';
-import { chooseTaux, createTauxChoisi } from '../taux';
 import { fmt, money, step } from '../trace';
 import { atParam } from './dated';
 import { ccamParams } from './pricing';
@@ -72,18 +72,22 @@ export function planActeLourd(ctx: Contexte, days: readonly number[]): ActeLourd
   for (let i = 0; i < lignes.length; i++) if (isCcamCode((lignes[i] as LigneActe).code)) any = true;
   if (!any || ctx.pensionMilitaire) return null;
   const params = ccamParams(ctx);
-  const dry: Contexte = { ...ctx, issues: [], trace: null };
+  // The TM is already waived for the whole invoice (taux.ts, same order of rules): nothing to replace.
+  const b = ctx.input.beneficiaire;
+  if (b.ame === true || ctx.nature === '41' || ctx.nature === '30' || ctx.nature === '90' || ctx.invalidite) return null;
+  let dry: Contexte | undefined;
   const prix = createPrix();
-  const t = createTauxChoisi();
   const candidates: Candidate[] = [];
   const sejour = ctx.input.sejour;
   for (let i = 0; i < lignes.length; i++) {
     const line = lignes[i] as LigneActe;
     const day = days[i] as number;
-    if (!isCcamCode(line.code) || !priceLigne(dry, line, i, day, prix)) continue;
+    if (!isCcamCode(line.code) || line.enRapportAld === true || inMaternite(ctx, day)) continue;
+    // Hint: a dry pricing (no trace, issues dropped) — the real one follows in computeFacture.
+    dry ??= { ...ctx, issues: [], trace: null };
+    if (!priceLigne(dry, line, i, day, prix)) continue;
     const exo = prix.row.row.exonerationTm;
     if (prix.row.row.nomenclature !== 'ccam' || exo === undefined || (exo[0] !== '1' && exo[0] !== '2')) continue;
-    if (!chooseTaux(dry, line, prix.row, day, t) || t.exoneration !== null || t.taux.units >= 10 ** t.taux.scale) continue;
     const seuil = atParam(params.acteLourd.seuil, day);
     const montant = atParam(params.acteLourd.montant, day);
     if (seuil === undefined || montant === undefined) continue;
@@ -94,7 +98,9 @@ export function planActeLourd(ctx: Contexte, days: readonly number[]): ActeLourd
   const montant = new Int32Array(lignes.length);
   let found = false;
   let stayPaid = sejour?.participationActeLourdPayee === true;
-  for (const group of new Set(candidates.map((c) => c.group))) {
+  const groups: number[] = [];
+  for (const cand of candidates) if (!groups.includes(cand.group)) groups.push(cand.group);
+  for (const group of groups) {
     const members = candidates.filter((c) => c.group === group);
     const seuil = (members[0] as Candidate).seuil;
     const cumul = members.filter((c) => c.cumul).reduce((s, c) => s + c.base, 0);
