@@ -27,6 +27,7 @@ import { PARAMETRES_CCAM_DEFAUT, SOURCE_ASSOCIATION } from './parametres';
 import { atParam } from './dated';
 
 const issue = createIssueFactory(CCAM_CODES);
+const SOURCE_PRIX = 'CCAM, CNAM — chapitre 19.03 (modificateurs) ; livre III, art. III-3 B (décision UNCAM du 11 mars 2005) : un seul arrondi, au centime le plus proche';
 
 /** The part of priceLigne's `Prix` this file reads and writes (structural: no import cycle). */
 export interface PrixCcam {
@@ -194,6 +195,6 @@ export function priceCcam(ctx: Contexte, line: LigneActe, i: number, day: number
   if (unit === p.unit) return true;
   p.base = unit * line.quantite;
   p.baseMoney = money(p.base);
-  if (ctx.trace !== null) step(ctx, 'ccam.prix', i, { tarif: fmt(p.unit), quantite: String(line.quantite) }, 'base ' + fmt(p.base) + ' (arrondi halfUp)', p.baseMoney, SOURCE_ASSOCIATION);
+  if (ctx.trace !== null) step(ctx, 'ccam.prix', i, { tarif: fmt(p.unit), quantite: String(line.quantite) }, 'base ' + fmt(p.base) + ' (arrondi halfUp)', p.baseMoney, SOURCE_PRIX);
   return true;
 }
