@@ -175,7 +175,8 @@ export function priceCcam(ctx: Contexte, line: LigneActe, i: number, day: number
     if (additive !== 0) factors.push({ units: 10000 + additive, scale: 4 });
   }
   if (assoc !== undefined) {
-    const a = params.association[assoc];
+    // Own keys only: a code such as '__proto__' or 'constructor' is unknown, not a prototype member.
+    const a = Object.hasOwn(params.association, assoc) ? params.association[assoc] : undefined;
     if (a === undefined) {
       ctx.issues.push(issue('CCAM_CODE_ASSOCIATION', { path: ['lignes', i, 'codeAssociation'], received: assoc, expected: Object.keys(params.association).join(', ') }));
       return false;
