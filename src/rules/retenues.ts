@@ -17,6 +17,7 @@ import { ageOnDay, inMaternite } from './context';
 import type { FactureInput, FranchiseKind, MotifExemptionPf } from './model';
 import type { CompiledRow } from './referentiel';
 import { fmt, money, qte, step } from './trace';
+import { isActeDentaire } from './ccam/pricing';
 
 const REMAINDER = '; remainder up to the cap withheld (assumption, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024)';
 const PF_IDS = { jour: 'pf.cap-jour', annee: 'pf.cap-annuel', amo: 'pf.plafond-amo' } as const;
@@ -203,7 +204,8 @@ export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date
   out.franchiseMoney = ZERO;
   const nomenclature = row.row.nomenclature;
   const kind: FranchiseKind | null = nomenclature === 'medicament' ? 'medicament' : nomenclature === 'transport' ? 'transport' : ctx.famille === 'auxiliaire' ? 'paramedical' : null;
-  const pfApplies = ctx.famille === 'medecin' && nomenclature !== 'lpp';
+  // No PF on dental acts, even billed by a médecin (parametres.ccam.actesTauxDentaire; arrêté du 12 octobre 2023).
+  const pfApplies = ctx.famille === 'medecin' && nomenclature !== 'lpp' && !(nomenclature === 'ccam' && isActeDentaire(ctx, row.row.code));
   out.kind = kind;
   out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, day);
   if (out.exemption !== null) {

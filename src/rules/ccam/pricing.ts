@@ -60,6 +60,16 @@ export function ccamParams(ctx: Contexte): ParametresCcam {
   return ctx.params.ccam ?? PARAMETRES_CCAM_DEFAUT;
 }
 
+/**
+ * @param ctx - The invoice context.
+ * @param key - A CCAM référentiel key (`CODE`, `CODE/a`, `CODE/a/p`).
+ * @returns Whether the act is on the caller's list of dental acts (`actesTauxDentaire`).
+ */
+export function isActeDentaire(ctx: Contexte, key: string): boolean {
+  const list = ccamParams(ctx).actesTauxDentaire;
+  return list.length > 0 && list.includes(key.length > 7 ? key.slice(0, 7) : key);
+}
+
 /** @returns the specialty group of a médecin (`'autre'` outside the named groups). */
 function groupOf(ps: ProfessionnelSante, p: ParametresCcam): GroupeCcam | 'autre' {
   for (const g of Object.keys(p.groupes) as GroupeCcam[]) if (p.groupes[g].includes(ps.specialite)) return g;

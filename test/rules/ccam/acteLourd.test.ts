@@ -73,6 +73,14 @@ describe('dental rate', () => {
   });
 });
 
+describe('dental act billed by a médecin', () => {
+  it('on the dental list: the dental rate (60 %) and no PF', () => {
+    const parametres = { ...PARAMETRES_DEFAUT, ccam: { ...PARAMETRES_CCAM_DEFAUT, actesTauxDentaire: ['HBLD680'] } };
+    const dec = price(facture([{ code: 'HBLD680', date: d('2025-06-02') }], { ps: ps('18') }), { parametres });
+    expect([c(dec.total.partAmo), c(dec.total.participationForfaitaire), dec.lignes[0]!.exemptionPf]).toEqual([7200, 0, 'professionNonConcernee']);
+  });
+});
+
 describe('properties', () => {
   test.prop([fc.array(fc.record({ code: fc.constantFrom('JKFA015', 'QZFA036', 'DEQP003', 'ZBQK002', 'AALA002'), quantite: fc.integer({ min: 1, max: 6 }), day: fc.constantFrom('2026-03-02', '2026-03-03') }), { minLength: 1, maxLength: 6 }), fc.boolean()], { numRuns: runs(80) })(
     'split sums to the total; at most one 24 € per day (per stay with a séjour)',
