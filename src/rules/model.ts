@@ -89,7 +89,8 @@ export type JustificationExoneration = '0' | '4';
  * Why no participation forfaitaire / franchise is withheld on a line (Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024):
  * `mineur` under 18, `c2s`, `ame`, `maternite` (6th month to 12 days post-partum, or nature
  * d'assurance maternité), `pensionMilitaire`, `professionNonConcernee` (PF: not for sages-femmes,
- * dentistes, auxiliaires), `pasUnActe` (majorations, frais de déplacement, IK are not acts).
+ * dentistes, auxiliaires), `pasUnActe` (majorations, frais de déplacement, IK are not acts),
+ * `hospitalisation` (acts during a hospital stay, `FactureInput.sejour`).
  */
 export type MotifExemptionPf =
   | 'mineur'
