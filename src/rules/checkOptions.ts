@@ -12,6 +12,7 @@ import type { Issue, IssuePath } from '../core/issues/index';
 import type { Referentiel } from './referentiel';
 import type { ParametresRegles } from './tables/index';
 import { PARAMETRES_DEFAUT } from './tables/index';
+import { checkParametresCcam } from './ccam/checkParametres';
 
 type Guard = (v: unknown, path: IssuePath, issues: Issue[]) => unknown;
 
@@ -69,6 +70,7 @@ function checkParametres(v: unknown, path: IssuePath, issues: Issue[]): Parametr
   guardFactor(field(o, 'depassementAutoriseMax'), [...path, 'depassementAutoriseMax'], issues);
   const cr = guardObject(field(o, 'contratResponsable'), [...path, 'contratResponsable'], issues);
   if (cr !== undefined) for (const k of ['plafondDepassementNonOptam', 'plafondDepassementOptam']) nullableFactor(field(cr, k), [...path, 'contratResponsable', k], issues);
+  checkParametresCcam(field(o, 'ccam'), [...path, 'ccam'], issues);
   return issues.length === before ? (o as unknown as ParametresRegles) : undefined;
 }
 

@@ -8,12 +8,13 @@
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import { createAmcPlan, computeAmc } from './amc';
-import { multiplyCentimes } from '../core/money/index';
+import { multiplyCentimes, ZERO as ZERO_MONEY } from '../core/money/index';
 import { dayNumber, issue } from './checks';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
 import type { AccidentTravail, Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
 import { createPrix, priceLigne } from './priceLigne';
+import { applyTauxCcam, planActeLourd } from './ccam/acteLourd';
 import { computeRetenues, createCumuls, createRetenues } from './retenues';
 import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
 import { chooseTaux, createTauxChoisi } from './taux';
@@ -69,13 +70,13 @@ function allAld(lignes: readonly LigneDecompte[]): boolean {
 }
 
 function totals(lignes: readonly LigneDecompte[]): MontantsDecompte {
-  let f = 0, b = 0, a = 0, pf = 0, fr = 0, n = 0, c = 0, r = 0, d = 0;
+  let f = 0, b = 0, a = 0, pf = 0, fr = 0, n = 0, c = 0, r = 0, d = 0, al = 0;
   for (const l of lignes) {
     f += l.montantFacture.centimes; b += l.baseRemboursement.centimes; a += l.partAmo.centimes;
     pf += l.participationForfaitaire.centimes; fr += l.franchise.centimes; n += l.netAmo.centimes;
-    c += l.partAmc.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes;
+    c += l.partAmc.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes; al += l.participationActeLourd.centimes;
   }
-  return { montantFacture: money(f), baseRemboursement: money(b), partAmo: money(a), participationForfaitaire: money(pf), franchise: money(fr), netAmo: money(n), partAmc: money(c), resteACharge: money(r), depassement: money(d) };
+  return { montantFacture: money(f), baseRemboursement: money(b), partAmo: money(a), participationForfaitaire: money(pf), franchise: money(fr), netAmo: money(n), partAmc: money(c), resteACharge: money(r), depassement: money(d), participationActeLourd: money(al) };
 }
 
 function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] | undefined {
@@ -87,6 +88,7 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
   const ret = createRetenues();
   const out: LigneDecompte[] = [];
   const lignes = ctx.input.lignes;
+  const lourd = planActeLourd(ctx, days);
   for (let i = 0; i < lignes.length; i++) {
     const line = lignes[i] as FactureInput['lignes'][number];
     const day = days[i] as number;
@@ -96,7 +98,8 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
       continue;
     }
     const base = prix.base;
-    const partAmo = multiplyCentimes(base, t.taux, 'halfUp');
+    const participationActeLourd = applyTauxCcam(ctx, lourd, line, prix.row, i, day, t);
+    const partAmo = multiplyCentimes(base, t.taux, 'halfUp') - participationActeLourd;
     const partAmoMoney = money(partAmo);
     if (ctx.trace !== null) {
       step(ctx, t.rule, i, { base: fmt(base), taux: t.text }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmoMoney, t.source);
@@ -110,6 +113,7 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
       sourceTarif: prix.row.row.source,
       montantFacture: prix.billedMoney, baseRemboursement: prix.baseMoney, partAmo: partAmoMoney, participationForfaitaire: ret.pfMoney, franchise: ret.franchiseMoney,
       netAmo: money(partAmo - ret.pf - ret.franchise), partAmc: amc, resteACharge: money(prix.billed - partAmo - amc.centimes), depassement: prix.depassementMoney,
+      participationActeLourd: participationActeLourd === 0 ? ZERO_MONEY : money(participationActeLourd),
     });
   }
   return out.length === lignes.length ? out : undefined;

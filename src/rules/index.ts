@@ -26,3 +26,7 @@ export type { ParseCcamOptions } from './ccam/parseCcamCsv';
 export { MAX_CCAM_CSV_LENGTH, parseCcamCsv } from './ccam/parseCcamCsv';
 export { buildCcamHistory, findCcamActe, parseCcamHistory, serializeCcamHistory } from './ccam/history';
 export { ccamKey, ccamTarifTable } from './ccam/toTable';
+export type { CombinaisonModificateurs, GroupeCcam, ParametresCcam } from './ccam/parametres';
+export { PARAMETRES_CCAM_DEFAUT } from './ccam/parametres';
+export type { ConditionModificateur, ModificateurCcam, ValeurModificateur } from './ccam/modificateurs';
+export { MODIFICATEURS_CCAM } from './ccam/modificateurs';

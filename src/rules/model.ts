@@ -89,7 +89,8 @@ export type JustificationExoneration = '0' | '4';
  * Why no participation forfaitaire / franchise is withheld on a line (Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024):
  * `mineur` under 18, `c2s`, `ame`, `maternite` (6th month to 12 days post-partum, or nature
  * d'assurance maternité), `pensionMilitaire`, `professionNonConcernee` (PF: not for sages-femmes,
- * dentistes, auxiliaires), `pasUnActe` (majorations, frais de déplacement, IK are not acts).
+ * dentistes, auxiliaires), `pasUnActe` (majorations, frais de déplacement, IK are not acts),
+ * `hospitalisation` (acts during a hospital stay, `FactureInput.sejour`).
  */
 export type MotifExemptionPf =
   | 'mineur'
@@ -98,7 +99,8 @@ export type MotifExemptionPf =
   | 'maternite'
   | 'pensionMilitaire'
   | 'professionNonConcernee'
-  | 'pasUnActe';
+  | 'pasUnActe'
+  | 'hospitalisation';
 
 /** Kind of franchise médicale (Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
 export type FranchiseKind = 'paramedical' | 'transport' | 'medicament';
@@ -192,6 +194,19 @@ export interface LigneActe {
   readonly phase?: string;
   /** CCAM modificateurs (modifier letters). */
   readonly modificateurs?: readonly string[];
+  /**
+   * CCAM code d'association (`'1'` acte principal, `'2'` second acte at 50 %, `'3'` 75 %, `'4'`,
+   * `'5'` full-rate dérogations; CCAM livre III art. III-3 B). Absent = an act alone (100 %).
+   */
+  readonly codeAssociation?: string;
+}
+
+/** Hospital stay (séjour) the invoice belongs to: no PF during a stay, the 24 € participation once per stay. */
+export interface Sejour {
+  /** Identifier of the stay (caller's own). */
+  readonly id: string;
+  /** The 24 € participation was already withheld for this stay (on an earlier invoice). */
+  readonly participationActeLourdPayee?: boolean;
 }
 
 /**
@@ -280,6 +295,8 @@ export interface FactureInput {
   readonly historique?: Historique;
   /** Tiers payant asked by the caller. */
   readonly tiersPayant?: PreferenceTiersPayant;
+  /** Hospital stay context, when the acts are performed during one. */
+  readonly sejour?: Sejour;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,7 +321,7 @@ export interface TraceStep {
   readonly source: string;
 }
 
-/** The amounts of a line or of the whole invoice. Identities: `partAmo + partAmc + resteACharge = montantFacture`, `netAmo + participationForfaitaire + franchise = partAmo`. */
+/** The amounts of a line or of the whole invoice. Identities: `partAmo + partAmc + resteACharge = montantFacture`, `participationActeLourd ≤ resteACharge + partAmc`, `netAmo + participationForfaitaire + franchise = partAmo`. */
 export interface MontantsDecompte {
   /** Montant facturé (billed: honoraires, base + dépassement). */
   readonly montantFacture: Money;
@@ -324,6 +341,12 @@ export interface MontantsDecompte {
   readonly resteACharge: Money;
   /** Dépassement (billed above the base; outside the base). */
   readonly depassement: Money;
+  /**
+   * Participation « actes lourds » (24 € on acts of tariff ≥ 120 €, Code de la sécurité sociale,
+   * art. R.322-8) left to the patient instead of the ticket modérateur: part of `resteACharge`
+   * (AMO pays base − participation). Zero when none.
+   */
+  readonly participationActeLourd: Money;
 }
 
 /** One priced line. */

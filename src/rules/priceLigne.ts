@@ -9,6 +9,7 @@ import { multiplyCentimes } from '../core/money/index';
 import { issue } from './checks';
 import type { Contexte } from './context';
 import { lookupTarif } from './lookupTarif';
+import { priceCcam } from './ccam/pricing';
 import type { LigneActe } from './model';
 import type { CompiledRow } from './referentiel';
 import { fmt, money, qte, step } from './trace';
@@ -145,7 +146,7 @@ export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: numbe
     const inputs = { code: key, date: line.date, prix: row.prixText, coefficient: coefficientText(coef), quantite: qte(line.quantite) };
     step(ctx, 'tarif', i, inputs, 'base ' + fmt(out.base), out.baseMoney, row.sourceTrace);
   }
-  if (!addModificateurs(ctx, line, i, day, out)) return false;
+  if (!(row.row.nomenclature === 'ccam' ? priceCcam(ctx, line, i, day, out) : addModificateurs(ctx, line, i, day, out))) return false;
   const billed = line.montantFacture;
   if (billed === undefined) {
     out.billed = out.base;

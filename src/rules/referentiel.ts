@@ -57,6 +57,10 @@ export interface TarifRow {
   readonly parcoursSeulement?: boolean;
   /** Own AMO rate in percent (médicament, LPP, transport), instead of the profession's rate. */
   readonly tauxPourcent?: string;
+  /** CCAM: the modificateurs allowed on this activité, one character each (`'AFJKTPSUO3'`; CNAM's bracket list). Absent = not checked. */
+  readonly modificateurs?: string;
+  /** CCAM: the act's « Exo TM » code as CNAM writes it (`'1'`, `'2'`, `'1-7'` …): `1` and `2` drive the 24 € participation. */
+  readonly exonerationTm?: string;
   /** Source (document, date). */
   readonly source: string;
 }
@@ -189,6 +193,8 @@ function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): Tari
   const parcoursSeulement = guardBoolean(field(o, 'parcoursSeulement'), at('parcoursSeulement'), issues, { required: false });
   const tauxPourcent = guardString(field(o, 'tauxPourcent'), at('tauxPourcent'), issues, { max: 32, required: false });
   const debutTable = guardPlainDate(field(o, 'debutTable'), at('debutTable'), issues, { required: false });
+  const modificateurs = guardString(field(o, 'modificateurs'), at('modificateurs'), issues, { max: 64, required: false });
+  const exonerationTm = guardString(field(o, 'exonerationTm'), at('exonerationTm'), issues, { max: 16, required: false });
   const rawPrise = field(o, 'priseEnCharge');
   if (rawPrise !== undefined && rawPrise !== false) issues.push(inputIssue('INPUT_TYPE', { path: at('priseEnCharge'), expected: 'false ou absent', received: rawPrise }));
   const source = guardString(field(o, 'source'), at('source'), issues, { max: 1000 });
@@ -203,6 +209,8 @@ function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): Tari
   if (parcoursSeulement !== undefined) row.parcoursSeulement = parcoursSeulement;
   if (tauxPourcent !== undefined) row.tauxPourcent = tauxPourcent;
   if (debutTable !== undefined) row.debutTable = debutTable as PlainDate;
+  if (modificateurs !== undefined) row.modificateurs = modificateurs;
+  if (exonerationTm !== undefined) row.exonerationTm = exonerationTm;
   if (rawPrise === false) row.priseEnCharge = false;
   return Object.freeze(row);
 }

@@ -17,6 +17,7 @@ import { ageOnDay, inMaternite } from './context';
 import type { FactureInput, FranchiseKind, MotifExemptionPf } from './model';
 import type { CompiledRow } from './referentiel';
 import { fmt, money, qte, step } from './trace';
+import { isActeDentaire } from './ccam/pricing';
 
 const REMAINDER = '; remainder up to the cap withheld (assumption, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024)';
 const PF_IDS = { jour: 'pf.cap-jour', annee: 'pf.cap-annuel', amo: 'pf.plafond-amo' } as const;
@@ -31,6 +32,7 @@ const EXEMPTION_INPUTS: Readonly<Record<MotifExemptionPf, Readonly<Record<string
   pensionMilitaire: Object.freeze({ motif: 'pensionMilitaire' }),
   professionNonConcernee: Object.freeze({ motif: 'professionNonConcernee' }),
   pasUnActe: Object.freeze({ motif: 'pasUnActe' }),
+  hospitalisation: Object.freeze({ motif: 'hospitalisation' }),
 });
 
 /**
@@ -120,6 +122,8 @@ function exemption(ctx: Contexte, day: number): MotifExemptionPf | null {
   if (b.ame === true) return 'ame';
   if (ctx.nature === '30' || inMaternite(ctx, day)) return 'maternite';
   if (ctx.pensionMilitaire) return 'pensionMilitaire';
+  // No PF for acts performed during a hospital stay (Code de la sécurité sociale, art. L.160-13 II).
+  if (ctx.input.sejour !== undefined) return 'hospitalisation';
   return null;
 }
 
@@ -200,7 +204,8 @@ export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date
   out.franchiseMoney = ZERO;
   const nomenclature = row.row.nomenclature;
   const kind: FranchiseKind | null = nomenclature === 'medicament' ? 'medicament' : nomenclature === 'transport' ? 'transport' : ctx.famille === 'auxiliaire' ? 'paramedical' : null;
-  const pfApplies = ctx.famille === 'medecin' && nomenclature !== 'lpp';
+  // No PF on dental acts, even billed by a médecin (parametres.ccam.actesTauxDentaire; arrêté du 12 octobre 2023).
+  const pfApplies = ctx.famille === 'medecin' && nomenclature !== 'lpp' && !(nomenclature === 'ccam' && isActeDentaire(ctx, row.row.code));
   out.kind = kind;
   out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, day);
   if (out.exemption !== null) {

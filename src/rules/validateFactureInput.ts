@@ -33,6 +33,7 @@ const ATMP: IssuePath = ['beneficiaire', 'atmp'];
 const AMC: IssuePath = ['amc'];
 const ROOT: IssuePath = [];
 const TP: IssuePath = ['tiersPayant'];
+const SEJOUR: IssuePath = ['sejour'];
 const LIGNES: IssuePath = ['lignes'];
 
 function object(v: unknown, base: IssuePath, key: string | number | undefined, issues: Issue[], required: boolean): Obj | undefined {
@@ -116,6 +117,7 @@ function checkLigne(v: unknown, i: number, fact: string, factDay: number, issues
   checkEnum(l['lieu'], LIEUX, base, 'lieu', issues, false);
   checkEnum(l['activite'], ACTIVITES, base, 'activite', issues, false);
   checkEnum(l['phase'], PHASES, base, 'phase', issues, false);
+  checkString(l['codeAssociation'], base, 'codeAssociation', issues, false);
   const mods = l['modificateurs'] === undefined ? undefined : array(l['modificateurs'], ['lignes', i, 'modificateurs'], issues);
   if (mods !== undefined) {
     for (let k = 0; k < mods.length; k++) {
@@ -217,6 +219,11 @@ export function validateFacture(input: unknown, days: number[] | null): Result<F
   }
   checkAmc(root['amc'], issues);
   checkHistorique(root['historique'], issues);
+  const sejour = object(root['sejour'], ROOT, 'sejour', issues, false);
+  if (sejour !== undefined) {
+    checkString(sejour['id'], SEJOUR, 'id', issues, true);
+    checkBool(sejour['participationActeLourdPayee'], SEJOUR, 'participationActeLourdPayee', issues);
+  }
   const tp = object(root['tiersPayant'], ROOT, 'tiersPayant', issues, false);
   if (tp !== undefined) {
     checkBool(tp['amo'], TP, 'amo', issues);

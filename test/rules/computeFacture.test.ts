@@ -330,12 +330,12 @@ describe('participation forfaitaire caps', () => {
 });
 
 describe('sages-femmes, dentistes, options', () => {
-  it('sage-femme and dentiste: 70 %, no PF (profession not concerned)', () => {
+  it('sage-femme 70 %, dentiste 60 % since 2023-10-15 (arrêté du 12 octobre 2023), no PF (profession not concerned)', () => {
     const table = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'SF', libelle: 'x', nomenclature: 'ngap' as const, professions: ['sageFemme' as const, 'chirurgienDentiste' as const], validFrom: null, prix: '25.00', acte: true, source: 'test' }] };
     const ref = expectOk(loadRef(table));
     for (const profession of ['sageFemme', 'chirurgienDentiste'] as const) {
       const dec = expectOk(computeFacture(factureG({ ps: { profession, specialite: '21', secteur: '1', zone: 'metropole' }, lignes: [ligne('SF')] }), { referentiel: ref }));
-      expect([c(dec.total.partAmo), dec.lignes[0]!.exemptionPf]).toEqual([1750, 'professionNonConcernee']);
+      expect([c(dec.total.partAmo), dec.lignes[0]!.exemptionPf]).toEqual([profession === 'sageFemme' ? 1750 : 1500, 'professionNonConcernee']);
     }
   });
 

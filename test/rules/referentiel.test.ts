@@ -79,7 +79,7 @@ describe('CCAM, LPP, médicament, transport (test table)', () => {
     const dec = expectOk(price(factureG({ lignes: [ligne('ZZZZ001', '2025-03-10', { modificateurs: ['F'] }), ligne('ZZZZ001', '2025-03-10', { activite: '4', quantite: 2 })] })));
     expect(dec.lignes.map((l) => l.baseRemboursement.centimes)).toEqual([5906, 4000]);
     expect(dec.trace.some((s) => s.rule === 'tarif.modificateur')).toBe(true);
-    expectIssue(price(factureG({ lignes: [ligne('ZZZZ001', '2025-03-10', { modificateurs: ['Q'] })] })), 'RULES_CODE_INCONNU', ['lignes', 0, 'modificateurs', 0]);
+    expectIssue(price(factureG({ lignes: [ligne('ZZZZ001', '2025-03-10', { modificateurs: ['X'] })] })), 'CCAM_MODIFICATEUR_INCONNU', ['lignes', 0, 'modificateurs', 0]);
     expect(expectOk(price(factureG({ lignes: [ligne('ZZZZ001', '2025-03-10', { modificateurs: [] })] }))).total.baseRemboursement.centimes).toBe(4000);
   });
 

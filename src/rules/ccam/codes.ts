@@ -3,6 +3,8 @@
  */
 import { defineIssueCodes } from '../../core/issues/index';
 
+const CH19 = 'CCAM, CNAM — chapitre 19.03 « Modificateurs » du fichier « CCAM téléchargement » (ameli.fr) ; livre III de la CCAM (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005)';
+const LIVRE_III = 'CCAM, livre III, art. III-3 B « Règles d’association » (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005)';
 const CCAM = 'CCAM, CNAM (Assurance Maladie) — fichier « CCAM téléchargement » publié sur ameli.fr pour chaque version';
 
 /** Issue codes raised by `parseCcamCsv` and `buildCcamHistory`. */
@@ -76,5 +78,48 @@ export const CCAM_CODES = defineIssueCodes({
     message: 'Version CCAM déjà présente dans le référentiel : {received} (le fichier est ignoré)',
     fix: 'Rien à faire : la version livrée avec la bibliothèque est utilisée ; le fichier importé peut être retiré.',
     ref: CCAM,
+  },
+  CCAM_MODIFICATEUR_NON_AUTORISE: {
+    family: 'RULE',
+    message: 'Modificateur {received} non autorisé pour cet acte (autorisés : {expected})',
+    fix: 'Retirer le modificateur : la CCAM liste, pour chaque acte, les modificateurs qu’il admet.',
+    ref: CH19,
+  },
+  CCAM_MODIFICATEUR_INCONNU: {
+    family: 'UNKNOWN_CODE',
+    message: 'Modificateur {received} sans valeur à la date de l’acte',
+    fix: 'Vérifier la lettre du modificateur et la date ; la valeur est celle du chapitre 19.03 de la CCAM en vigueur.',
+    ref: CH19,
+  },
+  CCAM_MODIFICATEUR_NON_APPLICABLE: {
+    family: 'RULE',
+    message: 'Modificateur {received} non facturable par ce professionnel ({expected})',
+    fix: 'Le modificateur dépend de la spécialité, de la profession ou du secteur : vérifier le code spécialité du PS ou retirer le modificateur.',
+    ref: CH19,
+  },
+  CCAM_MODIFICATEURS_CUMUL: {
+    family: 'RULE',
+    message: 'Modificateurs non cumulables sur un même acte : {received}',
+    fix: 'Garder un seul des modificateurs d’urgence U, F, P, S (et jamais Y avec Z).',
+    ref: CH19,
+  },
+  CCAM_CODE_ASSOCIATION: {
+    family: 'UNKNOWN_CODE',
+    message: 'Code d’association {received} inconnu (attendu : {expected})',
+    fix: 'Indiquer le code d’association de la règle qui s’applique (1 acte principal, 2 second acte à 50 %, 3 à 75 % …).',
+    ref: LIVRE_III,
+  },
+  CCAM_DOM_SANS_COEFFICIENT: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Acte CCAM facturé en zone DOM sans coefficient DOM à la date {received} : tarif métropolitain appliqué',
+    fix: 'Passer le coefficient DOM applicable (parametres.ccam.coefficientDom) avec son texte, ou vérifier le tarif.',
+    ref: 'Code de la sécurité sociale, art. L.162-14-1 (tarifs conventionnels, majorations DOM) ; CCAM, CNAM',
+  },
+  CCAM_PARAMETRE_DATE: {
+    family: 'RULE',
+    message: 'Paramètre CCAM « {received} » sans valeur à la date {expected}',
+    fix: 'Compléter le paramètre daté (parametres.ccam) pour cette date.',
+    ref: 'Code de la sécurité sociale, art. R.322-8 (participation de l’assuré limitée pour les actes de tarif ≥ 120 €)',
   },
 });

@@ -35,7 +35,8 @@ export function buildCcamHistory(versions: readonly CcamVersion[]): Result<CcamH
   const guard: Issue[] = [];
   const list = guardArray(versions, ['versions'], guard, { min: 1, max: 1000 });
   if (list === undefined) return inputErr(guard);
-  list.forEach((v, i) => checkVersion(v, ['versions', i], guard));
+  // An index loop, not forEach: a hole of a sparse array is checked (and reported), not skipped.
+  for (let i = 0; i < list.length; i++) checkVersion(list[i], ['versions', i], guard);
   if (guard.length > 0) return inputErr(guard);
   const sorted = [...(list as readonly CcamVersion[])].sort((a, b) => (a.applicable < b.applicable ? -1 : a.applicable > b.applicable ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {

@@ -70,6 +70,9 @@ export function ccamRows(history: CcamHistory): TarifRow[] {
 }
 
 function pushRows(rows: TarifRow[], p: CcamPeriode, source: string, debutTable: PlainDate | undefined): void {
+  // The bracket list sits on the line under the act's code in CNAM's sheet, which the export may
+  // attach to any activity row: it is the act's list, for all its activités.
+  const allowed = [...new Set(p.activites.flatMap((a) => a.modificateurs))].join('');
   for (const a of p.activites) {
     const code = ccamKey(p.code, a.activite, a.phase);
     for (const [secteurs, prix] of [[S1, a.secteur1], [HS1, a.horsSecteur1]] as const) {
@@ -85,6 +88,8 @@ function pushRows(rows: TarifRow[], p: CcamPeriode, source: string, debutTable: 
         source,
       };
       if (prix === null) row.priseEnCharge = false;
+      row.modificateurs = allowed;
+      if (p.exonerationTm !== '') row.exonerationTm = p.exonerationTm;
       if (debutTable !== undefined) row.debutTable = debutTable;
       if (p.validTo !== undefined) row.validTo = p.validTo;
       rows.push(row);

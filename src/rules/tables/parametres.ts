@@ -10,6 +10,7 @@
 import type { PlainDate } from '../../core/date/index';
 import type { Factor, Money } from '../../core/money/index';
 import { euros, percent } from '../../core/money/index';
+import type { ParametresCcam } from '../ccam/parametres';
 
 /** A value that changes with time. */
 export interface ValeurDatee<T> {
@@ -72,6 +73,8 @@ export interface ParametresRegles {
   readonly materniteMoisDebut: number;
   /** … to this many days after delivery (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): 12 days). */
   readonly materniteJoursApres: number;
+  /** CCAM pricing parameters (modificateurs, association, DOM, 24 € participation); absent = `PARAMETRES_CCAM_DEFAUT`. */
+  readonly ccam?: ParametresCcam;
   /** Contrat responsable limits on AMC dépassement cover, as a share of the base; `null` = no limit applied. */
   readonly contratResponsable: {
     readonly plafondDepassementNonOptam: Factor | null;
@@ -87,7 +90,10 @@ export const PARAMETRES_DEFAUT: ParametresRegles = {
   taux: {
     medecin: [{ from: null, value: percent(70), source: SP }],
     sageFemme: [{ from: null, value: percent(70), source: SP }],
-    chirurgienDentiste: [{ from: null, value: percent(70), source: SP }],
+    chirurgienDentiste: [
+      { from: null, value: percent(70), source: SP },
+      { from: '2023-10-15' as PlainDate, value: percent(60), source: 'Arrêté du 12 octobre 2023 (JO du 14 octobre 2023) : participation de l’assuré de 40 % sur les honoraires des chirurgiens-dentistes et les soins dentaires (service-public.fr A16852)' },
+    ],
     auxiliaire: [{ from: null, value: percent(60), source: SP }],
     horsParcours: [{ from: null, value: percent(30), source: `${SP}; CSS L.162-5-3. PLFSS 2025 +5 pts TM not confirmed: parameter` }],
     exonere: [{ from: null, value: percent(100), source: 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) (100 %: ALD, maternité, AT/MP tarif de responsabilité, invalidité)' }],

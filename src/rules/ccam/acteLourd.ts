@@ -1,0 +1,157 @@
+/**
+ * The 24 € participation (« participation forfaitaire actes lourds ») and the CCAM rate rules of
+ * a line (internal, called by computeFacture).
+ *
+ * - Acts of tariff ≥ 120 € (or coefficient ≥ 60): the ticket modérateur is replaced by a flat
+ *   participation (24 € since 01/01/2019): AMO pays the base at 100 % minus the participation
+ *   (Code de la sécurité sociale, art. R.322-8; ameli.fr « Le forfait à 24 euros »).
+ * - Several acts by the same practitioner in the same consultation: their tariffs add up (CNAM
+ *   « Exo TM » code 1, actes thérapeutiques ou diagnostiques invasifs); acts coded 2 (diagnostic
+ *   non invasif) are compared to the threshold one by one. The participation is due once (once per
+ *   day here, once per stay with `input.sejour`).
+ * - Not due when the TM is already waived (ALD, maternité, AT/MP, invalidité, AME, prévention) nor
+ *   for pensionnés militaires (ameli.fr « Le forfait à 24 euros », personnes exonérées).
+ * - Dental rate: `ParametresCcam.actesTauxMedecin` / `actesTauxDentaire` move an act between the
+ *   médecins' rate and the chirurgiens-dentistes' one (arrêté du 12 octobre 2023).
+ */
+import { percent } from '../../core/money/index';
+import { atDay } from '../compiledParams';
+import type { Contexte } from '../context';
+import { inMaternite } from '../context';
+import type { LigneActe } from '../model';
+import { createPrix, priceLigne } from '../priceLigne';
+import type { CompiledRow } from '../referentiel';
+import type { TauxChoisi } from '../taux';
+import { fmt, money, step } from '../trace';
+import { atParam } from './dated';
+import { ccamParams } from './pricing';
+
+const CENT = /* @__PURE__ */ Object.freeze(percent(100));
+const SOURCE = 'Code de la sécurité sociale, art. R.322-8 (participation limitée pour les actes de tarif ≥ 120 €) ; ameli.fr « Le forfait à 24 euros »';
+
+/** Per line: taken at 100 % (1) and the participation withheld on it (centimes). */
+export interface ActeLourdPlan {
+  readonly plein: Uint8Array;
+  readonly montant: Int32Array;
+}
+
+/** @returns whether a code has the CCAM shape (4 letters + 3 digits). */
+function isCcamCode(code: string): boolean {
+  if (code.length !== 7) return false;
+  for (let k = 0; k < 4; k++) {
+    const c = code.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
+  for (let k = 4; k < 7; k++) {
+    const c = code.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+interface Candidate {
+  readonly i: number;
+  readonly group: number;
+  readonly base: number;
+  readonly cumul: boolean;
+  readonly seuil: number;
+  readonly montant: number;
+}
+
+/**
+ * Decides, before pricing, which CCAM lines fall under the 24 € participation (a dry pricing
+ * pass over the CCAM lines only; Hint: nothing is allocated for an invoice without CCAM lines).
+ *
+ * @param ctx - The invoice context.
+ * @param days - Line dates as day numbers.
+ * @returns The plan, or null when no line is concerned.
+ */
+export function planActeLourd(ctx: Contexte, days: readonly number[]): ActeLourdPlan | null {
+  const lignes = ctx.input.lignes;
+  let any = false;
+  for (let i = 0; i < lignes.length; i++) if (isCcamCode((lignes[i] as LigneActe).code)) any = true;
+  if (!any || ctx.pensionMilitaire) return null;
+  const params = ccamParams(ctx);
+  // The TM is already waived for the whole invoice (taux.ts, same order of rules): nothing to replace.
+  const b = ctx.input.beneficiaire;
+  if (b.ame === true || ctx.nature === '41' || ctx.nature === '30' || ctx.nature === '90' || ctx.invalidite) return null;
+  let dry: Contexte | undefined;
+  const prix = createPrix();
+  const candidates: Candidate[] = [];
+  const sejour = ctx.input.sejour;
+  for (let i = 0; i < lignes.length; i++) {
+    const line = lignes[i] as LigneActe;
+    const day = days[i] as number;
+    if (!isCcamCode(line.code) || line.enRapportAld === true || inMaternite(ctx, day)) continue;
+    // Hint: a dry pricing (no trace, issues dropped) — the real one follows in computeFacture.
+    dry ??= { ...ctx, issues: [], trace: null };
+    if (!priceLigne(dry, line, i, day, prix)) continue;
+    const exo = prix.row.row.exonerationTm;
+    if (prix.row.row.nomenclature !== 'ccam' || exo === undefined || (exo[0] !== '1' && exo[0] !== '2')) continue;
+    const seuil = atParam(params.acteLourd.seuil, day);
+    const montant = atParam(params.acteLourd.montant, day);
+    if (seuil === undefined || montant === undefined) continue;
+    candidates.push({ i, group: sejour !== undefined ? 0 : day, base: prix.base, cumul: exo[0] === '1', seuil: seuil.value.centimes, montant: montant.value.centimes });
+  }
+  if (candidates.length === 0) return null;
+  const plein = new Uint8Array(lignes.length);
+  const montant = new Int32Array(lignes.length);
+  let found = false;
+  let stayPaid = sejour?.participationActeLourdPayee === true;
+  const groups: number[] = [];
+  for (const cand of candidates) if (!groups.includes(cand.group)) groups.push(cand.group);
+  for (const group of groups) {
+    const members = candidates.filter((c) => c.group === group);
+    const seuil = (members[0] as Candidate).seuil;
+    const cumul = members.filter((c) => c.cumul).reduce((s, c) => s + c.base, 0);
+    const chosen = members.filter((c) => (c.cumul && cumul >= seuil) || (!c.cumul && c.base >= seuil));
+    if (chosen.length === 0) continue;
+    found = true;
+    let top = chosen[0] as Candidate;
+    for (const c of chosen) {
+      plein[c.i] = 1;
+      if (c.base > top.base) top = c;
+    }
+    if (!stayPaid) montant[top.i] = Math.min(top.montant, top.base);
+    if (sejour !== undefined) stayPaid = true;
+  }
+  return found ? { plein, montant } : null;
+}
+
+/**
+ * Applies the CCAM rate rules to a line's chosen rate: the 24 € plan (100 %) and the dental
+ * lists. Returns the participation withheld on the line (centimes).
+ *
+ * @param ctx - The invoice context.
+ * @param plan - The plan of {@link planActeLourd}, or null.
+ * @param line - The line.
+ * @param row - Its tariff row.
+ * @param i - Its index.
+ * @param day - Its date as a day number.
+ * @param t - The chosen rate, updated.
+ * @returns Centimes withheld as the participation.
+ */
+export function applyTauxCcam(ctx: Contexte, plan: ActeLourdPlan | null, line: LigneActe, row: CompiledRow, i: number, day: number, t: TauxChoisi): number {
+  if (row.row.nomenclature !== 'ccam') return 0;
+  if (plan !== null && plan.plein[i] === 1) {
+    t.taux = CENT;
+    t.text = '100';
+    t.rule = 'taux.acte-lourd';
+    t.source = SOURCE;
+    const withheld = plan.montant[i] as number;
+    if (ctx.trace !== null) step(ctx, 'acte-lourd', i, { seuil: 'tarif ≥ seuil', taux: '100' }, withheld > 0 ? `participation ${fmt(withheld)}` : 'participation déjà retenue (même jour ou même séjour)', money(withheld), SOURCE);
+    return withheld;
+  }
+  if (t.exoneration !== null || t.rule === 'taux.table') return 0;
+  const p = ccamParams(ctx);
+  const prof = ctx.input.ps.profession;
+  const family = prof === 'chirurgienDentiste' && p.actesTauxMedecin.includes(line.code) ? 'medecin' : prof === 'medecin' && p.actesTauxDentaire.includes(line.code) ? 'chirurgienDentiste' : null;
+  if (family === null) return 0;
+  const v = atDay(ctx.regles.taux[family], day);
+  if (v === undefined) return 0;
+  t.taux = v.taux;
+  t.text = v.text;
+  t.rule = family === 'medecin' ? 'taux.acte-medical' : 'taux.acte-dentaire';
+  t.source = `${v.source} ; arrêté du 12 octobre 2023 (JO du 14 octobre 2023) : taux selon l’acte (liste parametres.ccam)`;
+  return 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * Shape of the CCAM parameters a caller passes (`parametres.ccam`), checked at the boundary of
+ * `computeFacture` (internal): every value the CCAM pricing reads, so pricing never meets a hole.
+ */
+import type { Issue, IssuePath } from '../../core/issues/index';
+import { field, guardArray, guardEnum, guardFactor, guardMoney, guardObject, guardPlainDate, guardString } from '../../core/guard/index';
+
+type Guard = (v: unknown, path: IssuePath, issues: Issue[]) => unknown;
+
+function dated(v: unknown, path: IssuePath, issues: Issue[], value: Guard): void {
+  const list = guardArray(v, path, issues, { max: 1000 });
+  list?.forEach((_x, k) => {
+    const o = guardObject(field(list as unknown as Record<string, unknown>, String(k)), [...path, k], issues);
+    if (o === undefined) return;
+    const from = field(o, 'from');
+    if (from !== null) guardPlainDate(from, [...path, k, 'from'], issues);
+    value(field(o, 'value'), [...path, k, 'value'], issues);
+    guardString(field(o, 'source'), [...path, k, 'source'], issues, { max: 1000 });
+  });
+}
+
+function codes(v: unknown, path: IssuePath, issues: Issue[]): void {
+  guardArray(v, path, issues, { max: 20000 })?.forEach((x, k) => guardString(x, [...path, k], issues, { max: 16 }));
+}
+
+/**
+ * Checks `parametres.ccam` (absent is fine: the shipped defaults apply).
+ *
+ * @param v - Caller data.
+ * @param path - Its path.
+ * @param issues - Collector of `INPUT_*` issues.
+ */
+export function checkParametresCcam(v: unknown, path: IssuePath, issues: Issue[]): void {
+  const o = guardObject(v, path, issues, { required: false });
+  if (o === undefined) return;
+  guardEnum(field(o, 'combinaison'), ['additive', 'compose'], [...path, 'combinaison'], issues);
+  const assoc = guardObject(field(o, 'association'), [...path, 'association'], issues);
+  if (assoc !== undefined) for (const k of Object.keys(assoc)) guardFactor(field(assoc, k), [...path, 'association', k], issues);
+  dated(field(o, 'coefficientDom'), [...path, 'coefficientDom'], issues, guardFactor);
+  const lourd = guardObject(field(o, 'acteLourd'), [...path, 'acteLourd'], issues);
+  const money: Guard = (x, p, i) => guardMoney(x, p, i, { min: 0 });
+  if (lourd !== undefined) for (const k of ['montant', 'seuil']) dated(field(lourd, k), [...path, 'acteLourd', k], issues, money);
+  const groupes = guardObject(field(o, 'groupes'), [...path, 'groupes'], issues);
+  if (groupes !== undefined) for (const k of Object.keys(groupes)) codes(field(groupes, k), [...path, 'groupes', k], issues);
+  codes(field(o, 'actesTauxMedecin'), [...path, 'actesTauxMedecin'], issues);
+  codes(field(o, 'actesTauxDentaire'), [...path, 'actesTauxDentaire'], issues);
+}
