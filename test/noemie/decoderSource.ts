@@ -81,10 +81,7 @@ function decoderOf(type: string, layout: Layout): string {
         if (opt) {
           lines.push(`const ${v} = allChar(${at}, 48) ? undefined : ${read};`);
           lines.push(`if (${v} === undefined && !allChar(${at}, 48)) return undefined;`);
-          // in the literal, undefined when the zone is zeros: a property added after the literal
-          // costs a map transition and a separate property array per entity (more young-GC work)
-          props.push(f.name);
-          continue;
+          optionals.push(`if (${v} !== undefined) o.${v} = ${v};`);
         } else lines.push(`const ${v} = ${read};`, `if (${v} === undefined) return undefined;`);
         break;
       }

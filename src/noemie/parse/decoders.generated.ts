@@ -37,7 +37,9 @@ function decode102(t: string, b: number, d: DateContext): Record<string, unknown
   if (dateFacturation === undefined && !allChar(t, b + 30, b + 36, 48)) return undefined;
   const traitementPartAmc = trimEndAt(t, b + 36, b + 37);
   const natureAssurance = trimEndAt(t, b + 37, b + 39);
-  const o: Record<string, unknown> = { entity: "102", niveauRupture, numeroFacture, complementNumeroFacture, numeroLot, dateCreationLot, typeFacture, dateFacturation, traitementPartAmc, natureAssurance };
+  const o: Record<string, unknown> = { entity: "102", niveauRupture, numeroFacture, complementNumeroFacture, numeroLot, typeFacture, traitementPartAmc, natureAssurance };
+  if (dateCreationLot !== undefined) o.dateCreationLot = dateCreationLot;
+  if (dateFacturation !== undefined) o.dateFacturation = dateFacturation;
   return o;
 }
 
@@ -62,8 +64,9 @@ function decode103(t: string, b: number, d: DateContext): Record<string, unknown
   const nomBeneficiaire = trimEndAt(t, b + 107, b + 132);
   const prenomBeneficiaire = trimEndAt(t, b + 132, b + 147);
   const uniteGestion = trimEndAt(t, b + 147, b + 151);
-  const o: Record<string, unknown> = { entity: "103", niveauRupture, numeroImmatriculation, cleImmatriculation, nomPatronymique, nomUsage, prenom, numeroImmatriculationIndividuel, dateNaissance, rangNaissance, nomBeneficiaire, prenomBeneficiaire, uniteGestion };
+  const o: Record<string, unknown> = { entity: "103", niveauRupture, numeroImmatriculation, cleImmatriculation, nomPatronymique, nomUsage, prenom, numeroImmatriculationIndividuel, rangNaissance, nomBeneficiaire, prenomBeneficiaire, uniteGestion };
   if (cleImmatriculationIndividuel !== '00') o.cleImmatriculationIndividuel = cleImmatriculationIndividuel;
+  if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
   return o;
 }
 
@@ -94,7 +97,8 @@ function decode120(t: string, b: number, d: DateContext): Record<string, unknown
   const nom = trimEndAt(t, b + 12, b + 37);
   const prenom = trimEndAt(t, b + 37, b + 52);
   const uniteGestion = trimEndAt(t, b + 52, b + 56);
-  const o: Record<string, unknown> = { entity: "120", niveauRupture, dateNaissance, rangNaissance, nom, prenom, uniteGestion };
+  const o: Record<string, unknown> = { entity: "120", niveauRupture, rangNaissance, nom, prenom, uniteGestion };
+  if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
   return o;
 }
 
@@ -206,7 +210,9 @@ function decode210(t: string, b: number, d: DateContext): Record<string, unknown
   if (montantPartComplementaire < 0) return undefined;
   const baseRemboursementMutuelle = digitsValue(t, b + 109, b + 117);
   if (baseRemboursementMutuelle < 0) return undefined;
-  const o: Record<string, unknown> = { entity: "210", niveauRupture, numeroLigne, codeGestion, justificationExoneration, modeTraitement, disciplineMedicoTarifaire, datePrescription, dateSoins, dateFinSoins, prixUnitaire: { centimes: prixUnitaire }, baseRemboursement: { centimes: baseRemboursement }, taux, montantRembourse: { centimes: montantRembourseSign === 78 && montantRembourse !== 0 ? -montantRembourse : montantRembourse }, naturePrestation, complementNature, quantite, coefficient, denombrement, montantDepense: { centimes: montantDepense }, qualificatifDepense, tauxAlsaceMoselle, montantAlsaceMoselle: { centimes: montantAlsaceMoselle }, tauxMutuelle, montantPartComplementaire: { centimes: montantPartComplementaire }, baseRemboursementMutuelle: { centimes: baseRemboursementMutuelle } };
+  const o: Record<string, unknown> = { entity: "210", niveauRupture, numeroLigne, codeGestion, justificationExoneration, modeTraitement, disciplineMedicoTarifaire, dateSoins, prixUnitaire: { centimes: prixUnitaire }, baseRemboursement: { centimes: baseRemboursement }, taux, montantRembourse: { centimes: montantRembourseSign === 78 && montantRembourse !== 0 ? -montantRembourse : montantRembourse }, naturePrestation, complementNature, quantite, coefficient, denombrement, montantDepense: { centimes: montantDepense }, qualificatifDepense, tauxAlsaceMoselle, montantAlsaceMoselle: { centimes: montantAlsaceMoselle }, tauxMutuelle, montantPartComplementaire: { centimes: montantPartComplementaire }, baseRemboursementMutuelle: { centimes: baseRemboursementMutuelle } };
+  if (datePrescription !== undefined) o.datePrescription = datePrescription;
+  if (dateFinSoins !== undefined) o.dateFinSoins = dateFinSoins;
   return o;
 }
 
@@ -265,9 +271,12 @@ function decode262(t: string, b: number, d: DateContext): Record<string, unknown
   if (dateFin === undefined && !allChar(t, b + 119, b + 125, 48)) return undefined;
   const montant = digitsValue(t, b + 125, b + 133);
   if (montant < 0) return undefined;
-  const o: Record<string, unknown> = { entity: "262", niveauRupture, codification, libelle, nir, dateNaissance, periode, dateDebut, dateFin, montant: { centimes: montant } };
+  const o: Record<string, unknown> = { entity: "262", niveauRupture, codification, libelle, nir, periode, montant: { centimes: montant } };
   if (cleNir !== '00') o.cleNir = cleNir;
+  if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
   if (!allChar(t, b + 111, b + 112, 48)) o.rangNaissance = t.slice(b + 111, b + 112);
+  if (dateDebut !== undefined) o.dateDebut = dateDebut;
+  if (dateFin !== undefined) o.dateFin = dateFin;
   return o;
 }
 
@@ -304,7 +313,8 @@ function decode294(t: string, b: number, d: DateContext): Record<string, unknown
   const rangRejet = digitsValue(t, b + 120, b + 122);
   if (rangRejet < 0) return undefined;
   const informationComplementaire = trimEndAt(t, b + 122, b + 152);
-  const o: Record<string, unknown> = { entity: "294", niveauRupture, codeRejet, libelle, niveauRejet, partRejet, naturePrestation, dateSoins, informationComplementaire };
+  const o: Record<string, unknown> = { entity: "294", niveauRupture, codeRejet, libelle, niveauRejet, partRejet, naturePrestation, informationComplementaire };
+  if (dateSoins !== undefined) o.dateSoins = dateSoins;
   if (!allChar(t, b + 108, b + 117, 48)) o.numeroExecutant = t.slice(b + 108, b + 117);
   if (numeroLigne !== 0) o.numeroLigne = numeroLigne;
   if (rangRejet !== 0) o.rangRejet = rangRejet;
