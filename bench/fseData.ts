@@ -135,12 +135,12 @@ export function serializeCase(cloned = false) {
 
 /**
  * Prints the serialize / raw write ratio of `run` measured in alternation (median of 9 rounds,
- * lowest-highest round).
+ * lowest-highest round) and its target.
  */
-export function printAlternated(name: string, writeRaw: () => number, run: () => number): void {
+export function printAlternated(name: string, writeRaw: () => number, run: () => number, target = 'target ≥ 50 %'): void {
   const r = interleavedRatio(writeRaw, run);
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
-  console.log(`  ${name.padEnd(46)} ${pct(r.median)} (rounds ${pct(r.low)}-${pct(r.high)}; target ≥ 50 %)`);
+  console.log(`  ${name.padEnd(46)} ${pct(r.median)} (rounds ${pct(r.low)}-${pct(r.high)}; ${target})`);
 }
 
 /** Options of case (3): a reused chunk. */

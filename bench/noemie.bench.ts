@@ -10,12 +10,24 @@ import { fc } from '@fast-check/vitest';
 import { decodeLatin1, latin1View } from '../src/internal/fixed-width/charset';
 import { buildNoemieFile } from '../src/noemie/buildNoemieFile';
 import { parseNoemie, streamNoemie, streamNoemieBatches } from '../src/noemie/parseNoemie';
-import { ceilings } from './noemieCeiling';
+import { ceilings, idealKeptPass } from './noemieCeiling';
 import { serializeNoemie } from '../src/noemie/serializeNoemie';
 import type { NoemieEntity } from '../src/noemie/types';
 import { noemieFileArb } from '../test/arbitraries/noemie';
-import { measure, report } from './harness';
+import { interleavedRatio, measure, report } from './harness';
 import type { Rate } from './harness';
+
+/**
+ * The entity with its amounts cut below 1 000 € (the arbitrary draws amounts up to the zone
+ * widths: 4 MB of them overflow the 11-digit cumul of the 999, which the builder refuses).
+ */
+function small(e: NoemieEntity): NoemieEntity {
+  const out: Record<string, unknown> = { ...e };
+  for (const [k, v] of Object.entries(e)) {
+    if (typeof v === 'object' && v !== null && typeof (v as { centimes?: unknown }).centimes === 'number') out[k] = { centimes: (v as { centimes: number }).centimes % 100_000 };
+  }
+  return out as unknown as NoemieEntity;
+}
 
 function bigFile(targetBytes: number): Uint8Array {
   // Realistic mix from the arbitrary (fixed seed), repeated to the target size.
@@ -29,7 +41,7 @@ function bigFile(targetBytes: number): Uint8Array {
     for (const e of s.entities) {
       // The 999 counts lots on 3 digits: past 999 lots, a 080 becomes a 160 at the same niveau
       // (same groups, so the 990 controls built below stay consistent).
-      if (e.entity !== '080' || ++lots <= 999) entities.push(e);
+      if (e.entity !== '080' || ++lots <= 999) entities.push(small(e));
       else entities.push({ entity: '160', niveauRupture: e.niveauRupture, numeroArchivage: String(lots).padStart(17, '0') });
     }
     size += s.trailer.nombreEnregistrements * 128;
@@ -118,6 +130,10 @@ export default async function (): Promise<void> {
   const r = (x: Rate): string => (x.perSecond / raw.perSecond).toFixed(3);
   console.log(`  ratio to the raw scan: parseNoemie ${r(parse)}, streamNoemie ${r(stream)}, streamNoemieBatches ${r(batches)} (goal ≥ 0.5)`);
   console.log(`  ceilings (no library code, see bench/noemieCeiling.ts): ${ceiling.map((c) => `${c.name.split(':')[0]} ${r(c)}`).join('; ')}`);
+  // issue #10 §7 goal: parseNoemie ≥ 0.9 of "ideal objects, kept", measured in alternation (a
+  // noisy neighbour slows both alike; the figures above are measured one after the other)
+  const alt = interleavedRatio(idealKeptPass(bytes), () => parseNoemie(bytes).ok, { rounds: 9, ms: 400, batch: 1 });
+  console.log(`  parseNoemie / ideal objects kept, alternated: ${alt.median.toFixed(2)} (rounds ${alt.low.toFixed(2)}-${alt.high.toFixed(2)}; goal ≥ 0.9, issue #10 §7)`);
   console.log(`  per entity: parseNoemie ${(1e9 / parse.perSecond / entities).toFixed(0)} ns, streamNoemie ${(1e9 / stream.perSecond / entities).toFixed(0)} ns, batches ${(1e9 / batches.perSecond / entities).toFixed(0)} ns; raw scan ${(1e9 / raw.perSecond / (bytes.length / 128)).toFixed(0)} ns per record`);
 
   // Flat memory: stream ≈ 128 MB generated on the fly. RSS alone follows V8's heap sizing

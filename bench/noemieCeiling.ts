@@ -124,6 +124,18 @@ function byteViews(buf: Uint8Array, classes: readonly (Uint8Array | undefined)[]
 }
 
 /**
+ * The "ideal objects, kept" pass on `bytes`, as a function (for an alternated ratio).
+ *
+ * @param bytes - A NOEMIE file of 128-byte records.
+ * @returns One pass (the number of objects kept).
+ */
+export function idealKeptPass(bytes: Uint8Array): () => number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Latin1Buffer;
+  const dates = new Map<number, string>();
+  return () => idealObjects(buf, true, dates);
+}
+
+/**
  * Measures the ceilings on `bytes` (a NOEMIE file of 128-byte records, no line ends).
  *
  * @param bytes - The same bytes as the baseline.

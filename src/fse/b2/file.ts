@@ -103,8 +103,9 @@ export function invoiceTrailerOf(prefix: Pick<Record5, 'numeroPs' | 'nirAssure' 
     totalFacture: { centimes: t.totalFacture },
     totalRemboursableAmo: { centimes: t.totalRemboursableAmo },
     totalParticipationAssure: { centimes: t.totalParticipationAssure },
-    ...(t.totalRemboursableAmc !== 0 ? { totalRemboursableAmc: { centimes: t.totalRemboursableAmc } } : {}),
-  };
+    // always present (undefined when zero): one hidden class for every type 5 (see fromFse.ts `Loose`)
+    totalRemboursableAmc: t.totalRemboursableAmc !== 0 ? { centimes: t.totalRemboursableAmc } : undefined,
+  } as Record5;
 }
 
 /** Running totals of a lot (type 6), built invoice by invoice (streaming). */

@@ -24,7 +24,7 @@ import type { Dre, Fse, LigneFse } from '../model';
 import type { B2Facture, B2Ligne } from './file';
 import { invoiceTrailerOf } from './file';
 import { guardB2Source } from './guard';
-import type { Record2, Record2M, Record4, Record4F } from './records/index';
+import type { Record2, Record2M, Record4, Record4F, Record4M } from './records/index';
 
 const issue = createIssueFactory(FSE_CODES);
 
@@ -75,6 +75,17 @@ function digits(text: string, width: number, path: IssuePath, c: Ctx): string {
 
 type Prefix = { numeroPs: string; nirAssure: string; cleNir: string; numeroFacture: number };
 
+/**
+ * A record written with every zone the builder may fill present, `undefined` when empty (an
+ * absent optional zone, as the writers and `toEqual` read it).
+ *
+ * Hint: one object literal per record type, its keys always the same and in the same order,
+ * gives every record of a type one hidden class with all its fields in-object: the serializer's
+ * ~24 field reads per record stay monomorphic on a mixed day (conditional spreads gave the type 2
+ * five hidden classes, and a spread prefix put the fields in a separate property array).
+ */
+type Loose<T> = { [K in keyof T]: {} extends Pick<T, K> ? T[K] | undefined : T[K] };
+
 function prefixOf(fse: Fse): Prefix {
   const nir = compactNir(fse.beneficiaire.nirAssure);
   return { numeroPs: fse.ps.numeroFacturation, nirAssure: nir.slice(0, 13), cleNir: nir.slice(13, 15), numeroFacture: fse.identification.numeroFacture ?? 0 };
@@ -90,11 +101,11 @@ function ligneOf(p: Prefix, l: LigneFse, k: number, amc: boolean, o: B2FactureOp
   const sequence = k + 1;
   const justification = alpha(l.justificationExoneration, [...path, 'justificationExoneration'], c);
   const montantAmc = amc ? l.montantAmc.centimes : 0;
-  const prestation: Record4 = {
-    type: '4', ...p, complementType: ' ',
+  const prestation: Loose<Record4> = {
+    type: '4', numeroPs: p.numeroPs, nirAssure: p.nirAssure, cleNir: p.cleNir, numeroFacture: p.numeroFacture, complementType: ' ',
     sequence,
     codeAccordPrealable: o.codeAccordPrealable ?? '9',
-    ...(justification !== '' ? { justificationExoneration: justification } : {}),
+    justificationExoneration: justification !== '' ? justification : undefined,
     numeroExecutant: l.executant,
     dateActe: l.date,
     codeActe: d.kind === 'ngap' ? alpha(l.code, [...path, 'code'], c) : '',
@@ -107,30 +118,30 @@ function ligneOf(p: Prefix, l: LigneFse, k: number, amc: boolean, o: B2FactureOp
     montantRemboursableAmo: l.montantAmo,
     montantHonoraires: l.montantFacture,
     codeLieu: l.lieu === 'domicile' ? '1' : '0',
-    ...(montantAmc !== 0 ? { montantRemboursableAmc: { centimes: montantAmc } } : {}),
+    montantRemboursableAmc: montantAmc !== 0 ? { centimes: montantAmc } : undefined,
   };
   if (d.kind === 'ccam') {
     const m = d.modificateurs.map((x, i) => alpha(x, [...path, 'modificateurs', i], c));
     const phase = digits(d.phase, 1, [...path, 'phase'], c);
-    return {
-      prestation,
-      ccam: {
-        type: '4', ...p, complementType: 'M', sequence, codeActe: alpha(d.code, [...path, 'code'], c), activite: alpha(d.activite, [...path, 'activite'], c),
-        ...(phase !== '0' ? { phase } : {}),
-        ...(m[0] ? { modificateur1: m[0] } : {}), ...(m[1] ? { modificateur2: m[1] } : {}), ...(m[2] ? { modificateur3: m[2] } : {}), ...(m[3] ? { modificateur4: m[3] } : {}),
-      },
+    const ccam: Loose<Record4M> = {
+      type: '4', numeroPs: p.numeroPs, nirAssure: p.nirAssure, cleNir: p.cleNir, numeroFacture: p.numeroFacture, complementType: 'M', sequence,
+      codeActe: alpha(d.code, [...path, 'code'], c), activite: alpha(d.activite, [...path, 'activite'], c),
+      phase: phase !== '0' ? phase : undefined,
+      modificateur1: m[0] || undefined, modificateur2: m[1] || undefined, modificateur3: m[2] || undefined, modificateur4: m[3] || undefined,
     };
+    return { prestation: prestation as Record4, ccam: ccam as Record4M };
   }
   if (d.kind === 'lpp') {
     const code = alpha(d.code, [...path, 'code'], c);
-    const lpp: Record4F = {
-      type: '4', ...p, complementType: 'F', sequence, ...(code !== '' ? { codeLpp: code } : {}), typePrestation: o.typePrestationLpp ?? 'A',
+    const lpp: Loose<Record4F> = {
+      type: '4', numeroPs: p.numeroPs, nirAssure: p.nirAssure, cleNir: p.cleNir, numeroFacture: p.numeroFacture, complementType: 'F', sequence,
+      codeLpp: code !== '' ? code : undefined, typePrestation: o.typePrestationLpp ?? 'A',
       dateDebut: l.date, tarifLpp: l.prixUnitaire, nombreUnites: l.quantite, prixUnitaireVente: l.prixUnitaire,
       baseRemboursement: l.baseRemboursement, montantTotal: l.montantFacture,
     };
-    return { prestation, lpp };
+    return { prestation: prestation as Record4, lpp: lpp as Record4F };
   }
-  return { prestation };
+  return { prestation: prestation as Record4 };
 }
 
 /**
@@ -158,31 +169,31 @@ function facture(doc: Fse | Dre, options: B2FactureOptions): Result<B2Facture> {
   const amc = dre?.amc ?? fse.amc;
   const numeroAdherent = amc !== undefined ? alpha(amc.numeroAdherent, ['amc', 'numeroAdherent'], c) : '';
   const numeroAmc = amc !== undefined ? alpha(amc.numero, ['amc', 'numero'], c) : '';
-  const entete: Record2 = {
-    type: '2', ...p, complementType: ' ',
+  const entete: Loose<Record2> = {
+    type: '2', numeroPs: p.numeroPs, nirAssure: p.nirAssure, cleNir: p.cleNir, numeroFacture: p.numeroFacture, complementType: ' ',
     natureOperation: options.natureOperation ?? '0',
     dateFacturation: fse.identification.dateFacturation,
-    ...(fse.reglement.tiersPayantAmc ? { topEclatement: 'E' as const } : {}),
+    topEclatement: fse.reglement.tiersPayantAmc ? 'E' : undefined,
     typeFacture: 'F',
     grandRegime: fse.amo.grandRegime,
     caisseGestionnaire: fse.amo.caisse,
     centreGestionnaire: fse.amo.centre,
     naturePieceJustificative: options.naturePieceJustificative ?? '0',
-    ...(s.prescription !== undefined ? { numeroPrescripteur: s.prescription.numeroPrescripteur } : {}),
-    ...(s.prescription?.date !== undefined ? { datePrescription: s.prescription.date } : {}),
+    numeroPrescripteur: s.prescription?.numeroPrescripteur,
+    datePrescription: s.prescription?.date,
     natureAssurance: s.natureAssurance,
     justificationExoneration: alpha(s.justificationExoneration, ['situation', 'justificationExoneration'], c),
-    ...(s.dateMaternite !== undefined ? { dateMaternite: s.dateMaternite } : {}),
-    ...(s.accidentTravail !== undefined && s.accidentTravail.numero !== '' ? { numeroAtOuDateAccident: digits(s.accidentTravail.numero, 9, ['situation', 'accidentTravail', 'numero'], c) } : {}),
+    dateMaternite: s.dateMaternite,
+    numeroAtOuDateAccident: s.accidentTravail !== undefined && s.accidentTravail.numero !== '' ? digits(s.accidentTravail.numero, 9, ['situation', 'accidentTravail', 'numero'], c) : undefined,
     cpsRemplacant: fse.remplacant !== undefined ? '1' : '0',
     dateNaissance: formatAammjj(fse.beneficiaire.dateNaissance),
     rangNaissance: String(fse.beneficiaire.rangNaissance),
     rangBeneficiaire: String(fse.beneficiaire.rangBeneficiaire).padStart(2, '0'),
-    ...(numeroAdherent !== '' ? { numeroAdherent } : {}),
-    ...(s.prescription?.specialite !== undefined ? { specialitePrescripteur: s.prescription.specialite } : {}),
+    numeroAdherent: numeroAdherent !== '' ? numeroAdherent : undefined,
+    specialitePrescripteur: s.prescription?.specialite,
     destinataireReglement: fse.reglement.destinataire,
-    ...(amc?.typeContrat !== undefined ? { typeContratAmc: amc.typeContrat as NonNullable<Record2['typeContratAmc']> } : {}),
-    ...(numeroAmc !== '' ? { numeroOrganismeComplementaire: numeroAmc } : {}),
+    typeContratAmc: amc?.typeContrat as Record2['typeContratAmc'],
+    numeroOrganismeComplementaire: numeroAmc !== '' ? numeroAmc : undefined,
   };
   const nirInd = fse.beneficiaire.nirIndividuel !== undefined ? compactNir(fse.beneficiaire.nirIndividuel) : undefined;
   const individu = nirInd !== undefined ? { type: '2' as const, ...p, complementType: 'S' as const, nirIndividuel: nirInd.slice(0, 13), cleNirIndividuel: nirInd.slice(13, 15) } : undefined;
@@ -210,7 +221,7 @@ function facture(doc: Fse | Dre, options: B2FactureOptions): Result<B2Facture> {
   const [first, ...rest] = c.issues;
   if (first !== undefined) return err(first, ...rest);
   return ok(
-    { entete, ...(individu !== undefined ? { individu } : {}), ...(routing !== undefined ? { amc: routing } : {}), lignes, total: invoiceTrailerOf(p, lignes) },
+    { entete: entete as Record2, ...(individu !== undefined ? { individu } : {}), ...(routing !== undefined ? { amc: routing } : {}), lignes, total: invoiceTrailerOf(p, lignes) },
     c.warnings,
   );
 }

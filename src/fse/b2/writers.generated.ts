@@ -358,7 +358,7 @@ export function createB2Writers() {
       const x = v.origineFichier;
       if (x === undefined || x === null) {
         if (s.origineFichier !== undefined) {
-          if (!all) b.fill(32, p + 10, p + 10 + 6);
+          if (!all) b[p + 10 + 0] = 32; b[p + 10 + 1] = 32; b[p + 10 + 2] = 32; b[p + 10 + 3] = 32; b[p + 10 + 4] = 32; b[p + 10 + 5] = 32;
           s.origineFichier = undefined;
         }
       } else if (all || x !== s.origineFichier) {
@@ -392,7 +392,7 @@ export function createB2Writers() {
       const x = v.categorie;
       if (x === undefined || x === null) {
         if (s.categorie !== undefined) {
-          if (!all) b.fill(32, p + 22, p + 22 + 3);
+          if (!all) b[p + 22 + 0] = 32; b[p + 22 + 1] = 32; b[p + 22 + 2] = 32;
           s.categorie = undefined;
         }
       } else if (all || x !== s.categorie) {
@@ -404,7 +404,7 @@ export function createB2Writers() {
       const x = v.statutJuridique;
       if (x === undefined || x === null) {
         if (s.statutJuridique !== undefined) {
-          if (!all) b.fill(32, p + 25, p + 25 + 2);
+          if (!all) b[p + 25 + 0] = 32; b[p + 25 + 1] = 32;
           s.statutJuridique = undefined;
         }
       } else if (all || x !== s.statutJuridique) {
@@ -416,7 +416,7 @@ export function createB2Writers() {
       const x = v.modeFixationTarifs;
       if (x === undefined || x === null) {
         if (s.modeFixationTarifs !== undefined) {
-          if (!all) b.fill(32, p + 27, p + 27 + 2);
+          if (!all) b[p + 27 + 0] = 32; b[p + 27 + 1] = 32;
           s.modeFixationTarifs = undefined;
         }
       } else if (all || x !== s.modeFixationTarifs) {
@@ -456,11 +456,11 @@ export function createB2Writers() {
       const x = v.topCertification;
       if (x === undefined || x === null) {
         if (s.topCertification !== undefined) {
-          if (!all) b.fill(32, p + 80, p + 80 + 1);
+          if (!all) b[p + 80 + 0] = 32;
           s.topCertification = undefined;
         }
       } else if (all || x !== s.topCertification) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 80, 1, true) && E1_topCertification.includes(x.trimEnd())) s.topCertification = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 80, 1, true) && (x === "S" || x === "F" || x === "D" || E1_topCertification.includes(x.trimEnd()))) s.topCertification = x;
         else g = false;
       }
     }
@@ -475,11 +475,11 @@ export function createB2Writers() {
       const x = v.uniteMonetaire;
       if (x === undefined || x === null) {
         if (s.uniteMonetaire !== undefined) {
-          if (!all) b.fill(32, p + 87, p + 87 + 1);
+          if (!all) b[p + 87 + 0] = 32;
           s.uniteMonetaire = undefined;
         }
       } else if (all || x !== s.uniteMonetaire) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 87, 1, true) && E1_uniteMonetaire.includes(x.trimEnd())) s.uniteMonetaire = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 87, 1, true) && (x === "E" || x === "U" || E1_uniteMonetaire.includes(x.trimEnd()))) s.uniteMonetaire = x;
         else g = false;
       }
     }
@@ -487,7 +487,7 @@ export function createB2Writers() {
       const x = v.grandRegimeCaissePivot;
       if (x === undefined || x === null) {
         if (s.grandRegimeCaissePivot !== undefined) {
-          if (!all) b.fill(32, p + 88, p + 88 + 2);
+          if (!all) b[p + 88 + 0] = 32; b[p + 88 + 1] = 32;
           s.grandRegimeCaissePivot = undefined;
         }
       } else if (all || x !== s.grandRegimeCaissePivot) {
@@ -499,7 +499,7 @@ export function createB2Writers() {
       const x = v.numeroCaissePivot;
       if (x === undefined || x === null) {
         if (s.numeroCaissePivot !== undefined) {
-          if (!all) b.fill(32, p + 90, p + 90 + 3);
+          if (!all) b[p + 90 + 0] = 32; b[p + 90 + 1] = 32; b[p + 90 + 2] = 32;
           s.numeroCaissePivot = undefined;
         }
       } else if (all || x !== s.numeroCaissePivot) {
@@ -511,7 +511,7 @@ export function createB2Writers() {
       const x = v.indicateurCcp;
       if (x === undefined || x === null) {
         if (s.indicateurCcp !== undefined) {
-          if (!all) b.fill(32, p + 93, p + 93 + 1);
+          if (!all) b[p + 93 + 0] = 32;
           s.indicateurCcp = undefined;
         }
       } else if (all || x !== s.indicateurCcp) {
@@ -589,7 +589,7 @@ export function createB2Writers() {
       const x = v.marquage;
       if (x === undefined || x === null) {
         if (s.marquage !== undefined) {
-          if (!all) b.fill(32, p + 36, p + 36 + 1);
+          if (!all) b[p + 36 + 0] = 32;
           s.marquage = undefined;
         }
       } else if (all || x !== s.marquage) {
@@ -601,7 +601,7 @@ export function createB2Writers() {
       const x = v.forcageAmo;
       if (x === undefined || x === null) {
         if (s.forcageAmo !== undefined) {
-          if (!all) b.fill(32, p + 37, p + 37 + 1);
+          if (!all) b[p + 37 + 0] = 32;
           s.forcageAmo = undefined;
         }
       } else if (all || x !== s.forcageAmo) {
@@ -627,11 +627,11 @@ export function createB2Writers() {
       const x = v.topEclatement;
       if (x === undefined || x === null) {
         if (s.topEclatement !== undefined) {
-          if (!all) b.fill(32, p + 45, p + 45 + 1);
+          if (!all) b[p + 45 + 0] = 32;
           s.topEclatement = undefined;
         }
       } else if (all || x !== s.topEclatement) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 45, 1, true) && E2_topEclatement.includes(x.trimEnd())) s.topEclatement = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 45, 1, true) && (x === "E" || x === "F" || E2_topEclatement.includes(x.trimEnd()))) s.topEclatement = x;
         else g = false;
       }
     }
@@ -639,11 +639,11 @@ export function createB2Writers() {
       const x = v.typeFacture;
       if (x === undefined || x === null) {
         if (s.typeFacture !== undefined) {
-          if (!all) b.fill(32, p + 46, p + 46 + 1);
+          if (!all) b[p + 46 + 0] = 32;
           s.typeFacture = undefined;
         }
       } else if (all || x !== s.typeFacture) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 46, 1, true) && E2_typeFacture.includes(x.trimEnd())) s.typeFacture = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 46, 1, true) && (x === "F" || E2_typeFacture.includes(x.trimEnd()))) s.typeFacture = x;
         else g = false;
       }
     }
@@ -651,7 +651,7 @@ export function createB2Writers() {
       const x = v.dispositifPortable;
       if (x === undefined || x === null) {
         if (s.dispositifPortable !== undefined) {
-          if (!all) b.fill(32, p + 47, p + 47 + 1);
+          if (!all) b[p + 47 + 0] = 32;
           s.dispositifPortable = undefined;
         }
       } else if (all || x !== s.dispositifPortable) {
@@ -691,7 +691,7 @@ export function createB2Writers() {
       const x = v.numeroPrescripteur;
       if (x === undefined || x === null) {
         if (s.numeroPrescripteur !== undefined) {
-          if (!all) b.fill(48, p + 58, p + 58 + 9);
+          if (!all) b[p + 58 + 0] = 48; b[p + 58 + 1] = 48; b[p + 58 + 2] = 48; b[p + 58 + 3] = 48; b[p + 58 + 4] = 48; b[p + 58 + 5] = 48; b[p + 58 + 6] = 48; b[p + 58 + 7] = 48; b[p + 58 + 8] = 48;
           s.numeroPrescripteur = undefined;
         }
       } else if (all || x !== s.numeroPrescripteur) {
@@ -703,7 +703,7 @@ export function createB2Writers() {
       const x = v.datePrescription;
       if (x === undefined || x === null) {
         if (s.datePrescription !== undefined) {
-          if (!all) b.fill(48, p + 67, p + 67 + 6);
+          if (!all) b[p + 67 + 0] = 48; b[p + 67 + 1] = 48; b[p + 67 + 2] = 48; b[p + 67 + 3] = 48; b[p + 67 + 4] = 48; b[p + 67 + 5] = 48;
           s.datePrescription = undefined;
         }
       } else if (all || x !== s.datePrescription) {
@@ -715,7 +715,7 @@ export function createB2Writers() {
       const x = v.regimePrestation;
       if (x === undefined || x === null) {
         if (s.regimePrestation !== undefined) {
-          if (!all) b.fill(32, p + 73, p + 73 + 3);
+          if (!all) b[p + 73 + 0] = 32; b[p + 73 + 1] = 32; b[p + 73 + 2] = 32;
           s.regimePrestation = undefined;
         }
       } else if (all || x !== s.regimePrestation) {
@@ -726,7 +726,7 @@ export function createB2Writers() {
     {
       const x = v.natureAssurance;
       if (all || x !== s.natureAssurance) {
-        if (typeof x === 'string' && copyN(x, b, p + 76, 2) && E2_natureAssurance.includes(x.length === 2 ? x : x.padStart(2, '0'))) s.natureAssurance = x;
+        if (typeof x === 'string' && copyN(x, b, p + 76, 2) && (x === "10" || x === "13" || x === "30" || x === "41" || x === "90" || E2_natureAssurance.includes(x.length === 2 ? x : x.padStart(2, '0')))) s.natureAssurance = x;
         else g = false;
       }
     }
@@ -741,7 +741,7 @@ export function createB2Writers() {
       const x = v.dateMaternite;
       if (x === undefined || x === null) {
         if (s.dateMaternite !== undefined) {
-          if (!all) b.fill(48, p + 79, p + 79 + 6);
+          if (!all) b[p + 79 + 0] = 48; b[p + 79 + 1] = 48; b[p + 79 + 2] = 48; b[p + 79 + 3] = 48; b[p + 79 + 4] = 48; b[p + 79 + 5] = 48;
           s.dateMaternite = undefined;
         }
       } else if (all || x !== s.dateMaternite) {
@@ -753,7 +753,7 @@ export function createB2Writers() {
       const x = v.numeroAtOuDateAccident;
       if (x === undefined || x === null) {
         if (s.numeroAtOuDateAccident !== undefined) {
-          if (!all) b.fill(48, p + 85, p + 85 + 9);
+          if (!all) b[p + 85 + 0] = 48; b[p + 85 + 1] = 48; b[p + 85 + 2] = 48; b[p + 85 + 3] = 48; b[p + 85 + 4] = 48; b[p + 85 + 5] = 48; b[p + 85 + 6] = 48; b[p + 85 + 7] = 48; b[p + 85 + 8] = 48;
           s.numeroAtOuDateAccident = undefined;
         }
       } else if (all || x !== s.numeroAtOuDateAccident) {
@@ -779,7 +779,7 @@ export function createB2Writers() {
       const x = v.rangNaissance;
       if (x === undefined || x === null) {
         if (s.rangNaissance !== undefined) {
-          if (!all) b.fill(48, p + 101, p + 101 + 1);
+          if (!all) b[p + 101 + 0] = 48;
           s.rangNaissance = undefined;
         }
       } else if (all || x !== s.rangNaissance) {
@@ -791,7 +791,7 @@ export function createB2Writers() {
       const x = v.rangBeneficiaire;
       if (x === undefined || x === null) {
         if (s.rangBeneficiaire !== undefined) {
-          if (!all) b.fill(32, p + 102, p + 102 + 2);
+          if (!all) b[p + 102 + 0] = 32; b[p + 102 + 1] = 32;
           s.rangBeneficiaire = undefined;
         }
       } else if (all || x !== s.rangBeneficiaire) {
@@ -803,7 +803,7 @@ export function createB2Writers() {
       const x = v.numeroAdherent;
       if (x === undefined || x === null) {
         if (s.numeroAdherent !== undefined) {
-          if (!all) b.fill(32, p + 104, p + 104 + 8);
+          if (!all) b[p + 104 + 0] = 32; b[p + 104 + 1] = 32; b[p + 104 + 2] = 32; b[p + 104 + 3] = 32; b[p + 104 + 4] = 32; b[p + 104 + 5] = 32; b[p + 104 + 6] = 32; b[p + 104 + 7] = 32;
           s.numeroAdherent = undefined;
         }
       } else if (all || x !== s.numeroAdherent) {
@@ -815,7 +815,7 @@ export function createB2Writers() {
       const x = v.specialitePrescripteur;
       if (x === undefined || x === null) {
         if (s.specialitePrescripteur !== undefined) {
-          if (!all) b.fill(48, p + 112, p + 112 + 2);
+          if (!all) b[p + 112 + 0] = 48; b[p + 112 + 1] = 48;
           s.specialitePrescripteur = undefined;
         }
       } else if (all || x !== s.specialitePrescripteur) {
@@ -826,7 +826,7 @@ export function createB2Writers() {
     {
       const x = v.destinataireReglement;
       if (all || x !== s.destinataireReglement) {
-        if (typeof x === 'string' && copyN(x, b, p + 114, 2) && E2_destinataireReglement.includes(x.length === 2 ? x : x.padStart(2, '0'))) s.destinataireReglement = x;
+        if (typeof x === 'string' && copyN(x, b, p + 114, 2) && (x === "00" || x === "05" || x === "06" || x === "10" || x === "15" || x === "25" || E2_destinataireReglement.includes(x.length === 2 ? x : x.padStart(2, '0')))) s.destinataireReglement = x;
         else g = false;
       }
     }
@@ -834,11 +834,11 @@ export function createB2Writers() {
       const x = v.typeContratAmc;
       if (x === undefined || x === null) {
         if (s.typeContratAmc !== undefined) {
-          if (!all) b.fill(48, p + 116, p + 116 + 2);
+          if (!all) b[p + 116 + 0] = 48; b[p + 116 + 1] = 48;
           s.typeContratAmc = undefined;
         }
       } else if (all || x !== s.typeContratAmc) {
-        if (typeof x === 'string' && copyN(x, b, p + 116, 2) && E2_typeContratAmc.includes(x.length === 2 ? x : x.padStart(2, '0'))) s.typeContratAmc = x;
+        if (typeof x === 'string' && copyN(x, b, p + 116, 2) && (x === "85" || x === "87" || x === "88" || x === "89" || x === "99" || E2_typeContratAmc.includes(x.length === 2 ? x : x.padStart(2, '0')))) s.typeContratAmc = x;
         else g = false;
       }
     }
@@ -846,7 +846,7 @@ export function createB2Writers() {
       const x = v.numeroOrganismeComplementaire;
       if (x === undefined || x === null) {
         if (s.numeroOrganismeComplementaire !== undefined) {
-          if (!all) b.fill(32, p + 118, p + 118 + 10);
+          if (!all) b[p + 118 + 0] = 32; b[p + 118 + 1] = 32; b[p + 118 + 2] = 32; b[p + 118 + 3] = 32; b[p + 118 + 4] = 32; b[p + 118 + 5] = 32; b[p + 118 + 6] = 32; b[p + 118 + 7] = 32; b[p + 118 + 8] = 32; b[p + 118 + 9] = 32;
           s.numeroOrganismeComplementaire = undefined;
         }
       } else if (all || x !== s.numeroOrganismeComplementaire) {
@@ -938,7 +938,7 @@ export function createB2Writers() {
       const x = v.modeTraitement;
       if (x === undefined || x === null) {
         if (s.modeTraitement !== undefined) {
-          if (!all) b.fill(48, p + 38, p + 38 + 2);
+          if (!all) b[p + 38 + 0] = 48; b[p + 38 + 1] = 48;
           s.modeTraitement = undefined;
         }
       } else if (all || x !== s.modeTraitement) {
@@ -950,7 +950,7 @@ export function createB2Writers() {
       const x = v.discipline;
       if (x === undefined || x === null) {
         if (s.discipline !== undefined) {
-          if (!all) b.fill(48, p + 40, p + 40 + 3);
+          if (!all) b[p + 40 + 0] = 48; b[p + 40 + 1] = 48; b[p + 40 + 2] = 48;
           s.discipline = undefined;
         }
       } else if (all || x !== s.discipline) {
@@ -962,7 +962,7 @@ export function createB2Writers() {
       const x = v.dateAccordPrealable;
       if (x === undefined || x === null) {
         if (s.dateAccordPrealable !== undefined) {
-          if (!all) b.fill(48, p + 43, p + 43 + 6);
+          if (!all) b[p + 43 + 0] = 48; b[p + 43 + 1] = 48; b[p + 43 + 2] = 48; b[p + 43 + 3] = 48; b[p + 43 + 4] = 48; b[p + 43 + 5] = 48;
           s.dateAccordPrealable = undefined;
         }
       } else if (all || x !== s.dateAccordPrealable) {
@@ -973,7 +973,7 @@ export function createB2Writers() {
     {
       const x = v.codeAccordPrealable;
       if (all || x !== s.codeAccordPrealable) {
-        if (typeof x === 'string' && copyN(x, b, p + 49, 1) && E4_codeAccordPrealable.includes(x.length === 1 ? x : x.padStart(1, '0'))) s.codeAccordPrealable = x;
+        if (typeof x === 'string' && copyN(x, b, p + 49, 1) && (x === "0" || x === "4" || x === "5" || x === "9" || E4_codeAccordPrealable.includes(x.length === 1 ? x : x.padStart(1, '0')))) s.codeAccordPrealable = x;
         else g = false;
       }
     }
@@ -981,7 +981,7 @@ export function createB2Writers() {
       const x = v.sequenceRenouvellement;
       if (x === undefined || x === null) {
         if (s.sequenceRenouvellement !== undefined) {
-          if (!all) b.fill(32, p + 50, p + 50 + 2);
+          if (!all) b[p + 50 + 0] = 32; b[p + 50 + 1] = 32;
           s.sequenceRenouvellement = undefined;
         }
       } else if (all || x !== s.sequenceRenouvellement) {
@@ -993,7 +993,7 @@ export function createB2Writers() {
       const x = v.justificationExoneration;
       if (x === undefined || x === null) {
         if (s.justificationExoneration !== undefined) {
-          if (!all) b.fill(32, p + 53, p + 53 + 1);
+          if (!all) b[p + 53 + 0] = 32;
           s.justificationExoneration = undefined;
         }
       } else if (all || x !== s.justificationExoneration) {
@@ -1012,7 +1012,7 @@ export function createB2Writers() {
       const x = v.zoneTarif;
       if (x === undefined || x === null) {
         if (s.zoneTarif !== undefined) {
-          if (!all) b.fill(48, p + 63, p + 63 + 2);
+          if (!all) b[p + 63 + 0] = 48; b[p + 63 + 1] = 48;
           s.zoneTarif = undefined;
         }
       } else if (all || x !== s.zoneTarif) {
@@ -1024,7 +1024,7 @@ export function createB2Writers() {
       const x = v.specialiteExecutant;
       if (x === undefined || x === null) {
         if (s.specialiteExecutant !== undefined) {
-          if (!all) b.fill(48, p + 65, p + 65 + 2);
+          if (!all) b[p + 65 + 0] = 48; b[p + 65 + 1] = 48;
           s.specialiteExecutant = undefined;
         }
       } else if (all || x !== s.specialiteExecutant) {
@@ -1172,7 +1172,7 @@ export function createB2Writers() {
       const x = v.qualificatifDepense;
       if (x === undefined || x === null) {
         if (s.qualificatifDepense !== undefined) {
-          if (!all) b.fill(32, p + 119, p + 119 + 1);
+          if (!all) b[p + 119 + 0] = 32;
           s.qualificatifDepense = undefined;
         }
       } else if (all || x !== s.qualificatifDepense) {
@@ -1183,7 +1183,7 @@ export function createB2Writers() {
     {
       const x = v.codeLieu;
       if (all || x !== s.codeLieu) {
-        if (typeof x === 'string' && copyN(x, b, p + 120, 1) && E4_codeLieu.includes(x.length === 1 ? x : x.padStart(1, '0'))) s.codeLieu = x;
+        if (typeof x === 'string' && copyN(x, b, p + 120, 1) && (x === "0" || x === "1" || E4_codeLieu.includes(x.length === 1 ? x : x.padStart(1, '0')))) s.codeLieu = x;
         else g = false;
       }
     }
@@ -1289,7 +1289,7 @@ export function createB2Writers() {
       const x = v.reserveSesam42;
       if (x === undefined || x === null) {
         if (s.reserveSesam42 !== undefined) {
-          if (!all) b.fill(32, p + 41, p + 41 + 16);
+          if (!all) b[p + 41 + 0] = 32; b[p + 41 + 1] = 32; b[p + 41 + 2] = 32; b[p + 41 + 3] = 32; b[p + 41 + 4] = 32; b[p + 41 + 5] = 32; b[p + 41 + 6] = 32; b[p + 41 + 7] = 32; b[p + 41 + 8] = 32; b[p + 41 + 9] = 32; b[p + 41 + 10] = 32; b[p + 41 + 11] = 32; b[p + 41 + 12] = 32; b[p + 41 + 13] = 32; b[p + 41 + 14] = 32; b[p + 41 + 15] = 32;
           s.reserveSesam42 = undefined;
         }
       } else if (all || x !== s.reserveSesam42) {
@@ -1373,11 +1373,11 @@ export function createB2Writers() {
       const x = v.topEclatementOct;
       if (x === undefined || x === null) {
         if (s.topEclatementOct !== undefined) {
-          if (!all) b.fill(32, p + 89, p + 89 + 1);
+          if (!all) b[p + 89 + 0] = 32;
           s.topEclatementOct = undefined;
         }
       } else if (all || x !== s.topEclatementOct) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 89, 1, true) && E5_topEclatementOct.includes(x.trimEnd())) s.topEclatementOct = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 89, 1, true) && (x === "A" || E5_topEclatementOct.includes(x.trimEnd()))) s.topEclatementOct = x;
         else g = false;
       }
     }
@@ -1385,7 +1385,7 @@ export function createB2Writers() {
       const x = v.reserveSesam91;
       if (x === undefined || x === null) {
         if (s.reserveSesam91 !== undefined) {
-          if (!all) b.fill(32, p + 90, p + 90 + 3);
+          if (!all) b[p + 90 + 0] = 32; b[p + 90 + 1] = 32; b[p + 90 + 2] = 32;
           s.reserveSesam91 = undefined;
         }
       } else if (all || x !== s.reserveSesam91) {
@@ -1397,7 +1397,7 @@ export function createB2Writers() {
       const x = v.listeOpposition;
       if (x === undefined || x === null) {
         if (s.listeOpposition !== undefined) {
-          if (!all) b.fill(32, p + 93, p + 93 + 1);
+          if (!all) b[p + 93 + 0] = 32;
           s.listeOpposition = undefined;
         }
       } else if (all || x !== s.listeOpposition) {
@@ -1409,7 +1409,7 @@ export function createB2Writers() {
       const x = v.zoneCertification;
       if (x === undefined || x === null) {
         if (s.zoneCertification !== undefined) {
-          if (!all) b.fill(32, p + 96, p + 96 + 32);
+          if (!all) b[p + 96 + 0] = 32; b[p + 96 + 1] = 32; b[p + 96 + 2] = 32; b[p + 96 + 3] = 32; b[p + 96 + 4] = 32; b[p + 96 + 5] = 32; b[p + 96 + 6] = 32; b[p + 96 + 7] = 32; b[p + 96 + 8] = 32; b[p + 96 + 9] = 32; b[p + 96 + 10] = 32; b[p + 96 + 11] = 32; b[p + 96 + 12] = 32; b[p + 96 + 13] = 32; b[p + 96 + 14] = 32; b[p + 96 + 15] = 32; b[p + 96 + 16] = 32; b[p + 96 + 17] = 32; b[p + 96 + 18] = 32; b[p + 96 + 19] = 32; b[p + 96 + 20] = 32; b[p + 96 + 21] = 32; b[p + 96 + 22] = 32; b[p + 96 + 23] = 32; b[p + 96 + 24] = 32; b[p + 96 + 25] = 32; b[p + 96 + 26] = 32; b[p + 96 + 27] = 32; b[p + 96 + 28] = 32; b[p + 96 + 29] = 32; b[p + 96 + 30] = 32; b[p + 96 + 31] = 32;
           s.zoneCertification = undefined;
         }
       } else if (all || x !== s.zoneCertification) {
@@ -1581,11 +1581,11 @@ export function createB2Writers() {
       const x = v.marquage;
       if (x === undefined || x === null) {
         if (s.marquage !== undefined) {
-          if (!all) b.fill(32, p + 54, p + 54 + 1);
+          if (!all) b[p + 54 + 0] = 32;
           s.marquage = undefined;
         }
       } else if (all || x !== s.marquage) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 54, 1, true) && E6_marquage.includes(x.trimEnd())) s.marquage = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 54, 1, true) && (x === "R" || x === "T" || x === "D" || E6_marquage.includes(x.trimEnd()))) s.marquage = x;
         else g = false;
       }
     }
@@ -1593,11 +1593,11 @@ export function createB2Writers() {
       const x = v.typeFacture;
       if (x === undefined || x === null) {
         if (s.typeFacture !== undefined) {
-          if (!all) b.fill(32, p + 55, p + 55 + 1);
+          if (!all) b[p + 55 + 0] = 32;
           s.typeFacture = undefined;
         }
       } else if (all || x !== s.typeFacture) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 55, 1, true) && E6_typeFacture.includes(x.trimEnd())) s.typeFacture = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 55, 1, true) && (x === "F" || E6_typeFacture.includes(x.trimEnd()))) s.typeFacture = x;
         else g = false;
       }
     }
@@ -1605,7 +1605,7 @@ export function createB2Writers() {
       const x = v.numeroAgrementProgiciel;
       if (x === undefined || x === null) {
         if (s.numeroAgrementProgiciel !== undefined) {
-          if (!all) b.fill(32, p + 60, p + 60 + 12);
+          if (!all) b[p + 60 + 0] = 32; b[p + 60 + 1] = 32; b[p + 60 + 2] = 32; b[p + 60 + 3] = 32; b[p + 60 + 4] = 32; b[p + 60 + 5] = 32; b[p + 60 + 6] = 32; b[p + 60 + 7] = 32; b[p + 60 + 8] = 32; b[p + 60 + 9] = 32; b[p + 60 + 10] = 32; b[p + 60 + 11] = 32;
           s.numeroAgrementProgiciel = undefined;
         }
       } else if (all || x !== s.numeroAgrementProgiciel) {
@@ -1617,7 +1617,7 @@ export function createB2Writers() {
       const x = v.numeroAgrementDispositifPortable;
       if (x === undefined || x === null) {
         if (s.numeroAgrementDispositifPortable !== undefined) {
-          if (!all) b.fill(32, p + 72, p + 72 + 12);
+          if (!all) b[p + 72 + 0] = 32; b[p + 72 + 1] = 32; b[p + 72 + 2] = 32; b[p + 72 + 3] = 32; b[p + 72 + 4] = 32; b[p + 72 + 5] = 32; b[p + 72 + 6] = 32; b[p + 72 + 7] = 32; b[p + 72 + 8] = 32; b[p + 72 + 9] = 32; b[p + 72 + 10] = 32; b[p + 72 + 11] = 32;
           s.numeroAgrementDispositifPortable = undefined;
         }
       } else if (all || x !== s.numeroAgrementDispositifPortable) {
@@ -1629,7 +1629,7 @@ export function createB2Writers() {
       const x = v.numeroPsRemplacant;
       if (x === undefined || x === null) {
         if (s.numeroPsRemplacant !== undefined) {
-          if (!all) b.fill(48, p + 87, p + 87 + 9);
+          if (!all) b[p + 87 + 0] = 48; b[p + 87 + 1] = 48; b[p + 87 + 2] = 48; b[p + 87 + 3] = 48; b[p + 87 + 4] = 48; b[p + 87 + 5] = 48; b[p + 87 + 6] = 48; b[p + 87 + 7] = 48; b[p + 87 + 8] = 48;
           s.numeroPsRemplacant = undefined;
         }
       } else if (all || x !== s.numeroPsRemplacant) {
@@ -1641,7 +1641,7 @@ export function createB2Writers() {
       const x = v.zoneCertification;
       if (x === undefined || x === null) {
         if (s.zoneCertification !== undefined) {
-          if (!all) b.fill(32, p + 96, p + 96 + 32);
+          if (!all) b[p + 96 + 0] = 32; b[p + 96 + 1] = 32; b[p + 96 + 2] = 32; b[p + 96 + 3] = 32; b[p + 96 + 4] = 32; b[p + 96 + 5] = 32; b[p + 96 + 6] = 32; b[p + 96 + 7] = 32; b[p + 96 + 8] = 32; b[p + 96 + 9] = 32; b[p + 96 + 10] = 32; b[p + 96 + 11] = 32; b[p + 96 + 12] = 32; b[p + 96 + 13] = 32; b[p + 96 + 14] = 32; b[p + 96 + 15] = 32; b[p + 96 + 16] = 32; b[p + 96 + 17] = 32; b[p + 96 + 18] = 32; b[p + 96 + 19] = 32; b[p + 96 + 20] = 32; b[p + 96 + 21] = 32; b[p + 96 + 22] = 32; b[p + 96 + 23] = 32; b[p + 96 + 24] = 32; b[p + 96 + 25] = 32; b[p + 96 + 26] = 32; b[p + 96 + 27] = 32; b[p + 96 + 28] = 32; b[p + 96 + 29] = 32; b[p + 96 + 30] = 32; b[p + 96 + 31] = 32;
           s.zoneCertification = undefined;
         }
       } else if (all || x !== s.zoneCertification) {
@@ -1673,7 +1673,7 @@ export function createB2Writers() {
     {
       const x = v.typeEmetteur;
       if (all || x !== s.typeEmetteur) {
-        if (typeof x === 'string' && x.length <= 2 && copyX(x, b, p + 3, 2, true) && E999_typeEmetteur.includes(x.trimEnd())) s.typeEmetteur = x;
+        if (typeof x === 'string' && x.length <= 2 && copyX(x, b, p + 3, 2, true) && (x === "TP" || x === "TE" || x === "SI" || x === "OT" || E999_typeEmetteur.includes(x.trimEnd()))) s.typeEmetteur = x;
         else g = false;
       }
     }
@@ -1768,7 +1768,7 @@ export function createB2Writers() {
     {
       const x = v.typeEmetteur;
       if (all || x !== s.typeEmetteur) {
-        if (typeof x === 'string' && x.length <= 2 && copyX(x, b, p + 3, 2, true) && E000_typeEmetteur.includes(x.trimEnd())) s.typeEmetteur = x;
+        if (typeof x === 'string' && x.length <= 2 && copyX(x, b, p + 3, 2, true) && (x === "TP" || x === "TE" || x === "SI" || x === "OT" || E000_typeEmetteur.includes(x.trimEnd()))) s.typeEmetteur = x;
         else g = false;
       }
     }
@@ -1797,7 +1797,7 @@ export function createB2Writers() {
       const x = v.dateReceptionFrontal;
       if (x === undefined || x === null) {
         if (s.dateReceptionFrontal !== undefined) {
-          if (!all) b.fill(48, p + 41, p + 41 + 6);
+          if (!all) b[p + 41 + 0] = 48; b[p + 41 + 1] = 48; b[p + 41 + 2] = 48; b[p + 41 + 3] = 48; b[p + 41 + 4] = 48; b[p + 41 + 5] = 48;
           s.dateReceptionFrontal = undefined;
         }
       } else if (all || x !== s.dateReceptionFrontal) {
@@ -1844,7 +1844,7 @@ export function createB2Writers() {
       const x = v.reserveSesam;
       if (x === undefined || x === null) {
         if (s.reserveSesam !== undefined) {
-          if (!all) b.fill(32, p + 69, p + 69 + 3);
+          if (!all) b[p + 69 + 0] = 32; b[p + 69 + 1] = 32; b[p + 69 + 2] = 32;
           s.reserveSesam = undefined;
         }
       } else if (all || x !== s.reserveSesam) {
@@ -1871,7 +1871,7 @@ export function createB2Writers() {
       const x = v.zoneMessage;
       if (x === undefined || x === null) {
         if (s.zoneMessage !== undefined) {
-          if (!all) b.fill(32, p + 91, p + 91 + 37);
+          if (!all) b[p + 91 + 0] = 32; b[p + 91 + 1] = 32; b[p + 91 + 2] = 32; b[p + 91 + 3] = 32; b[p + 91 + 4] = 32; b[p + 91 + 5] = 32; b[p + 91 + 6] = 32; b[p + 91 + 7] = 32; b[p + 91 + 8] = 32; b[p + 91 + 9] = 32; b[p + 91 + 10] = 32; b[p + 91 + 11] = 32; b[p + 91 + 12] = 32; b[p + 91 + 13] = 32; b[p + 91 + 14] = 32; b[p + 91 + 15] = 32; b[p + 91 + 16] = 32; b[p + 91 + 17] = 32; b[p + 91 + 18] = 32; b[p + 91 + 19] = 32; b[p + 91 + 20] = 32; b[p + 91 + 21] = 32; b[p + 91 + 22] = 32; b[p + 91 + 23] = 32; b[p + 91 + 24] = 32; b[p + 91 + 25] = 32; b[p + 91 + 26] = 32; b[p + 91 + 27] = 32; b[p + 91 + 28] = 32; b[p + 91 + 29] = 32; b[p + 91 + 30] = 32; b[p + 91 + 31] = 32; b[p + 91 + 32] = 32; b[p + 91 + 33] = 32; b[p + 91 + 34] = 32; b[p + 91 + 35] = 32; b[p + 91 + 36] = 32;
           s.zoneMessage = undefined;
         }
       } else if (all || x !== s.zoneMessage) {
@@ -1949,7 +1949,7 @@ export function createB2Writers() {
       const x = v.nirIndividuel;
       if (x === undefined || x === null) {
         if (s.nirIndividuel !== undefined) {
-          if (!all) b.fill(32, p + 49, p + 49 + 13);
+          if (!all) b[p + 49 + 0] = 32; b[p + 49 + 1] = 32; b[p + 49 + 2] = 32; b[p + 49 + 3] = 32; b[p + 49 + 4] = 32; b[p + 49 + 5] = 32; b[p + 49 + 6] = 32; b[p + 49 + 7] = 32; b[p + 49 + 8] = 32; b[p + 49 + 9] = 32; b[p + 49 + 10] = 32; b[p + 49 + 11] = 32; b[p + 49 + 12] = 32;
           s.nirIndividuel = undefined;
         }
       } else if (all || x !== s.nirIndividuel) {
@@ -1961,7 +1961,7 @@ export function createB2Writers() {
       const x = v.cleNirIndividuel;
       if (x === undefined || x === null) {
         if (s.cleNirIndividuel !== undefined) {
-          if (!all) b.fill(48, p + 62, p + 62 + 2);
+          if (!all) b[p + 62 + 0] = 48; b[p + 62 + 1] = 48;
           s.cleNirIndividuel = undefined;
         }
       } else if (all || x !== s.cleNirIndividuel) {
@@ -1973,7 +1973,7 @@ export function createB2Writers() {
       const x = v.referenceListeOpposition;
       if (x === undefined || x === null) {
         if (s.referenceListeOpposition !== undefined) {
-          if (!all) b.fill(48, p + 64, p + 64 + 6);
+          if (!all) b[p + 64 + 0] = 48; b[p + 64 + 1] = 48; b[p + 64 + 2] = 48; b[p + 64 + 3] = 48; b[p + 64 + 4] = 48; b[p + 64 + 5] = 48;
           s.referenceListeOpposition = undefined;
         }
       } else if (all || x !== s.referenceListeOpposition) {
@@ -2051,7 +2051,7 @@ export function createB2Writers() {
       const x = v.numeroOrganismeComplementaire;
       if (x === undefined || x === null) {
         if (s.numeroOrganismeComplementaire !== undefined) {
-          if (!all) b.fill(48, p + 36, p + 36 + 10);
+          if (!all) b[p + 36 + 0] = 48; b[p + 36 + 1] = 48; b[p + 36 + 2] = 48; b[p + 36 + 3] = 48; b[p + 36 + 4] = 48; b[p + 36 + 5] = 48; b[p + 36 + 6] = 48; b[p + 36 + 7] = 48; b[p + 36 + 8] = 48; b[p + 36 + 9] = 48;
           s.numeroOrganismeComplementaire = undefined;
         }
       } else if (all || x !== s.numeroOrganismeComplementaire) {
@@ -2063,7 +2063,7 @@ export function createB2Writers() {
       const x = v.codeRoutageDestinataireAmc;
       if (x === undefined || x === null) {
         if (s.codeRoutageDestinataireAmc !== undefined) {
-          if (!all) b.fill(32, p + 46, p + 46 + 2);
+          if (!all) b[p + 46 + 0] = 32; b[p + 46 + 1] = 32;
           s.codeRoutageDestinataireAmc = undefined;
         }
       } else if (all || x !== s.codeRoutageDestinataireAmc) {
@@ -2075,7 +2075,7 @@ export function createB2Writers() {
       const x = v.identifiantHoteDestinataireAmc;
       if (x === undefined || x === null) {
         if (s.identifiantHoteDestinataireAmc !== undefined) {
-          if (!all) b.fill(32, p + 48, p + 48 + 3);
+          if (!all) b[p + 48 + 0] = 32; b[p + 48 + 1] = 32; b[p + 48 + 2] = 32;
           s.identifiantHoteDestinataireAmc = undefined;
         }
       } else if (all || x !== s.identifiantHoteDestinataireAmc) {
@@ -2087,7 +2087,7 @@ export function createB2Writers() {
       const x = v.identifiantAmcAdherent;
       if (x === undefined || x === null) {
         if (s.identifiantAmcAdherent !== undefined) {
-          if (!all) b.fill(48, p + 71, p + 71 + 15);
+          if (!all) b[p + 71 + 0] = 48; b[p + 71 + 1] = 48; b[p + 71 + 2] = 48; b[p + 71 + 3] = 48; b[p + 71 + 4] = 48; b[p + 71 + 5] = 48; b[p + 71 + 6] = 48; b[p + 71 + 7] = 48; b[p + 71 + 8] = 48; b[p + 71 + 9] = 48; b[p + 71 + 10] = 48; b[p + 71 + 11] = 48; b[p + 71 + 12] = 48; b[p + 71 + 13] = 48; b[p + 71 + 14] = 48;
           s.identifiantAmcAdherent = undefined;
         }
       } else if (all || x !== s.identifiantAmcAdherent) {
@@ -2099,7 +2099,7 @@ export function createB2Writers() {
       const x = v.forcageAmc;
       if (x === undefined || x === null) {
         if (s.forcageAmc !== undefined) {
-          if (!all) b.fill(32, p + 93, p + 93 + 1);
+          if (!all) b[p + 93 + 0] = 32;
           s.forcageAmc = undefined;
         }
       } else if (all || x !== s.forcageAmc) {
@@ -2111,11 +2111,11 @@ export function createB2Writers() {
       const x = v.typeModuleSts;
       if (x === undefined || x === null) {
         if (s.typeModuleSts !== undefined) {
-          if (!all) b.fill(32, p + 94, p + 94 + 1);
+          if (!all) b[p + 94 + 0] = 32;
           s.typeModuleSts = undefined;
         }
       } else if (all || x !== s.typeModuleSts) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 94, 1, true) && E2M_typeModuleSts.includes(x.trimEnd())) s.typeModuleSts = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 94, 1, true) && (x === "R" || x === "U" || x === "M" || x === "8" || x === "4" || E2M_typeModuleSts.includes(x.trimEnd()))) s.typeModuleSts = x;
         else g = false;
       }
     }
@@ -2123,7 +2123,7 @@ export function createB2Writers() {
       const x = v.versionModuleSts;
       if (x === undefined || x === null) {
         if (s.versionModuleSts !== undefined) {
-          if (!all) b.fill(32, p + 95, p + 95 + 4);
+          if (!all) b[p + 95 + 0] = 32; b[p + 95 + 1] = 32; b[p + 95 + 2] = 32; b[p + 95 + 3] = 32;
           s.versionModuleSts = undefined;
         }
       } else if (all || x !== s.versionModuleSts) {
@@ -2135,7 +2135,7 @@ export function createB2Writers() {
       const x = v.codeRoutageAmc;
       if (x === undefined || x === null) {
         if (s.codeRoutageAmc !== undefined) {
-          if (!all) b.fill(32, p + 99, p + 99 + 2);
+          if (!all) b[p + 99 + 0] = 32; b[p + 99 + 1] = 32;
           s.codeRoutageAmc = undefined;
         }
       } else if (all || x !== s.codeRoutageAmc) {
@@ -2147,7 +2147,7 @@ export function createB2Writers() {
       const x = v.identifiantHoteAmc;
       if (x === undefined || x === null) {
         if (s.identifiantHoteAmc !== undefined) {
-          if (!all) b.fill(32, p + 101, p + 101 + 3);
+          if (!all) b[p + 101 + 0] = 32; b[p + 101 + 1] = 32; b[p + 101 + 2] = 32;
           s.identifiantHoteAmc = undefined;
         }
       } else if (all || x !== s.identifiantHoteAmc) {
@@ -2159,7 +2159,7 @@ export function createB2Writers() {
       const x = v.nomDomaine;
       if (x === undefined || x === null) {
         if (s.nomDomaine !== undefined) {
-          if (!all) b.fill(32, p + 104, p + 104 + 20);
+          if (!all) b[p + 104 + 0] = 32; b[p + 104 + 1] = 32; b[p + 104 + 2] = 32; b[p + 104 + 3] = 32; b[p + 104 + 4] = 32; b[p + 104 + 5] = 32; b[p + 104 + 6] = 32; b[p + 104 + 7] = 32; b[p + 104 + 8] = 32; b[p + 104 + 9] = 32; b[p + 104 + 10] = 32; b[p + 104 + 11] = 32; b[p + 104 + 12] = 32; b[p + 104 + 13] = 32; b[p + 104 + 14] = 32; b[p + 104 + 15] = 32; b[p + 104 + 16] = 32; b[p + 104 + 17] = 32; b[p + 104 + 18] = 32; b[p + 104 + 19] = 32;
           s.nomDomaine = undefined;
         }
       } else if (all || x !== s.nomDomaine) {
@@ -2171,7 +2171,7 @@ export function createB2Writers() {
       const x = v.indicateurTraitement;
       if (x === undefined || x === null) {
         if (s.indicateurTraitement !== undefined) {
-          if (!all) b.fill(32, p + 124, p + 124 + 2);
+          if (!all) b[p + 124 + 0] = 32; b[p + 124 + 1] = 32;
           s.indicateurTraitement = undefined;
         }
       } else if (all || x !== s.indicateurTraitement) {
@@ -2183,7 +2183,7 @@ export function createB2Writers() {
       const x = v.codeApplicationAmc;
       if (x === undefined || x === null) {
         if (s.codeApplicationAmc !== undefined) {
-          if (!all) b.fill(32, p + 126, p + 126 + 2);
+          if (!all) b[p + 126 + 0] = 32; b[p + 126 + 1] = 32;
           s.codeApplicationAmc = undefined;
         }
       } else if (all || x !== s.codeApplicationAmc) {
@@ -2275,7 +2275,7 @@ export function createB2Writers() {
       const x = v.reserveSesam;
       if (x === undefined || x === null) {
         if (s.reserveSesam !== undefined) {
-          if (!all) b.fill(32, p + 38, p + 38 + 4);
+          if (!all) b[p + 38 + 0] = 32; b[p + 38 + 1] = 32; b[p + 38 + 2] = 32; b[p + 38 + 3] = 32;
           s.reserveSesam = undefined;
         }
       } else if (all || x !== s.reserveSesam) {
@@ -2294,7 +2294,7 @@ export function createB2Writers() {
       const x = v.extensionDocumentaire;
       if (x === undefined || x === null) {
         if (s.extensionDocumentaire !== undefined) {
-          if (!all) b.fill(32, p + 55, p + 55 + 1);
+          if (!all) b[p + 55 + 0] = 32;
           s.extensionDocumentaire = undefined;
         }
       } else if (all || x !== s.extensionDocumentaire) {
@@ -2313,7 +2313,7 @@ export function createB2Writers() {
       const x = v.phase;
       if (x === undefined || x === null) {
         if (s.phase !== undefined) {
-          if (!all) b.fill(48, p + 57, p + 57 + 1);
+          if (!all) b[p + 57 + 0] = 48;
           s.phase = undefined;
         }
       } else if (all || x !== s.phase) {
@@ -2325,7 +2325,7 @@ export function createB2Writers() {
       const x = v.modificateur1;
       if (x === undefined || x === null) {
         if (s.modificateur1 !== undefined) {
-          if (!all) b.fill(32, p + 58, p + 58 + 1);
+          if (!all) b[p + 58 + 0] = 32;
           s.modificateur1 = undefined;
         }
       } else if (all || x !== s.modificateur1) {
@@ -2337,7 +2337,7 @@ export function createB2Writers() {
       const x = v.modificateur2;
       if (x === undefined || x === null) {
         if (s.modificateur2 !== undefined) {
-          if (!all) b.fill(32, p + 59, p + 59 + 1);
+          if (!all) b[p + 59 + 0] = 32;
           s.modificateur2 = undefined;
         }
       } else if (all || x !== s.modificateur2) {
@@ -2349,7 +2349,7 @@ export function createB2Writers() {
       const x = v.modificateur3;
       if (x === undefined || x === null) {
         if (s.modificateur3 !== undefined) {
-          if (!all) b.fill(32, p + 60, p + 60 + 1);
+          if (!all) b[p + 60 + 0] = 32;
           s.modificateur3 = undefined;
         }
       } else if (all || x !== s.modificateur3) {
@@ -2361,7 +2361,7 @@ export function createB2Writers() {
       const x = v.modificateur4;
       if (x === undefined || x === null) {
         if (s.modificateur4 !== undefined) {
-          if (!all) b.fill(32, p + 61, p + 61 + 1);
+          if (!all) b[p + 61 + 0] = 32;
           s.modificateur4 = undefined;
         }
       } else if (all || x !== s.modificateur4) {
@@ -2373,11 +2373,11 @@ export function createB2Writers() {
       const x = v.associationNonPrevue;
       if (x === undefined || x === null) {
         if (s.associationNonPrevue !== undefined) {
-          if (!all) b.fill(32, p + 62, p + 62 + 1);
+          if (!all) b[p + 62 + 0] = 32;
           s.associationNonPrevue = undefined;
         }
       } else if (all || x !== s.associationNonPrevue) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 62, 1, true) && E4M_associationNonPrevue.includes(x.trimEnd())) s.associationNonPrevue = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 62, 1, true) && (x === "1" || x === "2" || x === "3" || x === "4" || E4M_associationNonPrevue.includes(x.trimEnd()))) s.associationNonPrevue = x;
         else g = false;
       }
     }
@@ -2385,11 +2385,11 @@ export function createB2Writers() {
       const x = v.remboursementExceptionnel;
       if (x === undefined || x === null) {
         if (s.remboursementExceptionnel !== undefined) {
-          if (!all) b.fill(32, p + 63, p + 63 + 1);
+          if (!all) b[p + 63 + 0] = 32;
           s.remboursementExceptionnel = undefined;
         }
       } else if (all || x !== s.remboursementExceptionnel) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 63, 1, true) && E4M_remboursementExceptionnel.includes(x.trimEnd())) s.remboursementExceptionnel = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 63, 1, true) && (x === "O" || x === "N" || E4M_remboursementExceptionnel.includes(x.trimEnd()))) s.remboursementExceptionnel = x;
         else g = false;
       }
     }
@@ -2397,7 +2397,7 @@ export function createB2Writers() {
       const x = v.dateSeance;
       if (x === undefined || x === null) {
         if (s.dateSeance !== undefined) {
-          if (!all) b.fill(48, p + 64, p + 64 + 6);
+          if (!all) b[p + 64 + 0] = 48; b[p + 64 + 1] = 48; b[p + 64 + 2] = 48; b[p + 64 + 3] = 48; b[p + 64 + 4] = 48; b[p + 64 + 5] = 48;
           s.dateSeance = undefined;
         }
       } else if (all || x !== s.dateSeance) {
@@ -2409,7 +2409,7 @@ export function createB2Writers() {
       const x = v.dent1;
       if (x === undefined || x === null) {
         if (s.dent1 !== undefined) {
-          if (!all) b.fill(32, p + 70, p + 70 + 2);
+          if (!all) b[p + 70 + 0] = 32; b[p + 70 + 1] = 32;
           s.dent1 = undefined;
         }
       } else if (all || x !== s.dent1) {
@@ -2421,7 +2421,7 @@ export function createB2Writers() {
       const x = v.dent2;
       if (x === undefined || x === null) {
         if (s.dent2 !== undefined) {
-          if (!all) b.fill(32, p + 72, p + 72 + 2);
+          if (!all) b[p + 72 + 0] = 32; b[p + 72 + 1] = 32;
           s.dent2 = undefined;
         }
       } else if (all || x !== s.dent2) {
@@ -2433,7 +2433,7 @@ export function createB2Writers() {
       const x = v.dent3;
       if (x === undefined || x === null) {
         if (s.dent3 !== undefined) {
-          if (!all) b.fill(32, p + 74, p + 74 + 2);
+          if (!all) b[p + 74 + 0] = 32; b[p + 74 + 1] = 32;
           s.dent3 = undefined;
         }
       } else if (all || x !== s.dent3) {
@@ -2445,7 +2445,7 @@ export function createB2Writers() {
       const x = v.dent4;
       if (x === undefined || x === null) {
         if (s.dent4 !== undefined) {
-          if (!all) b.fill(32, p + 76, p + 76 + 2);
+          if (!all) b[p + 76 + 0] = 32; b[p + 76 + 1] = 32;
           s.dent4 = undefined;
         }
       } else if (all || x !== s.dent4) {
@@ -2457,7 +2457,7 @@ export function createB2Writers() {
       const x = v.dent5;
       if (x === undefined || x === null) {
         if (s.dent5 !== undefined) {
-          if (!all) b.fill(32, p + 78, p + 78 + 2);
+          if (!all) b[p + 78 + 0] = 32; b[p + 78 + 1] = 32;
           s.dent5 = undefined;
         }
       } else if (all || x !== s.dent5) {
@@ -2469,7 +2469,7 @@ export function createB2Writers() {
       const x = v.dent6;
       if (x === undefined || x === null) {
         if (s.dent6 !== undefined) {
-          if (!all) b.fill(32, p + 80, p + 80 + 2);
+          if (!all) b[p + 80 + 0] = 32; b[p + 80 + 1] = 32;
           s.dent6 = undefined;
         }
       } else if (all || x !== s.dent6) {
@@ -2481,7 +2481,7 @@ export function createB2Writers() {
       const x = v.dent7;
       if (x === undefined || x === null) {
         if (s.dent7 !== undefined) {
-          if (!all) b.fill(32, p + 82, p + 82 + 2);
+          if (!all) b[p + 82 + 0] = 32; b[p + 82 + 1] = 32;
           s.dent7 = undefined;
         }
       } else if (all || x !== s.dent7) {
@@ -2493,7 +2493,7 @@ export function createB2Writers() {
       const x = v.dent8;
       if (x === undefined || x === null) {
         if (s.dent8 !== undefined) {
-          if (!all) b.fill(32, p + 84, p + 84 + 2);
+          if (!all) b[p + 84 + 0] = 32; b[p + 84 + 1] = 32;
           s.dent8 = undefined;
         }
       } else if (all || x !== s.dent8) {
@@ -2505,7 +2505,7 @@ export function createB2Writers() {
       const x = v.dent9;
       if (x === undefined || x === null) {
         if (s.dent9 !== undefined) {
-          if (!all) b.fill(32, p + 86, p + 86 + 2);
+          if (!all) b[p + 86 + 0] = 32; b[p + 86 + 1] = 32;
           s.dent9 = undefined;
         }
       } else if (all || x !== s.dent9) {
@@ -2517,7 +2517,7 @@ export function createB2Writers() {
       const x = v.dent10;
       if (x === undefined || x === null) {
         if (s.dent10 !== undefined) {
-          if (!all) b.fill(32, p + 88, p + 88 + 2);
+          if (!all) b[p + 88 + 0] = 32; b[p + 88 + 1] = 32;
           s.dent10 = undefined;
         }
       } else if (all || x !== s.dent10) {
@@ -2529,7 +2529,7 @@ export function createB2Writers() {
       const x = v.dent11;
       if (x === undefined || x === null) {
         if (s.dent11 !== undefined) {
-          if (!all) b.fill(32, p + 90, p + 90 + 2);
+          if (!all) b[p + 90 + 0] = 32; b[p + 90 + 1] = 32;
           s.dent11 = undefined;
         }
       } else if (all || x !== s.dent11) {
@@ -2541,7 +2541,7 @@ export function createB2Writers() {
       const x = v.dent12;
       if (x === undefined || x === null) {
         if (s.dent12 !== undefined) {
-          if (!all) b.fill(32, p + 92, p + 92 + 2);
+          if (!all) b[p + 92 + 0] = 32; b[p + 92 + 1] = 32;
           s.dent12 = undefined;
         }
       } else if (all || x !== s.dent12) {
@@ -2553,7 +2553,7 @@ export function createB2Writers() {
       const x = v.dent13;
       if (x === undefined || x === null) {
         if (s.dent13 !== undefined) {
-          if (!all) b.fill(32, p + 94, p + 94 + 2);
+          if (!all) b[p + 94 + 0] = 32; b[p + 94 + 1] = 32;
           s.dent13 = undefined;
         }
       } else if (all || x !== s.dent13) {
@@ -2565,7 +2565,7 @@ export function createB2Writers() {
       const x = v.dent14;
       if (x === undefined || x === null) {
         if (s.dent14 !== undefined) {
-          if (!all) b.fill(32, p + 96, p + 96 + 2);
+          if (!all) b[p + 96 + 0] = 32; b[p + 96 + 1] = 32;
           s.dent14 = undefined;
         }
       } else if (all || x !== s.dent14) {
@@ -2577,7 +2577,7 @@ export function createB2Writers() {
       const x = v.dent15;
       if (x === undefined || x === null) {
         if (s.dent15 !== undefined) {
-          if (!all) b.fill(32, p + 98, p + 98 + 2);
+          if (!all) b[p + 98 + 0] = 32; b[p + 98 + 1] = 32;
           s.dent15 = undefined;
         }
       } else if (all || x !== s.dent15) {
@@ -2589,7 +2589,7 @@ export function createB2Writers() {
       const x = v.dent16;
       if (x === undefined || x === null) {
         if (s.dent16 !== undefined) {
-          if (!all) b.fill(32, p + 100, p + 100 + 2);
+          if (!all) b[p + 100 + 0] = 32; b[p + 100 + 1] = 32;
           s.dent16 = undefined;
         }
       } else if (all || x !== s.dent16) {
@@ -2601,11 +2601,11 @@ export function createB2Writers() {
       const x = v.supplementCharge;
       if (x === undefined || x === null) {
         if (s.supplementCharge !== undefined) {
-          if (!all) b.fill(32, p + 102, p + 102 + 1);
+          if (!all) b[p + 102 + 0] = 32;
           s.supplementCharge = undefined;
         }
       } else if (all || x !== s.supplementCharge) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 102, 1, true) && E4M_supplementCharge.includes(x.trimEnd())) s.supplementCharge = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 102, 1, true) && (x === "C" || E4M_supplementCharge.includes(x.trimEnd()))) s.supplementCharge = x;
         else g = false;
       }
     }
@@ -2613,7 +2613,7 @@ export function createB2Writers() {
       const x = v.modificateurOc1;
       if (x === undefined || x === null) {
         if (s.modificateurOc1 !== undefined) {
-          if (!all) b.fill(32, p + 103, p + 103 + 1);
+          if (!all) b[p + 103 + 0] = 32;
           s.modificateurOc1 = undefined;
         }
       } else if (all || x !== s.modificateurOc1) {
@@ -2625,7 +2625,7 @@ export function createB2Writers() {
       const x = v.modificateurOc2;
       if (x === undefined || x === null) {
         if (s.modificateurOc2 !== undefined) {
-          if (!all) b.fill(32, p + 104, p + 104 + 1);
+          if (!all) b[p + 104 + 0] = 32;
           s.modificateurOc2 = undefined;
         }
       } else if (all || x !== s.modificateurOc2) {
@@ -2717,7 +2717,7 @@ export function createB2Writers() {
       const x = v.reserveSesam;
       if (x === undefined || x === null) {
         if (s.reserveSesam !== undefined) {
-          if (!all) b.fill(32, p + 38, p + 38 + 4);
+          if (!all) b[p + 38 + 0] = 32; b[p + 38 + 1] = 32; b[p + 38 + 2] = 32; b[p + 38 + 3] = 32;
           s.reserveSesam = undefined;
         }
       } else if (all || x !== s.reserveSesam) {
@@ -2729,7 +2729,7 @@ export function createB2Writers() {
       const x = v.codeLpp;
       if (x === undefined || x === null) {
         if (s.codeLpp !== undefined) {
-          if (!all) b.fill(32, p + 42, p + 42 + 13);
+          if (!all) b[p + 42 + 0] = 32; b[p + 42 + 1] = 32; b[p + 42 + 2] = 32; b[p + 42 + 3] = 32; b[p + 42 + 4] = 32; b[p + 42 + 5] = 32; b[p + 42 + 6] = 32; b[p + 42 + 7] = 32; b[p + 42 + 8] = 32; b[p + 42 + 9] = 32; b[p + 42 + 10] = 32; b[p + 42 + 11] = 32; b[p + 42 + 12] = 32;
           s.codeLpp = undefined;
         }
       } else if (all || x !== s.codeLpp) {
@@ -2740,7 +2740,7 @@ export function createB2Writers() {
     {
       const x = v.typePrestation;
       if (all || x !== s.typePrestation) {
-        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 55, 1, true) && E4F_typePrestation.includes(x.trimEnd())) s.typePrestation = x;
+        if (typeof x === 'string' && x.length <= 1 && copyX(x, b, p + 55, 1, true) && (x === "A" || x === "E" || x === "L" || x === "P" || x === "R" || x === "S" || x === "V" || E4F_typePrestation.includes(x.trimEnd()))) s.typePrestation = x;
         else g = false;
       }
     }
@@ -2748,7 +2748,7 @@ export function createB2Writers() {
       const x = v.siretFabricant;
       if (x === undefined || x === null) {
         if (s.siretFabricant !== undefined) {
-          if (!all) b.fill(32, p + 56, p + 56 + 14);
+          if (!all) b[p + 56 + 0] = 32; b[p + 56 + 1] = 32; b[p + 56 + 2] = 32; b[p + 56 + 3] = 32; b[p + 56 + 4] = 32; b[p + 56 + 5] = 32; b[p + 56 + 6] = 32; b[p + 56 + 7] = 32; b[p + 56 + 8] = 32; b[p + 56 + 9] = 32; b[p + 56 + 10] = 32; b[p + 56 + 11] = 32; b[p + 56 + 12] = 32; b[p + 56 + 13] = 32;
           s.siretFabricant = undefined;
         }
       } else if (all || x !== s.siretFabricant) {
@@ -2767,7 +2767,7 @@ export function createB2Writers() {
       const x = v.dateFin;
       if (x === undefined || x === null) {
         if (s.dateFin !== undefined) {
-          if (!all) b.fill(48, p + 82, p + 82 + 6);
+          if (!all) b[p + 82 + 0] = 48; b[p + 82 + 1] = 48; b[p + 82 + 2] = 48; b[p + 82 + 3] = 48; b[p + 82 + 4] = 48; b[p + 82 + 5] = 48;
           s.dateFin = undefined;
         }
       } else if (all || x !== s.dateFin) {
