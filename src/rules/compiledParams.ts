@@ -42,9 +42,21 @@ export interface FranchiseEntry extends AmountEntry {
 /** Rate families of `ParametresRegles.taux`. */
 export type TauxKey = keyof ParametresRegles['taux'];
 
+/** A rate or « no limit » (`taux: null`) with its trace text and source. */
+export interface LimiteEntry {
+  readonly taux: Factor | null;
+  readonly text: string;
+  readonly source: string;
+}
+
 /** The compiled parameters. */
 export interface ReglesCompilees {
   readonly taux: Readonly<Record<TauxKey, Dated<TauxEntry>>>;
+  /** Dépassement autorisé maximum (share of the in-parcours tariff). */
+  readonly depassementAutorise: Dated<TauxEntry>;
+  /** Contrat responsable limits on the AMC dépassement cover (non-OPTAM, OPTAM). */
+  readonly contratResponsableNonOptam: Dated<LimiteEntry>;
+  readonly contratResponsableOptam: Dated<LimiteEntry>;
   readonly pfMontant: Dated<AmountEntry>;
   readonly pfJour: Dated<AmountEntry>;
   readonly pfAnnee: Dated<AmountEntry>;
@@ -74,6 +86,15 @@ const amount = (p: Parametre<{ readonly centimes: number }>): Dated<AmountEntry>
 const franchise = (p: Parametre<FranchiseParametre>): Dated<FranchiseEntry> =>
   dated(p, (f, source) => ({ centimes: f.montant.centimes, text: formatDecimal(f.montant), dayCap: f.plafondJour === null ? -1 : f.plafondJour.centimes, source }));
 
+const LEGACY = 'paramètre de l’appelant sans date (forme 0.2.x)';
+
+/** A dated parameter, or a bare value of the 0.2.x shape read as in force at every date. */
+function asDated<T>(p: Parametre<T> | T): Parametre<T> {
+  return Array.isArray(p) ? (p as Parametre<T>) : [{ from: null, value: p as T, source: LEGACY }];
+}
+
+const limite = (p: Parametre<Factor | null>): Dated<LimiteEntry> => dated(p, (t, source) => ({ taux: t, text: t === null ? 'aucun' : formatPercent(t), source }));
+
 const COMPILED = new WeakMap<ParametresRegles, ReglesCompilees>();
 
 /**
@@ -95,7 +116,11 @@ export function compileParametres(p: ParametresRegles): ReglesCompilees {
       horsParcours: taux(t.horsParcours),
       exonere: taux(t.exonere),
       prevention: taux(t.prevention),
+      psychologue: taux(t.psychologue ?? []),
     },
+    depassementAutorise: taux(asDated(p.depassementAutoriseMax)),
+    contratResponsableNonOptam: limite(asDated(p.contratResponsable.plafondDepassementNonOptam)),
+    contratResponsableOptam: limite(asDated(p.contratResponsable.plafondDepassementOptam)),
     pfMontant: amount(p.pf.montant),
     pfJour: amount(p.pf.plafondJour),
     pfAnnee: amount(p.pf.plafondAnnuel),

@@ -100,8 +100,9 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
     if (ctx.trace !== null) {
       step(ctx, t.rule, i, { base: fmt(base), taux: t.text }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmoMoney, t.source);
     }
-    computeRetenues(ctx, cumuls, prix.row, line.date, day, line.quantite, partAmo, i, ret);
-    const amc = computeAmc(ctx, plan, base, partAmo, prix.billed - base, i);
+    if (!computeRetenues(ctx, cumuls, prix.row, line.date, day, line.quantite, partAmo, i, ret)) continue;
+    const amc = computeAmc(ctx, plan, base, partAmo, prix.billed - base, i, day, line.date);
+    if (amc === undefined) continue;
     // Hint: the Money objects are those of the trace steps (and `montantFacture` is `baseRemboursement` without dépassement).
     out.push({
       index: i, code: line.code, date: line.date, quantite: line.quantite, coefficient: prix.coefficient, prixUnitaire: prix.unitMoney, taux: t.taux,

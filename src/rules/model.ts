@@ -8,6 +8,7 @@
  */
 import type { PlainDate } from '../core/date/index';
 import type { Factor, Money } from '../core/money/index';
+import type { CodeParcoursSesam } from './parcours';
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations
@@ -270,8 +271,13 @@ export interface FactureInput {
   readonly beneficiaire: Beneficiaire;
   /** Nature d'assurance (default `'10'`). */
   readonly natureAssurance?: NatureAssurance;
-  /** Indicateur de parcours de soins (default `'T'`). Only médecins' lines depend on it. */
-  readonly parcours?: Parcours;
+  /**
+   * Indicateur de parcours de soins: a B2 IPS letter or the SESAM-Vitale situation code `'01'`–`'13'`
+   * PMS screens show (mapped by `PARCOURS_SESAM`). Required for a médecin (`RULES_PARCOURS_MANQUANT`:
+   * a forgotten hors-parcours patient must not be paid at 70 %); other professions' lines do not
+   * depend on it (absent = blank IPS).
+   */
+  readonly parcours?: Parcours | CodeParcoursSesam;
   /** Lignes (acts), at least one. */
   readonly lignes: readonly LigneActe[];
   /** Garantie AMC, when the patient has a complementary insurer (ignored under C2S). */
@@ -372,7 +378,7 @@ export interface Decompte {
   readonly destinataireReglement: DestinataireReglement;
   /** Nature d'assurance applied. */
   readonly natureAssurance: NatureAssurance;
-  /** Parcours applied. */
+  /** Parcours applied (the IPS letter; a SESAM-Vitale code of the input is mapped). */
   readonly parcours: Parcours;
   /** Invoice-level B2 justification d'exonération (lifted when all lines share it, Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion). */
   readonly justificationExoneration: JustificationExoneration;

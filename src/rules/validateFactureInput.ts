@@ -6,6 +6,7 @@ import type { Issue, IssuePath, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import { isFactorText } from '../core/money/index';
 import type { FactureInput } from './model';
+import { PARCOURS_LETTRES, PARCOURS_SESAM } from './parcours';
 import type { Obj } from './checks';
 import { checkBool, checkCoefficient, checkDate, checkEnum, checkMoney, checkString, isObj, isoDayNumber, issue, typeName } from './checks';
 
@@ -13,7 +14,7 @@ const PROFESSIONS = ['medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 
 const SECTEURS = ['1', '2', '2-optam'];
 const ZONES = ['metropole', 'dom'];
 const NATURES = ['10', '13', '30', '41', '90'];
-const PARCOURS = ['T', 'N', 'R', 'H', 'D', 'O', 'M', 'U', 'A', 'S', ''];
+const PARCOURS = [...PARCOURS_LETTRES, ...Object.keys(PARCOURS_SESAM)];
 const FORMULES = ['ticketModerateur', 'pourcentageBr', 'forfait'];
 const EXONERATIONS = ['invalidite', 'pensionMilitaire'];
 const MOTIFS = ['DE', 'DA'];
@@ -204,6 +205,8 @@ export function validateFacture(input: unknown, days: number[] | null): Result<F
   checkBeneficiaire(root['beneficiaire'], issues);
   checkEnum(root['natureAssurance'], NATURES, ROOT, 'natureAssurance', issues, false);
   checkEnum(root['parcours'], PARCOURS, ROOT, 'parcours', issues, false);
+  // A médecin's lines depend on the parcours (rate, DA, majorations): never a silent default.
+  if (root['parcours'] === undefined && isObj(root['ps']) && root['ps']['profession'] === 'medecin') issues.push(issue('RULES_PARCOURS_MANQUANT', { path: ['parcours'] }));
   const lignes = array(root['lignes'], ['lignes'], issues);
   if (lignes === undefined) {
     if (root['lignes'] === undefined) issues.push(issue('RULES_MISSING', { path: ['lignes'], expected: 'lignes' }));

@@ -55,10 +55,14 @@ interface PsKind {
   readonly secteurs: readonly Secteur[];
   readonly zones: readonly Zone[];
   readonly codes: (secteur: Secteur, zone: Zone) => readonly string[];
+  /** First date the kind's codes price (dates before it are moved to it). */
+  readonly from?: string;
 }
 
 const KINDS: readonly PsKind[] = [
-  { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['G', 'C', 'CS'] : ['G', 'APC', 'TCG']) },
+  { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['G', 'C', 'CS'] : ['G']) },
+  // APC (60 €) and TCG (26,50 €) rows start on 2024-12-22 (earlier APC value: start not attested).
+  { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['G', 'APC'] : ['G', 'APC', 'TCG']), from: '2024-12-22' },
   { profession: 'infirmier', secteurs: ['1'], zones: ['metropole'], codes: () => ['AMI', 'AIS', 'IFD', 'IK', 'IKM', 'IKS'] },
   { profession: 'masseurKinesitherapeute', secteurs: ['1'], zones: ['metropole', 'dom'], codes: (_, z) => (z === 'dom' ? ['AMK', 'AMS', 'AMC'] : ['AMK', 'AMS', 'AMC', 'IFD', 'IFO', 'IK']) },
 ];
@@ -96,11 +100,13 @@ export const arbFacture: fc.Arbitrary<FactureInput> = fc
     const secteur = r.kind.secteurs[r.secteurIdx % r.kind.secteurs.length] as Secteur;
     const zone = r.kind.zones[r.zoneIdx % r.kind.zones.length] as Zone;
     const codes = r.kind.codes(secteur, zone);
-    const sorted = [...r.dates].sort();
+    const from = r.kind.from;
+    const dates = from === undefined ? r.dates : r.dates.map((x) => (x < from ? (from as PlainDate) : x));
+    const sorted = [...dates].sort();
     const first = sorted[0] as PlainDate;
     const last = sorted[sorted.length - 1] as PlainDate;
     const dateNaissance = fromEpochDays(toEpochDays(first) - r.naissanceAge * 365 - 10);
-    const lignes = r.dates.map((date, i): LigneActe => {
+    const lignes = dates.map((date, i): LigneActe => {
       const p = r.picks[i] as (typeof r.picks)[number];
       const code = codes[p.code % codes.length] as string;
       const l: { -readonly [K in keyof LigneActe]: LigneActe[K] } = { code, date, quantite: p.q };

@@ -56,11 +56,12 @@ describe('médecin généraliste (G)', () => {
     expectIssue(r, 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
   });
 
-  it('APC 60 € from 2024-12-22, 56,50 € before (start not attested, said in the trace)', () => {
-    const dec = run(factureG({ ps: { ...factureG().ps, specialite: '03' }, lignes: [ligne('APC', '2024-12-01'), ligne('APC', '2025-03-10')] }));
-    expect(dec.lignes.map((l) => c(l.baseRemboursement))).toEqual([5650, 6000]);
-    expect(dec.trace.find((s) => s.rule === 'tarif' && s.line === 0)?.source).toContain('non attestée');
-    expect(c(dec.total.participationForfaitaire)).toBe(400);
+  it('APC 60 € from 2024-12-22; the earlier 56,50 € row has no attested start: it prices no date (RULES_TARIF_DATE)', () => {
+    const dec = run(factureG({ ps: { ...factureG().ps, specialite: '03' }, lignes: [ligne('APC', '2025-03-10')] }));
+    expect(dec.lignes.map((l) => c(l.baseRemboursement))).toEqual([6000]);
+    expect(c(dec.total.participationForfaitaire)).toBe(200);
+    const before = computeFacture(factureG({ ps: { ...factureG().ps, specialite: '03' }, lignes: [ligne('APC', '2024-12-01')] }));
+    expect(expectIssue(before, 'RULES_TARIF_DATE', ['lignes', 0, 'code']).received).toContain('non attesté');
   });
 
   it('téléconsultation TCG 26,50 €', () => {
@@ -319,7 +320,7 @@ describe('participation forfaitaire caps', () => {
   });
 
   it('PF never takes netAmo below zero', () => {
-    const cheap = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'X', libelle: 'x', nomenclature: 'ngap' as const, professions: ['medecin' as const], validFrom: null, prix: '1.00', acte: true, source: 'test' }] };
+    const cheap = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'X', libelle: 'x', nomenclature: 'ngap' as const, professions: ['medecin' as const], validFrom: d('2020-01-01'), prix: '1.00', acte: true, source: 'test' }] };
     const ref = expectOk(loadRef(cheap));
     const dec = expectOk(computeFacture(factureG({ lignes: [ligne('X')] }), { referentiel: ref }));
     expect([c(dec.total.partAmo), c(dec.total.participationForfaitaire), c(dec.total.netAmo)]).toEqual([70, 70, 0]);
@@ -329,7 +330,7 @@ describe('participation forfaitaire caps', () => {
 
 describe('sages-femmes, dentistes, options', () => {
   it('sage-femme and dentiste: 70 %, no PF (profession not concerned)', () => {
-    const table = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'SF', libelle: 'x', nomenclature: 'ngap' as const, professions: ['sageFemme' as const, 'chirurgienDentiste' as const], validFrom: null, prix: '25.00', acte: true, source: 'test' }] };
+    const table = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'SF', libelle: 'x', nomenclature: 'ngap' as const, professions: ['sageFemme' as const, 'chirurgienDentiste' as const], validFrom: d('2020-01-01'), prix: '25.00', acte: true, source: 'test' }] };
     const ref = expectOk(loadRef(table));
     for (const profession of ['sageFemme', 'chirurgienDentiste'] as const) {
       const dec = expectOk(computeFacture(factureG({ ps: { profession, specialite: '21', secteur: '1', zone: 'metropole' }, lignes: [ligne('SF')] }), { referentiel: ref }));

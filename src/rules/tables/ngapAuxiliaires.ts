@@ -4,8 +4,8 @@
  * Source: NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (UNCAM report, orisha, montkine, concourspluripro,
  * ordremk.fr). Version: 2025-12 (figures from the public sources retained). Date: 2026-11-22.
  *
- * Rows with `validFrom: null` have a start date the sources do not attest (they also serve
- * earlier dates; the trace says so). IK codes: `IK` plaine, `IKM` montagne, `IKS` à pied / à ski
+ * Rows written with `validFrom: null` (start not attested) are dated 2023-01-01, the value in force
+ * on that day (start of the billing history); earlier dates are refused (RULES_TARIF_DATE). IK codes: `IK` plaine, `IKM` montagne, `IKS` à pied / à ski
  * (B2 code letters to confirm); quantity = kilometres billed after the abattement (the caller's
  * job). Kiné frais de déplacement come from the pre-2024 ordremk.fr table (may have changed with
  * avenant 7 on 2024-02-22: to confirm). DOM infirmier tariffs other than IK à pied/ski are not in the public sources retained.
@@ -17,8 +17,13 @@ import type { TableTarifs, TarifRow } from '../referentiel';
 const IDE: readonly Profession[] = ['infirmier'];
 const MK: readonly Profession[] = ['masseurKinesitherapeute'];
 
+/** Start of the billing history (a year of billing plus late returns): the value in force on that day, its earlier start not retained. */
+const EN_2023 = '2023-01-01';
+
 function r(code: string, libelle: string, professions: readonly Profession[], zone: Zone, validFrom: string | null, prix: string, acte: boolean, source: string): TarifRow {
-  return { code, libelle, nomenclature: 'ngap', professions, zone, validFrom: validFrom as PlainDate | null, prix, acte, source };
+  const from = validFrom ?? EN_2023;
+  const src = validFrom === null ? `${source} ; valeur en vigueur au 1er janvier 2023 (début antérieur non retenu)` : source;
+  return { code, libelle, nomenclature: 'ngap', professions, zone, validFrom: from as PlainDate, prix, acte, source: src };
 }
 
 const ORISHA = 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (orisha)';

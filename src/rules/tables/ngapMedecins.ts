@@ -37,15 +37,18 @@ export const NGAP_MEDECINS: TableTarifs = {
     row('G', 'Consultation de médecine générale', '2023-11-01', '26.50', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) G history', { secteurs: S1 }),
     row('G', 'Consultation de médecine générale', '2024-12-22', '30.00', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024): ameli actualité 22/12/2024', { secteurs: S1 }),
     // Secteur 2 non-OPTAM: base 23 € for C and CS (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré), service-public F1069); start date not attested.
-    row('C', 'Consultation (secteur 2 non-OPTAM, base)', null, '23.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): service-public F1069 (base secteur 2 non-OPTAM)', { secteurs: ['2'] }),
-    row('CS', 'Consultation de spécialiste (secteur 2 non-OPTAM, base)', null, '23.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): service-public F1069 (base secteur 2 non-OPTAM)', { secteurs: ['2'] }),
+    row('C', 'Consultation (secteur 2 non-OPTAM, base)', '2023-01-01', '23.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): service-public F1069 (base secteur 2 non-OPTAM) ; valeur en vigueur au 1er janvier 2023 (début antérieur non retenu)', { secteurs: ['2'] }),
+    row('CS', 'Consultation de spécialiste (secteur 2 non-OPTAM, base)', '2023-01-01', '23.00', 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré): service-public F1069 (base secteur 2 non-OPTAM) ; valeur en vigueur au 1er janvier 2023 (début antérieur non retenu)', { secteurs: ['2'] }),
     placeholder('C', 'Consultation (secteur 1 / OPTAM)', { secteurs: S1, acte: true }),
-    placeholder('CS', 'Consultation de spécialiste (secteur 1 / OPTAM)', { secteurs: S1, acte: true }),
-    // APC: 56,50 € (start not attested) → 60 € on 2024-12-22 (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)).
-    row('APC', 'Avis ponctuel de consultant', null, '56.50', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (egora, Le Moniteur); start date not attested', { secteurs: S1 }),
-    row('APC', 'Avis ponctuel de consultant', '2024-12-22', '60.00', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (egora, Le Moniteur)', { secteurs: S1 }),
+    // In the parcours a specialist's CS carries the MCS: the DA hors parcours is capped on CS + MCS.
+    placeholder('CS', 'Consultation de spécialiste (secteur 1 / OPTAM)', { secteurs: S1, acte: true, majorationParcours: 'MCS' }),
+    // APC: 56,50 € (start not attested: prices no date) → 60 € on 2024-12-22 (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)).
+    // Every secteur: a secteur 2 non-OPTAM consultant bills the APC on the same base (no secteur 2 base for the APC).
+    row('APC', 'Avis ponctuel de consultant', null, '56.50', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (egora, Le Moniteur); start date not attested'),
+    row('APC', 'Avis ponctuel de consultant', '2024-12-22', '60.00', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (egora, Le Moniteur)'),
     // Téléconsultation: 26,50 € kept at 22/12/2024 (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024)); start date not attested.
-    row('TCG', 'Téléconsultation de médecine générale', null, '26.50', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (mutuelleverte): 26,50 € kept at 22/12/2024', { secteurs: S1 }),
+    // Dated 2024-12-22: the value is attested as kept on that day; its earlier start is not.
+    row('TCG', 'Téléconsultation de médecine générale', '2024-12-22', '26.50', 'NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024) (mutuelleverte): 26,50 € kept at 22/12/2024', { secteurs: S1 }),
     placeholder('TC', 'Téléconsultation (spécialiste)', { secteurs: S1, acte: true }),
     placeholder('GS', 'Consultation spécialiste en médecine générale', { secteurs: S1, acte: true }),
     placeholder('VG', 'Visite à domicile de médecine générale', { secteurs: S1, acte: true }),

@@ -1,0 +1,153 @@
+/**
+ * Rule errors exposed by public worked cases (issue #11 §3), each with the test that would have
+ * caught it: dated PF / franchise caps, the DA cap on the in-parcours tariff, APC in secteur 2,
+ * override semantics of caller tables, undated rows, the parcours required for a médecin.
+ * Tariff figures in caller tables below are FICTITIOUS test values unless a source is named.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import type { PlainDate } from '../../src/core/date/index';
+import { euros } from '../../src/core/money/index';
+import type { FactureInput, TableTarifs, TarifRow } from '../../src/rules/index';
+import { computeFacture, DEFAULT_TABLES, loadReferentiel, PARAMETRES_DEFAUT, PARCOURS_SESAM } from '../../src/rules/index';
+import { expectIssue, expectOk } from '../helpers/expectIssue';
+import { factureG, ligne } from '../arbitraries/facture';
+
+const d = (s: string): PlainDate => s as PlainDate;
+const c = (m: { centimes: number }): number => m.centimes;
+const IDE = { profession: 'infirmier', specialite: '24', secteur: '1', zone: 'metropole' } as const;
+const SPE = { profession: 'medecin', specialite: '03', secteur: '1', zone: 'metropole' } as const;
+const row = (over: Partial<TarifRow>): TarifRow => ({ code: 'X', libelle: 'test', nomenclature: 'ngap', professions: ['medecin'], validFrom: d('2023-01-01'), prix: '10.00', acte: true, source: 'test (fictitious)', ...over });
+const table = (rows: TarifRow[], version = 'caller-1'): TableTarifs => ({ source: 'test', version, date: d('2026-01-01'), rows });
+
+describe('dated PF and franchise caps (décret n° 2007-1937; décrets n° 2024-113 / 2024-114)', () => {
+  it('six 0,50 € paramedical acts on one day in 2023 withhold 2 € (daily cap), not 3 €', () => {
+    const lignes = Array.from({ length: 6 }, () => ligne('AMI', '2023-06-12'));
+    const dec = expectOk(computeFacture(factureG({ ps: IDE, parcours: undefined as never, dateFacturation: d('2023-06-12'), lignes })));
+    expect(dec.lignes.map((l) => c(l.franchise))).toEqual([50, 50, 50, 50, 0, 0]);
+    expect(c(dec.total.franchise)).toBe(200);
+    expect(dec.trace.some((s) => s.rule === 'franchise.cap-jour' && s.source.includes('2007-1937'))).toBe(true);
+  });
+
+  it('from 2024-03-31: 1 € per act, 4 € per day', () => {
+    const lignes = Array.from({ length: 6 }, () => ligne('AMI', '2024-04-02'));
+    const dec = expectOk(computeFacture(factureG({ ps: IDE, dateFacturation: d('2024-04-02'), lignes })));
+    expect(c(dec.total.franchise)).toBe(400);
+  });
+
+  it('PF 1 € on 2024-05-14, 2 € on 2024-05-15, each citing its text', () => {
+    const dec = expectOk(computeFacture(factureG({ dateFacturation: d('2024-05-15'), lignes: [ligne('G', '2024-05-14'), ligne('G', '2024-05-15')] })));
+    expect(dec.lignes.map((l) => c(l.participationForfaitaire))).toEqual([100, 200]);
+    expect(dec.trace.filter((s) => s.rule === 'pf').map((s) => s.source)[1]).toContain('2024-113');
+  });
+
+  it('every default value names an official text, and none starts at an unknown date except rates', () => {
+    const p = PARAMETRES_DEFAUT;
+    for (const list of [p.pf.montant, p.pf.plafondJour, p.pf.plafondAnnuel, p.franchise.paramedical, p.franchise.transport, p.franchise.medicament, p.franchise.plafondAnnuel]) {
+      for (const v of list) {
+        expect(v.from).not.toBeNull();
+        expect(v.source).toMatch(/[Dd]écret|Code de la sécurité sociale|loi n°/);
+      }
+    }
+    for (const v of [...p.franchise.paramedical, ...p.franchise.transport]) expect(v.value.plafondJour).not.toBeNull();
+  });
+});
+
+describe('dépassement autorisé (DA) hors parcours: cap on the in-parcours tariff', () => {
+  // In parcours a specialist bills CS + MCS = 31,50 € (service-public: at most 37 € hors parcours);
+  // the split CS 26,50 + MCS 5 is illustrative (caller table): the cap is 31,50 × 1,175 = 37,01 €.
+  const caller = table([
+    row({ code: 'CS', validFrom: d('2024-12-22'), prix: '26.50', secteurs: ['1', '2-optam'], zone: 'metropole', majorationParcours: 'MCS' }),
+    row({ code: 'MCS', validFrom: d('2024-12-22'), prix: '5.00', acte: false, parcoursSeulement: true, zone: 'metropole' }),
+  ]);
+  const ref = expectOk(loadReferentiel([...DEFAULT_TABLES, caller]));
+  const cs = (montant: number): FactureInput => factureG({ ps: SPE, parcours: 'S', lignes: [ligne('CS', '2025-03-10', { montantFacture: { centimes: montant }, motifDepassement: 'DA' })] });
+
+  it('a specialist seen hors parcours may bill 37 € (legal fee accepted), not 37,02 €', () => {
+    const dec = expectOk(computeFacture(cs(3700), { referentiel: ref }));
+    expect([c(dec.total.baseRemboursement), c(dec.total.depassement), c(dec.total.partAmo)]).toEqual([2650, 1050, 795]);
+    const cap = dec.trace.find((s) => s.rule === 'depassement.da-plafond');
+    expect(cap?.inputs['tarifParcours']).toBe('31.50');
+    expect(cap?.amount?.centimes).toBe(3701);
+    expect(cap?.source).toContain('L.162-5-3');
+    expect(expectIssue(computeFacture(cs(3702), { referentiel: ref }), 'RULES_DEPASSEMENT_PLAFOND', ['lignes', 0, 'montantFacture']).expected).toBe('37.01');
+  });
+
+  it('the DA rate is a dated parameter: none in force at the date is an issue', () => {
+    const params = { ...PARAMETRES_DEFAUT, depassementAutoriseMax: [{ from: d('2030-01-01'), value: { units: 175, scale: 3 }, source: 'x' }] };
+    expectIssue(computeFacture(cs(3700), { referentiel: ref, parametres: params }), 'RULES_PARAMETRE_DATE', ['lignes', 0, 'date']);
+    // The 0.2.x shape (a bare Factor) is still read.
+    expectOk(computeFacture(cs(3700), { referentiel: ref, parametres: { ...PARAMETRES_DEFAUT, depassementAutoriseMax: { units: 175, scale: 3 } } }));
+  });
+});
+
+describe('APC in secteur 2 non-OPTAM', () => {
+  it('bills the APC on the same 60 € base, dépassement outside the base', () => {
+    const dec = expectOk(computeFacture(factureG({ ps: { ...SPE, secteur: '2' }, lignes: [ligne('APC', '2025-03-10', { montantFacture: euros('80.00') })] })));
+    expect([c(dec.total.baseRemboursement), c(dec.total.partAmo), c(dec.total.depassement)]).toEqual([6000, 4200, 2000]);
+  });
+});
+
+describe('override semantics of caller tables', () => {
+  const cs = (over: Partial<FactureInput> = {}): FactureInput => factureG({ ps: SPE, lignes: [ligne('CS')], ...over });
+
+  it('a caller row replaces the default placeholder for the same code × zone × secteur × dates (zone absent = métropole, or explicit)', () => {
+    expectIssue(computeFacture(cs()), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    for (const zone of [undefined, 'metropole'] as const) {
+      const r = zone === undefined ? row({ code: 'CS', secteurs: ['1', '2-optam'], prix: '30.00' }) : row({ code: 'CS', secteurs: ['1', '2-optam'], prix: '30.00', zone });
+      const ref = expectOk(loadReferentiel([...DEFAULT_TABLES, table([r])]));
+      expect(c(expectOk(computeFacture(cs(), { referentiel: ref })).total.baseRemboursement)).toBe(3000);
+      // The secteur 2 base of the default table is kept (another secteur).
+      expect(c(expectOk(computeFacture(cs({ ps: { ...SPE, secteur: '2' } }), { referentiel: ref })).total.baseRemboursement)).toBe(2300);
+    }
+  });
+
+  it('replaces only the date range it covers: the default G history stays before it and after its end', () => {
+    const r = row({ code: 'G', secteurs: ['1', '2-optam'], validFrom: d('2025-01-01'), validTo: d('2025-06-30'), prix: '31.00' });
+    const ref = expectOk(loadReferentiel([...DEFAULT_TABLES, table([r])]));
+    const dec = expectOk(computeFacture(factureG({ dateFacturation: d('2025-07-01'), lignes: [ligne('G', '2024-12-21'), ligne('G', '2024-12-31'), ligne('G', '2025-03-10'), ligne('G', '2025-07-01')] }), { referentiel: ref }));
+    expect(dec.lignes.map((l) => c(l.prixUnitaire))).toEqual([2650, 3000, 3100, 3000]);
+    const s2 = expectOk(computeFacture(factureG({ ps: { ...SPE, secteur: '2' }, lignes: [ligne('G')] }), { referentiel: ref }));
+    expect(c(s2.total.baseRemboursement)).toBe(2300);
+  });
+
+  it('two rows of one table for the same key and start stay a duplicate (zone absent ≡ métropole)', () => {
+    const r = loadReferentiel(table([row({ code: 'Y' }), row({ code: 'Y', zone: 'metropole', prix: '11.00' })]));
+    expectIssue(r, 'RULES_TABLE_DUPLICATE', [0, 'rows', 1]);
+    expectOk(loadReferentiel(table([row({ code: 'Y' }), row({ code: 'Y', zone: 'dom', prix: '11.00' })])));
+  });
+
+  it('a DOM PS takes the DOM row of the code, and the métropole row where none covers the date', () => {
+    const ref = expectOk(loadReferentiel(table([row({ code: 'Y', validFrom: d('2020-01-01') }), row({ code: 'Y', zone: 'dom', validFrom: d('2024-01-01'), prix: '12.00' })])));
+    const dom = { ...factureG().ps, zone: 'dom' } as const;
+    const dec = expectOk(computeFacture(factureG({ ps: dom, dateFacturation: d('2025-03-10'), lignes: [ligne('Y', '2023-06-01'), ligne('Y', '2025-03-10')] }), { referentiel: ref }));
+    expect(dec.lignes.map((l) => c(l.prixUnitaire))).toEqual([1000, 1200]);
+  });
+
+  it('an undated row (validFrom null) prices no date; an act before a code’s first row is refused', () => {
+    const ref = expectOk(loadReferentiel(table([row({ code: 'Y', validFrom: null }), row({ code: 'Z', validFrom: d('2024-01-01') })])));
+    expect(expectIssue(computeFacture(factureG({ lignes: [ligne('Y')] }), { referentiel: ref }), 'RULES_TARIF_DATE', ['lignes', 0, 'code']).received).toContain('non attesté');
+    expectIssue(computeFacture(factureG({ dateFacturation: d('2023-12-31'), lignes: [ligne('Z', '2023-12-31')] }), { referentiel: ref }), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+  });
+});
+
+describe('parcours de soins: required for a médecin; SESAM-Vitale codes accepted', () => {
+  it('a médecin without parcours is an issue (no silent T: hors parcours would be paid at 70 %)', () => {
+    const { parcours: _p, ...input } = factureG();
+    expectIssue(computeFacture(input), 'RULES_PARCOURS_MANQUANT', ['parcours']);
+  });
+
+  it('maps 13 (non-respect) to S (30 %), 03 to T, 01 to exclu; unknown codes refused', () => {
+    expect(c(expectOk(computeFacture(factureG({ parcours: '13' }))).total.partAmo)).toBe(900);
+    const t = expectOk(computeFacture(factureG({ parcours: '03' })));
+    expect([t.parcours, c(t.total.partAmo)]).toEqual(['T', 2100]);
+    expect(expectOk(computeFacture(factureG({ parcours: '01' }))).parcours).toBe('');
+    expectIssue(computeFacture(factureG({ parcours: '14' as never })), 'RULES_ENUM', ['parcours']);
+  });
+
+  test.prop([fc.constantFrom(...(Object.keys(PARCOURS_SESAM) as (keyof typeof PARCOURS_SESAM)[]))])('a SESAM code prices as its letter', (code) => {
+    const a = expectOk(computeFacture(factureG({ parcours: code }), { trace: false }));
+    const b = expectOk(computeFacture(factureG({ parcours: PARCOURS_SESAM[code] }), { trace: false }));
+    expect(a).toEqual(b);
+  });
+});
