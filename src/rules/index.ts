@@ -13,7 +13,6 @@ export { RULES_CODES } from './codes';
 export type { RulesCode } from './codes';
 export type { ComputeFactureOptions } from './computeFacture';
 export { computeFacture } from './computeFacture';
-export type { CodeParcoursSesam } from './parcours';
 export { PARCOURS_SESAM } from './parcours';
 export { MAX_LIGNES, MAX_QUANTITE, validateFactureInput } from './validateFactureInput';
 export type { CompiledRow, Nomenclature, Referentiel, TableTarifs, TarifRow } from './referentiel';

@@ -8,7 +8,6 @@
  */
 import type { PlainDate } from '../core/date/index';
 import type { Factor, Money } from '../core/money/index';
-import type { CodeParcoursSesam } from './parcours';
 
 // ---------------------------------------------------------------------------------------------
 // Enumerations
@@ -53,6 +52,12 @@ export type NatureAssurance = '10' | '13' | '30' | '41' | '90';
  * `''` (blank) exclu du parcours.
  */
 export type Parcours = 'T' | 'N' | 'R' | 'H' | 'D' | 'O' | 'M' | 'U' | 'A' | 'S' | '';
+
+/**
+ * SESAM-Vitale « situation parcours de soins » code as PMS screens show it (`'01'` exclusion …
+ * `'13'` non-respect du parcours), mapped to a {@link Parcours} letter by `PARCOURS_SESAM`.
+ */
+export type CodeParcoursSesam = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '12' | '13';
 
 /** Lieu de l'acte (place of care). */
 export type LieuActe = 'cabinet' | 'domicile';

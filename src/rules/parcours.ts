@@ -9,10 +9,7 @@
  * sous-médicalisée) are in the parcours (no hors-parcours penalty, no DA); the B2 letters of this
  * library have no letter of their own for them (other PMS use J / B): modeled as `T`.
  */
-import type { Parcours } from './model';
-
-/** SESAM-Vitale « situation parcours de soins » code as shown by PMS screens. */
-export type CodeParcoursSesam = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '12' | '13';
+import type { CodeParcoursSesam, Parcours } from './model';
 
 /**
  * Mapping of the SESAM-Vitale parcours codes to the IPS letters (modeled where not public, see the
