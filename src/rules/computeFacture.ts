@@ -8,6 +8,7 @@
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import { createAmcPlan, computeAmc } from './amc';
+import type { Money } from '../core/money/index';
 import { multiplyCentimes } from '../core/money/index';
 import { dayNumber, issue } from './checks';
 import type { Contexte } from './context';
@@ -37,6 +38,10 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
   const b = input.beneficiaire;
   if (ctx.nature === '41' && b.atmp === undefined) issues.push(issue('RULES_ATMP_MANQUANT', { path: ['beneficiaire', 'atmp'] }));
   if (ctx.nature === '13') issues.push(issue('RULES_REGIME_LOCAL', { path: ['natureAssurance'] }));
+  // A médecin's lines depend on the parcours (rate, DA, majorations): never a silent default (a
+  // forgotten hors-parcours patient would be paid at 70 % instead of 30 %). A rule of the pricing,
+  // not of the shape: an FSE without parcours still reaches its own control (FSE_PARCOURS_MISSING).
+  if (input.parcours === undefined && input.ps.profession === 'medecin') issues.push(issue('RULES_PARCOURS_MANQUANT', { path: ['parcours'] }));
   const birth = dayNumber(b.dateNaissance);
   // The same month and day one year before the billing date (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024): one-year billing delay).
   const limit = dayNumber(input.dateFacturation) - 10000;
@@ -68,13 +73,23 @@ function allAld(lignes: readonly LigneDecompte[]): boolean {
 }
 
 function totals(lignes: readonly LigneDecompte[]): MontantsDecompte {
-  let f = 0, b = 0, a = 0, pf = 0, fr = 0, n = 0, c = 0, r = 0, d = 0;
+  let f = 0, b = 0, a = 0, tm = 0, pf = 0, fr = 0, n = 0, c = 0, rp = 0, r = 0, d = 0;
   for (const l of lignes) {
-    f += l.montantFacture.centimes; b += l.baseRemboursement.centimes; a += l.partAmo.centimes;
-    pf += l.participationForfaitaire.centimes; fr += l.franchise.centimes; n += l.netAmo.centimes;
-    c += l.partAmc.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes;
+    f += l.montantFacture.centimes; b += l.baseRemboursement.centimes; a += l.partAmo.centimes; tm += l.ticketModerateur.centimes;
+    pf += l.participationForfaitaire.centimes; fr += l.franchise.centimes; n += l.rembourseAmo.centimes;
+    c += l.partAmc.centimes; rp += l.resteAChargePatient.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes;
   }
-  return { montantFacture: money(f), baseRemboursement: money(b), partAmo: money(a), participationForfaitaire: money(pf), franchise: money(fr), netAmo: money(n), partAmc: money(c), resteACharge: money(r), depassement: money(d) };
+  const net = money(n);
+  return {
+    montantFacture: money(f), baseRemboursement: money(b), partAmo: money(a), ticketModerateur: money(tm), participationForfaitaire: money(pf), franchise: money(fr),
+    rembourseAmo: net, netAmo: net, partAmc: money(c), resteAChargePatient: money(rp), resteACharge: money(r), depassement: money(d),
+  };
+}
+
+/** The derived amounts of a line (TM, remboursé, reste à charge; the deprecated aliases share the Money objects). */
+function amounts(base: number, partAmo: number, retenues: number, billed: number, amc: Money): Pick<MontantsDecompte, 'ticketModerateur' | 'rembourseAmo' | 'netAmo' | 'partAmc' | 'resteAChargePatient' | 'resteACharge'> {
+  const net = money(partAmo - retenues);
+  return { ticketModerateur: money(base - partAmo), rembourseAmo: net, netAmo: net, partAmc: amc, resteAChargePatient: money(billed - net.centimes - amc.centimes), resteACharge: money(billed - partAmo - amc.centimes) };
 }
 
 function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] | undefined {
@@ -109,7 +124,7 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
       exoneration: t.exoneration, justificationExoneration: t.exoneration === 'ald' ? '4' : '0', exemptionPf: ret.exemption, franchiseKind: ret.kind,
       sourceTarif: prix.row.row.source,
       montantFacture: prix.billedMoney, baseRemboursement: prix.baseMoney, partAmo: partAmoMoney, participationForfaitaire: ret.pfMoney, franchise: ret.franchiseMoney,
-      netAmo: money(partAmo - ret.pf - ret.franchise), partAmc: amc, resteACharge: money(prix.billed - partAmo - amc.centimes), depassement: prix.depassementMoney,
+      ...amounts(base, partAmo, ret.pf + ret.franchise, prix.billed, amc), depassement: prix.depassementMoney,
     });
   }
   return out.length === lignes.length ? out : undefined;
@@ -151,11 +166,11 @@ export function computeFacture(input: unknown, options?: ComputeFactureOptions):
   const total = totals(lignes);
   const tp = decideTiersPayant(ctx, lignes);
   const paidByTp = (tp.amo ? total.partAmo.centimes : 0) + (tp.amc ? total.partAmc.centimes : 0);
-  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
+  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `remboursé AMO ${fmt(total.rembourseAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · reste à charge ${fmt(total.resteAChargePatient.centimes)} (dont PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)})`, total.montantFacture, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
   const decompte: Decompte = {
     lignes,
     total,
-    chargePatient: money(total.resteACharge.centimes + total.participationForfaitaire.centimes + total.franchise.centimes),
+    chargePatient: total.resteAChargePatient,
     aEncaisserPatient: money(total.montantFacture.centimes - paidByTp),
     tiersPayantAmo: tp.amo,
     tiersPayantAmc: tp.amc,

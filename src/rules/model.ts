@@ -315,23 +315,42 @@ export interface TraceStep {
   readonly source: string;
 }
 
-/** The amounts of a line or of the whole invoice. Identities: `partAmo + partAmc + resteACharge = montantFacture`, `netAmo + participationForfaitaire + franchise = partAmo`. */
+/**
+ * The amounts of a line or of the whole invoice, named after the public vocabulary (ameli,
+ * service-public: see docs/glossary.md). Identities:
+ * `baseRemboursement = partAmo + ticketModerateur`;
+ * `rembourseAmo = partAmo − participationForfaitaire − franchise` (never below zero);
+ * `montantFacture = rembourseAmo + partAmc + resteAChargePatient`;
+ * `montantFacture = baseRemboursement + depassement`.
+ */
 export interface MontantsDecompte {
   /** Montant facturé (billed: honoraires, base + dépassement). */
   readonly montantFacture: Money;
-  /** Base de remboursement (reimbursement base: the tariff, or the secteur 2 base). */
+  /** Base de remboursement (BR, « tarif de convention »: the tariff, or the secteur 2 base). */
   readonly baseRemboursement: Money;
-  /** Part AMO (amount reimbursable by the compulsory insurer before PF / franchises): base × taux, halfUp to the centime. */
+  /** Part AMO before PF / franchises (« montant remboursable »): base × taux, halfUp to the centime. */
   readonly partAmo: Money;
-  /** Participation forfaitaire withheld (flat contribution, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
+  /** Ticket modérateur (TM): the share of the base the AMO does not pay, base − partAmo (CSS L.160-13 I). */
+  readonly ticketModerateur: Money;
+  /** Participation forfaitaire withheld (CSS L.160-13 II). */
   readonly participationForfaitaire: Money;
-  /** Franchise médicale withheld (deductible, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
+  /** Franchise médicale withheld (CSS L.160-13 III). */
   readonly franchise: Money;
-  /** Net AMO (what the compulsory insurer finally bears): partAmo − PF − franchise, never below zero. */
+  /** « Remboursé » by the AMO (what the assurance maladie pays in the end): partAmo − PF − franchise. */
+  readonly rembourseAmo: Money;
+  /**
+   * Same amount as `rembourseAmo`.
+   * @deprecated Since 0.3: use `rembourseAmo` (the public « remboursé »); kept for 0.2.x callers.
+   */
   readonly netAmo: Money;
-  /** Part AMC (complementary insurer's share). */
+  /** Part AMC (complementary insurer's share: TM and covered dépassement, never PF / franchises). */
   readonly partAmc: Money;
-  /** Reste à charge (left for the patient after AMO and AMC, excluding PF / franchises). */
+  /** « Reste à charge » of the patient, as public examples count it: billed − remboursé AMO − AMC, PF and franchises included. */
+  readonly resteAChargePatient: Money;
+  /**
+   * What the patient bears EXCLUDING PF and franchises (montantFacture − partAmo − partAmc).
+   * @deprecated Since 0.3: misleading against the public « reste à charge »; use `resteAChargePatient`. Kept for 0.2.x callers.
+   */
   readonly resteACharge: Money;
   /** Dépassement (billed above the base; outside the base). */
   readonly depassement: Money;
@@ -371,7 +390,10 @@ export interface Decompte {
   readonly lignes: readonly LigneDecompte[];
   /** The invoice totals (sum of lines). */
   readonly total: MontantsDecompte;
-  /** Charge patient (what the patient bears in the end): resteACharge + PF + franchises. */
+  /**
+   * What the patient bears in the end: the same amount as `total.resteAChargePatient`.
+   * @deprecated Since 0.3: use `total.resteAChargePatient`; kept for 0.2.x callers.
+   */
   readonly chargePatient: Money;
   /** À encaisser auprès du patient (to collect at the desk): billed minus the parts paid by tiers payant; PF / franchises in tiers payant are recovered later by the caisse. */
   readonly aEncaisserPatient: Money;

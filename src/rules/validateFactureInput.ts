@@ -205,8 +205,6 @@ export function validateFacture(input: unknown, days: number[] | null): Result<F
   checkBeneficiaire(root['beneficiaire'], issues);
   checkEnum(root['natureAssurance'], NATURES, ROOT, 'natureAssurance', issues, false);
   checkEnum(root['parcours'], PARCOURS, ROOT, 'parcours', issues, false);
-  // A médecin's lines depend on the parcours (rate, DA, majorations): never a silent default.
-  if (root['parcours'] === undefined && isObj(root['ps']) && root['ps']['profession'] === 'medecin') issues.push(issue('RULES_PARCOURS_MANQUANT', { path: ['parcours'] }));
   const lignes = array(root['lignes'], ['lignes'], issues);
   if (lignes === undefined) {
     if (root['lignes'] === undefined) issues.push(issue('RULES_MISSING', { path: ['lignes'], expected: 'lignes' }));

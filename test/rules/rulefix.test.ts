@@ -11,7 +11,7 @@ import { euros } from '../../src/core/money/index';
 import type { FactureInput, TableTarifs, TarifRow } from '../../src/rules/index';
 import { computeFacture, DEFAULT_TABLES, loadReferentiel, PARAMETRES_DEFAUT, PARCOURS_SESAM } from '../../src/rules/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
-import { factureG, ligne } from '../arbitraries/facture';
+import { arbFacture, factureG, ligne } from '../arbitraries/facture';
 
 const d = (s: string): PlainDate => s as PlainDate;
 const c = (m: { centimes: number }): number => m.centimes;
@@ -149,5 +149,25 @@ describe('parcours de soins: required for a médecin; SESAM-Vitale codes accepte
     const a = expectOk(computeFacture(factureG({ parcours: code }), { trace: false }));
     const b = expectOk(computeFacture(factureG({ parcours: PARCOURS_SESAM[code] }), { trace: false }));
     expect(a).toEqual(b);
+  });
+});
+
+describe('public vocabulary of the Décompte', () => {
+  it('G 30 € (ameli): remboursé 19 €, ticket modérateur 9 €, reste à charge 11 € with the 2 € PF', () => {
+    const t = expectOk(computeFacture(factureG())).total;
+    expect([c(t.baseRemboursement), c(t.ticketModerateur), c(t.rembourseAmo), c(t.resteAChargePatient)]).toEqual([3000, 900, 1900, 1100]);
+    // Deprecated aliases keep their 0.2.x values.
+    expect([c(t.netAmo), c(t.resteACharge)]).toEqual([1900, 900]);
+  });
+
+  test.prop([arbFacture])('identities: BR = part AMO + TM; billed = remboursé + AMC + reste à charge (lines and total)', (input) => {
+    const r = computeFacture(input, { trace: false });
+    if (!r.ok) return;
+    for (const m of [...r.value.lignes, r.value.total]) {
+      expect(c(m.partAmo) + c(m.ticketModerateur)).toBe(c(m.baseRemboursement));
+      expect(c(m.rembourseAmo) + c(m.partAmc) + c(m.resteAChargePatient)).toBe(c(m.montantFacture));
+      expect(c(m.resteAChargePatient)).toBe(c(m.resteACharge) + c(m.participationForfaitaire) + c(m.franchise));
+    }
+    expect(r.value.chargePatient).toEqual(r.value.total.resteAChargePatient);
   });
 });
