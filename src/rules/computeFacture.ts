@@ -14,6 +14,7 @@ import { dayNumber, issue } from './checks';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
 import type { AccidentTravail, Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
+import { planGroupes } from './groupes';
 import { createPrix, priceLigne } from './priceLigne';
 import { computeRetenues, createCumuls, createRetenues } from './retenues';
 import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
@@ -101,10 +102,13 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
   const ret = createRetenues();
   const out: LigneDecompte[] = [];
   const lignes = ctx.input.lignes;
+  // Hint: the group pass runs only when a line has a `groupe`.
+  const groupes = lignes.some((l) => l.groupe !== undefined) ? planGroupes(ctx, days) : undefined;
   for (let i = 0; i < lignes.length; i++) {
-    const line = lignes[i] as FactureInput['lignes'][number];
+    const grouped = groupes?.get(i);
+    const line = grouped === undefined ? (lignes[i] as FactureInput['lignes'][number]) : grouped.line;
     const day = days[i] as number;
-    if (!priceLigne(ctx, line, i, day, prix)) continue;
+    if (!priceLigne(ctx, line, i, day, prix, grouped?.group)) continue;
     if (!chooseTaux(ctx, line, prix.row, day, t)) {
       ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: 'taux', expected: line.date }));
       continue;

@@ -186,6 +186,13 @@ export interface LigneActe {
   readonly coefficient?: string | Factor;
   /** Montant facturé (honoraires billed, whole line) when above the tariff (dépassement); default the tariff. */
   readonly montantFacture?: Money;
+  /**
+   * Consultation this line belongs to, when one fee covers several codes (CS + MCS, G + MEG): give
+   * the same `groupe` to the lines and the fee of the whole consultation as `montantFacture` on ONE
+   * of them; each code is priced at its tariff and the dépassement is placed on the act (not on a
+   * majoration). Two fees in one group: `RULES_GROUPE_MONTANT`.
+   */
+  readonly groupe?: string;
   /** Motif de dépassement for a secteur 1 PS. */
   readonly motifDepassement?: MotifDepassement;
   /** Acte en rapport avec l'ALD (care related to the long-term illness), AMO 100 %. */

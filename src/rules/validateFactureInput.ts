@@ -113,6 +113,7 @@ function checkLigne(v: unknown, i: number, fact: string, factDay: number, issues
   checkCoefficient(l['coefficient'], base, 'coefficient', issues);
   checkMoney(l['montantFacture'], base, 'montantFacture', issues, false);
   checkEnum(l['motifDepassement'], MOTIFS, base, 'motifDepassement', issues, false);
+  checkString(l['groupe'], base, 'groupe', issues);
   checkBool(l['enRapportAld'], base, 'enRapportAld', issues);
   checkEnum(l['lieu'], LIEUX, base, 'lieu', issues, false);
   checkEnum(l['activite'], ACTIVITES, base, 'activite', issues, false);

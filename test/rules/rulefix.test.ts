@@ -171,3 +171,36 @@ describe('public vocabulary of the Décompte', () => {
     expect(r.value.chargePatient).toEqual(r.value.total.resteAChargePatient);
   });
 });
+
+describe('one fee over several codes (groupe)', () => {
+  const caller = table([
+    row({ code: 'CS', validFrom: d('2024-12-22'), prix: '26.50', secteurs: ['1', '2-optam'], majorationParcours: 'MCS' }),
+    row({ code: 'MCS', validFrom: d('2024-12-22'), prix: '5.00', acte: false, parcoursSeulement: true }),
+    row({ code: 'MEG', validFrom: d('2024-12-22'), prix: '5.00', acte: false }),
+  ]);
+  const ref = expectOk(loadReferentiel([...DEFAULT_TABLES, caller]));
+  const price = (input: FactureInput) => computeFacture(input, { referentiel: ref });
+
+  it('CS + MCS billed 40 € as a whole (DE): each code at its tariff, the 8,50 € dépassement on the CS line', () => {
+    const lignes = [ligne('MCS', '2025-03-10', { groupe: 'c1' }), ligne('CS', '2025-03-10', { groupe: 'c1', montantFacture: euros('40.00'), motifDepassement: 'DE' })];
+    const dec = expectOk(price(factureG({ ps: SPE, parcours: 'O', lignes })));
+    expect(dec.lignes.map((l) => [l.code, c(l.montantFacture), c(l.depassement)])).toEqual([['MCS', 500, 0], ['CS', 3500, 850]]);
+    expect(c(dec.total.montantFacture)).toBe(4000);
+  });
+
+  it('G + MEG in secteur 2 OPTAM: the fee over both, dépassement on G', () => {
+    const lignes = [ligne('G', '2025-03-10', { groupe: 'g', montantFacture: euros('40.00') }), ligne('MEG', '2025-03-10', { groupe: 'g' })];
+    const dec = expectOk(price(factureG({ ps: { ...factureG().ps, secteur: '2-optam' }, lignes })));
+    expect(dec.lignes.map((l) => c(l.depassement))).toEqual([500, 0]);
+  });
+
+  it('hors parcours with DA: the cap is on the whole consultation; a fee below the tariffs or two fees are issues', () => {
+    const da = (fee: string) => price(factureG({ ps: SPE, parcours: 'S', lignes: [ligne('CS', '2025-03-10', { groupe: 'c', montantFacture: euros(fee), motifDepassement: 'DA' })] }));
+    expectOk(da('37.00'));
+    expectIssue(da('37.02'), 'RULES_DEPASSEMENT_PLAFOND', ['lignes', 0, 'montantFacture']);
+    const low = [ligne('G', '2025-03-10', { groupe: 'g', montantFacture: euros('30.00') }), ligne('MEG', '2025-03-10', { groupe: 'g' })];
+    expect(expectIssue(price(factureG({ lignes: low })), 'RULES_MONTANT_INFERIEUR_TARIF').expected).toBe('35.00');
+    const two = [ligne('G', '2025-03-10', { groupe: 'g', montantFacture: euros('30.00') }), ligne('MEG', '2025-03-10', { groupe: 'g', montantFacture: euros('5.00') })];
+    expectIssue(price(factureG({ lignes: two })), 'RULES_GROUPE_MONTANT', ['lignes', 1, 'montantFacture']);
+  });
+});
