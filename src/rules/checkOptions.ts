@@ -82,6 +82,20 @@ function checkParametres(v: unknown, path: IssuePath, issues: Issue[]): Parametr
       else nullableFactor(v, [...path, 'contratResponsable', k], issues);
     }
   }
+  const lfss = guardObject(field(o, 'lfss2026'), [...path, 'lfss2026'], issues, { required: false });
+  if (lfss !== undefined) {
+    const p2 = [...path, 'lfss2026'];
+    for (const k of ['tiersPayantAmoPsychologue', 'prescriptionNonConventionneExclue']) dated(field(lfss, k), [...p2, k], issues, (v, p, i) => guardBoolean(v, p, i));
+    const m = guardObject(field(lfss, 'consultationMenopause'), [...p2, 'consultationMenopause'], issues);
+    if (m !== undefined) {
+      const pm = [...p2, 'consultationMenopause'];
+      guardArray(field(m, 'codes'), [...pm, 'codes'], issues, { max: 100 })?.forEach((x, k) => guardString(x, [...pm, 'codes', k], issues, { max: 64 }));
+      for (const k of ['ageMin', 'ageMax']) guardInteger(field(m, k), [...pm, k], issues, { min: 0, max: 200 });
+      const debut = field(m, 'debut');
+      if (debut !== null) guardPlainDate(debut, [...pm, 'debut'], issues);
+      guardString(field(m, 'source'), [...pm, 'source'], issues, { max: 1000 });
+    }
+  }
   return issues.length === before ? (o as unknown as ParametresRegles) : undefined;
 }
 

@@ -10,7 +10,8 @@ import type { Factor } from '../core/money/index';
 import { formatDecimal, formatPercent } from '../core/money/index';
 import { dayNumber } from './checks';
 import type { FranchiseKind } from './model';
-import type { FranchiseParametre, Parametre, ParametresRegles } from './tables/parametres';
+import type { FranchiseParametre, Parametre, ParametresRegles, ReglesLfss2026 } from './tables/parametres';
+import { PARAMETRES_DEFAUT } from './tables/parametres';
 
 /** A dated parameter: `days[i]` is the first day of `values[i]` (0 = since always), ascending. */
 export interface Dated<T> {
@@ -42,6 +43,12 @@ export interface FranchiseEntry extends AmountEntry {
 /** Rate families of `ParametresRegles.taux`. */
 export type TauxKey = keyof ParametresRegles['taux'];
 
+/** A yes / no rule with its source. */
+export interface FlagEntry {
+  readonly value: boolean;
+  readonly source: string;
+}
+
 /** A rate or « no limit » (`taux: null`) with its trace text and source. */
 export interface LimiteEntry {
   readonly taux: Factor | null;
@@ -57,6 +64,10 @@ export interface ReglesCompilees {
   /** Contrat responsable limits on the AMC dépassement cover (non-OPTAM, OPTAM). */
   readonly contratResponsableNonOptam: Dated<LimiteEntry>;
   readonly contratResponsableOptam: Dated<LimiteEntry>;
+  /** LFSS 2026 (the defaults when the parameters predate them). */
+  readonly tiersPayantAmoPsychologue: Dated<FlagEntry>;
+  readonly prescriptionNonConventionneExclue: Dated<FlagEntry>;
+  readonly menopause: { readonly codes: ReadonlySet<string>; readonly ageMin: number; readonly ageMax: number; readonly debutDay: number; readonly source: string };
   readonly pfMontant: Dated<AmountEntry>;
   readonly pfJour: Dated<AmountEntry>;
   readonly pfAnnee: Dated<AmountEntry>;
@@ -107,6 +118,7 @@ export function compileParametres(p: ParametresRegles): ReglesCompilees {
   const known = COMPILED.get(p);
   if (known !== undefined) return known;
   const t = p.taux;
+  const lfss = (p.lfss2026 ?? PARAMETRES_DEFAUT.lfss2026) as ReglesLfss2026;
   const c: ReglesCompilees = {
     taux: {
       medecin: taux(t.medecin),
@@ -121,6 +133,15 @@ export function compileParametres(p: ParametresRegles): ReglesCompilees {
     depassementAutorise: taux(asDated(p.depassementAutoriseMax)),
     contratResponsableNonOptam: limite(asDated(p.contratResponsable.plafondDepassementNonOptam)),
     contratResponsableOptam: limite(asDated(p.contratResponsable.plafondDepassementOptam)),
+    tiersPayantAmoPsychologue: dated(lfss.tiersPayantAmoPsychologue, (value, source) => ({ value, source })),
+    prescriptionNonConventionneExclue: dated(lfss.prescriptionNonConventionneExclue, (value, source) => ({ value, source })),
+    menopause: {
+      codes: new Set(lfss.consultationMenopause.codes),
+      ageMin: lfss.consultationMenopause.ageMin,
+      ageMax: lfss.consultationMenopause.ageMax,
+      debutDay: lfss.consultationMenopause.debut === null ? 99999999 : dayNumber(lfss.consultationMenopause.debut),
+      source: lfss.consultationMenopause.source,
+    },
     pfMontant: amount(p.pf.montant),
     pfJour: amount(p.pf.plafondJour),
     pfAnnee: amount(p.pf.plafondAnnuel),

@@ -11,6 +11,7 @@ import { createAmcPlan, computeAmc } from './amc';
 import type { Money } from '../core/money/index';
 import { multiplyCentimes } from '../core/money/index';
 import { dayNumber, issue } from './checks';
+import { atDay } from './compiledParams';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
 import type { AccidentTravail, Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
@@ -55,6 +56,9 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
     if (day < limit) issues.push(issue('RULES_DELAI_FACTURATION', { path: ['lignes', i, 'date'], received: l.date }));
     if (l.enRapportAld === true && b.ald !== true) issues.push(issue('RULES_ALD_NON_DECLAREE', { path: ['lignes', i, 'enRapportAld'] }));
     if (day < atmp) issues.push(issue('RULES_ATMP_DATE', { path: ['lignes', i, 'date'], expected: (b.atmp as AccidentTravail).date, received: l.date }));
+    if (input.prescripteurNonConventionne === true && atDay(ctx.regles.prescriptionNonConventionneExclue, day)?.value === true) {
+      issues.push(issue('RULES_PRESCRIPTEUR_NON_CONVENTIONNE', { path: ['lignes', i, 'date'], expected: l.date }));
+    }
     if (!maternityWarned && (ctx.nature === '10' || ctx.nature === '13') && inMaternite(ctx, day)) {
       maternityWarned = true;
       issues.push(issue('RULES_NATURE_MATERNITE', { path: ['natureAssurance'], received: ctx.nature }));

@@ -16,7 +16,7 @@ import type { ParametresRegles } from './tables/parametres';
 import { parcoursLettre } from './parcours';
 
 /** Rate family of a profession (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré)). */
-export type FamilleTaux = 'medecin' | 'sageFemme' | 'chirurgienDentiste' | 'auxiliaire' | 'autre';
+export type FamilleTaux = 'medecin' | 'sageFemme' | 'chirurgienDentiste' | 'auxiliaire' | 'psychologue' | 'autre';
 
 const AUXILIAIRES: readonly Profession[] = ['infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue'];
 
@@ -75,7 +75,7 @@ function maternitePeriod(input: FactureInput, p: ParametresRegles): [string | nu
 }
 
 function famille(p: Profession): FamilleTaux {
-  if (p === 'medecin' || p === 'sageFemme' || p === 'chirurgienDentiste') return p;
+  if (p === 'medecin' || p === 'sageFemme' || p === 'chirurgienDentiste' || p === 'psychologue') return p;
   return AUXILIAIRES.includes(p) ? 'auxiliaire' : 'autre';
 }
 

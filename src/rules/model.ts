@@ -18,6 +18,7 @@ import type { Factor, Money } from '../core/money/index';
  * médecins / sages-femmes / dentistes, 60 % auxiliaires) and PF / franchise applicability
  * (§6.6: PF for médecins only; franchise paramédicale for auxiliaires).
  * `pharmacien` and `transporteur` exist for médicament / transport lines of caller-loaded tables.
+ * `psychologue`: séances « Mon soutien psy » (CSS L.162-58): 60 %, no PF nor franchise.
  */
 export type Profession =
   | 'medecin'
@@ -29,7 +30,8 @@ export type Profession =
   | 'orthoptiste'
   | 'pedicurePodologue'
   | 'pharmacien'
-  | 'transporteur';
+  | 'transporteur'
+  | 'psychologue';
 
 /** Secteur conventionnel (convention sector): 1, 2 non-OPTAM, or 2 adhering to OPTAM. */
 export type Secteur = '1' | '2' | '2-optam';
@@ -80,9 +82,10 @@ export type DestinataireReglement = '00' | '05' | '15' | '25';
  * Motif d'exonération du ticket modérateur (why AMO pays 100 % of the base).
  * `ald` affection de longue durée (acte en rapport), `maternite` assurance maternité,
  * `atmp` accident du travail / maladie professionnelle, `invalidite` pension d'invalidité,
- * `ame` aide médicale de l'État, `prevention` nature d'assurance prévention.
+ * `ame` aide médicale de l'État, `prevention` nature d'assurance prévention, `menopause`
+ * consultation de la ménopause (45–65 ans) at 100 % (loi n° 2025-1403 du 30 décembre 2025, LFSS 2026).
  */
-export type MotifExoneration = 'ald' | 'maternite' | 'atmp' | 'invalidite' | 'ame' | 'prevention';
+export type MotifExoneration = 'ald' | 'maternite' | 'atmp' | 'invalidite' | 'ame' | 'prevention' | 'menopause';
 
 /**
  * Justification d'exonération du TM, B2 type 2 pos 79 (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion): `0` none, `4` soins
@@ -298,6 +301,12 @@ export interface FactureInput {
   readonly historique?: Historique;
   /** Tiers payant asked by the caller. */
   readonly tiersPayant?: PreferenceTiersPayant;
+  /**
+   * The acts / products of this invoice were prescribed by a médecin non conventionné (secteur 3):
+   * from 2027-01-01 they are not reimbursed (`RULES_PRESCRIPTEUR_NON_CONVENTIONNE`; LFSS 2026, CSS
+   * L.162-5-10). Absent = not known to be so.
+   */
+  readonly prescripteurNonConventionne?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

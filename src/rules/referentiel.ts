@@ -126,7 +126,7 @@ export interface Referentiel {
 
 const PROFESSIONS: readonly Profession[] = [
   'medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute',
-  'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur',
+  'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur', 'psychologue',
 ];
 const SECTEURS: readonly Secteur[] = ['1', '2', '2-optam'];
 

@@ -10,7 +10,7 @@ import { PARCOURS_LETTRES, PARCOURS_SESAM } from './parcours';
 import type { Obj } from './checks';
 import { checkBool, checkCoefficient, checkDate, checkEnum, checkMoney, checkString, isObj, isoDayNumber, issue, typeName } from './checks';
 
-const PROFESSIONS = ['medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur'];
+const PROFESSIONS = ['medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur', 'psychologue'];
 const SECTEURS = ['1', '2', '2-optam'];
 const ZONES = ['metropole', 'dom'];
 const NATURES = ['10', '13', '30', '41', '90'];
@@ -217,6 +217,7 @@ export function validateFacture(input: unknown, days: number[] | null): Result<F
     const base: (string | number)[] = ['lignes', 0];
     for (let i = 0; i < lignes.length; i++) checkLigne(lignes[i], i, fact as string, factDay, issues, base, days);
   }
+  checkBool(root['prescripteurNonConventionne'], ROOT, 'prescripteurNonConventionne', issues);
   checkAmc(root['amc'], issues);
   checkHistorique(root['historique'], issues);
   const tp = object(root['tiersPayant'], ROOT, 'tiersPayant', issues, false);

@@ -204,3 +204,39 @@ describe('one fee over several codes (groupe)', () => {
     expectIssue(price(factureG({ lignes: two })), 'RULES_GROUPE_MONTANT', ['lignes', 1, 'montantFacture']);
   });
 });
+
+describe('LFSS 2026 (loi n° 2025-1403 du 30 décembre 2025)', () => {
+  const PSY = { profession: 'psychologue', specialite: '00', secteur: '1', zone: 'metropole' } as const;
+  const psy = (date: string, code = 'APS'): FactureInput => factureG({ ps: PSY, parcours: undefined as never, dateFacturation: d(date), lignes: [ligne(code, date)] });
+
+  it('Mon soutien psy: 50 € from 2024-06-29 (30 € before), 60 %, no PF nor franchise', () => {
+    const dec = expectOk(computeFacture(psy('2025-03-10')));
+    expect([c(dec.total.baseRemboursement), c(dec.total.partAmo), c(dec.total.participationForfaitaire), c(dec.total.franchise)]).toEqual([5000, 3000, 0, 0]);
+    expect(dec.lignes[0]?.exemptionPf).toBe('professionNonConcernee');
+    expect(c(expectOk(computeFacture(psy('2024-06-28'))).total.baseRemboursement)).toBe(3000);
+    expect(dec.lignes[0]?.sourceTarif).toContain('24 juin 2024');
+  });
+
+  it('tiers payant AMO from 2026-10-01, not the day before', () => {
+    expect(expectOk(computeFacture(psy('2026-09-30'))).destinataireReglement).toBe('00');
+    const tp = expectOk(computeFacture(psy('2026-10-01')));
+    expect([tp.tiersPayantAmo, tp.destinataireReglement]).toEqual([true, '05']);
+  });
+
+  it('menopause consultation at 100 % once the caller names its code and start (45–65 ans)', () => {
+    const lfss2026 = { ...PARAMETRES_DEFAUT.lfss2026!, consultationMenopause: { ...PARAMETRES_DEFAUT.lfss2026!.consultationMenopause, codes: ['G'], debut: d('2026-01-01') } };
+    const input = (naissance: string) => factureG({ dateFacturation: d('2026-03-10'), beneficiaire: { dateNaissance: d(naissance) }, lignes: [ligne('G', '2026-03-10')] });
+    const at55 = expectOk(computeFacture(input('1971-01-01'), { parametres: { ...PARAMETRES_DEFAUT, lfss2026 } }));
+    expect([at55.lignes[0]?.exoneration, c(at55.total.partAmo)]).toEqual(['menopause', 3000]);
+    const at40 = expectOk(computeFacture(input('1986-01-01'), { parametres: { ...PARAMETRES_DEFAUT, lfss2026 } }));
+    expect(c(at40.total.partAmo)).toBe(2100);
+    // Default: no code published, the rule is inert.
+    expect(c(expectOk(computeFacture(input('1971-01-01'))).total.partAmo)).toBe(2100);
+  });
+
+  it('acts prescribed by a non-conventionné (secteur 3) are refused from 2027-01-01', () => {
+    const ide = (date: string) => factureG({ ps: IDE, dateFacturation: d(date), prescripteurNonConventionne: true, lignes: [ligne('AMI', date)] });
+    expectOk(computeFacture(ide('2026-12-31')));
+    expectIssue(computeFacture(ide('2027-01-04')), 'RULES_PRESCRIPTEUR_NON_CONVENTIONNE', ['lignes', 0, 'date']);
+  });
+});

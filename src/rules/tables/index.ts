@@ -6,14 +6,16 @@ import type { Referentiel, TableTarifs } from '../referentiel';
 import { loadReferentiel } from '../referentiel';
 import { NGAP_AUXILIAIRES } from './ngapAuxiliaires';
 import { NGAP_MEDECINS } from './ngapMedecins';
+import { SEANCES_PSYCHOLOGUES } from './psychologues';
 
 export { NGAP_AUXILIAIRES } from './ngapAuxiliaires';
 export { NGAP_MEDECINS } from './ngapMedecins';
-export type { FranchiseParametre, Parametre, ParametresRegles, ValeurDatee } from './parametres';
+export { SEANCES_PSYCHOLOGUES } from './psychologues';
+export type { ConsultationMenopause, FranchiseParametre, Parametre, ParametresRegles, ReglesLfss2026, ValeurDatee } from './parametres';
 export { PARAMETRES_DEFAUT } from './parametres';
 
 /** The tables of the default référentiel. */
-export const DEFAULT_TABLES: readonly TableTarifs[] = [NGAP_MEDECINS, NGAP_AUXILIAIRES];
+export const DEFAULT_TABLES: readonly TableTarifs[] = [NGAP_MEDECINS, NGAP_AUXILIAIRES, SEANCES_PSYCHOLOGUES];
 
 /** The default référentiel (built once; the tables are checked by the test suite). */
 export const DEFAULT_REFERENTIEL: Referentiel = /* @__PURE__ */ unwrap(/* @__PURE__ */ loadReferentiel(DEFAULT_TABLES));

@@ -36,6 +36,31 @@ export interface FranchiseParametre {
   readonly plafondJour: Money | null;
 }
 
+/**
+ * Consultation de la ménopause at 100 % AMO (LFSS 2026): the public texts do not yet name the
+ * act code nor the start date, so both are parameters (default: no code, no start: the rule is
+ * inert until the caller sets them).
+ */
+export interface ConsultationMenopause {
+  /** Codes of the consultation (NGAP / CCAM), once published. */
+  readonly codes: readonly string[];
+  /** Ages (completed years at the act date), inclusive. */
+  readonly ageMin: number;
+  readonly ageMax: number;
+  /** First day in force, `null` = not in force (unknown). */
+  readonly debut: PlainDate | null;
+  readonly source: string;
+}
+
+/** Rules of the LFSS 2026 (loi n° 2025-1403 du 30 décembre 2025, JO du 31 décembre 2025). */
+export interface ReglesLfss2026 {
+  /** Tiers payant on the AMO part for the séances Mon soutien psy, by date. */
+  readonly tiersPayantAmoPsychologue: Parametre<boolean>;
+  /** Acts / products prescribed by a médecin non conventionné (secteur 3) excluded from reimbursement, by date. */
+  readonly prescriptionNonConventionneExclue: Parametre<boolean>;
+  readonly consultationMenopause: ConsultationMenopause;
+}
+
 /** All rule parameters (pass a modified copy as `options.parametres`). */
 export interface ParametresRegles {
   readonly version: string;
@@ -91,6 +116,8 @@ export interface ParametresRegles {
     readonly plafondDepassementNonOptam: Parametre<Factor | null> | Factor | null;
     readonly plafondDepassementOptam: Parametre<Factor | null> | Factor | null;
   };
+  /** LFSS 2026 rules; optional for parameter objects written before 0.3 (the defaults apply). */
+  readonly lfss2026?: ReglesLfss2026;
 }
 
 const CSS_TM = 'Code de la sécurité sociale, art. L.160-13 I et R.160-5 (participation de l’assuré, ticket modérateur)';
@@ -101,6 +128,7 @@ const PF_2024 = 'Décret n° 2024-113 du 16 février 2024 relatif à la particip
 const FR_2008 = 'Décret n° 2007-1937 du 26 décembre 2007 relatif à l’application de la franchise prévue au III de l’article L. 322-2 du code de la sécurité sociale (art. D.322-5 à D.322-7 : montants, plafond annuel, plafonds journaliers), en vigueur le 1er janvier 2008 (loi n° 2007-1786 du 19 décembre 2007 de financement de la sécurité sociale pour 2008)';
 const FR_2024 = 'Décret n° 2024-114 du 16 février 2024 relatif à la participation des assurés aux frais de santé en application des II et III de l’article L. 160-13 du code de la sécurité sociale (JO du 17 février 2024), en vigueur le 31 mars 2024';
 const DA = 'Code de la sécurité sociale, art. L.162-5-3 (parcours de soins coordonnés : dépassement autorisé plafonné fixé par la convention) ; convention nationale des médecins libéraux (arrêté du 20 juin 2024, JO du 21 juin 2024), reprenant le plafond de 17,5 % du tarif du parcours des conventions antérieures ; valeur en vigueur au 1er janvier 2023 (date d’origine antérieure, non retenue)';
+const LFSS_2026 = 'Loi n° 2025-1403 du 30 décembre 2025 de financement de la sécurité sociale pour 2026 (JO du 31 décembre 2025)';
 const CR = 'Code de la sécurité sociale, art. R.871-2 (contrat responsable : prise en charge des dépassements des médecins non adhérents à un dispositif de pratique tarifaire maîtrisée limitée à 100 % du tarif de responsabilité ; décret n° 2014-1374 du 18 novembre 2014, palier de 100 % à compter du 1er janvier 2017)';
 
 /** Default parameters (each value cites its official text; doubts are written in its source). */
@@ -156,5 +184,22 @@ export const PARAMETRES_DEFAUT: ParametresRegles = {
   contratResponsable: {
     plafondDepassementNonOptam: [{ from: '2017-01-01' as PlainDate, value: percent(100), source: CR }],
     plafondDepassementOptam: [{ from: '2017-01-01' as PlainDate, value: null, source: `${CR} ; pour les médecins adhérant à l’OPTAM le texte ne fixe pas de plafond (seulement un écart d’au moins 20 % du tarif avec les non-adhérents)` }],
+  },
+  lfss2026: {
+    tiersPayantAmoPsychologue: [
+      { from: '2022-04-05' as PlainDate, value: false, source: 'Code de la sécurité sociale, art. L.162-58 ; décret n° 2022-195 du 17 février 2022 (séances Mon soutien psy, sans tiers payant obligatoire)' },
+      { from: '2026-10-01' as PlainDate, value: true, source: `${LFSS_2026}, art. 56 : tiers payant sur la part AMO des séances d’accompagnement psychologique à compter du 1er octobre 2026` },
+    ],
+    prescriptionNonConventionneExclue: [
+      { from: null, value: false, source: 'Code de la sécurité sociale, art. L.162-5-10 (prescriptions des médecins non conventionnés remboursées aux tarifs d’autorité jusqu’au 31 décembre 2026)' },
+      { from: '2027-01-01' as PlainDate, value: true, source: `${LFSS_2026} : les produits, actes et prestations prescrits par un médecin non conventionné ne sont plus remboursés à compter du 1er janvier 2027 (CSS L.162-5-10)` },
+    ],
+    consultationMenopause: {
+      codes: [],
+      ageMin: 45,
+      ageMax: 65,
+      debut: null,
+      source: `${LFSS_2026}, art. 64 : consultation de la ménopause (45 à 65 ans) prise en charge à 100 % ; code de l’acte et date d’effet non publiés : paramètre à renseigner (codes, debut)`,
+    },
   },
 };
