@@ -206,7 +206,8 @@ export const RULES_CODES = defineIssueCodes({
   RULES_TABLE_DUPLICATE: {
     family: 'RULE',
     message: 'Deux lignes de référentiel pour la même clé et la même date : {received}',
-    fix: 'Une seule ligne par code × date d’effet × zone × secteur × profession.',
+    fix: 'Dans une même table, une seule ligne par code × date d’effet × zone (absente = métropole) × secteur × profession ; pour remplacer une ligne par défaut, la mettre dans une table chargée après (loadReferentiel([...DEFAULT_TABLES, maTable])).',
+    ref: 'NGAP et CCAM : un tarif par acte, zone et secteur à une date donnée (ameli.fr, décisions UNCAM publiées au JO)',
   },
 });
 
