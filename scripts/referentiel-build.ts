@@ -1,12 +1,14 @@
 /**
- * Generates src/rules/tables/ccam.generated.ts from the CNAM CCAM exports in data/ccam/
- * (`npm run referentiel:build`). `--check` exits 1 when the committed file is not current.
+ * Generates src/rules/tables/ccam.generated.ts from the CNAM CCAM exports in data/ccam/, and
+ * src/rules/snds/generated/*.generated.ts from the SNDS tables in data/snds/
+ * (`npm run referentiel:build`). `--check` exits 1 when a committed file is not current.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCcamCsv } from '../src/rules/ccam/parseCcamCsv';
 import { buildCcamHistory, serializeCcamHistory } from '../src/rules/ccam/history';
 import { renderCcamModule } from './renderCcamModule';
+import { renderSndsModules } from './snds/renderSnds';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'data', 'ccam');
@@ -32,3 +34,20 @@ if (process.argv.includes('--check')) {
   writeFileSync(out, text);
   console.log(`wrote ${out} (${versions.map((v) => v.version).join(', ')}, ${history.value.actes.size} acts)`);
 }
+
+// SNDS reference tables (NABM, caisses, régimes, natures de prestation, small nomenclatures).
+const sndsDir = join(root, 'src', 'rules', 'snds', 'generated');
+let sndsStale = false;
+for (const [file, text] of Object.entries(renderSndsModules(join(root, 'data', 'snds')))) {
+  const path = join(sndsDir, file);
+  if (process.argv.includes('--check')) {
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+      console.error(`${path} is not current: run npm run referentiel:build`);
+      sndsStale = true;
+    }
+  } else {
+    writeFileSync(path, text);
+    console.log(`wrote ${path} (${text.length} characters)`);
+  }
+}
+if (sndsStale) process.exit(1);

@@ -23,6 +23,7 @@ import { chooseTaux, createTauxChoisi } from './taux';
 import { decideTiersPayant } from './tiersPayant';
 import { fmt, money, qte, step } from './trace';
 import { validateFacture } from './validateFactureInput';
+import { versionsOf } from './versions';
 import type { ComputeFactureOptions } from './checkOptions';
 import { checkComputeOptions } from './checkOptions';
 import { inputErr } from '../core/guard/index';
@@ -68,7 +69,7 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
 
 function traceContexte(ctx: Contexte): void {
   const ps = ctx.input.ps;
-  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: ps.profession, secteur: ps.secteur, zone: ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version }, 'facture acceptée', undefined, 'Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion');
+  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: ps.profession, secteur: ps.secteur, zone: ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version, versions: versionsOf(ctx.ref, ctx.params.version).join(' ; ') }, 'facture acceptée', undefined, 'Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion');
   if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin as string}`, undefined, 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) (1er jour du 6e mois → accouchement + 12 j)');
 }
 
@@ -186,6 +187,7 @@ export function computeFacture(input: unknown, options?: ComputeFactureOptions):
     natureAssurance: ctx.nature,
     parcours: ctx.parcours,
     justificationExoneration: allAld(lignes) ? '4' : '0',
+    versions: versionsOf(ctx.ref, ctx.params.version),
     trace: ctx.trace ?? [],
   };
   return resultOf(decompte, issues);

@@ -425,6 +425,11 @@ export interface Decompte {
   readonly parcours: Parcours;
   /** Invoice-level B2 justification d'exonération (lifted when all lines share it, Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion). */
   readonly justificationExoneration: JustificationExoneration;
+  /**
+   * Versions of the tables and parameters that priced the invoice (issue #11 §4), in load order:
+   * `['ngap-medecins-2025.12', 'ngap-auxiliaires-2025.12', 'CCAM V78', 'CCAM V81', 'parametres-2025.12']`.
+   */
+  readonly versions: readonly string[];
   /** Explanation trace (empty when `trace: false`). */
   readonly trace: readonly TraceStep[];
 }

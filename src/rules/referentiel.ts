@@ -16,12 +16,13 @@ import type { Factor, Money } from '../core/money/index';
 import { formatDecimal, formatPercent, isFactorText, parseMoney, percent } from '../core/money/index';
 import { dayNumber } from './checks';
 import { RULES_CODES } from './codes';
+import { splitVersions } from './versions';
 import type { Profession, Secteur, Zone } from './model';
 
 const issue = createIssueFactory(RULES_CODES);
 
-/** Nomenclature of a row: NGAP (letter key × coefficient), CCAM, LPP, médicament, transport. */
-export type Nomenclature = 'ngap' | 'ccam' | 'lpp' | 'medicament' | 'transport';
+/** Nomenclature of a row: NGAP (letter key × coefficient), CCAM, NABM (biologie, B × coefficient), LPP, médicament, transport. */
+export type Nomenclature = 'ngap' | 'ccam' | 'nabm' | 'lpp' | 'medicament' | 'transport';
 
 /** One tariff row, as written in a table file. */
 export interface TarifRow {
@@ -113,8 +114,14 @@ export interface CompiledRow {
 
 /** A loaded référentiel: rows indexed by code, latest validity first. */
 export interface Referentiel {
-  /** Versions of the tables loaded, for the trace. */
+  /** Versions of the tables loaded, for the trace (`'ngap-medecins-2025.12 (2025-12-01) + …'`). */
   readonly version: string;
+  /**
+   * The version of each table loaded, in load order (`['ngap-medecins-2025.12', …, 'CCAM V78',
+   * 'CCAM V81']`; a table whose version joins several with ` + ` gives one entry each). Absent on a
+   * référentiel built by hand: `version` is then split on ` + `.
+   */
+  readonly versions?: readonly string[];
   /** Rows by code. */
   readonly index: ReadonlyMap<string, readonly CompiledRow[]>;
   /**
@@ -162,7 +169,7 @@ export function compileCodeRows(rows: readonly TarifRow[]): Result<readonly Comp
   return resultOf(out, issues);
 }
 
-const NOMENCLATURES: readonly Nomenclature[] = ['ngap', 'ccam', 'lpp', 'medicament', 'transport'];
+const NOMENCLATURES: readonly Nomenclature[] = ['ngap', 'ccam', 'nabm', 'lpp', 'medicament', 'transport'];
 const ZONES: readonly Zone[] = ['metropole', 'dom'];
 const MAX_TABLES = 1000;
 const MAX_ROWS = 200_000;
@@ -367,5 +374,6 @@ export function loadReferentiel(tables: TableTarifs | readonly TableTarifs[]): R
   // Hint: latest validity first, so the lookup stops at the first row on or before the date.
   for (const rows of index.values()) rows.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   const version = heads.map((t) => `${t.version} (${t.date})`).join(' + ');
-  return resultOf({ version, index }, issues);
+  const versions = Object.freeze(heads.flatMap((t) => splitVersions(t.version)));
+  return resultOf({ version, versions, index }, issues);
 }

@@ -60,11 +60,11 @@ interface PsKind {
 }
 
 const KINDS: readonly PsKind[] = [
-  { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['G', 'C', 'CS'] : ['G']) },
-  // APC (60 €) and TCG (26,50 €) rows start on 2024-12-22 (earlier APC value: start not attested).
-  { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['G', 'APC'] : ['G', 'APC', 'TCG']), from: '2024-12-22' },
+  { profession: 'medecin', secteurs: ['1', '2-optam', '2'], zones: ['metropole'], codes: (s) => (s === '2' ? ['C', 'V', 'CS', 'APC'] : ['G', 'VG', 'APC', 'C']) },
   { profession: 'infirmier', secteurs: ['1'], zones: ['metropole'], codes: () => ['AMI', 'AIS', 'IFD', 'IK', 'IKM', 'IKS'] },
   { profession: 'masseurKinesitherapeute', secteurs: ['1'], zones: ['metropole', 'dom'], codes: (_, z) => (z === 'dom' ? ['AMK', 'AMS', 'AMC'] : ['AMK', 'AMS', 'AMC', 'IFD', 'IFO', 'IK']) },
+  { profession: 'orthophoniste', secteurs: ['1'], zones: ['metropole', 'dom'], codes: () => ['AMO'] },
+  { profession: 'orthoptiste', secteurs: ['1'], zones: ['metropole', 'dom'], codes: () => ['AMY'] },
 ];
 
 const arbMoney = (max: number): fc.Arbitrary<Money> => fc.integer({ min: 0, max }).map(money);
@@ -139,7 +139,9 @@ export const arbFacture: fc.Arbitrary<FactureInput> = fc
 
 /** Expected G unit price at a date (independent oracle of SPECS §6.5 history). */
 export function expectedPrixG(date: string, secteur: Secteur): number {
-  if (secteur === '2' || date < '2017-05-01') return 2300;
+  // Secteur 2 non-OPTAM bills G (at the tarif opposable) only from 2024-12-22; the arbitrary
+  // gives it C / V / CS / APC instead.
+  if (secteur === '2' && date < '2024-12-22') return Number.NaN;
   if (date < '2023-11-01') return 2500;
   if (date < '2024-12-22') return 2650;
   return 3000;

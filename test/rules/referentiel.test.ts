@@ -132,7 +132,7 @@ describe('CCAM, LPP, médicament, transport (test table)', () => {
 
   it('AMC formulas: TM share, forfait, plafond, non-responsable contract', () => {
     const s2 = { profession: 'medecin', specialite: '01', secteur: '2', zone: 'metropole' } as const;
-    const l = [ligne('G', '2025-03-10', { montantFacture: euros('40.00') })];
+    const l = [ligne('C', '2025-03-10', { montantFacture: euros('40.00') })];
     const cr = { ...PARAMETRES_DEFAUT, contratResponsable: { plafondDepassementNonOptam: { units: 0, scale: 0 }, plafondDepassementOptam: { units: 0, scale: 0 } } };
     const tm50 = expectOk(computeFacture(factureG({ ps: s2, lignes: l, amc: { formule: 'ticketModerateur', pourcentage: '50', couvreDepassement: true } }), { parametres: cr }));
     expect(tm50.total.partAmc.centimes).toBe(345); // 50 % × 6,90, dépassement cover capped to 0 by the parameter

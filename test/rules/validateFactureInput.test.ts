@@ -156,7 +156,8 @@ describe('référentiel issues from computeFacture', () => {
     expectIssue(computeFacture(factureG({ lignes: [ligne('G'), ligne('XYZ')] })), 'RULES_CODE_INCONNU', ['lignes', 1, 'code']);
     expectIssue(computeFacture(factureG({ lignes: [ligne('MPC')] })), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
     expectIssue(computeFacture(factureG({ lignes: [ligne('AMI')] })), 'RULES_TARIF_NON_APPLICABLE', ['lignes', 0, 'code']);
-    expectIssue(computeFacture(factureG({ ps: { ...factureG().ps, zone: 'dom' } })), 'RULES_TARIF_NON_APPLICABLE', ['lignes', 0, 'code']);
+    // DROM G values are placeholders (to confirm), not métropole prices.
+    expectIssue(computeFacture(factureG({ ps: { ...factureG().ps, zone: 'dom' } })), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
     // The CCAM is not in the default tables: it is loaded from sesam-billing/rules/ccam.
     expectIssue(computeFacture(factureG({ lignes: [ligne('DEQP003', '2025-03-10', { modificateurs: ['F'] })] })), 'RULES_CODE_INCONNU', ['lignes', 0, 'code']);
   });

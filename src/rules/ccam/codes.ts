@@ -58,4 +58,23 @@ export const CCAM_CODES = defineIssueCodes({
     fix: 'Vérifier que le fichier est bien l’export de la CCAM.',
     ref: CCAM,
   },
+  CCAM_FICHIER: {
+    family: 'FORMAT',
+    message: 'Fichier de référentiel CCAM illisible : {received}',
+    fix: 'Passer le fichier JSON écrit par « sesam referentiel import-ccam » tel quel, ou le refaire depuis le fichier CSV de la CNAM.',
+    ref: `RFC 8259 (format JSON) ; ${CCAM}`,
+  },
+  CCAM_FICHIER_VERSION: {
+    family: 'RANGE',
+    message: 'Format de fichier de référentiel non pris en charge : attendu {expected}, reçu {received}',
+    fix: 'Mettre à jour sesam-billing (le fichier a été écrit par une version plus récente), ou refaire le fichier avec « sesam referentiel import-ccam » de la version installée.',
+    ref: `RFC 8259 (format JSON) ; ${CCAM}`,
+  },
+  CCAM_VERSION_DEJA_CHARGEE: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Version CCAM déjà présente dans le référentiel : {received} (le fichier est ignoré)',
+    fix: 'Rien à faire : la version livrée avec la bibliothèque est utilisée ; le fichier importé peut être retiré.',
+    ref: CCAM,
+  },
 });

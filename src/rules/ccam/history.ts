@@ -44,24 +44,7 @@ export function buildCcamHistory(versions: readonly CcamVersion[]): Result<CcamH
     }
   }
   const periods = new Map<string, CcamPeriode[]>(); // oldest first while building
-  for (let v = 0; v < sorted.length; v++) {
-    const version = sorted[v] as CcamVersion;
-    const seen = new Set<string>();
-    for (const acte of version.actes) {
-      seen.add(acte.code);
-      const list = periods.get(acte.code) ?? [];
-      const last = list[list.length - 1];
-      if (last !== undefined && last.validTo === undefined && sameActe(last, acte)) continue;
-      if (last !== undefined && last.validTo === undefined) list[list.length - 1] = { ...last, validTo: addDays(version.applicable, -1) };
-      list.push({ ...acte, validFrom: version.applicable, version: version.version });
-      periods.set(acte.code, list);
-    }
-    // Acts the version dropped end the day before it applies.
-    for (const [code, list] of periods) {
-      const last = list[list.length - 1];
-      if (!seen.has(code) && last !== undefined && last.validTo === undefined) list[list.length - 1] = { ...last, validTo: addDays(version.applicable, -1) };
-    }
-  }
+  for (const version of sorted) mergeVersion(periods, version);
   const actes = new Map<string, readonly CcamPeriode[]>();
   for (const [code, list] of periods) actes.set(code, [...list].reverse());
   return resultOf(
@@ -72,6 +55,38 @@ export function buildCcamHistory(versions: readonly CcamVersion[]): Result<CcamH
     },
     [],
   );
+}
+
+/**
+ * Adds one version to periods being built (internal: `buildCcamHistory` and `extendCcamHistory`):
+ * an act unchanged since its open period keeps it; a changed or dropped act's open period ends
+ * the day before the version applies.
+ *
+ * @param periods - Periods by code, oldest first (mutated: the builder's own lists).
+ * @param version - The version, later than every period's start.
+ */
+export function mergeVersion(periods: Map<string, CcamPeriode[]>, version: Pick<CcamVersion, 'version' | 'applicable' | 'actes'>): void {
+  const seen = new Set<string>();
+  const end = addDays(version.applicable, -1);
+  for (const acte of version.actes) {
+    seen.add(acte.code);
+    const list = periods.get(acte.code) ?? [];
+    const last = list[list.length - 1];
+    if (last !== undefined && last.validTo === undefined && sameActe(last, acte)) continue;
+    if (last !== undefined && last.validTo === undefined) list[list.length - 1] = { ...last, validTo: end };
+    list.push({ ...acteOf(acte), validFrom: version.applicable, version: version.version });
+    periods.set(acte.code, list);
+  }
+  // Acts the version dropped end the day before it applies.
+  for (const [code, list] of periods) {
+    const last = list[list.length - 1];
+    if (!seen.has(code) && last !== undefined && last.validTo === undefined) list[list.length - 1] = { ...last, validTo: end };
+  }
+}
+
+/** The act's own fields (a period handed as an act loses its dates). */
+function acteOf(a: CcamActe): CcamActe {
+  return { code: a.code, libelle: a.libelle, activites: a.activites, remboursementSousConditions: a.remboursementSousConditions, accordPrealable: a.accordPrealable, exonerationTm: a.exonerationTm, regroupement: a.regroupement };
 }
 
 /** Checks the shape of a version handed by a caller (what `parseCcamCsv` returns). */

@@ -6,18 +6,25 @@
  * Source: CCAM, CNAM (Assurance Maladie) — versions 78 (applicable 01/02/2025) and 81
  * (applicable 01/01/2026).
  */
-import type { Result } from '../../core/issues/index';
+import type { Issue, Result } from '../../core/issues/index';
+import { resultOf } from '../../core/issues/index';
+import { field, guardObject, inputErr, inputIssue, kindOf } from '../../core/guard/index';
 import type { TableTarifs } from '../referentiel';
 import type { CcamHistory } from './model';
 import type { CcamIndex } from './lazy';
 import { indexCcam } from './lazy';
 import { parseCcamHistory } from './history';
 import { ccamTarifTable } from './toTable';
+import { extendCcamHistory } from './extend';
+import { parseReferentielJson } from './file';
 import { CCAM_COMPACT } from '../tables/ccam.generated';
 
 export { CCAM_COMPACT } from '../tables/ccam.generated';
 export type { CcamIndex } from './lazy';
 export { indexCcam, withCcam } from './lazy';
+export { extendCcamHistory } from './extend';
+export type { ReferentielFile, SerializeReferentielOptions } from './file';
+export { MAX_REFERENTIEL_JSON_LENGTH, parseReferentielJson, REFERENTIEL_FORMAT, REFERENTIEL_FORMAT_VERSION, serializeReferentielJson } from './file';
 
 let cached: Result<CcamHistory> | undefined;
 
@@ -58,4 +65,41 @@ let index: Result<CcamIndex> | undefined;
 export function shippedCcamIndex(): Result<CcamIndex> {
   index ??= indexCcam(CCAM_COMPACT);
   return index;
+}
+
+/** Options of {@link loadCcamFile}. */
+export interface LoadCcamFileOptions {
+  /** The history the file's version extends (default: the CCAM shipped with this release). */
+  readonly base?: CcamHistory;
+}
+
+/**
+ * Loads a référentiel file written by `sesam referentiel import-ccam` on top of the shipped CCAM:
+ * the imported version ends every act it changes or drops the day before its applicable date.
+ *
+ * @param text - The file's JSON text.
+ * @param options - `base`: the history to extend (default the shipped CCAM).
+ * @returns The CCAM as one tariff table for `loadReferentiel` (version `CCAM V78 + CCAM V81 + CCAM V82`),
+ *   with the warning `CCAM_VERSION_DEJA_CHARGEE` when the release already ships that version;
+ *   `CCAM_FICHIER*`, `CCAM_VERSIONS_ORDER` or `INPUT_*` issues otherwise.
+ * @example
+ * const ccam = unwrap(loadCcamFile(readFileSync('ccam-v82.json', 'utf8')));
+ * const referentiel = unwrap(loadReferentiel([...DEFAULT_TABLES, ccam]));
+ * computeFacture(input, { referentiel });
+ */
+export function loadCcamFile(text: string, options: LoadCcamFileOptions = {}): Result<TableTarifs> {
+  const guard: Issue[] = [];
+  const o = guardObject(options, ['options'], guard, { required: false }) ?? {};
+  const base = field(o, 'base');
+  if (base !== undefined && !(guardObject(base, [], []) !== undefined && field(base as never, 'actes') instanceof Map && field(base as never, 'modificateurs') instanceof Map && Array.isArray(field(base as never, 'versions')))) {
+    guard.push(inputIssue('INPUT_TYPE', { path: ['options', 'base'], expected: 'historique CCAM (loadShippedCcam, buildCcamHistory)', received: kindOf(base) }));
+  }
+  if (guard.length > 0) return inputErr(guard);
+  const file = parseReferentielJson(text);
+  if (!file.ok) return file;
+  const start = base === undefined ? loadShippedCcam() : { ok: true as const, value: base as CcamHistory, issues: [] };
+  if (!start.ok) return start;
+  const extended = extendCcamHistory(start.value, file.value.history);
+  if (!extended.ok) return extended;
+  return resultOf(ccamTarifTable(extended.value), [...file.issues, ...extended.issues]);
 }

@@ -9,6 +9,7 @@ import { assert, createIssueFactory, resultOf } from '../../core/issues/index';
 import { guardObject, guardString, inputErr } from '../../core/guard/index';
 import type { CompiledRow, Referentiel, TarifRow } from '../referentiel';
 import { compileCodeRows } from '../referentiel';
+import { splitVersions } from '../versions';
 import { CCAM_CODES } from './codes';
 import { parseCcamHistory } from './history';
 import type { CcamHistory } from './model';
@@ -112,6 +113,7 @@ export function withCcam(base: Referentiel, ccam: CcamIndex): Referentiel {
     }
     return rows ?? undefined;
   };
-  const versions = ccam.versions.map((v) => v.version).join(' + ');
-  return { version: `${base.version} + ${versions}`, index: base.index, resolve };
+  const ccamVersions = ccam.versions.map((v) => v.version);
+  const versions = Object.freeze([...(Array.isArray(base.versions) ? base.versions : splitVersions(base.version)), ...ccamVersions]);
+  return { version: `${base.version} + ${ccamVersions.join(' + ')}`, versions, index: base.index, resolve };
 }

@@ -47,7 +47,7 @@ export const DEMO_DAY: readonly DemoFacture[] = [
     label: 'MG — accident du travail : 100 % du tarif, PF due, tiers payant AMO',
     input: facture(GP, { beneficiaire: { dateNaissance: d('1972-12-01'), atmp: { numero: '250301234', date: d('2025-03-03') } }, natureAssurance: '41', parcours: 'T', lignes: g }),
   },
-  { label: 'MG — téléconsultation TCG', input: facture(GP, { beneficiaire: { dateNaissance: d('1949-03-02') }, parcours: 'T', lignes: [{ code: 'TCG', date: DAY, quantite: 1 }], amc: TM }) },
+  { label: 'MG — visite à domicile VG', input: facture(GP, { beneficiaire: { dateNaissance: d('1949-03-02') }, parcours: 'T', lignes: [{ code: 'VG', date: DAY, quantite: 1 }], amc: TM }) },
   {
     label: 'Cardiologue secteur 2 non-OPTAM — CS facturée 50 € (base 23 €), mutuelle 200 % BR',
     input: facture(CARDIO_S2, { beneficiaire: { dateNaissance: d('1961-06-09') }, parcours: 'O', lignes: [{ code: 'CS', date: DAY, quantite: 1, montantFacture: eur(5000) }], amc: { formule: 'pourcentageBr', pourcentage: '200' } }),

@@ -1,0 +1,56 @@
+/**
+ * NGAP masseurs-kinésithérapeutes (lettres clés AMK / AMS / AMC, indemnités de déplacement),
+ * métropole and DOM, dated from 2023-01-01.
+ *
+ * Sources: convention nationale des masseurs-kinésithérapeutes du 3 avril 2007 (JO du 16 mai
+ * 2007) and its avenants (ameli.fr, « Les avenants à la convention nationale des
+ * masseurs-kinésithérapeutes »): n° 3 (arrêté du 10 janvier 2012, JO du 14 janvier 2012) and
+ * n° 7 (arrêté du 21 août 2023 portant approbation, JO du 25 août 2023; ameli.fr,
+ * masseur-kinésithérapeute, « Convention nationale : entrée en vigueur de nouvelles mesures
+ * prévues à l'avenant 7 »: lettres clés 2,21 € / 2,43 € from 22 February 2024).
+ *
+ * The avenant n° 7 revaluations planned for 01/07/2025 (AMS 7,5 → 8,1, balnéothérapie, the
+ * indemnités of home care merged into IFD and IFS), postponed to 01/01/2026 by the comité
+ * d'alerte of 18/06/2025, change the COEFFICIENTS and the list of indemnités, not the letter
+ * values: the caller bills the coefficient of the NGAP in force at the act date (`AMS` × `8.1`).
+ * The IFO / IFN / IFP / IFR rows are therefore left open-ended (their withdrawal date is to be
+ * confirmed against the avenant n° 8); TMK (télésoin, from 2024-02-22) is not in this table.
+ */
+import type { Profession } from '../../model';
+import type { TableTarifs } from '../../referentiel';
+import { DATE_VERIFICATION, DEBUT_HISTORIQUE, DELAI_SIX_MOIS, ngapRow } from './row';
+
+const MK: readonly Profession[] = ['masseurKinesitherapeute'];
+const CONVENTION = 'Convention nationale des masseurs-kinésithérapeutes du 3 avril 2007 (JO du 16 mai 2007), annexe tarifaire';
+const AV3 = `${CONVENTION}, avenant n° 3 (arrêté du 10 janvier 2012, JO du 14 janvier 2012) : valeur en vigueur au 01/01/2023`;
+const AV7 = `${CONVENTION}, avenant n° 7 (arrêté du 21 août 2023 portant approbation, JO du 25 août 2023) : lettres clés AMK, AMS, AMC portées à 2,21 € (métropole) et 2,43 € (DOM), ${DELAI_SIX_MOIS}, soit le 22 février 2024 (ameli.fr, « Convention nationale : entrée en vigueur de nouvelles mesures prévues à l’avenant 7 »)`;
+const IFX = `${CONVENTION}, avenant du 20 janvier 2006 (arrêté du 28 février 2006, JO du 4 mars 2006) : valeur en vigueur au 01/01/2023`;
+const IK = `${CONVENTION}, avenant du 10 avril 2003 (JO du 19 juin 2003) : valeur en vigueur au 01/01/2023`;
+const IFD = `${AV3} ; maintenue à 2,50 € par l’avenant n° 7 (JO du 25 août 2023)`;
+const AV7_DATE = '2024-02-22';
+
+/** NGAP masseurs-kinésithérapeutes: AMK, AMS, AMC, IFD (and its code prestation IFA), IFO, IFN, IFP, IFR, IFS, IK, IKM, IKS. */
+export const NGAP_MASSEURS_KINESITHERAPEUTES: TableTarifs = {
+  source: `${CONVENTION} et avenants n° 3 et 7`,
+  version: 'ngap-masseurs-kinesitherapeutes-2026.12',
+  date: DATE_VERIFICATION,
+  rows: [
+    ...(['metropole', 'dom'] as const).flatMap((zone) => {
+      const dom = zone === 'dom';
+      const z = dom ? ', DOM' : '';
+      return [
+        ...(['AMK', 'AMS', 'AMC'] as const).flatMap((code) => [
+          ngapRow(MK, zone, code, `Acte de masso-kinésithérapie (${code}${z})`, DEBUT_HISTORIQUE, dom ? '2.36' : '2.15', true, AV3),
+          ngapRow(MK, zone, code, `Acte de masso-kinésithérapie (${code}${z})`, AV7_DATE, dom ? '2.43' : '2.21', true, AV7),
+        ]),
+        ...(['IFO', 'IFN', 'IFP', 'IFR', 'IFS'] as const).map((code) =>
+          ngapRow(MK, zone, code, `Indemnité forfaitaire de déplacement (kiné, ${code}${z})`, DEBUT_HISTORIQUE, '4.00', false, IFX)),
+        ngapRow(MK, zone, 'IK', `Indemnité kilométrique plaine (kiné${z})`, DEBUT_HISTORIQUE, dom ? '0.43' : '0.38', false, IK),
+        ngapRow(MK, zone, 'IKM', `Indemnité kilométrique montagne (kiné${z})`, DEBUT_HISTORIQUE, dom ? '0.66' : '0.61', false, IK),
+        ngapRow(MK, zone, 'IKS', `Indemnité kilométrique à pied ou à ski (kiné${z})`, DEBUT_HISTORIQUE, '3.35', false, IK),
+        ngapRow(MK, zone, 'IFD', `Indemnité forfaitaire de déplacement (kiné${z})`, DEBUT_HISTORIQUE, '2.50', false, IFD),
+        ngapRow(MK, zone, 'IFA', `Indemnité forfaitaire de déplacement, code IFA (kiné${z})`, DEBUT_HISTORIQUE, '2.50', false, `${IFD} ; code prestation IFA (nomenclatures du SNDS, nature de prestation 1842)`),
+      ];
+    }),
+  ],
+};

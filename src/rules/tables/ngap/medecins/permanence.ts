@@ -1,0 +1,29 @@
+/**
+ * NGAP médecins: permanence des soins, urgences, nuit, dimanche, déplacements (MN, MM, F,
+ * CRN, CRM, CRS, MU, MD, VL, IK), métropole.
+ *
+ * The convention 2024 changes the non-regulated evening / night / Sunday majorations from
+ * 22 December 2024 (a flat supplement outside regulated PDSA). None of these amounts is tied to
+ * an official text in the sources retained here: every row is a placeholder whose source says
+ * what to confirm (NGAP article and convention annex). They are not acts (no PF of their own),
+ * except VL (visite longue).
+ */
+import type { TarifRow } from '../../../referentiel';
+import { CONV_2016, CONV_2024, aConfirmer } from './sources';
+
+const TEXTES = `${CONV_2016} (annexe tarifaire) et ${CONV_2024}`;
+const MAJ = { acte: false } as const;
+
+/** Permanence des soins and déplacement rows. */
+export const PERMANENCE: readonly TarifRow[] = [
+  aConfirmer('MN', 'Majoration de nuit (20 h – 0 h, 6 h – 8 h)', '2023-01-01', `MN (35 €, valeur NGAP antérieure) et son évolution au 22/12/2024 (${TEXTES})`, MAJ),
+  aConfirmer('MM', 'Majoration de milieu de nuit (0 h – 6 h)', '2023-01-01', `MM (40 €, valeur NGAP antérieure) et son évolution au 22/12/2024 (${TEXTES})`, MAJ),
+  aConfirmer('F', 'Majoration dimanche et jour férié', '2023-01-01', `F (19,06 €, valeur NGAP antérieure) et son évolution au 22/12/2024 (${TEXTES})`, MAJ),
+  aConfirmer('CRN', 'Majoration régulée de nuit (PDSA)', '2023-01-01', `CRN et ses revalorisations du 22/12/2024 (${TEXTES})`, MAJ),
+  aConfirmer('CRM', 'Majoration régulée de milieu de nuit (PDSA)', '2023-01-01', `CRM et ses revalorisations du 22/12/2024 (${TEXTES})`, MAJ),
+  aConfirmer('CRS', 'Majoration régulée dimanche, jour férié et samedi après-midi (PDSA)', '2023-01-01', `CRS et ses revalorisations du 22/12/2024 (${TEXTES})`, MAJ),
+  aConfirmer('MU', 'Majoration d’urgence (médecin généraliste)', '2023-01-01', `MU (22,60 €, valeur NGAP antérieure) (${TEXTES})`, MAJ),
+  aConfirmer('MD', 'Majoration de déplacement pour visite à domicile justifiée', '2023-01-01', `MD (10 €, valeur NGAP antérieure) et son évolution au 22/12/2024 (${TEXTES})`, MAJ),
+  aConfirmer('VL', 'Visite longue et complexe du médecin traitant', '2023-01-01', `VL et ses revalorisations (règlement arbitral 2023 ; ${CONV_2024})`),
+  aConfirmer('IK', 'Indemnité kilométrique (médecin), par kilomètre facturé', '2023-01-01', `IK plaine et montagne (0,61 € et 0,91 €, valeur NGAP antérieure) (${TEXTES})`, MAJ),
+];

@@ -1,0 +1,40 @@
+/**
+ * The versions of the tables that price an invoice (issue #11 §4: each table carries its version,
+ * named in the trace's first step and in the Decompte), e.g.
+ * `['ngap-medecins-2025.12', 'ngap-auxiliaires-2025.12', 'CCAM V78', 'CCAM V81', 'parametres-2025.12']`.
+ */
+
+/** Hint: one frozen list per référentiel × parameters version (computeFacture runs in a hot loop). */
+const cache = new WeakMap<object, Map<string, readonly string[]>>();
+
+/**
+ * Splits a table version (`'CCAM V78 + CCAM V81'`: tables joined with ` + `) into its versions.
+ *
+ * @param version - A table's or référentiel's version text.
+ * @returns The versions, the `(date)` that `loadReferentiel` appends removed.
+ */
+export function splitVersions(version: string): string[] {
+  return version.split(' + ').map((v) => v.replace(/ \(\d{4}-\d{2}-\d{2}\)$/, '').trim()).filter((v) => v !== '');
+}
+
+/**
+ * The versions behind a computation: the référentiel's tables, then the parameters.
+ *
+ * @param ref - The référentiel (its `versions`, else its `version` text split on ` + `).
+ * @param parametres - The parameters' version.
+ * @returns A frozen list (the same array for the same référentiel and parameters).
+ */
+export function versionsOf(ref: { readonly version: string; readonly versions?: readonly string[] }, parametres: string): readonly string[] {
+  let byParams = cache.get(ref);
+  if (byParams === undefined) {
+    byParams = new Map();
+    cache.set(ref, byParams);
+  }
+  let list = byParams.get(parametres);
+  if (list === undefined) {
+    const listed = Array.isArray(ref.versions) && ref.versions.every((v) => typeof v === 'string') ? ref.versions : typeof ref.version === 'string' ? splitVersions(ref.version) : [];
+    list = Object.freeze([...listed, ...(typeof parametres === 'string' && parametres !== '' ? [parametres] : [])]);
+    byParams.set(parametres, list);
+  }
+  return list;
+}

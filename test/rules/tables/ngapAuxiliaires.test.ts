@@ -1,0 +1,207 @@
+/**
+ * NGAP tables of the auxiliaires médicaux, sages-femmes and chirurgiens-dentistes: every row
+ * dated and sourced (official texts only), every letter priced on both sides of each change,
+ * and an act before the history of a code refused.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import type { PlainDate } from '../../../src/core/date/index';
+import { addDays, fromEpochDays, toEpochDays } from '../../../src/core/date/index';
+import type { Issue } from '../../../src/core/issues/index';
+import type { Profession, ProfessionnelSante, TableTarifs, TarifRow, Zone } from '../../../src/rules/index';
+import { computeFacture, DEFAULT_REFERENTIEL, DEFAULT_TABLES, loadReferentiel, NGAP_AUXILIAIRES, NGAP_MEDECINS, SEANCES_PSYCHOLOGUES } from '../../../src/rules/index';
+// The per-profession tables are exported by src/rules/tables (the rules barrel re-export is requested from the lead).
+import {
+  NGAP_AUXILIAIRES_TABLES, NGAP_CHIRURGIENS_DENTISTES, NGAP_INFIRMIERS, NGAP_MASSEURS_KINESITHERAPEUTES, NGAP_ORTHOPHONISTES,
+  NGAP_ORTHOPTISTES, NGAP_PEDICURES_PODOLOGUES, NGAP_SAGES_FEMMES,
+} from '../../../src/rules/tables/index';
+import { dayNumber } from '../../../src/rules/checks';
+import type { LookupKey } from '../../../src/rules/lookupTarif';
+import { lookupTarif } from '../../../src/rules/lookupTarif';
+import { professionBit, secteurBit } from '../../../src/rules/referentiel';
+import { expectIssue, expectOk } from '../../helpers/expectIssue';
+
+const d = (s: string): PlainDate => s as PlainDate;
+const HISTORY_START = '2023-01-01';
+
+/** Insurers', vendors' and press domains or names: never a source of a tariff. */
+const DENY = [
+  'orisha', 'montkine', 'egora', 'mutuelle', 'magnolia', 'concourspluripro', 'kineactu', 'kine-web', 'milo-kine', 'appines',
+  'sephira', 'cegedim', 'topaze', 'blueback', 'laruche', 'cbainfo', 'medicalib', 'idelcot', 'albus', 'ozzen', 'caducee',
+  'moniteur', 'moneyvox', 'lecomparateur', 'april.fr', 'macif', 'groupama', 'lelynx', 'jungloo', 'swisslife', 'klesia',
+  'quotidiendumedecin', 'blog', 'ordremk', 'snmkr', 'onsil', 'fni.fr', 'convergence', 'press',
+];
+
+const PS = (profession: Profession, zone: Zone): ProfessionnelSante => ({ profession, specialite: '24', secteur: '1', zone });
+const keyOf = (profession: Profession, zone: Zone): LookupKey => ({ professionBit: professionBit(profession), secteurBit: secteurBit('1'), zone, ps: PS(profession, zone) });
+
+/** Looks a code up in the default référentiel: centimes, or the issue code. */
+function look(profession: Profession, zone: Zone, code: string, date: string): number | string {
+  const issues: Issue[] = [];
+  const row = lookupTarif(DEFAULT_REFERENTIEL, code, date, dayNumber(date), keyOf(profession, zone), 0, -1, issues);
+  return row?.prix?.centimes ?? issues[0]?.code ?? 'none';
+}
+
+const centimes = (prix: string | null): number | string => (prix === null ? 'RULES_TARIF_A_CONFIRMER' : Math.round(Number(prix) * 100));
+
+/** The rows of the aux tables grouped by profession × zone × code, oldest first. */
+function groups(): Map<string, { profession: Profession; zone: Zone; code: string; rows: TarifRow[] }> {
+  const out = new Map<string, { profession: Profession; zone: Zone; code: string; rows: TarifRow[] }>();
+  for (const row of NGAP_AUXILIAIRES.rows) {
+    for (const profession of row.professions) {
+      const zone = row.zone as Zone;
+      const k = `${profession} ${zone} ${row.code}`;
+      const g = out.get(k) ?? { profession, zone, code: row.code, rows: [] };
+      g.rows.push(row);
+      out.set(k, g);
+    }
+  }
+  for (const g of out.values()) g.rows.sort((a, b) => ((a.validFrom as string) < (b.validFrom as string) ? -1 : 1));
+  return out;
+}
+
+describe('NGAP auxiliaires: rows', () => {
+  it('every row has a valid-from date, a zone and an official source (no insurer / vendor / press)', () => {
+    for (const t of NGAP_AUXILIAIRES_TABLES) {
+      expect(t.rows.length).toBeGreaterThan(0);
+      for (const r of t.rows) {
+        expect(r.validFrom, `${t.version} ${r.code}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(r.zone, `${t.version} ${r.code}`).toBeDefined();
+        expect(r.nomenclature).toBe('ngap');
+        expect(r.source.length, `${t.version} ${r.code}`).toBeGreaterThan(20);
+        const lower = `${r.source} ${t.source}`.toLowerCase();
+        for (const bad of DENY) expect(lower.includes(bad), `${t.version} ${r.code}: « ${bad} » in ${r.source}`).toBe(false);
+        // An official text: a convention, an avenant, a JO / Légifrance reference or an official page.
+        expect(r.source).toMatch(/Convention nationale|avenant|JO|ameli\.fr|service-public\.fr|legifrance/);
+      }
+    }
+  });
+
+  it('every code has history back to 2023-01-01 (its first row starts on or before it)', () => {
+    // Created (or first given a DOM value) on 2024-02-22 by the avenant n° 7 of the sages-femmes: refused before.
+    const LATER = new Set(['sageFemme metropole MD', 'sageFemme dom C', 'sageFemme dom V', 'sageFemme dom MSF', 'sageFemme dom IK', 'sageFemme dom CCP']);
+    for (const [key, g] of groups()) {
+      if (LATER.has(key)) expect(g.rows[0]!.validFrom, key).toBe('2024-02-22');
+      else expect(g.rows[0]!.validFrom! <= HISTORY_START, key).toBe(true);
+    }
+  });
+
+  it('placeholders say what to confirm', () => {
+    for (const r of NGAP_AUXILIAIRES.rows) if (r.prix === null) expect(r.source).toMatch(/^à confirmer/);
+  });
+
+  it('NGAP_AUXILIAIRES is the union of the per-profession tables; the default référentiel loads them once', () => {
+    expect(NGAP_AUXILIAIRES.rows).toEqual(NGAP_AUXILIAIRES_TABLES.flatMap((t) => t.rows));
+    expect(NGAP_AUXILIAIRES_TABLES).toEqual([
+      NGAP_INFIRMIERS, NGAP_MASSEURS_KINESITHERAPEUTES, NGAP_SAGES_FEMMES, NGAP_ORTHOPHONISTES, NGAP_ORTHOPTISTES,
+      NGAP_PEDICURES_PODOLOGUES, NGAP_CHIRURGIENS_DENTISTES,
+    ]);
+    for (const t of NGAP_AUXILIAIRES_TABLES) expect(DEFAULT_TABLES).toContain(t);
+    expect(DEFAULT_TABLES).not.toContain(NGAP_AUXILIAIRES);
+    const combined = expectOk(loadReferentiel([NGAP_MEDECINS, NGAP_AUXILIAIRES, SEANCES_PSYCHOLOGUES]));
+    expect(combined.index.size).toBe(DEFAULT_REFERENTIEL.index.size);
+    // Loaded after the per-profession tables, the combined table replaces their rows (same code × key × dates): no duplicate.
+    expectOk(loadReferentiel([...DEFAULT_TABLES, NGAP_AUXILIAIRES]));
+    for (const t of NGAP_AUXILIAIRES_TABLES) expect(DEFAULT_REFERENTIEL.version).toContain(t.version);
+  });
+});
+
+describe('NGAP auxiliaires: every letter on both sides of each change', () => {
+  it('each row prices from its first day; the day before gives the previous row (or is refused)', () => {
+    for (const g of groups().values()) {
+      g.rows.forEach((row, i) => {
+        const from = row.validFrom as string;
+        const label = `${g.profession} ${g.zone} ${g.code} ${from}`;
+        expect(look(g.profession, g.zone, g.code, from), label).toBe(centimes(row.prix));
+        const before = addDays(d(from), -1);
+        const previous = g.rows[i - 1];
+        expect(look(g.profession, g.zone, g.code, before), `${label} − 1 day`).toBe(previous === undefined ? 'RULES_TARIF_DATE' : centimes(previous.prix));
+      });
+    }
+  });
+
+  // The figures, written out (a data edit must change this table too).
+  const CASES: readonly [Profession, Zone, string, string, number | string][] = [
+    ['infirmier', 'metropole', 'AMI', '2022-12-31', 'RULES_TARIF_DATE'],
+    ['infirmier', 'metropole', 'AMI', '2023-01-01', 315],
+    ['infirmier', 'dom', 'AMI', '2025-06-02', 330],
+    ['infirmier', 'metropole', 'AIS', '2025-06-02', 265],
+    ['infirmier', 'dom', 'AIS', '2025-06-02', 270],
+    ['infirmier', 'metropole', 'IFD', '2024-01-27', 250],
+    ['infirmier', 'metropole', 'IFD', '2024-01-28', 275],
+    ['infirmier', 'metropole', 'IFA', '2024-01-27', 250],
+    ['infirmier', 'metropole', 'IFA', '2024-01-28', 275],
+    ['infirmier', 'dom', 'IFI', '2024-01-27', 250],
+    ['infirmier', 'dom', 'IFI', '2024-01-28', 275],
+    ['infirmier', 'metropole', 'BSC', '2026-03-02', 2870],
+    ['infirmier', 'metropole', 'MCI', '2026-03-02', 500],
+    ['infirmier', 'metropole', 'N', '2026-03-02', 915],
+    ['infirmier', 'metropole', 'F', '2026-03-02', 850],
+    ['infirmier', 'dom', 'IKS', '2026-03-02', 366],
+    ['masseurKinesitherapeute', 'metropole', 'AMS', '2024-02-21', 215],
+    ['masseurKinesitherapeute', 'metropole', 'AMS', '2024-02-22', 221],
+    ['masseurKinesitherapeute', 'dom', 'AMK', '2024-02-21', 236],
+    ['masseurKinesitherapeute', 'dom', 'AMK', '2024-02-22', 243],
+    ['masseurKinesitherapeute', 'metropole', 'IFD', '2026-03-02', 250],
+    ['masseurKinesitherapeute', 'dom', 'IK', '2026-03-02', 43],
+    ['masseurKinesitherapeute', 'metropole', 'IFO', '2026-03-02', 400],
+    ['sageFemme', 'metropole', 'C', '2026-03-02', 2300],
+    ['sageFemme', 'dom', 'C', '2024-02-21', 'RULES_TARIF_DATE'],
+    ['sageFemme', 'dom', 'V', '2024-02-22', 2760],
+    ['sageFemme', 'metropole', 'MD', '2024-02-21', 'RULES_TARIF_DATE'],
+    ['sageFemme', 'metropole', 'MD', '2024-02-22', 1000],
+    ['sageFemme', 'metropole', 'MSF', '2024-02-21', 200],
+    ['sageFemme', 'metropole', 'MSF', '2024-02-22', 350],
+    ['sageFemme', 'dom', 'MSF', '2024-02-22', 380],
+    ['sageFemme', 'metropole', 'SF', '2024-02-21', 'RULES_TARIF_A_CONFIRMER'],
+    ['sageFemme', 'metropole', 'SF', '2024-02-22', 310],
+    ['sageFemme', 'dom', 'SP', '2024-12-31', 310],
+    ['sageFemme', 'dom', 'SP', '2025-01-01', 320],
+    ['orthophoniste', 'metropole', 'AMO', '2024-01-25', 250],
+    ['orthophoniste', 'metropole', 'AMO', '2024-01-26', 260],
+    ['orthophoniste', 'dom', 'AMO', '2024-01-25', 262],
+    ['orthophoniste', 'dom', 'AMO', '2024-01-26', 272],
+    ['orthoptiste', 'metropole', 'AMY', '2026-03-02', 260],
+    ['orthoptiste', 'dom', 'AMY', '2026-03-02', 272],
+    ['pedicurePodologue', 'metropole', 'POD', '2024-03-06', 2700],
+    ['pedicurePodologue', 'metropole', 'POD', '2024-03-07', 3000],
+    ['pedicurePodologue', 'dom', 'POD', '2024-03-07', 3150],
+    ['pedicurePodologue', 'metropole', 'AMP', '2025-06-02', 'RULES_TARIF_A_CONFIRMER'],
+    ['chirurgienDentiste', 'metropole', 'C', '2025-06-02', 2300],
+    ['chirurgienDentiste', 'metropole', 'CS', '2022-12-31', 'RULES_TARIF_DATE'],
+  ];
+  it.each(CASES)('%s %s %s on %s', (profession, zone, code, date, expected) => {
+    expect(look(profession, zone, code, date)).toBe(expected);
+  });
+
+  it('computeFacture: AMO 10 before / after the avenant 20 date; POD 1 in the DROM; an act before 2023 refused', () => {
+    const ortho = PS('orthophoniste', 'metropole');
+    const at = (date: string) => ({ ps: ortho, dateFacturation: d(date), beneficiaire: { dateNaissance: d('1990-04-02') }, parcours: 'T' as const,
+      lignes: [{ code: 'AMO', date: d(date), quantite: 1, coefficient: '10' }] });
+    expect(expectOk(computeFacture(at('2024-01-25'))).lignes[0]!.baseRemboursement.centimes).toBe(2500);
+    expect(expectOk(computeFacture(at('2024-01-26'))).lignes[0]!.baseRemboursement.centimes).toBe(2600);
+    const pod = { ps: PS('pedicurePodologue', 'dom'), dateFacturation: d('2024-03-07'), beneficiaire: { dateNaissance: d('1950-04-02') }, parcours: 'T' as const,
+      lignes: [{ code: 'POD', date: d('2024-03-07'), quantite: 1 }] };
+    expect(expectOk(computeFacture(pod)).lignes[0]!.prixUnitaire.centimes).toBe(3150);
+    expectIssue(computeFacture(at('2022-12-30')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+  });
+});
+
+describe('properties', () => {
+  const all = [...groups().values()];
+  const DAY0 = toEpochDays(d('2022-06-01'));
+  const DAY1 = toEpochDays(d('2027-12-31'));
+  test.prop([fc.constantFrom(...all), fc.integer({ min: DAY0, max: DAY1 })], { numRuns: 400 })(
+    'the lookup gives the latest row starting on or before the act date (oracle over the table data)', (g, day) => {
+      const date = fromEpochDays(day);
+      const rows = g.rows.filter((r) => (r.validFrom as string) <= date && (r.validTo === undefined || date <= r.validTo));
+      const expected = rows.length === 0 ? 'RULES_TARIF_DATE' : centimes((rows[rows.length - 1] as TarifRow).prix);
+      expect(look(g.profession, g.zone, g.code, date)).toBe(expected);
+    });
+
+  test.prop([fc.constantFrom(...NGAP_AUXILIAIRES_TABLES), fc.nat()], { numRuns: 100 })('a table reloaded alone is valid and keeps its rows', (t: TableTarifs, n) => {
+    const ref = expectOk(loadReferentiel(t));
+    const row = t.rows[n % t.rows.length] as TarifRow;
+    expect(ref.index.get(row.code)?.some((c) => c.row === row || (c.row.validFrom === row.validFrom && c.row.zone === row.zone))).toBe(true);
+  });
+});
