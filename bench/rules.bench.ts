@@ -14,7 +14,7 @@ import { measure, report } from './harness';
 const N = 64;
 const GP = { profession: 'medecin', specialite: '01', secteur: '1', zone: 'metropole' } as const;
 const IDE = { profession: 'infirmier', specialite: '24', secteur: '1', zone: 'metropole' } as const;
-const PRICES: Record<string, number> = { G: 3000, APC: 6000, TCG: 2650, AMI: 315, AIS: 265, IFD: 275, IK: 35 };
+const PRICES: Record<string, number> = { G: 3000, APC: 6000, VG: 3000, AMI: 315, AIS: 265, IFD: 275, IK: 35 };
 
 interface Plain {
   readonly price: Int32Array;
@@ -26,7 +26,7 @@ interface Plain {
 
 function invoice(k: number): { input: FactureInput; plain: Plain } {
   const nurse = k % 2 === 1;
-  const codes = nurse ? ['AMI', 'AIS', 'AMI', 'IFD', 'IK'] : ['G', 'APC', 'TCG', 'G', 'G'];
+  const codes = nurse ? ['AMI', 'AIS', 'AMI', 'IFD', 'IK'] : ['G', 'APC', 'VG', 'G', 'G'];
   const lignes: LigneActe[] = [];
   const price = new Int32Array(10), qty = new Int32Array(10), coef = new Int32Array(10);
   for (let i = 0; i < 10; i++) {

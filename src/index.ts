@@ -49,6 +49,7 @@ export {
 // --- pricing (rules) ---
 export type {
   Beneficiaire,
+  CodeParcoursSesam,
   ComputeFactureOptions,
   Decompte,
   FactureInput,
@@ -62,7 +63,7 @@ export type {
   TableTarifs,
   TraceStep,
 } from './rules/index';
-export { computeFacture, DEFAULT_REFERENTIEL, loadReferentiel, validateFactureInput } from './rules/index';
+export { computeFacture, DEFAULT_REFERENTIEL, loadReferentiel, PARCOURS_SESAM, validateFactureInput } from './rules/index';
 
 // --- FSE / DRE: build and validate (fse) ---
 export type { BuildFseOptions, Dre, Fse, FseInput, Securisation, SecuredFse, SecuringMode, ValidateOptions } from './fse/index';

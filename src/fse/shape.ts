@@ -302,6 +302,15 @@ function montants(v: unknown, path: IssuePath, issues: Issue[]): MontantsDecompt
   if (o === undefined) return undefined;
   const out = {} as Out<MontantsDecompte>;
   for (const k of MONTANT_KEYS) out[k] = money(o, k, path, issues);
+  // Fields added in rules 0.3 (public vocabulary), derived from the 0.2.x ones when a stored document lacks them.
+  const { baseRemboursement: b, partAmo: a, participationForfaitaire: pf, franchise: fr, netAmo: n, resteACharge: r } = out;
+  const derived = (k: 'ticketModerateur' | 'rembourseAmo' | 'resteAChargePatient', centimes: number): Money =>
+    field(o, k) === undefined ? { centimes } : money(o, k, path, issues);
+  if (b !== undefined && a !== undefined && pf !== undefined && fr !== undefined && n !== undefined && r !== undefined) {
+    out.ticketModerateur = derived('ticketModerateur', b.centimes - a.centimes);
+    out.rembourseAmo = derived('rembourseAmo', n.centimes);
+    out.resteAChargePatient = derived('resteAChargePatient', r.centimes + pf.centimes + fr.centimes);
+  }
   return out;
 }
 

@@ -7,6 +7,9 @@
 import type { Factor, Money } from '../core/money/index';
 import { percent, ZERO } from '../core/money/index';
 import { multiplyCentimes } from '../core/money/index';
+import { issue } from './checks';
+import type { Dated, LimiteEntry } from './compiledParams';
+import { atDay } from './compiledParams';
 import type { Contexte } from './context';
 import { fmt, money, step } from './trace';
 
@@ -21,8 +24,8 @@ export interface AmcPlan {
   /** Remaining invoice ceiling (centimes), mutable; Infinity without a ceiling. */
   left: number;
   readonly couvreDepassement: boolean;
-  /** Contrat responsable cap on the dépassement cover (share of the base), or null. */
-  readonly depCap: Factor | null;
+  /** Contrat responsable caps on the dépassement cover (share of the base) by date, or null when the contract is not responsable. */
+  readonly depCap: Dated<LimiteEntry> | null;
 }
 
 /** 100 %, the default share of the ticket modérateur (hoisted: parsed once). */
@@ -43,7 +46,7 @@ export function createAmcPlan(ctx: Contexte): AmcPlan {
   if (g === undefined) return { kind: 'none', rule: 'amc.none', pct: CENT, pctText: '0', forfait: 0, left: 0, couvreDepassement: false, depCap: null };
   const pctText = g.pourcentage === undefined ? '100' : g.pourcentage.trim().replace(',', '.');
   const responsable = g.contratResponsable !== false;
-  const cr = ctx.params.contratResponsable;
+  const r = ctx.regles;
   return {
     kind: g.formule,
     rule: `amc.${g.formule}`,
@@ -53,7 +56,7 @@ export function createAmcPlan(ctx: Contexte): AmcPlan {
     left: g.plafond?.centimes ?? Infinity,
     couvreDepassement: g.formule !== 'ticketModerateur' || g.couvreDepassement === true,
     // Hint: secteur 2 non-OPTAM vs the others (OPTAM, and secteur 1 DE/DA dépassements).
-    depCap: responsable ? (ctx.input.ps.secteur === '2' ? cr.plafondDepassementNonOptam : cr.plafondDepassementOptam) : null,
+    depCap: responsable ? (ctx.input.ps.secteur === '2' ? r.contratResponsableNonOptam : r.contratResponsableOptam) : null,
   };
 }
 
@@ -66,18 +69,25 @@ export function createAmcPlan(ctx: Contexte): AmcPlan {
  * @param partAmo - AMO part before PF / franchises.
  * @param dep - Dépassement.
  * @param i - Line index.
- * @returns The AMC part (the same Money as in the trace step).
+ * @param day - The act date as a day number (the contrat responsable limit in force).
+ * @param date - The act date (issue text).
+ * @returns The AMC part (the same Money as in the trace step), or undefined after a `RULES_PARAMETRE_DATE` issue.
  */
-export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: number, dep: number, i: number): Money {
+export function computeAmc(ctx: Contexte, plan: AmcPlan, base: number, partAmo: number, dep: number, i: number, day: number, date: string): Money | undefined {
   if (plan.kind === 'none') return ZERO;
   const tm = base - partAmo;
   if (plan.kind === 'c2s') return money(tm);
   let depCover = plan.couvreDepassement ? dep : 0;
   if (plan.depCap !== null && depCover > 0) {
-    const capDep = multiplyCentimes(base, plan.depCap, 'halfUp');
+    const limit = atDay(plan.depCap, day);
+    if (limit === undefined) {
+      ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: 'contratResponsable', expected: date }));
+      return undefined;
+    }
+    const capDep = limit.taux === null ? Infinity : multiplyCentimes(base, limit.taux, 'halfUp');
     if (depCover > capDep) {
       depCover = capDep;
-      step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep) }, `dépassement couvert limité à ${fmt(capDep)}`, money(capDep), 'parameter contratResponsable (plafond réglementaire du contrat responsable : CSS art. R.871-2)');
+      step(ctx, 'amc.contrat-responsable', i, { depassement: fmt(dep), plafond: limit.text }, `dépassement couvert limité à ${fmt(capDep)}`, money(capDep), limit.source);
     }
   }
   const open = tm + depCover;

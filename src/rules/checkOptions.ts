@@ -16,11 +16,12 @@ import { checkParametresCcam } from './ccam/checkParametres';
 
 type Guard = (v: unknown, path: IssuePath, issues: Issue[]) => unknown;
 
-/** A dated parameter: a non-empty list of `{ from: date | null, value, source }`. */
+/**
+ * A dated parameter: a non-empty list of `{ from: date | null, value, source }`. Caps too: a cap
+ * is never « off » by an empty list (pricing raises RULES_PARAMETRE_DATE at a date no value covers).
+ */
 function dated(v: unknown, path: IssuePath, issues: Issue[], value: Guard): void {
-  // A rate or an amount needs a value; a cap list may be empty (the caller's explicit « no cap »).
-  const isCap = /^plafond/.test(String(path[path.length - 1]));
-  const list = guardArray(v, path, issues, { min: isCap ? 0 : 1, max: 1000 });
+  const list = guardArray(v, path, issues, { min: 1, max: 1000 });
   list?.forEach((_x, k) => {
     const o = guardObject(field(list as unknown as Record<string, unknown>, String(k)), [...path, k], issues);
     if (o === undefined) return;
@@ -58,6 +59,9 @@ function checkParametres(v: unknown, path: IssuePath, issues: Issue[]): Parametr
   if (o === undefined) return undefined;
   guardString(field(o, 'version'), [...path, 'version'], issues, { max: 256 });
   group(field(o, 'taux'), [...path, 'taux'], issues, ['medecin', 'sageFemme', 'chirurgienDentiste', 'auxiliaire', 'horsParcours', 'exonere', 'prevention'], guardFactor);
+  const taux = guardObject(field(o, 'taux'), [...path, 'taux'], []);
+  // Optional (added in 0.3): parameter objects written before it price no psychologue line.
+  if (taux !== undefined && field(taux, 'psychologue') !== undefined) dated(field(taux, 'psychologue'), [...path, 'taux', 'psychologue'], issues, guardFactor);
   group(field(o, 'pf'), [...path, 'pf'], issues, ['montant', 'plafondJour', 'plafondAnnuel'], money);
   group(field(o, 'franchise'), [...path, 'franchise'], issues, ['paramedical', 'transport', 'medicament'], franchise);
   const fr = guardObject(field(o, 'franchise'), [...path, 'franchise'], []);
@@ -67,9 +71,32 @@ function checkParametres(v: unknown, path: IssuePath, issues: Issue[]): Parametr
   guardEnum(field(o, 'ageExemptionPfRegle'), ['anniversaire', 'premierJanvier'], [...path, 'ageExemptionPfRegle'], issues);
   const spe = guardArray(field(o, 'specialitesHorsParcours'), [...path, 'specialitesHorsParcours'], issues, { max: 100 });
   spe?.forEach((x, k) => guardString(x, [...path, 'specialitesHorsParcours', k], issues, { max: 4 }));
-  guardFactor(field(o, 'depassementAutoriseMax'), [...path, 'depassementAutoriseMax'], issues);
+  // Dated lists; a bare value (0.2.x shape) is still read, as in force at every date.
+  const da = field(o, 'depassementAutoriseMax');
+  if (Array.isArray(da)) dated(da, [...path, 'depassementAutoriseMax'], issues, guardFactor);
+  else guardFactor(da, [...path, 'depassementAutoriseMax'], issues);
   const cr = guardObject(field(o, 'contratResponsable'), [...path, 'contratResponsable'], issues);
-  if (cr !== undefined) for (const k of ['plafondDepassementNonOptam', 'plafondDepassementOptam']) nullableFactor(field(cr, k), [...path, 'contratResponsable', k], issues);
+  if (cr !== undefined) {
+    for (const k of ['plafondDepassementNonOptam', 'plafondDepassementOptam']) {
+      const v = field(cr, k);
+      if (Array.isArray(v)) dated(v, [...path, 'contratResponsable', k], issues, nullableFactor);
+      else nullableFactor(v, [...path, 'contratResponsable', k], issues);
+    }
+  }
+  const lfss = guardObject(field(o, 'lfss2026'), [...path, 'lfss2026'], issues, { required: false });
+  if (lfss !== undefined) {
+    const p2 = [...path, 'lfss2026'];
+    for (const k of ['tiersPayantAmoPsychologue', 'prescriptionNonConventionneExclue']) dated(field(lfss, k), [...p2, k], issues, (v, p, i) => guardBoolean(v, p, i));
+    const m = guardObject(field(lfss, 'consultationMenopause'), [...p2, 'consultationMenopause'], issues);
+    if (m !== undefined) {
+      const pm = [...p2, 'consultationMenopause'];
+      guardArray(field(m, 'codes'), [...pm, 'codes'], issues, { max: 100 })?.forEach((x, k) => guardString(x, [...pm, 'codes', k], issues, { max: 64 }));
+      for (const k of ['ageMin', 'ageMax']) guardInteger(field(m, k), [...pm, k], issues, { min: 0, max: 200 });
+      const debut = field(m, 'debut');
+      if (debut !== null) guardPlainDate(debut, [...pm, 'debut'], issues);
+      guardString(field(m, 'source'), [...pm, 'source'], issues, { max: 1000 });
+    }
+  }
   checkParametresCcam(field(o, 'ccam'), [...path, 'ccam'], issues);
   return issues.length === before ? (o as unknown as ParametresRegles) : undefined;
 }

@@ -107,7 +107,7 @@ export const RULES_CODES = defineIssueCodes({
   RULES_TARIF_A_CONFIRMER: {
     family: 'MISSING',
     message: 'Tarif de « {received} » à confirmer (absent des sources publiques retenues)',
-    fix: 'Charger un référentiel contenant ce tarif (table NGAP/CCAM du JO) via loadReferentiel.',
+    fix: 'Charger, après les tables par défaut, une table contenant ce code avec son tarif daté (validFrom) et sa source : loadReferentiel([...DEFAULT_TABLES, maTable]) ; sa ligne remplace le tarif par défaut pour le même code, la même zone (absente = métropole), les mêmes secteurs et la même période.',
     ref: 'NGAP (ameli.fr, décisions UNCAM au JO) ; CCAM, CNAM (fichier de téléchargement ameli)',
   },
   RULES_MONTANT_INFERIEUR_TARIF: {
@@ -177,7 +177,26 @@ export const RULES_CODES = defineIssueCodes({
   RULES_PARAMETRE_DATE: {
     family: 'RULE',
     message: 'Paramètre « {received} » sans valeur à la date {expected}',
-    fix: 'Charger des paramètres couvrant cette date.',
+    fix: 'Charger des paramètres (options.parametres) dont la valeur datée couvre cette date : un plafond ou un montant absent n’est jamais considéré comme nul.',
+    ref: 'Code de la sécurité sociale, art. L.160-13 (participation de l’assuré, participation forfaitaire et franchises, en vigueur à la date des soins)',
+  },
+  RULES_PARCOURS_MANQUANT: {
+    family: 'MISSING',
+    message: 'Situation de parcours de soins absente pour un acte de médecin',
+    fix: 'Indiquer le parcours (T médecin traitant, O orienté, U urgence, S hors parcours… ou le code numérique 01–13 de l’écran SESAM-Vitale).',
+    ref: 'Code de la sécurité sociale, art. L.162-5-3 (parcours de soins coordonnés) ; norme B2 inter-régimes, indicateur de parcours de soins',
+  },
+  RULES_GROUPE_MONTANT: {
+    family: 'RULE',
+    message: 'Consultation « {received} » : montant facturé porté sur plusieurs lignes du groupe',
+    fix: 'Porter le montant facturé de la consultation (honoraires totaux) sur une seule ligne du groupe ; le moteur place le dépassement sur l’acte.',
+    ref: 'NGAP, dispositions générales (majorations facturées avec l’acte qu’elles majorent) ; Code de la sécurité sociale, art. L.162-5-3',
+  },
+  RULES_PRESCRIPTEUR_NON_CONVENTIONNE: {
+    family: 'RULE',
+    message: 'Prescription d’un médecin non conventionné (secteur 3) non remboursable à la date {expected}',
+    fix: 'Facturer hors remboursement, ou obtenir une prescription d’un médecin conventionné.',
+    ref: 'Loi n° 2025-1403 du 30 décembre 2025 de financement de la sécurité sociale pour 2026 (JO du 31 décembre 2025) ; Code de la sécurité sociale, art. L.162-5-10',
   },
   RULES_TABLE_ROW: {
     family: 'FORMAT',
@@ -187,7 +206,8 @@ export const RULES_CODES = defineIssueCodes({
   RULES_TABLE_DUPLICATE: {
     family: 'RULE',
     message: 'Deux lignes de référentiel pour la même clé et la même date : {received}',
-    fix: 'Une seule ligne par code × date d’effet × zone × secteur × profession.',
+    fix: 'Dans une même table, une seule ligne par code × date d’effet × zone (absente = métropole) × secteur × profession ; pour remplacer une ligne par défaut, la mettre dans une table chargée après (loadReferentiel([...DEFAULT_TABLES, maTable])).',
+    ref: 'NGAP et CCAM : un tarif par acte, zone et secteur à une date donnée (ameli.fr, décisions UNCAM publiées au JO)',
   },
 });
 

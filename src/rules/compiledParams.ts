@@ -10,7 +10,8 @@ import type { Factor } from '../core/money/index';
 import { formatDecimal, formatPercent } from '../core/money/index';
 import { dayNumber } from './checks';
 import type { FranchiseKind } from './model';
-import type { FranchiseParametre, Parametre, ParametresRegles } from './tables/parametres';
+import type { FranchiseParametre, Parametre, ParametresRegles, ReglesLfss2026 } from './tables/parametres';
+import { PARAMETRES_DEFAUT } from './tables/parametres';
 
 /** A dated parameter: `days[i]` is the first day of `values[i]` (0 = since always), ascending. */
 export interface Dated<T> {
@@ -42,9 +43,31 @@ export interface FranchiseEntry extends AmountEntry {
 /** Rate families of `ParametresRegles.taux`. */
 export type TauxKey = keyof ParametresRegles['taux'];
 
+/** A yes / no rule with its source. */
+export interface FlagEntry {
+  readonly value: boolean;
+  readonly source: string;
+}
+
+/** A rate or « no limit » (`taux: null`) with its trace text and source. */
+export interface LimiteEntry {
+  readonly taux: Factor | null;
+  readonly text: string;
+  readonly source: string;
+}
+
 /** The compiled parameters. */
 export interface ReglesCompilees {
   readonly taux: Readonly<Record<TauxKey, Dated<TauxEntry>>>;
+  /** Dépassement autorisé maximum (share of the in-parcours tariff). */
+  readonly depassementAutorise: Dated<TauxEntry>;
+  /** Contrat responsable limits on the AMC dépassement cover (non-OPTAM, OPTAM). */
+  readonly contratResponsableNonOptam: Dated<LimiteEntry>;
+  readonly contratResponsableOptam: Dated<LimiteEntry>;
+  /** LFSS 2026 (the defaults when the parameters predate them). */
+  readonly tiersPayantAmoPsychologue: Dated<FlagEntry>;
+  readonly prescriptionNonConventionneExclue: Dated<FlagEntry>;
+  readonly menopause: { readonly codes: ReadonlySet<string>; readonly ageMin: number; readonly ageMax: number; readonly debutDay: number; readonly source: string };
   readonly pfMontant: Dated<AmountEntry>;
   readonly pfJour: Dated<AmountEntry>;
   readonly pfAnnee: Dated<AmountEntry>;
@@ -74,6 +97,15 @@ const amount = (p: Parametre<{ readonly centimes: number }>): Dated<AmountEntry>
 const franchise = (p: Parametre<FranchiseParametre>): Dated<FranchiseEntry> =>
   dated(p, (f, source) => ({ centimes: f.montant.centimes, text: formatDecimal(f.montant), dayCap: f.plafondJour === null ? -1 : f.plafondJour.centimes, source }));
 
+const LEGACY = 'paramètre de l’appelant sans date (forme 0.2.x)';
+
+/** A dated parameter, or a bare value of the 0.2.x shape read as in force at every date. */
+function asDated<T>(p: Parametre<T> | T): Parametre<T> {
+  return Array.isArray(p) ? (p as Parametre<T>) : [{ from: null, value: p as T, source: LEGACY }];
+}
+
+const limite = (p: Parametre<Factor | null>): Dated<LimiteEntry> => dated(p, (t, source) => ({ taux: t, text: t === null ? 'aucun' : formatPercent(t), source }));
+
 const COMPILED = new WeakMap<ParametresRegles, ReglesCompilees>();
 
 /**
@@ -86,6 +118,7 @@ export function compileParametres(p: ParametresRegles): ReglesCompilees {
   const known = COMPILED.get(p);
   if (known !== undefined) return known;
   const t = p.taux;
+  const lfss = (p.lfss2026 ?? PARAMETRES_DEFAUT.lfss2026) as ReglesLfss2026;
   const c: ReglesCompilees = {
     taux: {
       medecin: taux(t.medecin),
@@ -95,6 +128,19 @@ export function compileParametres(p: ParametresRegles): ReglesCompilees {
       horsParcours: taux(t.horsParcours),
       exonere: taux(t.exonere),
       prevention: taux(t.prevention),
+      psychologue: taux(t.psychologue ?? []),
+    },
+    depassementAutorise: taux(asDated(p.depassementAutoriseMax)),
+    contratResponsableNonOptam: limite(asDated(p.contratResponsable.plafondDepassementNonOptam)),
+    contratResponsableOptam: limite(asDated(p.contratResponsable.plafondDepassementOptam)),
+    tiersPayantAmoPsychologue: dated(lfss.tiersPayantAmoPsychologue, (value, source) => ({ value, source })),
+    prescriptionNonConventionneExclue: dated(lfss.prescriptionNonConventionneExclue, (value, source) => ({ value, source })),
+    menopause: {
+      codes: new Set(lfss.consultationMenopause.codes),
+      ageMin: lfss.consultationMenopause.ageMin,
+      ageMax: lfss.consultationMenopause.ageMax,
+      debutDay: lfss.consultationMenopause.debut === null ? 99999999 : dayNumber(lfss.consultationMenopause.debut),
+      source: lfss.consultationMenopause.source,
     },
     pfMontant: amount(p.pf.montant),
     pfJour: amount(p.pf.plafondJour),

@@ -8,11 +8,14 @@
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import { createAmcPlan, computeAmc } from './amc';
+import type { Money } from '../core/money/index';
 import { multiplyCentimes, ZERO as ZERO_MONEY } from '../core/money/index';
 import { dayNumber, issue } from './checks';
+import { atDay } from './compiledParams';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
 import type { AccidentTravail, Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
+import { planGroupes } from './groupes';
 import { createPrix, priceLigne } from './priceLigne';
 import { applyTauxCcam, planActeLourd } from './ccam/acteLourd';
 import { computeRetenues, createCumuls, createRetenues } from './retenues';
@@ -39,6 +42,10 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
   const b = input.beneficiaire;
   if (ctx.nature === '41' && b.atmp === undefined) issues.push(issue('RULES_ATMP_MANQUANT', { path: ['beneficiaire', 'atmp'] }));
   if (ctx.nature === '13') issues.push(issue('RULES_REGIME_LOCAL', { path: ['natureAssurance'] }));
+  // A médecin's lines depend on the parcours (rate, DA, majorations): never a silent default (a
+  // forgotten hors-parcours patient would be paid at 70 % instead of 30 %). A rule of the pricing,
+  // not of the shape: an FSE without parcours still reaches its own control (FSE_PARCOURS_MISSING).
+  if (input.parcours === undefined && input.ps.profession === 'medecin') issues.push(issue('RULES_PARCOURS_MANQUANT', { path: ['parcours'] }));
   const birth = dayNumber(b.dateNaissance);
   // The same month and day one year before the billing date (NGAP (ameli.fr) ; convention médicale 2024 (arrêté du 20 juin 2024, JO du 21 juin 2024): one-year billing delay).
   const limit = dayNumber(input.dateFacturation) - 10000;
@@ -51,6 +58,9 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
     if (day < limit) issues.push(issue('RULES_DELAI_FACTURATION', { path: ['lignes', i, 'date'], received: l.date }));
     if (l.enRapportAld === true && b.ald !== true) issues.push(issue('RULES_ALD_NON_DECLAREE', { path: ['lignes', i, 'enRapportAld'] }));
     if (day < atmp) issues.push(issue('RULES_ATMP_DATE', { path: ['lignes', i, 'date'], expected: (b.atmp as AccidentTravail).date, received: l.date }));
+    if (input.prescripteurNonConventionne === true && atDay(ctx.regles.prescriptionNonConventionneExclue, day)?.value === true) {
+      issues.push(issue('RULES_PRESCRIPTEUR_NON_CONVENTIONNE', { path: ['lignes', i, 'date'], expected: l.date }));
+    }
     if (!maternityWarned && (ctx.nature === '10' || ctx.nature === '13') && inMaternite(ctx, day)) {
       maternityWarned = true;
       issues.push(issue('RULES_NATURE_MATERNITE', { path: ['natureAssurance'], received: ctx.nature }));
@@ -70,13 +80,23 @@ function allAld(lignes: readonly LigneDecompte[]): boolean {
 }
 
 function totals(lignes: readonly LigneDecompte[]): MontantsDecompte {
-  let f = 0, b = 0, a = 0, pf = 0, fr = 0, n = 0, c = 0, r = 0, d = 0, al = 0;
+  let f = 0, b = 0, a = 0, tm = 0, pf = 0, fr = 0, n = 0, c = 0, rp = 0, r = 0, d = 0, al = 0;
   for (const l of lignes) {
-    f += l.montantFacture.centimes; b += l.baseRemboursement.centimes; a += l.partAmo.centimes;
-    pf += l.participationForfaitaire.centimes; fr += l.franchise.centimes; n += l.netAmo.centimes;
-    c += l.partAmc.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes; al += l.participationActeLourd.centimes;
+    f += l.montantFacture.centimes; b += l.baseRemboursement.centimes; a += l.partAmo.centimes; tm += l.ticketModerateur.centimes;
+    pf += l.participationForfaitaire.centimes; fr += l.franchise.centimes; n += l.rembourseAmo.centimes;
+    c += l.partAmc.centimes; rp += l.resteAChargePatient.centimes; r += l.resteACharge.centimes; d += l.depassement.centimes; al += l.participationActeLourd.centimes;
   }
-  return { montantFacture: money(f), baseRemboursement: money(b), partAmo: money(a), participationForfaitaire: money(pf), franchise: money(fr), netAmo: money(n), partAmc: money(c), resteACharge: money(r), depassement: money(d), participationActeLourd: money(al) };
+  const net = money(n);
+  return {
+    montantFacture: money(f), baseRemboursement: money(b), partAmo: money(a), ticketModerateur: money(tm), participationForfaitaire: money(pf), franchise: money(fr),
+    rembourseAmo: net, netAmo: net, partAmc: money(c), resteAChargePatient: money(rp), resteACharge: money(r), depassement: money(d), participationActeLourd: money(al),
+  };
+}
+
+/** The derived amounts of a line (TM, remboursé, reste à charge; the deprecated aliases share the Money objects). The 24 € participation (`lourd`) replaces the ticket modérateur: it is not counted in it. */
+function amounts(base: number, partAmo: number, retenues: number, billed: number, amc: Money, lourd: number): Pick<MontantsDecompte, 'ticketModerateur' | 'rembourseAmo' | 'netAmo' | 'partAmc' | 'resteAChargePatient' | 'resteACharge'> {
+  const net = money(partAmo - retenues);
+  return { ticketModerateur: money(base - partAmo - lourd), rembourseAmo: net, netAmo: net, partAmc: amc, resteAChargePatient: money(billed - net.centimes - amc.centimes), resteACharge: money(billed - partAmo - amc.centimes) };
 }
 
 function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] | undefined {
@@ -89,10 +109,13 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
   const out: LigneDecompte[] = [];
   const lignes = ctx.input.lignes;
   const lourd = planActeLourd(ctx, days);
+  // Hint: the group pass runs only when a line has a `groupe`.
+  const groupes = lignes.some((l) => l.groupe !== undefined) ? planGroupes(ctx, days) : undefined;
   for (let i = 0; i < lignes.length; i++) {
-    const line = lignes[i] as FactureInput['lignes'][number];
+    const grouped = groupes?.get(i);
+    const line = grouped === undefined ? (lignes[i] as FactureInput['lignes'][number]) : grouped.line;
     const day = days[i] as number;
-    if (!priceLigne(ctx, line, i, day, prix)) continue;
+    if (!priceLigne(ctx, line, i, day, prix, grouped?.group)) continue;
     if (!chooseTaux(ctx, line, prix.row, day, t)) {
       ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: 'taux', expected: line.date }));
       continue;
@@ -104,15 +127,16 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
     if (ctx.trace !== null) {
       step(ctx, t.rule, i, { base: fmt(base), taux: t.text }, `part AMO ${fmt(partAmo)} (arrondi halfUp)`, partAmoMoney, t.source);
     }
-    computeRetenues(ctx, cumuls, prix.row, line.date, day, line.quantite, partAmo, i, ret);
-    const amc = computeAmc(ctx, plan, base, partAmo, prix.billed - base, i);
+    if (!computeRetenues(ctx, cumuls, prix.row, line.date, day, line.quantite, partAmo, i, ret)) continue;
+    const amc = computeAmc(ctx, plan, base, partAmo, prix.billed - base, i, day, line.date);
+    if (amc === undefined) continue;
     // Hint: the Money objects are those of the trace steps (and `montantFacture` is `baseRemboursement` without dépassement).
     out.push({
       index: i, code: line.code, date: line.date, quantite: line.quantite, coefficient: prix.coefficient, prixUnitaire: prix.unitMoney, taux: t.taux,
       exoneration: t.exoneration, justificationExoneration: t.exoneration === 'ald' ? '4' : '0', exemptionPf: ret.exemption, franchiseKind: ret.kind,
       sourceTarif: prix.row.row.source,
       montantFacture: prix.billedMoney, baseRemboursement: prix.baseMoney, partAmo: partAmoMoney, participationForfaitaire: ret.pfMoney, franchise: ret.franchiseMoney,
-      netAmo: money(partAmo - ret.pf - ret.franchise), partAmc: amc, resteACharge: money(prix.billed - partAmo - amc.centimes), depassement: prix.depassementMoney,
+      ...amounts(base, partAmo, ret.pf + ret.franchise, prix.billed, amc, participationActeLourd), depassement: prix.depassementMoney,
       participationActeLourd: participationActeLourd === 0 ? ZERO_MONEY : money(participationActeLourd),
     });
   }
@@ -155,11 +179,11 @@ export function computeFacture(input: unknown, options?: ComputeFactureOptions):
   const total = totals(lignes);
   const tp = decideTiersPayant(ctx, lignes);
   const paidByTp = (tp.amo ? total.partAmo.centimes : 0) + (tp.amc ? total.partAmc.centimes : 0);
-  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `AMO ${fmt(total.netAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · patient ${fmt(total.resteACharge.centimes)} + PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)}`, total.montantFacture, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
+  if (ctx.trace !== null) step(ctx, 'total', undefined, { lignes: qte(lignes.length) }, `remboursé AMO ${fmt(total.rembourseAmo.centimes)} · AMC ${fmt(total.partAmc.centimes)} · reste à charge ${fmt(total.resteAChargePatient.centimes)} (dont PF/franchises ${fmt(total.participationForfaitaire.centimes + total.franchise.centimes)})`, total.montantFacture, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
   const decompte: Decompte = {
     lignes,
     total,
-    chargePatient: money(total.resteACharge.centimes + total.participationForfaitaire.centimes + total.franchise.centimes),
+    chargePatient: total.resteAChargePatient,
     aEncaisserPatient: money(total.montantFacture.centimes - paidByTp),
     tiersPayantAmo: tp.amo,
     tiersPayantAmc: tp.amc,

@@ -13,9 +13,10 @@ import type { LookupKey } from './lookupTarif';
 import type { Referentiel } from './referentiel';
 import { professionBit, secteurBit } from './referentiel';
 import type { ParametresRegles } from './tables/parametres';
+import { parcoursLettre } from './parcours';
 
 /** Rate family of a profession (Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré)). */
-export type FamilleTaux = 'medecin' | 'sageFemme' | 'chirurgienDentiste' | 'auxiliaire' | 'autre';
+export type FamilleTaux = 'medecin' | 'sageFemme' | 'chirurgienDentiste' | 'auxiliaire' | 'psychologue' | 'autre';
 
 const AUXILIAIRES: readonly Profession[] = ['infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue'];
 
@@ -74,7 +75,7 @@ function maternitePeriod(input: FactureInput, p: ParametresRegles): [string | nu
 }
 
 function famille(p: Profession): FamilleTaux {
-  if (p === 'medecin' || p === 'sageFemme' || p === 'chirurgienDentiste') return p;
+  if (p === 'medecin' || p === 'sageFemme' || p === 'chirurgienDentiste' || p === 'psychologue') return p;
   return AUXILIAIRES.includes(p) ? 'auxiliaire' : 'autre';
 }
 
@@ -99,7 +100,8 @@ export function createContexte(input: FactureInput, params: ParametresRegles, re
     trace: trace ? [] : null,
     issues: [],
     nature: input.natureAssurance ?? '10',
-    parcours: input.parcours ?? 'T',
+    // Validated: present for a médecin; other professions' lines do not depend on it (blank IPS).
+    parcours: input.parcours === undefined ? '' : parcoursLettre(input.parcours),
     key: { professionBit: professionBit(ps.profession), secteurBit: secteurBit(ps.secteur), zone: ps.zone, ps },
     famille: famille(ps.profession),
     materniteDebut: debut,

@@ -36,14 +36,39 @@ export function lookupTarif(ref: Referentiel, code: string, date: string, day: n
     issues.push(issue('RULES_CODE_INCONNU', { path: pathOf(i, k), received: code }));
     return undefined;
   }
+  // A DOM PS takes the code's DOM rows first; rows without zone (métropole value) are its fallback.
+  if (key.zone === 'dom') {
+    const dom = find(rows, day, key, 'dom');
+    if (dom !== NONE && dom !== NOT_APPLICABLE && dom !== TOO_EARLY) return settle(dom, rows, code, date, day, key, i, k, issues);
+  }
+  return settle(find(rows, day, key, undefined), rows, code, date, day, key, i, k, issues);
+}
+
+/** Sentinels of {@link find}. */
+const NONE = -1;
+const NOT_APPLICABLE = -2;
+const TOO_EARLY = -3;
+
+/**
+ * Index of the row in force at the day for the PS (latest start first), or a sentinel: no row
+ * applies to the PS, or rows apply but none covers the day.
+ */
+function find(rows: readonly CompiledRow[], day: number, key: LookupKey, zone: Zone | undefined): number {
   let applicable = false;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as CompiledRow;
-    if ((row.professionMask & key.professionBit) === 0 || (row.secteurMask !== 0 && (row.secteurMask & key.secteurBit) === 0) ||
-      (row.zone !== undefined && row.zone !== key.zone)) continue;
+    if ((row.professionMask & key.professionBit) === 0 || (row.secteurMask !== 0 && (row.secteurMask & key.secteurBit) === 0)) continue;
+    if (zone === undefined ? row.zone !== undefined && row.zone !== key.zone : row.zone !== zone) continue;
     applicable = true;
     if (row.fromDay > day) continue;
-    if (row.toDay < day) break;
+    return row.toDay < day ? TOO_EARLY : r;
+  }
+  return applicable ? TOO_EARLY : NOT_APPLICABLE;
+}
+
+function settle(found: number, rows: readonly CompiledRow[], code: string, date: string, day: number, key: LookupKey, i: number, k: number, issues: Issue[]): CompiledRow | undefined {
+  if (found >= 0) {
+    const row = rows[found] as CompiledRow;
     if (row.row.priseEnCharge === false) {
       issues.push(issue('RULES_ACTE_NON_PRIS_EN_CHARGE', { path: pathOf(i, k), received: code }));
       return undefined;
@@ -52,13 +77,18 @@ export function lookupTarif(ref: Referentiel, code: string, date: string, day: n
       issues.push(issue('RULES_TARIF_A_CONFIRMER', { path: pathOf(i, k), received: code }));
       return undefined;
     }
+    if (row.row.validFrom === null) {
+      // Start unknown: nothing says the code had this price at this date.
+      issues.push(issue('RULES_TARIF_DATE', { path: pathOf(i, k), received: `${code} (début de validité non attesté)`, expected: date }));
+      return undefined;
+    }
     return row;
   }
   const oldest = rows[rows.length - 1];
-  if (applicable && oldest !== undefined && oldest.row.debutTable !== undefined && oldest.row.validFrom === oldest.row.debutTable && oldest.fromDay > day) {
+  if (found === TOO_EARLY && oldest !== undefined && oldest.row.debutTable !== undefined && oldest.row.validFrom === oldest.row.debutTable && oldest.fromDay > day) {
     // Before the first CCAM version loaded: the act may have existed, the table does not say.
     issues.push(issue('RULES_CCAM_AVANT_VERSION', { path: pathOf(i, k), received: `${code} (${date})`, expected: oldest.row.source }));
-  } else if (applicable) issues.push(issue('RULES_TARIF_DATE', { path: pathOf(i, k), received: code, expected: date }));
+  } else if (found === TOO_EARLY) issues.push(issue('RULES_TARIF_DATE', { path: pathOf(i, k), received: code, expected: date }));
   else issues.push(issue('RULES_TARIF_NON_APPLICABLE', { path: pathOf(i, k), received: code, expected: `${key.ps.profession}, secteur ${key.ps.secteur}, ${key.ps.zone}` }));
   return undefined;
 }

@@ -18,6 +18,7 @@ import type { Factor, Money } from '../core/money/index';
  * médecins / sages-femmes / dentistes, 60 % auxiliaires) and PF / franchise applicability
  * (§6.6: PF for médecins only; franchise paramédicale for auxiliaires).
  * `pharmacien` and `transporteur` exist for médicament / transport lines of caller-loaded tables.
+ * `psychologue`: séances « Mon soutien psy » (CSS L.162-58): 60 %, no PF nor franchise.
  */
 export type Profession =
   | 'medecin'
@@ -29,7 +30,8 @@ export type Profession =
   | 'orthoptiste'
   | 'pedicurePodologue'
   | 'pharmacien'
-  | 'transporteur';
+  | 'transporteur'
+  | 'psychologue';
 
 /** Secteur conventionnel (convention sector): 1, 2 non-OPTAM, or 2 adhering to OPTAM. */
 export type Secteur = '1' | '2' | '2-optam';
@@ -53,6 +55,12 @@ export type NatureAssurance = '10' | '13' | '30' | '41' | '90';
  */
 export type Parcours = 'T' | 'N' | 'R' | 'H' | 'D' | 'O' | 'M' | 'U' | 'A' | 'S' | '';
 
+/**
+ * SESAM-Vitale « situation parcours de soins » code as PMS screens show it (`'01'` exclusion …
+ * `'13'` non-respect du parcours), mapped to a {@link Parcours} letter by `PARCOURS_SESAM`.
+ */
+export type CodeParcoursSesam = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '12' | '13';
+
 /** Lieu de l'acte (place of care). */
 export type LieuActe = 'cabinet' | 'domicile';
 
@@ -74,9 +82,10 @@ export type DestinataireReglement = '00' | '05' | '15' | '25';
  * Motif d'exonération du ticket modérateur (why AMO pays 100 % of the base).
  * `ald` affection de longue durée (acte en rapport), `maternite` assurance maternité,
  * `atmp` accident du travail / maladie professionnelle, `invalidite` pension d'invalidité,
- * `ame` aide médicale de l'État, `prevention` nature d'assurance prévention.
+ * `ame` aide médicale de l'État, `prevention` nature d'assurance prévention, `menopause`
+ * consultation de la ménopause (45–65 ans) at 100 % (loi n° 2025-1403 du 30 décembre 2025, LFSS 2026).
  */
-export type MotifExoneration = 'ald' | 'maternite' | 'atmp' | 'invalidite' | 'ame' | 'prevention';
+export type MotifExoneration = 'ald' | 'maternite' | 'atmp' | 'invalidite' | 'ame' | 'prevention' | 'menopause';
 
 /**
  * Justification d'exonération du TM, B2 type 2 pos 79 (Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion): `0` none, `4` soins
@@ -182,6 +191,13 @@ export interface LigneActe {
   readonly coefficient?: string | Factor;
   /** Montant facturé (honoraires billed, whole line) when above the tariff (dépassement); default the tariff. */
   readonly montantFacture?: Money;
+  /**
+   * Consultation this line belongs to, when one fee covers several codes (CS + MCS, G + MEG): give
+   * the same `groupe` to the lines and the fee of the whole consultation as `montantFacture` on ONE
+   * of them; each code is priced at its tariff and the dépassement is placed on the act (not on a
+   * majoration). Two fees in one group: `RULES_GROUPE_MONTANT`.
+   */
+  readonly groupe?: string;
   /** Motif de dépassement for a secteur 1 PS. */
   readonly motifDepassement?: MotifDepassement;
   /** Acte en rapport avec l'ALD (care related to the long-term illness), AMO 100 %. */
@@ -285,8 +301,13 @@ export interface FactureInput {
   readonly beneficiaire: Beneficiaire;
   /** Nature d'assurance (default `'10'`). */
   readonly natureAssurance?: NatureAssurance;
-  /** Indicateur de parcours de soins (default `'T'`). Only médecins' lines depend on it. */
-  readonly parcours?: Parcours;
+  /**
+   * Indicateur de parcours de soins: a B2 IPS letter or the SESAM-Vitale situation code `'01'`–`'13'`
+   * PMS screens show (mapped by `PARCOURS_SESAM`). Required for a médecin (`RULES_PARCOURS_MANQUANT`:
+   * a forgotten hors-parcours patient must not be paid at 70 %); other professions' lines do not
+   * depend on it (absent = blank IPS).
+   */
+  readonly parcours?: Parcours | CodeParcoursSesam;
   /** Lignes (acts), at least one. */
   readonly lignes: readonly LigneActe[];
   /** Garantie AMC, when the patient has a complementary insurer (ignored under C2S). */
@@ -297,6 +318,12 @@ export interface FactureInput {
   readonly tiersPayant?: PreferenceTiersPayant;
   /** Hospital stay context, when the acts are performed during one. */
   readonly sejour?: Sejour;
+  /**
+   * The acts / products of this invoice were prescribed by a médecin non conventionné (secteur 3):
+   * from 2027-01-01 they are not reimbursed (`RULES_PRESCRIPTEUR_NON_CONVENTIONNE`; LFSS 2026, CSS
+   * L.162-5-10). Absent = not known to be so.
+   */
+  readonly prescripteurNonConventionne?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,23 +348,42 @@ export interface TraceStep {
   readonly source: string;
 }
 
-/** The amounts of a line or of the whole invoice. Identities: `partAmo + partAmc + resteACharge = montantFacture`, `participationActeLourd ≤ resteACharge + partAmc`, `netAmo + participationForfaitaire + franchise = partAmo`. */
+/**
+ * The amounts of a line or of the whole invoice, named after the public vocabulary (ameli,
+ * service-public: see docs/glossary.md). Identities:
+ * `baseRemboursement = partAmo + ticketModerateur`;
+ * `rembourseAmo = partAmo − participationForfaitaire − franchise` (never below zero);
+ * `montantFacture = rembourseAmo + partAmc + resteAChargePatient`;
+ * `montantFacture = baseRemboursement + depassement`.
+ */
 export interface MontantsDecompte {
   /** Montant facturé (billed: honoraires, base + dépassement). */
   readonly montantFacture: Money;
-  /** Base de remboursement (reimbursement base: the tariff, or the secteur 2 base). */
+  /** Base de remboursement (BR, « tarif de convention »: the tariff, or the secteur 2 base). */
   readonly baseRemboursement: Money;
-  /** Part AMO (amount reimbursable by the compulsory insurer before PF / franchises): base × taux, halfUp to the centime. */
+  /** Part AMO before PF / franchises (« montant remboursable »): base × taux, halfUp to the centime. */
   readonly partAmo: Money;
-  /** Participation forfaitaire withheld (flat contribution, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
+  /** Ticket modérateur (TM): the share of the base the AMO does not pay, base − partAmo (CSS L.160-13 I). */
+  readonly ticketModerateur: Money;
+  /** Participation forfaitaire withheld (CSS L.160-13 II). */
   readonly participationForfaitaire: Money;
-  /** Franchise médicale withheld (deductible, Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024). */
+  /** Franchise médicale withheld (CSS L.160-13 III). */
   readonly franchise: Money;
-  /** Net AMO (what the compulsory insurer finally bears): partAmo − PF − franchise, never below zero. */
+  /** « Remboursé » by the AMO (what the assurance maladie pays in the end): partAmo − PF − franchise. */
+  readonly rembourseAmo: Money;
+  /**
+   * Same amount as `rembourseAmo`.
+   * @deprecated Since 0.3: use `rembourseAmo` (the public « remboursé »); kept for 0.2.x callers.
+   */
   readonly netAmo: Money;
-  /** Part AMC (complementary insurer's share). */
+  /** Part AMC (complementary insurer's share: TM and covered dépassement, never PF / franchises). */
   readonly partAmc: Money;
-  /** Reste à charge (left for the patient after AMO and AMC, excluding PF / franchises). */
+  /** « Reste à charge » of the patient, as public examples count it: billed − remboursé AMO − AMC, PF and franchises included. */
+  readonly resteAChargePatient: Money;
+  /**
+   * What the patient bears EXCLUDING PF and franchises (montantFacture − partAmo − partAmc).
+   * @deprecated Since 0.3: misleading against the public « reste à charge »; use `resteAChargePatient`. Kept for 0.2.x callers.
+   */
   readonly resteACharge: Money;
   /** Dépassement (billed above the base; outside the base). */
   readonly depassement: Money;
@@ -383,7 +429,10 @@ export interface Decompte {
   readonly lignes: readonly LigneDecompte[];
   /** The invoice totals (sum of lines). */
   readonly total: MontantsDecompte;
-  /** Charge patient (what the patient bears in the end): resteACharge + PF + franchises. */
+  /**
+   * What the patient bears in the end: the same amount as `total.resteAChargePatient`.
+   * @deprecated Since 0.3: use `total.resteAChargePatient`; kept for 0.2.x callers.
+   */
   readonly chargePatient: Money;
   /** À encaisser auprès du patient (to collect at the desk): billed minus the parts paid by tiers payant; PF / franchises in tiers payant are recovered later by the caisse. */
   readonly aEncaisserPatient: Money;
@@ -395,7 +444,7 @@ export interface Decompte {
   readonly destinataireReglement: DestinataireReglement;
   /** Nature d'assurance applied. */
   readonly natureAssurance: NatureAssurance;
-  /** Parcours applied. */
+  /** Parcours applied (the IPS letter; a SESAM-Vitale code of the input is mapped). */
   readonly parcours: Parcours;
   /** Invoice-level B2 justification d'exonération (lifted when all lines share it, Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion). */
   readonly justificationExoneration: JustificationExoneration;

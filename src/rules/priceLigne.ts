@@ -8,6 +8,7 @@ import { factor, formatFactor, ZERO } from '../core/money/index';
 import { multiplyCentimes } from '../core/money/index';
 import { issue } from './checks';
 import type { Contexte } from './context';
+import { atDay } from './compiledParams';
 import { lookupTarif } from './lookupTarif';
 import { priceCcam } from './ccam/pricing';
 import type { LigneActe } from './model';
@@ -15,6 +16,16 @@ import type { CompiledRow } from './referentiel';
 import { fmt, money, qte, step } from './trace';
 
 const ONE: Factor = /* @__PURE__ */ Object.freeze({ units: 1, scale: 0 });
+
+/** A line's place in a consultation billed as one fee (internal; see `LigneActe.groupe`). */
+export interface GroupeLigne {
+  /** Amount billed on this line (centimes), −1 to read the line's own `montantFacture`. */
+  readonly billed: number;
+  /** Sum of the bases of the group's other lines (centimes). */
+  readonly others: number;
+}
+
+const NO_GROUP: GroupeLigne = /* @__PURE__ */ Object.freeze({ billed: -1, others: 0 });
 
 /** The priced side of a line (internal). Amounts in centimes, and as the Money the line will carry. */
 export interface Prix {
@@ -81,11 +92,35 @@ function addModificateurs(ctx: Contexte, line: LigneActe, i: number, day: number
   return ok;
 }
 
-function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): boolean {
+/**
+ * The most a secteur 1 médecin may bill hors parcours with motif DA: the in-parcours tariff of the
+ * consultation × (1 + DA rate), the in-parcours tariff being the bases billed plus the
+ * parcours-only majoration the act carries in the parcours (`majorationParcours`, e.g. CS → MCS):
+ * CSS L.162-5-3 and the convention médicale. Returns −1 after an issue.
+ */
+function maxBilledDa(ctx: Contexte, line: LigneActe, i: number, day: number, p: Prix, billedBase: number): number {
+  const rate = atDay(ctx.regles.depassementAutorise, day);
+  if (rate === undefined) {
+    ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: 'depassementAutoriseMax', expected: line.date }));
+    return -1;
+  }
+  let parcours = billedBase;
+  const maj = p.row.row.majorationParcours;
+  if (maj !== undefined) {
+    const m = lookupTarif(ctx.ref, maj, line.date, day, ctx.key, i, -1, ctx.issues);
+    if (m === undefined || m.prix === null) return -1;
+    parcours += m.prix.centimes * line.quantite;
+  }
+  const max = parcours + multiplyCentimes(parcours, rate.taux, 'halfUp');
+  if (ctx.trace !== null) step(ctx, 'depassement.da-plafond', i, { tarifParcours: fmt(parcours), taux: rate.text, majorationParcours: maj ?? '' }, `facturé au plus ${fmt(max)}`, money(max), rate.source);
+  return max;
+}
+
+function checkDepassement(ctx: Contexte, line: LigneActe, i: number, day: number, p: Prix, others: number): boolean {
   const dep = p.billed - p.base;
   p.depassementMoney = ZERO;
   if (dep < 0) {
-    ctx.issues.push(issue('RULES_MONTANT_INFERIEUR_TARIF', { path: ['lignes', i, 'montantFacture'], expected: fmt(p.base), received: fmt(p.billed) }));
+    ctx.issues.push(issue('RULES_MONTANT_INFERIEUR_TARIF', { path: ['lignes', i, 'montantFacture'], expected: fmt(p.base + others), received: fmt(p.billed + others) }));
     return false;
   }
   if (dep === 0) return true;
@@ -97,9 +132,10 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
       return false;
     }
     if (motif === 'DA') {
-      const max = multiplyCentimes(p.base, ctx.params.depassementAutoriseMax, 'halfUp');
-      if (dep > max) {
-        ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path: ['lignes', i, 'montantFacture'], expected: fmt(max), received: fmt(dep) }));
+      const max = maxBilledDa(ctx, line, i, day, p, p.base + others);
+      if (max < 0) return false;
+      if (p.billed + others > max) {
+        ctx.issues.push(issue('RULES_DEPASSEMENT_PLAFOND', { path: ['lignes', i, 'montantFacture'], expected: fmt(max), received: fmt(p.billed + others) }));
         return false;
       }
     }
@@ -117,9 +153,12 @@ function checkDepassement(ctx: Contexte, line: LigneActe, i: number, p: Prix): b
  * @param i - Its index.
  * @param day - Its date as a day number.
  * @param out - Receives the result (Hint: reused across lines).
+ * @param group - For a line of a consultation billed as one fee (`LigneActe.groupe`): the amount
+ *   billed on this line (−1: the line's own `montantFacture`) and the bases of the group's other
+ *   lines (the DA cap and the « below the tariff » check are on the whole consultation).
  * @returns Whether the line is priced.
  */
-export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: number, out: Prix): boolean {
+export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: number, out: Prix, group: GroupeLigne = NO_GROUP): boolean {
   const activite = line.activite;
   const phase = line.phase;
   const key = phase !== undefined && phase !== '0' ? `${line.code}/${activite ?? '1'}/${phase}` : activite === undefined || activite === '1' ? line.code : `${line.code}/${activite}`;
@@ -147,7 +186,7 @@ export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: numbe
     step(ctx, 'tarif', i, inputs, 'base ' + fmt(out.base), out.baseMoney, row.sourceTrace);
   }
   if (!(row.row.nomenclature === 'ccam' ? priceCcam(ctx, line, i, day, out) : addModificateurs(ctx, line, i, day, out))) return false;
-  const billed = line.montantFacture;
+  const billed = group.billed >= 0 ? (group.billed === out.base ? undefined : { centimes: group.billed }) : line.montantFacture;
   if (billed === undefined) {
     out.billed = out.base;
     out.billedMoney = out.baseMoney;
@@ -155,5 +194,5 @@ export function priceLigne(ctx: Contexte, line: LigneActe, i: number, day: numbe
     out.billed = billed.centimes;
     out.billedMoney = money(billed.centimes);
   }
-  return checkDepassement(ctx, line, i, out);
+  return checkDepassement(ctx, line, i, day, out, group.others);
 }

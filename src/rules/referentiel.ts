@@ -7,7 +7,7 @@
  * The act date chooses the row: the latest row whose `validFrom` is on or before the date.
  */
 import type { PlainDate } from '../core/date/index';
-import { isPlainDate } from '../core/date/index';
+import { addDays, isPlainDate } from '../core/date/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, resultOf } from '../core/issues/index';
 import type { Rec } from '../core/guard/index';
@@ -36,9 +36,16 @@ export interface TarifRow {
   readonly professions: readonly Profession[];
   /** Secteurs the row applies to (absent: all). */
   readonly secteurs?: readonly Secteur[];
-  /** Zone the row applies to (absent: all). */
+  /**
+   * Zone the row applies to. Absent = métropole for overrides and duplicates (a caller row without
+   * zone replaces the default métropole row); a DOM PS falls back to it when no `'dom'` row of the
+   * code covers the date (e.g. CCAM rows, DOM coefficients being applied elsewhere).
+   */
   readonly zone?: Zone;
-  /** First day of validity; `null` when the sources do not attest the start (the row then also serves earlier dates). */
+  /**
+   * First day of validity. `null` = start unknown: the row prices no date (an act it would price
+   * gets `RULES_TARIF_DATE`), since nothing says the code had this price at that date.
+   */
   readonly validFrom: PlainDate | null;
   /** Last day of validity (inclusive), when the code was withdrawn. */
   readonly validTo?: PlainDate;
@@ -55,6 +62,12 @@ export interface TarifRow {
   readonly acte: boolean;
   /** Majoration billable only in the parcours de soins (MCS, MPC …, Code de la sécurité sociale, art. L.162-5-3 (parcours de soins coordonnés)). */
   readonly parcoursSeulement?: boolean;
+  /**
+   * Code of the parcours-only majoration this act carries in the parcours de soins (e.g. `'MCS'`
+   * on a CS): the dépassement autorisé (DA) hors parcours is capped on the in-parcours tariff
+   * (act + this majoration) × (1 + DA rate) (CSS L.162-5-3, convention médicale).
+   */
+  readonly majorationParcours?: string;
   /** Own AMO rate in percent (médicament, LPP, transport), instead of the profession's rate. */
   readonly tauxPourcent?: string;
   /** CCAM: the modificateurs allowed on this activité, one character each (`'AFJKTPSUO3'`; CNAM's bracket list). Absent = not checked. */
@@ -124,7 +137,7 @@ export interface Referentiel {
 
 const PROFESSIONS: readonly Profession[] = [
   'medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute',
-  'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur',
+  'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur', 'psychologue',
 ];
 const SECTEURS: readonly Secteur[] = ['1', '2', '2-optam'];
 
@@ -192,6 +205,7 @@ function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): Tari
   const acte = guardBoolean(field(o, 'acte'), at('acte'), issues);
   const parcoursSeulement = guardBoolean(field(o, 'parcoursSeulement'), at('parcoursSeulement'), issues, { required: false });
   const tauxPourcent = guardString(field(o, 'tauxPourcent'), at('tauxPourcent'), issues, { max: 32, required: false });
+  const majorationParcours = guardString(field(o, 'majorationParcours'), at('majorationParcours'), issues, { max: 64, required: false });
   const debutTable = guardPlainDate(field(o, 'debutTable'), at('debutTable'), issues, { required: false });
   const modificateurs = guardString(field(o, 'modificateurs'), at('modificateurs'), issues, { max: 64, required: false });
   const exonerationTm = guardString(field(o, 'exonerationTm'), at('exonerationTm'), issues, { max: 16, required: false });
@@ -208,6 +222,7 @@ function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): Tari
   if (validTo !== undefined) row.validTo = validTo as PlainDate;
   if (parcoursSeulement !== undefined) row.parcoursSeulement = parcoursSeulement;
   if (tauxPourcent !== undefined) row.tauxPourcent = tauxPourcent;
+  if (majorationParcours !== undefined) row.majorationParcours = majorationParcours;
   if (debutTable !== undefined) row.debutTable = debutTable as PlainDate;
   if (modificateurs !== undefined) row.modificateurs = modificateurs;
   if (exonerationTm !== undefined) row.exonerationTm = exonerationTm;
@@ -251,15 +266,75 @@ function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): 
   };
 }
 
-function overlaps(a: CompiledRow, b: CompiledRow): boolean {
-  return a.from === b.from && a.zone === b.zone && (a.professionMask & b.professionMask) !== 0 &&
+/** Same key: zone (absent = métropole), a profession and a secteur in common. */
+function sameKey(a: CompiledRow, b: CompiledRow): boolean {
+  return (a.zone ?? 'metropole') === (b.zone ?? 'metropole') && (a.professionMask & b.professionMask) !== 0 &&
     (a.secteurMask === 0 || b.secteurMask === 0 || (a.secteurMask & b.secteurMask) !== 0);
+}
+
+/** Two rows of one table for the same key and the same start: a duplicate. */
+function overlaps(a: CompiledRow, b: CompiledRow): boolean {
+  return a.from === b.from && sameKey(a, b);
+}
+
+const ALL_SECTEURS = 0b111;
+
+/** A copy of a row valid on [fromDay, toDay] for the given secteur mask (internal: overrides). */
+function piece(e: CompiledRow, fromDay: number, toDay: number, secteurMask: number): CompiledRow {
+  const from = fromDay === e.fromDay ? e.from : dateOfDay(fromDay);
+  const to = toDay === e.toDay ? e.to : dateOfDay(toDay);
+  return { ...e, from, to, fromDay, toDay, secteurMask: secteurMask === ALL_SECTEURS ? 0 : secteurMask };
+}
+
+function dateOfDay(day: number): string {
+  const t = String(day);
+  return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
+}
+
+/** The day before / after a day number (calendar-aware, via the date helpers). */
+function shiftDay(day: number, delta: number): number {
+  return dayNumber(addDays(dateOfDay(day) as PlainDate, delta));
+}
+
+/**
+ * Override (a row of a later table over the rows of earlier tables with the same code): the new
+ * row replaces them for the same zone (absent = métropole), professions, secteurs and date range.
+ * An earlier row keeps what the new row does not cover: its other secteurs, the days before the
+ * new row's start and after its end.
+ *
+ * @param rows - The code's rows so far.
+ * @param earlier - Whether a row comes from an earlier table.
+ * @param c - The new row.
+ * @returns The rows to keep (earlier rows clipped or split), without the new row.
+ */
+function override(rows: readonly CompiledRow[], earlier: (r: CompiledRow) => boolean, c: CompiledRow): CompiledRow[] {
+  const out: CompiledRow[] = [];
+  const cSect = c.secteurMask === 0 ? ALL_SECTEURS : c.secteurMask;
+  for (const e of rows) {
+    if (!earlier(e) || !sameKey(e, c) || (e.professionMask & ~c.professionMask) !== 0 || e.toDay < c.fromDay || e.fromDay > c.toDay) {
+      out.push(e);
+      continue;
+    }
+    const eSect = e.secteurMask === 0 ? ALL_SECTEURS : e.secteurMask;
+    const rest = eSect & ~cSect;
+    if (rest !== 0) out.push(piece(e, e.fromDay, e.toDay, rest));
+    const common = eSect & cSect;
+    if (e.fromDay < c.fromDay) out.push(piece(e, e.fromDay, shiftDay(c.fromDay, -1), common));
+    // After the new row's end the earlier row comes back, unless a later earlier row had already taken over.
+    const after = c.toDay === 99991231 ? 0 : shiftDay(c.toDay, 1);
+    const superseded = rows.some((r2) => r2 !== e && earlier(r2) && sameKey(r2, e) && (r2.secteurMask === 0 || (r2.secteurMask & common) !== 0) && r2.fromDay > e.fromDay && r2.fromDay <= after);
+    if (e.toDay > c.toDay && !superseded) out.push(piece(e, after, e.toDay, common));
+  }
+  return out;
 }
 
 /**
  * Loads tariff tables into a référentiel, checking every row.
  *
- * @param tables - One table or several (later tables add rows; a same-key same-date row is a duplicate).
+ * @param tables - One table or several, in order. A row of a later table replaces the rows of
+ *   earlier tables for the same code × zone (absent = métropole) × secteurs × professions × date
+ *   range (e.g. `[...DEFAULT_TABLES, myTable]` replaces a default placeholder); within one table, two
+ *   rows of the same key and start date are a duplicate (`RULES_TABLE_DUPLICATE`).
  * @returns The indexed référentiel, or `RULES_TABLE_*` issues with paths `[table, 'rows', row]`.
  * @example
  * const ref = unwrap(loadReferentiel([...DEFAULT_TABLES, myNewTable]));
@@ -283,18 +358,24 @@ export function loadReferentiel(tables: TableTarifs | readonly TableTarifs[]): R
   }
   if (issues.length > 0) return inputErr(issues);
   const index = new Map<string, CompiledRow[]>();
+  // The table each row (or piece of a row) comes from: a later table overrides, the same table duplicates.
+  const tableOf = new Map<CompiledRow, number>();
   heads.forEach((table, t) => {
+    const earlier = (e: CompiledRow): boolean => (tableOf.get(e) ?? t) < t;
     for (let r = 0; r < table.rows.length; r++) {
       const row = readRow(table.rows[r], [t, 'rows', r], issues);
       if (row === undefined) continue;
       const compiled = compileRow(row, [t, 'rows', r], issues);
       if (compiled === undefined) continue;
-      const rows = index.get(row.code) ?? [];
-      if (rows.some((other) => overlaps(other, compiled))) {
+      const before = index.get(row.code) ?? [];
+      if (before.some((other) => !earlier(other) && overlaps(other, compiled))) {
         issues.push(issue('RULES_TABLE_DUPLICATE', { path: [t, 'rows', r], received: `${row.code} ${compiled.from || '(début non attesté)'}` }));
         continue;
       }
+      const rows = t === 0 ? before : override(before, earlier, compiled);
+      for (const e of rows) if (!tableOf.has(e)) tableOf.set(e, tableOf.get(before.find((b) => b.row === e.row) as CompiledRow) ?? t);
       rows.push(compiled);
+      tableOf.set(compiled, t);
       index.set(row.code, rows);
     }
   });

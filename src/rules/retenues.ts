@@ -9,8 +9,8 @@
  */
 import type { Money } from '../core/money/index';
 import { ZERO } from '../core/money/index';
-import { dayNumber } from './checks';
-import type { AmountEntry, FranchiseEntry } from './compiledParams';
+import { dayNumber, issue } from './checks';
+import type { AmountEntry } from './compiledParams';
 import { atDay } from './compiledParams';
 import type { Contexte } from './context';
 import { ageOnDay, inMaternite } from './context';
@@ -139,43 +139,46 @@ function cap(ctx: Contexte, amount: number, limit: number, used: number, rule: s
   return capped;
 }
 
-/** Withholds a PF or a franchise; returns the amount as Money (shared with the trace step). */
-function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: string, day: number, qty: number, available: number, i: number): Money {
+/** Raises `RULES_PARAMETRE_DATE` for a parameter with no value at the act date (a cap is never silently off). */
+function absent(ctx: Contexte, name: string, date: string, i: number): undefined {
+  ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: name, expected: date }));
+  return undefined;
+}
+
+/** Withholds a PF or a franchise; returns the amount as Money (shared with the trace step), or undefined after an issue. */
+function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: string, day: number, qty: number, available: number, i: number): Money | undefined {
   const r = ctx.regles;
   const isPf = kind === 'pf';
   const ids = isPf ? PF_IDS : FRANCHISE_IDS;
   let unit: AmountEntry;
-  let dayCap = -1;
-  let daySource = '';
+  let dayCap: number;
+  let daySource: string;
   let dayKey: number;
   if (isPf) {
     const pf = atDay(r.pfMontant, day);
-    if (pf === undefined) {
-      const none = money(0);
-      step(ctx, 'pf.inexistante', i, { date }, 'non applicable à cette date', none, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024');
-      return none;
-    }
-    unit = pf;
+    if (pf === undefined) return absent(ctx, 'pf.montant', date, i);
     const capRow = atDay(r.pfJour, day);
-    if (capRow !== undefined) {
-      dayCap = capRow.centimes;
-      daySource = capRow.source;
-    }
+    if (capRow === undefined) return absent(ctx, 'pf.plafondJour', date, i);
+    unit = pf;
+    dayCap = capRow.centimes;
+    daySource = capRow.source;
     dayKey = PF_JOUR + day;
   } else {
-    // Franchise parameters all start with an open row (from: null): always defined.
-    const fr = atDay(r.franchise[kind], day) as FranchiseEntry;
+    const fr = atDay(r.franchise[kind], day);
+    if (fr === undefined) return absent(ctx, `franchise.${kind}`, date, i);
     unit = fr;
+    // −1: the text sets no daily cap (médicaments).
     dayCap = fr.dayCap;
     daySource = fr.source;
     dayKey = FR_JOUR[kind] + day;
   }
+  const yearCap = atDay(isPf ? r.pfAnnee : r.franchiseAnnee, day);
+  if (yearCap === undefined) return absent(ctx, isPf ? 'pf.plafondAnnuel' : 'franchise.plafondAnnuel', date, i);
   let amount = unit.centimes * qty;
   if (dayCap >= 0) amount = cap(ctx, amount, dayCap, get(c, dayKey), ids.jour, i, daySource);
   const year = Math.floor(day / 10000);
   const yearKey = (isPf ? PF_ANNEE : FR_ANNEE) + year;
-  const yearCap = atDay(isPf ? r.pfAnnee : r.franchiseAnnee, day);
-  if (yearCap !== undefined) amount = cap(ctx, amount, yearCap.centimes, get(c, yearKey), ids.annee, i, yearCap.source, REMAINDER);
+  amount = cap(ctx, amount, yearCap.centimes, get(c, yearKey), ids.annee, i, yearCap.source, REMAINDER);
   amount = cap(ctx, amount, available, 0, ids.amo, i, 'netAmo never below zero (assumption: the excess is not withheld)');
   bump(c, dayKey, amount);
   bump(c, yearKey, amount);
@@ -196,8 +199,9 @@ function withhold(ctx: Contexte, c: Cumuls, kind: 'pf' | FranchiseKind, date: st
  * @param partAmo - The line's AMO part (centimes), the most that can be withheld.
  * @param i - Line index.
  * @param out - Receives the result (reused object, Hint: no allocation per line).
+ * @returns Whether the line could be settled (false after a `RULES_PARAMETRE_DATE` issue).
  */
-export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date: string, day: number, qty: number, partAmo: number, i: number, out: Retenues): void {
+export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date: string, day: number, qty: number, partAmo: number, i: number, out: Retenues): boolean {
   out.pf = 0;
   out.franchise = 0;
   out.pfMoney = ZERO;
@@ -210,14 +214,19 @@ export function computeRetenues(ctx: Contexte, c: Cumuls, row: CompiledRow, date
   out.exemption = !row.row.acte ? 'pasUnActe' : !pfApplies && kind === null ? 'professionNonConcernee' : exemption(ctx, day);
   if (out.exemption !== null) {
     if (ctx.trace !== null) step(ctx, 'pf.exemption', i, EXEMPTION_INPUTS[out.exemption], 'aucune participation ni franchise', undefined, 'Code de la sécurité sociale, art. L.160-13 II et III ; décrets n° 2024-113 et 2024-114 du 16 février 2024 (exemptions; PF for médecins only)');
-    return;
+    return true;
   }
   if (pfApplies) {
-    out.pfMoney = withhold(ctx, c, 'pf', date, day, qty, partAmo, i);
-    out.pf = out.pfMoney.centimes;
+    const pf = withhold(ctx, c, 'pf', date, day, qty, partAmo, i);
+    if (pf === undefined) return false;
+    out.pfMoney = pf;
+    out.pf = pf.centimes;
   }
   if (kind !== null) {
-    out.franchiseMoney = withhold(ctx, c, kind, date, day, qty, partAmo - out.pf, i);
-    out.franchise = out.franchiseMoney.centimes;
+    const fr = withhold(ctx, c, kind, date, day, qty, partAmo - out.pf, i);
+    if (fr === undefined) return false;
+    out.franchiseMoney = fr;
+    out.franchise = fr.centimes;
   }
+  return true;
 }

@@ -24,9 +24,9 @@ export interface TauxChoisi {
 }
 
 const EXO_RULES: Readonly<Record<MotifExoneration, string>> = {
-  ald: 'taux.ald', maternite: 'taux.maternite', atmp: 'taux.atmp', invalidite: 'taux.invalidite', ame: 'taux.ame', prevention: 'taux.prevention',
+  ald: 'taux.ald', maternite: 'taux.maternite', atmp: 'taux.atmp', invalidite: 'taux.invalidite', ame: 'taux.ame', prevention: 'taux.prevention', menopause: 'taux.menopause',
 };
-const FAMILY_RULES = { sageFemme: 'taux.sageFemme', chirurgienDentiste: 'taux.chirurgienDentiste' } as const;
+const FAMILY_RULES = { sageFemme: 'taux.sageFemme', chirurgienDentiste: 'taux.chirurgienDentiste', psychologue: 'taux.psychologue' } as const;
 
 /** @returns a blank {@link TauxChoisi} to reuse across lines. */
 export function createTauxChoisi(): TauxChoisi {
@@ -51,6 +51,11 @@ function exoneration(ctx: Contexte, line: LigneActe, day: number): MotifExonerat
   if (ctx.nature === '30' || inMaternite(ctx, day)) return 'maternite';
   if (line.enRapportAld === true) return 'ald';
   if (ctx.invalidite) return 'invalidite';
+  const m = ctx.regles.menopause;
+  if (day >= m.debutDay && m.codes.has(line.code)) {
+    const age = ageOnDay(ctx, day);
+    if (age >= m.ageMin && age <= m.ageMax) return 'menopause';
+  }
   return null;
 }
 

@@ -7,7 +7,8 @@
  * Destinataire (B2 type 2 pos 115-116): 00 hors TP, 05 TP AMO, 15 TP intégral, 25 TP AMC seule.
  */
 import type { Contexte } from './context';
-import { issue } from './checks';
+import { dayNumber, issue } from './checks';
+import { atDay } from './compiledParams';
 import type { DestinataireReglement, LigneDecompte, PreferenceTiersPayant } from './model';
 import { step } from './trace';
 
@@ -26,6 +27,10 @@ function obligation(ctx: Contexte, lignes: readonly LigneDecompte[]): string | n
   if (b.ame === true) return 'ame';
   if (ctx.nature === '41') return 'atmp';
   for (const l of lignes) if (l.exoneration === 'ald' || l.exoneration === 'maternite') return l.exoneration;
+  // LFSS 2026: tiers payant AMO for the séances Mon soutien psy (dated).
+  if (ctx.input.ps.profession === 'psychologue') {
+    for (const l of lignes) if (atDay(ctx.regles.tiersPayantAmoPsychologue, dayNumber(l.date))?.value === true) return 'psychologue';
+  }
   return null;
 }
 

@@ -6,14 +6,15 @@ import type { Issue, IssuePath, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import { isFactorText } from '../core/money/index';
 import type { FactureInput } from './model';
+import { PARCOURS_LETTRES, PARCOURS_SESAM } from './parcours';
 import type { Obj } from './checks';
 import { checkBool, checkCoefficient, checkDate, checkEnum, checkMoney, checkString, isObj, isoDayNumber, issue, typeName } from './checks';
 
-const PROFESSIONS = ['medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur'];
+const PROFESSIONS = ['medecin', 'sageFemme', 'chirurgienDentiste', 'infirmier', 'masseurKinesitherapeute', 'orthophoniste', 'orthoptiste', 'pedicurePodologue', 'pharmacien', 'transporteur', 'psychologue'];
 const SECTEURS = ['1', '2', '2-optam'];
 const ZONES = ['metropole', 'dom'];
 const NATURES = ['10', '13', '30', '41', '90'];
-const PARCOURS = ['T', 'N', 'R', 'H', 'D', 'O', 'M', 'U', 'A', 'S', ''];
+const PARCOURS = [...PARCOURS_LETTRES, ...Object.keys(PARCOURS_SESAM)];
 const FORMULES = ['ticketModerateur', 'pourcentageBr', 'forfait'];
 const EXONERATIONS = ['invalidite', 'pensionMilitaire'];
 const MOTIFS = ['DE', 'DA'];
@@ -113,6 +114,7 @@ function checkLigne(v: unknown, i: number, fact: string, factDay: number, issues
   checkCoefficient(l['coefficient'], base, 'coefficient', issues);
   checkMoney(l['montantFacture'], base, 'montantFacture', issues, false);
   checkEnum(l['motifDepassement'], MOTIFS, base, 'motifDepassement', issues, false);
+  checkString(l['groupe'], base, 'groupe', issues);
   checkBool(l['enRapportAld'], base, 'enRapportAld', issues);
   checkEnum(l['lieu'], LIEUX, base, 'lieu', issues, false);
   checkEnum(l['activite'], ACTIVITES, base, 'activite', issues, false);
@@ -217,6 +219,7 @@ export function validateFacture(input: unknown, days: number[] | null): Result<F
     const base: (string | number)[] = ['lignes', 0];
     for (let i = 0; i < lignes.length; i++) checkLigne(lignes[i], i, fact as string, factDay, issues, base, days);
   }
+  checkBool(root['prescripteurNonConventionne'], ROOT, 'prescripteurNonConventionne', issues);
   checkAmc(root['amc'], issues);
   checkHistorique(root['historique'], issues);
   const sejour = object(root['sejour'], ROOT, 'sejour', issues, false);

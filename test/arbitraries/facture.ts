@@ -55,6 +55,8 @@ interface PsKind {
   readonly secteurs: readonly Secteur[];
   readonly zones: readonly Zone[];
   readonly codes: (secteur: Secteur, zone: Zone) => readonly string[];
+  /** First date the kind's codes price (dates before it are moved to it). */
+  readonly from?: string;
 }
 
 const KINDS: readonly PsKind[] = [
@@ -98,11 +100,13 @@ export const arbFacture: fc.Arbitrary<FactureInput> = fc
     const secteur = r.kind.secteurs[r.secteurIdx % r.kind.secteurs.length] as Secteur;
     const zone = r.kind.zones[r.zoneIdx % r.kind.zones.length] as Zone;
     const codes = r.kind.codes(secteur, zone);
-    const sorted = [...r.dates].sort();
+    const from = r.kind.from;
+    const dates = from === undefined ? r.dates : r.dates.map((x) => (x < from ? (from as PlainDate) : x));
+    const sorted = [...dates].sort();
     const first = sorted[0] as PlainDate;
     const last = sorted[sorted.length - 1] as PlainDate;
     const dateNaissance = fromEpochDays(toEpochDays(first) - r.naissanceAge * 365 - 10);
-    const lignes = r.dates.map((date, i): LigneActe => {
+    const lignes = dates.map((date, i): LigneActe => {
       const p = r.picks[i] as (typeof r.picks)[number];
       const code = codes[p.code % codes.length] as string;
       const l: { -readonly [K in keyof LigneActe]: LigneActe[K] } = { code, date, quantite: p.q };

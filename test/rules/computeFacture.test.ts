@@ -321,7 +321,7 @@ describe('participation forfaitaire caps', () => {
   });
 
   it('PF never takes netAmo below zero', () => {
-    const cheap = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'X', libelle: 'x', nomenclature: 'ngap' as const, professions: ['medecin' as const], validFrom: null, prix: '1.00', acte: true, source: 'test' }] };
+    const cheap = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'X', libelle: 'x', nomenclature: 'ngap' as const, professions: ['medecin' as const], validFrom: d('2020-01-01'), prix: '1.00', acte: true, source: 'test' }] };
     const ref = expectOk(loadRef(cheap));
     const dec = expectOk(computeFacture(factureG({ lignes: [ligne('X')] }), { referentiel: ref }));
     expect([c(dec.total.partAmo), c(dec.total.participationForfaitaire), c(dec.total.netAmo)]).toEqual([70, 70, 0]);
@@ -331,7 +331,7 @@ describe('participation forfaitaire caps', () => {
 
 describe('sages-femmes, dentistes, options', () => {
   it('sage-femme 70 %, dentiste 60 % since 2023-10-15 (arrêté du 12 octobre 2023), no PF (profession not concerned)', () => {
-    const table = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'SF', libelle: 'x', nomenclature: 'ngap' as const, professions: ['sageFemme' as const, 'chirurgienDentiste' as const], validFrom: null, prix: '25.00', acte: true, source: 'test' }] };
+    const table = { source: 't', version: 't', date: d('2025-01-01'), rows: [{ code: 'SF', libelle: 'x', nomenclature: 'ngap' as const, professions: ['sageFemme' as const, 'chirurgienDentiste' as const], validFrom: d('2020-01-01'), prix: '25.00', acte: true, source: 'test' }] };
     const ref = expectOk(loadRef(table));
     for (const profession of ['sageFemme', 'chirurgienDentiste'] as const) {
       const dec = expectOk(computeFacture(factureG({ ps: { profession, specialite: '21', secteur: '1', zone: 'metropole' }, lignes: [ligne('SF')] }), { referentiel: ref }));

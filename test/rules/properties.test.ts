@@ -94,10 +94,12 @@ describe('demo day and defaults', () => {
     }
   });
 
-  it('nature d’assurance defaults to 10 and parcours to T', () => {
-    const { natureAssurance: _n, parcours: _p, ...rest } = factureG();
+  it('nature d’assurance defaults to 10; a médecin’s parcours is required, never a silent T', () => {
+    const { natureAssurance: _n, ...rest } = factureG();
     const dec = priced(rest);
     expect([dec.natureAssurance, dec.parcours, dec.total.partAmo.centimes]).toEqual(['10', 'T', 2100]);
+    const { parcours: _p, ...none } = factureG();
+    expectIssue(computeFacture(none), 'RULES_PARCOURS_MANQUANT', ['parcours']);
   });
 
   it('parcours exclu (blank) with an unjustified dépassement names it in the issue', () => {

@@ -11,7 +11,7 @@ import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { factureG, ligne } from '../arbitraries/facture';
 
 const d = (s: string): PlainDate => s as PlainDate;
-const row = (over: Partial<TarifRow>): TarifRow => ({ code: 'T', libelle: 'test', nomenclature: 'ngap', professions: ['medecin'], validFrom: null, prix: '10.00', acte: true, source: 'test (fictitious)', ...over });
+const row = (over: Partial<TarifRow>): TarifRow => ({ code: 'T', libelle: 'test', nomenclature: 'ngap', professions: ['medecin'], validFrom: d('2000-01-01'), prix: '10.00', acte: true, source: 'test (fictitious)', ...over });
 const table = (rows: TarifRow[]): TableTarifs => ({ source: 'test', version: 'test-1', date: d('2025-01-01'), rows });
 
 const TEST_TABLE = table([
@@ -98,14 +98,14 @@ describe('CCAM, LPP, médicament, transport (test table)', () => {
     expectIssue(price(factureG({ ps, lignes: [ligne('NOTAUX')] })), 'RULES_PARAMETRE_DATE', ['lignes', 0, 'date']);
   });
 
-  it('transport: franchise 4 € with an 8 €/day cap; 2 € without daily cap before 2024-03-31', () => {
+  it('transport: franchise 4 € with an 8 €/day cap; 2 € with a 4 €/day cap before 2024-03-31 (décret n° 2007-1937)', () => {
     const ps = { profession: 'transporteur', specialite: '55', secteur: '1', zone: 'metropole' } as const;
     const dec = expectOk(price(factureG({ ps, lignes: [ligne('TRSP'), ligne('TRSP'), ligne('TRSP')] })));
     expect(dec.lignes.map((l) => l.franchise.centimes)).toEqual([400, 400, 0]);
     const hist = { cumulsJournaliers: [{ date: d('2025-03-10'), participationForfaitaire: { centimes: 0 }, franchiseTransport: { centimes: 700 } }] };
     expect(expectOk(price(factureG({ ps, lignes: [ligne('TRSP')], historique: hist }))).total.franchise.centimes).toBe(100);
     const old = expectOk(price(factureG({ ps, dateFacturation: d('2024-03-30'), lignes: [ligne('TRSP', '2024-03-30'), ligne('TRSP', '2024-03-30'), ligne('TRSP', '2024-03-30')] })));
-    expect(old.lignes.map((l) => l.franchise.centimes)).toEqual([200, 200, 200]);
+    expect(old.lignes.map((l) => l.franchise.centimes)).toEqual([200, 200, 0]);
   });
 
   it('parcours-only majoration refused hors parcours, accepted in parcours', () => {
@@ -119,15 +119,15 @@ describe('CCAM, LPP, médicament, transport (test table)', () => {
     expectIssue(price(factureG({ lignes: [ligne('OLD')] })), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
   });
 
-  it('parameters are data: a PF before its first date is not withheld; a missing rate is an issue', () => {
-    const dec = expectOk(computeFacture(factureG({ dateFacturation: d('2004-06-01'), beneficiaire: { dateNaissance: d('1970-01-01') }, lignes: [ligne('T', '2004-06-01')] }), { referentiel: REF }));
-    expect(dec.total.participationForfaitaire.centimes).toBe(0);
-    expect(dec.trace.some((s) => s.rule === 'pf.inexistante')).toBe(true);
+  it('parameters are data: a date before a parameter\'s first value is an issue, never a silent zero; a missing rate is an issue; a cap list cannot be empty', () => {
+    const old = computeFacture(factureG({ dateFacturation: d('2004-06-01'), beneficiaire: { dateNaissance: d('1970-01-01') }, lignes: [ligne('T', '2004-06-01')] }), { referentiel: REF });
+    expect(expectIssue(old, 'RULES_PARAMETRE_DATE', ['lignes', 0, 'date']).received).toBe('pf.montant');
     const params = { ...PARAMETRES_DEFAUT, taux: { ...PARAMETRES_DEFAUT.taux, medecin: [{ from: d('2030-01-01'), value: { units: 7, scale: 1 }, source: 'x' }] } };
     expectIssue(computeFacture(factureG(), { parametres: params }), 'RULES_PARAMETRE_DATE', ['lignes', 0, 'date']);
     const noCap = { ...PARAMETRES_DEFAUT, pf: { ...PARAMETRES_DEFAUT.pf, plafondJour: [], plafondAnnuel: [] } };
-    const many = expectOk(computeFacture(factureG({ lignes: [ligne('G'), ligne('G'), ligne('G')] }), { parametres: noCap }));
-    expect(many.total.participationForfaitaire.centimes).toBe(600);
+    expectIssue(computeFacture(factureG(), { parametres: noCap }), 'INPUT_RANGE', ['options', 'parametres', 'pf', 'plafondJour']);
+    const lateCap = { ...PARAMETRES_DEFAUT, pf: { ...PARAMETRES_DEFAUT.pf, plafondJour: [{ from: d('2030-01-01'), value: euros('4.00'), source: 'x' }] } };
+    expect(expectIssue(computeFacture(factureG(), { parametres: lateCap }), 'RULES_PARAMETRE_DATE', ['lignes', 0, 'date']).received).toBe('pf.plafondJour');
   });
 
   it('AMC formulas: TM share, forfait, plafond, non-responsable contract', () => {

@@ -34,8 +34,8 @@ export const NGAP_AUXILIAIRES_TABLES: readonly TableTarifs[] = [
 /**
  * NGAP infirmiers, masseurs-kinésithérapeutes, sages-femmes, orthophonistes, orthoptistes,
  * pédicures-podologues and chirurgiens-dentistes in one table (the rows of
- * `NGAP_AUXILIAIRES_TABLES`). Load either this table or the per-profession ones, not both (the
- * same rows twice are `RULES_TABLE_DUPLICATE`).
+ * `NGAP_AUXILIAIRES_TABLES`). Load either this table or the per-profession ones (loaded after
+ * them, its rows replace theirs: same code × key × dates).
  */
 export const NGAP_AUXILIAIRES: TableTarifs = {
   source: NGAP_AUXILIAIRES_TABLES.map((t) => t.source).join(' ; '),

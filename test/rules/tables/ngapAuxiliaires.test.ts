@@ -9,7 +9,7 @@ import type { PlainDate } from '../../../src/core/date/index';
 import { addDays, fromEpochDays, toEpochDays } from '../../../src/core/date/index';
 import type { Issue } from '../../../src/core/issues/index';
 import type { Profession, ProfessionnelSante, TableTarifs, TarifRow, Zone } from '../../../src/rules/index';
-import { computeFacture, DEFAULT_REFERENTIEL, DEFAULT_TABLES, loadReferentiel, NGAP_AUXILIAIRES, NGAP_MEDECINS } from '../../../src/rules/index';
+import { computeFacture, DEFAULT_REFERENTIEL, DEFAULT_TABLES, loadReferentiel, NGAP_AUXILIAIRES, NGAP_MEDECINS, SEANCES_PSYCHOLOGUES } from '../../../src/rules/index';
 // The per-profession tables are exported by src/rules/tables (the rules barrel re-export is requested from the lead).
 import {
   NGAP_AUXILIAIRES_TABLES, NGAP_CHIRURGIENS_DENTISTES, NGAP_INFIRMIERS, NGAP_MASSEURS_KINESITHERAPEUTES, NGAP_ORTHOPHONISTES,
@@ -98,9 +98,10 @@ describe('NGAP auxiliaires: rows', () => {
     ]);
     for (const t of NGAP_AUXILIAIRES_TABLES) expect(DEFAULT_TABLES).toContain(t);
     expect(DEFAULT_TABLES).not.toContain(NGAP_AUXILIAIRES);
-    const combined = expectOk(loadReferentiel([NGAP_MEDECINS, NGAP_AUXILIAIRES]));
+    const combined = expectOk(loadReferentiel([NGAP_MEDECINS, NGAP_AUXILIAIRES, SEANCES_PSYCHOLOGUES]));
     expect(combined.index.size).toBe(DEFAULT_REFERENTIEL.index.size);
-    expectIssue(loadReferentiel([...DEFAULT_TABLES, NGAP_AUXILIAIRES]), 'RULES_TABLE_DUPLICATE');
+    // Loaded after the per-profession tables, the combined table replaces their rows (same code × key × dates): no duplicate.
+    expectOk(loadReferentiel([...DEFAULT_TABLES, NGAP_AUXILIAIRES]));
     for (const t of NGAP_AUXILIAIRES_TABLES) expect(DEFAULT_REFERENTIEL.version).toContain(t.version);
   });
 });

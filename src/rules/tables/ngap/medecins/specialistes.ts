@@ -17,10 +17,11 @@ const PSY_2024 = `${CONV_2024} ; ${AMELI_22_12_2024} (consultation coordonnée d
 
 /** Spécialistes rows. */
 export const SPECIALISTES: readonly TarifRow[] = [
-  acte('CS', 'Consultation au cabinet du médecin spécialiste', '2023-01-01', '23.00', `${SERVICE_PUBLIC} ; ${DEPUIS_2023}`),
+  // majorationParcours: in the parcours the CS carries the MCS, so the DA hors parcours is capped on CS + MCS (CSS L.162-5-3).
+  acte('CS', 'Consultation au cabinet du médecin spécialiste', '2023-01-01', '23.00', `${SERVICE_PUBLIC} ; ${DEPUIS_2023}`, { majorationParcours: 'MCS' }),
   aConfirmer('CS', 'Consultation au cabinet du médecin spécialiste (secteur 1 / OPTAM)', '2024-12-22',
     `valeur de CS au 22/12/2024 en secteur 1 / OPTAM (MPC intégrée à CS par le ${CONV_2024} ; spécialiste correspondant 31,50 € au total = CS + MCS, ${AMELI_22_12_2024})`,
-    { secteurs: S1_OPTAM }),
+    { secteurs: S1_OPTAM, majorationParcours: 'MCS' }),
   aConfirmer('VS', 'Visite du médecin spécialiste', '2023-01-01', 'valeur de la lettre VS (23 € comme CS selon la NGAP) à vérifier'),
   aConfirmer('MPC', 'Majoration forfaitaire transitoire (spécialiste)', '2023-01-01',
     `montant selon la spécialité, porté de +1,50 € au 1er novembre 2023 par le ${RA_2023} ; intégration à CS au 22/12/2024 (${CONV_2024})`,
@@ -38,9 +39,9 @@ export const SPECIALISTES: readonly TarifRow[] = [
   aConfirmer('APU', 'Avis ponctuel de consultant d’un professeur des universités-praticien hospitalier', '2023-01-01',
     `valeurs avant et après le 22/12/2024 (74 € annoncés par le ${CONV_2024}) à vérifier dans l’annexe tarifaire`),
   acte('CNPSY', 'Consultation du psychiatre, neuropsychiatre ou neurologue', '2022-04-01', '42.50', `${AVENANT_9} : CNPSY 42,50 €`),
-  acte('CNPSY', 'Consultation du psychiatre, neuropsychiatre ou neurologue', '2024-12-22', '50.00', PSY_2024, { secteurs: S1_OPTAM }),
+  acte('CNPSY', 'Consultation du psychiatre, neuropsychiatre ou neurologue', '2024-12-22', '50.00', PSY_2024, { secteurs: S1_OPTAM, majorationParcours: 'MCS' }),
   acte('CNPSY', 'Consultation du psychiatre, neuropsychiatre ou neurologue', '2026-01-01', '52.00',
-    `${CONV_2024} : consultation coordonnée 57 € = CNPSY 52 € + MCS 5 €, ${REPORT_2026}`, { secteurs: S1_OPTAM }),
+    `${CONV_2024} : consultation coordonnée 57 € = CNPSY 52 € + MCS 5 €, ${REPORT_2026}`, { secteurs: S1_OPTAM, majorationParcours: 'MCS' }),
   aConfirmer('CNPSY', 'Consultation du psychiatre, neuropsychiatre ou neurologue (secteur 2 non-OPTAM)', '2024-12-22',
     `base secteur 2 non-OPTAM de CNPSY à partir du 22/12/2024 (${CONV_2024})`, { secteurs: ['2'] }),
   aConfirmer('MP', 'Majoration de la consultation du psychiatre pour un enfant ou un jeune', '2023-01-01',
