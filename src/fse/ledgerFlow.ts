@@ -205,7 +205,7 @@ export const prefix = (path: IssuePath, issues: readonly Issue[]): Issue[] => is
  *   the same call), `STORE` on other storage failures (nothing was written either).
  * @example
  * const lotted = unwrap(await numberAndLot(store, [{ fse, dre }], { maxPerLot: 500 }));
- * unwrap(await secureNumbered(store, lotted.files, securer, new Date().toISOString()));
+ * unwrap(await secureNumbered(store, lotted.files, securer, { ...emitter, at: '2025-03-10T18:00:00+01:00' }));
  * for (const file of lotted.files) send(unwrap(await serializeLottedFile(store, file, emitter)));
  */
 export async function numberAndLot(store: LedgerStore, items: readonly LedgerItem[], options: NumberAndLotOptions = {}): Promise<Result<NumberAndLotResult>> {
