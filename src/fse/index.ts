@@ -21,6 +21,7 @@ export type { ValidateOptions } from './validate';
 export { resolveControlContext, validateDre, validateFse } from './validate';
 export type { SecuredFse } from './secure';
 export { secureFse } from './secure';
+export type { SecureOptions } from './secure';
 export type { LedgerItem, LottedFile, LottedLot, NumberAndLotOptions, NumberAndLotResult, NumberedItem } from './ledgerFlow';
 export { DEFAULT_MAX_PER_LOT, invoiceDraftOf, markFilesTransmitted, numberAndLot } from './ledgerFlow';
 export type { SecuredInvoice } from './ledgerFile';

@@ -20,12 +20,14 @@ import { formatInvoiceNumber, LEDGER_CODES } from '../ledger/index';
 import type { Securer } from '../signature/ports';
 import type { B2Emitter } from './b2/buildFile';
 import { buildB2File } from './b2/buildFile';
+import type { B2FactureOptions } from './b2/fromFse';
 import { b2FactureOf } from './b2/fromFse';
 import { serializeB2Facture, serializeB2File } from './b2/serialize';
 import type { LottedFile } from './ledgerFlow';
 import { guardStore, methodOf, prefix } from './ledgerFlow';
 import type { Dre, Fse } from './model';
-import { secureFse } from './secure';
+import type { SecureOptions } from './secure';
+import { secureFse, securingInstant } from './secure';
 import type { SecuringMode } from './securing';
 
 const issue = createIssueFactory(LEDGER_CODES);
@@ -50,23 +52,37 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.leng
  * @param store - The ledger.
  * @param files - Files from `numberAndLot`.
  * @param securer - The Securer (CPS card, vendor component, test signer).
- * @param when - Securing date-time (ISO 8601, the caller's clock).
- * @param options - Invoice-level B2 options, the same as the file emitter's.
+ * @param options - `at`: the securing instant, ISO 8601 with its offset (default the securer's
+ *   clock); invoice-level B2 options, the same as the file emitter's (the emitter itself fits).
+ *   The 0.2 form `(store, files, securer, at, emitter)` is deprecated and still accepted.
  * @returns The secured invoices, or every securing issue (paths `['files', i, 'lots', j, 'documents', k, …]`);
  *   invoices secured before an issue stay recorded, so a retry continues.
  * @throws SesamError when the Securer fails (I/O) or the store fails.
  * @example
- * unwrap(await secureNumbered(store, lotted.files, securer, new Date().toISOString()));
+ * unwrap(await secureNumbered(store, lotted.files, securer, { ...emitter, at: '2025-03-10T18:00:00+01:00' }));
  */
-export async function secureNumbered(store: LedgerStore, files: readonly LottedFile[], securer: Securer, when: string, options: B2Emitter | Record<string, never> = {}): Promise<Result<readonly SecuredInvoice[]>> {
+export async function secureNumbered(store: LedgerStore, files: readonly LottedFile[], securer: Securer, options?: SecureOptions | (B2Emitter & SecureOptions)): Promise<Result<readonly SecuredInvoice[]>>;
+/**
+ * @deprecated Since 0.3.0: use `secureNumbered(store, files, securer, { ...emitter, at })`; removed in the next minor release.
+ * @param store - The ledger.
+ * @param files - Files from `numberAndLot`.
+ * @param securer - The Securer.
+ * @param when - Securing date-time, ISO 8601.
+ * @param options - Invoice-level B2 options.
+ * @returns The secured invoices or every securing issue.
+ */
+export async function secureNumbered(store: LedgerStore, files: readonly LottedFile[], securer: Securer, when: string, options?: B2Emitter | Record<string, never>): Promise<Result<readonly SecuredInvoice[]>>;
+export async function secureNumbered(store: LedgerStore, files: readonly LottedFile[], securer: Securer, fourth?: SecureOptions | string, fifth?: unknown): Promise<Result<readonly SecuredInvoice[]>> {
   const issues: Issue[] = [];
+  const legacy = typeof fourth === 'string';
   const s = guardStore(store, issues, ['recordSecuring', 'getSecuring']);
   const list = guardArray(files, ['files'], issues, { max: 100_000 });
   const sec = guardObject(securer, ['securer'], issues);
   if (sec !== undefined) guardFunction(methodOf(sec, 'secure'), ['securer', 'secure'], issues);
-  guardString(when, ['at'], issues, { min: 1, max: 40, expected: 'date-heure ISO 8601' });
-  guardObject(options, ['options'], issues, { required: false });
-  if (issues.length > 0 || s === undefined || list === undefined) return inputErr(issues);
+  const o = guardObject(legacy ? fifth : fourth, ['options'], issues, { required: false });
+  const when = securingInstant(legacy ? fourth : o && field(o, 'at'), sec, legacy ? ['at'] : ['options', 'at'], issues);
+  if (issues.length > 0 || s === undefined || list === undefined || when === undefined) return inputErr(issues);
+  const options: SecureOptions = { ...(o as B2FactureOptions | undefined), at: when };
   const out: SecuredInvoice[] = [];
   for (const [i, f] of (list as readonly LottedFile[]).entries()) {
     const lots = guardArray(field(guardObject(f, ['files', i], issues) ?? {}, 'lots'), ['files', i, 'lots'], issues);
@@ -86,7 +102,7 @@ export async function secureNumbered(store: LedgerStore, files: readonly LottedF
           out.push({ kind, numero: fse.identification.numeroFacture ?? 0, securing: done, reused: true });
           continue;
         }
-        const secured = await secureFse(doc as Fse | Dre, securer, when, options);
+        const secured = await secureFse(doc as Fse | Dre, securer, options);
         if (!secured.ok) {
           issues.push(...prefix(path, secured.issues));
           continue;

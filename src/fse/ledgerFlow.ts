@@ -24,7 +24,7 @@ import type { Issue, IssuePath, Result } from '../core/issues/index';
 import { ok } from '../core/issues/index';
 import { field, guardArray, guardBoolean, guardFunction, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
 import { fromCentimes } from '../core/money/index';
-import type { InvoiceDraft, LedgerInvoice, LedgerLot, LedgerStore } from '../ledger/index';
+import type { InvoiceDraft, LedgerEventOptions, LedgerInvoice, LedgerLot, LedgerStore } from '../ledger/index';
 import type { Dre, Fse } from './model';
 import type { SecuringMode } from './securing';
 
@@ -75,6 +75,13 @@ export interface NumberAndLotOptions {
   readonly storePayload?: boolean;
 }
 
+/** `options.at` (or the deprecated positional string), checked; `undefined` when absent. */
+function atOption(options: unknown, issues: Issue[]): string | undefined {
+  if (typeof options === 'string') return guardString(options, ['at'], issues, { min: 1, max: 40, expected: 'date-heure ISO 8601' });
+  const o = guardObject(options, ['options'], issues, { required: false });
+  return o && guardString(field(o, 'at'), ['options', 'at'], issues, { required: false, min: 1, max: 40, expected: 'date-heure ISO 8601' });
+}
+
 /** Reads `a.b.c` of untrusted data (own properties only), `undefined` when any step is missing. */
 function at(root: unknown, ...keys: string[]): unknown {
   let v = root;
@@ -93,16 +100,26 @@ function at(root: unknown, ...keys: string[]): unknown {
  *
  * @param fse - The invoice.
  * @param dre - Its DRE, when the AMC part is in tiers payant.
- * @param when - Recording date-time (ISO 8601), optional.
+ * @param options - `at`: recording instant, ISO 8601 with its offset (default: the store's clock
+ *   when the draft is recorded). A string (the 0.2 positional `at`) is deprecated and still accepted.
  * @returns The draft for `LedgerStore.recordInvoice`, or the `INPUT_*` issues of a malformed FSE.
  * @example
- * const draft = unwrap(invoiceDraftOf(fse, dre));
+ * const draft = unwrap(invoiceDraftOf(fse, dre, { at: '2025-03-10T18:00:00+01:00' }));
  */
-export function invoiceDraftOf(fse: Fse, dre?: Dre, when?: string): Result<InvoiceDraft> {
+export function invoiceDraftOf(fse: Fse, dre?: Dre, options?: LedgerEventOptions): Result<InvoiceDraft>;
+/**
+ * @deprecated Since 0.3.0: use `invoiceDraftOf(fse, dre, { at })`; removed in the next minor release.
+ * @param fse - The invoice.
+ * @param dre - Its DRE.
+ * @param when - Recording date-time (ISO 8601).
+ * @returns The draft or the issues.
+ */
+export function invoiceDraftOf(fse: Fse, dre: Dre | undefined, when: string): Result<InvoiceDraft>;
+export function invoiceDraftOf(fse: Fse, dre?: Dre, options?: LedgerEventOptions | string): Result<InvoiceDraft> {
   const issues: Issue[] = [];
   const f = guardObject(fse, ['fse'], issues);
   const d = guardObject(dre, ['dre'], issues, { required: false });
-  const stamp = guardString(when, ['at'], issues, { required: false, min: 1, max: 40 });
+  const stamp = atOption(options, issues);
   if (f === undefined) return inputErr(issues);
   const t = guardObject(field(f, 'totaux'), ['fse', 'totaux'], issues);
   const total = t && guardMoney(field(t, 'montantFacture'), ['fse', 'totaux', 'montantFacture'], issues);
@@ -188,7 +205,7 @@ export const prefix = (path: IssuePath, issues: readonly Issue[]): Issue[] => is
  *   the same call), `STORE` on other storage failures (nothing was written either).
  * @example
  * const lotted = unwrap(await numberAndLot(store, [{ fse, dre }], { maxPerLot: 500 }));
- * unwrap(await secureNumbered(store, lotted.files, securer, new Date().toISOString()));
+ * unwrap(await secureNumbered(store, lotted.files, securer, { ...emitter, at: '2025-03-10T18:00:00+01:00' }));
  * for (const file of lotted.files) send(unwrap(await serializeLottedFile(store, file, emitter)));
  */
 export async function numberAndLot(store: LedgerStore, items: readonly LedgerItem[], options: NumberAndLotOptions = {}): Promise<Result<NumberAndLotResult>> {
@@ -207,7 +224,7 @@ export async function numberAndLot(store: LedgerStore, items: readonly LedgerIte
     const item = guardObject(raw, ['items', index], issues);
     const fse = item && field(item, 'fse');
     const dre = item && field(item, 'dre');
-    const draft = item === undefined ? inputErr(issues.splice(0)) : invoiceDraftOf(fse as Fse, dre as Dre | undefined, when);
+    const draft = item === undefined ? inputErr(issues.splice(0)) : invoiceDraftOf(fse as Fse, dre as Dre | undefined, when === undefined ? {} : { at: when });
     if (!draft.ok) return void rejected.push({ index, issues: prefix(item === undefined ? [] : ['items', index], draft.issues) });
     drafts.push(storePayload === true ? { ...draft.value, payload: JSON.stringify(fse) } : draft.value);
     sources.push({ index, fse: fse as Fse, ...(dre === undefined ? {} : { dre: dre as Dre }) });
@@ -239,16 +256,26 @@ export async function numberAndLot(store: LedgerStore, items: readonly LedgerIte
  *
  * @param store - The ledger.
  * @param files - Files returned by {@link numberAndLot} and actually sent.
- * @param when - Timestamp (ISO 8601).
+ * @param options - `at`: sending instant, ISO 8601 with its offset (default: the store's clock).
+ *   A string (the 0.2 positional `at`) is deprecated and still accepted.
  * @returns The transmitted lots, or the ledger's issues.
  * @example
- * unwrap(await markFilesTransmitted(store, lotted.files, new Date().toISOString()));
+ * unwrap(await markFilesTransmitted(store, lotted.files, { at: '2025-03-10T18:30:00+01:00' }));
  */
-export async function markFilesTransmitted(store: LedgerStore, files: readonly LottedFile[], when?: string): Promise<Result<readonly LedgerLot[]>> {
+export async function markFilesTransmitted(store: LedgerStore, files: readonly LottedFile[], options?: LedgerEventOptions): Promise<Result<readonly LedgerLot[]>>;
+/**
+ * @deprecated Since 0.3.0: use `markFilesTransmitted(store, files, { at })`; removed in the next minor release.
+ * @param store - The ledger.
+ * @param files - Files sent.
+ * @param when - Timestamp (ISO 8601).
+ * @returns The transmitted lots or the issues.
+ */
+export async function markFilesTransmitted(store: LedgerStore, files: readonly LottedFile[], when: string): Promise<Result<readonly LedgerLot[]>>;
+export async function markFilesTransmitted(store: LedgerStore, files: readonly LottedFile[], options?: LedgerEventOptions | string): Promise<Result<readonly LedgerLot[]>> {
   const issues: Issue[] = [];
   const s = guardStore(store, issues, ['markTransmitted']);
   const list = guardArray(files, ['files'], issues, { max: 100_000 });
-  const stamp = guardString(when, ['at'], issues, { required: false, min: 1, max: 40 });
+  const stamp = atOption(options, issues);
   const ids: string[] = [];
   list?.forEach((f, k) => {
     const file = guardObject(f, ['files', k], issues);
@@ -258,7 +285,7 @@ export async function markFilesTransmitted(store: LedgerStore, files: readonly L
   if (issues.length > 0 || s === undefined) return inputErr(issues);
   const out: LedgerLot[] = [];
   for (const fileId of ids) {
-    const r = await s.markTransmitted({ fileId }, stamp);
+    const r = await s.markTransmitted({ fileId }, stamp === undefined ? {} : { at: stamp });
     if (!r.ok) return r;
     out.push(...r.value);
   }

@@ -52,6 +52,12 @@ export interface LotDraft {
   readonly at?: string;
 }
 
+/** Options of a ledger event (`recycleInvoice`, `cancelInvoice`, `markTransmitted`). */
+export interface LedgerEventOptions {
+  /** Instant of the event, ISO 8601 with its offset; default: the store's clock. */
+  readonly at?: string;
+}
+
 /** Which lots `markTransmitted` concerns: a list of lots or every lot of a file. */
 export type TransmissionTarget = { readonly lotIds: readonly LotId[] } | { readonly fileId: string };
 
@@ -117,9 +123,13 @@ export interface LedgerStore extends LedgerSecuringPort, ReturnsLedger {
    */
   recordInvoice(draft: InvoiceDraft): Promise<Result<LedgerInvoice>>;
   /** Re-issues an invoice whose part(s) are `rejetee` with a new number linked to it; old parts → `recyclee`. */
-  recycleInvoice(oldId: InvoiceId, changes?: RecycleChanges, at?: string): Promise<Result<LedgerInvoice>>;
+  recycleInvoice(oldId: InvoiceId, changes?: RecycleChanges, options?: LedgerEventOptions): Promise<Result<LedgerInvoice>>;
+  /** @deprecated Since 0.3.0: pass `{ at }` (a positional `at` is removed in the next minor release). */
+  recycleInvoice(oldId: InvoiceId, changes: RecycleChanges | undefined, at: string): Promise<Result<LedgerInvoice>>;
   /** Voids an invoice still `a_emettre` (its number stays consumed, visible in the history). */
-  cancelInvoice(id: InvoiceId, reason: string, at?: string): Promise<Result<LedgerInvoice>>;
+  cancelInvoice(id: InvoiceId, reason: string, options?: LedgerEventOptions): Promise<Result<LedgerInvoice>>;
+  /** @deprecated Since 0.3.0: pass `{ at }` (a positional `at` is removed in the next minor release). */
+  cancelInvoice(id: InvoiceId, reason: string, at: string): Promise<Result<LedgerInvoice>>;
   /** Sets the serialized invoice while it is still `a_emettre`. */
   setPayload(id: InvoiceId, payload: string): Promise<Result<LedgerInvoice>>;
   /** Next invoice number the PS would get (read-only, nothing consumed). */
@@ -132,7 +142,9 @@ export interface LedgerStore extends LedgerSecuringPort, ReturnsLedger {
   /** Creates a lot and moves its invoices' part `a_emettre` → `en_lot`, all or nothing. */
   createLot(draft: LotDraft): Promise<Result<LedgerLot>>;
   /** Marks lots sent (`en_lot` / `arl_negative` / `transmise` → `transmise`), all or nothing. */
-  markTransmitted(target: TransmissionTarget, at?: string): Promise<Result<readonly LedgerLot[]>>;
+  markTransmitted(target: TransmissionTarget, options?: LedgerEventOptions): Promise<Result<readonly LedgerLot[]>>;
+  /** @deprecated Since 0.3.0: pass `{ at }` (a positional `at` is removed in the next minor release). */
+  markTransmitted(target: TransmissionTarget, at: string): Promise<Result<readonly LedgerLot[]>>;
 
   /** Applies a return's events through the state machine, all or nothing, once per `sourceId`. */
   applyReturn(input: ReturnInput): Promise<Result<ReturnOutcome>>;

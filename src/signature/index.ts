@@ -6,6 +6,7 @@ export { SIGNATURE_CODES } from './codes';
 export type { CmsOptions } from './cms';
 export { buildCmsSignedData } from './cms';
 export { createCmsSecurer } from './securer';
+export type { CmsSecurerOptions } from './securer';
 export type { CmsVerification, CmsVerifyOptions } from './verify';
 export { verifyCmsSignedData } from './verify';
 export type { SoftwareSignerOptions } from './softwareSigner';

@@ -57,4 +57,10 @@ export interface Securer {
   readonly id: string;
   /** Secures the payload. */
   secure(request: SecuringRequest): Promise<SecuringResult>;
+  /**
+   * Optional injected clock: the current instant, ISO 8601 with its offset. `secureFse` and
+   * `secureNumbered` use it when the caller gives no `at` (time-parameter convention: only
+   * stateful components and adapters carry a clock; `createCmsSecurer` defaults it to the system clock).
+   */
+  readonly clock?: () => string;
 }

@@ -94,8 +94,8 @@ export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOp
   for (const [name, p] of [['AMO', report.followUp.amo], ['AMC', report.followUp.amc]] as const) {
     out(`  ${name} : attendu ${eur(p.expected)} ; payé ${eur(p.paid)} ; rejeté ${eur(p.rejected)} ; en attente ${eur(p.awaiting)}${p.ecart.centimes !== 0 ? ` ; écart ${eur(p.ecart)}` : ''} (${plural(p.count, 'part')})\n`);
   }
-  const watchdog = computeWatchdogReport(await ledger.listInvoices({ ps: options.ps }), options.today ?? options.date, options.thresholds);
-  out(`\n━━ Surveillance (${watchdog.asOf}) : ${plural(watchdog.alerts.length, 'alerte')}, ${eur(watchdog.totalAtRisk)} à risque ━━\n`);
+  const watchdog = computeWatchdogReport(await ledger.listInvoices({ ps: options.ps }), { today: options.today ?? options.date, ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }) });
+  out(`\n━━ Surveillance (${watchdog.today}) : ${plural(watchdog.alerts.length, 'alerte')}, ${eur(watchdog.totalAtRisk)} à risque ━━\n`);
   const alerts = [...watchdog.alerts].sort((a, b) => a.numero - b.numero || a.part.localeCompare(b.part));
   for (const a of alerts) out(`  ${eur(a.amountAtRisk).padStart(10)}  facture ${a.numero} ${a.part.toUpperCase()} ${LIBELLE_ALERTE[a.kind]}${LIBELLE_ETAT[a.state] === LIBELLE_ALERTE[a.kind] ? '' : ` (état : ${LIBELLE_ETAT[a.state]})`} depuis ${a.ageDays} j (seuil ${a.thresholdDays} j)\n`);
   return ok({ simulated: sim, report, watchdog });

@@ -1,6 +1,7 @@
 /**
  * "Bad input never throws", for the whole public API: every exported function of every pure
- * entry point is called with junk (test/helpers/junk.ts) as 1, 2 and 3 arguments. A call may
+ * entry point is called with junk (test/helpers/junk.ts) as 1, 2 and 3 arguments; a returned
+ * generator or async generator (a stream) is iterated, since junk may only fail when read. A call may
  * return anything or throw a `SesamError` (programmer-facing primitives); a TypeError, a
  * RangeError or a hang fails. I/O adapters (reader/pcsc, ledger/sqlite) are tested with their
  * real components elsewhere and are not fed junk paths here (they would create files).

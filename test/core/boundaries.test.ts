@@ -98,17 +98,17 @@ describe('caller-data functions return issues for junk', () => {
   it('date parsers: junk text, path and options are issues', () => {
     for (const j of notText) {
       expect(isInputIssue(parseAaaammjj(j as string))).toBe(true);
-      expect(isInputIssue(parseAammjj(j as string, { reference: D }))).toBe(true);
+      expect(isInputIssue(parseAammjj(j as string, { referenceDate: D }))).toBe(true);
       expect(parsePlainDate(j).ok).toBe(false);
       expect(isInputIssue(parseAammjj('250310', j as never))).toBe(true);
     }
     expectIssue(parseAaaammjj('20250310', 5 as never), 'INPUT_TYPE');
     expectIssue(parsePlainDate('2025-03-10', 'p' as never), 'INPUT_TYPE');
-    expectIssue(parseAammjj('250310', { reference: 'hier' as PlainDate }), 'INPUT_TYPE', ['options', 'reference']);
-    expectIssue(parseAammjj('250310', { reference: D, century: 'futur' as never }), 'INPUT_ENUM', ['options', 'century']);
-    expectIssue(parseAammjj('x'.repeat(10_000), { reference: D, path: ['d'] }), 'INPUT_TOO_LARGE', ['d']);
+    expectIssue(parseAammjj('250310', { referenceDate: 'hier' as PlainDate }), 'INPUT_TYPE', ['options', 'referenceDate']);
+    expectIssue(parseAammjj('250310', { referenceDate: D, century: 'futur' as never }), 'INPUT_ENUM', ['options', 'century']);
+    expectIssue(parseAammjj('x'.repeat(10_000), { referenceDate: D, path: ['d'] }), 'INPUT_TOO_LARGE', ['d']);
     // A reference outside 1900–2099 is still a PlainDate.
-    expect(expectOk(parseAammjj('250310', { reference: '2110-01-01' as PlainDate }))).toBe('2125-03-10');
+    expect(expectOk(parseAammjj('250310', { referenceDate: '2110-01-01' as PlainDate }))).toBe('2125-03-10');
   });
 
   it('identifier validators: junk path and FINESS options are issues', () => {

@@ -60,19 +60,24 @@ describe('PlainDate', () => {
 
 describe('spec formats', () => {
   it('reads AAMMJJ with a century rule', () => {
-    const reference = plainDate('2026-11-23');
-    expect(expectOk(parseAammjj('261122', { reference }))).toBe('2026-11-22');
-    expect(expectOk(parseAammjj('991231', { reference }))).toBe('1999-12-31');
-    expect(expectOk(parseAammjj('700101', { reference }))).toBe('2070-01-01');
-    expect(expectOk(parseAammjj('770101', { reference }))).toBe('1977-01-01');
-    expect(expectOk(parseAammjj('261124', { reference, century: 'past' }))).toBe('1926-11-24');
-    expect(expectOk(parseAammjj('261123', { reference, century: 'past' }))).toBe('2026-11-23');
-    expect(expectOk(parseAammjj('080315', { reference, century: 'past' }))).toBe('2008-03-15');
-    expectIssue(parseAammjj('2611', { reference, path: ['x'] }), 'DATE_SPEC_FORMAT', ['x']);
-    expectIssue(parseAammjj('230229', { reference }), 'DATE_SPEC_INVALID');
-    expect(expectOk(parseAammjj('240229', { reference: plainDate('1950-01-01') }))).toBe('1924-02-29');
+    const referenceDate = plainDate('2026-11-23');
+    expect(expectOk(parseAammjj('261122', { referenceDate }))).toBe('2026-11-22');
+    expect(expectOk(parseAammjj('991231', { referenceDate }))).toBe('1999-12-31');
+    expect(expectOk(parseAammjj('700101', { referenceDate }))).toBe('2070-01-01');
+    expect(expectOk(parseAammjj('770101', { referenceDate }))).toBe('1977-01-01');
+    expect(expectOk(parseAammjj('261124', { referenceDate, century: 'past' }))).toBe('1926-11-24');
+    expect(expectOk(parseAammjj('261123', { referenceDate, century: 'past' }))).toBe('2026-11-23');
+    expect(expectOk(parseAammjj('080315', { referenceDate, century: 'past' }))).toBe('2008-03-15');
+    expectIssue(parseAammjj('2611', { referenceDate, path: ['x'] }), 'DATE_SPEC_FORMAT', ['x']);
+    expectIssue(parseAammjj('230229', { referenceDate }), 'DATE_SPEC_INVALID');
+    expect(expectOk(parseAammjj('240229', { referenceDate: plainDate('1950-01-01') }))).toBe('1924-02-29');
     expect(formatAammjj(plainDate('2024-12-22'))).toBe('241222');
-    expect(expectOk(parseAammjj('200101', { reference: plainDate('2080-01-01') }))).toBe('2120-01-01');
+    expect(expectOk(parseAammjj('200101', { referenceDate: plainDate('2080-01-01') }))).toBe('2120-01-01');
+  });
+  it('needs its pivot (never the clock); the 0.2 name `reference` is deprecated and still read', () => {
+    expectIssue(parseAammjj('261122', {} as never), 'INPUT_MISSING', ['options', 'referenceDate']);
+    expect(expectOk(parseAammjj('991231', { reference: plainDate('2026-11-23') }))).toBe('1999-12-31');
+    expect(expectOk(parseAammjj('991231', { referenceDate: plainDate('2126-11-23'), reference: plainDate('2026-11-23') } as never))).toBe('2099-12-31');
   });
 
   it('reads AAAAMMJJ', () => {
@@ -92,12 +97,12 @@ describe('properties', () => {
   });
   test.prop([date])('AAAAMMJJ round-trips; AAMMJJ round-trips within 50 years of the reference', (d) => {
     expect(expectOk(parseAaaammjj(formatAaaammjj(d)))).toBe(d);
-    expect(expectOk(parseAammjj(formatAammjj(d), { reference: d }))).toBe(d);
-    expect(expectOk(parseAammjj(formatAammjj(d), { reference: addDays(d, 3650), century: 'past' }))).toBe(d);
+    expect(expectOk(parseAammjj(formatAammjj(d), { referenceDate: d }))).toBe(d);
+    expect(expectOk(parseAammjj(formatAammjj(d), { referenceDate: addDays(d, 3650), century: 'past' }))).toBe(d);
   });
   test.prop([fc.string()])('parsers never throw', (s) => {
     expect(() => parsePlainDate(s)).not.toThrow();
-    expect(() => parseAammjj(s, { reference: plainDate('2026-01-01') })).not.toThrow();
+    expect(() => parseAammjj(s, { referenceDate: plainDate('2026-01-01') })).not.toThrow();
     expect(() => parseAaaammjj(s)).not.toThrow();
   });
 });

@@ -3,6 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { addDays, plainDate } from '../../src/core/date/index';
 import { createMemoryLedger } from '../../src/ledger/index';
 import { numberAndLot } from '../../src/fse/ledgerFlow';
+import type { Issue } from '../../src/core/issues/index';
 import { buildB2File } from '../../src/fse/b2/buildFile';
 import type { B2File } from '../../src/fse/b2/file';
 import { parseB2File } from '../../src/fse/b2/parse';
@@ -95,6 +96,33 @@ describe('B2 files', () => {
       for (const chunk of streamB2File(file!.debut, lots, { marquage: 'T', numeroAgrement: 'AGR-TEST-01', chunkRecords: 2, reuseChunk: true })) copies.push(Buffer.from(chunk));
       expect(Buffer.concat(copies).equals(expected)).toBe(true);
     }
+  });
+
+  it('streams junk as issues, never a TypeError: stops at the first bad lot or invoice, yields nothing after it', async () => {
+    const [file] = await filesOf([variant(0), variant(1), variant(2), variant(3)]);
+    const good = file!.lots.map((l) => ({ debut: l.debut, factures: l.factures }));
+    const drain = (g: Generator<Uint8Array, readonly Issue[], undefined>): { bytes: number; issues: readonly Issue[] } => {
+      let bytes = 0;
+      for (;;) {
+        const n = g.next();
+        if (n.done === true) return { bytes, issues: n.value };
+        bytes += n.value.length;
+      }
+    };
+    const ok = drain(streamB2File(file!.debut, good, { marquage: 'T', numeroAgrement: 'AGR-TEST-01' }));
+    expect(ok.issues).toEqual([]);
+    expect(ok.bytes).toBe(expectOk(serializeB2File(file!)).length);
+    const seen: Issue[] = [];
+    const badArray = drain(streamB2File(file!.debut, [good[0]!, { debut: good[0]!.debut, factures: [null] }] as never, { marquage: 'T', onIssue: (i) => seen.push(i) }));
+    expectIssue(badArray.issues, 'INPUT_TYPE', ['lots', 1, 'factures', 0]);
+    expect(seen).toEqual(badArray.issues);
+    expect(badArray.bytes).toBe(0);
+    const lazy = { debut: good[0]!.debut, factures: (function* () { yield good[0]!.factures[0]!; yield 42; })() };
+    expectIssue(drain(streamB2File(file!.debut, [lazy] as never, { marquage: 'T', chunkRecords: 1 })).issues, 'INPUT_TYPE', ['lots', 0, 'factures', 1]);
+    expectIssue(drain(streamB2File(file!.debut, [null] as never, { marquage: 'T' })).issues, 'INPUT_TYPE', ['lots', 0]);
+    expectIssue(drain(streamB2File(file!.debut, 7 as never, { marquage: 'T' })).issues, 'INPUT_TYPE', ['lots']);
+    expectIssue(drain(streamB2File(null as never, good, { marquage: 'T' })).issues, 'INPUT_TYPE', ['debut']);
+    expectIssue(drain(streamB2File(file!.debut, good, { marquage: 'T', chunkRecords: 1e21 })).issues, 'INPUT_RANGE', ['options', 'chunkRecords']);
   });
 
   it('reports a value outside the B2 alphabet with its path (no transliteration when writing)', async () => {

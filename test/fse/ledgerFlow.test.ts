@@ -8,7 +8,7 @@ import { runs } from '../helpers/runs';
 import { fc, test } from '@fast-check/vitest';
 import { createMemoryLedger } from '../../src/ledger/index';
 import { createSqliteLedger } from '../../src/ledger/sqlite/index';
-import { markFilesTransmitted, numberAndLot } from '../../src/fse/ledgerFlow';
+import { invoiceDraftOf, markFilesTransmitted, numberAndLot } from '../../src/fse/ledgerFlow';
 import type { Fse } from '../../src/fse/model';
 import { plainDate, addDays } from '../../src/core/date/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
@@ -42,10 +42,23 @@ describe('numberAndLot', () => {
     const inv = await store.getInvoice(r.numbered[0]!.invoice.id);
     expect(inv?.parts.amo.state).toBe('en_lot');
     expect(inv?.parts.amc?.state).toBe('en_lot');
-    expectOk(await markFilesTransmitted(store, r.files));
+    expectOk(await markFilesTransmitted(store, r.files, { at: '2025-03-10T18:30:00+01:00' }));
     const after = await store.getInvoice(r.numbered[0]!.invoice.id);
     expect(after?.parts.amo.state).toBe('transmise');
+    expect(after?.parts.amo.transmittedAt).toBe('2025-03-10T18:30:00+01:00');
     expect(after?.parts.amc?.state).toBe('transmise');
+  });
+
+  it('takes instants as { at } options; the 0.2 positional at still works (deprecated)', async () => {
+    expect(expectOk(invoiceDraftOf(onDay(1), undefined, { at: '2025-03-10T18:00:00+01:00' })).at).toBe('2025-03-10T18:00:00+01:00');
+    expect(expectOk(invoiceDraftOf(onDay(1), undefined, '2025-03-10T18:00:00+01:00')).at).toBe('2025-03-10T18:00:00+01:00');
+    expect(expectOk(invoiceDraftOf(onDay(1))).at).toBeUndefined();
+    expectIssue(invoiceDraftOf(onDay(1), undefined, { at: 1 } as never), 'INPUT_TYPE', ['options', 'at']);
+    const store = createMemoryLedger({ clock: () => '2025-03-10T20:00:00Z' });
+    const r = expectOk(await numberAndLot(store, [{ fse: onDay(1) }]));
+    expectOk(await markFilesTransmitted(store, r.files, '2025-03-10T18:45:00+01:00'));
+    expect((await store.getInvoice(r.numbered[0]!.invoice.id))?.parts.amo.transmittedAt).toBe('2025-03-10T18:45:00+01:00');
+    expectIssue(await markFilesTransmitted(store, r.files, { at: [] } as never), 'INPUT_TYPE', ['options', 'at']);
   });
 
   it('surfaces the ledger duplicate issue pointing at the first invoice', async () => {
@@ -100,9 +113,9 @@ describe('number → secure → serialize, rebuildFile', () => {
       const lotted = expectOk(await numberAndLot(store, items, { maxPerLot: 2 }));
       const file = lotted.files[0]!;
       expectIssue(await serializeLottedFile(store, file, emitter), 'LEDGER_NOT_SECURED', ['lots', 0, 'invoiceIds', 0]);
-      const secured = expectOk(await secureNumbered(store, lotted.files, securer, AT, emitter));
+      const secured = expectOk(await secureNumbered(store, lotted.files, securer, { ...emitter, at: AT }));
       expect(secured).toHaveLength(6);
-      const again = expectOk(await secureNumbered(store, lotted.files, securer, AT, emitter));
+      const again = expectOk(await secureNumbered(store, lotted.files, securer, { ...emitter, at: AT }));
       expect(again.every((s) => s.reused)).toBe(true);
       const stored = await store.getSecuring(lotted.numbered[0]!.invoice.id, 'fse');
       expect(stored).toMatchObject({ kind: 'fse', mode: 'S', securerId: 'software-test', format: 'vendor' });
@@ -125,7 +138,7 @@ describe('number → secure → serialize, rebuildFile', () => {
     const store = createMemoryLedger({ clock: () => AT });
     const naming = { id: 'cps', secure: async (req: Parameters<typeof securer.secure>[0]) => ({ ...(await securer.secure(req)), certificateId: 'CPS-0042' }) };
     const lotted = expectOk(await numberAndLot(store, [{ fse: onDay(1) }]));
-    expectOk(await secureNumbered(store, lotted.files, naming, AT, emitter));
+    expectOk(await secureNumbered(store, lotted.files, naming, { ...emitter, at: AT }));
     expect((await store.getSecuring(lotted.numbered[0]!.invoice.id, 'fse'))?.certificateId).toBe('CPS-0042');
   });
 
@@ -135,7 +148,7 @@ describe('number → secure → serialize, rebuildFile', () => {
       const store = await stores[name]!();
       const items = Array.from({ length: count }, (_, k) => ({ fse: onDay(k), ...(k % 2 === 0 ? { dre: { ...baseDre(), fse: onDay(k) } } : {}) }));
       const lotted = expectOk(await numberAndLot(store, items, { maxPerLot: max }));
-      expectOk(await secureNumbered(store, lotted.files, securer, AT, emitter));
+      expectOk(await secureNumbered(store, lotted.files, securer, { ...emitter, at: AT }));
       for (const f of lotted.files) {
         const first = expectOk(await serializeLottedFile(store, f, emitter));
         expect(expectOk(await rebuildFile(store, f.fileId))).toEqual(first);

@@ -35,8 +35,34 @@ export const junkArb: fc.Arbitrary<unknown> = fc.oneof(
 /** How a call ended. */
 export type Outcome = { kind: 'value'; value: unknown } | { kind: 'sesam'; error: unknown } | { kind: 'crash'; error: unknown } | { kind: 'hang' };
 
+/** Most items drawn from a returned iterator (a stream over junk must end or fail fast, not run forever). */
+const MAX_ITEMS = 10_000;
+
+function isIterator(v: unknown): v is Iterator<unknown> & Iterable<unknown> {
+  return v !== null && typeof v === 'object' && typeof (v as { next?: unknown }).next === 'function' && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+}
+
+function isAsyncIterator(v: unknown): v is AsyncIterator<unknown> & AsyncIterable<unknown> {
+  return v !== null && typeof v === 'object' && typeof (v as { next?: unknown }).next === 'function' && typeof (v as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+}
+
 /**
- * Calls `fn(...args)` and waits for a promise result (up to `ms`).
+ * Walks what a call returned: a promise is awaited, a generator or an async generator (a
+ * stream: `streamB2File`, `streamNoemie`…) is iterated, since junk may only blow up once the
+ * stream is read. Up to {@link MAX_ITEMS} items.
+ */
+async function settle(out: unknown): Promise<unknown> {
+  if (out !== null && typeof out === 'object' && typeof (out as { then?: unknown }).then === 'function') out = await (out as Promise<unknown>);
+  if (isAsyncIterator(out)) {
+    for (let k = 0; k < MAX_ITEMS; k++) if ((await out.next()).done === true) break;
+  } else if (isIterator(out)) {
+    for (let k = 0; k < MAX_ITEMS; k++) if (out.next().done === true) break;
+  }
+  return out;
+}
+
+/**
+ * Calls `fn(...args)`, waits for a promise result and iterates a returned (async) iterator (up to `ms`).
  *
  * @returns `value`, `sesam` (a SesamError thrown or rejected), `crash` (anything else thrown) or `hang`.
  */
@@ -47,20 +73,17 @@ export async function outcomeOf(fn: (...args: unknown[]) => unknown, args: unkno
   } catch (error) {
     return isSesamError(error) ? { kind: 'sesam', error } : { kind: 'crash', error };
   }
-  if (out !== null && typeof out === 'object' && typeof (out as { then?: unknown }).then === 'function') {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<Outcome>((resolve) => { timer = setTimeout(() => resolve({ kind: 'hang' }), ms); });
-    try {
-      return await Promise.race([
-        (out as Promise<unknown>).then(
-          (value): Outcome => ({ kind: 'value', value }),
-          (error: unknown): Outcome => (isSesamError(error) ? { kind: 'sesam', error } : { kind: 'crash', error }),
-        ),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Outcome>((resolve) => { timer = setTimeout(() => resolve({ kind: 'hang' }), ms); });
+  try {
+    return await Promise.race([
+      settle(out).then(
+        (value): Outcome => ({ kind: 'value', value }),
+        (error: unknown): Outcome => (isSesamError(error) ? { kind: 'sesam', error } : { kind: 'crash', error }),
+      ),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
-  return { kind: 'value', value: out };
 }

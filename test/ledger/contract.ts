@@ -153,13 +153,13 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
       it('marks lots transmitted by file, then re-sends after a negative ARL', async () => {
         const fileId = await ledger.allocateFileId();
         const { invoices, lot } = await lotted(2, 'fse', fileId);
-        const [sent] = expectOk(await ledger.markTransmitted({ fileId }, T(2)));
+        const [sent] = expectOk(await ledger.markTransmitted({ fileId }, { at: T(2) }));
         expect(sent).toMatchObject({ id: lot.id, transmittedAt: T(2), transmissions: 1 });
         expect((await ledger.getInvoice(invoices[0]!.id))?.parts.amo).toMatchObject({ state: 'transmise', transmittedAt: T(2) });
         const arl = invoices.map((i) => ({ invoiceId: i.id, part: 'amo' as const, event: 'arl_negatif' as const }));
         expectOk(await ledger.applyReturn({ sourceId: 'ARL-1', events: arl, at: T(3) }));
         expect((await ledger.getInvoice(invoices[1]!.id))?.parts.amo.state).toBe('arl_negative');
-        expect(expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(4)))[0]?.transmissions).toBe(2);
+        expect(expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: T(4) }))[0]?.transmissions).toBe(2);
         expect((await ledger.getInvoice(invoices[1]!.id))?.parts.amo).toMatchObject({ state: 'transmise', transmittedAt: T(4) });
         expectIssue(await ledger.markTransmitted({ fileId: '999999' }), 'LEDGER_UNKNOWN_LOT', ['fileId']);
         expectIssue(await ledger.markTransmitted({ lotIds: ['424242'] }), 'LEDGER_UNKNOWN_LOT', ['lotIds', 0]);
@@ -170,7 +170,7 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
       it('applies ARL and RSP events; a positive ARL is not a payment', async () => {
         const { invoices, lot } = await lotted(1);
         const id = invoices[0]!.id;
-        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(2)));
+        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: T(2) }));
         expectOk(await ledger.applyReturn({ sourceId: 'ARL-1', events: [{ invoiceId: id, part: 'amo', event: 'arl_positif' }], at: T(3) }));
         const afterArl = await ledger.getInvoice(id);
         expect(afterArl?.parts.amo).toMatchObject({ state: 'arl_positive', paid: { centimes: 0 } });
@@ -196,7 +196,7 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
 
       it('refuses a whole return when one event is invalid, and records nothing', async () => {
         const { invoices, lot } = await lotted(2);
-        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(2)));
+        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: T(2) }));
         const [a, b] = invoices.map((i) => i.id) as [string, string];
         const r = await ledger.applyReturn({
           sourceId: 'RSP-X',
@@ -219,7 +219,7 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
       it('tracks AMO and AMC apart, with partial payments and a follow-up summary', async () => {
         const { invoices, lot } = await lotted(2, 'dre');
         const fse = expectOk(await ledger.createLot({ ps: PS1, destinataire: '01751', kind: 'fse', invoiceIds: invoices.map((i) => i.id) }));
-        expectOk(await ledger.markTransmitted({ lotIds: [lot.id, fse.id] }, T(2)));
+        expectOk(await ledger.markTransmitted({ lotIds: [lot.id, fse.id] }, { at: T(2) }));
         const [a, b] = invoices.map((i) => i.id) as [string, string];
         expectOk(
           await ledger.applyReturn({
@@ -251,9 +251,9 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
         const old = invoices[0]!;
         await record(nthCare(9));
         expectIssue(await ledger.recycleInvoice(old.id), 'LEDGER_INVALID_TRANSITION', ['oldId']);
-        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(2)));
+        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: T(2) }));
         expectOk(await ledger.applyReturn({ sourceId: 'R', events: [{ invoiceId: old.id, part: 'amo', event: 'rejet' }] }));
-        const fresh = expectOk(await ledger.recycleInvoice(old.id, { securisation: 'D', payload: '{"v":2}' }, T(6)));
+        const fresh = expectOk(await ledger.recycleInvoice(old.id, { securisation: 'D', payload: '{"v":2}' }, { at: T(6) }));
         expect(fresh).toMatchObject({ numero: 3, recycledFrom: old.id, careKey: old.careKey, securisation: 'D', payload: '{"v":2}' });
         expect(fresh.parts.amo.state).toBe('a_emettre');
         const gone = await ledger.getInvoice(old.id);
@@ -267,12 +267,23 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
 
       it('voids an invoice before any lot: its number stays consumed, its care is free', async () => {
         const inv = await record();
-        const voided = expectOk(await ledger.cancelInvoice(inv.id, 'erreur de saisie', T(1)));
+        const voided = expectOk(await ledger.cancelInvoice(inv.id, 'erreur de saisie', { at: T(1) }));
         expect(voided.parts.amo.state).toBe('annulee');
         expect((await record()).numero).toBe(2);
         const { invoices } = await lotted(1, 'fse');
         expectIssue(await ledger.cancelInvoice(invoices[0]!.id, 'trop tard'), 'LEDGER_INVALID_TRANSITION', ['id']);
         expectIssue(await ledger.cancelInvoice('999', 'x'), 'LEDGER_UNKNOWN_INVOICE');
+      });
+
+      it('takes the event instant as { at } (time-parameter convention); the 0.2 positional at still works', async () => {
+        const a = await record();
+        expect(expectOk(await ledger.cancelInvoice(a.id, 'doublon', T(3))).parts.amo.updatedAt).toBe(T(3));
+        const b = await record();
+        expectIssue(await ledger.cancelInvoice(b.id, 'x', { at: 42 } as never), 'INPUT_TYPE', ['options', 'at']);
+        expectIssue(await ledger.cancelInvoice(b.id, 'x', 7 as never), 'INPUT_TYPE', ['options']);
+        expect((await ledger.getInvoice(b.id))?.parts.amo.state).toBe('a_emettre');
+        const { lot } = await lotted(1, 'fse');
+        expect(expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(5)))[0]?.transmittedAt).toBe(T(5));
       });
 
       it('sets the payload only while the invoice is à émettre', async () => {
@@ -288,7 +299,7 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
       it('lists invoices by state, part, lot, transmission date and page', async () => {
         const { invoices, lot } = await lotted(3, 'dre');
         await record(nthCare(20, { ps: PS2 }));
-        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(2)));
+        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: T(2) }));
         const ids = (list: readonly LedgerInvoice[]) => list.map((i) => i.id);
         expect(ids(await ledger.listInvoices())).toEqual([...ids(invoices), expect.any(String)]);
         expect(ids(await ledger.listInvoices({ ps: PS1, state: 'a_emettre' }))).toEqual(ids(invoices));
@@ -356,7 +367,7 @@ export function describeLedgerContract(name: string, open: () => Promise<LedgerS
 
       it('refuses to secure an invoice already transmitted', async () => {
         const { invoices, lot } = await lotted(1);
-        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(2)));
+        expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: T(2) }));
         expectIssue(await ledger.recordSecuring(securing(invoices[0]!.id)), 'LEDGER_NOT_EDITABLE', ['invoiceId']);
       });
 

@@ -31,7 +31,7 @@ export function describeReturnsContract(name: string, open: () => Promise<Ledger
       const invoices: LedgerInvoice[] = [];
       for (let k = 0; k < n; k++) invoices.push(expectOk(await ledger.recordInvoice(nthCare(k))));
       const lot = expectOk(await ledger.createLot({ ps: PS1, destinataire: '01751', kind: 'fse', invoiceIds: invoices.map((i) => i.id), at: T(0) }));
-      expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, T(1)));
+      expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: T(1) }));
       return invoices;
     };
 

@@ -39,6 +39,6 @@ describe('properties', () => {
     const pre = compileFastDecoder(layout, () => ctx)?.(` ${text}`, 1);
     const interpreted = compileFastDecoder({ ...layout }, () => ctx)?.(text, 0);
     expect(interpreted).toEqual(pre);
-    if (pre !== undefined) expect(pre).toEqual(unwrap(parseRecord(layout, text, { reference: date })));
+    if (pre !== undefined) expect(pre).toEqual(unwrap(parseRecord(layout, text, { referenceDate: date })));
   });
 });

@@ -21,7 +21,7 @@ describe('properties', () => {
     }
     const ctx = createDateContext(date);
     const fast = compileFastDecoder(ENTITY_LAYOUTS[type], () => ctx);
-    const slow = parseRecord(ENTITY_LAYOUTS[type], text, { reference: date });
+    const slow = parseRecord(ENTITY_LAYOUTS[type], text, { referenceDate: date });
     const got = fast?.(text, 0);
     if (got !== undefined && !/[^\x20-\x7e]/.test(text)) {
       expect(slow.ok).toBe(true);

@@ -28,7 +28,7 @@ async function seeded(n: number): Promise<LedgerStore> {
   }
   const fileId = await ledger.allocateFileId();
   expectOk(await ledger.createLot({ ps: PS1, destinataire: '01751', kind: 'fse', invoiceIds: ids, fileId, at: '2025-03-10T18:00:00.000Z' }));
-  expectOk(await ledger.markTransmitted({ fileId }, '2025-03-10T18:05:00.000Z'));
+  expectOk(await ledger.markTransmitted({ fileId }, { at: '2025-03-10T18:05:00.000Z' }));
   return ledger;
 }
 

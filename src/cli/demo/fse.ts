@@ -73,7 +73,7 @@ export async function runFseStage(
   // the ledger; each signature is checked before anything leaves (a card answering garbage is
   // caught here). The emitter is the files' one: the secured bytes are the records written.
   const emitter: B2Emitter = { dateCreation: options.day, marquage: 'D' };
-  const secured = unwrap(await secureNumbered(options.ledger, lotted.files, options.securer, at, emitter));
+  const secured = unwrap(await secureNumbered(options.ledger, lotted.files, options.securer, { ...emitter, at }));
   // secureNumbered answers in file → lot → document order; invoice numbers are per PS, so the
   // PS and the number together name an invoice.
   const key = (ps: string, numero: number): string => `${ps}/${numero}`;
@@ -146,7 +146,7 @@ export async function runFseStage(
     const same = again.length === onDisk.length && again.every((b, k) => b === onDisk[k]);
     io.out(`  Reconstruction du fichier ${shown.file.fileId} depuis le ledger (rebuildFile) : ${again.length} octets, ${same ? 'identiques' : 'DIFFÉRENTS'} au fichier écrit\n`);
   }
-  unwrap(await markFilesTransmitted(options.ledger, lotted.files, at));
+  unwrap(await markFilesTransmitted(options.ledger, lotted.files, { at }));
   io.out(`  Fichiers marqués transmis ; état des factures : transmise (AMO et AMC suivis séparément)\n`);
   return { files: written, ps: [...new Set(lotted.files.map((f) => f.ps))] };
 }

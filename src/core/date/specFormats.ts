@@ -26,14 +26,23 @@ const EMPTY: IssuePath = Object.freeze([]);
 /** How the century of a 2-digit year is chosen. */
 export type CenturyRule = 'past' | 'near';
 
-/** Options of {@link parseAammjj}. */
-export interface AammjjOptions {
-  /** The date the century is chosen against (e.g. the file date, today). */
-  readonly reference: PlainDate;
+/** Options of {@link parseAammjj} besides the pivot. */
+interface AammjjRule {
   /** `'past'` for birth dates, `'near'` (default) for events. */
   readonly century?: CenturyRule;
   readonly path?: IssuePath;
 }
+
+/** Options of {@link parseAammjj}: the pivot `referenceDate` (required, never the machine's clock) and the century rule. */
+export type AammjjOptions =
+  | (AammjjRule & {
+      /** The date the century is chosen against (e.g. the file date, the day of the day). */
+      readonly referenceDate: PlainDate;
+    })
+  | (AammjjRule & {
+      /** @deprecated Since 0.3.0: renamed `referenceDate`; removed in the next minor release. */
+      readonly reference: PlainDate;
+    });
 
 const CENTURY_RULES: readonly CenturyRule[] = ['past', 'near'];
 
@@ -41,16 +50,18 @@ const CENTURY_RULES: readonly CenturyRule[] = ['past', 'near'];
  * Reads an AAMMJJ date.
  *
  * @param text - Six digits (a non-text is an `INPUT_*` issue, never a throw).
- * @param options - Reference date (a PlainDate) and century rule; checked like caller data.
+ * @param options - `referenceDate` (a PlainDate, required: the century pivot) and century rule;
+ *   checked like caller data. The 0.2 name `reference` is deprecated and still accepted.
  * @returns The date, or an `INPUT_*` / `DATE_SPEC_*` issue.
  * @example
- * parseAammjj('991231', { reference: plainDate('2026-01-01') }) // '1999-12-31'
+ * parseAammjj('991231', { referenceDate: plainDate('2026-01-01') }) // '1999-12-31'
  */
 export function parseAammjj(text: string, options: AammjjOptions): Result<PlainDate> {
   const issues: Issue[] = [];
   const opts = guardObject(options, ['options'], issues);
   const path = opts === undefined ? EMPTY : guardPath(field(opts, 'path'), issues);
-  const reference = opts === undefined ? undefined : guardPlainDate(field(opts, 'reference'), ['options', 'reference'], issues, { minYear: 1, maxYear: 9999 });
+  const legacy = opts !== undefined && field(opts, 'referenceDate') === undefined && field(opts, 'reference') !== undefined;
+  const reference = opts === undefined ? undefined : guardPlainDate(field(opts, legacy ? 'reference' : 'referenceDate'), ['options', legacy ? 'reference' : 'referenceDate'], issues, { minYear: 1, maxYear: 9999 });
   const century = opts === undefined ? undefined : guardEnum(field(opts, 'century'), CENTURY_RULES, ['options', 'century'], issues, { required: false });
   const t = guardString(text, path ?? EMPTY, issues, { max: 64, expected: 'date AAMMJJ (texte)' });
   if (issues.length > 0 || t === undefined || path === undefined || reference === undefined) return inputErr(issues);

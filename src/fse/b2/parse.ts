@@ -30,7 +30,13 @@ const NEXT: Readonly<Record<B2Kind | 'start', readonly B2Kind[]>> = {
 export interface ParseB2Options {
   /** Report at most this many issues (default 100), then `FSE_TOO_MANY_ISSUES` (a warning) and the first error that follows. */
   readonly maxIssues?: number;
-  /** Reference date for AAMMJJ centuries before the 000 record is read (default: today). */
+  /**
+   * Century pivot of the 000 record's AAMMJJ date de création. Default `2049-12-31`
+   * (the date reads as 20AA). Every later AAMMJJ date pivots on the file's own 000 date de
+   * création; the machine's clock is never read.
+   */
+  readonly referenceDate?: PlainDate;
+  /** @deprecated Since 0.3.0: renamed `referenceDate`; removed in the next minor release. */
   readonly reference?: PlainDate;
   /**
    * Tolerance: accept a CR LF (or LF) after each 128-character record (a file converted by a
@@ -39,6 +45,9 @@ export interface ParseB2Options {
    */
   readonly lineBreaks?: boolean;
 }
+
+/** Default pivot of the 000 date de création: AAMMJJ reads as 20AA (B2 files of the euro era, after 2001), as for NOEMIE headers. */
+export const B2_HEADER_REFERENCE = '2049-12-31' as PlainDate;
 
 /** Guards the arguments of {@link parseB2File} (shape only). */
 function guardArgs(bytes: unknown, options: unknown): { bytes: Uint8Array; max: number; reference: PlainDate | undefined; lineBreaks: boolean } | Issue[] {
@@ -51,7 +60,8 @@ function guardArgs(bytes: unknown, options: unknown): { bytes: Uint8Array; max: 
     const o = guardObject(options, ['options'], issues);
     if (o !== undefined) {
       max = guardInteger(field(o, 'maxIssues'), ['options', 'maxIssues'], issues, { required: false, min: 1, max: 1_000_000 }) ?? 100;
-      reference = guardPlainDate(field(o, 'reference'), ['options', 'reference'], issues, { required: false }) as PlainDate | undefined;
+      const key = field(o, 'referenceDate') === undefined && field(o, 'reference') !== undefined ? 'reference' : 'referenceDate';
+      reference = guardPlainDate(field(o, key), ['options', key], issues, { required: false }) as PlainDate | undefined;
       lineBreaks = guardBoolean(field(o, 'lineBreaks'), ['options', 'lineBreaks'], issues, { required: false }) ?? false;
     }
   }
@@ -65,7 +75,7 @@ interface OpenLot { debut: Record1; factures: B2Facture[]; totals: LotTotals; re
  * Reads an FSE/DRE B2 file.
  *
  * @param bytes - The file (records of 128 bytes back to back).
- * @param options - Issue cap and date reference.
+ * @param options - Issue cap, century pivot of the 000 date (`referenceDate`), line-end tolerance.
  * @returns The file (with warnings), or every issue found (`FW_*` field issues, `FSE_RECORD_*`,
  *   `FSE_INVOICE_TOTAL_MISMATCH`, `FSE_LOT_TOTAL_MISMATCH`, `FSE_FILE_TOTAL_MISMATCH`).
  * @example
@@ -78,7 +88,7 @@ export function parseB2File(bytes: Uint8Array, options?: ParseB2Options): Result
   const { max } = args;
   const input = args.bytes;
   const issues: Issue[] = [];
-  let reference = args.reference;
+  let reference = args.reference ?? B2_HEADER_REFERENCE;
   // Line ends: off, the first record boundary is checked (located issue); on, the reader
   // decides CR LF / LF / none from the bytes after the first record.
   const eol = input[128] === 0x0d && input[129] === 0x0a ? 2 : input[128] === 0x0a || input[128] === 0x0d ? 1 : 0;
@@ -139,7 +149,7 @@ export function parseB2File(bytes: Uint8Array, options?: ParseB2Options): Result
       if (kind !== '999' && kind !== '000') continue;
     }
     const path: IssuePath = kind === '000' || kind === '999' ? [kind === '000' ? 'debut' : 'fin'] : ['lots', lots.length];
-    const r = parseRecord(B2_LAYOUTS[kind], raw.text, { record: raw.record, offset: raw.offset, path, ...(reference !== undefined ? { reference } : {}) });
+    const r = parseRecord(B2_LAYOUTS[kind], raw.text, { record: raw.record, offset: raw.offset, path, referenceDate: reference });
     issues.push(...r.issues);
     prev = kind;
     if (!r.ok) continue;

@@ -14,9 +14,10 @@
 import type { Issue, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';
 import type { B2Facture, B2File, LotTotals, LotTrailerExtra } from './file';
-import { inputErr } from '../../core/guard/index';
+import { field, guardObject, inputErr } from '../../core/guard/index';
 import { addInvoice as addToLot, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
 import { guardB2Facture, guardB2File } from './guard';
+import { guardStreamArgs, guardStreamFacture, guardStreamLot } from './streamGuard';
 import type { Out, RecordImages } from './recordImages';
 import { createRecordImages } from './recordImages';
 import type { Record000, Record1, Record6 } from './records/index';
@@ -159,15 +160,68 @@ const stream = createStreamer(images);
  * type 6 and 999 control totals as running sums (nothing is kept per invoice, lot or record).
  * Each chunk is a fresh array the caller may keep (unless `reuseChunk`).
  *
+ * Bad input never throws: the arguments are checked up front, each lot and invoice when the
+ * stream reaches it. At the first shape issue (`INPUT_*`) the stream stops — no chunk holding or
+ * following the bad item is yielded, so the output has no 999 record and a receiver refuses it —
+ * and the issue goes to `onIssue`. Every issue (`INPUT_*` and the zones' `FW_*`, first 1000) is
+ * also the generator's return value: check it, or pass `onIssue`.
+ *
  * @param debut - The 000 record.
  * @param lots - The lots (any iterable, e.g. a generator reading a database).
  * @param options - Marquage, agrément, chunk size, issue callback.
- * @returns A generator of byte chunks (write each to a file or a socket).
+ * @returns A generator of byte chunks (write each to a file or a socket) that returns the issues found.
  * @example
- * for (const chunk of streamB2File(header, lots, { marquage: 'R' })) out.write(chunk);
+ * for (const chunk of streamB2File(header, lots, { marquage: 'R', onIssue: (i) => problems.push(i) })) out.write(chunk);
  */
-export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions): Generator<Uint8Array, void, undefined> {
-  yield* stream(debut, lots, options);
+export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions): Generator<Uint8Array, readonly Issue[], undefined> {
+  const issues: Issue[] = [];
+  const args = guardStreamArgs(debut, lots, options, issues);
+  if (args === undefined) {
+    const o = guardObject(options, [], []);
+    const caller = o && field(o, 'onIssue');
+    if (typeof caller === 'function') for (const i of issues) (caller as (issue: Issue) => void)(i);
+    return issues;
+  }
+  const caller = field(args.options, 'onIssue') as ((issue: Issue) => void) | undefined;
+  const report = (i: Issue): void => {
+    if (issues.length < 1000) issues.push(i);
+    caller?.(i);
+  };
+  let failed = false;
+  const fail = (found: readonly Issue[]): void => {
+    failed = true;
+    for (const i of found) report(i);
+  };
+  function* checkedFactures(list: Iterable<unknown>, i: number): Generator<B2Facture, void, undefined> {
+    let j = 0;
+    for (const raw of list) {
+      const found: Issue[] = [];
+      const f = guardStreamFacture(raw, i, j++, found);
+      if (f === undefined) return fail(found);
+      yield f;
+    }
+  }
+  function* checkedLots(): Generator<StreamLot, void, undefined> {
+    let i = 0;
+    for (const raw of args!.lots) {
+      if (failed) return;
+      const found: Issue[] = [];
+      const lot = guardStreamLot(raw, i, found);
+      if (lot === undefined) return fail(found);
+      if (Array.isArray(lot.factures)) {
+        // an array stays an array (the writer walks it by index): checked whole before its lot is written
+        const list = lot.factures as readonly unknown[];
+        for (let j = 0; j < list.length; j++) if (guardStreamFacture(list[j], i, j, found) === undefined) return fail(found);
+        yield { debut: lot.debut, factures: list as readonly B2Facture[] };
+      } else yield { debut: lot.debut, factures: checkedFactures(lot.factures, i) };
+      i++;
+    }
+  }
+  for (const chunk of stream(args.debut, checkedLots(), { ...(args.options as unknown as StreamOptions), onIssue: report })) {
+    if (failed) return issues;
+    yield chunk;
+  }
+  return issues;
 }
 
 /**

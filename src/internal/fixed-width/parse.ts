@@ -25,8 +25,11 @@ export interface ParseContext {
   readonly offset?: number;
   /** Path prefix of the issues (e.g. `['lots', 0, 'factures', 3]`). */
   readonly path?: IssuePath;
-  /** Reference date for the century of AAMMJJ dates (default: today, UTC). Pass the file date. */
-  readonly reference?: PlainDate;
+  /**
+   * Century pivot of AAMMJJ dates: pass the file date (B2 000, NOEMIE 000). Required by a layout
+   * with AAMMJJ fields: without it such a date is `FW_DATE` (never the machine's clock).
+   */
+  readonly referenceDate?: PlainDate;
 }
 
 
@@ -164,7 +167,7 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
   let plan = PLANS.get(layout);
   if (plan === undefined) PLANS.set(layout, (plan = compile(layout)));
   if (plan.fast !== undefined) {
-    const value = plan.fast(text, ctx.reference);
+    const value = plan.fast(text, ctx.referenceDate);
     if (value !== undefined) return ok(value as InferRecord<L>);
   }
   // no closures in here: tsx/esbuild keepNames wraps each closure creation in a costly __name()
@@ -246,9 +249,9 @@ export function parseRecord<L extends Layout>(layout: L, text: string, ctx: Pars
             break;
           }
         }
-        const d = readDate(text, s, e, op.kind === Kind.Date8, op.pastCentury, ctx.reference);
+        const d = readDate(text, s, e, op.kind === Kind.Date8, op.pastCentury, ctx.referenceDate);
         if (d !== undefined) out[op.name] = d;
-        else raise(issues, ctx, f, 'FW_DATE', f.start, op.kind === Kind.Date6 ? 'AAMMJJ' : 'AAAAMMJJ', text.slice(s, e));
+        else raise(issues, ctx, f, 'FW_DATE', f.start, op.kind === Kind.Date8 ? 'AAAAMMJJ' : ctx.referenceDate === undefined ? 'AAMMJJ et une date de référence (referenceDate)' : 'AAMMJJ', text.slice(s, e));
         break;
       }
       case Kind.Const:

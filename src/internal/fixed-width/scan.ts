@@ -3,18 +3,7 @@
  * text in place (charCodeAt), so a flawless record costs no intermediate strings.
  */
 import type { PlainDate } from '../../core/date/index';
-import { daysInMonth, plainDateOf } from '../../core/date/index';
-
-let todayCache: { at: number; date: PlainDate } | undefined;
-/** Today (UTC), cached for a minute: the default reference of AAMMJJ centuries. */
-export function today(): PlainDate {
-  const now = Date.now();
-  if (todayCache === undefined || now - todayCache.at > 60_000) {
-    const d = new Date(now);
-    todayCache = { at: now, date: plainDateOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) };
-  }
-  return todayCache.date;
-}
+import { daysInMonth } from '../../core/date/index';
 
 /** A character as shown in issues (control bytes as \\xNN). */
 export function show(ch: string): string {
@@ -58,7 +47,11 @@ export function dateOf(text: string, s: number, eight: boolean, past: boolean, r
   return readDate(text, s, s + (eight ? 8 : 6), eight, past, reference);
 }
 
-/** Reads a date of text[s, s+6|8) into 'YYYY-MM-DD', or undefined when not a real date. */
+/**
+ * Reads a date of text[s, s+6|8) into 'YYYY-MM-DD', or undefined when not a real date. An AAMMJJ
+ * date needs its century pivot `reference` (the file's own date, or the caller's `referenceDate`):
+ * without one it is undefined (never the machine's clock; time-parameter convention).
+ */
 export function readDate(text: string, s: number, e: number, eight: boolean, past: boolean, reference: PlainDate | undefined): string | undefined {
   if (scanDigits(text, s, e) >= 0) return undefined;
   const month = (text.charCodeAt(s + (eight ? 4 : 2)) - 48) * 10 + text.charCodeAt(s + (eight ? 5 : 3)) - 48;
@@ -68,7 +61,8 @@ export function readDate(text: string, s: number, e: number, eight: boolean, pas
   else {
     // AAMMJJ century rule, as core/date parseAammjj
     const yy = Math.floor(digitValue / 10_000);
-    const ref = reference ?? today();
+    if (reference === undefined) return undefined;
+    const ref = reference;
     const refYear = Number(ref.slice(0, 4));
     year = Math.floor(refYear / 100) * 100 + yy;
     if (past) {

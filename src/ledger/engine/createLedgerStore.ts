@@ -13,7 +13,8 @@ import { reapplyReturnTx } from './reapply';
 import { compactPs } from './validateDraft';
 import type { Issue } from '../../core/issues/index';
 import { field, guardArray, guardEnum, guardFunction, guardInteger, guardObject, guardString, inputErr } from '../../core/guard/index';
-import type { InvoiceDraft } from '../port';
+import type { InvoiceDraft, LedgerEventOptions, RecycleChanges, TransmissionTarget } from '../port';
+import type { InvoiceId } from '../model';
 import { MAX_PER_LOT, recordBatchTx } from './batch';
 import { recordFileWriteTx, recordSecuringTx } from './securing';
 
@@ -44,6 +45,18 @@ function wrapClock(clock: () => unknown): () => string {
     if (typeof t !== 'string' || t.length === 0 || t.length > 40) throw new SesamError('ASSERTION', 'the ledger clock must return an ISO 8601 date-time text');
     return t;
   };
+}
+
+/**
+ * The instant of an event: `options.at`, else the store's clock. A string is the deprecated
+ * positional `at` of 0.2 (accepted until the next minor release).
+ */
+function eventAt(options: unknown, clock: () => string): string | Issue[] {
+  if (typeof options === 'string') return options;
+  const issues: Issue[] = [];
+  const o = guardObject(options, ['options'], issues, { required: false });
+  const at = o && guardString(field(o, 'at'), ['options', 'at'], issues, { min: 1, max: 40, required: false, expected: 'date-heure ISO 8601' });
+  return issues.length > 0 ? issues : (at ?? clock());
 }
 
 /** Guards `recordBatch`'s arguments. */
@@ -80,8 +93,14 @@ export function createLedgerStore(backend: LedgerBackend, options: LedgerOptions
   // `async` wrappers turn synchronous throws into rejected promises.
   return {
     recordInvoice: async (draft) => transact((tx) => recordInvoiceTx(tx, draft, draft.at ?? clock())),
-    recycleInvoice: async (oldId, changes = {}, at) => transact((tx) => recycleInvoiceTx(tx, oldId, changes, at ?? clock())),
-    cancelInvoice: async (id, reason, at) => transact((tx) => cancelInvoiceTx(tx, id, reason, at ?? clock())),
+    recycleInvoice: async (oldId: InvoiceId, changes: RecycleChanges = {}, options?: LedgerEventOptions | string) => {
+      const at = eventAt(options, clock);
+      return Array.isArray(at) ? inputErr(at) : transact((tx) => recycleInvoiceTx(tx, oldId, changes, at));
+    },
+    cancelInvoice: async (id: InvoiceId, reason: string, options?: LedgerEventOptions | string) => {
+      const at = eventAt(options, clock);
+      return Array.isArray(at) ? inputErr(at) : transact((tx) => cancelInvoiceTx(tx, id, reason, at));
+    },
     setPayload: async (id, payload) => transact((tx) => setPayloadTx(tx, id, payload)),
     peekInvoiceNumber: async (ps) => reads().readCounter(invoiceScope(compactPs(ps))) + 1,
     allocateLotNumber: async (ps, destinataire) => {
@@ -93,7 +112,10 @@ export function createLedgerStore(backend: LedgerBackend, options: LedgerOptions
       return r.ok ? r.value : '';
     },
     createLot: async (draft) => transact((tx) => createLotTx(tx, draft, rule, draft.at ?? clock())),
-    markTransmitted: async (target, at) => transact((tx) => markTransmittedTx(tx, target, at ?? clock())),
+    markTransmitted: async (target: TransmissionTarget, options?: LedgerEventOptions | string) => {
+      const at = eventAt(options, clock);
+      return Array.isArray(at) ? inputErr(at) : transact((tx) => markTransmittedTx(tx, target, at));
+    },
     applyReturn: async (input) => transact((tx) => applyReturnTx(tx, input, input.at ?? clock())),
     recordBatch: async (drafts, options) => {
       const g = guardBatch(drafts, options);

@@ -38,7 +38,7 @@ export function decodeModeledArl(bytes: Uint8Array): Result<Arl> {
   let declared: number | undefined;
   for (let i = 0; i * 128 < text.length; i++) {
     const rec = text.slice(i * 128, i * 128 + 128);
-    const ctx = { record: i + 1, offset: i * 128, reference: REFERENCE };
+    const ctx = { record: i + 1, offset: i * 128, referenceDate: REFERENCE };
     const kind = rec.slice(0, 3);
     const layout = kind === 'ARL' ? LAYOUT_ARL_HEADER : kind === 'LOT' ? LAYOUT_ARL_LOT : kind === 'FIN' ? LAYOUT_ARL_FIN : undefined;
     if (layout === undefined || (i === 0) !== (kind === 'ARL')) {

@@ -217,7 +217,7 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
       emit(issue('NOEMIE_HEADER', { path: ['header'], source: { record: rec.record, offset: rec.offset }, received: show(rec.text.slice(0, 3)) }));
       return;
     }
-    const r = parseRecord(LAYOUT_000, rec.text, { record: rec.record, offset: rec.offset, path: ['header'], reference: options.referenceDate ?? DEFAULT_HEADER_REFERENCE });
+    const r = parseRecord(LAYOUT_000, rec.text, { record: rec.record, offset: rec.offset, path: ['header'], referenceDate: options.referenceDate ?? DEFAULT_HEADER_REFERENCE });
     for (const x of r.issues) emit(x);
     if (!r.ok) return;
     header = r.value as NoemieEnTete;

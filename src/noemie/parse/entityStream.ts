@@ -130,7 +130,7 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
       const r = parseRecord(info.layout, pending.slice(p, p + info.length - 1), {
         offset: at,
         path: ['entities', i],
-        reference: options.dates().reference,
+        referenceDate: options.dates().reference,
       });
       for (const x of r.issues) sink.issue(x);
       if (!r.ok) return;

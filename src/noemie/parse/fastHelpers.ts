@@ -36,7 +36,7 @@ export function readDate(ctx: DateContext, text: string, i: number, past: boolea
   const cache = past ? ctx.past : ctx.near;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const r = parseAammjj(text.slice(i, i + 6), { reference: ctx.reference, century: past ? 'past' : 'near' });
+  const r = parseAammjj(text.slice(i, i + 6), { referenceDate: ctx.reference, century: past ? 'past' : 'near' });
   if (!r.ok) return undefined;
   if (cache.size >= DATE_CACHE_MAX) cache.clear();
   cache.set(key, r.value);

@@ -74,7 +74,7 @@ export function writeZone(buffer: string[], zone: Zone, value: string): boolean 
  */
 export function readJjmmaa(text: string, reference: PlainDate): PlainDate | undefined {
   if (!/^\d{6}$/.test(text)) return undefined;
-  const r = parseAammjj(text.slice(4, 6) + text.slice(2, 4) + text.slice(0, 2), { reference, century: 'near' });
+  const r = parseAammjj(text.slice(4, 6) + text.slice(2, 4) + text.slice(0, 2), { referenceDate: reference, century: 'near' });
   return r.ok ? r.value : undefined;
 }
 

@@ -20,7 +20,9 @@ const issue = createIssueFactory(RECONCILE_CODES);
 
 /** Options of {@link parseCfonb120}; each tolerance is named and can be turned off. */
 export interface ParseCfonb120Options {
-  /** Century pivot of JJMMAA dates (default 2010-01-01: years 1961–2060, as pennylane-hq/cfonb). */
+  /** Century pivot of JJMMAA dates (default 2010-01-01: years 1961–2060, as pennylane-hq/cfonb); never the machine's clock. */
+  readonly referenceDate?: PlainDate;
+  /** @deprecated Since 0.3.0: renamed `referenceDate`; removed in the next minor release. */
   readonly dateReference?: PlainDate;
   /** Pad lines shorter than 120 characters with spaces (editors strip trailing blanks). Default on. */
   readonly padShortRecords?: boolean;
@@ -45,7 +47,7 @@ function decodeLatin1(bytes: Uint8Array | string): string {
   return out;
 }
 
-function splitRecords(text: string, o: Required<Omit<ParseCfonb120Options, 'dateReference' | 'balanceCheck'>>, issues: Issue[]): RawRecord[] {
+function splitRecords(text: string, o: Required<Omit<ParseCfonb120Options, 'referenceDate' | 'dateReference' | 'balanceCheck'>>, issues: Issue[]): RawRecord[] {
   const out: RawRecord[] = [];
   let offset = 0;
   for (const line0 of text.split('\n')) {
@@ -160,13 +162,14 @@ export function parseCfonb120(input: Uint8Array | string, options: ParseCfonb120
   if (!(input instanceof Uint8Array)) guardString(input, ['input'], shape, { max: 512 * 1024 * 1024, expected: 'octets (Uint8Array) ou texte' });
   const o = guardObject(options, ['options'], shape, { required: false });
   if (o) {
+    guardPlainDate(field(o, 'referenceDate'), ['options', 'referenceDate'], shape, { required: false });
     guardPlainDate(field(o, 'dateReference'), ['options', 'dateReference'], shape, { required: false });
     for (const k of ['padShortRecords', 'skipBlankLines', 'splitLongLines']) guardBoolean(field(o, k), ['options', k], shape, { required: false });
     guardEnum(field(o, 'balanceCheck'), ['error', 'warning', 'off'], ['options', 'balanceCheck'], shape, { required: false });
   }
   if (shape.length > 0) return inputErr(shape);
   const issues: Issue[] = [];
-  const ctx: Ctx = { reference: options.dateReference ?? plainDate('2010-01-01'), issues };
+  const ctx: Ctx = { reference: options.referenceDate ?? options.dateReference ?? plainDate('2010-01-01'), issues };
   const records = splitRecords(decodeLatin1(input), {
     padShortRecords: options.padShortRecords ?? true,
     skipBlankLines: options.skipBlankLines ?? true,

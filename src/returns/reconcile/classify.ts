@@ -128,6 +128,7 @@ export function classifyReturnInvoice(ri: ReturnInvoice, found: LedgerInvoice | 
     invoice: {
       sourceId: ctx.sourceId,
       entityIndex: ri.entityIndex,
+      ...(/^\d{1,9}$/.test(f.numeroFacture) ? { numero: Number(f.numeroFacture) } : {}),
       numeroFacture: f.numeroFacture,
       ...(f.entity === '102' ? { numeroLot: f.numeroLot } : ri.lot ? { numeroLot: ri.lot.numeroLot } : {}),
       virementKey: ctx.virementKey,

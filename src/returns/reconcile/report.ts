@@ -50,6 +50,13 @@ export interface ReconciledInvoice {
   readonly sourceId: string;
   /** Index of the 100 / 102 entity in the file. */
   readonly entityIndex: number;
+  /**
+   * The invoice number, a number as everywhere in the public API (`LedgerInvoice.numero`,
+   * `Fse.identification.numeroFacture`, `WatchdogAlert.numero`); absent when the NOEMIE zone is
+   * not 1 to 9 digits (then no ledger invoice matches).
+   */
+  readonly numero?: number;
+  /** The NOEMIE n° de facture zone as written in the file (9 digits, zero-padded): wire text, for display and traces; compare with `numero`. */
   readonly numeroFacture: string;
   readonly numeroLot?: string;
   readonly virementKey: string;

@@ -18,7 +18,8 @@ import { daysBetween } from '../../core/date/index';
 import type { Money } from '../../core/money/index';
 import { compare, subtract, sum, ZERO } from '../../core/money/index';
 import type { LedgerInvoice, PartName, PartState, PartStatus } from '../../ledger/model';
-import { field, guardInteger, guardObject, guardPlainDate, guardString } from '../../core/guard/index';
+import type { Rec } from '../../core/guard/index';
+import { field, guardInteger, guardObject, guardPlainDate } from '../../core/guard/index';
 import { assertShape, guardLedgerInvoices } from '../guards';
 
 /** Watchdog thresholds, in days. */
@@ -68,6 +69,9 @@ export interface WatchdogAlert {
 
 /** The watchdog report. */
 export interface WatchdogReport {
+  /** The day of the report (the `today` it was computed for). */
+  readonly today: PlainDate;
+  /** @deprecated Since 0.3.0: use `today` (same value); removed in the next minor release. */
   readonly asOf: PlainDate;
   /** Sorted by amount at risk (largest first), then age (oldest first). */
   readonly alerts: readonly WatchdogAlert[];
@@ -76,16 +80,24 @@ export interface WatchdogReport {
   readonly countByKind: Readonly<Partial<Record<WatchdogKind, number>>>;
 }
 
+/** Options of {@link computeWatchdogReport}. */
+export interface WatchdogOptions {
+  /** The day of the report (the watchdog never reads the machine's clock). */
+  readonly today: PlainDate;
+  /** Overrides of {@link DEFAULT_WATCHDOG_THRESHOLDS}. */
+  readonly thresholds?: Partial<WatchdogThresholds>;
+}
+
 const AWAITING_RSP: readonly PartState[] = ['transmise', 'arl_positive', 'traitement_caisse', 'differee', 'signalee'];
 const CLOSED: readonly PartState[] = ['payee', 'recyclee', 'annulee'];
 const day = (iso: string): PlainDate => iso.slice(0, 10) as PlainDate;
 
-function partAlerts(inv: LedgerInvoice, part: PartName, p: PartStatus, asOf: PlainDate, t: WatchdogThresholds): WatchdogAlert[] {
+function partAlerts(inv: LedgerInvoice, part: PartName, p: PartStatus, today: PlainDate, t: WatchdogThresholds): WatchdogAlert[] {
   if (CLOSED.includes(p.state)) return [];
   const atRisk = subtract(p.expected, p.paid);
   const out: WatchdogAlert[] = [];
   const push = (kind: WatchdogKind, since: PlainDate, threshold: number): void => {
-    const age = daysBetween(since, asOf);
+    const age = daysBetween(since, today);
     if (age >= threshold) out.push({ invoiceId: inv.id, ps: inv.ps, numero: inv.numero, part, kind, state: p.state, since, ageDays: age, thresholdDays: threshold, amountAtRisk: atRisk });
   };
   const sent = p.transmittedAt === undefined ? undefined : day(p.transmittedAt);
@@ -95,41 +107,60 @@ function partAlerts(inv: LedgerInvoice, part: PartName, p: PartStatus, asOf: Pla
   if (p.state === 'rejetee') push('rejetee', day(p.updatedAt), 0);
   if (p.state === 'partiellement_payee') push('partiellement_payee', day(p.updatedAt), 0);
   if (part === 'amc') push('amc_impayee', sent ?? inv.dateSoins, t.amcUnpaidDays);
-  const ageFromCare = daysBetween(inv.dateSoins, asOf);
+  const ageFromCare = daysBetween(inv.dateSoins, today);
   if (ageFromCare >= t.forclusionDays) push('forclose', inv.dateSoins, t.forclusionDays);
   else push('forclusion_proche', inv.dateSoins, Math.max(0, t.forclusionDays - t.forclusionWarningDays));
   return out;
 }
 
+/** Reads `(options)` or the deprecated `(now, thresholds)` into one options object (unchecked). */
+function optionsOf(options: unknown, legacyThresholds: unknown): { today: unknown; thresholds: unknown; legacy: boolean } {
+  if (typeof options === 'string') return { today: options.slice(0, 10), thresholds: legacyThresholds ?? {}, legacy: true };
+  const o = options !== null && typeof options === 'object' ? (options as Rec) : undefined;
+  return { today: o === undefined ? undefined : field(o, 'today'), thresholds: o === undefined ? undefined : field(o, 'thresholds'), legacy: false };
+}
+
 /**
- * Computes the watchdog report over a ledger listing (pure: `now` is given, never read).
+ * Computes the watchdog report over a ledger listing (pure: `today` is given, never read).
  *
  * @param invoices - Invoices from `LedgerStore.listInvoices()`.
- * @param now - Date (or ISO date-time) of the report.
- * @param thresholds - Overrides of {@link DEFAULT_WATCHDOG_THRESHOLDS}.
+ * @param options - `today`: the day of the report (required); `thresholds`: overrides of
+ *   {@link DEFAULT_WATCHDOG_THRESHOLDS}. The 0.2 form `(invoices, now, thresholds)` (a day or an
+ *   ISO date-time) is still accepted and deprecated.
  * @returns Alerts sorted by amount at risk, the total at risk, counts per kind.
  * @throws SesamError `ASSERTION` when an argument has the wrong shape.
  * @example
- * computeWatchdogReport(await ledger.listInvoices(), '2025-03-20', { rspDays: 10 })
+ * computeWatchdogReport(await ledger.listInvoices(), { today: plainDate('2025-03-20'), thresholds: { rspDays: 10 } })
  */
-export function computeWatchdogReport(invoices: readonly LedgerInvoice[], now: string, thresholds: Partial<WatchdogThresholds> = {}): WatchdogReport {
+export function computeWatchdogReport(invoices: readonly LedgerInvoice[], options: WatchdogOptions): WatchdogReport;
+/**
+ * @deprecated Since 0.3.0: use `computeWatchdogReport(invoices, { today, thresholds })`; removed in the next minor release.
+ * @param invoices - Invoices from `LedgerStore.listInvoices()`.
+ * @param now - Day (or ISO date-time) of the report.
+ * @param thresholds - Overrides of {@link DEFAULT_WATCHDOG_THRESHOLDS}.
+ * @returns The report.
+ */
+export function computeWatchdogReport(invoices: readonly LedgerInvoice[], now: string, thresholds?: Partial<WatchdogThresholds>): WatchdogReport;
+export function computeWatchdogReport(invoices: readonly LedgerInvoice[], options: WatchdogOptions | string, legacyThresholds?: Partial<WatchdogThresholds>): WatchdogReport {
+  const given = optionsOf(options, legacyThresholds);
   assertShape('computeWatchdogReport', (issues) => {
     guardLedgerInvoices(invoices, ['invoices'], issues);
-    const n = guardString(now, ['now'], issues, { min: 10, max: 40 });
-    if (n !== undefined) guardPlainDate(n.slice(0, 10), ['now'], issues);
-    const o = guardObject(thresholds, ['thresholds'], issues, { required: false });
-    if (o) for (const k of Object.keys(DEFAULT_WATCHDOG_THRESHOLDS)) guardInteger(field(o, k), ['thresholds', k], issues, { required: false, min: 0, max: 100_000 });
+    if (!given.legacy && guardObject(options, ['options'], issues) === undefined) return true;
+    guardPlainDate(given.today, given.legacy ? ['now'] : ['options', 'today'], issues);
+    const o = guardObject(given.thresholds, given.legacy ? ['thresholds'] : ['options', 'thresholds'], issues, { required: false });
+    if (o) for (const k of Object.keys(DEFAULT_WATCHDOG_THRESHOLDS)) guardInteger(field(o, k), [...(given.legacy ? [] : ['options']), 'thresholds', k], issues, { required: false, min: 0, max: 100_000 });
     return true;
   });
+  const thresholds = (given.thresholds ?? {}) as Partial<WatchdogThresholds>;
+  const today = given.today as PlainDate;
   const t = { ...DEFAULT_WATCHDOG_THRESHOLDS, ...thresholds };
-  const asOf = day(now);
   const alerts: WatchdogAlert[] = [];
   const atRisk: Money[] = [];
   for (const inv of invoices) {
     for (const part of ['amo', 'amc'] as const) {
       const p = inv.parts[part];
       if (p === undefined) continue;
-      const found = partAlerts(inv, part, p, asOf, t);
+      const found = partAlerts(inv, part, p, today, t);
       if (found.length > 0) atRisk.push(found[0]?.amountAtRisk ?? ZERO);
       alerts.push(...found);
     }
@@ -137,5 +168,5 @@ export function computeWatchdogReport(invoices: readonly LedgerInvoice[], now: s
   alerts.sort((a, b) => compare(b.amountAtRisk, a.amountAtRisk) || b.ageDays - a.ageDays || a.ps.localeCompare(b.ps) || a.numero - b.numero || a.part.localeCompare(b.part) || a.kind.localeCompare(b.kind));
   const countByKind: Partial<Record<WatchdogKind, number>> = {};
   for (const a of alerts) countByKind[a.kind] = (countByKind[a.kind] ?? 0) + 1;
-  return { asOf, alerts, totalAtRisk: sum(atRisk), countByKind };
+  return { today, asOf: today, alerts, totalAtRisk: sum(atRisk), countByKind };
 }

@@ -2,7 +2,7 @@
  * parseB2File: the named CR LF tolerance (`lineBreaks`, default off), the issue cap that keeps
  * `ok` following severity, and bytes given as something else than a Uint8Array.
  */
-import { describe, expect } from 'vitest';
+import { afterEach, describe, expect, vi } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { addDays, plainDate } from '../../../src/core/date/index';
 import { createMemoryLedger } from '../../../src/ledger/index';
@@ -94,6 +94,27 @@ describe('maxIssues: ok follows severity', () => {
       expect(capped.ok).toBe(full.ok);
     },
   );
+});
+
+describe('century pivot (time-parameter convention: never the clock)', () => {
+  afterEach(() => { vi.useRealTimers(); });
+  test('AAMMJJ dates pivot on the file\'s own 000 date, whatever the machine\'s date', async () => {
+    const bytes = await sampleBytes();
+    const now = expectOk(parseB2File(bytes));
+    expect(now.debut.dateCreationFichier).toBe('2025-03-10');
+    expect(now.lots[0]!.debut.dateCreationLot).toBe('2025-03-10');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2095-06-01T00:00:00Z'));
+    expect(expectOk(parseB2File(bytes))).toEqual(now);
+  });
+  test('referenceDate sets the pivot of the 000 date (the later dates follow the file date); `reference` is its deprecated name', async () => {
+    const bytes = await sampleBytes();
+    const old = expectOk(parseB2File(bytes, { referenceDate: plainDate('1960-01-01') }));
+    expect(old.debut.dateCreationFichier).toBe('1925-03-10');
+    expect(old.lots[0]!.debut.dateCreationLot).toBe('1925-03-10');
+    expect(expectOk(parseB2File(bytes, { reference: plainDate('1960-01-01') })).debut.dateCreationFichier).toBe('1925-03-10');
+    expectIssue(parseB2File(bytes, { referenceDate: '2025-02-30' as never }), 'INPUT_TYPE', ['options', 'referenceDate']);
+  });
 });
 
 describe('bytes given in another form', () => {

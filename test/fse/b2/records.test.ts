@@ -105,10 +105,10 @@ describe('B2 layouts', () => {
     const text = expectOk(serializeRecord(layout, EXAMPLES[t] as never));
     expect(text).toHaveLength(128);
     expect(recordTypeOf(text)).toBe(t);
-    const parsed = expectOk(parseRecord(layout, text, { reference }));
+    const parsed = expectOk(parseRecord(layout, text, { referenceDate: reference }));
     expect(parsed).toMatchObject(EXAMPLES[t]);
     expect(expectOk(serializeRecord(layout, parsed as never))).toBe(text);
-    expect(expectOk(parseB2Record(text, { reference })).recordType).toBe(t);
+    expect(expectOk(parseB2Record(text, { referenceDate: reference })).recordType).toBe(t);
   });
 });
 
@@ -139,7 +139,7 @@ describe('hand-checked against SPECS §2.3', () => {
     expect(text.slice(102, 105)).toBe('070');
     expect(text.slice(105, 112)).toBe('0002100');
     expect(text.slice(121, 128)).toBe('0000900');
-    const r: Record4 = expectOk(parseRecord(B2_4, text, { reference }));
+    const r: Record4 = expectOk(parseRecord(B2_4, text, { referenceDate: reference }));
     expect(r.montantRemboursableAmo).toEqual(euros('21.00'));
     expect(r.complementType).toBe(' ');
   });
@@ -174,7 +174,7 @@ describe('recordTypeOf / parseB2Record', () => {
     const order: B2RecordType[] = ['000', '1', '2', '2S', '4', '4M', '4F', '5', '6', '999'];
     const texts = order.map((t) => expectOk(serializeRecord(B2_LAYOUTS[t] as Layout, EXAMPLES[t] as never)));
     const bytes = expectOk(serializeRecords(texts, { recordLength: 128 }));
-    const types = [...readRecords(bytes, { recordLength: 128 })].map((r) => expectOk(parseB2Record(r.text, { ...r, reference })).recordType);
+    const types = [...readRecords(bytes, { recordLength: 128 })].map((r) => expectOk(parseB2Record(r.text, { ...r, referenceDate: reference })).recordType);
     expect(types).toEqual(order);
   });
 
@@ -199,10 +199,10 @@ describe('properties', () => {
   for (const layout of layouts) {
     test.prop([arbRecordOf(layout)], { numRuns: 300 })(`${layout.name}: parse(serialize(r)) = r`, (r) => {
       const text = expectOk(serializeRecord(layout, r as never));
-      expect(expectOk(parseRecord(layout, text, { reference: FW_REFERENCE }))).toEqual(r);
+      expect(expectOk(parseRecord(layout, text, { referenceDate: FW_REFERENCE }))).toEqual(r);
     });
     test.prop([arbRecordTextOf(layout)], { numRuns: 300 })(`${layout.name}: serialize(parse(s)) = s`, (s) => {
-      const r = parseRecord(layout, s, { reference: FW_REFERENCE });
+      const r = parseRecord(layout, s, { referenceDate: FW_REFERENCE });
       expect(r.issues).toEqual([]);
       expect(expectOk(serializeRecord(layout, expectOk(r) as never))).toBe(s);
     });
@@ -210,7 +210,7 @@ describe('properties', () => {
   test.prop([fc.oneof(arbNoisyTextOf(B2_4), arbNoisyTextOf(B2_2), fc.string({ unit: 'binary', maxLength: 140 }))], { numRuns: 20_000 })(
     'parseB2Record never throws',
     (s) => {
-      const r = parseB2Record(s, { record: 1, offset: 0, reference: FW_REFERENCE });
+      const r = parseB2Record(s, { record: 1, offset: 0, referenceDate: FW_REFERENCE });
       if (!r.ok) for (const i of r.issues) expect(i.code).toMatch(/^FW_/);
     },
   );

@@ -14,13 +14,14 @@ export interface SoftwareSecurer extends Securer {
   readonly requests: SecuringRequest[];
 }
 
-/** Creates a software securer with a fresh 2048-bit key. */
-export function createSoftwareSecurer(): SoftwareSecurer {
+/** Creates a software securer with a fresh 2048-bit key (and the given injected clock, if any). */
+export function createSoftwareSecurer(options: { readonly clock?: () => string } = {}): SoftwareSecurer {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const requests: SecuringRequest[] = [];
   return {
     id: 'software-test',
     requests,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
     async secure(request: SecuringRequest): Promise<SecuringResult> {
       requests.push(request);
       const signer = createSign('sha256');

@@ -14,7 +14,7 @@ for (const l of slow.values()) parseRecord(l, ''); // compile now, without fast 
 setFastPath(true);
 afterAll(() => setFastPath(true));
 
-const ctx = { record: 3, offset: 256, reference: FW_REFERENCE } as const;
+const ctx = { record: 3, offset: 256, referenceDate: FW_REFERENCE } as const;
 
 describe('properties', () => {
   for (const [layout, interpreted] of slow) {

@@ -7,7 +7,7 @@ import { arbNoisyTextOf, arbRecordOf, arbRecordTextOf, FW_REFERENCE } from '../.
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { DEMO, DEMO2 } from './demoLayouts';
 
-const ctx = { record: 7, offset: 7 * 40, reference: FW_REFERENCE, path: ['lot', 0] } as const;
+const ctx = { record: 7, offset: 7 * 40, referenceDate: FW_REFERENCE, path: ['lot', 0] } as const;
 //                 1  4    9         19    25      33 34
 const GOOD = '00000012HELENE    24022900001234N13     ';
 /** DEMO2 text from its 8 zones (numero, caisse, naissance, dateLongue, solde, brut, qualite, reserve). */
@@ -75,9 +75,9 @@ describe('parseRecord', () => {
   });
 
   test('AAMMJJ century rule: past for births, near for events', () => {
-    expect(expectOk(parseRecord(DEMO2, demo2({ 2: '300101' }), { reference: plainDate('2025-06-15') })).naissance).toBe('1930-01-01');
+    expect(expectOk(parseRecord(DEMO2, demo2({ 2: '300101' }), { referenceDate: plainDate('2025-06-15') })).naissance).toBe('1930-01-01');
     const near = GOOD.replace('240229', '300101');
-    expect(expectOk(parseRecord(DEMO, near, { reference: plainDate('2025-06-15') })).date).toBe('2030-01-01');
+    expect(expectOk(parseRecord(DEMO, near, { referenceDate: plainDate('2025-06-15') })).date).toBe('2030-01-01');
   });
 });
 
@@ -155,11 +155,11 @@ describe('properties', () => {
     test.prop([arbRecordOf(layout)], { numRuns: 3000 })(`${layout.name}: parse(serialize(r)) = r`, (r) => {
       const text = expectOk(serializeRecord(layout, r as never));
       expect(text).toHaveLength(layout.length);
-      expect(expectOk(parseRecord(layout, text, { reference: FW_REFERENCE }))).toEqual(r);
+      expect(expectOk(parseRecord(layout, text, { referenceDate: FW_REFERENCE }))).toEqual(r);
     });
 
     test.prop([arbRecordTextOf(layout)], { numRuns: 3000 })(`${layout.name}: serialize(parse(s)) = s for valid s`, (s) => {
-      const r = parseRecord(layout, s, { reference: FW_REFERENCE });
+      const r = parseRecord(layout, s, { referenceDate: FW_REFERENCE });
       expect(r.issues).toEqual([]);
       expect(expectOk(serializeRecord(layout, expectOk(r) as never))).toBe(s);
     });

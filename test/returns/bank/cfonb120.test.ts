@@ -51,6 +51,11 @@ describe('parseCfonb120', () => {
     expect(ms[0]!.libelle).toBe('VIR SEPA CPAM PARIS PAIEMENT NOEMIE 250305 CPAM 751 CPAM DE PARIS VIR250305751');
     expect(ms[0]!.source).toEqual({ format: 'cfonb120', record: 2 });
   });
+  it('takes the JJMMAA century pivot as referenceDate (dateReference: deprecated name)', () => {
+    expect(expectOk(parseCfonb120(FIXTURE, { referenceDate: plainDate('1950-01-01') })).statements[0]!.ancienSolde.date).toBe('1925-03-04');
+    expect(expectOk(parseCfonb120(FIXTURE, { dateReference: plainDate('1950-01-01') })).statements[0]!.ancienSolde.date).toBe('1925-03-04');
+    expectIssue(parseCfonb120(FIXTURE, { referenceDate: 'hier' as never }), 'INPUT_TYPE', ['options', 'referenceDate']);
+  });
   it('accepts CRLF, blank lines and back-to-back records', () => {
     const text = FIXTURE.toString('latin1');
     const crlf = text.replace(/\n/g, '\r\n\r\n');

@@ -29,7 +29,7 @@ async function transmittedFor(ledger: LedgerStore, ps: string, n: number): Promi
   const invoices: LedgerInvoice[] = [];
   for (let k = 0; k < n; k++) invoices.push(expectOk(await ledger.recordInvoice({ ...nthCare(k + (ps === PS_A ? 0 : 40), { ps }), at: '2025-03-10T08:00:00.000Z' })));
   const lot = expectOk(await ledger.createLot({ ps, destinataire: '01751', kind: 'fse', invoiceIds: invoices.map((i) => i.id), at: '2025-03-10T18:00:00.000Z' }));
-  expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, '2025-03-10T18:05:00.000Z'));
+  expectOk(await ledger.markTransmitted({ lotIds: [lot.id] }, { at: '2025-03-10T18:05:00.000Z' }));
   return invoices;
 }
 
@@ -123,7 +123,7 @@ for (const { name, open } of LEDGERS) {
       const inv2 = expectOk(await ledger.recordInvoice({ ...nthCare(77, { ps: PS_B }), at: '2025-03-10T08:00:00.000Z' }));
       const lot2 = expectOk(await ledger.createLot({ ps: PS_B, destinataire: '01751', kind: 'fse', invoiceIds: [inv2.id], at: '2025-03-10T18:00:00.000Z' }));
       expect(lot2.numero).toBe(2);
-      expectOk(await ledger.markTransmitted({ lotIds: [lot2.id] }, '2025-03-10T18:10:00.000Z'));
+      expectOk(await ledger.markTransmitted({ lotIds: [lot2.id] }, { at: '2025-03-10T18:10:00.000Z' }));
       const plain = unwrap(await reconcile({ noemie: [file] }, ledger, { ps: PS_B }));
       expect(plain.sources[0]).toMatchObject({ alreadyProcessed: true, eventsApplied: 0 });
       expect(await states(ledger, PS_B)).toEqual(['1:payee:2000', '2:transmise:0']);

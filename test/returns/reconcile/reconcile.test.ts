@@ -32,9 +32,9 @@ for (const { name, open } of LEDGERS) {
       const r = unwrap(await reconcile(returns, ledger, { ps: PS1, at: '2025-03-14T10:00:00.000Z' }));
       expect(r.sources.map((s) => [s.kind, s.alreadyProcessed])).toEqual([['arl', false], ['noemie', false]]);
       expect(r.invoices).toHaveLength(5);
-      expect(r.rejected.map((i) => Number(i.numeroFacture))).toEqual([sim.scenario.rejected]);
-      expect(r.partiallyPaid.map((i) => Number(i.numeroFacture))).toEqual([sim.scenario.partial]);
-      expect(r.matched.map((i) => Number(i.numeroFacture))).toEqual(sim.scenario.paid);
+      expect(r.rejected.map((i) => i.numero)).toEqual([sim.scenario.rejected]);
+      expect(r.partiallyPaid.map((i) => i.numero)).toEqual([sim.scenario.partial]);
+      expect(r.matched.map((i) => i.numero)).toEqual(sim.scenario.paid);
       const rej = r.rejected[0]!;
       expect(rej.rejects[0]!.definition?.code).toBe('MOD1');
       expect(rej.rejects[0]!.definition?.correction).toBeTruthy();

@@ -49,6 +49,6 @@ export async function seedTransmitted(ledger: LedgerStore, n: number, amounts: r
   expectOk(await ledger.createLot({ ps: PS1, destinataire: '01751', kind: 'fse', invoiceIds: invoices.map((i) => i.id), fileId, at: '2025-03-10T18:00:00.000Z' }));
   const dre = invoices.filter((i) => i.amc?.tiersPayant);
   if (dre.length > 0) expectOk(await ledger.createLot({ ps: PS1, destinataire: 'AMC77', kind: 'dre', invoiceIds: dre.map((i) => i.id), fileId, at: '2025-03-10T18:00:00.000Z' }));
-  expectOk(await ledger.markTransmitted({ fileId }, '2025-03-10T18:05:00.000Z'));
+  expectOk(await ledger.markTransmitted({ fileId }, { at: '2025-03-10T18:05:00.000Z' }));
   return { invoices, fileId };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import type { PlainDate } from '../../../src/core/date/index';
+import { addDays, plainDate as day } from '../../../src/core/date/index';
+import { isSesamError } from '../../../src/core/index';
 import { fromCentimes, sum } from '../../../src/core/money/index';
 import type { LedgerInvoice, PartState, PartStatus } from '../../../src/ledger/index';
 import { PART_STATES } from '../../../src/ledger/index';
@@ -28,7 +30,7 @@ describe('computeWatchdogReport', () => {
     invoice(6, part('rejetee', 3000)),
     invoice(7, part('transmise', 100), undefined, '2023-01-15'), // forclusion approaching / reached
   ];
-  const report = computeWatchdogReport(invoices, '2025-04-10');
+  const report = computeWatchdogReport(invoices, { today: day('2025-04-10') });
 
   it('flags each kind with its threshold', () => {
     const kinds = (n: number) => report.alerts.filter((a) => a.numero === n).map((a) => a.kind).sort();
@@ -50,10 +52,28 @@ describe('computeWatchdogReport', () => {
   });
   it('takes thresholds as parameters (forclusion: parameter, to confirm)', () => {
     expect(DEFAULT_WATCHDOG_THRESHOLDS.forclusionDays).toBe(730);
-    const lax = computeWatchdogReport(invoices, '2025-04-10', { rspDays: 100, arlDays: 100, amcUnpaidDays: 100, transmissionDays: 100, forclusionDays: 10_000 });
+    const lax = computeWatchdogReport(invoices, { today: day('2025-04-10'), thresholds: { rspDays: 100, arlDays: 100, amcUnpaidDays: 100, transmissionDays: 100, forclusionDays: 10_000 } });
     expect(lax.alerts.map((a) => a.kind)).toEqual(['rejetee']);
-    const near = computeWatchdogReport([invoice(8, part('payee', 100, 0))], '2025-04-10');
+    const near = computeWatchdogReport([invoice(8, part('payee', 100, 0))], { today: day('2025-04-10') });
     expect(near.alerts).toEqual([]);
+  });
+  it('takes the day of the report as `today` (time-parameter convention) and never reads the clock', () => {
+    expect(report.today).toBe('2025-04-10');
+    expect(report.asOf).toBe(report.today);
+    const later = computeWatchdogReport(invoices, { today: day('2027-04-10') });
+    expect(later.alerts.filter((a) => a.kind === 'forclose').length).toBeGreaterThan(report.alerts.filter((a) => a.kind === 'forclose').length);
+  });
+  it('still accepts the deprecated (invoices, now, thresholds) form', () => {
+    const legacy = computeWatchdogReport(invoices, '2025-04-10T18:00:00+02:00', { rspDays: 100, arlDays: 100, amcUnpaidDays: 100, transmissionDays: 100, forclusionDays: 10_000 });
+    expect(legacy.today).toBe('2025-04-10');
+    expect(legacy.alerts.map((a) => a.kind)).toEqual(['rejetee']);
+  });
+  it('refuses a missing or malformed `today` with a SesamError (programmer error)', () => {
+    for (const bad of [{}, { today: '2025-02-30' }, { today: '2025-04-10T10:00:00Z' }, null]) {
+      let thrown: unknown;
+      try { computeWatchdogReport(invoices, bad as never); } catch (e) { thrown = e; }
+      expect(isSesamError(thrown)).toBe(true);
+    }
   });
 });
 
@@ -62,8 +82,7 @@ describe('properties', () => {
     .map((p) => part(p.state, p.expected, p.paid, `2025-02-${String(p.day).padStart(2, '0')}T00:00:00Z`));
   test.prop([fc.array(fc.tuple(partArb, fc.option(partArb, { nil: undefined })), { maxLength: 30 }), fc.integer({ min: 0, max: 800 })])('alerts are sorted, thresholds respected, total = sum of distinct parts', (rows, offset) => {
     const invoices = rows.map(([amo, amc], i) => invoice(i + 1, amo, amc));
-    const now = new Date(Date.UTC(2025, 2, 1) + offset * 86_400_000).toISOString();
-    const r = computeWatchdogReport(invoices, now);
+    const r = computeWatchdogReport(invoices, { today: addDays(day('2025-03-01'), offset) });
     for (let k = 1; k < r.alerts.length; k++) expect(r.alerts[k - 1]!.amountAtRisk.centimes).toBeGreaterThanOrEqual(r.alerts[k]!.amountAtRisk.centimes);
     for (const a of r.alerts) expect(a.ageDays).toBeGreaterThanOrEqual(a.thresholdDays);
     const distinct = new Map(r.alerts.map((a) => [`${a.invoiceId}:${a.part}`, a.amountAtRisk]));

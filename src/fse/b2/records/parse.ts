@@ -20,7 +20,7 @@ export type B2Record = { [T in B2RecordType]: { readonly recordType: T; readonly
  * @param ctx - Record number, offset, path and reference date (pass the file date for AAMMJJ).
  * @returns `{ recordType, record }`, or `FW_RECORD_TYPE` / the `FW_*` issues of the record.
  * @example
- * for (const r of readRecords(bytes, { recordLength: 128 })) parseB2Record(r.text, { ...r, reference });
+ * for (const r of readRecords(bytes, { recordLength: 128 })) parseB2Record(r.text, { ...r, referenceDate });
  */
 export function parseB2Record(text: string, ctx: ParseContext = {}): Result<B2Record> {
   const recordType = recordTypeOf(text);
