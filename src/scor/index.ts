@@ -9,3 +9,5 @@ export { buildPdfA, PDFA_PRODUCER } from './pdfa/buildPdfA';
 export { PDFA_DEFAULTS } from './options';
 export type { BuildPdfAOptions } from './options';
 export type { ScanColour, ScanDensity } from './image/model';
+export { validatePdfA } from './validate/validatePdfA';
+export type { PdfAReport } from './validate/validatePdfA';
