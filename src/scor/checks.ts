@@ -52,6 +52,11 @@ export function checkScan(bytes: Uint8Array, index: number, config: PdfAConfig, 
   if (facts.format === 'png' && facts.transparency !== undefined) {
     issues.push(issue('SCOR_IMAGE_TRANSPARENT', { path, received: facts.transparency === 'alpha' ? 'PNG avec canal alpha' : 'PNG avec bloc tRNS' }));
   }
+  if (facts.format === 'png' && facts.interlaced && facts.bitDepth < 8) {
+    // pdf-lib's PNG decoder (UPNG) misreads some interlaced images below 8 bits (found by the
+    // Preflight property): refused rather than risk a wrong picture.
+    issues.push(issue('SCOR_IMAGE_UNSUPPORTED', { path, received: `PNG entrelacé en ${facts.bitDepth} bits`, expected: 'PNG non entrelacé, ou entrelacé en 8 ou 16 bits' }));
+  }
   if (facts.colour === 'cmyk') {
     issues.push(issue('SCOR_IMAGE_COLOUR', { path, received: 'JPEG CMJN', expected: 'RVB ou niveaux de gris (intention de sortie sRGB)' }));
   } else if (!config.colours.includes(facts.colour)) {

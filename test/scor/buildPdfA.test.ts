@@ -142,6 +142,8 @@ describe('buildPdfA: checks before making the document', () => {
   test('re-encoded PNG (16 bits, interlaced) is said in a warning', async () => {
     const r = await buildPdfA([png({ bitDepth: 16 })]);
     expect(expectIssue(r, 'SCOR_IMAGE_REENCODED', ['pages', 0]).severity).toBe('warning');
+    // pdf-lib's decoder misreads some interlaced PNGs below 8 bits (200 px wide, 4 bits): refused.
+    expectIssue(await buildPdfA([png({ width: 200, colourType: 0, bitDepth: 4, interlaced: true })]), 'SCOR_IMAGE_UNSUPPORTED', ['pages', 0]);
   });
 
   test('unreadable, empty, truncated, unknown images are issues, never throws', async () => {

@@ -43,7 +43,7 @@ describe('validatePdfA', () => {
   test('encryption, missing ID, data after %%EOF, bad header', async () => {
     const doc = await PDFDocument.load(await ours(), { updateMetadata: false });
     doc.context.trailerInfo.Encrypt = doc.context.obj({ Filter: 'Standard', V: 1 });
-    doc.context.trailerInfo.ID = undefined;
+    delete (doc.context.trailerInfo as { ID?: unknown }).ID;
     const enc = await validatePdfA(await doc.save({ useObjectStreams: false }));
     expectIssue(enc, 'SCOR_PDFA_ENCRYPTED', ['trailer', 'Encrypt']);
     expectIssue(enc, 'SCOR_PDFA_TRAILER', ['trailer', 'ID']);
