@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { isSesamError } from '../core/issues/index';
 import { addDemoCommand } from './commands/demo';
 import { addPriceCommand } from './commands/price';
+import { addScorCommand } from './commands/scor';
 import type { CliIo } from './io';
 import type { ExitCode } from './outcome';
 import { EXIT } from './outcome';
@@ -64,6 +65,7 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
     .addHelpText('after', '\nExit codes (sysexits): 0 ok, 64 usage, 65 data, 66 no input, 69 unavailable, 70 software, 73 cannot create, 74 I/O. See docs/cli.md.');
   addDemoCommand(program, io, done);
   addPriceCommand(program, io, done);
+  addScorCommand(program, io, done);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
