@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildPdfA } from '../../src/scor/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { PREFLIGHT, preflight, preflightCli } from '../helpers/preflight';
-import { jpegFixture, makePng, withJfifDensity } from './images';
+import { jpegFixture, makePng, withExif, withJfifDensity } from './images';
 
 const AT = '2026-03-10T18:00:00+01:00';
 const skipReason = PREFLIGHT.available ? '' : ` (skipped: ${PREFLIGHT.reason})`;
@@ -12,6 +12,7 @@ const CASES: Record<string, () => Promise<Uint8Array>> = {
   'jpeg-rgb': async () => expectOk(await buildPdfA([withJfifDensity(jpegFixture('rgb-baseline'), 150)], { at: AT, title: 'Ordonnance — soins infirmiers' })),
   'jpeg-grey': async () => expectOk(await buildPdfA([withJfifDensity(jpegFixture('grey-baseline'), 59, 59, 2)], { at: AT })),
   'jpeg-progressive-utc': async () => expectOk(await buildPdfA([withJfifDensity(jpegFixture('rgb-progressive'), 200)], { at: '2026-12-02T08:15:30.123Z' })),
+  'jpeg-exif-density': async () => expectOk(await buildPdfA([withExif(jpegFixture('rgb-baseline'), 150, 150, 2, false)], { at: AT })),
   'jpeg-no-density-no-date': async () => expectOk(await buildPdfA([jpegFixture('rgb-baseline')], { minDpi: 30 })),
   'png-grey-1': async () => expectOk(await buildPdfA([makePng({ width: 300, height: 400, colourType: 0, bitDepth: 1, dpi: 150 })], { at: AT })),
   'png-grey-4': async () => expectOk(await buildPdfA([makePng({ width: 301, height: 399, colourType: 0, bitDepth: 4, dpi: 150 })], { at: AT })),

@@ -25,6 +25,38 @@ export function withJfifDensity(jpeg: Uint8Array, x: number, y = x, units = 1): 
   return b;
 }
 
+/** A copy of a JPEG with an Exif APP1 segment (IFD0: XResolution, YResolution, ResolutionUnit) after SOI. */
+export function withExif(jpeg: Uint8Array, x: number, y: number, unit: 2 | 3, littleEndian: boolean): Uint8Array {
+  const tiff = new Uint8Array(8 + 2 + 3 * 12 + 4 + 16);
+  const v = new DataView(tiff.buffer);
+  const le = littleEndian;
+  tiff.set(le ? [0x49, 0x49] : [0x4d, 0x4d], 0);
+  v.setUint16(2, 42, le);
+  v.setUint32(4, 8, le);
+  v.setUint16(8, 3, le);
+  const rational = 8 + 2 + 36 + 4;
+  const entry = (i: number, tag: number, type: number, value: number): void => {
+    const e = 10 + i * 12;
+    v.setUint16(e, tag, le);
+    v.setUint16(e + 2, type, le);
+    v.setUint32(e + 4, 1, le);
+    if (type === 3) v.setUint16(e + 8, value, le);
+    else v.setUint32(e + 8, value, le);
+  };
+  entry(0, 282, 5, rational);
+  entry(1, 283, 5, rational + 8);
+  entry(2, 296, 3, unit);
+  v.setUint32(rational, x * 10, le);
+  v.setUint32(rational + 4, 10, le);
+  v.setUint32(rational + 8, y, le);
+  v.setUint32(rational + 12, 1, le);
+  const payload = new Uint8Array([...new TextEncoder().encode('Exif\0\0'), ...tiff]);
+  const seg = new Uint8Array(4 + payload.length);
+  seg.set([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff], 0);
+  seg.set(payload, 4);
+  return new Uint8Array([...jpeg.subarray(0, 2), ...seg, ...jpeg.subarray(2)]);
+}
+
 const CRC = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
