@@ -127,6 +127,12 @@ export const SCOR_CODES = defineIssueCodes({
     fix: 'Ajouter le paquet XMP avec pdfaid:part 1 et pdfaid:conformance B (buildPdfA le fait).',
     ref: `${PDFA} §6.7.2 et §6.7.11 (identification de version et de conformité)`,
   },
+  SCOR_PDFA_INFO_MISMATCH: {
+    family: 'RULE',
+    message: 'Dictionnaire Info et métadonnées XMP différents : {received}.',
+    fix: 'Écrire les mêmes titre, producteur et dates dans Info et dans le paquet XMP (buildPdfA le fait).',
+    ref: `${PDFA} §6.7.3 (dictionnaire d’informations du document)`,
+  },
   SCOR_PDFA_TRANSPARENCY: {
     family: 'RULE',
     message: 'Transparence dans le document ({received}) : interdite en PDF/A-1.',

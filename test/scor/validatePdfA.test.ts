@@ -54,6 +54,18 @@ describe('validatePdfA', () => {
     expectIssue(await validatePdfA(fromLatin1(latin1(good).replace('/GTS_PDFA1', '/GTS_PDFX1'))), 'SCOR_PDFA_OUTPUT_INTENT', ['OutputIntents']);
   });
 
+  test('Info and XMP must agree (title, producer, dates as instants)', async () => {
+    const good = latin1(await ours());
+    const r = await validatePdfA(fromLatin1(good.replace('<xmp:CreateDate>2026-03-10T18:00:00+01:00<', '<xmp:CreateDate>2026-03-10T18:00:01+01:00<')));
+    expectIssue(r, 'SCOR_PDFA_INFO_MISMATCH', ['Info', 'CreationDate']);
+    // The same instant written in another offset agrees.
+    expectOk(await validatePdfA(fromLatin1(good.replace('<xmp:CreateDate>2026-03-10T18:00:00+01:00<', '<xmp:CreateDate>2026-03-10T17:00:00+00:00<'))));
+    expectIssue(await validatePdfA(fromLatin1(good.replace('<pdf:Producer>sesam-billing<', '<pdf:Producer>sesam-billinG<'))), 'SCOR_PDFA_INFO_MISMATCH', ['Info', 'Producer']);
+    const titled = latin1(expectOk(await buildPdfA([makePng({ width: 300, height: 400, colourType: 0, bitDepth: 8, dpi: 150 })], { title: 'A & B <c>' })));
+    expectOk(await validatePdfA(fromLatin1(titled)));
+    expectIssue(await validatePdfA(fromLatin1(titled.replace('A &amp; B &lt;c&gt;', 'A &amp; B &lt;d&gt;'))), 'SCOR_PDFA_INFO_MISMATCH', ['Info', 'Title']);
+  });
+
   test('LZW and JavaScript are forbidden', async () => {
     const doc = await PDFDocument.load(await ours(), { updateMetadata: false });
     doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: 'JavaScript', JS: 'app.alert(1)' }));

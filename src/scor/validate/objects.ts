@@ -1,7 +1,7 @@
 /**
  * Object-level PDF/A-1b checks on a parsed document: trailer /ID and no /Encrypt (§6.1.3), an
  * output intent GTS_PDFA1 with its ICC profile (§6.2.2), the XMP packet with pdfaid part 1 and
- * conformance A or B (§6.7.11), no transparency (§6.4), no LZW, JavaScript or embedded files
+ * conformance A or B (§6.7.11) saying what the Info dictionary says (§6.7.3), no transparency (§6.4), no LZW, JavaScript or embedded files
  * (§6.1.10, §6.6, §6.1.11).
  */
 import type { PDFContext, PDFObject } from 'pdf-lib';
@@ -9,6 +9,7 @@ import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream,
 import type { Issue } from '../../core/issues/index';
 import { createIssueFactory } from '../../core/issues/index';
 import { SCOR_CODES } from '../codes';
+import { checkInfoMatchesXmp } from './infoXmp';
 
 const issue = createIssueFactory(SCOR_CODES);
 
@@ -63,6 +64,7 @@ function checkMetadata(ctx: PDFContext, catalog: PDFDict, issues: Issue[]): void
   if (part !== '1' || (conformance !== 'B' && conformance !== 'A')) {
     issues.push(issue('SCOR_PDFA_METADATA', { path: ['Metadata'], received: `pdfaid:part ${part ?? 'absent'}, conformance ${conformance ?? 'absente'}` }));
   }
+  checkInfoMatchesXmp(ctx, xmp, issues);
 }
 
 const FILTERS = ['Filter', 'FFilter'];
