@@ -85,6 +85,19 @@ export const SCOR_CODES = defineIssueCodes({
     fix: 'Rien à faire ; pour une incorporation à l’identique, enregistrer en PNG 8 bits non entrelacé.',
     ref: `PDF Reference 1.4 §4.8.4 (BitsPerComponent)`,
   },
+  SCOR_PIECE_MISSING: {
+    family: 'MISSING',
+    message: 'Pièce justificative manquante pour la {received} : {expected}.',
+    fix: 'Numériser la pièce et la joindre (buildScorPiece), ou envoyer le duplicata papier pour une facture en mode dégradé.',
+    ref: `${CDC_SCOR} ; ameli.fr, « Facturation en mode dégradé » (feuille de soins papier ou pièce numérisée)`,
+  },
+  SCOR_PIECE_ORPHAN: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Pièce justificative sans facture dans le lot ({received}).',
+    fix: 'Vérifier le n° de facture de la pièce, ou retirer la pièce du lot.',
+    ref: CDC_SCOR,
+  },
   SCOR_PDFA_UNREADABLE: {
     family: 'FORMAT',
     message: 'Document PDF illisible ({received}).',

@@ -11,3 +11,8 @@ export type { BuildPdfAOptions } from './options';
 export type { ScanColour, ScanDensity } from './image/model';
 export { validatePdfA } from './validate/validatePdfA';
 export type { PdfAReport } from './validate/validatePdfA';
+export { buildScorPiece } from './piece/buildScorPiece';
+export { validateScorPieces } from './piece/validateScorPieces';
+export type { ScorCoverage } from './piece/validateScorPieces';
+export { NATURES_PIECE } from './piece/model';
+export type { NaturePiece, ScorInvoiceRef, ScorPiece, ScorPieceInput, ScorPieceRef } from './piece/model';
