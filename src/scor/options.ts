@@ -53,13 +53,13 @@ export interface PdfAConfig {
 }
 
 /** Defaults of {@link BuildPdfAOptions} (not official figures: the SCOR limits are not public). */
-export const PDFA_DEFAULTS = Object.freeze({
+export const PDFA_DEFAULTS = /* @__PURE__ */ Object.freeze({
   title: 'Pièce justificative',
   minDpi: 150,
   maxPages: 20,
-  maxPageMm: Object.freeze([297, 420] as const),
+  maxPageMm: /* @__PURE__ */ Object.freeze([297, 420] as const),
   minPageMm: 25,
-  colours: Object.freeze(['colour', 'greyscale', 'bilevel'] as const),
+  colours: /* @__PURE__ */ Object.freeze(['colour', 'greyscale', 'bilevel'] as const),
   requireDensity: false,
   maxPixels: 100_000_000,
 });

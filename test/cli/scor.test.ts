@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { validatePdfA } from '../../src/scor/index';
 import { expectOk } from '../helpers/expectIssue';
@@ -14,8 +14,14 @@ function capture() {
   return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out: () => out.join(''), err: () => err.join('') };
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
 function scans(): { dir: string; jpg: string; png: string; rgba: string; low: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sesam-scor-cli-'));
+  made.push(dir);
   const jpg = join(dir, 'ordonnance.jpg');
   const png = join(dir, 'page2.png');
   const rgba = join(dir, 'rgba.png');

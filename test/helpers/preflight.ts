@@ -8,7 +8,8 @@
  * with that reason in their name.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,12 +36,22 @@ export interface PreflightVerdict {
 
 let compiled: string | undefined | null;
 
+/** The compiled PreflightBatch class, shared by the test processes (keyed by the source's hash). */
 function batchClassDir(): string | undefined {
   if (compiled !== undefined) return compiled ?? undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'sesam-preflight-'));
-  const javac = spawnSync('javac', ['-cp', CP, '-d', dir, join(import.meta.dirname, 'PreflightBatch.java')], { encoding: 'utf8' });
-  compiled = javac.error === undefined && javac.status === 0 ? dir : null;
-  return compiled ?? undefined;
+  const source = join(import.meta.dirname, 'PreflightBatch.java');
+  const shared = join(tmpdir(), `sesam-preflight-${createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16)}`);
+  if (existsSync(join(shared, 'PreflightBatch.class'))) return (compiled = shared);
+  const dir = mkdtempSync(join(tmpdir(), 'sesam-preflight-build-'));
+  const javac = spawnSync('javac', ['-cp', CP, '-d', dir, source], { encoding: 'utf8' });
+  if (javac.error !== undefined || javac.status !== 0) return (compiled = null) ?? undefined;
+  try {
+    // Atomic: another test process may be compiling the same class at the same time.
+    renameSync(dir, shared);
+  } catch {
+    return (compiled = existsSync(join(shared, 'PreflightBatch.class')) ? shared : dir);
+  }
+  return (compiled = shared);
 }
 
 /**
@@ -52,6 +63,14 @@ function batchClassDir(): string | undefined {
 export function preflight(pdfs: Readonly<Record<string, Uint8Array>>): Record<string, PreflightVerdict> {
   if (!PREFLIGHT.available) throw new Error(PREFLIGHT.reason);
   const dir = mkdtempSync(join(tmpdir(), 'sesam-pdfa-'));
+  try {
+    return validateIn(dir, pdfs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function validateIn(dir: string, pdfs: Readonly<Record<string, Uint8Array>>): Record<string, PreflightVerdict> {
   const files: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(pdfs)) {
     files[name] = join(dir, `${name}.pdf`);
@@ -83,8 +102,13 @@ export function preflight(pdfs: Readonly<Record<string, Uint8Array>>): Record<st
  * @returns The exit status (0 = valid PDF/A-1b) and output.
  */
 export function preflightCli(bytes: Uint8Array): { status: number | null; output: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'sesam-pdfa-')), 'doc.pdf');
-  writeFileSync(file, bytes);
-  const run = spawnSync('java', ['-cp', CP, 'org.apache.pdfbox.preflight.Validator_A1b', file], { encoding: 'utf8' });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  const dir = mkdtempSync(join(tmpdir(), 'sesam-pdfa-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, bytes);
+    const run = spawnSync('java', ['-cp', CP, 'org.apache.pdfbox.preflight.Validator_A1b', file], { encoding: 'utf8' });
+    return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

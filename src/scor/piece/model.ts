@@ -9,7 +9,7 @@
 export type NaturePiece = 'ordonnance' | 'feuille-soins-degradee' | 'autre';
 
 /** The natures, in documentation order. */
-export const NATURES_PIECE: readonly NaturePiece[] = Object.freeze(['ordonnance', 'feuille-soins-degradee', 'autre']);
+export const NATURES_PIECE: readonly NaturePiece[] = /* @__PURE__ */ Object.freeze(['ordonnance', 'feuille-soins-degradee', 'autre']);
 
 /** Input of {@link buildScorPiece}. */
 export interface ScorPieceInput {
