@@ -3,7 +3,7 @@
  * JPEG or PNG, no transparency, an accepted colour mode, a resolution at or above the floor, a page
  * size within bounds. Each failure is a typed issue at `['pages', i]`.
  */
-import type { Issue } from '../core/issues/index';
+import type { Issue, IssuePath } from '../core/issues/index';
 import { createIssueFactory } from '../core/issues/index';
 import { SCOR_CODES } from './codes';
 import type { ScanFacts } from './image/model';
@@ -44,7 +44,20 @@ export function checkScan(bytes: Uint8Array, index: number, config: PdfAConfig, 
     issues.push(...read.issues);
     return undefined;
   }
-  const facts = read.value;
+  return checkScanFacts(read.value, path, config, issues);
+}
+
+/**
+ * Checks the facts of one scan (read from an image file, or from a page of a scanned PDF) and
+ * lays out its page.
+ *
+ * @param facts - The scan's facts.
+ * @param path - Where it sits in the caller's input.
+ * @param config - The options in force.
+ * @param issues - Collector (errors and warnings).
+ * @returns The layout, or `undefined` when the image cannot make a page.
+ */
+export function checkScanFacts(facts: ScanFacts, path: IssuePath, config: PdfAConfig, issues: Issue[]): PageLayout | undefined {
   const before = issues.filter((i) => i.severity === 'error').length;
   if (facts.width * facts.height > config.maxPixels) {
     issues.push(issue('SCOR_IMAGE_DIMENSIONS', { path, received: `${facts.width} × ${facts.height} pixels`, expected: `au plus ${config.maxPixels} pixels` }));

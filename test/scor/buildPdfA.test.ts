@@ -149,7 +149,8 @@ describe('buildPdfA: checks before making the document', () => {
 
   test('unreadable, empty, truncated, unknown images are issues, never throws', async () => {
     expectIssue(await buildPdfA([new Uint8Array(0)]), 'SCOR_IMAGE_EMPTY', ['pages', 0]);
-    expectIssue(await buildPdfA([new TextEncoder().encode('%PDF-1.7 not a scan')]), 'SCOR_IMAGE_FORMAT', ['pages', 0]);
+    expectIssue(await buildPdfA([new TextEncoder().encode('GIF89a not a scan')]), 'SCOR_IMAGE_FORMAT', ['pages', 0]);
+    expectIssue(await buildPdfA([new TextEncoder().encode('%PDF-1.7 not a PDF')]), 'SCOR_IMAGE_TRUNCATED', ['pages', 0]);
     const jpeg = withJfifDensity(jpegFixture('rgb-baseline'), 150);
     expectIssue(await buildPdfA([jpeg.subarray(0, jpeg.length - 100)]), 'SCOR_IMAGE_TRUNCATED', ['pages', 0]);
     expectIssue(await buildPdfA([jpeg.subarray(0, 300)]), 'SCOR_IMAGE_TRUNCATED', ['pages', 0]);

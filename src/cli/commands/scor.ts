@@ -92,8 +92,8 @@ export function addScorCommand(program: Command, io: CliIo, done: (code: number)
   const scor = program.command('scor').summary('SCOR pièces justificatives (scans → PDF/A-1b)').description('SCOR pièces justificatives: scans made into PDF/A-1b documents.');
   scor
     .command('pdfa')
-    .summary('make one PDF/A-1b document from scans (JPEG, PNG), one page per scan')
-    .description('Make one PDF/A-1b pièce justificative from scans (JPEG, PNG), one page per scan, after checking each\n(format, transparency, colour, resolution ≥ --min-dpi, page size).')
+    .summary('make one PDF/A-1b document from scans (JPEG, PNG, scanned PDF), one page per scan')
+    .description('Make one PDF/A-1b pièce justificative from scans (JPEG, PNG, or a scanned PDF whose pages are each one\nJPEG), one page per scan, after checking each\n(format, transparency, colour, resolution ≥ --min-dpi, page size).')
     .argument('<in...>', 'the scans, in page order (regular files of at most 64 MiB)')
     .requiredOption('-o, --out <file>', 'the PDF to write')
     .option('--force', 'overwrite OUT if it exists')

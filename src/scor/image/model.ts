@@ -9,8 +9,8 @@ export type ScanColour = 'colour' | 'greyscale' | 'bilevel';
 export interface ScanDensity {
   readonly x: number;
   readonly y: number;
-  /** Where it was read: JFIF APP0, Exif APP1 or PNG pHYs. */
-  readonly from: 'JFIF' | 'Exif' | 'pHYs';
+  /** Where it was read: JFIF APP0, Exif APP1, PNG pHYs, or the page size of the PDF it came from. */
+  readonly from: 'JFIF' | 'Exif' | 'pHYs' | 'PDF';
 }
 
 /** Facts of a JPEG scan. */

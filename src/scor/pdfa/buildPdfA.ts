@@ -1,5 +1,5 @@
 /**
- * buildPdfA: scans (JPEG, PNG) → one PDF/A-1b document (ISO 19005-1:2005, level B) per pièce
+ * buildPdfA: scans (JPEG, PNG, scanned PDF pages) → one PDF/A-1b document (ISO 19005-1:2005, level B) per pièce
  * justificative, one page per scan at the scan's own size.
  *
  * What makes it PDF/A-1b (each point checked by PDFBox Preflight in the tests): images embedded
@@ -10,13 +10,14 @@
  * same bytes (no clock read: dates come from `options.at`; the /ID from `options.documentId` or
  * the content).
  */
-import { PDFDocument, PDFHexString, PDFName, PDFString, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import { PDFDocument, PDFHexString, degrees, PDFName, PDFString, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok, resultOf } from '../../core/issues/index';
 import { guardArray, guardBytes, inputErr } from '../../core/guard/index';
 import { SCOR_CODES } from '../codes';
 import type { PageLayout } from '../checks';
-import { checkScan } from '../checks';
+import { checkScan, checkScanFacts } from '../checks';
+import { looksLikePdf, readPdfScans } from '../pdfIn/readPdfScans';
 import { digest128 } from '../image/bytes';
 import type { BuildPdfAOptions, PdfAConfig } from '../options';
 import { checkPdfAOptions } from '../options';
@@ -44,13 +45,21 @@ function documentIdOf(pages: readonly Uint8Array[], config: PdfAConfig): string 
   return hex(digest128([...pages, enc.encode(config.title), enc.encode(config.at ?? '')]));
 }
 
-async function write(pages: readonly Uint8Array[], layouts: readonly PageLayout[], config: PdfAConfig): Promise<Uint8Array> {
+/** One page to write: the image data (a file, or the JPEG of a scanned PDF page) and its layout. */
+interface Planned {
+  readonly bytes: Uint8Array;
+  readonly layout: PageLayout;
+  readonly rotate: number;
+}
+
+async function write(pages: readonly Uint8Array[], planned: readonly Planned[], config: PdfAConfig): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const ctx = doc.context;
-  for (let i = 0; i < layouts.length; i++) {
-    const { facts, widthPt, heightPt } = layouts[i]!;
-    const ref = await embedScan(doc, pages[i]!, facts);
+  for (const { bytes, layout, rotate } of planned) {
+    const { facts, widthPt, heightPt } = layout;
+    const ref = await embedScan(doc, bytes, facts);
     const page = doc.addPage([widthPt, heightPt]);
+    if (rotate !== 0) page.setRotation(degrees(rotate));
     const name = page.node.newXObject('Im', ref);
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(widthPt, 0, 0, heightPt, 0, 0), drawObject(name), popGraphicsState());
   }
@@ -84,7 +93,8 @@ async function write(pages: readonly Uint8Array[], layouts: readonly PageLayout[
  * soins dégradée, CERFA), one page per scan, after checking each scan (format, truncation,
  * transparency, colour mode, resolution, page size) and the page count.
  *
- * @param pages - The scans, one JPEG or PNG file (bytes) per page, in order.
+ * @param pages - The scans, in order: a JPEG or PNG file (one page), or a scanned PDF (each of its
+ *   pages must be one JPEG image: its data is taken as is; issues at `pages.i.k`).
  * @param options - Title, `at` (the instant written as creation date), `documentId` and the
  *   limits (`minDpi` 150, `maxPages` 20, `maxPageMm` A3, `minPageMm` 25, `colours`,
  *   `requireDensity`, `maxPixels`): see {@link BuildPdfAOptions}.
@@ -106,26 +116,43 @@ export async function buildPdfA(pages: readonly Uint8Array[], options?: BuildPdf
     if (b !== undefined) bytes.push(b);
   });
   if (issues.length > 0) return inputErr(issues);
-  if (bytes.length === 0 || bytes.length > config.maxPages) {
-    return err(issue('SCOR_PAGE_COUNT', { path: ['pages'], received: `${bytes.length} page(s)`, expected: `de 1 à ${config.maxPages} pages` }));
-  }
-  const layouts: PageLayout[] = [];
-  bytes.forEach((b, i) => {
+  const countIssue = (n: number): Result<Uint8Array> => err(issue('SCOR_PAGE_COUNT', { path: ['pages'], received: `${n} page(s)`, expected: `de 1 à ${config.maxPages} pages` }));
+  if (bytes.length === 0 || bytes.length > config.maxPages) return countIssue(bytes.length);
+  const planned: Planned[] = [];
+  let pageCount = 0;
+  for (const [i, b] of bytes.entries()) {
+    if (looksLikePdf(b)) {
+      // A scanned PDF: each page's JPEG, checked like a JPEG file, at `pages.i.k`.
+      const scans = await readPdfScans(b, ['pages', i]);
+      if (!scans.ok) {
+        issues.push(...scans.issues);
+        pageCount++;
+        continue;
+      }
+      pageCount += scans.value.length;
+      scans.value.forEach((p, k) => {
+        const layout = checkScanFacts(p.facts, ['pages', i, k], config, issues);
+        if (layout !== undefined) planned.push({ bytes: p.jpeg, layout, rotate: p.rotate });
+      });
+      continue;
+    }
+    pageCount++;
     const layout = checkScan(b, i, config, issues);
-    if (layout === undefined) return;
-    layouts.push(layout);
+    if (layout === undefined) continue;
+    planned.push({ bytes: b, layout, rotate: 0 });
     if (!embedsAsIs(layout.facts)) {
       const f = layout.facts;
       issues.push(issue('SCOR_IMAGE_REENCODED', { path: ['pages', i], received: f.format === 'png' && f.interlaced ? 'PNG entrelacé' : 'PNG 16 bits' }));
     }
-  });
+  }
+  if (pageCount > config.maxPages) return countIssue(pageCount);
   const checked = resultOf(undefined, issues);
   if (!checked.ok) return checked;
   try {
-    return ok(await write(bytes, layouts, config), issues);
+    return ok(await write(bytes, planned, config), issues);
   } catch (e) {
     // pdf-lib's PNG decoder (re-encoded PNGs only) meets data the chunk walk could not see (bad zlib).
-    const index = layouts.findIndex((l) => !embedsAsIs(l.facts));
+    const index = bytes.findIndex((b) => !looksLikePdf(b) && planned.some((p) => p.bytes === b && !embedsAsIs(p.layout.facts)));
     return err(issue('SCOR_IMAGE_TRUNCATED', { path: ['pages', Math.max(0, index)], received: `données compressées illisibles (${e instanceof Error ? e.message : 'erreur'})` }));
   }
 }
