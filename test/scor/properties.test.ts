@@ -6,6 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { test as fcTest, fc } from '@fast-check/vitest';
+import { PDFDocument, degrees } from 'pdf-lib';
 import { buildPdfA, validatePdfA } from '../../src/scor/index';
 import { expectOk } from '../helpers/expectIssue';
 import { PREFLIGHT, preflight } from '../helpers/preflight';
@@ -38,8 +39,24 @@ const jpegArb = fc
   .record({ name: fc.constantFrom('rgb-baseline' as const, 'grey-baseline' as const, 'rgb-progressive' as const), dpi: fc.integer({ min: 150, max: 300 }), cm: fc.boolean() })
   .map(({ name, dpi, cm }) => (cm ? withJfifDensity(jpegFixture(name), Math.ceil(dpi / 2.54), Math.ceil(dpi / 2.54), 2) : withJfifDensity(jpegFixture(name), dpi)));
 
+/** A scanned PDF (pages of JPEG fixtures drawn full page, 150–300 dpi), made by pdf-lib like a scanner would. */
+const scannerPdfArb = fc.array(fc.record({ name: fc.constantFrom('rgb-baseline' as const, 'grey-baseline' as const, 'rgb-progressive' as const), dpi: fc.integer({ min: 150, max: 300 }), rotate: fc.constantFrom(0, 90, 180, 270) }), { minLength: 1, maxLength: 2 });
+
+async function scannerPdf(pages: readonly { name: 'rgb-baseline' | 'grey-baseline' | 'rgb-progressive'; dpi: number; rotate: number }[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (const p of pages) {
+    const img = await doc.embedJpg(jpegFixture(p.name));
+    const w = (img.width * 72) / p.dpi;
+    const h = (img.height * 72) / p.dpi;
+    const page = doc.addPage([w, h]);
+    page.setRotation(degrees(p.rotate));
+    page.drawImage(img, { x: 0, y: 0, width: w, height: h });
+  }
+  return doc.save();
+}
+
 const docArb = fc.record({
-  pages: fc.array(fc.oneof(pngArb, jpegArb), { minLength: 1, maxLength: 3 }),
+  pages: fc.array(fc.oneof(pngArb, jpegArb, scannerPdfArb), { minLength: 1, maxLength: 3 }),
   title: fc.option(fc.string({ minLength: 1, maxLength: 40 }).filter((t) => !/[\u0000-\u001f\u007f\ud800-\udfff\ufffe\uffff]/.test(t)), { nil: undefined }),
   at: fc.option(
     fc.record({ ms: fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }), off: fc.integer({ min: -12 * 4, max: 14 * 4 }) }).map(({ ms, off }) => {
@@ -56,7 +73,8 @@ describe('properties', () => {
     const docs = fc.sample(docArb, { numRuns: runs(10), seed: Number(process.env['SCOR_SEED'] ?? 20261202) });
     const built: Record<string, Uint8Array> = {};
     for (const [i, d] of docs.entries()) {
-      const pdf = expectOk(await buildPdfA(d.pages, { minPageMm: 10, ...(d.title !== undefined ? { title: d.title } : {}), ...(d.at !== undefined ? { at: d.at } : {}) }));
+      const inputs = await Promise.all(d.pages.map((p) => (p instanceof Uint8Array ? p : scannerPdf(p))));
+      const pdf = expectOk(await buildPdfA(inputs, { minPageMm: 10, ...(d.title !== undefined ? { title: d.title } : {}), ...(d.at !== undefined ? { at: d.at } : {}) }));
       expectOk(await validatePdfA(pdf));
       built[`doc-${i}`] = pdf;
     }
@@ -64,7 +82,7 @@ describe('properties', () => {
     expect(invalid).toEqual([]);
   }, 300_000);
 
-  fcTest.prop([fc.array(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(new Uint8Array([0xff, 0xd8, 0xff])), fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))), { maxLength: 3 })], { numRuns: runs(200) })(
+  fcTest.prop([fc.array(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.constant(new Uint8Array([0xff, 0xd8, 0xff])), fc.constant(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), fc.uint8Array({ maxLength: 300 }).map((b) => new Uint8Array([...new TextEncoder().encode('%PDF-1.4\n'), ...b]))), { maxLength: 3 })], { numRuns: runs(200) })(
     'junk scans never throw and never make a PDF',
     async (pages) => {
       const r = await buildPdfA(pages);

@@ -43,7 +43,7 @@ function xmpValue(xmp: string, prop: string): string | undefined {
   if (el !== null) {
     const inner = el[1] ?? '';
     const li = /<rdf:li(?:\s[^>]*)?>([\s\S]*?)<\/rdf:li>/.exec(inner);
-    return unescapeXml((li !== null ? li[1] ?? '' : inner).trim());
+    return unescapeXml(li !== null ? li[1] ?? '' : inner);
   }
   const attr = new RegExp(`\\s${esc}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(xmp);
   return attr === null ? undefined : unescapeXml(attr[1] ?? attr[2] ?? '');
