@@ -10,6 +10,7 @@ import { isSesamError } from '../core/issues/index';
 import { addDemoCommand } from './commands/demo';
 import { addPriceCommand } from './commands/price';
 import { addReferentielCommand } from './commands/referentiel';
+import { addScorCommand } from './commands/scor';
 import type { CliIo } from './io';
 import type { ExitCode } from './outcome';
 import { EXIT } from './outcome';
@@ -66,6 +67,7 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
   addDemoCommand(program, io, done);
   addPriceCommand(program, io, done);
   addReferentielCommand(program, io, done, `sesam-billing ${packageVersion()}`);
+  addScorCommand(program, io, done);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   return program;
 }

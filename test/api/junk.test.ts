@@ -23,6 +23,7 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   returns: () => import('../../src/returns/index'),
   reader: () => import('../../src/reader/index'),
   signature: () => import('../../src/signature/index'),
+  scor: () => import('../../src/scor/index'),
   simulator: () => import('../../src/simulator/index'),
 };
 
