@@ -128,7 +128,8 @@ describe('createOutbox', () => {
     expectOk(await outbox.enqueue(fileOf('X00001')));
     expectIssue(await outbox.enqueue({ ...fileOf('X00001'), bytes: new Uint8Array([1]) }), 'TRANSPORT_FILE_CONFLICT', ['fileId']);
     expectIssue(await outbox.enqueue({ fileId: '', destination: 1 } as never), 'INPUT_MISSING', ['bytes']);
-    expectIssue(createOutbox(undefined as never), 'INPUT_TYPE');
+    expectIssue(createOutbox(undefined as never), 'INPUT_MISSING');
+    expectIssue(createOutbox(42 as never), 'INPUT_TYPE');
   });
 
   it('SQLite store: queued files survive a restart and are sent once', async () => {
