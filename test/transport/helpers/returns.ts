@@ -35,5 +35,5 @@ export async function countMessages(dovecot: TestDovecot): Promise<number> {
   await c.connect();
   const s = await c.status('INBOX', { messages: true });
   await c.logout();
-  return s.messages ?? 0;
+  return s === false ? 0 : (s.messages ?? 0);
 }
