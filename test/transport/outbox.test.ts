@@ -99,6 +99,19 @@ describe('createOutbox', () => {
     expect(Buffer.from(attachmentsOf(msg.raw)[0]!.bytes).equals(Buffer.from(fileOf('C00001').bytes))).toBe(true);
   });
 
+  it('acknowledgement lost after the server stored the file: the resend carries the same Message-ID', async () => {
+    const outbox = outboxWith(createMemoryOutboxStore());
+    expectOk(await outbox.enqueue(fileOf('L00001')));
+    smtp.fault = 'lose-ack';
+    expect((await outbox.drain()).retrying).toEqual(['L00001']);
+    smtp.fault = 'none';
+    await outbox.drainUntilIdle();
+    const copies = smtp.received.filter((m) => m.raw.includes('X-Sesam-File-ID: L00001'));
+    expect(copies).toHaveLength(2); // SMTP cannot prevent this: the receiver dedupes…
+    expect(new Set(copies.map((m) => m.messageId)).size).toBe(1); // …by the one Message-ID
+    expect((await outbox.list('sent')).map((e) => e.fileId)).toEqual(['L00001']);
+  });
+
   it('a permanent refusal fails the entry at once; requeue sends it', async () => {
     const outbox = outboxWith(createMemoryOutboxStore());
     expectOk(await outbox.enqueue(fileOf('R00001')));

@@ -16,7 +16,7 @@ export interface TestSmtp {
   readonly port: number;
   readonly received: Received[];
   /** What to do with the next DATA commands: accept, cut the socket, or reply an error code. */
-  fault: 'none' | 'cut' | '451' | '550';
+  fault: 'none' | 'cut' | 'lose-ack' | '451' | '550';
   /** Stops listening (the port stays reserved for `restart`). */
   stop(): Promise<void>;
   /** Starts again on the same port. */
@@ -56,6 +56,12 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
           }
           const raw = Buffer.concat(chunks).toString('latin1');
           state.received.push({ raw, messageId: headerValue(raw, 'Message-ID'), to: session.envelope.rcptTo.map((r) => r.address) });
+          if (state.fault === 'lose-ack') {
+            // Stored, but the 250 never reaches the client (the link drops after DATA).
+            const conn = [...((state.server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections ?? [])];
+            for (const c2 of conn) c2._socket.destroy();
+            return;
+          }
           callback(null, 'OK queued');
         });
       },
