@@ -57,6 +57,14 @@ describe('createMailTransport: send', () => {
     await t.close();
   });
 
+  it('a pooled channel sends several files over one connection, each with its Message-ID', async () => {
+    const t = expectOk(createMailTransport({ smtp: { host: '127.0.0.1', port: smtp.port, pool: true }, imap: { host: '127.0.0.1', port: 1, auth: { user: 'u', pass: 'p' } }, from: 'a@pool.test' }));
+    const ids = ['PL0001', 'PL0002', 'PL0003'];
+    const receipts = await Promise.all(ids.map((id) => t.send(fileOf(id))));
+    expect(receipts.map((r) => expectOk(r).messageId)).toEqual(ids.map((id) => computeMessageId(id, 'pool.test')));
+    await t.close();
+  });
+
   it('malformed options are INPUT issues, never a throw', () => {
     expectIssue(createMailTransport(null as never), 'INPUT_TYPE');
     expectIssue(createMailTransport({ smtp: { host: 'x', port: 0 }, imap: {}, from: 'a@b' } as never), 'INPUT_RANGE', ['smtp', 'port']);

@@ -35,6 +35,7 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      disableReverseLookup: true,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         let cut = false;
