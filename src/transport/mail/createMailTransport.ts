@@ -68,7 +68,10 @@ export function createMailTransport(options: MailTransportOptions): Result<Trans
     ...(options.messageIdDomain ? { messageIdDomain: options.messageIdDomain } : {}),
   };
   return ok({
-    send: (file) => smtp.submit(file.fileId, buildEnvelope(file, envOpts)),
+    async send(file) {
+      const env = buildEnvelope(file, envOpts);
+      return env.ok ? smtp.submit(file.fileId, env.value) : env;
+    },
     fetchReturns: () => imap.fetch(),
     markStored: (refs) => imap.markStored(refs),
     close: async () => smtp.close(),

@@ -1,6 +1,12 @@
 /**
- * Retry delays and the per-destination circuit breaker of the outbox.
+ * Retry delays and the per-destination circuit breaker of the outbox. Programmer-facing
+ * primitives: arguments of the wrong shape throw SesamError `ASSERTION`.
  */
+import { assert } from '../../core/issues/index';
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && !Number.isNaN(v);
+const hasNums = (o: unknown, keys: readonly string[]): boolean =>
+  typeof o === 'object' && o !== null && keys.every((k) => isNum((o as Record<string, unknown>)[k]));
 
 /** Exponential backoff with jitter. */
 export interface BackoffPolicy {
@@ -25,6 +31,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, maxMs: 3_600_000
  * @returns The delay, ms (an integer between half the capped delay and the capped delay).
  */
 export function computeBackoffMs(attempts: number, policy: BackoffPolicy, random: number): number {
+  assert(isNum(attempts) && isNum(random) && hasNums(policy, ['baseMs', 'maxMs', 'factor']), 'computeBackoffMs: (attempts: number, policy: BackoffPolicy, random: number)');
   const n = Math.max(1, Math.floor(attempts));
   const capped = Math.min(policy.maxMs, policy.baseMs * policy.factor ** Math.min(n - 1, 64));
   const r = Math.min(Math.max(random, 0), 1);
@@ -61,6 +68,7 @@ export const CLOSED: CircuitState = { failures: 0, openUntil: 0 };
  * @returns `true` when a send may be tried.
  */
 export function isCircuitPassable(s: CircuitState, nowMs: number): boolean {
+  assert(hasNums(s, ['failures', 'openUntil']) && isNum(nowMs), 'isCircuitPassable: (state: CircuitState, nowMs: number)');
   return s.openUntil === 0 || nowMs >= s.openUntil;
 }
 
@@ -74,6 +82,7 @@ export function isCircuitPassable(s: CircuitState, nowMs: number): boolean {
  * @returns The new state (a failure during a half-open trial re-opens for a full cooldown).
  */
 export function nextCircuitState(s: CircuitState, success: boolean, nowMs: number, policy: BreakerPolicy): CircuitState {
+  assert(hasNums(s, ['failures', 'openUntil']) && typeof success === 'boolean' && isNum(nowMs) && hasNums(policy, ['threshold', 'cooldownMs']), 'nextCircuitState: (state, success: boolean, nowMs: number, policy: BreakerPolicy)');
   if (success) return CLOSED;
   const failures = s.failures + 1;
   return { failures, openUntil: failures >= policy.threshold ? nowMs + policy.cooldownMs : 0 };

@@ -195,14 +195,20 @@ export function createOutbox(options: OutboxOptions): Result<Outbox> {
       return last;
     },
     async requeue(fileId) {
-      const e = await store.get(String(fileId));
-      if (!e) return err(issue('TRANSPORT_GAVE_UP', { path: ['fileId'], expected: String(fileId), received: 0, message: `Fichier ${String(fileId)} absent de la file d’envoi.` }));
+      const is: Issue[] = [];
+      guardString(fileId, ['fileId'], is, { min: 1, max: 200 });
+      if (is.length > 0) return inputErr(is);
+      const e = await store.get(fileId);
+      if (!e) return err(issue('TRANSPORT_GAVE_UP', { path: ['fileId'], expected: fileId, received: 0, message: `Fichier ${fileId} absent de la file d’envoi.` }));
       if (e.status !== 'failed') return ok(e);
       await store.update(e.fileId, { status: 'pending', attempts: 0, nextAttemptAt: nowMs() });
       return ok((await store.get(e.fileId))!);
     },
     list: (status) => store.list(status),
     async receive(apply) {
+      const is: Issue[] = [];
+      guardFunction(apply, ['apply'], is);
+      if (is.length > 0) return inputErr(is);
       const fetched = await transport.fetchReturns();
       if (!fetched.ok) return fetched;
       const applied: FetchedReturn[] = [];
