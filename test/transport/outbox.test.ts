@@ -112,6 +112,16 @@ describe('createOutbox', () => {
     expect((await outbox.list('sent')).map((e) => e.fileId)).toEqual(['L00001']);
   });
 
+  it('overlapping drains in one process send each file once', async () => {
+    const outbox = outboxWith(createMemoryOutboxStore());
+    const ids = ['O00001', 'O00002', 'O00003'];
+    for (const id of ids) expectOk(await outbox.enqueue(fileOf(id)));
+    const [a, b] = await Promise.all([outbox.drain(), outbox.drain()]);
+    expect(a.sent.map((r) => r.fileId)).toEqual(ids);
+    expect(b).toBe(a);
+    expect(byId(ids)).toEqual([1, 1, 1]);
+  });
+
   it('a permanent refusal fails the entry at once; requeue sends it', async () => {
     const outbox = outboxWith(createMemoryOutboxStore());
     expectOk(await outbox.enqueue(fileOf('R00001')));

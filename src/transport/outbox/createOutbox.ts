@@ -15,10 +15,14 @@ import { createIssueFactory, err, ok } from '../../core/issues/index';
 import { field, guardBytes, guardFunction, guardObject, guardString, inputErr } from '../../core/guard/index';
 import { TRANSPORT_CODES } from '../codes';
 import { computeContentHash } from '../messageId';
-import type { FetchedReturn, SendReceipt, Transport, TransportFile } from '../model';
+import type { SendReceipt, Transport, TransportFile } from '../model';
 import type { BackoffPolicy, BreakerPolicy, CircuitState } from './backoff';
 import { CLOSED, computeBackoffMs, DEFAULT_BACKOFF, DEFAULT_BREAKER, isCircuitPassable, nextCircuitState } from './backoff';
 import type { OutboxEntry, OutboxStatus, OutboxStore } from './store';
+import type { ApplyReturn, ReceiveReport } from './receive';
+import { receiveReturns } from './receive';
+
+export type { ApplyReturn, ReceiveReport } from './receive';
 
 const issue = createIssueFactory(TRANSPORT_CODES);
 
@@ -54,19 +58,6 @@ export interface DrainReport {
   /** Earliest instant (epoch ms) a pending entry becomes due, when any is left. */
   readonly nextDueAt?: number;
 }
-
-/** What one `receive` call did. */
-export interface ReceiveReport {
-  readonly applied: readonly FetchedReturn[];
-  /** Returns recognised as already stored (marked stored again, not re-applied). */
-  readonly duplicates: readonly FetchedReturn[];
-  /** Returns the caller refused (`apply` failed): left unmarked, fetched again next time. */
-  readonly refused: readonly { readonly ret: FetchedReturn; readonly issues: readonly Issue[] }[];
-  readonly issues: readonly Issue[];
-}
-
-/** Stores one fetched return (in the ledger); should itself be idempotent by `contentHash`. */
-export type ApplyReturn = (ret: FetchedReturn) => Promise<Result<unknown>> | Result<unknown>;
 
 /** The outbox. */
 export interface Outbox {
@@ -118,7 +109,11 @@ export function createOutbox(options: OutboxOptions): Result<Outbox> {
   const batch = options.batch ?? 100;
   const circuits = new Map<string, CircuitState>();
 
-  async function drain(): Promise<DrainReport> {
+  // One pass at a time in this process: two overlapping passes would send the same entry twice.
+  let running: Promise<DrainReport> | undefined;
+  const drain = (): Promise<DrainReport> => (running ??= drainOnce().finally(() => (running = undefined)));
+
+  async function drainOnce(): Promise<DrainReport> {
     const now = nowMs();
     const sent: SendReceipt[] = [];
     const retrying: string[] = [];
@@ -205,48 +200,7 @@ export function createOutbox(options: OutboxOptions): Result<Outbox> {
       return ok((await store.get(e.fileId))!);
     },
     list: (status) => store.list(status),
-    async receive(apply) {
-      const is: Issue[] = [];
-      guardFunction(apply, ['apply'], is);
-      if (is.length > 0) return inputErr(is);
-      const fetched = await transport.fetchReturns();
-      if (!fetched.ok) return fetched;
-      const applied: FetchedReturn[] = [];
-      const duplicates: FetchedReturn[] = [];
-      const refused: { ret: FetchedReturn; issues: readonly Issue[] }[] = [];
-      const out: Issue[] = [];
-      const toMark: string[] = [];
-      for (const ret of fetched.value) {
-        if (ret.attachments.length === 0) {
-          out.push(issue('TRANSPORT_RETURN_EMPTY', { path: ['messageId'], received: ret.subject }));
-          continue;
-        }
-        if (await store.hasReturn(ret.messageId, ret.contentHash)) {
-          duplicates.push(ret);
-          toMark.push(ret.ref);
-          continue;
-        }
-        let r: Result<unknown>;
-        try {
-          r = await apply(ret);
-        } catch (e) {
-          r = err(issue('TRANSPORT_MAILBOX_UNREACHABLE', { received: `apply: ${(e as Error)?.message ?? String(e)}` }));
-        }
-        if (!r.ok) {
-          refused.push({ ret, issues: r.issues });
-          continue;
-        }
-        // Stored first, flagged after: a crash in between re-fetches it, and the key makes it a duplicate.
-        await store.recordReturn({ messageId: ret.messageId, contentHash: ret.contentHash, at: clock() });
-        applied.push(ret);
-        toMark.push(ret.ref);
-      }
-      if (toMark.length > 0) {
-        const m = await transport.markStored(toMark);
-        if (!m.ok) out.push(...m.issues);
-      }
-      return ok({ applied, duplicates, refused, issues: out });
-    },
+    receive: (apply) => receiveReturns({ store, transport, clock }, apply),
     circuit: (destination) => circuits.get(destination) ?? CLOSED,
   });
 }
