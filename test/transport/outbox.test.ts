@@ -173,7 +173,15 @@ describe('createOutbox', () => {
     expect(Buffer.from(pending[0]!.bytes).equals(Buffer.from(fileOf('S00001').bytes))).toBe(true);
     await o2.drainUntilIdle();
     expect(byId(['S00001', 'S00002'])).toEqual([1, 1]);
+    await s2.recordReturn({ messageId: '<arl@cpam.test>', contentHash: 'ab'.repeat(32), at: t.clock() });
     await s2.close();
+    // Keys of stored returns survive a restart too.
+    const s3 = await createSqliteOutboxStore({ path });
+    expect(await s3.hasReturn('<arl@cpam.test>', '00')).toBe(true);
+    expect(await s3.hasReturn('<other@cpam.test>', 'ab'.repeat(32))).toBe(true);
+    expect(await s3.hasReturn('<other@cpam.test>', '00')).toBe(false);
+    expect((await s3.list('sent')).map((e) => e.fileId)).toEqual(['S00001', 'S00002']);
+    await s3.close();
   });
 });
 
