@@ -26,6 +26,7 @@ module.exports = {
     allow('reader', ['core'], 'reader (and reader/pcsc): core'),
     allow('signature', ['core'], 'signature: core'),
     allow('ledger', ['core'], 'ledger (and ledger/sqlite): core'),
+    allow('transport', ['core', 'fse', 'ledger'], 'transport adapter: core, fse types, ledger (SQLite driver loader); node: and mail packages allowed'),
     {
       name: 'no-node-io-in-pure-modules',
       comment: 'pure modules never load node: I/O, native modules or the network; adapters live in reader/pcsc, ledger/sqlite, simulator, cli',

@@ -23,6 +23,7 @@ const DTS_ENTRIES: Record<string, string> = {
   'rules/ccam/index': 'src/rules/ccam/index.ts',
   'rules/snds/index': 'src/rules/snds/index.ts',
   'scor/index': 'src/scor/index.ts',
+  'transport/index': 'src/transport/index.ts',
   'fse/index': 'src/fse/index.ts',
   'noemie/index': 'src/noemie/index.ts',
   'returns/index': 'src/returns/index.ts',

@@ -12,6 +12,7 @@ import { FIXED_WIDTH_CODES } from './internal/fixed-width/index';
 import { CCAM_CODES, RULES_CODES } from './rules/index';
 import { SNDS_CODES } from './rules/snds/codes';
 import { SCOR_CODES } from './scor/codes';
+import { TRANSPORT_CODES } from './transport/codes';
 import { FSE_CODES } from './fse/index';
 import { B2_CODES } from './fse/b2/codes';
 import { LEDGER_CODES, LEDGER_RETURN_CODES } from './ledger/index';
@@ -46,6 +47,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'reader', codes: READER_CODES },
   { module: 'signature', codes: SIGNATURE_CODES },
   { module: 'scor (PDF/A-1b justificatifs)', codes: SCOR_CODES },
+  { module: 'transport (SMTP / IMAP, outbox)', codes: TRANSPORT_CODES },
 ])();
 
 /** All issue codes, keyed by code. */
