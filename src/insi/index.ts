@@ -19,3 +19,5 @@ export type {
   TraitsIns,
 } from './model';
 export { buildInsiRequest, INSI_ACTIONS } from './request';
+export type { ParseInsiResponseOptions } from './response';
+export { INS_OIDS, parseInsiResponse } from './response';
