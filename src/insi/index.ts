@@ -21,3 +21,5 @@ export type {
 export { buildInsiRequest, INSI_ACTIONS } from './request';
 export type { ParseInsiResponseOptions } from './response';
 export { INS_OIDS, parseInsiResponse } from './response';
+export type { IdentiteLocale, InsQualification, InsQualificationOptions } from './qualify';
+export { computeInsQualification } from './qualify';
