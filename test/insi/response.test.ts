@@ -54,6 +54,15 @@ describe('parseInsiResponse', () => {
     expectIssue(parseInsiResponse(ENV('<a>'.repeat(500) + '</a>'.repeat(500))), 'INSI_XML_INVALID');
   });
 
+  it('survives deep nesting, huge attributes and prototype keys', () => {
+    const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
+    expectIssue(parseInsiResponse(deep, { maxChars: 2_000_000 }), 'INSI_XML_INVALID');
+    expectIssue(parseInsiResponse(`<soap:Envelope xmlns:soap="x" a="${'x'.repeat(200_000)}"><soap:Body/></soap:Envelope>`), 'INSI_MISSING');
+    expect(parseInsiResponse(`<r ${Array.from({ length: 5000 }, (_, i) => `a${i}="1"`).join(' ')}/>`).ok).toBe(false);
+    expect(parseInsiResponse('<soap:Envelope xmlns:soap="x"><soap:Body><__proto__><polluted>1</polluted></__proto__></soap:Body></soap:Envelope>').ok).toBe(false);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('leaves undeclared entity references as text (no expansion)', () => {
     const r = expectOk(parseInsiResponse(CR01.replace('Aucune', '&foo;&#65;&#x42;')));
     expect(r.libelleCr).toBe('&foo;AB identite trouvee');
