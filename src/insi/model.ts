@@ -18,13 +18,16 @@ export interface InsiRechercheTraits {
   readonly lieuNaissance?: string;
 }
 
-/** Search with the Vitale card data (body RECVITALE). */
+/**
+ * Search with the Vitale card data (body RECVITALE; the same data go in the ContexteBAM
+ * COUVERTURE: ASSURE and BENEFICIAIRE).
+ */
 export interface InsiRechercheCarte {
   readonly mode: 'carte';
-  /** NIR of the beneficiary as read on the card, 15 characters with its key. */
-  readonly nir: string;
-  /** NIR of the ouvrant droit when the beneficiary is not the insured, 15 characters, optional. */
-  readonly nirOuvrantDroit?: string;
+  /** NIR of the insured (ouvrant droit) read on the card, 15 characters with its key (`MatriculeOD`). */
+  readonly nirOuvrantDroit: string;
+  /** Individual NIR of the beneficiary when the card holds one, 15 characters (`MatriculeIndividu`). */
+  readonly nirIndividu?: string;
   /** `YYYY-MM-DD` (lunar dates allowed). */
   readonly dateNaissance: string;
   /** Rang de naissance (gemellaire) read on the card, 1–9. */

@@ -53,7 +53,13 @@ function el(prefix: string, name: string, value: string): string {
   return `<${prefix}:${name}>${escapeXml(value)}</${prefix}:${name}>`;
 }
 
-function bodyOf(r: Rec, issues: Issue[]): string | undefined {
+interface Body {
+  readonly xml: string;
+  /** ContexteBAM COUVERTURE content (card search only). */
+  readonly couverture: string;
+}
+
+function bodyOf(r: Rec, issues: Issue[]): Body | undefined {
   const path = ['recherche'];
   const mode = guardEnum(field(r, 'mode'), ['traits', 'carte'], [...path, 'mode'], issues);
   const dateNaissance = guardString(field(r, 'dateNaissance'), [...path, 'dateNaissance'], issues, { pattern: LUNAR_DATE, max: 10, expected: 'date AAAA-MM-JJ' });
@@ -65,7 +71,7 @@ function bodyOf(r: Rec, issues: Issue[]): string | undefined {
     const lieu = guardString(field(r, 'lieuNaissance'), [...path, 'lieuNaissance'], issues, { required: false, pattern: COG, max: 5, expected: 'code COG de 5 caractères' });
     if (nom === undefined || prenoms === undefined || prenoms.some((p) => p === undefined) || sexe === undefined || dateNaissance === undefined) return undefined;
     const p = 'insi_recsans_ins';
-    return [
+    const xml = [
       `<${p}:RECSANSVITALE xmlns:${p}="http://www.cnamts.fr/INSiRecSans">`,
       el(p, 'NomNaissance', nom),
       ...(prenoms as string[]).map((x) => el(p, 'Prenom', x)),
@@ -74,24 +80,35 @@ function bodyOf(r: Rec, issues: Issue[]): string | undefined {
       lieu === undefined ? '' : el(p, 'LieuNaissance', lieu),
       `</${p}:RECSANSVITALE>`,
     ].join('');
+    return { xml, couverture: '' };
   }
   if (mode === 'carte') {
-    const nir = nirField(r, 'nir', path, issues, true);
-    const od = nirField(r, 'nirOuvrantDroit', path, issues, false);
+    const od = nirField(r, 'nirOuvrantDroit', path, issues, true);
+    const nir = nirField(r, 'nirIndividu', path, issues, false);
     const rang = guardInteger(field(r, 'rangNaissance'), [...path, 'rangNaissance'], issues, { min: 1, max: 9 });
     const nom = textField(r, 'nomNaissance', path, issues, 100, false);
-    if (nir === undefined || rang === undefined || dateNaissance === undefined || issues.length > 0) return undefined;
+    if (od === undefined || rang === undefined || dateNaissance === undefined || issues.length > 0) return undefined;
     const p = 'insi_recvit_ins';
     const matricule = (name: string, n: string): string => `<${p}:${name}>${el(p, 'NumIdentifiant', n.slice(0, 13))}${el(p, 'Cle', n.slice(13))}</${p}:${name}>`;
-    return [
+    const xml = [
       `<${p}:RECVITALE xmlns:${p}="http://www.cnamts.fr/INSiRecVit">`,
-      matricule('MatriculeIndividu', nir),
-      od === undefined ? '' : matricule('MatriculeOD', od),
+      nir === undefined ? '' : matricule('MatriculeIndividu', nir),
+      matricule('MatriculeOD', od),
       nom === undefined || nom === '' ? '' : el(p, 'NomNaissance', nom),
       el(p, 'DateNaissance', dateNaissance),
       el(p, 'RangNaissance', String(rang)),
       `</${p}:RECVITALE>`,
     ].join('');
+    const b = 'ctxbam';
+    const couverture = [
+      `<${b}:ASSURE><${b}:Id>${el(b, 'Num', od.slice(0, 13))}${el(b, 'Cle', od.slice(13))}</${b}:Id></${b}:ASSURE>`,
+      `<${b}:BENEFICIAIRE>`,
+      nir === undefined ? '' : `<${b}:Nir>${el(b, 'Num', nir.slice(0, 13))}${el(b, 'Cle', nir.slice(13))}</${b}:Nir>`,
+      el(b, 'DateNai', dateNaissance),
+      el(b, 'Rang', String(rang)),
+      `</${b}:BENEFICIAIRE>`,
+    ].join('');
+    return { xml, couverture };
   }
   return undefined;
 }
@@ -100,7 +117,8 @@ function bodyOf(r: Rec, issues: Issue[]): string | undefined {
  * Builds the SOAP 1.2 envelope of an INSi search.
  *
  * @param recherche - The search: `{ mode: 'traits', nomNaissance, prenoms, sexe, dateNaissance, lieuNaissance? }`
- *   or `{ mode: 'carte', nir, nirOuvrantDroit?, dateNaissance, rangNaissance, nomNaissance? }`.
+ *   or `{ mode: 'carte', nirOuvrantDroit, nirIndividu?, dateNaissance, rangNaissance, nomNaissance? }`
+ *   (card data also written in the ContexteBAM COUVERTURE).
  * @param contexte - The caller and software identity of the ContexteLPS / ContexteBAM headers.
  * @param options - `at` (ISO 8601 instant with offset) and `messageId` (WS-Addressing MessageID).
  * @returns The envelope (UTF-8 text, XML-escaped), or `INPUT_*` issues.
@@ -135,7 +153,8 @@ export function buildInsiRequest(recherche: InsiRecherche, contexte: InsiContext
       `<soap:Envelope xmlns:soap="${SOAP12_NS}">`,
       '<soap:Header>',
       `<ctxbam:ContexteBAM xmlns:ctxbam="urn:siram:bam:ctxbam" Version="01_02">`,
-      `<ctxbam:Id>${id}</ctxbam:Id><ctxbam:Temps>${t}</ctxbam:Temps>${el('ctxbam', 'Emetteur', emetteur)}<ctxbam:COUVERTURE/>`,
+      `<ctxbam:Id>${id}</ctxbam:Id><ctxbam:Temps>${t}</ctxbam:Temps>${el('ctxbam', 'Emetteur', emetteur)}`,
+      body.couverture === '' ? '<ctxbam:COUVERTURE/>' : `<ctxbam:COUVERTURE>${body.couverture}</ctxbam:COUVERTURE>`,
       '</ctxbam:ContexteBAM>',
       `<ctxlps:ContexteLPS xmlns:ctxlps="urn:siram:lps:ctxlps" Nature="CTXLPS" Version="01_00">`,
       `<ctxlps:Id>${id}</ctxlps:Id><ctxlps:Temps>${t}</ctxlps:Temps>${el('ctxlps', 'Emetteur', emetteur)}`,
@@ -144,7 +163,7 @@ export function buildInsiRequest(recherche: InsiRecherche, contexte: InsiContext
       `<wsa:Action xmlns:wsa="${WSA_NS}">${action}</wsa:Action>`,
       `<wsa:MessageID xmlns:wsa="${WSA_NS}">${id}</wsa:MessageID>`,
       '</soap:Header>',
-      `<soap:Body>${body}</soap:Body>`,
+      `<soap:Body>${body.xml}</soap:Body>`,
       '</soap:Envelope>',
     ].join(''),
   );

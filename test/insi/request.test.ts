@@ -9,7 +9,7 @@ const CONTEXTE: InsiContexte = { emetteur: '10B0152872', idam: 'TEST0001', versi
 const OPTIONS = { at: '2025-03-10T09:00:00+01:00', messageId: 'uuid:6a3e0b44-0000-4000-8000-00000000000a' };
 // Fictitious identities (public INSi test names are not reused with real-looking NIRs).
 const TRAITS: InsiRecherche = { mode: 'traits', nomNaissance: 'TESTNOM', prenoms: ['JEANNE', 'MARIE'], sexe: 'F', dateNaissance: '1980-02-01', lieuNaissance: '63220' };
-const CARTE: InsiRecherche = { mode: 'carte', nir: '280026322012304', dateNaissance: '1980-02-01', rangNaissance: 1 };
+const CARTE: InsiRecherche = { mode: 'carte', nirOuvrantDroit: '280026322012304', dateNaissance: '1980-02-01', rangNaissance: 1 };
 
 const lint = it.skipIf(!hasXmllint);
 
@@ -36,7 +36,9 @@ describe('buildInsiRequest', () => {
   it('writes the card search (NIR split into 13 + key, rang)', () => {
     const xml = expectOk(buildInsiRequest(CARTE, CONTEXTE, OPTIONS));
     expect(xml).toContain('rechercherInsAvecCarteVitale');
-    expect(xml).toContain('<insi_recvit_ins:MatriculeIndividu><insi_recvit_ins:NumIdentifiant>2800263220123</insi_recvit_ins:NumIdentifiant><insi_recvit_ins:Cle>04</insi_recvit_ins:Cle></insi_recvit_ins:MatriculeIndividu>');
+    expect(xml).toContain('<insi_recvit_ins:MatriculeOD><insi_recvit_ins:NumIdentifiant>2800263220123</insi_recvit_ins:NumIdentifiant><insi_recvit_ins:Cle>04</insi_recvit_ins:Cle></insi_recvit_ins:MatriculeOD>');
+    expect(xml).not.toContain('MatriculeIndividu');
+    expect(xml).toContain('<ctxbam:COUVERTURE><ctxbam:ASSURE><ctxbam:Id><ctxbam:Num>2800263220123</ctxbam:Num><ctxbam:Cle>04</ctxbam:Cle></ctxbam:Id></ctxbam:ASSURE><ctxbam:BENEFICIAIRE><ctxbam:DateNai>1980-02-01</ctxbam:DateNai><ctxbam:Rang>1</ctxbam:Rang></ctxbam:BENEFICIAIRE></ctxbam:COUVERTURE>');
     expect(xml).toContain('<insi_recvit_ins:RangNaissance>1</insi_recvit_ins:RangNaissance>');
   });
 
@@ -46,7 +48,7 @@ describe('buildInsiRequest', () => {
   });
 
   it('refuses bad input with paths', () => {
-    expectIssue(buildInsiRequest({ ...CARTE, nir: '280026322012305' } as InsiRecherche, CONTEXTE, OPTIONS), 'INPUT_TYPE', ['recherche', 'nir']);
+    expectIssue(buildInsiRequest({ ...CARTE, nirOuvrantDroit: '280026322012305' } as InsiRecherche, CONTEXTE, OPTIONS), 'INPUT_TYPE', ['recherche', 'nirOuvrantDroit']);
     expectIssue(buildInsiRequest({ ...TRAITS, prenoms: [] } as InsiRecherche, CONTEXTE, OPTIONS), 'INPUT_RANGE', ['recherche', 'prenoms']);
     expectIssue(buildInsiRequest(TRAITS, CONTEXTE, { ...OPTIONS, at: '2025-03-10 09:00' }), 'INPUT_TYPE', ['options', 'at']);
     expectIssue(buildInsiRequest({ ...TRAITS, nomNaissance: 'A\u0001B' }, CONTEXTE, OPTIONS), 'INPUT_TYPE', ['recherche', 'nomNaissance']);
@@ -58,7 +60,7 @@ describe('buildInsiRequest', () => {
   });
 
   lint('card request: headers and body validate against the CNAM XSDs (xmllint)', () => {
-    checkAllParts(expectOk(buildInsiRequest({ ...CARTE, nirOuvrantDroit: '180026322012354', nomNaissance: 'TESTNOM' }, CONTEXTE, OPTIONS)), 'insi_recvit_ins:RECVITALE');
+    checkAllParts(expectOk(buildInsiRequest({ ...CARTE, nirIndividu: '180026322012354', nomNaissance: 'TESTNOM' }, CONTEXTE, OPTIONS)), 'insi_recvit_ins:RECVITALE');
   });
 
   it('says why the xmllint tests are skipped', () => {
