@@ -13,7 +13,6 @@ import { INSI_CODES } from './codes';
 const issue = createIssueFactory(INSI_CODES);
 
 /** Characters XML 1.0 forbids in a document (controls, lone surrogates, U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex
 export const XML_FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
