@@ -10,7 +10,7 @@ const allow = (from, allowed, comment) => ({
   to: { path: '^src/', pathNot: [`^src/${from}/`, ...allowed.map((a) => `^src/${a}/`)] },
 });
 
-const PURE = ['core', 'internal', 'rules', 'fse', 'dre', 'scor', 'noemie', 'returns', 'adr', 'reader', 'signature', 'ledger'];
+const PURE = ['core', 'internal', 'rules', 'fse', 'dre', 'scor', 'insi', 'noemie', 'returns', 'adr', 'reader', 'signature', 'ledger'];
 
 module.exports = {
   forbidden: [
@@ -20,6 +20,7 @@ module.exports = {
     allow('fse', ['core', 'internal', 'rules', 'signature', 'ledger'], 'fse: core, internal, rules, signature ports, ledger port'),
     allow('dre', ['core', 'internal', 'rules', 'fse'], 'dre: core, internal, rules, fse model'),
     allow('scor', ['core'], 'scor: core'),
+    allow('insi', ['core', 'internal'], 'insi: core, internal (insi/node: the HTTPS client adapter)'),
     allow('noemie', ['core', 'internal', 'fse', 'ledger', 'returns'], 'noemie: core, internal, fse types, ledger port; returns only for the deprecated re-exports of 0.2.x'),
     allow('returns', ['core', 'noemie', 'ledger'], 'returns: core, noemie (formats), ledger port'),
     allow('adr', ['core', 'internal'], 'adr: core, internal'),
@@ -33,7 +34,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: `^src/(${PURE.join('|')})/`,
-        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/'],
+        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/insi/node/'],
       },
       to: { dependencyTypes: ['core'], pathNot: ['^node:crypto$', '^crypto$'] },
     },

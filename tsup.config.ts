@@ -24,6 +24,8 @@ const DTS_ENTRIES: Record<string, string> = {
   'rules/snds/index': 'src/rules/snds/index.ts',
   'scor/index': 'src/scor/index.ts',
   'transport/index': 'src/transport/index.ts',
+  'insi/index': 'src/insi/index.ts',
+  'insi/node/index': 'src/insi/node/index.ts',
   'fse/index': 'src/fse/index.ts',
   'noemie/index': 'src/noemie/index.ts',
   'returns/index': 'src/returns/index.ts',

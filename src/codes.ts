@@ -13,6 +13,7 @@ import { CCAM_CODES, RULES_CODES } from './rules/index';
 import { SNDS_CODES } from './rules/snds/codes';
 import { SCOR_CODES } from './scor/codes';
 import { TRANSPORT_CODES } from './transport/codes';
+import { INSI_CODES } from './insi/codes';
 import { FSE_CODES } from './fse/index';
 import { B2_CODES } from './fse/b2/codes';
 import { LEDGER_CODES, LEDGER_RETURN_CODES } from './ledger/index';
@@ -48,6 +49,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'signature', codes: SIGNATURE_CODES },
   { module: 'scor (PDF/A-1b justificatifs)', codes: SCOR_CODES },
   { module: 'transport (SMTP / IMAP, outbox)', codes: TRANSPORT_CODES },
+  { module: 'insi (téléservice INSi)', codes: INSI_CODES },
 ])();
 
 /** All issue codes, keyed by code. */

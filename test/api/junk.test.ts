@@ -24,6 +24,7 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   reader: () => import('../../src/reader/index'),
   signature: () => import('../../src/signature/index'),
   scor: () => import('../../src/scor/index'),
+  insi: () => import('../../src/insi/index'),
   simulator: () => import('../../src/simulator/index'),
 };
 
