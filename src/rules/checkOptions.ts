@@ -7,14 +7,14 @@
  * Caller parameters are checked at every call (a caller may change an object it passed before,
  * so a "checked once" cache would let a hole through); the shipped `PARAMETRES_DEFAUT` is trusted.
  */
-import { field, guardArray, guardBoolean, guardEnum, guardFactor, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputIssue, kindOf } from '../core/guard/index';
+import { field, guardArray, guardBoolean, guardEnum, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputIssue, kindOf } from '../core/guard/index';
 import type { Issue, IssuePath } from '../core/issues/index';
 import type { Referentiel } from './referentiel';
 import type { ParametresRegles } from './tables/index';
 import { PARAMETRES_DEFAUT } from './tables/index';
-import { checkParametresCcam } from './ccam/checkParametres';
+import { boundedFactor, checkParametresCcam } from './ccam/checkParametres';
 
-type Guard = (v: unknown, path: IssuePath, issues: Issue[]) => unknown;
+import type { Guard } from './ccam/checkParametres';
 
 /**
  * A dated parameter: a non-empty list of `{ from: date | null, value, source }`. Caps too: a cap
@@ -45,8 +45,10 @@ const franchise: Guard = (v, p, i) => {
   const cap = field(o, 'plafondJour');
   if (cap !== null) money(cap, [...p, 'plafondJour'], i);
 };
+const taux = boundedFactor(1);
+const ratio = boundedFactor(100);
 const nullableFactor = (v: unknown, p: IssuePath, i: Issue[]): void => {
-  if (v !== null) guardFactor(v, p, i);
+  if (v !== null) ratio(v, p, i);
 };
 
 /**
@@ -58,10 +60,10 @@ function checkParametres(v: unknown, path: IssuePath, issues: Issue[]): Parametr
   const o = guardObject(v, path, issues, { required: false });
   if (o === undefined) return undefined;
   guardString(field(o, 'version'), [...path, 'version'], issues, { max: 256 });
-  group(field(o, 'taux'), [...path, 'taux'], issues, ['medecin', 'sageFemme', 'chirurgienDentiste', 'auxiliaire', 'horsParcours', 'exonere', 'prevention'], guardFactor);
-  const taux = guardObject(field(o, 'taux'), [...path, 'taux'], []);
+  group(field(o, 'taux'), [...path, 'taux'], issues, ['medecin', 'sageFemme', 'chirurgienDentiste', 'auxiliaire', 'horsParcours', 'exonere', 'prevention'], taux);
+  const tx = guardObject(field(o, 'taux'), [...path, 'taux'], []);
   // Optional (added in 0.3): parameter objects written before it price no psychologue line.
-  if (taux !== undefined && field(taux, 'psychologue') !== undefined) dated(field(taux, 'psychologue'), [...path, 'taux', 'psychologue'], issues, guardFactor);
+  if (tx !== undefined && field(tx, 'psychologue') !== undefined) dated(field(tx, 'psychologue'), [...path, 'taux', 'psychologue'], issues, taux);
   group(field(o, 'pf'), [...path, 'pf'], issues, ['montant', 'plafondJour', 'plafondAnnuel'], money);
   group(field(o, 'franchise'), [...path, 'franchise'], issues, ['paramedical', 'transport', 'medicament'], franchise);
   const fr = guardObject(field(o, 'franchise'), [...path, 'franchise'], []);
@@ -73,8 +75,8 @@ function checkParametres(v: unknown, path: IssuePath, issues: Issue[]): Parametr
   spe?.forEach((x, k) => guardString(x, [...path, 'specialitesHorsParcours', k], issues, { max: 4 }));
   // Dated lists; a bare value (0.2.x shape) is still read, as in force at every date.
   const da = field(o, 'depassementAutoriseMax');
-  if (Array.isArray(da)) dated(da, [...path, 'depassementAutoriseMax'], issues, guardFactor);
-  else guardFactor(da, [...path, 'depassementAutoriseMax'], issues);
+  if (Array.isArray(da)) dated(da, [...path, 'depassementAutoriseMax'], issues, ratio);
+  else ratio(da, [...path, 'depassementAutoriseMax'], issues);
   const cr = guardObject(field(o, 'contratResponsable'), [...path, 'contratResponsable'], issues);
   if (cr !== undefined) {
     for (const k of ['plafondDepassementNonOptam', 'plafondDepassementOptam']) {

@@ -3,9 +3,29 @@
  * `computeFacture` (internal): every value the CCAM pricing reads, so pricing never meets a hole.
  */
 import type { Issue, IssuePath } from '../../core/issues/index';
-import { field, guardArray, guardEnum, guardFactor, guardMoney, guardObject, guardPlainDate, guardString } from '../../core/guard/index';
+import { field, guardArray, guardEnum, guardFactor, guardMoney, guardObject, guardPlainDate, guardString, inputIssue } from '../../core/guard/index';
 
-type Guard = (v: unknown, path: IssuePath, issues: Issue[]) => unknown;
+/** A shape check of one caller value (pushes `INPUT_*` issues). */
+export type Guard = (v: unknown, path: IssuePath, issues: Issue[]) => unknown;
+
+/**
+ * A factor between 0 and `max` (a rate: 0–1; a coefficient or a cap over the base: 0–100): a
+ * negative or huge factor would overflow the exact arithmetic deep in pricing (found by the junk
+ * property of test/fse/junk.test.ts).
+ *
+ * @param max - The largest value allowed.
+ * @returns The guard.
+ */
+export function boundedFactor(max: number): Guard {
+  return (v, p, i) => {
+    const f = guardFactor(v, p, i);
+    if (f !== undefined && (f.units < 0 || f.units > max * 10 ** f.scale)) {
+      i.push(inputIssue('INPUT_RANGE', { path: [...p, 'units'], expected: `0 … ${max * 100} %`, received: `${f.units}e-${f.scale}` }));
+    }
+  };
+}
+const rate = boundedFactor(1);
+const coefficient = boundedFactor(100);
 
 function dated(v: unknown, path: IssuePath, issues: Issue[], value: Guard): void {
   const list = guardArray(v, path, issues, { max: 1000 });
@@ -35,8 +55,8 @@ export function checkParametresCcam(v: unknown, path: IssuePath, issues: Issue[]
   if (o === undefined) return;
   guardEnum(field(o, 'combinaison'), ['additive', 'compose'], [...path, 'combinaison'], issues);
   const assoc = guardObject(field(o, 'association'), [...path, 'association'], issues);
-  if (assoc !== undefined) for (const k of Object.keys(assoc)) guardFactor(field(assoc, k), [...path, 'association', k], issues);
-  dated(field(o, 'coefficientDom'), [...path, 'coefficientDom'], issues, guardFactor);
+  if (assoc !== undefined) for (const k of Object.keys(assoc)) rate(field(assoc, k), [...path, 'association', k], issues);
+  dated(field(o, 'coefficientDom'), [...path, 'coefficientDom'], issues, coefficient);
   const lourd = guardObject(field(o, 'acteLourd'), [...path, 'acteLourd'], issues);
   const money: Guard = (x, p, i) => guardMoney(x, p, i, { min: 0 });
   if (lourd !== undefined) for (const k of ['montant', 'seuil']) dated(field(lourd, k), [...path, 'acteLourd', k], issues, money);
