@@ -1,0 +1,153 @@
+/**
+ * The PostgreSQL ledger against a real, throwaway PostgreSQL (initdb + pg_ctl in a temp dir, see
+ * pgServer.ts): the same LedgerStore contract as memory and SQLite (a fresh practice per test:
+ * an empty store), then what only a shared server has: concurrent clients numbering one PS,
+ * practices isolated from each other, migrations run twice, conflicts turned into STORE_BUSY.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SesamError } from '../../src/core/issues/index';
+import type { LedgerStore } from '../../src/ledger/index';
+import { createPostgresLedger, loadPgDriver, migratePostgresLedger, POSTGRES_LEDGER_MIGRATIONS } from '../../src/ledger/postgres/index';
+import { expectOk } from '../helpers/expectIssue';
+import { describeLedgerContract } from './contract';
+import { nthCare, PS1, PS2 } from './fixtures';
+import type { PgServer } from './pgServer';
+import { pgSkipReason, startPgServer } from './pgServer';
+
+const skip = pgSkipReason();
+if (skip !== undefined) console.warn(`PostgreSQL ledger tests skipped: ${skip}`);
+
+describe.skipIf(skip !== undefined)('PostgreSQL ledger', () => {
+  let server: PgServer;
+  let pool: pg.Pool;
+  let n = 0;
+  beforeAll(async () => {
+    server = await startPgServer();
+    pool = new pg.Pool({ connectionString: server.connectionString, max: 20 });
+    pool.on('error', () => undefined);
+  });
+  afterAll(async () => {
+    await pool?.end();
+    await server?.stop();
+  });
+
+  describeLedgerContract('postgres', async () => createPostgresLedger({ pool, practice: `contract-${++n}` }));
+
+  describe('many clients, many practices', () => {
+    it('numbers without gap nor duplicate when 8 clients record for the same PS at once', async () => {
+      const practice = 'concurrent';
+      // Each client its own pool (its own connections), as separate workers would.
+      const clients = await Promise.all(
+        Array.from({ length: 8 }, () => createPostgresLedger({ connectionString: server.connectionString, practice, poolSize: 2, conflictRetries: 20 })),
+      );
+      try {
+        const perClient = 15;
+        const numbers = await Promise.all(
+          clients.map(async (ledger, c) => {
+            const got: number[] = [];
+            for (let k = 0; k < perClient; k++) got.push(expectOk(await ledger.recordInvoice(nthCare(c * perClient + k))).numero);
+            return got;
+          }),
+        );
+        const all = numbers.flat().sort((a, b) => a - b);
+        expect(all).toEqual(Array.from({ length: 8 * perClient }, (_, i) => i + 1));
+        expect(await clients[0]?.peekInvoiceNumber(PS1)).toBe(8 * perClient + 1);
+        // The same care recorded by every client at once: exactly one wins, the others see the duplicate.
+        const race = await Promise.all(clients.map((l) => l.recordInvoice(nthCare(10_000))));
+        expect(race.filter((r) => r.ok)).toHaveLength(1);
+        expect(race.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.issues[0]?.code))).toEqual(Array(7).fill('LEDGER_DUPLICATE'));
+      } finally {
+        await Promise.all(clients.map((c) => c.close()));
+      }
+    });
+
+    it('numbers batches of several PS concurrently: every number once, every invoice lotted', async () => {
+      const ledgers = await Promise.all(Array.from({ length: 4 }, () => createPostgresLedger({ pool, practice: 'batches', conflictRetries: 20 })));
+      await Promise.all(
+        ledgers.map(async (l, w) => {
+          for (let b = 0; b < 3; b++) {
+            const drafts = Array.from({ length: 10 }, (_, k) => nthCare(w * 100 + b * 10 + k, { ps: k % 2 === 0 ? PS1 : PS2 }));
+            const batch = expectOk(await l.recordBatch(drafts, { at: '2025-03-10T09:00:00.000Z' }));
+            expect(batch.numbered).toHaveLength(10);
+          }
+        }),
+      );
+      const reader = ledgers[0] as LedgerStore;
+      for (const ps of [PS1, PS2]) {
+        const list = await reader.listInvoices({ ps });
+        expect(list.map((i) => i.numero)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+        expect(list.every((i) => i.parts.amo.state === 'en_lot')).toBe(true);
+      }
+      const files = new Set((await reader.listLots()).map((l) => l.fileId));
+      expect(files.size).toBe(4 * 3 * 2);
+    });
+
+    it('keeps practices apart: A never sees B’s invoices, lots or returns, and both number from 1', async () => {
+      const a = await createPostgresLedger({ pool, practice: 'cabinet-a' });
+      const b = await createPostgresLedger({ pool, practice: 'cabinet-b' });
+      const ia = expectOk(await a.recordInvoice(nthCare(0)));
+      const ib = expectOk(await b.recordInvoice(nthCare(0)));
+      expect([ia.numero, ib.numero]).toEqual([1, 1]);
+      expect(await a.getInvoice(ib.id)).toBeUndefined();
+      expect(await b.findByCareKey(ia.careKey)).toMatchObject({ id: ib.id });
+      expect((await a.listInvoices()).map((i) => i.id)).toEqual([ia.id]);
+      const lot = expectOk(await a.createLot({ ps: PS1, destinataire: '01751', kind: 'fse', invoiceIds: [ia.id] }));
+      expect(await b.getLot(lot.id)).toBeUndefined();
+      expect(await b.listLots()).toEqual([]);
+      // B cannot move A's invoice: to B it does not exist.
+      const foreign = await b.applyReturn({ sourceId: 'arl-1', events: [{ invoiceId: ia.id, part: 'amo', event: 'transmission' }] });
+      expect(foreign.ok ? '' : foreign.issues[0]?.code).toBe('LEDGER_UNKNOWN_INVOICE');
+      expectOk(await a.markTransmitted({ lotIds: [lot.id] }));
+      expectOk(await a.applyReturn({ sourceId: 'arl-1', events: [{ invoiceId: ia.id, part: 'amo', event: 'arl_positif' }] }));
+      expect(await b.hasProcessedReturn('arl-1')).toBe(false);
+      expect(await b.listProcessedReturns()).toEqual([]);
+      expect((await b.summarize()).amo.count).toBe(1);
+      expect(await b.getHistory(ia.id)).toEqual([]);
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    it('migrates idempotently and refuses a schema newer than the library', async () => {
+      const c = await pool.connect();
+      try {
+        expect(await migratePostgresLedger(c, 'sesam_ledger')).toBe(POSTGRES_LEDGER_MIGRATIONS.length);
+        expect(await migratePostgresLedger(c, 'sesam_ledger')).toBe(POSTGRES_LEDGER_MIGRATIONS.length);
+        await migratePostgresLedger(c, 'future', [...POSTGRES_LEDGER_MIGRATIONS, 'SELECT 1']);
+      } finally {
+        c.release();
+      }
+      await expect(createPostgresLedger({ pool, schema: 'future' })).rejects.toMatchObject({ code: 'STORE' });
+      const other = await createPostgresLedger({ pool, schema: 'other_schema', practice: 'x' });
+      expect(expectOk(await other.recordInvoice(nthCare(0))).numero).toBe(1);
+      await other.close();
+    });
+
+    it('turns conflicts that outlast the retries into the retryable STORE_BUSY, writing nothing', async () => {
+      const ledger = await createPostgresLedger({ pool, practice: 'busy', conflictRetries: 1, conflictBackoffMs: 1 });
+      const blocker = await pool.connect();
+      try {
+        await blocker.query('BEGIN');
+        await blocker.query(`SET LOCAL lock_timeout = '1s'`);
+        await blocker.query(`INSERT INTO sesam_ledger.counters (practice, scope, last) VALUES ('busy', 'invoice:${PS1}', 0)`);
+        // The store's own sessions time out on the held row lock (55P03) and retry, then give up.
+        await pool.query(`ALTER ROLE postgres SET lock_timeout = '200ms'`);
+        const fresh = await createPostgresLedger({ connectionString: server.connectionString, practice: 'busy', conflictRetries: 1, conflictBackoffMs: 1 });
+        await expect(fresh.recordInvoice(nthCare(0))).rejects.toMatchObject({ code: 'STORE_BUSY' });
+        await fresh.close();
+      } finally {
+        await blocker.query('ROLLBACK');
+        blocker.release();
+        await pool.query(`ALTER ROLE postgres RESET lock_timeout`);
+      }
+      expect(await ledger.listInvoices()).toEqual([]);
+      await ledger.close();
+    });
+
+    it('says NOT_INSTALLED without pg and refuses bad options before connecting', async () => {
+      await expect(loadPgDriver(async () => Promise.reject(new Error('Cannot find module pg')))).rejects.toMatchObject({ code: 'NOT_INSTALLED' });
+      await expect(createPostgresLedger({ connectionString: server.connectionString, schema: 'Bad-Name' })).rejects.toBeInstanceOf(SesamError);
+      await expect(createPostgresLedger({ pool, connectionString: server.connectionString } as never)).rejects.toMatchObject({ code: 'ASSERTION' });
+      await expect(createPostgresLedger(null as never)).rejects.toMatchObject({ code: 'ASSERTION' });
+    });
+  });
+});
