@@ -140,7 +140,9 @@ export const SCHEMA_RE = /^[a-z_][a-z0-9_]{0,62}$/;
  * @throws SesamError `STORE` when the schema is newer than this library.
  */
 export async function migratePostgresLedger(client: PgQueryable, schema: string, migrations: readonly string[] = POSTGRES_LEDGER_MIGRATIONS): Promise<number> {
-  if (!SCHEMA_RE.test(schema)) throw new SesamError('ASSERTION', 'schema must match /^[a-z_][a-z0-9_]{0,62}$/');
+  if (typeof (client as { query?: unknown } | null)?.query !== 'function') throw new SesamError('ASSERTION', 'migratePostgresLedger needs a pg client or pool');
+  if (!Array.isArray(migrations) || !migrations.every((m) => typeof m === 'string')) throw new SesamError('ASSERTION', 'migrations must be a list of SQL texts');
+  if (typeof schema !== 'string' || !SCHEMA_RE.test(schema)) throw new SesamError('ASSERTION', 'schema must match /^[a-z_][a-z0-9_]{0,62}$/');
   const s = `"${schema}"`;
   await client.query('BEGIN');
   try {
