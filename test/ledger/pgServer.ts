@@ -55,8 +55,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a fresh cluster (about a second); `stop()` kills it by PID and removes its files. */
-export async function startPgServer(): Promise<PgServer> {
+/**
+ * Starts a fresh cluster (about a second); `stop()` kills it by PID and removes its files.
+ *
+ * @param options - `durable: true` keeps fsync on (benchmarks); tests run without it (the
+ *   crash tests kill clients, not the machine).
+ */
+export async function startPgServer(options: { readonly durable?: boolean } = {}): Promise<PgServer> {
   const bin = findPgBin();
   if (bin === undefined) throw new Error('PostgreSQL binaries not found');
   const dir = mkdtempSync(join(tmpdir(), 'sesam-pg-'));
@@ -73,7 +78,8 @@ export async function startPgServer(): Promise<PgServer> {
   }
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
+  const fast = options.durable === true ? '' : ' -c fsync=off -c full_page_writes=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${fast}`;
   run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
