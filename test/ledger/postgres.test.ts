@@ -16,6 +16,10 @@ import type { PgServer } from './pgServer';
 import { pgSkipReason, startPgServer } from './pgServer';
 
 const skip = pgSkipReason();
+const FULL = process.env['SESAM_PG_FULL'] === '1';
+const WORKERS = 16;
+const PER_WORKER = FULL ? 1000 : 150;
+const PRACTICES = 50;
 if (skip !== undefined) console.warn(`PostgreSQL ledger tests skipped: ${skip}`);
 
 describe.skipIf(skip !== undefined)('PostgreSQL ledger', () => {
@@ -82,6 +86,62 @@ describe.skipIf(skip !== undefined)('PostgreSQL ledger', () => {
       const files = new Set((await reader.listLots()).map((l) => l.fileId));
       expect(files.size).toBe(4 * 3 * 2);
     });
+
+    it(`${WORKERS} workers × ${PER_WORKER} invoices across ${PRACTICES} practices: no number lost or doubled, no care billed twice`, async () => {
+      // Each worker: its own pool (its own connections) and a store per practice, batches of 1–10
+      // drafts for a random practice and PS; plus, for every practice, one care that EVERY worker
+      // submits (exactly one may win). SESAM_PG_FULL=1 runs the issue's 16 × 1 000.
+      const practices = Array.from({ length: PRACTICES }, (_, p) => `many-${p}`);
+      let rnd = 7;
+      const random = (n: number): number => ((rnd = (Math.imul(rnd, 1_103_515_245) + 12_345) & 0x7fffffff), rnd % n);
+      const plans = Array.from({ length: WORKERS }, (_, w) => {
+        const batches: { practice: string; drafts: ReturnType<typeof nthCare>[] }[] = [];
+        for (let made = 0; made < PER_WORKER; ) {
+          const size = Math.min(1 + random(10), PER_WORKER - made);
+          const practice = practices[random(PRACTICES)] as string;
+          const drafts = Array.from({ length: size }, (_, k) => nthCare((made + k) % 20_000, { ps: random(2) === 0 ? PS1 : PS2, actes: ['G', `W${w}`, `B${Math.floor((made + k) / 20_000)}`] }));
+          batches.push({ practice, drafts });
+          made += size;
+        }
+        for (const practice of practices) batches.splice(random(batches.length + 1), 0, { practice, drafts: [nthCare(0, { actes: ['SHARED'] })] });
+        return batches;
+      });
+      const accepted = await Promise.all(
+        plans.map(async (batches) => {
+          const own = new pg.Pool({ connectionString: server.connectionString, max: 1 });
+          own.on('error', () => undefined);
+          const stores = new Map<string, LedgerStore>();
+          let ok = 0;
+          try {
+            for (const b of batches) {
+              let store = stores.get(b.practice);
+              if (store === undefined) stores.set(b.practice, (store = await createPostgresLedger({ pool: own, practice: b.practice, conflictRetries: 30 })));
+              const r = expectOk(await store.recordBatch(b.drafts, { at: '2025-03-10T09:00:00.000Z' }));
+              ok += r.numbered.length;
+              for (const x of r.rejected) expect(x.issues[0]?.code).toBe('LEDGER_DUPLICATE');
+            }
+          } finally {
+            await own.end();
+          }
+          return ok;
+        }),
+      );
+      const total = accepted.reduce((a, b) => a + b, 0);
+      expect(total).toBe(WORKERS * PER_WORKER + PRACTICES);
+      const rows = (await pool.query(`SELECT practice, ps, array_agg(numero ORDER BY numero) AS n, COUNT(DISTINCT care_key) AS cares, COUNT(*) AS c
+        FROM sesam_ledger.invoices WHERE practice LIKE 'many-%' GROUP BY practice, ps`)).rows as { n: number[]; cares: string; c: string }[];
+      let seen = 0;
+      for (const r of rows) {
+        expect(r.n).toEqual(r.n.map((_, k) => k + 1));
+        expect(Number(r.cares)).toBe(Number(r.c));
+        seen += Number(r.c);
+      }
+      expect(seen).toBe(total);
+      const shared = await pool.query(`SELECT practice, COUNT(*) AS c FROM sesam_ledger.invoices WHERE practice LIKE 'many-%' AND actes = '["SHARED"]' GROUP BY practice`);
+      expect(shared.rows.map((r) => Number(r.c))).toEqual(Array(PRACTICES).fill(1));
+      const unlotted = await pool.query(`SELECT COUNT(*) AS c FROM sesam_ledger.invoice_parts p JOIN sesam_ledger.invoices i ON i.id = p.invoice_id WHERE i.practice LIKE 'many-%' AND p.state <> 'en_lot'`);
+      expect(Number(unlotted.rows[0]?.c)).toBe(0);
+    }, 600_000);
 
     it('keeps practices apart: A never sees B’s invoices, lots or returns, and both number from 1', async () => {
       const a = await createPostgresLedger({ pool, practice: 'cabinet-a' });
