@@ -23,8 +23,13 @@ export interface TxScope {
 export async function fetchCounters({ c, s, practice }: TxScope, snap: Snapshot, scopes: readonly string[]): Promise<void> {
   const todo = [...new Set(scopes)].filter((x) => !snap.counters.has(x)).sort();
   if (todo.length === 0) return;
-  await c.query(`INSERT INTO ${s}.counters (practice, scope, last) SELECT $1, x, 0 FROM unnest($2::text[]) AS x ORDER BY x ON CONFLICT DO NOTHING`, [practice, todo]);
-  const r = await c.query(`SELECT scope, last FROM ${s}.counters WHERE practice = $1 AND scope = ANY($2::text[]) ORDER BY scope FOR UPDATE`, [practice, todo]);
+  // One statement: creates a missing counter at 0, and the no-op update takes the row lock (as
+  // FOR UPDATE would) and returns the committed value, in scope order.
+  const r = await c.query(
+    `INSERT INTO ${s}.counters AS k (practice, scope, last) SELECT $1, x, 0 FROM unnest($2::text[]) AS x ORDER BY x
+     ON CONFLICT (practice, scope) DO UPDATE SET last = k.last RETURNING k.scope, k.last`,
+    [practice, todo],
+  );
   for (const row of r.rows as Raw[]) snap.counters.set(String(row['scope']), int(row['last']));
 }
 
