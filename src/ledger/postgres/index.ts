@@ -7,7 +7,7 @@
  */
 import type { Issue } from '../../core/issues/index';
 import { SesamError } from '../../core/issues/index';
-import { field, guardInteger, guardObject, guardString } from '../../core/guard/index';
+import { field, guardFunction, guardInteger, guardObject, guardString } from '../../core/guard/index';
 import { checkLedgerOptions } from '../engine/createLedgerStore';
 import type { LedgerOptions, LedgerStore } from '../port';
 import type { PgModule, PgPoolLike } from './driver';
@@ -43,8 +43,9 @@ function checkOptions(options: unknown): PostgresLedgerOptions {
   const issues: Issue[] = [];
   const o = guardObject(options, ['options'], issues);
   const pool = o && guardObject(field(o, 'pool'), ['options', 'pool'], issues, { required: false });
-  if (pool !== undefined && (typeof pool['query'] !== 'function' || typeof pool['connect'] !== 'function')) {
-    issues.push(...guardShape(['options', 'pool']));
+  if (pool !== undefined) {
+    guardFunction(pool['query'], ['options', 'pool', 'query'], issues);
+    guardFunction(pool['connect'], ['options', 'pool', 'connect'], issues);
   }
   const connectionString = o && guardString(field(o, 'connectionString'), ['options', 'connectionString'], issues, { min: 1, max: 4096, required: false });
   const schema = o && guardString(field(o, 'schema'), ['options', 'schema'], issues, { pattern: SCHEMA_RE, required: false, expected: 'nom de schéma (minuscules, chiffres, _)' });
@@ -68,12 +69,6 @@ function checkOptions(options: unknown): PostgresLedgerOptions {
     ...(conflictBackoffMs === undefined ? {} : { conflictBackoffMs }),
     ...(driver === undefined ? {} : { driver: driver as unknown as PgModule }),
   };
-}
-
-function guardShape(path: (string | number)[]): Issue[] {
-  const issues: Issue[] = [];
-  guardString(1, path, issues, { expected: 'pg.Pool (query, connect)' });
-  return issues;
 }
 
 /**
