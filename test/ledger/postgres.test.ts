@@ -5,11 +5,14 @@
  * practices isolated from each other, migrations run twice, conflicts turned into STORE_BUSY.
  */
 import pg from 'pg';
+import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SesamError } from '../../src/core/issues/index';
-import type { LedgerStore } from '../../src/ledger/index';
+import type { LedgerInvoice, LedgerStore } from '../../src/ledger/index';
+import { createMemoryLedger } from '../../src/ledger/index';
 import { createPostgresLedger, loadPgDriver, migratePostgresLedger, POSTGRES_LEDGER_MIGRATIONS } from '../../src/ledger/postgres/index';
 import { expectOk } from '../helpers/expectIssue';
+import { runs } from '../helpers/runs';
 import { describeLedgerContract } from './contract';
 import { nthCare, PS1, PS2 } from './fixtures';
 import type { PgServer } from './pgServer';
@@ -209,5 +212,63 @@ describe.skipIf(skip !== undefined)('PostgreSQL ledger', () => {
       await expect(createPostgresLedger({ pool, connectionString: server.connectionString } as never)).rejects.toMatchObject({ code: 'ASSERTION' });
       await expect(createPostgresLedger(null as never)).rejects.toMatchObject({ code: 'ASSERTION' });
     });
+  });
+  describe('properties', () => {
+    type Op = { kind: 'record'; ps: 0 | 1; care: number } | { kind: 'lot'; ps: 0 | 1; take: number } | { kind: 'cancel' | 'reject' | 'recycle'; pick: number } | { kind: 'send' };
+    const opArb: fc.Arbitrary<Op> = fc.oneof(
+      { weight: 5, arbitrary: fc.record({ kind: fc.constant('record' as const), ps: fc.constantFrom(0 as const, 1 as const), care: fc.nat(20) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('lot' as const), ps: fc.constantFrom(0 as const, 1 as const), take: fc.integer({ min: 1, max: 4 }) }) },
+      fc.record({ kind: fc.constantFrom('cancel' as const, 'reject' as const, 'recycle' as const), pick: fc.nat() }),
+      fc.record({ kind: fc.constant('send' as const) }),
+    );
+    /** Runs the ops; returns each op's outcome (ok or its first issue code). */
+    async function play(ledger: LedgerStore, ops: readonly Op[]): Promise<string[]> {
+      const pss = [PS1, PS2] as const;
+      const out: string[] = [];
+      const code = (r: { ok: boolean; issues?: readonly { code: string }[] }): string => (r.ok ? 'ok' : (r.issues?.[0]?.code ?? '?'));
+      let returns = 0;
+      for (const op of ops) {
+        const all = await ledger.listInvoices();
+        const pick = (n: number): LedgerInvoice | undefined => all[n % Math.max(1, all.length)];
+        if (op.kind === 'record') out.push(code(await ledger.recordInvoice(nthCare(op.care, { ps: pss[op.ps] }))));
+        else if (op.kind === 'lot') {
+          const ready = await ledger.listInvoices({ ps: pss[op.ps], state: 'a_emettre', limit: op.take });
+          out.push(code(await ledger.createLot({ ps: pss[op.ps], destinataire: '01751', kind: 'fse', invoiceIds: ready.map((i) => i.id) })));
+        } else if (op.kind === 'send') {
+          const lots = await ledger.listLots({ transmitted: false });
+          if (lots.length > 0) out.push(code(await ledger.markTransmitted({ lotIds: lots.map((l) => l.id) })));
+        } else {
+          const inv = pick(op.pick);
+          if (inv === undefined) continue;
+          if (op.kind === 'cancel') out.push(code(await ledger.cancelInvoice(inv.id, 'test')));
+          else if (op.kind === 'reject') out.push(code(await ledger.applyReturn({ sourceId: `R${returns++}`, events: [{ invoiceId: inv.id, part: 'amo', event: 'rejet' }] })));
+          else out.push(code(await ledger.recycleInvoice(inv.id)));
+        }
+      }
+      return out;
+    }
+    /** The store's state without its ids (PostgreSQL ids are shared by every practice). */
+    async function stateOf(ledger: LedgerStore): Promise<unknown> {
+      const all = await ledger.listInvoices();
+      const numero = new Map(all.map((i) => [i.id, `${i.ps}/${i.numero}`]));
+      return {
+        invoices: all.map((i) => [i.ps, i.numero, i.careKey, i.parts.amo.state, i.recycledFrom === undefined ? null : numero.get(i.recycledFrom)]),
+        lots: (await ledger.listLots()).map((l) => [l.ps, l.numero, l.transmissions, l.invoiceIds.map((id) => numero.get(id))]),
+        summary: await ledger.summarize(),
+        next: [await ledger.peekInvoiceNumber(PS1), await ledger.peekInvoiceNumber(PS2)],
+      };
+    }
+    let run = 0;
+    test.prop([fc.array(opArb, { maxLength: 25 })], { numRuns: runs(15) })('any sequence of operations gives the same outcomes and state as the memory store', async (ops) => {
+      const clock = () => '2025-03-10T09:00:00.000Z';
+      const mem = createMemoryLedger({ clock });
+      const pgl = await createPostgresLedger({ pool, practice: `prop-${++run}`, clock });
+      try {
+        expect(await play(pgl, ops)).toEqual(await play(mem, ops));
+        expect(await stateOf(pgl)).toEqual(await stateOf(mem));
+      } finally {
+        await pgl.close();
+      }
+    }, 120_000);
   });
 });
