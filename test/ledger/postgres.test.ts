@@ -180,6 +180,11 @@ describe.skipIf(skip !== undefined)('PostgreSQL ledger', () => {
         c.release();
       }
       await expect(createPostgresLedger({ pool, schema: 'future' })).rejects.toMatchObject({ code: 'STORE' });
+      // A runtime role without DDL rights: check the version, never migrate.
+      await expect(createPostgresLedger({ pool, schema: 'never_migrated', migrate: false })).rejects.toMatchObject({ code: 'STORE' });
+      await expect(createPostgresLedger({ pool, schema: 'future', migrate: false })).rejects.toMatchObject({ code: 'STORE' });
+      await (await createPostgresLedger({ pool, migrate: false })).close();
+      expect((await pool.query(`SELECT to_regnamespace('never_migrated') AS n`)).rows[0]?.n).toBeNull();
       const other = await createPostgresLedger({ pool, schema: 'other_schema', practice: 'x' });
       expect(expectOk(await other.recordInvoice(nthCare(0))).numero).toBe(1);
       await other.close();

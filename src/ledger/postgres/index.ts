@@ -7,17 +7,17 @@
  */
 import type { Issue } from '../../core/issues/index';
 import { SesamError } from '../../core/issues/index';
-import { field, guardFunction, guardInteger, guardObject, guardString } from '../../core/guard/index';
+import { field, guardBoolean, guardFunction, guardInteger, guardObject, guardString } from '../../core/guard/index';
 import { checkLedgerOptions } from '../engine/createLedgerStore';
 import type { LedgerOptions, LedgerStore } from '../port';
 import type { PgModule, PgPoolLike } from './driver';
 import { loadPgDriver } from './driver';
-import { migratePostgresLedger, SCHEMA_RE } from './schema';
+import { checkPostgresLedgerVersion, migratePostgresLedger, SCHEMA_RE } from './schema';
 import { createPgStore } from './store';
 
 export type { PgModule, PgPoolClient, PgPoolLike, PgQueryable, PgQueryResult } from './driver';
 export { loadPgDriver } from './driver';
-export { migratePostgresLedger, POSTGRES_LEDGER_MIGRATIONS } from './schema';
+export { checkPostgresLedgerVersion, migratePostgresLedger, POSTGRES_LEDGER_MIGRATIONS } from './schema';
 
 /** Options of `createPostgresLedger`: a pool or a connection string. */
 export interface PostgresLedgerOptions extends LedgerOptions {
@@ -29,6 +29,11 @@ export interface PostgresLedgerOptions extends LedgerOptions {
   readonly poolSize?: number;
   /** Schema holding the tables (default `sesam_ledger`; created when absent). */
   readonly schema?: string;
+  /**
+   * Migrate the schema when opening (default true). `false`: only check it is at this library's
+   * version (a runtime role without DDL rights; migrations run by a deployment script).
+   */
+  readonly migrate?: boolean;
   /** The practice (tenant) this store reads and writes (default `default`). */
   readonly practice?: string;
   /** Retries of an operation refused by a conflict (serialization, deadlock, race), default 8. */
@@ -49,6 +54,7 @@ function checkOptions(options: unknown): PostgresLedgerOptions {
   }
   const connectionString = o && guardString(field(o, 'connectionString'), ['options', 'connectionString'], issues, { min: 1, max: 4096, required: false });
   const schema = o && guardString(field(o, 'schema'), ['options', 'schema'], issues, { pattern: SCHEMA_RE, required: false, expected: 'nom de schéma (minuscules, chiffres, _)' });
+  const migrate = o && guardBoolean(field(o, 'migrate'), ['options', 'migrate'], issues, { required: false });
   const practice = o && guardString(field(o, 'practice'), ['options', 'practice'], issues, { min: 1, max: 200, required: false });
   const poolSize = o && guardInteger(field(o, 'poolSize'), ['options', 'poolSize'], issues, { min: 1, max: 1000, required: false });
   const conflictRetries = o && guardInteger(field(o, 'conflictRetries'), ['options', 'conflictRetries'], issues, { min: 0, max: 100, required: false });
@@ -64,6 +70,7 @@ function checkOptions(options: unknown): PostgresLedgerOptions {
     ...(connectionString === undefined ? {} : { connectionString }),
     ...(schema === undefined ? {} : { schema }),
     ...(practice === undefined ? {} : { practice }),
+    ...(migrate === undefined ? {} : { migrate }),
     ...(poolSize === undefined ? {} : { poolSize }),
     ...(conflictRetries === undefined ? {} : { conflictRetries }),
     ...(conflictBackoffMs === undefined ? {} : { conflictBackoffMs }),
@@ -99,7 +106,8 @@ export async function createPostgresLedger(options: PostgresLedgerOptions): Prom
   try {
     const client = await pool.connect();
     try {
-      await migratePostgresLedger(client, schema);
+      if (o.migrate === false) await checkPostgresLedgerVersion(client, schema);
+      else await migratePostgresLedger(client, schema);
     } finally {
       client.release();
     }

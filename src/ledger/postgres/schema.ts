@@ -163,3 +163,25 @@ export async function migratePostgresLedger(client: PgQueryable, schema: string,
     throw e;
   }
 }
+
+/**
+ * Checks, without changing anything, that a schema is at this library's version (for a runtime
+ * role without DDL rights, when migrations run from a deployment script).
+ *
+ * @param client - A connection or pool.
+ * @param schema - Schema name (`SCHEMA_RE`).
+ * @param migrations - The migration list (default `POSTGRES_LEDGER_MIGRATIONS`).
+ * @returns The schema version.
+ * @throws SesamError `STORE` when the schema is absent, older or newer than the library.
+ */
+export async function checkPostgresLedgerVersion(client: PgQueryable, schema: string, migrations: readonly string[] = POSTGRES_LEDGER_MIGRATIONS): Promise<number> {
+  if (typeof (client as { query?: unknown } | null)?.query !== 'function') throw new SesamError('ASSERTION', 'checkPostgresLedgerVersion needs a pg client or pool');
+  if (typeof schema !== 'string' || !SCHEMA_RE.test(schema)) throw new SesamError('ASSERTION', 'schema must match /^[a-z_][a-z0-9_]{0,62}$/');
+  const expected = Array.isArray(migrations) ? migrations.length : POSTGRES_LEDGER_MIGRATIONS.length;
+  const exists = await client.query('SELECT to_regclass($1) AS t', [`"${schema}".schema_version`]);
+  if ((exists.rows[0] as { t: unknown } | undefined)?.t == null) throw new SesamError('STORE', `ledger PostgreSQL schema ${schema} is not migrated (run migratePostgresLedger)`);
+  const r = await client.query(`SELECT COALESCE(MAX(version), 0) AS v FROM "${schema}".schema_version`);
+  const v = Number((r.rows[0] as { v: unknown } | undefined)?.v ?? 0);
+  if (v !== expected) throw new SesamError('STORE', `ledger PostgreSQL schema ${schema} is v${v}, this library needs v${expected}${v < expected ? ' (run migratePostgresLedger)' : ''}`);
+  return v;
+}
