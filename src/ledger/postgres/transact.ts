@@ -12,7 +12,8 @@ import type { PgPoolLike } from './driver';
 import type { Snapshot } from './snapshot';
 import { emptyOverlay, emptySnapshot, NeedData, snapshotTx } from './snapshot';
 import type { TxScope } from './txio';
-import { fetchKey, flushOverlay } from './txio';
+import { fetchKey } from './txio';
+import { flushOverlay } from './flush';
 
 /** Retries of an operation refused by a conflict. */
 export interface ConflictPolicy {
