@@ -60,7 +60,7 @@ function eventAt(options: unknown, clock: () => string): string | Issue[] {
 }
 
 /** Guards `recordBatch`'s arguments. */
-function guardBatch(drafts: unknown, options: unknown): { drafts: readonly InvoiceDraft[]; max: number; at?: string } | Issue[] {
+export function guardBatch(drafts: unknown, options: unknown): { drafts: readonly InvoiceDraft[]; max: number; at?: string } | Issue[] {
   const issues: Issue[] = [];
   const list = guardArray(drafts, ['drafts'], issues, { max: 100_000 });
   const o = guardObject(options, ['options'], issues, { required: false });
