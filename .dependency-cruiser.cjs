@@ -34,7 +34,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: `^src/(${PURE.join('|')})/`,
-        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/insi/node/'],
+        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/ledger/postgres/', '^src/insi/node/'],
       },
       to: { dependencyTypes: ['core'], pathNot: ['^node:crypto$', '^crypto$'] },
     },
@@ -48,15 +48,15 @@ module.exports = {
     {
       name: 'no-native-in-pure-modules',
       severity: 'error',
-      from: { path: `^src/(${PURE.join('|')})/`, pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/'] },
-      to: { path: 'node_modules/(pcsclite|better-sqlite3)/' },
+      from: { path: `^src/(${PURE.join('|')})/`, pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/ledger/postgres/'] },
+      to: { path: 'node_modules/(pcsclite|better-sqlite3|pg)/' },
     },
     {
       name: 'root-entry-is-pure',
       comment: "import … from 'sesam-billing' never loads an adapter",
       severity: 'error',
       from: { path: '^src/index\\.ts$' },
-      to: { path: '^src/(reader/pcsc|ledger/sqlite|simulator|cli)/' },
+      to: { path: '^src/(reader/pcsc|ledger/sqlite|ledger/postgres|insi/node|transport|simulator|cli)/' },
     },
     {
       name: 'root-entry-is-platform-neutral',
@@ -65,7 +65,7 @@ module.exports = {
       from: { path: '^src/index\\.ts$' },
       to: {
         reachable: true,
-        path: ['node_modules/(pkijs|asn1js|pcsclite|better-sqlite3)/', '^(node:)?(crypto|fs|path|os|child_process|net|http|https|stream|buffer|url|util|zlib|tls|events|worker_threads|module|readline|process)$'],
+        path: ['node_modules/(pkijs|asn1js|pcsclite|better-sqlite3|pg|nodemailer|imapflow|smtp-server)/', '^(node:)?(crypto|fs|path|os|child_process|net|http|https|stream|buffer|url|util|zlib|tls|events|worker_threads|module|readline|process)$'],
       },
     },
     {

@@ -34,6 +34,7 @@ const DTS_ENTRIES: Record<string, string> = {
   'signature/index': 'src/signature/index.ts',
   'ledger/index': 'src/ledger/index.ts',
   'ledger/sqlite/index': 'src/ledger/sqlite/index.ts',
+  'ledger/postgres/index': 'src/ledger/postgres/index.ts',
   'simulator/index': 'src/simulator/index.ts',
 };
 
@@ -77,7 +78,7 @@ const common: Options = {
   splitting: false,
   treeshake: false,
   clean: false,
-  external: ['pcsclite', 'better-sqlite3'],
+  external: ['pcsclite', 'better-sqlite3', 'pg'],
   esbuildPlugins: [preserveModules],
   esbuildOptions(options) {
     options.outbase = 'src';

@@ -29,7 +29,7 @@ function draft(i: number): InvoiceDraft {
   const day = new Date(Date.UTC(2000, 0, 1) + (i % 9000) * 86_400_000).toISOString().slice(0, 10) as PlainDate;
   return {
     ps: '991234567',
-    beneficiaire: { nir: '1850775123456', rang: 1 + (Math.floor(i / 9000) % 9) },
+    beneficiaire: { nir: '1850775123456', rang: 1 + (Math.floor(i / 9000) % 9), dateNaissance: '1985-07-01' as PlainDate },
     dateSoins: day,
     actes: ['G', String(Math.floor(i / 81_000))].map((a) => (a === '0' ? 'MEG' : `K${a}`)),
     dateFacturation: day,
