@@ -51,7 +51,7 @@ function wrapClock(clock: () => unknown): () => string {
  * The instant of an event: `options.at`, else the store's clock. A string is the deprecated
  * positional `at` of 0.2 (accepted until the next minor release).
  */
-function eventAt(options: unknown, clock: () => string): string | Issue[] {
+export function eventAt(options: unknown, clock: () => string): string | Issue[] {
   if (typeof options === 'string') return options;
   const issues: Issue[] = [];
   const o = guardObject(options, ['options'], issues, { required: false });

@@ -9,7 +9,7 @@ import { ok, SesamError } from '../../core/issues/index';
 import { inputErr } from '../../core/guard/index';
 import { FILE_SCOPE, invoiceScope } from '../engine/backend';
 import type { LedgerTx } from '../engine/backend';
-import { guardBatch } from '../engine/createLedgerStore';
+import { eventAt, guardBatch } from '../engine/createLedgerStore';
 import { cancelInvoiceTx, recordInvoiceTx, recycleInvoiceTx, setPayloadTx } from '../engine/invoices';
 import { allocateFileIdTx, allocateLotNumberTx, createLotTx, lotScope, markTransmittedTx } from '../engine/lots';
 import { recordBatchTx } from '../engine/batch';
@@ -103,8 +103,14 @@ export function createPgStore(p: PgStoreParts): LedgerStore {
   const invoicesById = (ids: string[]): Prefetch => (t, snap) => fetchInvoices(t, snap, ids);
   return {
     recordInvoice: (draft) => tx((t) => recordInvoiceTx(t, draft, draft.at ?? p.clock()), draftsPrefetch([draft])),
-    recycleInvoice: (oldId, changes = {}, at) => tx((t) => recycleInvoiceTx(t, oldId, changes, at ?? p.clock())),
-    cancelInvoice: (id, reason, at) => tx((t) => cancelInvoiceTx(t, id, reason, at ?? p.clock()), invoicesById([id])),
+    recycleInvoice: async (oldId, changes = {}, options) => {
+      const at = eventAt(options, p.clock);
+      return Array.isArray(at) ? inputErr(at) : tx((t) => recycleInvoiceTx(t, oldId, changes, at));
+    },
+    cancelInvoice: async (id, reason, options) => {
+      const at = eventAt(options, p.clock);
+      return Array.isArray(at) ? inputErr(at) : tx((t) => cancelInvoiceTx(t, id, reason, at), invoicesById([id]));
+    },
     setPayload: (id, payload) => tx((t) => setPayloadTx(t, id, payload), invoicesById([id])),
     peekInvoiceNumber: (x) => read(async () => (await reads.readCounter(invoiceScope(compactPs(x)))) + 1),
     allocateLotNumber: async (x, destinataire) => {
@@ -119,13 +125,16 @@ export function createPgStore(p: PgStoreParts): LedgerStore {
       const ids = Array.isArray(draft?.invoiceIds) ? draft.invoiceIds.filter((x): x is string => typeof x === 'string') : [];
       return tx((t) => createLotTx(t, draft, p.rule, draft.at ?? p.clock()), invoicesById(ids));
     },
-    markTransmitted: (target, at) =>
-      tx((t) => markTransmittedTx(t, target, at ?? p.clock()), async (t, snap) => {
+    markTransmitted: async (target, options) => {
+      const at = eventAt(options, p.clock);
+      if (Array.isArray(at)) return inputErr(at);
+      return tx((t) => markTransmittedTx(t, target, at), async (t, snap) => {
         const fileId = (target as { fileId?: unknown } | null)?.fileId;
         if (typeof fileId === 'string') await fetchKey(t, snap, { k: 'lotsOfFile', fileId });
         else await fetchLots(t, snap, Array.isArray((target as { lotIds?: unknown })?.lotIds) ? (target as { lotIds: unknown[] }).lotIds.filter((x): x is string => typeof x === 'string') : []);
         await fetchInvoices(t, snap, [...snap.lots.values()].flatMap((l) => l?.invoiceIds ?? []));
-      }),
+      });
+    },
     applyReturn: (input) =>
       tx((t) => applyReturnTx(t, input, input.at ?? p.clock()), async (t, snap) => {
         if (typeof input?.sourceId === 'string') await fetchKey(t, snap, { k: 'return', sourceId: input.sourceId });
