@@ -28,6 +28,8 @@ export interface BundleMeasure {
   readonly inputs: readonly string[];
   /** The input files with code in the bundle (what tree-shaking kept). */
   readonly kept: readonly string[];
+  /** Bytes each kept input contributes to the minified output. */
+  readonly keptBytes: Readonly<Record<string, number>>;
 }
 
 /**
@@ -73,8 +75,10 @@ export async function measureBundle(source: string, platform: Platform = 'neutra
     logLevel: 'silent',
   });
   // metafile.inputs lists every file esbuild parsed; the output's inputs with bytes are what it kept
-  const kept = Object.values(r.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path));
-  return { bytes: r.outputFiles[0]?.contents.length ?? 0, inputs: [...Object.keys(r.metafile.inputs)], kept };
+  const keptEntries = Object.values(r.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0));
+  const kept = keptEntries.map(([path]) => path);
+  const keptBytes = Object.fromEntries(keptEntries.map(([path, i]) => [path, i.bytesInOutput]));
+  return { bytes: r.outputFiles[0]?.contents.length ?? 0, inputs: [...Object.keys(r.metafile.inputs)], kept, keptBytes };
 }
 
 /**

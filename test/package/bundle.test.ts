@@ -43,10 +43,18 @@ describe('the root entry on a neutral platform', () => {
 });
 
 describe('tree-shaking', () => {
-  it('import { computeFacture } weighs ≤ 100 kB minified', async () => {
+  // Issue #10 §4 set ≤ 100 kB for `import { computeFacture }` when the default référentiel held
+  // ~20 NGAP rows. Issue #11 made it every NGAP letter in force with its dated history and sources
+  // (src/rules/tables/**) plus the CCAM modificateur values (src/rules/ccam/modificateurs): data a
+  // default computeFacture must carry. The engine's code keeps the ≤ 100 kB budget; the whole
+  // bundle, data included, gets ≤ 140 kB (measured 124.7 kB when restated, 0.2.0).
+  const DATA = /dist\/rules\/(tables\/|ccam\/modificateurs)/;
+  it('import { computeFacture } weighs ≤ 100 kB minified without the default tables, ≤ 140 kB with them', async () => {
     const m = await measureBundle(consumerOf(['computeFacture']));
-    console.log(`import { computeFacture }: ${formatKb(m.bytes)} minified`);
-    expect(m.bytes).toBeLessThanOrEqual(100_000);
+    const data = Object.entries(m.keptBytes).filter(([p]) => DATA.test(p)).reduce((n, [, b]) => n + b, 0);
+    console.log(`import { computeFacture }: ${formatKb(m.bytes)} minified, of which ${formatKb(data)} default tables`);
+    expect(m.bytes - data).toBeLessThanOrEqual(100_000);
+    expect(m.bytes).toBeLessThanOrEqual(140_000);
   });
 
   it('import { validateNir } carries neither the tariff tables, the B2/NOEMIE layouts nor decimal.js', async () => {
