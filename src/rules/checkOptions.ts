@@ -12,24 +12,13 @@ import type { Issue, IssuePath } from '../core/issues/index';
 import type { Referentiel } from './referentiel';
 import type { ParametresRegles } from './tables/index';
 import { PARAMETRES_DEFAUT } from './tables/index';
-import { boundedFactor, checkParametresCcam } from './ccam/checkParametres';
+import { boundedFactor, checkParametresCcam, dated as datedList } from './ccam/checkParametres';
 
 import type { Guard } from './ccam/checkParametres';
 
-/**
- * A dated parameter: a non-empty list of `{ from: date | null, value, source }`. Caps too: a cap
- * is never « off » by an empty list (pricing raises RULES_PARAMETRE_DATE at a date no value covers).
- */
+/** A dated parameter, non-empty: a cap is never « off » by an empty list (pricing raises RULES_PARAMETRE_DATE at a date no value covers). */
 function dated(v: unknown, path: IssuePath, issues: Issue[], value: Guard): void {
-  const list = guardArray(v, path, issues, { min: 1, max: 1000 });
-  list?.forEach((_x, k) => {
-    const o = guardObject(field(list as unknown as Record<string, unknown>, String(k)), [...path, k], issues);
-    if (o === undefined) return;
-    const from = field(o, 'from');
-    if (from !== null) guardPlainDate(from, [...path, k, 'from'], issues);
-    value(field(o, 'value'), [...path, k, 'value'], issues);
-    guardString(field(o, 'source'), [...path, k, 'source'], issues, { max: 1000 });
-  });
+  datedList(v, path, issues, value, 1);
 }
 
 function group(v: unknown, path: IssuePath, issues: Issue[], keys: readonly string[], value: Guard): void {

@@ -27,8 +27,18 @@ export function boundedFactor(max: number): Guard {
 const rate = boundedFactor(1);
 const coefficient = boundedFactor(100);
 
-function dated(v: unknown, path: IssuePath, issues: Issue[], value: Guard): void {
-  const list = guardArray(v, path, issues, { max: 1000 });
+/**
+ * A dated parameter: a list of `{ from: date | null, value, source }` (shared with the rules'
+ * parameters, which require it non-empty: a cap is never « off » by an empty list).
+ *
+ * @param v - Caller data.
+ * @param path - Its path.
+ * @param issues - Collector.
+ * @param value - The guard of each value.
+ * @param min - The fewest values allowed (0 here: an empty CCAM list means "none").
+ */
+export function dated(v: unknown, path: IssuePath, issues: Issue[], value: Guard, min = 0): void {
+  const list = guardArray(v, path, issues, { min, max: 1000 });
   list?.forEach((_x, k) => {
     const o = guardObject(field(list as unknown as Record<string, unknown>, String(k)), [...path, k], issues);
     if (o === undefined) return;
