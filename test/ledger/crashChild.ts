@@ -1,22 +1,24 @@
 /**
- * Child process of the crash tests: numbers and lots batches of invoices (`recordBatch`, one
- * transaction each) against a SQLite file in a loop, until the parent SIGKILLs it or, with a
+ * Child process of the crash tests (crash.test.ts on SQLite, pgCrash.test.ts on PostgreSQL):
+ * numbers and lots batches of invoices (`recordBatch`, one transaction each) in a loop, until the parent SIGKILLs it or, with a
  * round count, until it is done (`done`). After each commit it acknowledges on stdout
  * (`inv <ps> <numero>`, `lot <id>`), written synchronously so an acknowledgement is never printed
- * for work that was not committed. A store error (the parent's injected SQLite error, or a busy
- * database) is retried with the SAME batch: it must then be numbered whole, never refused as a
+ * for work that was not committed. A store error (the parent's injected error, a busy database
+ * or a PostgreSQL conflict) is retried with the SAME batch: it must then be numbered whole, never refused as a
  * duplicate of itself (the child exits with an error if that happens).
- * Usage: node crashChild <db path> <seed> [<writer 0-99> <rounds>]
+ * Usage: node crashChild sqlite <db path> <seed> [<writer 0-99> <rounds>]
+ *        node crashChild postgres <connection string>#<practice> <seed> [<writer 0-99> <rounds>]
  */
 import { writeSync } from 'node:fs';
 import { isSesamError } from '../../src/core/issues/index';
 import type { PlainDate } from '../../src/core/date/index';
+import type { InvoiceDraft, LedgerStore } from '../../src/ledger/index';
+import { createPostgresLedger } from '../../src/ledger/postgres/index';
 import { createSqliteLedger } from '../../src/ledger/sqlite/index';
-import type { InvoiceDraft } from '../../src/ledger/index';
 import { nthCare, PS1, PS2, withNirKey } from './fixtures';
 
-const [path, seedText, writerText, roundsText] = process.argv.slice(2);
-if (path === undefined) throw new Error('usage: crashChild <db path> <seed> [<writer> <rounds>]');
+const [store, target, seedText, writerText, roundsText] = process.argv.slice(2);
+if ((store !== 'sqlite' && store !== 'postgres') || target === undefined) throw new Error('usage: crashChild sqlite|postgres <target> <seed> [<writer> <rounds>]');
 const runSeed = Number(seedText ?? 1) || 1;
 let seed = runSeed;
 // Hint: Math.imul keeps the LCG exact (a float product past 2^53 rounds, and the sequence collapses).
@@ -31,7 +33,12 @@ const rounds = roundsText === undefined ? Infinity : Number(roundsText);
 // different writers never collide; within a writer, a care counter never repeats.
 const beneficiaire = { nir: withNirKey(`1850775123${String(100 + writer).slice(-3)}`), dateNaissance: '1985-07-01' as PlainDate };
 
-const ledger = await createSqliteLedger({ path, busyBackoffMs: 10 });
+async function open(): Promise<LedgerStore> {
+  if (store === 'sqlite') return createSqliteLedger({ path: target as string, busyBackoffMs: 10 });
+  const cut = (target as string).lastIndexOf('#');
+  return createPostgresLedger({ connectionString: (target as string).slice(0, cut), practice: (target as string).slice(cut + 1), poolSize: 2, conflictRetries: 20 });
+}
+const ledger = await open();
 say('ready');
 // A range of cares of its own per run (the parent gives every run a distinct seed): a killed run's
 // cares stay billed, and a later run must never bill them again by chance.

@@ -11,33 +11,20 @@
  * is numbered but unlotted, no care is billed twice, every lot is whole, and the two practices
  * never see each other's rows.
  */
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresLedger } from '../../src/ledger/postgres/index';
+import { acknowledgedOf, createCrashHarness, sleep } from './crashHarness';
 import { PS1, PS2 } from './fixtures';
 import type { PgServer } from './pgServer';
 import { pgSkipReason, startPgServer } from './pgServer';
 
-const CHILD = fileURLToPath(new URL('./pgCrashChild.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const KILLS_PER_LANE = 50;
 const WRITERS = 8;
 const S = 'sesam_ledger';
-const cacheDir = `${ROOT}node_modules/.cache/sesam-pg-crash-${process.pid}`;
-let childArgs = ['--import', 'tsx', CHILD];
 const skip = pgSkipReason();
-
-let seed = 20_251_202;
-const random = (n: number): number => {
-  seed = (Math.imul(seed, 1_103_515_245) + 12_345) & 0x7fffffff;
-  return seed % n;
-};
-let childRuns = 0;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const harness = createCrashHarness('postgres', 20_251_202);
+const { random } = harness;
 
 describe.skipIf(skip !== undefined)('PostgreSQL crash safety (SIGKILL, injected errors, 8 writers)', () => {
   let server: PgServer;
@@ -51,51 +38,17 @@ describe.skipIf(skip !== undefined)('PostgreSQL crash safety (SIGKILL, injected 
     await pool.query(`CREATE FUNCTION ${S}.inject() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF random() < 0.1 THEN RAISE EXCEPTION 'injected store error'; END IF; RETURN NEW; END $$`);
     await pool.query(`CREATE TRIGGER inject_store_error BEFORE INSERT ON ${S}.lots FOR EACH ROW EXECUTE FUNCTION ${S}.inject()`);
-    try {
-      const { build } = await import('esbuild');
-      mkdirSync(cacheDir, { recursive: true });
-      const outfile = `${cacheDir}/pgCrashChild.mjs`;
-      await build({ entryPoints: [CHILD], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', external: ['pg'], logLevel: 'silent' });
-      childArgs = [outfile];
-    } catch {
-      // esbuild not reachable: run the child through tsx (slower, same test).
-    }
+    await harness.prepare();
   });
   afterAll(async () => {
     await pool?.end();
     await server?.stop();
-    rmSync(cacheDir, { recursive: true, force: true });
+    harness.cleanup();
   });
 
-  interface Run {
-    readonly child: ChildProcess;
-    readonly lines: () => string[];
-    readonly stderr: () => string;
-    readonly exited: Promise<number | null>;
-  }
-
-  function start(practice: string, extra: string[] = []): Run {
-    const child = spawn(process.execPath, [...childArgs, server.connectionString, practice, String(++childRuns), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    return { child, lines: () => out.split('\n').filter((l) => l.length > 0), stderr: () => err, exited };
-  }
-
-  async function runAndKill(practice: string): Promise<string[]> {
-    const run = start(practice);
-    if (random(10) === 0) await sleep(random(300));
-    else {
-      for (let waited = 0; !run.lines().includes('ready') && run.child.exitCode === null && waited < 20_000; waited += 5) await sleep(5);
-      await sleep(random(300));
-    }
-    run.child.kill('SIGKILL');
-    const code = await run.exited;
-    if (code !== null) throw new Error(`child exited by itself (${code}): ${run.stderr()}`);
-    return run.lines();
-  }
+  const target = (practice: string): string => `${server.connectionString}#${practice}`;
+  const start = (practice: string, extra: readonly string[] = []) => harness.start(target(practice), extra);
+  const runAndKill = (practice: string): Promise<string[]> => harness.runAndKill(target(practice), 300);
 
   const count = async (sql: string, values: unknown[]): Promise<number> => Number((await pool.query(sql, values)).rows[0]?.n ?? 0);
 
@@ -134,8 +87,6 @@ describe.skipIf(skip !== undefined)('PostgreSQL crash safety (SIGKILL, injected 
       dre: await count(`SELECT COUNT(*) AS n FROM ${S}.lots WHERE practice = $1 AND kind = 'dre'`, p),
     };
   }
-
-  const acknowledgedOf = (lines: readonly string[]): string[] => lines.filter((l) => l.startsWith('inv ') || l.startsWith('lot '));
 
   it(`loses and doubles no number, lots every numbered invoice, over ${KILLS_PER_LANE * 2} kills and injected errors`, async () => {
     const lane = async (practice: string) => {
