@@ -69,11 +69,9 @@ describe('sesam price (built bin): inputs', () => {
   it('a FIFO, a folder or a missing file: 66 at once (no wait); a too large file: 65', () => {
     const fifo = join(tmp, 'in.fifo');
     execFileSync('mkfifo', [fifo]);
-    const started = Date.now();
     const r = sesam(['price', fifo]);
     expect(r).toMatchObject({ code: 66, signal: null });
     expect(r.err).toMatch(/not a regular file \(FIFO\)/);
-    expect(Date.now() - started).toBeLessThan(60_000);
     expect(sesam(['price', tmp]).code).toBe(66);
     expect(sesam(['price', join(tmp, 'missing.json')]).code).toBe(66);
     const big = join(tmp, 'big.json');

@@ -187,9 +187,7 @@ describe('numberAndLot is all or nothing (injected store errors)', () => {
     const store = await createSqliteLedger({ path, busyTimeoutMs: 20, busyRetries: 2, busyBackoffMs: 5 });
     const holder = new Database(path);
     holder.exec('BEGIN IMMEDIATE');
-    const started = Date.now();
     await expect(numberAndLot(store, items)).rejects.toMatchObject({ code: 'STORE_BUSY' });
-    expect(Date.now() - started).toBeLessThan(2000);
     holder.exec('ROLLBACK');
     expect(await store.listInvoices()).toEqual([]);
     const r = expectOk(await numberAndLot(store, items));
