@@ -4,11 +4,12 @@
 # PDFBox Preflight (the PDF/A-1b oracle of the SCOR tests: libpdfbox2-java + Java) and the sRGB profile,
 # dovecot (the IMAP server of the teletransmission tests, started per run by the tests, by PID),
 # xmllint (INSi messages checked against the published XSDs), PostgreSQL (the multi-practice ledger),
+# Chromium (the dashboard tested in a real headless browser), tmux (the CLI's progress display in a real terminal),
 # then the npm dependencies from the lock file. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
-for p in pcscd libpcsclite-dev vsmartcard-vpcd libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless icc-profiles-free dovecot-imapd libxml2-utils postgresql; do
+for p in pcscd libpcsclite-dev vsmartcard-vpcd libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless icc-profiles-free dovecot-imapd libxml2-utils postgresql chromium tmux; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
