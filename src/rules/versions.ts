@@ -17,8 +17,8 @@
  */
 export function ngapVersion(profession: string, rows: readonly { readonly validFrom: string | null }[]): string {
   let last = '';
-  for (const r of rows) {
-    const from = r.validFrom;
+  for (const r of Array.isArray(rows) ? rows : []) {
+    const from: unknown = typeof r === 'object' && r !== null ? r.validFrom : undefined;
     if (typeof from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(from) && from > last) last = from;
   }
   return last === '' ? `NGAP ${profession}` : `NGAP ${profession} ${last}`;
