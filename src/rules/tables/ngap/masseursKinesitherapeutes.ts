@@ -38,7 +38,7 @@ const AV7_DATE = '2024-02-22';
 const MAJ_1998 = 'Convention nationale des masseurs-kinésithérapeutes, avenant tarifaire n° 3 du 15 juin 1998 (arrêté du 30 octobre 1998, JO du 3 novembre 1998) ; valeur en euros fixée par la circulaire CNAMTS CABDIR n° 15/2001 du 10 décembre 2001 : valeur en vigueur au 01/01/2023';
 
 /** NGAP masseurs-kinésithérapeutes: AMK, AMS, AMC, IFD (and its code prestation IFA), IFO, IFN, IFP, IFR, IFS, IK, IKM, IKS, N, F. */
-export const NGAP_MASSEURS_KINESITHERAPEUTES: TableTarifs = /* @__PURE__ */ ngapTable('masseurs-kinésithérapeutes', `${CONVENTION} et avenants n° 3 et 7 ; avenant tarifaire n° 3 du 15 juin 1998 à la convention de 1994 (majorations N et F)`, [
+export const NGAP_MASSEURS_KINESITHERAPEUTES: TableTarifs = /* @__PURE__ */ ngapTable('masseurs-kinésithérapeutes', `${CONVENTION} et avenants n° 3 et 7 ; avenant du 15 juin 1998 (N et F)`, [
   ...(['metropole', 'dom'] as const).flatMap((zone) => {
     const dom = zone === 'dom';
     const z = dom ? ', DOM' : '';
