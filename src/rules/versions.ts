@@ -1,8 +1,28 @@
 /**
  * The versions of the tables that price an invoice (issue #11 §4: each table carries its version,
  * named in the trace's first step and in the Decompte), e.g.
- * `['ngap-medecins-2025.12', 'ngap-auxiliaires-2025.12', 'CCAM V78', 'CCAM V81', 'parametres-2025.12']`.
+ * `['NGAP médecins 2026-01-01', 'NGAP infirmiers 2024-01-28', …, 'CCAM V78', 'CCAM V81', 'parametres-2026.12']`.
  */
+
+/**
+ * Names an NGAP table after the last regulatory change it carries: `NGAP <profession> <date>`,
+ * the date being the latest first day of validity of its rows (`'NGAP médecins 2026-01-01'`:
+ * the tariffs in force from 1 January 2026). A release that adds a later change renames the
+ * table; a correction of a figure at an earlier date does not.
+ *
+ * @param profession - The profession(s) the table covers, as written in the name (`'médecins'`).
+ * @param rows - The table's rows (their `validFrom`; `null` or non-dates are ignored).
+ * @returns The version name (`'NGAP médecins'` alone when no row is dated).
+ * @example ngapVersion('orthophonistes', rows) // 'NGAP orthophonistes 2024-01-26'
+ */
+export function ngapVersion(profession: string, rows: readonly { readonly validFrom: string | null }[]): string {
+  let last = '';
+  for (const r of Array.isArray(rows) ? rows : []) {
+    const from: unknown = typeof r === 'object' && r !== null ? r.validFrom : undefined;
+    if (typeof from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(from) && from > last) last = from;
+  }
+  return last === '' ? `NGAP ${profession}` : `NGAP ${profession} ${last}`;
+}
 
 /** Hint: one frozen list per référentiel × parameters version (computeFacture runs in a hot loop). */
 const cache = new WeakMap<object, Map<string, readonly string[]>>();

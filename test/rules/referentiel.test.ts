@@ -36,7 +36,7 @@ describe('loadReferentiel', () => {
       expect(t.source.length).toBeGreaterThan(0);
       for (const r of t.rows) expect(r.source.length).toBeGreaterThan(0);
     }
-    expect(DEFAULT_REFERENTIEL.version).toContain('ngap-medecins');
+    expect(DEFAULT_REFERENTIEL.version).toContain('NGAP médecins');
   });
 
   it('accepts a single table', () => {

@@ -89,16 +89,18 @@ describe('APC in secteur 2 non-OPTAM', () => {
 });
 
 describe('override semantics of caller tables', () => {
-  const cs = (over: Partial<FactureInput> = {}): FactureInput => factureG({ ps: SPE, lignes: [ligne('CS')], ...over });
+  // The secteur 2 non-OPTAM base of CNPSY from 2024-12-22 is a default placeholder (CS in secteur 1 is priced since then).
+  const psy = (over: Partial<FactureInput> = {}): FactureInput => factureG({ ps: { ...SPE, secteur: '2' }, lignes: [ligne('CNPSY')], ...over });
 
   it('a caller row replaces the default placeholder for the same code × zone × secteur × dates (zone absent = métropole, or explicit)', () => {
-    expectIssue(computeFacture(cs()), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    expectIssue(computeFacture(psy()), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
     for (const zone of [undefined, 'metropole'] as const) {
-      const r = zone === undefined ? row({ code: 'CS', secteurs: ['1', '2-optam'], prix: '30.00' }) : row({ code: 'CS', secteurs: ['1', '2-optam'], prix: '30.00', zone });
+      const over = { code: 'CNPSY', secteurs: ['2'] as const, validFrom: d('2024-12-22'), prix: '42.50' };
+      const r = zone === undefined ? row(over) : row({ ...over, zone });
       const ref = expectOk(loadReferentiel([...DEFAULT_TABLES, table([r])]));
-      expect(c(expectOk(computeFacture(cs(), { referentiel: ref })).total.baseRemboursement)).toBe(3000);
-      // The secteur 2 base of the default table is kept (another secteur).
-      expect(c(expectOk(computeFacture(cs({ ps: { ...SPE, secteur: '2' } }), { referentiel: ref })).total.baseRemboursement)).toBe(2300);
+      expect(c(expectOk(computeFacture(psy(), { referentiel: ref })).total.baseRemboursement)).toBe(4250);
+      // The secteur 1 value of the default table is kept (another secteur).
+      expect(c(expectOk(computeFacture(psy({ ps: SPE }), { referentiel: ref })).total.baseRemboursement)).toBe(5000);
     }
   });
 

@@ -154,7 +154,7 @@ describe('validateFactureInput', () => {
 describe('référentiel issues from computeFacture', () => {
   it('unknown code, placeholder tariff, code not applicable to the PS', () => {
     expectIssue(computeFacture(factureG({ lignes: [ligne('G'), ligne('XYZ')] })), 'RULES_CODE_INCONNU', ['lignes', 1, 'code']);
-    expectIssue(computeFacture(factureG({ lignes: [ligne('MPC')] })), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    expectIssue(computeFacture(factureG({ lignes: [ligne('VS')] })), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
     expectIssue(computeFacture(factureG({ lignes: [ligne('AMI')] })), 'RULES_TARIF_NON_APPLICABLE', ['lignes', 0, 'code']);
     // DROM G values are placeholders (to confirm), not métropole prices.
     expectIssue(computeFacture(factureG({ ps: { ...factureG().ps, zone: 'dom' } })), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);

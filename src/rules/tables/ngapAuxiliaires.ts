@@ -14,7 +14,7 @@ import { NGAP_MASSEURS_KINESITHERAPEUTES } from './ngap/masseursKinesitherapeute
 import { NGAP_ORTHOPHONISTES } from './ngap/orthophonistes';
 import { NGAP_ORTHOPTISTES } from './ngap/orthoptistes';
 import { NGAP_PEDICURES_PODOLOGUES } from './ngap/pedicuresPodologues';
-import { DATE_VERIFICATION } from './ngap/row';
+import { ngapTable } from './ngap/row';
 import { NGAP_SAGES_FEMMES } from './ngap/sagesFemmes';
 
 export { NGAP_CHIRURGIENS_DENTISTES } from './ngap/chirurgiensDentistes';
@@ -37,9 +37,8 @@ export const NGAP_AUXILIAIRES_TABLES: readonly TableTarifs[] = [
  * `NGAP_AUXILIAIRES_TABLES`). Load either this table or the per-profession ones (loaded after
  * them, its rows replace theirs: same code × key × dates).
  */
-export const NGAP_AUXILIAIRES: TableTarifs = {
-  source: NGAP_AUXILIAIRES_TABLES.map((t) => t.source).join(' ; '),
-  version: 'ngap-auxiliaires-2026.12',
-  date: DATE_VERIFICATION,
-  rows: NGAP_AUXILIAIRES_TABLES.flatMap((t) => t.rows),
-};
+export const NGAP_AUXILIAIRES: TableTarifs = /* @__PURE__ */ ngapTable(
+  'auxiliaires médicaux, sages-femmes et chirurgiens-dentistes',
+  NGAP_AUXILIAIRES_TABLES.map((t) => t.source).join(' ; '),
+  NGAP_AUXILIAIRES_TABLES.flatMap((t) => t.rows),
+);

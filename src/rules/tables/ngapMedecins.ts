@@ -13,13 +13,14 @@
  */
 import type { PlainDate } from '../../core/date/index';
 import type { TableTarifs } from '../referentiel';
+import { ngapVersion } from '../versions';
 import { NGAP_MEDECINS_ROWS } from './ngap/medecins/index';
 
 /** NGAP médecins (default table). */
 export const NGAP_MEDECINS: TableTarifs = {
   source:
-    'NGAP (CNAM, ameli.fr) ; convention médicale 2016 (arrêté du 20 octobre 2016) et avenant n° 9 ; règlement arbitral (arrêté du 28 avril 2023, JO du 30 avril 2023) ; convention médicale 2024-2029 (arrêté du 20 juin 2024, JO du 21 juin 2024)',
-  version: 'ngap-medecins-2026.01',
+    'NGAP (CNAM, ameli.fr) ; convention médicale 2016 (arrêté du 20 octobre 2016) et avenant n° 9 ; règlement arbitral (arrêté du 28 avril 2023, JO du 30 avril 2023) ; convention médicale 2024-2029 (arrêté du 20 juin 2024, JO du 21 juin 2024) ; codes sans montant confirmé : nomenclatures du SNDS (IR_NAT_V, Licence Ouverte 2.0)',
+  version: /* @__PURE__ */ ngapVersion('médecins', NGAP_MEDECINS_ROWS),
   date: '2026-12-02' as PlainDate,
   rows: NGAP_MEDECINS_ROWS,
 };

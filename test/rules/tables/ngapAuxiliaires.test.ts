@@ -145,6 +145,10 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['masseurKinesitherapeute', 'metropole', 'IFD', '2026-03-02', 250],
     ['masseurKinesitherapeute', 'dom', 'IK', '2026-03-02', 43],
     ['masseurKinesitherapeute', 'metropole', 'IFO', '2026-03-02', 400],
+    ['masseurKinesitherapeute', 'metropole', 'N', '2022-12-31', 'RULES_TARIF_DATE'],
+    ['masseurKinesitherapeute', 'metropole', 'N', '2023-01-01', 915],
+    ['masseurKinesitherapeute', 'metropole', 'F', '2023-01-01', 762],
+    ['masseurKinesitherapeute', 'metropole', 'F', '2026-03-02', 762],
     ['sageFemme', 'metropole', 'C', '2026-03-02', 2300],
     ['sageFemme', 'dom', 'C', '2024-02-21', 'RULES_TARIF_DATE'],
     ['sageFemme', 'dom', 'V', '2024-02-22', 2760],
@@ -184,6 +188,28 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
       lignes: [{ code: 'POD', date: d('2024-03-07'), quantite: 1 }] };
     expect(expectOk(computeFacture(pod)).lignes[0]!.prixUnitaire.centimes).toBe(3150);
     expectIssue(computeFacture(at('2022-12-30')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+  });
+});
+
+describe('NGAP auxiliaires: versions', () => {
+  it('each table is named after the last change it carries (NGAP <profession> <date>)', () => {
+    expect(NGAP_AUXILIAIRES_TABLES.map((t) => t.version)).toEqual([
+      'NGAP infirmiers 2024-01-28', 'NGAP masseurs-kinésithérapeutes 2024-02-22', 'NGAP sages-femmes 2025-01-01',
+      'NGAP orthophonistes 2024-01-26', 'NGAP orthoptistes 2023-01-01', 'NGAP pédicures-podologues 2024-03-07',
+      'NGAP chirurgiens-dentistes 2023-01-01',
+    ]);
+    for (const t of NGAP_AUXILIAIRES_TABLES) {
+      const last = t.rows.map((r) => r.validFrom as string).sort().at(-1);
+      expect(t.version.endsWith(` ${last}`), t.version).toBe(true);
+      expect(DEFAULT_REFERENTIEL.versions).toContain(t.version);
+    }
+    expect(NGAP_AUXILIAIRES.version).toBe('NGAP auxiliaires médicaux, sages-femmes et chirurgiens-dentistes 2025-01-01');
+  });
+
+  it('computeFacture names the table of the act in Decompte.versions', () => {
+    const at = { ps: PS('orthophoniste', 'metropole'), dateFacturation: d('2025-06-02'), beneficiaire: { dateNaissance: d('1990-04-02') }, parcours: 'T' as const,
+      lignes: [{ code: 'AMO', date: d('2025-06-02'), quantite: 1, coefficient: '10' }] };
+    expect(expectOk(computeFacture(at)).versions).toContain('NGAP orthophonistes 2024-01-26');
   });
 });
 

@@ -63,9 +63,27 @@ describe('NGAP médecins: values on both sides of each change', () => {
     expectIssue(computeFacture(input('MMG', '2024-12-22')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
   });
 
-  it('CS: 23 € until 2024-12-21; secteur 1 / OPTAM value with MPC folded in is to confirm; secteur 2 stays 23 €', () => {
+  it('CS: 23 € until 2024-12-21; 26,50 € in secteur 1 / OPTAM from 2024-12-22 (MPC folded in: 31,50 € = CS + MCS); secteur 2 stays 23 €', () => {
     expect([prix('CS', '2024-12-21'), prix('CS', '2024-12-21', '2-optam'), prix('CS', '2025-03-10', '2')]).toEqual([2300, 2300, 2300]);
-    expectIssue(computeFacture(input('CS', '2024-12-22')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    expect([prix('CS', '2024-12-22'), prix('CS', '2024-12-22', '2-optam'), prix('CS', '2026-03-02'), prix('CS', '2024-12-22', '2')]).toEqual([2650, 2650, 2650, 2300]);
+    // The spécialiste correspondant's 31,50 € (ameli.fr): CS + MCS, priced as one invoice in the parcours.
+    const dec = expectOk(computeFacture({ ...input('CS', '2025-03-10'), lignes: [ligne('CS', '2025-03-10'), ligne('MCS', '2025-03-10')] }));
+    expect(dec.lignes.reduce((t, l) => t + l.prixUnitaire.centimes, 0)).toBe(3150);
+  });
+
+  it('MPC: a placeholder until 2024-12-21, withdrawn on 2024-12-22 (folded into CS)', () => {
+    expectIssue(computeFacture(input('MPC', '2024-12-21')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    expectIssue(computeFacture(input('MPC', '2024-12-22')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+  });
+
+  it('codes known from the SNDS natures de prestation without an official amount here are placeholders, not unknown codes', () => {
+    for (const code of ['TE1', 'TE2', 'CCX', 'MCX', 'CCE', 'MTX', 'CRD', 'CRS', 'VRN', 'VRM', 'VRD', 'VRS']) {
+      expectIssue(computeFacture(input(code, '2025-03-10')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+      expectIssue(computeFacture(input(code, '2022-12-31')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+    }
+    expect(ROWS.find((r) => r.code === 'CRS')?.libelle).toContain('samedi après-midi');
+    expect(ROWS.find((r) => r.code === 'CRD')?.libelle).toContain('dimanche');
+    expect(ROWS.some((r) => r.code === 'CTX')).toBe(false);
   });
 
   it('APC: 55 € → 56,50 € (2023-11-01) → 60 € (2024-12-22), secteur 2 on the same base', () => {
@@ -101,7 +119,7 @@ describe('NGAP médecins: values on both sides of each change', () => {
 
   it('majorations: MEG 5 €, MCS 5 € (not acts); DROM values are placeholders, not métropole prices', () => {
     expect([prix('MEG', '2023-01-01'), prix('MEG', '2025-03-10'), prix('MCS', '2025-03-10')]).toEqual([500, 500, 500]);
-    expect(ROWS.filter((r) => ['MEG', 'MCS', 'MN', 'MM', 'F', 'MU', 'MD', 'IK', 'CRN', 'CRM', 'CRS', 'MPC', 'MCG', 'MP', 'MMG'].includes(r.code)).every((r) => !r.acte)).toBe(true);
+    expect(ROWS.filter((r) => ['MEG', 'MCS', 'MN', 'MM', 'F', 'MU', 'MD', 'IK', 'CRN', 'CRM', 'CRD', 'CRS', 'VRN', 'VRM', 'VRD', 'VRS', 'MPC', 'MCG', 'MP', 'MMG', 'MCX', 'MTX'].includes(r.code)).every((r) => !r.acte)).toBe(true);
     expectIssue(computeFacture(input('G', '2025-03-10', '1', 'dom')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
   });
 
@@ -160,6 +178,17 @@ describe('NGAP médecins: every row dated and sourced', () => {
       expect(keys.has(k), k).toBe(false);
       keys.add(k);
     }
+  });
+});
+
+describe('NGAP médecins: version', () => {
+  it('is named after the last change the table carries (NGAP médecins 2026-01-01), shown in Decompte.versions and the trace', () => {
+    const last = ROWS.map((r) => r.validFrom ?? '').sort().at(-1);
+    expect(last).toBe('2026-01-01');
+    expect(NGAP_MEDECINS.version).toBe('NGAP médecins 2026-01-01');
+    const dec = expectOk(computeFacture(input('G', '2026-03-02')));
+    expect(dec.versions).toContain('NGAP médecins 2026-01-01');
+    expect(JSON.stringify(dec.trace[0])).toContain('NGAP médecins 2026-01-01');
   });
 });
 

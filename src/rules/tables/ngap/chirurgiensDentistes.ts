@@ -11,19 +11,14 @@
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';
-import { DATE_VERIFICATION, DEBUT_HISTORIQUE, ngapRow } from './row';
+import { DEBUT_HISTORIQUE, ngapRow, ngapTable } from './row';
 
 const CD: readonly Profession[] = ['chirurgienDentiste'];
 const CONVENTION = 'Convention nationale des chirurgiens-dentistes 2023-2028 (arrêté du 20 août 2023 portant approbation, JO du 25 août 2023)';
 const F33956 = `${CONVENTION} ; service-public.fr, fiche F33956 « Remboursement des soins dentaires » (DILA, vérifiée le 15/05/2024) : consultation à 23 €, en vigueur au 01/01/2023`;
 
 /** NGAP chirurgiens-dentistes: C, CS. */
-export const NGAP_CHIRURGIENS_DENTISTES: TableTarifs = {
-  source: `${CONVENTION} ; service-public.fr F33956`,
-  version: 'ngap-chirurgiens-dentistes-2026.12',
-  date: DATE_VERIFICATION,
-  rows: [
-    ngapRow(CD, 'metropole', 'C', 'Consultation du chirurgien-dentiste', DEBUT_HISTORIQUE, '23.00', true, F33956),
-    ngapRow(CD, 'metropole', 'CS', 'Consultation du chirurgien-dentiste spécialiste (ODF)', DEBUT_HISTORIQUE, '23.00', true, F33956),
-  ],
-};
+export const NGAP_CHIRURGIENS_DENTISTES: TableTarifs = /* @__PURE__ */ ngapTable('chirurgiens-dentistes', `${CONVENTION} ; service-public.fr F33956`, [
+  ngapRow(CD, 'metropole', 'C', 'Consultation du chirurgien-dentiste', DEBUT_HISTORIQUE, '23.00', true, F33956),
+  ngapRow(CD, 'metropole', 'CS', 'Consultation du chirurgien-dentiste spécialiste (ODF)', DEBUT_HISTORIQUE, '23.00', true, F33956),
+]);

@@ -9,7 +9,7 @@
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';
-import { DATE_VERIFICATION, DEBUT_HISTORIQUE, DELAI_SIX_MOIS, ngapRow } from './row';
+import { DEBUT_HISTORIQUE, DELAI_SIX_MOIS, ngapRow, ngapTable } from './row';
 
 const OR: readonly Profession[] = ['orthophoniste'];
 const CONVENTION = 'Convention nationale des orthophonistes du 31 octobre 1996 (JO du 9 janvier 1997), annexe tarifaire';
@@ -18,14 +18,9 @@ const AV20 = `${CONVENTION}, avenant n° 20 signé le 22 juin 2023 (arrêté du 
 const AV20_DATE = '2024-01-26';
 
 /** NGAP orthophonistes: AMO. */
-export const NGAP_ORTHOPHONISTES: TableTarifs = {
-  source: `${CONVENTION} et avenant n° 20`,
-  version: 'ngap-orthophonistes-2026.12',
-  date: DATE_VERIFICATION,
-  rows: [
-    ngapRow(OR, 'metropole', 'AMO', 'Acte d’orthophonie', DEBUT_HISTORIQUE, '2.50', true, AVANT),
-    ngapRow(OR, 'metropole', 'AMO', 'Acte d’orthophonie', AV20_DATE, '2.60', true, AV20),
-    ngapRow(OR, 'dom', 'AMO', 'Acte d’orthophonie (DOM)', DEBUT_HISTORIQUE, '2.62', true, AVANT),
-    ngapRow(OR, 'dom', 'AMO', 'Acte d’orthophonie (DOM)', AV20_DATE, '2.72', true, AV20),
-  ],
-};
+export const NGAP_ORTHOPHONISTES: TableTarifs = /* @__PURE__ */ ngapTable('orthophonistes', `${CONVENTION} et avenant n° 20`, [
+  ngapRow(OR, 'metropole', 'AMO', 'Acte d’orthophonie', DEBUT_HISTORIQUE, '2.50', true, AVANT),
+  ngapRow(OR, 'metropole', 'AMO', 'Acte d’orthophonie', AV20_DATE, '2.60', true, AV20),
+  ngapRow(OR, 'dom', 'AMO', 'Acte d’orthophonie (DOM)', DEBUT_HISTORIQUE, '2.62', true, AVANT),
+  ngapRow(OR, 'dom', 'AMO', 'Acte d’orthophonie (DOM)', AV20_DATE, '2.72', true, AV20),
+]);

@@ -14,7 +14,7 @@
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';
-import { DATE_VERIFICATION, DEBUT_HISTORIQUE, ngapRow } from './row';
+import { DEBUT_HISTORIQUE, ngapRow, ngapTable } from './row';
 
 const PP: readonly Profession[] = ['pedicurePodologue'];
 const CONVENTION = 'Convention nationale des pédicures-podologues du 18 décembre 2007 (JO du 29 décembre 2007), annexe tarifaire';
@@ -24,16 +24,11 @@ const AMP_A_CONFIRMER = `à confirmer contre l’annexe tarifaire : ${CONVENTION
 const AV5_DATE = '2024-03-07';
 
 /** NGAP pédicures-podologues: POD, AMP. */
-export const NGAP_PEDICURES_PODOLOGUES: TableTarifs = {
-  source: `${CONVENTION} et avenants n° 4 et 5`,
-  version: 'ngap-pedicures-podologues-2026.12',
-  date: DATE_VERIFICATION,
-  rows: [
-    ngapRow(PP, 'metropole', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique', DEBUT_HISTORIQUE, '27.00', true, AV4),
-    ngapRow(PP, 'metropole', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique', AV5_DATE, '30.00', true, AV5),
-    ngapRow(PP, 'dom', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique (DROM)', DEBUT_HISTORIQUE, '27.00', true, AV4),
-    ngapRow(PP, 'dom', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique (DROM)', AV5_DATE, '31.50', true, AV5),
-    ngapRow(PP, 'metropole', 'AMP', 'Acte de pédicurie-podologie (AMP)', DEBUT_HISTORIQUE, null, true, AMP_A_CONFIRMER),
-    ngapRow(PP, 'dom', 'AMP', 'Acte de pédicurie-podologie (AMP, DROM)', DEBUT_HISTORIQUE, null, true, AMP_A_CONFIRMER),
-  ],
-};
+export const NGAP_PEDICURES_PODOLOGUES: TableTarifs = /* @__PURE__ */ ngapTable('pédicures-podologues', `${CONVENTION} et avenants n° 4 et 5`, [
+  ngapRow(PP, 'metropole', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique', DEBUT_HISTORIQUE, '27.00', true, AV4),
+  ngapRow(PP, 'metropole', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique', AV5_DATE, '30.00', true, AV5),
+  ngapRow(PP, 'dom', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique (DROM)', DEBUT_HISTORIQUE, '27.00', true, AV4),
+  ngapRow(PP, 'dom', 'POD', 'Séance de prévention des lésions des pieds du patient diabétique (DROM)', AV5_DATE, '31.50', true, AV5),
+  ngapRow(PP, 'metropole', 'AMP', 'Acte de pédicurie-podologie (AMP)', DEBUT_HISTORIQUE, null, true, AMP_A_CONFIRMER),
+  ngapRow(PP, 'dom', 'AMP', 'Acte de pédicurie-podologie (AMP, DROM)', DEBUT_HISTORIQUE, null, true, AMP_A_CONFIRMER),
+]);

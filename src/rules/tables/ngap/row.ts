@@ -10,7 +10,8 @@
  */
 import type { PlainDate } from '../../../core/date/index';
 import type { Profession, Zone } from '../../model';
-import type { TarifRow } from '../../referentiel';
+import type { TableTarifs, TarifRow } from '../../referentiel';
+import { ngapVersion } from '../../versions';
 
 /** First day of the history these tables carry (the one-year billing window plus late returns). */
 export const DEBUT_HISTORIQUE = '2023-01-01';
@@ -47,4 +48,17 @@ export function ngapRow(
 ): TarifRow {
   const row: TarifRow = { code, libelle, nomenclature: 'ngap', professions, zone, validFrom: validFrom as PlainDate, prix, acte, source };
   return extra.validTo === undefined ? row : { ...row, validTo: extra.validTo as PlainDate };
+}
+
+/**
+ * Builds a profession's NGAP table: its version is named after the last change it carries
+ * (`'NGAP infirmiers 2024-01-28'`, see `ngapVersion`), its date is {@link DATE_VERIFICATION}.
+ *
+ * @param profession - The profession, as written in the version name (`'infirmiers'`).
+ * @param source - The texts the table comes from.
+ * @param rows - The dated rows.
+ * @returns The table.
+ */
+export function ngapTable(profession: string, source: string, rows: readonly TarifRow[]): TableTarifs {
+  return { source, version: ngapVersion(profession, rows), date: DATE_VERIFICATION, rows };
 }

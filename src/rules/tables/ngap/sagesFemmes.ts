@@ -13,7 +13,7 @@
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';
-import { DATE_VERIFICATION, DEBUT_HISTORIQUE, ngapRow } from './row';
+import { DEBUT_HISTORIQUE, ngapRow, ngapTable } from './row';
 
 const SF: readonly Profession[] = ['sageFemme'];
 const CONVENTION = 'Convention nationale des sages-femmes, avenant n° 4 du 29 mai 2018 (avis d’approbation, JO du 10 août 2018)';
@@ -24,39 +24,34 @@ const A_CONFIRMER = `à confirmer : valeur au 01/01/2023 absente des pages offic
 const AV7_DATE = '2024-02-22';
 
 /** NGAP sages-femmes: C, V, MSF, MD, SF, SP, SFI, IK, CCP. */
-export const NGAP_SAGES_FEMMES: TableTarifs = {
-  source: `${CONVENTION} ; avenant n° 7 (ameli.fr, 22 février 2024)`,
-  version: 'ngap-sages-femmes-2026.12',
-  date: DATE_VERIFICATION,
-  rows: [
-    ...(['C', 'V'] as const).flatMap((code) => {
-      const libelle = code === 'C' ? 'Consultation de sage-femme' : 'Visite de sage-femme';
+export const NGAP_SAGES_FEMMES: TableTarifs = /* @__PURE__ */ ngapTable('sages-femmes', `${CONVENTION} ; avenant n° 7 (ameli.fr, 22 février 2024)`, [
+  ...(['C', 'V'] as const).flatMap((code) => {
+    const libelle = code === 'C' ? 'Consultation de sage-femme' : 'Visite de sage-femme';
+    return [
+      ngapRow(SF, 'metropole', code, libelle, DEBUT_HISTORIQUE, '23.00', true, AV4),
+      ngapRow(SF, 'dom', code, `${libelle} (DOM)`, AV7_DATE, '27.60', true, AV7),
+    ];
+  }),
+  ngapRow(SF, 'metropole', 'MSF', 'Majoration sage-femme (consultation, visite)', DEBUT_HISTORIQUE, '2.00', false, AV4),
+  ngapRow(SF, 'metropole', 'MSF', 'Majoration sage-femme (consultation, visite)', AV7_DATE, '3.50', false, AV7),
+  ngapRow(SF, 'dom', 'MSF', 'Majoration sage-femme (consultation, visite, DOM)', AV7_DATE, '3.80', false, AV7),
+  ...(['metropole', 'dom'] as const).flatMap((zone) => {
+    const z = zone === 'dom' ? ' (DOM)' : '';
+    return (['SF', 'SP'] as const).flatMap((code) => {
+      const libelle = code === 'SF' ? `Acte de sage-femme${z}` : `Séance de suivi postnatal${z}`;
       return [
-        ngapRow(SF, 'metropole', code, libelle, DEBUT_HISTORIQUE, '23.00', true, AV4),
-        ngapRow(SF, 'dom', code, `${libelle} (DOM)`, AV7_DATE, '27.60', true, AV7),
+        ngapRow(SF, zone, code, libelle, DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
+        ngapRow(SF, zone, code, libelle, AV7_DATE, '3.10', true, AV7),
+        ngapRow(SF, zone, code, libelle, '2025-01-01', '3.20', true, AV7_2025),
       ];
-    }),
-    ngapRow(SF, 'metropole', 'MSF', 'Majoration sage-femme (consultation, visite)', DEBUT_HISTORIQUE, '2.00', false, AV4),
-    ngapRow(SF, 'metropole', 'MSF', 'Majoration sage-femme (consultation, visite)', AV7_DATE, '3.50', false, AV7),
-    ngapRow(SF, 'dom', 'MSF', 'Majoration sage-femme (consultation, visite, DOM)', AV7_DATE, '3.80', false, AV7),
-    ...(['metropole', 'dom'] as const).flatMap((zone) => {
-      const z = zone === 'dom' ? ' (DOM)' : '';
-      return (['SF', 'SP'] as const).flatMap((code) => {
-        const libelle = code === 'SF' ? `Acte de sage-femme${z}` : `Séance de suivi postnatal${z}`;
-        return [
-          ngapRow(SF, zone, code, libelle, DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
-          ngapRow(SF, zone, code, libelle, AV7_DATE, '3.10', true, AV7),
-          ngapRow(SF, zone, code, libelle, '2025-01-01', '3.20', true, AV7_2025),
-        ];
-      });
-    }),
-    ngapRow(SF, 'metropole', 'MD', 'Majoration de déplacement de la sage-femme (postnatal, grossesse pathologique)', AV7_DATE, '10.00', false, AV7),
-    ngapRow(SF, 'metropole', 'SFI', 'Acte infirmier de sage-femme', DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
-    ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', DEBUT_HISTORIQUE, null, false, A_CONFIRMER),
-    ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', AV7_DATE, '0.61', false, AV7),
-    ngapRow(SF, 'dom', 'IK', 'Indemnité kilométrique plaine (sage-femme, DOM)', AV7_DATE, '0.73', false, AV7),
-    ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
-    ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', AV7_DATE, '47.50', true, AV7),
-    ngapRow(SF, 'dom', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans, DOM)', AV7_DATE, '57.00', true, AV7),
-  ],
-};
+    });
+  }),
+  ngapRow(SF, 'metropole', 'MD', 'Majoration de déplacement de la sage-femme (postnatal, grossesse pathologique)', AV7_DATE, '10.00', false, AV7),
+  ngapRow(SF, 'metropole', 'SFI', 'Acte infirmier de sage-femme', DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
+  ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', DEBUT_HISTORIQUE, null, false, A_CONFIRMER),
+  ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', AV7_DATE, '0.61', false, AV7),
+  ngapRow(SF, 'dom', 'IK', 'Indemnité kilométrique plaine (sage-femme, DOM)', AV7_DATE, '0.73', false, AV7),
+  ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
+  ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', AV7_DATE, '47.50', true, AV7),
+  ngapRow(SF, 'dom', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans, DOM)', AV7_DATE, '57.00', true, AV7),
+]);

@@ -51,6 +51,8 @@ export const AMELI_22_12_2024 =
 /** service-public.fr (DILA) page on children's consultations, as in force from 1 November 2023 to 21 December 2024. */
 export const SP_ENFANT =
   'service-public.fr (DILA), fiche F10874 « Remboursement d’une consultation médicale pour un enfant de moins de 16 ans », version du 1er novembre 2023 au 21 décembre 2024';
+/** The SNDS nomenclature of the natures de prestation: where a code's existence is sourced when its amount is not. */
+export const SNDS_NAT = 'nomenclatures du SNDS, table IR_NAT_V des natures de prestation (CNAM, Licence Ouverte 2.0)';
 /** Said of a value in force on 2023-01-01 set by an older text whose date is not retained. */
 export const DEPUIS_2023 = 'valeur en vigueur au 1er janvier 2023 fixée par un texte antérieur dont la date n’est pas retenue ici : début au 2023-01-01';
 

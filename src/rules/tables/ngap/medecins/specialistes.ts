@@ -6,26 +6,35 @@
  * CS is 23 € in every secteur until 21 December 2024 and stays the secteur 2 non-OPTAM base;
  * in secteur 1 / OPTAM the spécialiste correspondant adds MPC and MCS (31,50 € in total,
  * unchanged on 22 December 2024, ameli). The convention 2024 folds MPC into CS on
- * 22 December 2024: that CS value is a placeholder until tied to the convention's annex. APC is billed on the same base by secteur 2 non-OPTAM (no secteur restriction).
- * The 1 July 2025 wave applies from 1 January 2026 (comité d'alerte of 18 June 2025).
+ * 22 December 2024: CS is then 26,50 € in secteur 1 / OPTAM, the 31,50 € of the spécialiste
+ * correspondant that ameli.fr publishes for the specialties without a targeted revaluation
+ * minus the MCS (5 €, unchanged). APC is billed on the same base by secteur 2 non-OPTAM (no
+ * secteur restriction). The 1 July 2025 wave applies from 1 January 2026 (comité d'alerte of
+ * 18 June 2025).
+ *
+ * Codes known from the SNDS nomenclature of the natures de prestation (IR_NAT_V, Licence
+ * Ouverte 2.0: TE1 1193, TE2 1194, CCX 1105, MCX 1106, CCE 1107, MTX 1108) whose amount is not
+ * tied to an official text here are placeholders. There is no `CTX` nature de prestation: the
+ * très complexe level is CCE / MTX.
  */
 import type { TarifRow } from '../../../referentiel';
-import { AMELI_22_12_2024, AVENANT_9, CONV_2016, CONV_2024, DEPUIS_2023, RA_2023, REPORT_2026, S1_OPTAM, aConfirmer, acte, majoration } from './sources';
+import { AMELI_22_12_2024, AVENANT_9, CONV_2016, CONV_2024, DEPUIS_2023, RA_2023, REPORT_2026, S1_OPTAM, SNDS_NAT, aConfirmer, acte, majoration } from './sources';
 
 const SERVICE_PUBLIC = 'service-public.fr (DILA), fiche F1069 « Consultation chez un médecin » : base de remboursement 23 € pour un médecin de secteur 2 non adhérent à l’OPTAM';
+/** CS in secteur 1 / OPTAM from 22 December 2024: the spécialiste correspondant's 31,50 € (ameli) minus the MCS (5 €). */
+const CS_2024 = `${CONV_2024} (MPC intégrée à CS) ; ${AMELI_22_12_2024} : « pour les autres spécialités non ciblées par les augmentations, la consultation du spécialiste correspondant reste à 31,50 € », soit CS 26,50 € + MCS 5 € (MCS inchangée)`;
 const PSY_2024 = `${CONV_2024} ; ${AMELI_22_12_2024} (consultation coordonnée du psychiatre 51,70 € → 55 € = CNPSY 50 € + MCS 5 €)`;
 
 /** Spécialistes rows. */
 export const SPECIALISTES: readonly TarifRow[] = [
   // majorationParcours: in the parcours the CS carries the MCS, so the DA hors parcours is capped on CS + MCS (CSS L.162-5-3).
   acte('CS', 'Consultation au cabinet du médecin spécialiste', '2023-01-01', '23.00', `${SERVICE_PUBLIC} ; ${DEPUIS_2023}`, { majorationParcours: 'MCS' }),
-  aConfirmer('CS', 'Consultation au cabinet du médecin spécialiste (secteur 1 / OPTAM)', '2024-12-22',
-    `valeur de CS au 22/12/2024 en secteur 1 / OPTAM (MPC intégrée à CS par le ${CONV_2024} ; spécialiste correspondant 31,50 € au total = CS + MCS, ${AMELI_22_12_2024})`,
+  acte('CS', 'Consultation au cabinet du médecin spécialiste (secteur 1 / OPTAM)', '2024-12-22', '26.50', CS_2024,
     { secteurs: S1_OPTAM, majorationParcours: 'MCS' }),
   aConfirmer('VS', 'Visite du médecin spécialiste', '2023-01-01', 'valeur de la lettre VS (23 € comme CS selon la NGAP) à vérifier'),
   aConfirmer('MPC', 'Majoration forfaitaire transitoire (spécialiste)', '2023-01-01',
-    `montant selon la spécialité, porté de +1,50 € au 1er novembre 2023 par le ${RA_2023} ; intégration à CS au 22/12/2024 (${CONV_2024})`,
-    { acte: false, secteurs: S1_OPTAM }),
+    `montant selon la spécialité, porté de +1,50 € au 1er novembre 2023 par le ${RA_2023} ; intégrée à CS le 22/12/2024 (${CONV_2024} ; ${AMELI_22_12_2024} : spécialiste correspondant 31,50 € = CS 26,50 € + MCS 5 €)`,
+    { acte: false, secteurs: S1_OPTAM, validTo: '2024-12-21' }),
   majoration('MCS', 'Majoration de coordination spécialiste (patient adressé par le médecin traitant)', '2023-01-01', '5.00',
     `${CONV_2016} (MCS 5 €) ; ${DEPUIS_2023} ; maintenue par la décision UNCAM du 29 octobre 2024 (NGAP, art. 2 bis, JO) et le ${CONV_2024}`,
     { secteurs: S1_OPTAM, parcoursSeulement: true }),
@@ -53,4 +62,14 @@ export const SPECIALISTES: readonly TarifRow[] = [
     `valeurs successives (47,50 € ; 54 € au 22/12/2024 ; 60 € au 01/01/2026 selon le ${CONV_2024}, ${REPORT_2026}) à vérifier dans l’annexe tarifaire`),
   aConfirmer('TC', 'Téléconsultation (médecin spécialiste, ou secteur 2)', '2023-01-01',
     'valeur de TC selon la spécialité et le secteur (lettre créée par décision UNCAM du 6 novembre 2018, JO du 19 décembre 2018 ; avenant n° 6 à la convention 2016 ; convention 2024)'),
+  aConfirmer('TE1', 'Téléexpertise de niveau 1', '2023-01-01',
+    `valeurs de TE1 avant et après le 22/12/2024 (avenant n° 6 à la convention 2016 ; ${AVENANT_9} ; ${CONV_2024}) ; code : ${SNDS_NAT}, nature 1193`),
+  aConfirmer('TE2', 'Téléexpertise de niveau 2', '2023-01-01',
+    `valeurs de TE2 avant et après le 22/12/2024 (avenant n° 6 à la convention 2016 ; ${AVENANT_9} ; ${CONV_2024}) ; code : ${SNDS_NAT}, nature 1194`),
+  aConfirmer('CCX', 'Consultation complexe', '2023-01-01',
+    `valeurs successives (consultation complexe 46 € selon le ${CONV_2016} ; 47,50 € selon le ${RA_2023} ; ${CONV_2024}) et lettre de facturation à vérifier ; code : ${SNDS_NAT}, nature 1105`),
+  aConfirmer('MCX', 'Majoration de consultation complexe', '2023-01-01', `montant selon le ${CONV_2016}, le ${RA_2023} et le ${CONV_2024} ; code : ${SNDS_NAT}, nature 1106`, { acte: false }),
+  aConfirmer('CCE', 'Consultation très complexe de l’enfant', '2023-01-01',
+    `valeurs successives (consultation très complexe 60 € selon le ${CONV_2016} ; ${CONV_2024}) à vérifier ; code : ${SNDS_NAT}, nature 1107`),
+  aConfirmer('MTX', 'Majoration de consultation très complexe', '2023-01-01', `montant selon le ${CONV_2016} et le ${CONV_2024} ; code : ${SNDS_NAT}, nature 1108`, { acte: false }),
 ];
