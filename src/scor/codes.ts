@@ -158,6 +158,30 @@ export const SCOR_CODES = defineIssueCodes({
     fix: 'Régénérer le document sans JavaScript, fichier joint ni compression LZW (buildPdfA n’en produit pas).',
     ref: `${PDFA} §6.1.10 (filtres), §6.6 (actions), §6.1.11 (fichiers incorporés)`,
   },
+  SCOR_PAPER_NO_LINE: {
+    family: 'MISSING',
+    message: 'Décompte sans acte ({received}) : rien à imprimer.',
+    fix: 'Calculer la facture (computeFacture) avec ses actes avant d’imprimer le duplicata ou le bordereau.',
+    ref: 'ameli.fr, « Facturation en mode dégradé » (feuille de soins papier)',
+  },
+  SCOR_PAPER_TOTAL_MISMATCH: {
+    family: 'TOTAL_MISMATCH',
+    message: 'Total du décompte {received} différent de la somme des lignes {expected}.',
+    fix: 'Imprimer le décompte tel que computeFacture l’a rendu, sans retoucher ses totaux ni ses lignes.',
+    ref: 'Norme B2 inter-régimes, cahier des charges (montants de la facture : somme des prestations)',
+  },
+  SCOR_BORDEREAU_NOT_AMC: {
+    family: 'RULE',
+    message: 'Facture sans part complémentaire en tiers payant sur un bordereau AMC : {received}.',
+    fix: 'Retirer la facture du bordereau : l’organisme complémentaire ne paie au professionnel que sa part en tiers payant.',
+    ref: 'CSS art. L.871-1 et D.911-1 (tiers payant des contrats responsables) ; ameli.fr, « Le tiers payant »',
+  },
+  SCOR_BORDEREAU_DUPLICATE: {
+    family: 'RULE',
+    message: 'Facture présente deux fois sur le bordereau ({received}).',
+    fix: 'Une facture ne figure qu’une fois : retirer le doublon.',
+    ref: 'ameli.fr, « Le tiers payant » (une facture, un paiement)',
+  },
 });
 
 /** A scor issue code. */

@@ -16,3 +16,6 @@ export { validateScorPieces } from './piece/validateScorPieces';
 export type { ScorCoverage } from './piece/validateScorPieces';
 export { NATURES_PIECE } from './piece/model';
 export type { NaturePiece, ScorInvoiceRef, ScorPiece, ScorPieceInput, ScorPieceRef } from './piece/model';
+export { buildDuplicataFeuilleSoins } from './paper/duplicata';
+export { buildBordereauAmc } from './paper/bordereau';
+export type { BordereauFacture, BordereauInput, DuplicataInput, PaperBeneficiaire, PaperDecompte, PaperFactor, PaperLigne, PaperOptions, PaperPs, PaperTotal } from './paper/model';
