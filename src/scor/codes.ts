@@ -182,6 +182,56 @@ export const SCOR_CODES = defineIssueCodes({
     fix: 'Une facture ne figure qu’une fois : retirer le doublon.',
     ref: 'ameli.fr, « Le tiers payant » (une facture, un paiement)',
   },
+  SCOR_LOT_EMPTY: {
+    family: 'MISSING',
+    message: 'Lot SCOR sans pièce ({received}).',
+    fix: 'Ajouter au lot les pièces justificatives des factures du lot FSE (buildScorPiece).',
+    ref: CDC_SCOR,
+  },
+  SCOR_LOT_TOO_LARGE: {
+    family: 'RANGE',
+    message: 'Lot SCOR trop volumineux : {received} ({expected}).',
+    fix: 'Répartir les pièces sur plusieurs lots SCOR, ou relever la limite si la caisse l’accepte (paramètres maxPieces, maxBytes).',
+    ref: CDC_SCOR,
+  },
+  SCOR_LOT_DUPLICATE: {
+    family: 'RULE',
+    message: 'Pièce en double dans le lot SCOR : {received} ({expected}).',
+    fix: 'Une pièce de chaque nature par facture et par lot : retirer le doublon.',
+    ref: CDC_SCOR,
+  },
+  SCOR_LOT_CORRUPT: {
+    family: 'FORMAT',
+    message: 'Lot SCOR illisible ({received}).',
+    fix: 'Le fichier n’est pas un lot écrit par ce codec (ou il est tronqué) : régénérer le lot.',
+    ref: `${CDC_SCOR} ; format modélisé (codec du lot SCOR : cahier des charges non public)`,
+  },
+  SCOR_ARL_MALFORMED: {
+    family: 'FORMAT',
+    message: 'ARL SCOR illisible ({received}).',
+    fix: 'Vérifier que le codec du lot SCOR est celui de la caisse ou de l’OCT ; conserver le fichier reçu et le signaler à l’éditeur.',
+    ref: `${CDC_SCOR} ; format modélisé (ARL SCOR : cahier des charges non public)`,
+  },
+  SCOR_ARL_LOT_MISMATCH: {
+    family: 'RULE',
+    message: 'L’ARL SCOR répond à un autre lot : {received} ({expected} attendu).',
+    fix: 'Rapprocher l’ARL du manifeste du bon lot (numéro de lot et n° PS).',
+    ref: CDC_SCOR,
+  },
+  SCOR_ARL_REJECTED: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Pièce ou lot SCOR rejeté par la caisse : {received}.',
+    fix: 'Numériser à nouveau la pièce (lisibilité, résolution) et l’envoyer dans un nouveau lot SCOR ; à défaut, envoyer la pièce sur papier.',
+    ref: CDC_SCOR,
+  },
+  SCOR_ARL_UNKNOWN_PIECE: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'L’ARL SCOR cite une pièce absente du lot ({received}).',
+    fix: 'Vérifier le manifeste enregistré du lot ; signaler l’écart à la caisse si la pièce n’a jamais été envoyée.',
+    ref: CDC_SCOR,
+  },
 });
 
 /** A scor issue code. */

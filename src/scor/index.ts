@@ -19,3 +19,9 @@ export type { NaturePiece, ScorInvoiceRef, ScorPiece, ScorPieceInput, ScorPieceR
 export { buildDuplicataFeuilleSoins } from './paper/duplicata';
 export { buildBordereauAmc } from './paper/bordereau';
 export type { BordereauFacture, BordereauInput, DuplicataInput, PaperBeneficiaire, PaperDecompte, PaperFactor, PaperLigne, PaperOptions, PaperPs, PaperTotal } from './paper/model';
+export type { ScorArl, ScorArlStatut, ScorLot, ScorLotCodec, ScorLotEntry, ScorLotManifest, ScorManifestEntry } from './lot/model';
+export { buildScorLot, SCOR_LOT_DEFAULTS } from './lot/buildScorLot';
+export type { BuildScorLotOptions, BuiltScorLot } from './lot/buildScorLot';
+export { createModeledScorLotCodec } from './lot/modeledCodec';
+export { applyScorArl, findScorPieces } from './lot/applyScorArl';
+export type { ScorArlReport } from './lot/applyScorArl';
