@@ -18,13 +18,19 @@
  */
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
-import { field, guardArray, guardInteger, guardObject, guardString } from '../../core/guard/index';
+import { field, guardArray, guardInteger, guardObject, guardString, inputErr } from '../../core/guard/index';
 import { TRANSPORT_CODES } from '../codes';
 import { computeContentHash, computeMessageId } from '../messageId';
 import type { FetchedReturn, ReturnAttachment } from '../model';
 
 const issue = createIssueFactory(TRANSPORT_CODES);
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function notText(v: unknown, name = 'text'): Result<never> | undefined {
+  const issues: Issue[] = [];
+  guardString(v, [name], issues, { max: 256 * 1024 * 1024 });
+  return issues.length > 0 ? inputErr(issues) : undefined;
+}
 
 function parseJson(text: string, what: string): Result<unknown> {
   try {
@@ -46,6 +52,8 @@ function invalid(what: string, issues: readonly Issue[]): Result<never> {
  * @returns The receipt text (empty when the OCT gave none), or `TRANSPORT_OCT_RESPONSE`.
  */
 export function parseOctReceipt(text: string): Result<string> {
+  const bad = notText(text);
+  if (bad) return bad;
   if (text.trim() === '') return ok('');
   const j = parseJson(text, 'receipt');
   if (!j.ok) return j;
@@ -63,6 +71,8 @@ export function parseOctReceipt(text: string): Result<string> {
  * @returns The returns with their exact attachment bytes, or `TRANSPORT_OCT_RESPONSE`.
  */
 export function parseOctReturns(text: string, domain: string): Result<FetchedReturn[]> {
+  const bad = notText(text) ?? notText(domain, 'domain');
+  if (bad) return bad;
   const j = parseJson(text, 'returns');
   if (!j.ok) return j;
   const issues: Issue[] = [];
@@ -109,10 +119,13 @@ export function parseOctReturns(text: string, domain: string): Result<FetchedRet
  * @returns The number acknowledged, or `TRANSPORT_OCT_RESPONSE`.
  */
 export function parseOctAck(text: string, asked: number): Result<number> {
+  const issues: Issue[] = [];
+  guardInteger(asked, ['asked'], issues, { min: 0, max: 1_000_000 });
+  const bad = notText(text) ?? (issues.length > 0 ? inputErr(issues) : undefined);
+  if (bad) return bad;
   if (text.trim() === '') return ok(asked);
   const j = parseJson(text, 'ack');
   if (!j.ok) return j;
-  const issues: Issue[] = [];
   const o = guardObject(j.value, [], issues);
   const n = o && guardInteger(field(o, 'acknowledged'), ['acknowledged'], issues, { min: 0, max: 1_000_000 });
   return issues.length > 0 || n === undefined ? invalid('ack', issues) : ok(n);
