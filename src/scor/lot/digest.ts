@@ -10,7 +10,7 @@
  * @returns 64 hex digits.
  */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const d = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  const d = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   let s = '';
   for (const b of d) s += b.toString(16).padStart(2, '0');
   return s;
