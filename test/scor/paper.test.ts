@@ -7,6 +7,7 @@ import { describe, expect, test, afterAll } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { PDFDocument } from 'pdf-lib';
 import { computeFacture } from '../../src/rules/index';
+import type { Decompte } from '../../src/rules/index';
 import { formatMoney } from '../../src/core/money/index';
 import { buildBordereauAmc, buildDuplicataFeuilleSoins, validatePdfA } from '../../src/scor/index';
 import { toFontText } from '../../src/scor/paper/font';
@@ -108,20 +109,24 @@ describe('buildBordereauAmc', () => {
 });
 
 describe('properties', () => {
-  test('random priced invoices always make a duplicata (validated by Preflight below)', async () => {
+  test('random priced invoices always make a duplicata, and those with AMC tiers payant a bordereau (validated by Preflight below)', async () => {
     let i = 0;
+    const amc: { numeroFacture: number; dateFacturation: string; beneficiaire: typeof PATIENT; decompte: Decompte }[] = [];
     await fc.assert(
       fc.asyncProperty(arbFacture, fc.boolean(), async (facture, tp) => {
-        const d = computeFacture({ ...facture, tiersPayant: { amo: tp, amc: tp } });
+        const d = computeFacture({ ...facture, amc: facture.amc ?? { formule: 'ticketModerateur' }, tiersPayant: { amo: tp, amc: tp } });
         if (!d.ok) return;
         const pdf = await buildDuplicataFeuilleSoins({ ps: PS, beneficiaire: PATIENT, numeroFacture: 1 + i, dateFacturation: facture.dateFacturation, decompte: d.value }, { at: AT });
         expect(pdf.ok).toBe(true);
         if (pdf.ok && i < 12) made[`random-${i}`] = pdf.value;
+        if (d.value.tiersPayantAmc && d.value.total.partAmc.centimes > 0) amc.push({ numeroFacture: 1 + i, dateFacturation: facture.dateFacturation, beneficiaire: PATIENT, decompte: d.value });
         i++;
         expect(formatMoney(d.value.total.montantFacture)).toMatch(/€$/);
       }),
       { numRuns: runs(40) },
     );
+    expect(amc.length).toBeGreaterThan(0);
+    if (amc.length > 0) made['random-bordereau'] = expectOk(await buildBordereauAmc({ ps: PS, amc: { nom: 'Mutuelle Fictive', numero: '99999999' }, numeroBordereau: 9, dateBordereau: '2026-01-31', factures: amc }, { at: AT }));
   });
 
   test('junk input never throws', async () => {
