@@ -10,7 +10,7 @@ import { createIssueFactory, err, resultOf } from '../../core/issues/index';
 import { field, guardArray, guardBytes, guardEnum, guardInteger, guardObject, guardPlainDate, guardString, inputErr } from '../../core/guard/index';
 import { SCOR_CODES } from '../codes';
 import { NATURES_PIECE } from '../piece/model';
-import type { ScorInvoiceRef } from '../piece/model';
+import type { ScorInvoiceRef, ScorPiece } from '../piece/model';
 import { validateScorPieces } from '../piece/validateScorPieces';
 import { validatePdfA } from '../validate/validatePdfA';
 import type { ScorLot, ScorLotEntry, ScorLotManifest } from './model';
@@ -54,7 +54,7 @@ export interface BuiltScorLot {
  * @example
  * const built = await buildScorLot([piece], { numeroLot: 1, numeroPs: '991234567', dateCreation: '2026-03-10', invoices: [fse] });
  */
-export async function buildScorLot(pieces: readonly unknown[], options: BuildScorLotOptions): Promise<Result<BuiltScorLot>> {
+export async function buildScorLot(pieces: readonly ScorPiece[], options: BuildScorLotOptions): Promise<Result<BuiltScorLot>> {
   const issues: Issue[] = [];
   const o = guardObject(options, ['options'], issues);
   const list = guardArray(pieces, ['pieces'], issues, { max: 100_000 });
