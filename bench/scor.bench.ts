@@ -4,12 +4,15 @@
  * JPEG fixture (150 dpi) and an A4 150 dpi greyscale PNG (1240 × 1754, a white page with a
  * frame). buildPdfA passes the compressed data through; pdf-lib's `embedPng` decodes and deflates
  * it again, so the PNG row is where the pass-through shows.
+ * Paper fallbacks: the feuille de soins duplicata (PDF/A-1b, embedded DejaVu subset, ~45 text
+ * runs) against a plain pdf-lib A4 page with the same number of Helvetica text runs (not embedded).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument } from 'pdf-lib';
-import { buildPdfA, validatePdfA } from '../src/scor/index';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { computeFacture } from '../src/rules/index';
+import { buildDuplicataFeuilleSoins, buildPdfA, validatePdfA } from '../src/scor/index';
 import { chunk } from '../test/scor/images';
 import type { Rate } from './harness';
 import { report } from './harness';
@@ -84,4 +87,16 @@ export default async function (): Promise<void> {
   report([await rate('pdf-lib plain PDF (baseline)', () => plain(jpeg, 'jpg')), await rate('buildPdfA (PDF/A-1b)', () => buildPdfA([jpeg], { at })), await rate('validatePdfA of the result', () => validatePdfA(pdf.value))], 'doc/s');
   console.log(`  A4 PNG 1240 × 1754, 150 dpi grey, ${png.length} bytes (documents/s)`);
   report([await rate('pdf-lib plain PDF (baseline: embedPng decodes + deflates)', () => plain(png, 'png')), await rate('buildPdfA (IDAT passed through)', () => buildPdfA([png], { at }))], 'doc/s');
+  const decompte = computeFacture({ dateFacturation: '2026-03-10', ps: { profession: 'medecin', specialite: '01', secteur: '1', zone: 'metropole', medecinTraitant: true }, beneficiaire: { dateNaissance: '1980-05-01' }, parcours: 'T', lignes: [{ code: 'G', date: '2026-03-10', quantite: 1 }], amc: { formule: 'ticketModerateur' }, tiersPayant: { amo: true, amc: true } });
+  if (!decompte.ok) throw new Error(decompte.issues[0].code);
+  const input = { ps: { nom: 'Dr Camille TESTARD', identifiant: '991234567' }, beneficiaire: { nom: 'EXEMPLE', prenom: 'Zoé' }, numeroFacture: 42, dateFacturation: '2026-03-10', decompte: decompte.value };
+  const plainText = async (): Promise<Uint8Array> => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([595.28, 841.89]);
+    for (let i = 0; i < 45; i++) page.drawText(`Ligne ${i} : 30,00 EUR`, { x: 40, y: 800 - i * 16, size: 10, font });
+    return doc.save();
+  };
+  console.log('  Paper fallback: feuille de soins duplicata, one A4 page (documents/s)');
+  report([await rate('pdf-lib plain A4 text page, Helvetica not embedded (baseline)', plainText), await rate('buildDuplicataFeuilleSoins (PDF/A-1b, font embedded)', () => buildDuplicataFeuilleSoins(input, { at }))], 'doc/s');
 }

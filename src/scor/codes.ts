@@ -158,6 +158,80 @@ export const SCOR_CODES = defineIssueCodes({
     fix: 'Régénérer le document sans JavaScript, fichier joint ni compression LZW (buildPdfA n’en produit pas).',
     ref: `${PDFA} §6.1.10 (filtres), §6.6 (actions), §6.1.11 (fichiers incorporés)`,
   },
+  SCOR_PAPER_NO_LINE: {
+    family: 'MISSING',
+    message: 'Décompte sans acte ({received}) : rien à imprimer.',
+    fix: 'Calculer la facture (computeFacture) avec ses actes avant d’imprimer le duplicata ou le bordereau.',
+    ref: 'ameli.fr, « Facturation en mode dégradé » (feuille de soins papier)',
+  },
+  SCOR_PAPER_TOTAL_MISMATCH: {
+    family: 'TOTAL_MISMATCH',
+    message: 'Total du décompte {received} différent de la somme des lignes {expected}.',
+    fix: 'Imprimer le décompte tel que computeFacture l’a rendu, sans retoucher ses totaux ni ses lignes.',
+    ref: 'Norme B2 inter-régimes, cahier des charges (montants de la facture : somme des prestations)',
+  },
+  SCOR_BORDEREAU_NOT_AMC: {
+    family: 'RULE',
+    message: 'Facture sans part complémentaire en tiers payant sur un bordereau AMC : {received}.',
+    fix: 'Retirer la facture du bordereau : l’organisme complémentaire ne paie au professionnel que sa part en tiers payant.',
+    ref: 'CSS art. L.871-1 et D.911-1 (tiers payant des contrats responsables) ; ameli.fr, « Le tiers payant »',
+  },
+  SCOR_BORDEREAU_DUPLICATE: {
+    family: 'RULE',
+    message: 'Facture présente deux fois sur le bordereau ({received}).',
+    fix: 'Une facture ne figure qu’une fois : retirer le doublon.',
+    ref: 'ameli.fr, « Le tiers payant » (une facture, un paiement)',
+  },
+  SCOR_LOT_EMPTY: {
+    family: 'MISSING',
+    message: 'Lot SCOR sans pièce ({received}).',
+    fix: 'Ajouter au lot les pièces justificatives des factures du lot FSE (buildScorPiece).',
+    ref: CDC_SCOR,
+  },
+  SCOR_LOT_TOO_LARGE: {
+    family: 'RANGE',
+    message: 'Lot SCOR trop volumineux : {received} ({expected}).',
+    fix: 'Répartir les pièces sur plusieurs lots SCOR, ou relever la limite si la caisse l’accepte (paramètres maxPieces, maxBytes).',
+    ref: CDC_SCOR,
+  },
+  SCOR_LOT_DUPLICATE: {
+    family: 'RULE',
+    message: 'Pièce en double dans le lot SCOR : {received} ({expected}).',
+    fix: 'Une pièce de chaque nature par facture et par lot : retirer le doublon.',
+    ref: CDC_SCOR,
+  },
+  SCOR_LOT_CORRUPT: {
+    family: 'FORMAT',
+    message: 'Lot SCOR illisible ({received}).',
+    fix: 'Le fichier n’est pas un lot écrit par ce codec (ou il est tronqué) : régénérer le lot.',
+    ref: `${CDC_SCOR} ; format modélisé (codec du lot SCOR : cahier des charges non public)`,
+  },
+  SCOR_ARL_MALFORMED: {
+    family: 'FORMAT',
+    message: 'ARL SCOR illisible ({received}).',
+    fix: 'Vérifier que le codec du lot SCOR est celui de la caisse ou de l’OCT ; conserver le fichier reçu et le signaler à l’éditeur.',
+    ref: `${CDC_SCOR} ; format modélisé (ARL SCOR : cahier des charges non public)`,
+  },
+  SCOR_ARL_LOT_MISMATCH: {
+    family: 'RULE',
+    message: 'L’ARL SCOR répond à un autre lot : {received} ({expected} attendu).',
+    fix: 'Rapprocher l’ARL du manifeste du bon lot (numéro de lot et n° PS).',
+    ref: CDC_SCOR,
+  },
+  SCOR_ARL_REJECTED: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Pièce ou lot SCOR rejeté par la caisse : {received}.',
+    fix: 'Numériser à nouveau la pièce (lisibilité, résolution) et l’envoyer dans un nouveau lot SCOR ; à défaut, envoyer la pièce sur papier.',
+    ref: CDC_SCOR,
+  },
+  SCOR_ARL_UNKNOWN_PIECE: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'L’ARL SCOR cite une pièce absente du lot ({received}).',
+    fix: 'Vérifier le manifeste enregistré du lot ; signaler l’écart à la caisse si la pièce n’a jamais été envoyée.',
+    ref: CDC_SCOR,
+  },
 });
 
 /** A scor issue code. */

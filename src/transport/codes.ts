@@ -51,6 +51,12 @@ export const TRANSPORT_CODES = defineIssueCodes({
     fix: 'Le message est laissé dans la boîte ; le consulter à la main (message d’information de la caisse ou de l’OCT).',
     ref: ETS,
   },
+  TRANSPORT_OCT_RESPONSE: {
+    family: 'FORMAT',
+    message: 'Réponse du serveur de l’OCT illisible ou inattendue ({received}).',
+    fix: 'Vérifier l’adresse du service de l’OCT (base URL) et sa version ; le fichier reste en file et les retours sur le serveur.',
+    ref: 'RFC 8259 (JSON) ; RFC 9110 (HTTP) ; contrat HTTP de l’OCT modélisé (chaque OCT publie le sien à ses éditeurs)',
+  },
 });
 
 /** A transport issue code. */

@@ -23,3 +23,6 @@ export type { BackoffPolicy, BreakerPolicy, CircuitState } from './outbox/backof
 export { computeBackoffMs, DEFAULT_BACKOFF, DEFAULT_BREAKER, isCircuitPassable, nextCircuitState } from './outbox/backoff';
 export type { ApplyReturn, DrainReport, Outbox, OutboxOptions, ReceiveReport } from './outbox/createOutbox';
 export { createOutbox } from './outbox/createOutbox';
+export type { OctPem, OctTransportOptions } from './oct/createOctTransport';
+export { createOctTransport } from './oct/createOctTransport';
+export { parseOctAck, parseOctReceipt, parseOctReturns } from './oct/contract';

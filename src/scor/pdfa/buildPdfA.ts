@@ -10,7 +10,7 @@
  * same bytes (no clock read: dates come from `options.at`; the /ID from `options.documentId` or
  * the content).
  */
-import { PDFDocument, PDFHexString, degrees, PDFName, PDFString, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import { PDFDocument, degrees, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok, resultOf } from '../../core/issues/index';
 import { guardArray, guardBytes, inputErr } from '../../core/guard/index';
@@ -22,27 +22,19 @@ import { digest128 } from '../image/bytes';
 import type { BuildPdfAOptions, PdfAConfig } from '../options';
 import { checkPdfAOptions } from '../options';
 import { embedScan, embedsAsIs } from './embed';
-import { srgbProfileBytes } from './srgbProfile';
-import { pdfDates, xmpPacket } from './xmp';
+import { finishPdfA, toHex } from './finish';
+
+export { PDFA_PRODUCER } from './finish';
 
 const issue = createIssueFactory(SCOR_CODES);
-
-/** Producer written in Info and XMP. */
-export const PDFA_PRODUCER = 'sesam-billing';
 
 /** Largest image file accepted (bytes). */
 const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 
-function hex(b: Uint8Array): string {
-  let s = '';
-  for (const v of b) s += v.toString(16).padStart(2, '0');
-  return s.toUpperCase();
-}
-
 function documentIdOf(pages: readonly Uint8Array[], config: PdfAConfig): string {
   if (config.documentId !== undefined) return config.documentId;
   const enc = new TextEncoder();
-  return hex(digest128([...pages, enc.encode(config.title), enc.encode(config.at ?? '')]));
+  return toHex(digest128([...pages, enc.encode(config.title), enc.encode(config.at ?? '')]));
 }
 
 /** One page to write: the image data (a file, or the JPEG of a scanned PDF page) and its layout. */
@@ -54,7 +46,6 @@ interface Planned {
 
 async function write(pages: readonly Uint8Array[], planned: readonly Planned[], config: PdfAConfig): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const ctx = doc.context;
   for (const { bytes, layout, rotate } of planned) {
     const { facts, widthPt, heightPt } = layout;
     const ref = await embedScan(doc, bytes, facts);
@@ -63,29 +54,7 @@ async function write(pages: readonly Uint8Array[], planned: readonly Planned[], 
     const name = page.node.newXObject('Im', ref);
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(widthPt, 0, 0, heightPt, 0, 0), drawObject(name), popGraphicsState());
   }
-  const dates = config.at === undefined ? undefined : pdfDates(config.at);
-  const info = ctx.obj({
-    Title: PDFHexString.fromText(config.title),
-    Producer: PDFString.of(PDFA_PRODUCER),
-    ...(dates ? { CreationDate: PDFString.of(dates.pdf), ModDate: PDFString.of(dates.pdf) } : {}),
-  });
-  ctx.trailerInfo.Info = ctx.register(info);
-  const xmp = xmpPacket({ title: config.title, producer: PDFA_PRODUCER, ...(dates ? { date: dates.xmp } : {}) });
-  const metadata = ctx.stream(new TextEncoder().encode(xmp), { Type: 'Metadata', Subtype: 'XML' });
-  doc.catalog.set(PDFName.of('Metadata'), ctx.register(metadata));
-  const profile = ctx.register(ctx.flateStream(srgbProfileBytes(), { N: 3 }));
-  const intent = ctx.obj({
-    Type: 'OutputIntent',
-    S: 'GTS_PDFA1',
-    OutputConditionIdentifier: PDFString.of('sRGB'),
-    RegistryName: PDFString.of('http://www.color.org'),
-    Info: PDFString.of('sRGB IEC61966-2.1'),
-    DestOutputProfile: profile,
-  });
-  doc.catalog.set(PDFName.of('OutputIntents'), ctx.obj([ctx.register(intent)]));
-  const id = PDFHexString.of(documentIdOf(pages, config));
-  ctx.trailerInfo.ID = ctx.obj([id, id]);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return finishPdfA(doc, { title: config.title, at: config.at, documentId: documentIdOf(pages, config) });
 }
 
 /**
