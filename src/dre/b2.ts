@@ -7,7 +7,7 @@
  *
  * @see Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), types 000, 1, 2, 2M, 4, 5, 6, 999
  */
-import { field, guardEnum, guardObject, inputErr } from '../core/guard/index';
+import { field, guardArray, guardEnum, guardObject, inputErr } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import type { B2Emitter } from '../fse/b2/buildFile';
 import { buildB2File } from '../fse/b2/buildFile';
@@ -17,15 +17,11 @@ import { b2FactureOf } from '../fse/b2/fromFse';
 import type { LottedFile } from '../fse/ledgerFlow';
 import type { DreLottedFile } from './lots';
 import type { Dre } from './model';
-
-/** `kind` must be `'dre'` (an FSE goes through the fse module). */
-function isDre(v: unknown, issues: Issue[]): boolean {
-  const o = guardObject(v, [], issues);
-  return o !== undefined && guardEnum(field(o, 'kind'), ['dre'], ['kind'], issues) !== undefined;
-}
+import { checkDreDocument } from './shape';
 
 /**
- * The B2 records of one numbered DRE (2, 2S?, 2M, 4…, 5).
+ * The B2 records of one numbered DRE (2, 2S?, 2M, 4…, 5). The DRE's whole shape is checked
+ * first (its FSE included), so junk anywhere in it is an issue, never a crash.
  *
  * @param dre - A numbered DRE (anything is checked).
  * @param options - Record values the model does not carry (see the fse module's `B2FactureOptions`).
@@ -33,11 +29,13 @@ function isDre(v: unknown, issues: Issue[]): boolean {
  */
 export function dreB2FactureOf(dre: Dre, options?: B2FactureOptions): Result<B2Facture> {
   const issues: Issue[] = [];
-  return isDre(dre, issues) ? b2FactureOf(dre, options) : inputErr(issues);
+  const doc = checkDreDocument(dre, [], issues);
+  return doc === undefined ? inputErr(issues) : b2FactureOf(doc, options);
 }
 
 /**
- * The B2 file of a DRE file lotted by the ledger (`numberAndLotDres(…).dreFiles`).
+ * The B2 file of a DRE file lotted by the ledger (`numberAndLotDres(…).dreFiles`). Every DRE is
+ * shape-checked first (paths `['file', 'lots', i, 'documents', j, …]`).
  *
  * @param file - A DRE file (anything is checked).
  * @param emitter - File-level data (creation date, marquage, agrément).
@@ -49,5 +47,11 @@ export function buildDreB2File(file: DreLottedFile, emitter: B2Emitter): Result<
   const issues: Issue[] = [];
   const o = guardObject(file, ['file'], issues);
   if (o === undefined || guardEnum(field(o, 'kind'), ['dre'], ['file', 'kind'], issues) === undefined) return inputErr(issues);
-  return buildB2File(file as LottedFile, emitter);
+  const lots = guardArray(field(o, 'lots'), ['file', 'lots'], issues, { max: 100_000 })?.map((raw, i) => {
+    const lot = guardObject(raw, ['file', 'lots', i], issues);
+    const docs = lot && guardArray(field(lot, 'documents'), ['file', 'lots', i, 'documents'], issues, { max: 100_000 });
+    return { ...lot, documents: (docs ?? []).map((d, j) => checkDreDocument(d, ['file', 'lots', i, 'documents', j], issues)) };
+  });
+  if (issues.length > 0) return inputErr(issues);
+  return buildB2File({ ...o, lots } as unknown as LottedFile, emitter);
 }
