@@ -157,7 +157,8 @@ export function invoiceDraftOf(fse: Fse, dre?: Dre, options?: LedgerEventOptions
     dateFacturation,
     montants: { total: fromCentimes(total.centimes), amo: fromCentimes(amo.centimes), amc: fromCentimes(amc.centimes), patient: fromCentimes(total.centimes - amo.centimes - amc.centimes) },
     destinataireAmo: at(f, 'amo', 'organismeDestinataire'),
-    ...(field(f, 'amc') !== undefined ? { amc: { destinataire: dreAmc ?? fseAmc, tiersPayant: d !== undefined } } : {}),
+    // A DRE routed by the attestation has its AMC even when the FSE (no Vitale AMC data) has none.
+    ...(field(f, 'amc') !== undefined || d !== undefined ? { amc: { destinataire: dreAmc ?? fseAmc, tiersPayant: d !== undefined } } : {}),
     securisation: at(f, 'securisation', 'mode'),
     ...(stamp !== undefined ? { at: stamp } : {}),
   };

@@ -51,6 +51,14 @@ describe('lots per AMC', () => {
     expect(invoice?.montants.patient.centimes).toBe(invoice!.montants.total.centimes - invoice!.montants.amo.centimes - 650);
   });
 
+  it('lots the DRE of an FSE without Vitale AMC data (routed by the attestation and the Annuaire)', async () => {
+    const { amc: _, ...noAmc } = fseWithAmc([900], 1);
+    const routing = { ...ATTESTATION, numeroAmc: AMCS[1]!, annuaire: { ...ANNUAIRE, numeroAmc: AMCS[1]!, destinataire: AMCS[1]! } };
+    const d = expectOk(buildDreFromFse(noAmc as never, routing, { guarantee: GARANTIE }));
+    const r = expectOk(await numberAndLotDres(ledger(), [d]));
+    expect(r.dreFiles.map((f) => f.destinataire)).toEqual([AMCS[1]]);
+  });
+
   it('refuses a duplicate invoice and malformed arguments with issues', async () => {
     const store = ledger();
     expectOk(await numberAndLotDres(store, [dreOn(1, AMCS[0]!)]));
