@@ -8,7 +8,6 @@ import { test } from '@fast-check/vitest';
 import { INPUT_CODES } from '../../src/core/guard/index';
 import { plainDate } from '../../src/core/date/index';
 import { isSesamError } from '../../src/core/issues/index';
-import type { Issue, Result } from '../../src/core/issues/index';
 import { FIXED_WIDTH_CODES } from '../../src/internal/fixed-width/index';
 import * as dre from '../../src/dre/index';
 import { DRE_CODES } from '../../src/dre/codes';
@@ -19,11 +18,11 @@ import { createMemoryLedger } from '../../src/ledger/index';
 import { junkValues } from '../helpers/junk';
 import { runs } from '../helpers/runs';
 import { expectIssue } from '../helpers/expectIssue';
-import { coarseKind, junkAt, related, setAt } from '../fse/helpers/mutate';
-import type { Path } from '../fse/helpers/mutate';
+import { expectLocated, junkAt, resultChecker, setAt, valueAt } from '../fse/helpers/mutate';
 import { ANNUAIRE, ATTESTATION, baseDre, baseFse, GARANTIE } from './fixtures';
 
 const CODES = new Set([...Object.keys(INPUT_CODES), ...Object.keys(FSE_CODES), ...Object.keys(DRE_CODES), ...Object.keys(LEDGER_CODES), ...Object.keys(FIXED_WIDTH_CODES), ...Object.keys(RULES_CODES)]);
+const expectResult = resultChecker(CODES);
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -34,31 +33,6 @@ async function call(fn: () => unknown): Promise<unknown> {
     if (isSesamError(error)) return error;
     throw error;
   }
-}
-
-function expectResult(r: unknown): Result<unknown> {
-  const res = r as Result<unknown>;
-  expect(typeof res.ok).toBe('boolean');
-  for (const i of res.issues) {
-    expect(CODES.has(i.code), i.code).toBe(true);
-    expect(Array.isArray(i.path)).toBe(true);
-    expect(i.fix, i.code).toMatch(/\S/);
-  }
-  if (!res.ok) expect(res.issues.some((i) => i.severity === 'error')).toBe(true);
-  return res;
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let v = root as Record<string | number, unknown> | undefined;
-  for (const k of path) v = v?.[k] as Record<string | number, unknown> | undefined;
-  return v;
-}
-
-function expectLocated(r: Result<unknown>, path: Path, before: unknown, junk: unknown): void {
-  if (junk === undefined || coarseKind(junk) === coarseKind(before)) return;
-  expect(r.ok, `junk ${String(coarseKind(junk))} at ${path.join('.')}`).toBe(false);
-  const paths = r.issues.map((i: Issue) => i.path);
-  expect(paths.some((p) => related(p, path)), `issues at ${paths.map((p) => p.join('.')).join(', ')}; junk at ${path.join('.')}`).toBe(true);
 }
 
 const FUNCTIONS = Object.entries(dre).filter(([, v]) => typeof v === 'function') as [string, Fn][];
