@@ -1,5 +1,7 @@
 /**
- * fse: FSE / DRE model and build, securing modes and the Securer flow, the control catalogue,
+ * fse: FSE model and build (and the DRE document it writes with it: the DRE's public home is
+ * `sesam-billing/dre`; `buildDre`, `validateDre`, `DRE_CONTROLS` and the DRE types here are
+ * deprecated), securing modes and the Securer flow, the control catalogue,
  * B2-family files both ways (streaming writer, parser re-checking control totals), and the ledger
  * flow (numbering, duplicate control, lots per organisme destinataire / AMC, files).
  *
