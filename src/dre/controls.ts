@@ -52,7 +52,8 @@ const MONTANT_CONTROLS: readonly DreControl[] = [
  * The fse catalogue's `FSE_DRE_MONTANT_MISMATCH` (amount equal to the FSE's AMC part) is
  * replaced by the guarantee-aware amount controls.
  */
-export const DRE_CONTROLS: readonly DreControl[] = /* @__PURE__ */ Object.freeze([
+// Built in an annotated closure: the filter and the spread count as side effects for bundlers.
+export const DRE_CONTROLS: readonly DreControl[] = /* @__PURE__ */ (() => Object.freeze([
   ...FSE_DRE_CONTROLS.filter((c) => c.code !== 'FSE_DRE_MONTANT_MISMATCH'),
   ...MONTANT_CONTROLS,
-]);
+]))();

@@ -17,7 +17,7 @@ import type { Dre } from './model';
 import { checkDreDocument } from './shape';
 
 /** The codes a DRE control may raise: the fse module's (`FSE_DRE_*`) and this module's. */
-const CONTROL_CODES: IssueCodeTable = /* @__PURE__ */ Object.freeze({ ...FSE_CODES, ...DRE_CODES });
+const CONTROL_CODES: IssueCodeTable = /* @__PURE__ */ (() => Object.freeze({ ...FSE_CODES, ...DRE_CODES }))();
 
 /** Options of {@link validateDre}. */
 export interface ValidateDreOptions extends ControlOptions {
