@@ -90,8 +90,9 @@ export interface NumberedDres extends NumberAndLotResult {
  * @param store - The ledger (a `LedgerStore`).
  * @param dres - DREs from `buildDreFromFse`, controlled, not yet secured.
  * @param options - Lot size, timestamp, payload storage (as `numberAndLot`).
- * @returns Numbered invoices, refused ones, every file and the DRE files; `Err` with `INPUT_*`
- *   issues for malformed arguments, or the ledger's issues when a lot cannot be created.
+ * @returns Numbered invoices, refused ones (issues under `['items', k, 'fse' | 'dre', …]`, `k`
+ *   the DRE's index), every file and the DRE files; `Err` with `INPUT_*` issues for malformed
+ *   arguments, or the ledger's issues when a lot cannot be created.
  * @throws SesamError `STORE_BUSY` / `STORE` as `numberAndLot` (nothing written).
  * @example
  * const lotted = unwrap(await numberAndLotDres(store, [dre], { maxPerLot: 500 }));
