@@ -1,5 +1,7 @@
 /**
- * fse: FSE / DRE model and build, securing modes and the Securer flow, the control catalogue,
+ * fse: FSE model and build (and the DRE document it writes with it: the DRE's public home is
+ * `sesam-billing/dre`; `buildDre`, `validateDre`, `DRE_CONTROLS` and the DRE types here are
+ * deprecated), securing modes and the Securer flow, the control catalogue,
  * B2-family files both ways (streaming writer, parser re-checking control totals), and the ledger
  * flow (numbering, duplicate control, lots per organisme destinataire / AMC, files).
  *
@@ -9,16 +11,19 @@
 export { FSE_CODES } from './codes';
 export type { FseCode } from './codes';
 export type * from './input';
-export type * from './model';
+export type { BeneficiaireResolu, Fse, IdentificationFacture, LigneDetail, LigneFse, ReglementFse, SituationFse } from './model';
 export type * from './securing';
 export { isSecuringMode, needsJustificatif, SECURING_MODE_CODES, SECURING_MODES } from './securing';
 export type { BuildFseOptions } from './build';
-export { buildDre, buildFse, buildFseFromDecompte } from './build';
+export { buildFse, buildFseFromDecompte } from './build';
 export { computeWith, defaultCompute } from './compute';
-export type { Control, ControlContext, ControlOptions, DreControl, Finding, FseControl } from './controls/types';
-export { DRE_CONTROLS, FSE_CONTROLS } from './controls/catalogue';
+export type { Control, ControlContext, ControlOptions, Finding, FseControl } from './controls/types';
+export { FSE_CONTROLS } from './controls/catalogue';
 export type { ValidateOptions } from './validate';
-export { resolveControlContext, validateDre, validateFse } from './validate';
+export { resolveControlContext, validateFse } from './validate';
+// Deprecated DRE names (the DRE's public home is sesam-billing/dre).
+export type { Dre, DreControl, LigneDre } from './dreCompat';
+export { buildDre, DRE_CONTROLS, validateDre } from './dreCompat';
 export type { SecuredFse } from './secure';
 export { secureFse } from './secure';
 export type { SecureOptions } from './secure';

@@ -124,7 +124,9 @@ export function invoiceDraftOf(fse: Fse, dre?: Dre, options?: LedgerEventOptions
   const t = guardObject(field(f, 'totaux'), ['fse', 'totaux'], issues);
   const total = t && guardMoney(field(t, 'montantFacture'), ['fse', 'totaux', 'montantFacture'], issues);
   const amo = t && guardMoney(field(t, 'netAmo'), ['fse', 'totaux', 'netAmo'], issues);
-  const amc = t && guardMoney(field(t, 'partAmc'), ['fse', 'totaux', 'partAmc'], issues);
+  // With a DRE, the AMC is asked (and expected to pay) the DRE's amount: capped at a CLC guarantee,
+  // the rest is the patient's.
+  const amc = d !== undefined ? guardMoney(field(d, 'montantAmc'), ['dre', 'montantAmc'], issues) : t && guardMoney(field(t, 'partAmc'), ['fse', 'totaux', 'partAmc'], issues);
   const lignes = guardArray(field(f, 'lignes'), ['fse', 'lignes'], issues, { max: 999 });
   const actes: unknown[] = [];
   let dateSoins: string | undefined;
@@ -155,7 +157,8 @@ export function invoiceDraftOf(fse: Fse, dre?: Dre, options?: LedgerEventOptions
     dateFacturation,
     montants: { total: fromCentimes(total.centimes), amo: fromCentimes(amo.centimes), amc: fromCentimes(amc.centimes), patient: fromCentimes(total.centimes - amo.centimes - amc.centimes) },
     destinataireAmo: at(f, 'amo', 'organismeDestinataire'),
-    ...(field(f, 'amc') !== undefined ? { amc: { destinataire: dreAmc ?? fseAmc, tiersPayant: d !== undefined } } : {}),
+    // A DRE routed by the attestation has its AMC even when the FSE (no Vitale AMC data) has none.
+    ...(field(f, 'amc') !== undefined || d !== undefined ? { amc: { destinataire: dreAmc ?? fseAmc, tiersPayant: d !== undefined } } : {}),
     securisation: at(f, 'securisation', 'mode'),
     ...(stamp !== undefined ? { at: stamp } : {}),
   };

@@ -149,7 +149,15 @@ export function checkAmo(v: unknown, path: IssuePath, issues: Issue[]): Organism
   return out;
 }
 
-function routage(v: unknown, path: IssuePath, issues: Issue[]): RoutageAmc | undefined {
+/**
+ * AMC routing data (B2 type 2M), optional.
+ *
+ * @param v - Caller data.
+ * @param path - Where it sits.
+ * @param issues - Collector of `INPUT_*` issues.
+ * @returns A fresh typed copy, or `undefined` when absent or not an object.
+ */
+export function checkRoutage(v: unknown, path: IssuePath, issues: Issue[]): RoutageAmc | undefined {
   const o = guardObject(v, path, issues, { required: false });
   if (o === undefined) return undefined;
   // An empty routing zone is FSE_DRE_ROUTAGE_MISSING (a control), an absent one reads as empty.
@@ -180,7 +188,7 @@ export function checkAmc(v: unknown, path: IssuePath, issues: Issue[], options: 
     indicateurTraitement: str(o, 'indicateurTraitement', path, issues),
   };
   optString(out, o, 'typeContrat', path, issues);
-  const r = routage(field(o, 'routage'), at(path, 'routage'), issues);
+  const r = checkRoutage(field(o, 'routage'), at(path, 'routage'), issues);
   if (r !== undefined) out.routage = r;
   optString(out, o, 'codeApplication', path, issues);
   optString(out, o, 'identifiantAdherentAmc', path, issues);

@@ -7,7 +7,7 @@
 import type { PlainDate } from '../core/date/index';
 import { field, guardArray, guardEnum, guardFunction, guardInteger, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
 import type { Rec } from '../core/guard/index';
-import type { Issue, IssuePath, Result } from '../core/issues/index';
+import type { Issue, IssueCodeTable, IssueFactory, IssuePath, Result } from '../core/issues/index';
 import { createIssueFactory, ok, resultOf } from '../core/issues/index';
 import type { Decompte, FactureInput } from '../rules/model';
 import type { FseCode } from './codes';
@@ -71,41 +71,61 @@ export function resolveControlContext(options?: unknown): Result<ControlContext>
   return issues.length > 0 ? inputErr(issues) : ok(ctx);
 }
 
-interface Run<D> {
+/** A checked control run: context, catalogue, disabled codes and the factory of the catalogue's code table. */
+export interface ControlRun<D, C extends string = FseCode> {
   readonly ctx: ControlContext;
-  readonly controls: readonly Control<D>[];
+  readonly controls: readonly Control<D, C>[];
   readonly disabled: ReadonlySet<string>;
+  readonly raise: IssueFactory<IssueCodeTable>;
 }
 
-function runOptions<D>(options: unknown, fallback: readonly Control<D>[], issues: Issue[]): Run<D> {
+/**
+ * Checks the options of a validation (control parameters, `controls`, `disable`): shared by
+ * `validateFse` / `validateDre` here and the DRE module's catalogue (other code table).
+ *
+ * @param options - Caller options (anything).
+ * @param fallback - The default catalogue.
+ * @param issues - Collector of `INPUT_*` issues (paths under `options`).
+ * @param table - The code table a control's code must belong to (default `FSE_CODES`).
+ * @returns The run to hand to {@link runControls}.
+ */
+export function prepareControlRun<D, C extends string = FseCode>(options: unknown, fallback: readonly Control<D, C>[], issues: Issue[], table: IssueCodeTable = FSE_CODES): ControlRun<D, C> {
+  const codeList = table === FSE_CODES ? FSE_CODE_LIST : Object.keys(table);
   const o = guardObject(options, OPTIONS, issues, { required: false }) ?? {};
   const ctx = controlOptions(o, issues);
   const disable = guardArray(field(o, 'disable'), [...OPTIONS, 'disable'], issues, { required: false, max: 1000 }) ?? [];
   const disabled = new Set(disable.map((c, k) => guardString(c, [...OPTIONS, 'disable', k], issues, { max: 64 }) ?? ''));
   const list = guardArray(field(o, 'controls'), [...OPTIONS, 'controls'], issues, { required: false, max: 1000 });
-  const controls = list === undefined ? fallback : list.flatMap((c, k): Control<D>[] => {
+  const controls = list === undefined ? fallback : list.flatMap((c, k): Control<D, C>[] => {
     const path = [...OPTIONS, 'controls', k];
     const co = guardObject(c, path, issues);
     if (co === undefined) return [];
-    // The code names the issue raised: it must be one of FSE_CODES (its message and fix).
-    const code = guardEnum(field(co, 'code'), FSE_CODE_LIST, [...path, 'code'], issues);
+    // The code names the issue raised: it must be one of the table's codes (its message and fix).
+    const code = guardEnum(field(co, 'code'), codeList, [...path, 'code'], issues) as C | undefined;
     const label = guardString(field(co, 'label'), [...path, 'label'], issues, { required: false, max: 256 }) ?? '';
-    const appliesTo = optFunction<Control<D>['appliesTo']>(co, 'appliesTo', path, issues);
-    const check = guardFunction(field(co, 'check'), [...path, 'check'], issues) as Control<D>['check'] | undefined;
+    const appliesTo = optFunction<Control<D, C>['appliesTo']>(co, 'appliesTo', path, issues);
+    const check = guardFunction(field(co, 'check'), [...path, 'check'], issues) as Control<D, C>['check'] | undefined;
     if (code === undefined || check === undefined) return [];
     return [{ code, label, appliesTo: appliesTo ?? (() => true), check }];
   });
-  return { ctx, controls, disabled };
+  return { ctx, controls, disabled, raise: table === FSE_CODES ? (issue as IssueFactory<IssueCodeTable>) : createIssueFactory(table) };
 }
 
-function run<D>(doc: D, r: Run<D>): Issue[] {
+/**
+ * Runs a checked catalogue on a checked document.
+ *
+ * @param doc - The document (shape already checked).
+ * @param r - The run from {@link prepareControlRun}.
+ * @returns One issue per finding, with the control's code.
+ */
+export function runControls<D, C extends string>(doc: D, r: ControlRun<D, C>): Issue[] {
   const issues: Issue[] = [];
   for (const c of r.controls) {
     if (r.disabled.has(c.code) || !c.appliesTo(doc, r.ctx)) continue;
     const found = c.check(doc, r.ctx);
     if (found === undefined || found === null) continue;
     const list = Array.isArray(found) ? found : [found];
-    for (const details of list) issues.push(issue(c.code, typeof details === 'object' && details !== null ? details : {}));
+    for (const details of list) issues.push(r.raise(c.code, typeof details === 'object' && details !== null ? details : {}));
   }
   return issues;
 }
@@ -123,9 +143,9 @@ function run<D>(doc: D, r: Run<D>): Issue[] {
 export function validateFse(fse: Fse, options: ValidateOptions<FseControl> = {}): Result<Fse> {
   const issues: Issue[] = [];
   const doc = checkFse(fse, [], issues);
-  const r = runOptions<Fse>(options, FSE_CONTROLS, issues);
+  const r = prepareControlRun<Fse>(options, FSE_CONTROLS, issues);
   if (doc === undefined || issues.length > 0) return inputErr(issues);
-  return resultOf(doc, run(doc, r));
+  return resultOf(doc, runControls(doc, r));
 }
 
 /**
@@ -138,7 +158,7 @@ export function validateFse(fse: Fse, options: ValidateOptions<FseControl> = {})
 export function validateDre(dre: Dre, options: ValidateOptions<DreControl> = {}): Result<Dre> {
   const issues: Issue[] = [];
   const doc = checkDre(dre, [], issues);
-  const r = runOptions<Dre>(options, DRE_CONTROLS, issues);
+  const r = prepareControlRun<Dre>(options, DRE_CONTROLS, issues);
   if (doc === undefined || issues.length > 0) return inputErr(issues);
-  return resultOf(doc, run(doc, r));
+  return resultOf(doc, runControls(doc, r));
 }

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { INPUT_CODES } from '../../src/core/guard/index';
 import { isSesamError } from '../../src/core/issues/index';
-import type { Issue, Result } from '../../src/core/issues/index';
 import { computeFacture } from '../../src/rules/computeFacture';
 import { PARAMETRES_DEFAUT } from '../../src/rules/tables/index';
 import { RULES_CODES } from '../../src/rules/codes';
@@ -19,11 +18,11 @@ import { junkValues } from '../helpers/junk';
 import { runs } from '../helpers/runs';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { baseDre, baseFse, INPUT } from './fixtures';
-import { coarseKind, junkAt, related, setAt } from './helpers/mutate';
-import type { Path } from './helpers/mutate';
+import { expectLocated, junkAt, resultChecker, setAt, valueAt } from './helpers/mutate';
 
 const NULLABLE = new Set(['from', 'plafondJour', 'plafondDepassementNonOptam', 'plafondDepassementOptam']);
 const CODES = new Set([...Object.keys(INPUT_CODES), ...Object.keys(RULES_CODES), ...Object.keys(FSE_CODES)]);
+const expectResult = resultChecker(CODES);
 
 /** The functions of `fse` this module owns (B2 and ledger-flow functions are tested by their owners). */
 const OWNED = [
@@ -40,33 +39,6 @@ function call(fn: () => unknown): unknown {
     if (isSesamError(error)) return error;
     throw error;
   }
-}
-
-/** A Result whose issues carry known codes and paths. */
-function expectResult(r: unknown): Result<unknown> {
-  const res = r as Result<unknown>;
-  expect(typeof res.ok).toBe('boolean');
-  for (const i of res.issues) {
-    expect(CODES.has(i.code), i.code).toBe(true);
-    expect(Array.isArray(i.path)).toBe(true);
-    expect(i.fix, i.code).toMatch(/\S/);
-  }
-  if (!res.ok) expect(res.issues.some((i) => i.severity === 'error')).toBe(true);
-  return res;
-}
-
-/** A value of another kind than the valid one must be reported at or above its path. */
-function expectLocated(r: Result<unknown>, path: Path, before: unknown, junk: unknown): void {
-  if (junk === undefined || coarseKind(junk) === coarseKind(before)) return;
-  expect(r.ok, `junk ${String(coarseKind(junk))} at ${path.join('.')}`).toBe(false);
-  const paths = r.issues.map((i: Issue) => i.path);
-  expect(paths.some((p) => related(p, path)), `issues at ${paths.map((p) => p.join('.')).join(', ')}; junk at ${path.join('.')}`).toBe(true);
-}
-
-function valueAt(root: unknown, path: Path): unknown {
-  let v = root as Record<string | number, unknown> | undefined;
-  for (const k of path) v = v?.[k] as Record<string | number, unknown> | undefined;
-  return v;
 }
 
 describe('fse: owned functions on whole-argument junk', () => {

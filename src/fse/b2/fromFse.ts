@@ -217,7 +217,9 @@ function facture(doc: Fse | Dre, options: B2FactureOptions): Result<B2Facture> {
       ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')),
     };
   }
-  const lignes = fse.lignes.map((l, k) => ligneOf(p, l, k, dre !== undefined || fse.reglement.tiersPayantAmc, options, c));
+  // A DRE asks the AMC for its own line amounts (capped at a CLC guarantee: they may be below the FSE's).
+  const dreAmc = dre === undefined ? undefined : new Map(dre.lignes.map((l) => [l.index, l.montantAmc] as const));
+  const lignes = fse.lignes.map((l, k) => ligneOf(p, dreAmc === undefined ? l : { ...l, montantAmc: dreAmc.get(l.index) ?? l.montantAmc }, k, dre !== undefined || fse.reglement.tiersPayantAmc, options, c));
   const [first, ...rest] = c.issues;
   if (first !== undefined) return err(first, ...rest);
   return ok(

@@ -5,7 +5,7 @@
  *
  * @see Norme B2 inter-régimes, cahier des charges CNAM, juin 2007 avec errata (composition des envois)
  */
-import { field, guardArray, guardEnum, guardObject, guardString } from '../../core/guard/index';
+import { field, guardArray, guardEnum, guardMoney, guardObject, guardString } from '../../core/guard/index';
 import type { Rec } from '../../core/guard/index';
 import type { Issue, IssuePath } from '../../core/issues/index';
 
@@ -187,7 +187,14 @@ export function guardB2Source(doc: unknown, options: unknown, issues: Issue[]): 
   if (d === undefined) return false;
   const kind = guardEnum(field(d, 'kind'), ['fse', 'dre'], ['kind'], issues);
   const fse = kind === 'dre' ? guardObject(field(d, 'fse'), ['fse'], issues) : d;
-  if (kind === 'dre') guardObject(field(d, 'amc'), ['amc'], issues, { required: false });
+  if (kind === 'dre') {
+    guardObject(field(d, 'amc'), ['amc'], issues, { required: false });
+    // The DRE's own line amounts (type 4 montant remboursable AMC).
+    guardArray(field(d, 'lignes'), ['lignes'], issues, { max: 9999 })?.forEach((raw, k) => {
+      const l = guardObject(raw, ['lignes', k], issues);
+      if (l !== undefined) guardMoney(field(l, 'montantAmc'), ['lignes', k, 'montantAmc'], issues);
+    });
+  }
   if (kind === undefined || fse === undefined) return false;
   const p: IssuePath = kind === 'dre' ? ['fse'] : [];
   for (const k of ['ps', 'identification', 'situation', 'amo', 'reglement']) guardObject(field(fse, k), [...p, k], issues);

@@ -41,10 +41,10 @@ export interface ControlContext {
 /** What a check returns: nothing (passes), one finding or several (each becomes an issue with the control's code). */
 export type Finding = IssueDetails | readonly IssueDetails[] | undefined;
 
-/** One control of the catalogue. */
-export interface Control<D> {
+/** One control of the catalogue (`C`: the code table it raises from, FSE_CODES by default). */
+export interface Control<D, C extends string = FseCode> {
   /** The issue code it raises (unique in a catalogue). */
-  readonly code: FseCode;
+  readonly code: C;
   /** One-line French description (for vendor UIs listing the controls). */
   readonly label: string;
   /** Whether the control is relevant to this document (e.g. AT controls only for nature 41). */
@@ -70,6 +70,6 @@ export const ALWAYS = (): boolean => true;
  * @param check - The check.
  * @returns The control.
  */
-export function control<D>(code: FseCode, label: string, appliesTo: Control<D>['appliesTo'], check: Control<D>['check']): Control<D> {
+export function control<D, C extends string = FseCode>(code: C, label: string, appliesTo: Control<D, C>['appliesTo'], check: Control<D, C>['check']): Control<D, C> {
   return { code, label, appliesTo, check };
 }

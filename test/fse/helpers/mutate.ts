@@ -4,6 +4,8 @@
  * function that guards its top-level argument but trusts `input.beneficiaire.droitsAmo[0]`.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { Issue, Result } from '../../../src/core/issues/index';
 import { junkArb } from '../../helpers/junk';
 
 /** A path into a data tree. */
@@ -69,4 +71,39 @@ export function related(a: Path, b: Path): boolean {
   const n = Math.min(a.length, b.length);
   for (let k = 0; k < n; k++) if (a[k] !== b[k]) return false;
   return true;
+}
+
+/** The value at `path` of a tree (`undefined` when a step is missing). */
+export function valueAt(root: unknown, path: Path): unknown {
+  let v = root as Record<string | number, unknown> | undefined;
+  for (const k of path) v = v?.[k] as Record<string | number, unknown> | undefined;
+  return v;
+}
+
+/**
+ * A checker of "a Result whose issues carry known codes, paths and a fix; an Err has an error".
+ *
+ * @param codes - The codes the function may raise.
+ * @returns The checker (returns the Result).
+ */
+export function resultChecker(codes: ReadonlySet<string>): (r: unknown) => Result<unknown> {
+  return (r) => {
+    const res = r as Result<unknown>;
+    expect(typeof res.ok).toBe('boolean');
+    for (const i of res.issues) {
+      expect(codes.has(i.code), i.code).toBe(true);
+      expect(Array.isArray(i.path)).toBe(true);
+      expect(i.fix, i.code).toMatch(/\S/);
+    }
+    if (!res.ok) expect(res.issues.some((i) => i.severity === 'error')).toBe(true);
+    return res;
+  };
+}
+
+/** A value of another kind than the valid one must be reported at or above its path. */
+export function expectLocated(r: Result<unknown>, path: Path, before: unknown, junk: unknown): void {
+  if (junk === undefined || coarseKind(junk) === coarseKind(before)) return;
+  expect(r.ok, `junk ${String(coarseKind(junk))} at ${path.join('.')}`).toBe(false);
+  const paths = r.issues.map((i: Issue) => i.path);
+  expect(paths.some((p) => related(p, path)), `issues at ${paths.map((p) => p.join('.')).join(', ')}; junk at ${path.join('.')}`).toBe(true);
 }
