@@ -35,6 +35,7 @@ const DTS_ENTRIES: Record<string, string> = {
   'ledger/index': 'src/ledger/index.ts',
   'ledger/sqlite/index': 'src/ledger/sqlite/index.ts',
   'ledger/postgres/index': 'src/ledger/postgres/index.ts',
+  'dre/index': 'src/dre/index.ts',
   'simulator/index': 'src/simulator/index.ts',
 };
 

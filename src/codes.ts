@@ -15,6 +15,7 @@ import { SCOR_CODES } from './scor/codes';
 import { TRANSPORT_CODES } from './transport/codes';
 import { INSI_CODES } from './insi/codes';
 import { FSE_CODES } from './fse/index';
+import { DRE_CODES } from './dre/codes';
 import { B2_CODES } from './fse/b2/codes';
 import { LEDGER_CODES, LEDGER_RETURN_CODES } from './ledger/index';
 import { NOEMIE_CODES } from './noemie/index';
@@ -41,6 +42,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'rules/snds (nomenclatures du SNDS)', codes: SNDS_CODES },
   { module: 'fse', codes: FSE_CODES },
   { module: 'fse/b2 (B2 file reader)', codes: B2_CODES },
+  { module: 'dre (demandes de remboursement électroniques, AMC)', codes: DRE_CODES },
   { module: 'ledger', codes: LEDGER_CODES },
   { module: 'ledger (returns)', codes: LEDGER_RETURN_CODES },
   { module: 'noemie', codes: NOEMIE_CODES },

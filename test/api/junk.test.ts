@@ -18,6 +18,7 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   'rules/ccam': () => import('../../src/rules/ccam/index'),
   'rules/snds': () => import('../../src/rules/snds/index'),
   fse: () => import('../../src/fse/index'),
+  dre: () => import('../../src/dre/index'),
   ledger: () => import('../../src/ledger/index'),
   noemie: () => import('../../src/noemie/index'),
   returns: () => import('../../src/returns/index'),
