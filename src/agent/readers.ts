@@ -1,0 +1,115 @@
+/**
+ * The readers the agent serves: a port the PC/SC client (`createPcscClient` of
+ * `sesam-billing/reader/pcsc`) already fits, and an in-process board of virtual readers (demo,
+ * tests) that emits the same events when a virtual card or reader comes and goes.
+ */
+import { assert } from '../core/issues/index';
+import type { CardAccess, CardFamily, CardKind, VirtualReader } from '../reader/index';
+import { formatHex, identifyCard } from '../reader/index';
+
+/** One reader as the agent lists it (the PC/SC client's `PcscReaderInfo` fits). */
+export interface AgentReaderInfo {
+  readonly name: string;
+  readonly present: boolean;
+  /** ATR hex when a card is present. */
+  readonly atr?: string;
+  readonly kind: CardKind | 'none';
+  readonly family: CardFamily | 'none';
+  readonly label: string;
+}
+
+/** A reader or card event (the PC/SC client's `PcscEvent` fits; `error` events are not forwarded). */
+export type AgentReaderEvent =
+  | { readonly type: 'reader-added'; readonly reader: string }
+  | { readonly type: 'reader-removed'; readonly reader: string }
+  | { readonly type: 'card-inserted'; readonly reader: string; readonly atr: string; readonly kind: CardKind; readonly family: CardFamily }
+  | { readonly type: 'card-removed'; readonly reader: string; readonly duringTransaction?: boolean }
+  | { readonly type: 'error'; readonly reader?: string };
+
+/** The readers port of the agent. */
+export interface AgentReaders {
+  /** Readers and cards now. */
+  listReaders(): readonly AgentReaderInfo[];
+  /** Subscribes to events; returns the unsubscribe function. */
+  onEvent(listener: (event: AgentReaderEvent) => void): () => void;
+  /** Shared, arbitrated access to the card of a reader. */
+  card(reader: string): CardAccess;
+}
+
+/** A board of in-process virtual readers that emits reader and card events. */
+export interface VirtualReaderBoard extends AgentReaders {
+  /** Plugs a reader in (`reader-added`, then `card-inserted` when it holds a card). */
+  plug(reader: VirtualReader): void;
+  /** Unplugs a reader (`card-removed` when it held a card, then `reader-removed`). */
+  unplug(name: string): void;
+  /** Inserts the card of a plugged reader (`card-inserted`). */
+  insert(name: string): void;
+  /** Removes the card of a plugged reader (`card-removed`). */
+  remove(name: string): void;
+}
+
+function infoOf(r: VirtualReader): AgentReaderInfo {
+  if (!r.present()) return { name: r.name, present: false, kind: 'none', family: 'none', label: 'aucune carte' };
+  const id = identifyCard(r.card.atr);
+  return { name: r.name, present: true, atr: formatHex(r.card.atr), kind: id.kind, family: id.family, label: id.label };
+}
+
+/**
+ * Creates a board of virtual readers.
+ *
+ * @param readers - Readers plugged at start (no event is emitted for them).
+ * @returns The board.
+ * @example
+ * const demo = await createDemoCards();
+ * const board = createVirtualReaderBoard([demo.vitale, demo.cps]);
+ * board.remove(demo.vitale.name); // listeners receive { type: 'card-removed', reader: … }
+ */
+export function createVirtualReaderBoard(readers: readonly VirtualReader[] = []): VirtualReaderBoard {
+  const plugged = new Map<string, VirtualReader>();
+  for (const r of readers) plugged.set(r.name, r);
+  const listeners = new Set<(event: AgentReaderEvent) => void>();
+  const emit = (event: AgentReaderEvent): void => {
+    for (const l of [...listeners]) l(event);
+  };
+  const get = (name: string): VirtualReader => {
+    const r = plugged.get(name);
+    assert(r !== undefined, `virtual board: no reader named ${name}`);
+    return r;
+  };
+  const inserted = (r: VirtualReader): AgentReaderEvent => {
+    const id = identifyCard(r.card.atr);
+    return { type: 'card-inserted', reader: r.name, atr: formatHex(r.card.atr), kind: id.kind, family: id.family };
+  };
+  return {
+    listReaders: () => [...plugged.values()].map(infoOf),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    card: (name) => get(name).access,
+    plug(reader) {
+      assert(!plugged.has(reader.name), `virtual board: a reader named ${reader.name} is already plugged`);
+      plugged.set(reader.name, reader);
+      emit({ type: 'reader-added', reader: reader.name });
+      if (reader.present()) emit(inserted(reader));
+    },
+    unplug(name) {
+      const r = get(name);
+      if (r.present()) emit({ type: 'card-removed', reader: name, duringTransaction: false });
+      plugged.delete(name);
+      emit({ type: 'reader-removed', reader: name });
+    },
+    insert(name) {
+      const r = get(name);
+      if (r.present()) return;
+      r.insert();
+      emit(inserted(r));
+    },
+    remove(name) {
+      const r = get(name);
+      if (!r.present()) return;
+      r.remove();
+      emit({ type: 'card-removed', reader: name, duringTransaction: false });
+    },
+  };
+}
