@@ -14,7 +14,7 @@ import type { CpsSession } from '../reader/index';
 import type { Securer } from '../signature/index';
 import { createCmsSecurer } from '../signature/index';
 import type { AgentContext } from './context';
-import { addErrorHandling, addGuards, agentIssue, loopbackHosts } from './http';
+import { addErrorHandling, addGuards, loopbackHosts } from './http';
 import type { CollectedRoute, RouteSchema } from './openapi';
 import { buildOpenApiDocument } from './openapi';
 import type { AgentOptions } from './options';
@@ -88,8 +88,6 @@ export async function createAgent(options: AgentOptions = {}): Promise<Agent> {
   const app: FastifyInstance = Fastify({
     bodyLimit,
     logger: o.log === undefined ? false : { level: o.log.level ?? 'info', stream: o.log.stream, redact: { paths: [...AGENT_LOG_REDACT], censor: '[masqué]' } },
-    // Request ids are counters, never derived from request content.
-    disableRequestLogging: false,
     return503OnClosing: true,
     forceCloseConnections: true,
   });
@@ -100,14 +98,12 @@ export async function createAgent(options: AgentOptions = {}): Promise<Agent> {
     if (r.schema === undefined) return;
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) routes.push({ method, url: r.url, schema: r.schema as RouteSchema });
   });
-  await app.register(rateLimit, {
-    global: true,
-    max: o.rateLimit?.max ?? 600,
-    timeWindow: o.rateLimit?.timeWindowMs ?? 60_000,
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, issues: [agentIssue('AGENT_RATE_LIMITED', { expected: `${Math.ceil(context.ttl / 1000)} s` })] }),
-  });
-  const allowedHosts = o.allowNonLoopback === true && loopbackHosts(host) === undefined ? undefined : loopbackHosts(host);
-  addGuards(app, { token, allowedOrigins: new Set(o.allowedOrigins ?? []), ...(allowedHosts === undefined ? {} : { allowedHosts }) });
+  // The limiter's store, called from the guard hook so it counts every request (refused ones and
+  // preflights included) before the token is even looked at.
+  await app.register(rateLimit, { global: false, max: o.rateLimit?.max ?? 600, timeWindow: o.rateLimit?.timeWindowMs ?? 60_000 });
+  const limit = app.createRateLimit();
+  const allowedHosts = loopbackHosts(host);
+  addGuards(app, { token, allowedOrigins: new Set(o.allowedOrigins ?? []), limit, ...(allowedHosts === undefined ? {} : { allowedHosts }) });
   addErrorHandling(app, bodyLimit);
 
   let document: Record<string, unknown> | undefined;

@@ -31,6 +31,8 @@ export interface GuardSettings {
   readonly allowedOrigins: ReadonlySet<string>;
   /** Host names accepted in the Host header; `undefined` accepts any (non-loopback binding). */
   readonly allowedHosts?: ReadonlySet<string>;
+  /** Counts one request (the rate limiter), before anything else. */
+  readonly limit?: (request: FastifyRequest) => Promise<{ readonly isExceeded: boolean; readonly ttlInSeconds?: number; readonly max?: number; readonly remaining?: number }>;
 }
 
 const CORS_ALLOW_HEADERS = 'authorization, content-type, last-event-id';
@@ -46,13 +48,23 @@ export function hostNameOf(header: unknown): string | undefined {
 /**
  * Adds the guard hook: Host (DNS rebinding), Origin allow-list with CORS for allowed origins
  * only, preflight answers, then the Bearer token (except on routes with `config.public`). Runs
- * after the rate limiter, before the body is read: a refused request never has its body parsed.
+ * after the rate limiter (`settings.limit`, counting every request), before the body is read: a refused request never has its body parsed.
  *
  * @param app - The fastify instance.
  * @param settings - Token, origins, hosts.
  */
 export function addGuards(app: FastifyInstance, settings: GuardSettings): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    // Rate first: a client guessing tokens, or a page hammering the agent, is slowed down too.
+    const rate = await settings.limit?.(request);
+    if (rate !== undefined) {
+      reply.header('x-ratelimit-limit', String(rate.max ?? 0)).header('x-ratelimit-remaining', String(rate.remaining ?? 0));
+      if (rate.isExceeded) {
+        const wait = Math.max(1, rate.ttlInSeconds ?? 1);
+        reply.header('retry-after', String(wait));
+        return sendIssues(reply, 429, [agentIssue('AGENT_RATE_LIMITED', { expected: `${wait} s` })]);
+      }
+    }
     const host = hostNameOf(request.headers.host);
     if (settings.allowedHosts !== undefined && (host === undefined || !settings.allowedHosts.has(host))) {
       return sendIssues(reply, 403, [agentIssue('AGENT_HOST_FORBIDDEN', { received: host ?? '(absent)', path: ['headers', 'host'] })]);
@@ -103,7 +115,6 @@ export function addErrorHandling(app: FastifyInstance, bodyLimit: number): void 
       });
       return sendIssues(reply, 422, issues);
     }
-    if (error.statusCode === 429 && Array.isArray(error.issues)) return sendIssues(reply, 429, error.issues);
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return sendIssues(reply, 413, [agentIssue('AGENT_BODY_TOO_LARGE', { expected: bodyLimit, path: ['body'] })]);
