@@ -32,7 +32,7 @@ export interface GuardSettings {
   /** Host names accepted in the Host header; `undefined` accepts any (non-loopback binding). */
   readonly allowedHosts?: ReadonlySet<string>;
   /** Counts one request (the rate limiter), before anything else. */
-  readonly limit?: (request: FastifyRequest) => Promise<{ readonly isExceeded: boolean; readonly ttlInSeconds?: number; readonly max?: number; readonly remaining?: number }>;
+  readonly limit?: (request: FastifyRequest) => Promise<{ readonly isAllowed: boolean; readonly isExceeded?: boolean; readonly ttlInSeconds?: number; readonly max?: number; readonly remaining?: number }>;
 }
 
 const CORS_ALLOW_HEADERS = 'authorization, content-type, last-event-id';
@@ -59,7 +59,7 @@ export function addGuards(app: FastifyInstance, settings: GuardSettings): void {
     const rate = await settings.limit?.(request);
     if (rate !== undefined) {
       reply.header('x-ratelimit-limit', String(rate.max ?? 0)).header('x-ratelimit-remaining', String(rate.remaining ?? 0));
-      if (rate.isExceeded) {
+      if (rate.isExceeded === true) {
         const wait = Math.max(1, rate.ttlInSeconds ?? 1);
         reply.header('retry-after', String(wait));
         return sendIssues(reply, 429, [agentIssue('AGENT_RATE_LIMITED', { expected: `${wait} s` })]);

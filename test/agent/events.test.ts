@@ -9,7 +9,7 @@ import type { TestAgent } from './helpers';
 import { startAgent, TEST_PIN } from './helpers';
 
 interface SseEvent {
-  readonly id?: string;
+  readonly id: string | undefined;
   readonly event: string;
   readonly data: any;
 }
