@@ -4,6 +4,9 @@
  *
  * @see OpenAPI Specification 3.1.0 (OpenAPI Initiative), https://spec.openapis.org/oas/v3.1.0
  */
+import type { Issue } from '../core/issues/index';
+import { SesamError } from '../core/issues/index';
+import { field, guardArray, guardObject, guardString } from '../core/guard/index';
 import type { JsonSchema } from './schemas';
 
 /** What a route contributes to the document (the fastify route's `schema`). */
@@ -29,22 +32,24 @@ export interface CollectedRoute {
 
 type Json = Record<string, unknown>;
 
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 function parametersOf(schema: JsonSchema | undefined, where: 'query' | 'path'): Json[] {
-  if (schema === undefined) return [];
-  const props = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
-  const required = new Set((schema['required'] ?? []) as string[]);
+  if (schema === null || typeof schema !== 'object') return [];
+  const props = isObject(schema['properties']) ? schema['properties'] : {};
+  const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as unknown[]) : []);
   return Object.entries(props).map(([name, s]) => {
-    const { description, ...rest } = s as Json;
+    const { description, ...rest } = isObject(s) ? s : {};
     return { name, in: where, required: where === 'path' || required.has(name), ...(typeof description === 'string' ? { description } : {}), schema: rest };
   });
 }
 
 function responsesOf(response: Readonly<Record<string, JsonSchema>> | undefined): Json {
   const out: Json = {};
-  for (const [status, s] of Object.entries(response ?? {})) {
-    const { description, content, ...schema } = s as Json;
+  for (const [status, s] of Object.entries(isObject(response) ? response : {})) {
+    const { description, content, ...schema } = isObject(s) ? s : {};
     const text = typeof description === 'string' ? description : status.startsWith('2') ? 'Succès' : 'Erreur';
-    if (content !== undefined && typeof content === 'object') out[status] = { description: text, content };
+    if (isObject(content)) out[status] = { description: text, content };
     else out[status] = { description: text, content: { 'application/json': { schema } } };
   }
   return out;
@@ -56,8 +61,21 @@ function responsesOf(response: Readonly<Record<string, JsonSchema>> | undefined)
  * @param routes - Routes with their schemas (HEAD routes and routes without schema are left out).
  * @param info - Title and version.
  * @returns The document (plain JSON).
+ * @throws SesamError `ASSERTION` for malformed routes or info (programmer input).
  */
 export function buildOpenApiDocument(routes: readonly CollectedRoute[], info: { readonly title: string; readonly version: string }): Json {
+  const issues: Issue[] = [];
+  const list = guardArray(routes, ['routes'], issues, { max: 10_000 });
+  list?.forEach((r, i) => {
+    const o = guardObject(r, ['routes', i], issues);
+    if (o === undefined) return;
+    guardString(field(o, 'method'), ['routes', i, 'method'], issues, { pattern: /^[A-Z]+$/, max: 10 });
+    guardString(field(o, 'url'), ['routes', i, 'url'], issues, { pattern: /^\//, max: 2000 });
+    guardObject(field(o, 'schema'), ['routes', i, 'schema'], issues);
+  });
+  const inf = guardObject(info, ['info'], issues);
+  if (inf !== undefined) for (const k of ['title', 'version']) guardString(field(inf, k), ['info', k], issues, { min: 1, max: 200 });
+  if (issues.length > 0) throw new SesamError('ASSERTION', 'buildOpenApiDocument: malformed routes or info', { issues });
   const paths: Record<string, Json> = {};
   for (const r of routes) {
     if (r.method === 'HEAD') continue;

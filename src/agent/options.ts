@@ -63,7 +63,7 @@ export interface AgentOptions {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** True for an address that only this machine reaches. */
-export const isLoopbackHost = (host: string): boolean => LOOPBACK.has(host) || /^127(\.\d{1,3}){3}$/.test(host);
+export const isLoopbackHost = (host: string): boolean => typeof host === 'string' && (LOOPBACK.has(host) || /^127(\.\d{1,3}){3}$/.test(host));
 
 const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 

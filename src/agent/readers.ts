@@ -48,6 +48,16 @@ export interface VirtualReaderBoard extends AgentReaders {
   remove(name: string): void;
 }
 
+/** A virtual reader (programmer input: asserted). */
+function assertReader(r: unknown): asserts r is VirtualReader {
+  const o = r !== null && typeof r === 'object' ? (r as Record<string, unknown>) : undefined;
+  const card = o?.['card'];
+  assert(
+    o !== undefined && typeof o['name'] === 'string' && typeof o['present'] === 'function' && typeof o['insert'] === 'function' && typeof o['remove'] === 'function' && card !== null && typeof card === 'object' && (card as { atr?: unknown }).atr instanceof Uint8Array,
+    'virtual board: expected a virtual reader (createVirtualReader)',
+  );
+}
+
 function infoOf(r: VirtualReader): AgentReaderInfo {
   if (!r.present()) return { name: r.name, present: false, kind: 'none', family: 'none', label: 'aucune carte' };
   const id = identifyCard(r.card.atr);
@@ -66,14 +76,19 @@ function infoOf(r: VirtualReader): AgentReaderInfo {
  */
 export function createVirtualReaderBoard(readers: readonly VirtualReader[] = []): VirtualReaderBoard {
   const plugged = new Map<string, VirtualReader>();
-  for (const r of readers) plugged.set(r.name, r);
+  assert(Array.isArray(readers), 'createVirtualReaderBoard: readers must be an array of virtual readers');
+  for (const r of readers) {
+    assertReader(r);
+    assert(!plugged.has(r.name), `virtual board: two readers named ${r.name}`);
+    plugged.set(r.name, r);
+  }
   const listeners = new Set<(event: AgentReaderEvent) => void>();
   const emit = (event: AgentReaderEvent): void => {
     for (const l of [...listeners]) l(event);
   };
   const get = (name: string): VirtualReader => {
-    const r = plugged.get(name);
-    assert(r !== undefined, `virtual board: no reader named ${name}`);
+    const r = typeof name === 'string' ? plugged.get(name) : undefined;
+    assert(r !== undefined, `virtual board: no reader named ${typeof name === 'string' ? name : `(${typeof name})`}`);
     return r;
   };
   const inserted = (r: VirtualReader): AgentReaderEvent => {
@@ -88,6 +103,7 @@ export function createVirtualReaderBoard(readers: readonly VirtualReader[] = [])
     },
     card: (name) => get(name).access,
     plug(reader) {
+      assertReader(reader);
       assert(!plugged.has(reader.name), `virtual board: a reader named ${reader.name} is already plugged`);
       plugged.set(reader.name, reader);
       emit({ type: 'reader-added', reader: reader.name });

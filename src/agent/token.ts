@@ -7,7 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { lstat, mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SesamError } from '../core/issues/index';
+import { assert, SesamError } from '../core/issues/index';
 
 /** Name of the token file in the data folder. */
 export const AGENT_TOKEN_FILE = 'agent-token';
@@ -26,6 +26,7 @@ const errno = (e: unknown): string => (e instanceof Error && 'code' in e ? Strin
  * const { token } = await loadAgentToken('/home/me/.sesam');
  */
 export async function loadAgentToken(dir: string): Promise<{ readonly token: string; readonly path: string }> {
+  assert(typeof dir === 'string' && dir.trim() !== '' && !/[\u0000-\u001f]/.test(dir), 'loadAgentToken: dir must be a folder path');
   const path = join(dir, AGENT_TOKEN_FILE);
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
