@@ -4,27 +4,15 @@
  * tests) that emits the same events when a virtual card or reader comes and goes.
  */
 import { assert } from '../core/issues/index';
-import type { CardAccess, CardFamily, CardKind, VirtualReader } from '../reader/index';
+import type { CardAccess, VirtualReader } from '../reader/index';
+import type { PcscEvent, PcscReaderInfo } from '../reader/pcsc/index';
 import { formatHex, identifyCard } from '../reader/index';
 
-/** One reader as the agent lists it (the PC/SC client's `PcscReaderInfo` fits). */
-export interface AgentReaderInfo {
-  readonly name: string;
-  readonly present: boolean;
-  /** ATR hex when a card is present. */
-  readonly atr?: string;
-  readonly kind: CardKind | 'none';
-  readonly family: CardFamily | 'none';
-  readonly label: string;
-}
+/** One reader as the agent lists it: the PC/SC client's `PcscReaderInfo` without its arbitration state. */
+export type AgentReaderInfo = Omit<PcscReaderInfo, 'held' | 'waiting'>;
 
-/** A reader or card event (the PC/SC client's `PcscEvent` fits; `error` events are not forwarded). */
-export type AgentReaderEvent =
-  | { readonly type: 'reader-added'; readonly reader: string }
-  | { readonly type: 'reader-removed'; readonly reader: string }
-  | { readonly type: 'card-inserted'; readonly reader: string; readonly atr: string; readonly kind: CardKind; readonly family: CardFamily }
-  | { readonly type: 'card-removed'; readonly reader: string; readonly duringTransaction?: boolean }
-  | { readonly type: 'error'; readonly reader?: string };
+/** A reader or card event: the PC/SC client's events (`error` events are not forwarded to clients). */
+export type AgentReaderEvent = PcscEvent;
 
 /** The readers port of the agent. */
 export interface AgentReaders {
