@@ -77,6 +77,9 @@ export function addGuards(app: FastifyInstance, settings: GuardSettings): void {
       }
       reply.header('access-control-allow-origin', origin).header('vary', 'Origin').header('access-control-expose-headers', CORS_EXPOSE_HEADERS);
       if (request.method === 'OPTIONS') {
+        // A public site calling the loopback: Chrome's Private Network Access preflight asks
+        // for this opt-in (WICG Private Network Access, « CORS-preflight for private network »).
+        if (request.headers['access-control-request-private-network'] === 'true') reply.header('access-control-allow-private-network', 'true');
         return reply
           .code(204)
           .header('access-control-allow-methods', 'GET, POST, DELETE')

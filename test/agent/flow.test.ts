@@ -4,7 +4,9 @@
  * follow-up, sending through a real SMTP server (smtp-server on loopback) — every answer checked
  * against the OpenAPI document's schema; and the PIN and token never in the log lines.
  */
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_LOG_REDACT } from '../../src/agent/index';
 import { createMailTransport, createMemoryOutboxStore, createOutbox } from '../../src/transport/index';
 import { expectOk } from '../helpers/expectIssue';
 import { FACTURE, INPUT } from '../fse/fixtures';
@@ -177,6 +179,17 @@ describe('logs', () => {
     expect(text).not.toContain(TEST_PIN);
     expect(text).not.toContain('11112222');
     expect(text).not.toContain(t.token);
+  });
+
+  it('the redaction paths mask a PIN, a token and a body wherever a log record would carry them', () => {
+    const lines: string[] = [];
+    const log = pino({ redact: { paths: [...AGENT_LOG_REDACT], censor: '[masqué]' } }, { write: (l: string) => void lines.push(l) });
+    log.info({ req: { headers: { authorization: `Bearer ${t.token}` }, body: { pin: TEST_PIN } } }, 'request');
+    log.info({ pin: TEST_PIN, body: { pin: TEST_PIN }, cps: { pin: TEST_PIN }, a: { b: { pin: TEST_PIN } }, token: t.token }, 'state');
+    const text = lines.join('');
+    expect(text).not.toContain(TEST_PIN);
+    expect(text).not.toContain(t.token);
+    expect(text.match(/\[masqué\]/g)?.length).toBeGreaterThanOrEqual(6);
   });
 
   it('a handler error is logged without the request body', async () => {

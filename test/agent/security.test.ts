@@ -90,7 +90,11 @@ describe('Origin allow-list and CORS', () => {
     expect(ok.status).toBe(204);
     expect(ok.headers['access-control-allow-origin']).toBe(PMS);
     expect(String(ok.headers['access-control-allow-headers'])).toMatch(/authorization/);
-    const bad = await t.call('OPTIONS', '/v1/pricing', { auth: false, headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(ok.headers['access-control-allow-private-network']).toBeUndefined();
+    const pna = await t.call('OPTIONS', '/v1/pricing', { auth: false, headers: { origin: PMS, 'access-control-request-method': 'POST', 'access-control-request-private-network': 'true' } });
+    expect(pna.headers['access-control-allow-private-network']).toBe('true');
+    const bad = await t.call('OPTIONS', '/v1/pricing', { auth: false, headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-private-network': 'true' } });
+    expect(bad.headers['access-control-allow-private-network']).toBeUndefined();
     expect(bad.status).toBe(403);
     expect(bad.headers['access-control-allow-origin']).toBeUndefined();
   });
