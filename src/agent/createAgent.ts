@@ -85,6 +85,30 @@ export async function createAgent(options: AgentOptions = {}): Promise<Agent> {
     if ((e.type === 'card-removed' || e.type === 'reader-removed') && cps?.session.reader === e.reader) cps = undefined;
   });
 
+  try {
+    return await assemble(o, { host, bodyLimit, token, ctx, unwatch, close: ownLedger ? () => ledger.close() : async () => undefined });
+  } catch (e) {
+    unwatch?.();
+    if (ownLedger) await ledger.close();
+    throw e;
+  }
+}
+
+/** What {@link assemble} needs from `createAgent`. */
+interface Assembly {
+  readonly host: string;
+  readonly bodyLimit: number;
+  readonly token: string;
+  readonly ctx: AgentContext;
+  readonly unwatch: (() => void) | undefined;
+  /** Closes what the agent opened (its own ledger). */
+  readonly close: () => Promise<void>;
+}
+
+/** Builds the fastify app, its guards and routes, and the agent object. */
+async function assemble(o: AgentOptions, a: Assembly): Promise<Agent> {
+  const { host, bodyLimit, token, ctx } = a;
+  const streams = ctx.streams;
   const app: FastifyInstance = Fastify({
     bodyLimit,
     logger: o.log === undefined ? false : { level: o.log.level ?? 'info', stream: o.log.stream, redact: { paths: [...AGENT_LOG_REDACT], censor: '[masqué]' } },
@@ -106,8 +130,8 @@ export async function createAgent(options: AgentOptions = {}): Promise<Agent> {
   addGuards(app, { token, allowedOrigins: new Set(o.allowedOrigins ?? []), limit, ...(allowedHosts === undefined ? {} : { allowedHosts }) });
   addErrorHandling(app, bodyLimit);
 
-  let document: Record<string, unknown> | undefined;
-  const openApiDocument = (): Record<string, unknown> => (document ??= buildOpenApiDocument(routes, { title: 'sesam-billing — agent local', version: '1' }));
+  // Built on each call (cheap): a copy taken before every route was registered would stay partial.
+  const openApiDocument = (): Record<string, unknown> => buildOpenApiDocument(routes, { title: 'sesam-billing — agent local', version: '1' });
   app.get('/openapi.json', { config: { public: true } }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(openApiDocument()));
   app.get(
     '/health',
@@ -131,9 +155,9 @@ export async function createAgent(options: AgentOptions = {}): Promise<Agent> {
       return url;
     },
     async close() {
-      unwatch?.();
+      a.unwatch?.();
       await app.close();
-      if (ownLedger) await ledger.close();
+      await a.close();
     },
     get url() {
       return url;
