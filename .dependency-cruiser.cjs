@@ -27,6 +27,7 @@ module.exports = {
     allow('reader', ['core'], 'reader (and reader/pcsc): core'),
     allow('signature', ['core'], 'signature: core'),
     allow('ledger', ['core'], 'ledger (and ledger/sqlite): core'),
+    allow('agent', ['core', 'rules', 'fse', 'ledger', 'reader', 'signature', 'returns', 'transport', 'dashboard'], 'agent (local HTTP API for web PMS): the engine modules it serves; node: and fastify allowed'),
     allow('transport', ['core', 'fse', 'ledger'], 'transport adapter: core, fse types, ledger (SQLite driver loader); node: and mail packages allowed'),
     {
       name: 'no-node-io-in-pure-modules',
@@ -56,7 +57,7 @@ module.exports = {
       comment: "import … from 'sesam-billing' never loads an adapter",
       severity: 'error',
       from: { path: '^src/index\\.ts$' },
-      to: { path: '^src/(reader/pcsc|ledger/sqlite|ledger/postgres|insi/node|transport|simulator|cli)/' },
+      to: { path: '^src/(reader/pcsc|ledger/sqlite|ledger/postgres|insi/node|transport|simulator|cli|agent)/' },
     },
     {
       name: 'root-entry-is-platform-neutral',

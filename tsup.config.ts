@@ -36,6 +36,7 @@ const DTS_ENTRIES: Record<string, string> = {
   'ledger/sqlite/index': 'src/ledger/sqlite/index.ts',
   'ledger/postgres/index': 'src/ledger/postgres/index.ts',
   'dre/index': 'src/dre/index.ts',
+  'agent/index': 'src/agent/index.ts',
   'simulator/index': 'src/simulator/index.ts',
 };
 
