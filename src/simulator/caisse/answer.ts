@@ -89,7 +89,7 @@ export function buildCaisseAnswer(bytes: Uint8Array, options: CaisseAnswerOption
       guardInteger(field(s, 'seed'), ['options', 'script', 'seed'], issues, { min: 0, max: 0xffffffff });
       guardMoney(field(s, 'retenue'), ['options', 'script', 'retenue'], issues, { required: false });
       guardInteger(field(s, 'partialPercent'), ['options', 'script', 'partialPercent'], issues, { required: false, min: 0, max: 100 });
-      for (const k of ['fileWeights', 'invoiceWeights', 'files', 'invoices', 'rejectCodes']) guardObject(field(s, k), ['options', 'script', k], issues, { required: false });
+      for (const k of ['fileWeights', 'invoiceWeights', 'files', 'invoices', 'rejectCodes', 'deductions']) guardObject(field(s, k), ['options', 'script', k], issues, { required: false });
     }
     guardPlainDate(field(o, 'received'), ['options', 'received'], issues);
     guardPlainDate(field(o, 'returned'), ['options', 'returned'], issues, { required: false });

@@ -10,7 +10,7 @@
 import type { PlainDate } from '../../core/date/index';
 import { addDays } from '../../core/date/index';
 import type { Money } from '../../core/money/index';
-import { euros, multiplyFraction, negate, ZERO } from '../../core/money/index';
+import { euros, multiplyFraction, negate, subtract, ZERO } from '../../core/money/index';
 import type { Result } from '../../core/issues/index';
 import { ok } from '../../core/issues/index';
 import type { B2File } from '../../fse/b2/file';
@@ -69,10 +69,13 @@ export function buildCaisseNoemie(
     for (const f of lot.factures) {
       const numero = f.entete.numeroFacture;
       const outcome = computeInvoiceOutcome(script, ps, numero);
-      const demande = (kind === 'fse' ? f.total.totalRemboursableAmo : f.total.totalRemboursableAmc) ?? ZERO;
+      const deduction = kind === 'fse' ? script.deductions?.[`${ps}/${numero}`] : undefined;
+      const asked = (kind === 'fse' ? f.total.totalRemboursableAmo : f.total.totalRemboursableAmc) ?? ZERO;
+      const demande = deduction === undefined ? asked : subtract(asked, deduction);
       entities.push({
-        entity: '102', niveauRupture: '04', numeroFacture: formatInvoiceNumber(numero), complementNumeroFacture: '', numeroLot,
-        dateCreationLot: lot.debut.dateCreationLot, typeFacture: 'F', dateFacturation: f.entete.dateFacturation, traitementPartAmc: '', natureAssurance: 'AS',
+        // An OCT's return names the invoice, not the DRE lot (the ledger matches PS + n° facture).
+        entity: '102', niveauRupture: '04', numeroFacture: formatInvoiceNumber(numero), complementNumeroFacture: '', numeroLot: kind === 'fse' ? numeroLot : '',
+        ...(kind === 'fse' ? { dateCreationLot: lot.debut.dateCreationLot } : {}), typeFacture: 'F', dateFacturation: f.entete.dateFacturation, traitementPartAmc: '', natureAssurance: 'AS',
       });
       const paye = outcome === 'rejetee' ? ZERO : outcome === 'partielle' ? multiplyFraction(demande, percent, 100, 'down') : demande;
       const etat = outcome === 'rejetee' ? ('R' as const) : ('P' as const);

@@ -50,6 +50,12 @@ export interface CaisseScript {
   readonly rejectCodes?: { readonly amo?: readonly string[]; readonly amc?: readonly string[] };
   /** Amount of a retenue (default 5,00 €: a parameter of the simulation, not a tariff). */
   readonly retenue?: Money;
+  /**
+   * Participation forfaitaire and franchises the caisse deducts from the AMO part, per invoice
+   * (`<n° PS>/<n° facture>`): the B2 carries the remboursable before them (type 5), and this
+   * caisse does not re-price. Default: none.
+   */
+  readonly deductions?: Readonly<Record<string, Money>>;
   /** Share of the amount asked that a partial payment pays, in percent (default 50). */
   readonly partialPercent?: number;
 }
