@@ -57,6 +57,8 @@ export interface CaisseAnswerOptions {
 }
 
 const latin1 = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+/** What can be read of a refused file's 000 (letters and digits only: the rest is unknown). */
+const clean = (b: Uint8Array, from: number, to: number): string => latin1(b, from, to).toUpperCase().replace(/[^0-9A-Z]/g, '');
 
 function arlOf(b2: B2File, statut: 'positif' | 'negatif', received: PlainDate, motif?: { code: string; libelle: string }): Arl {
   return {
@@ -101,11 +103,11 @@ export function buildCaisseAnswer(bytes: Uint8Array, options: CaisseAnswerOption
     const where = first?.source?.record === undefined ? '' : ` ENR ${first.source.record} COL ${first.source.column ?? 0}`;
     const arl: Arl = {
       statut: 'negatif',
-      identificationFichier: latin1(bytes, 49, 55).trim() || '000000',
+      identificationFichier: clean(bytes, 49, 55) || '000000',
       dateReception: options.received,
       typeEmetteur: latin1(bytes, 25, 27) === 'OC' ? 'OC' : 'CP',
-      numeroEmetteur: latin1(bytes, 27, 41).trim().replace(/[^0-9A-Z]/g, '') || '0',
-      numeroDestinataire: latin1(bytes, 5, 19).replace(/\D/g, '').slice(-9),
+      numeroEmetteur: clean(bytes, 27, 41) || '0',
+      numeroDestinataire: clean(bytes, 5, 19).replace(/\D/g, '').slice(-9),
       motif: { code: 'MOD9', libelle: `FICHIER NON CONFORME ${first?.code ?? ''}${where}`.slice(0, 71) },
       lots: [],
     };
