@@ -104,6 +104,8 @@ ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:${dir}/mail/%u
+# A throwaway mailbox in a temp dir: no fsync (the load test appends thousands of returns).
+mail_fsync = never
 default_internal_user = ${internal}
 default_internal_group = ${root ? 'dovecot' : String(me.gid)}
 default_login_user = ${login}
