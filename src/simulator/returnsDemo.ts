@@ -148,6 +148,6 @@ function fetchedInput(fetched: NonNullable<ReturnsDemoOptions['fetched']>, optio
   if (!statement.ok) return statement;
   const positive = arls.filter((a) => a.statut === 'positif').length;
   options.out(`\n━━ Retours relevés par IMAP (${options.date}) ━━\n`);
-  options.out(`  ${plural(arls.length, 'ARL')} (${positive} positif(s)) ; ${plural(noemie.length, 'retour')} NOEMIE 580 ; relevé CFONB 120 : ${statement.value.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
+  options.out(`  ${arls.length} ARL (${positive} positif(s)) ; ${plural(noemie.length, 'retour')} NOEMIE 580 ; relevé CFONB 120 : ${statement.value.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
   return ok({ arls, noemie, cfonbText: statement.value.cfonbText });
 }

@@ -6,8 +6,8 @@
  * rejected, retenue, lost return, duplicate ARL or return, negative ARL).
  *
  * A message is recognised by its Message-ID: a file sent again after a lost acknowledgement is
- * accepted (250) and not answered twice. SCOR pièces (PDF attachments) are accepted and
- * recorded beside the lots. Faults for tests: `pause()` / `resume()` (the server down then back
+ * accepted (250) and not answered twice. SCOR pièces (PDF attachments) are accepted, checked
+ * with `validatePdfA` and recorded beside the lots (no SCOR ARL: its layout is not modeled here). Faults for tests: `pause()` / `resume()` (the server down then back
  * on the same port), `fault('cut')` (the connection cut in the middle of DATA: nothing stored)
  * and `fault('lose-ack')` (stored, but the 250 never reaches the sender).
  */
@@ -22,6 +22,7 @@ import { parseMimeMessage } from './mime';
 import type { CaisseScheduler } from './scheduler';
 import { createTimerScheduler } from './scheduler';
 import { composeReturnMail } from './compose';
+import { validatePdfA } from '../../../scor/index';
 
 /** Options of {@link startLocalCaisse}. */
 export interface LocalCaisseOptions {
@@ -59,8 +60,10 @@ export interface ReceivedScor {
   readonly from: string;
   readonly filename: string;
   readonly bytes: number;
-  /** Starts with `%PDF-1.4` and declares PDF/A (pdfaid) in its metadata. */
-  readonly looksPdfA: boolean;
+  /** The structural PDF/A-1b checks of `validatePdfA` (sesam-billing/scor) pass. */
+  readonly pdfA: boolean;
+  /** Codes of the issues `validatePdfA` raised. */
+  readonly issues: readonly string[];
 }
 
 /** The running caisse. */
@@ -179,7 +182,9 @@ export async function startLocalCaisse(options: LocalCaisseOptions): Promise<Loc
               const head = Buffer.from(att.bytes.subarray(0, 8)).toString('latin1');
               if (head.startsWith('%PDF-')) {
                 stats.scor++;
-                scor.push({ from, filename: att.filename, bytes: att.bytes.length, looksPdfA: head === '%PDF-1.4' && Buffer.from(att.bytes).includes('pdfaid:part') });
+                void track(
+                  validatePdfA(att.bytes).then((v) => void scor.push({ from, filename: att.filename, bytes: att.bytes.length, pdfA: v.ok, issues: v.issues.map((i) => i.code) })),
+                );
               } else answer(att.bytes, from, to, messageId);
             }
           }
