@@ -13,8 +13,9 @@ import { createServer, connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
-/** The dovecot binary (`DOVECOT_BIN` overrides the Debian path). */
+/** The dovecot binary (`DOVECOT_BIN` overrides the Debian path; read again by each `findDovecot`). */
 export const DOVECOT_BIN = process.env['DOVECOT_BIN'] ?? '/usr/sbin/dovecot';
+const dovecotBin = (): string => process.env['DOVECOT_BIN'] ?? '/usr/sbin/dovecot';
 
 /**
  * Finds the dovecot binary.
@@ -23,8 +24,8 @@ export const DOVECOT_BIN = process.env['DOVECOT_BIN'] ?? '/usr/sbin/dovecot';
  */
 export function findDovecot(): string | undefined {
   try {
-    accessSync(DOVECOT_BIN, constants.X_OK);
-    return DOVECOT_BIN;
+    accessSync(dovecotBin(), constants.X_OK);
+    return dovecotBin();
   } catch {
     return undefined;
   }
@@ -150,7 +151,7 @@ service stats {
 }
 `,
   );
-  const proc = spawn(DOVECOT_BIN, ['-c', conf, '-F'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(dovecotBin(), ['-c', conf, '-F'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
