@@ -26,7 +26,7 @@ async function lotsPerSecond(send: (k: number) => Promise<unknown>, start: numbe
 
 export default async function (): Promise<void> {
   const { files } = await buildDay({ files: 50, perFile: 5 });
-  const caisse = await startLocalCaisse({ mailbox: createMemoryMailbox(), scheduler: createManualScheduler('2025-03-11T08:00:00Z') });
+  const caisse = unwrap(await startLocalCaisse({ mailbox: createMemoryMailbox(), scheduler: unwrap(createManualScheduler('2025-03-11T08:00:00Z')) }));
   const port = caisse.port;
   const raw = nodemailer.createTransport({ pool: true, maxConnections: 1, host: '127.0.0.1', port, secure: false });
   const transport = unwrap(createMailTransport({ smtp: { host: '127.0.0.1', port, pool: true }, imap: { host: '127.0.0.1', port: 1, auth: { user: 'u', pass: 'p' } }, from: 'ps@cabinet.test' }));

@@ -66,7 +66,7 @@ async function openMailbox(io: CliIo): Promise<{ mailbox: CaisseMailbox; transpo
     try {
       const dovecot = await startDovecot();
       io.out(`  boîte aux lettres du cabinet : dovecot (IMAP) sur 127.0.0.1:${dovecot.port}, PID ${dovecot.pid}\n`);
-      const mailbox = createImapAppendMailbox({ host: '127.0.0.1', port: dovecot.port, login: (address) => ({ user: address.split('@')[0] ?? 'cabinet', pass: dovecot.pass }) });
+      const mailbox = unwrap(createImapAppendMailbox({ host: '127.0.0.1', port: dovecot.port, login: (address) => ({ user: address.split('@')[0] ?? 'cabinet', pass: dovecot.pass }) }));
       return { mailbox, transportOf: (t) => t, dovecot };
     } catch (e) {
       io.out(`  dovecot n'a pas démarré (${String((e as Error)?.message ?? e).split('\n')[0]}) : `);
@@ -87,8 +87,8 @@ async function openMailbox(io: CliIo): Promise<{ mailbox: CaisseMailbox; transpo
 export async function runTeletransmissionStage(io: CliIo, options: { files: FseStage['files']; data: DataDir; day: PlainDate }): Promise<TeletransmissionStage> {
   io.out('\n━━ 4. Télétransmission : lots par SMTP à la caisse locale, ARL et NOEMIE relevés par IMAP ━━\n');
   const { mailbox, transportOf, dovecot } = await openMailbox(io);
-  const scheduler = createManualScheduler(`${options.day}T17:30:00.000Z`);
-  const caisse = await startLocalCaisse({ mailbox, scheduler, script: demoScript(options.files), arlDelayMs: 2 * HOUR, noemieDelayMs: 3 * 24 * HOUR });
+  const scheduler = unwrap(createManualScheduler(`${options.day}T17:30:00.000Z`));
+  const caisse = unwrap(await startLocalCaisse({ mailbox, scheduler, script: demoScript(options.files), arlDelayMs: 2 * HOUR, noemieDelayMs: 3 * 24 * HOUR }));
   const imap = dovecot === undefined ? { host: '127.0.0.1', port: 1 } : { host: '127.0.0.1', port: dovecot.port };
   const mail = unwrap(createMailTransport({ smtp: { host: '127.0.0.1', port: caisse.port, pool: true }, imap: { ...imap, auth: { user: 'cabinet', pass: dovecot?.pass ?? 'x' } }, from: CABINET }));
   const transport = transportOf(mail);

@@ -7,7 +7,6 @@
 export type { CaisseFileOutcome, CaisseInvoiceOutcome, CaisseScript, Weights } from './script';
 export { computeDraw, computeFileOutcome, computeInvoiceOutcome, computeRejectCode } from './script';
 export type { CaisseInvoiceAnswer } from './noemieReturn';
-export { buildCaisseNoemie } from './noemieReturn';
 export type { CaisseAnswer, CaisseAnswerOptions } from './answer';
 export { buildCaisseAnswer } from './answer';
 export type { CaisseScheduler, ManualScheduler } from './node/scheduler';
@@ -16,8 +15,6 @@ export type { CaisseMailbox, ImapAppendOptions, MemoryMailbox } from './node/mai
 export { createImapAppendMailbox, createMemoryMailbox } from './node/mailbox';
 export type { MimeAttachment, MimeMessage } from './node/mime';
 export { parseMimeMessage } from './node/mime';
-export type { ReturnMail } from './node/compose';
-export { composeReturnMail } from './node/compose';
 export type { LocalCaisse, LocalCaisseOptions, LocalCaisseStats, ReceivedScor } from './node/server';
 export { startLocalCaisse } from './node/server';
 export type { TestDovecot } from './node/dovecot';

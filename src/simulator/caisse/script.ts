@@ -72,21 +72,28 @@ const INVOICE_OUTCOMES: readonly CaisseInvoiceOutcome[] = ['payee', 'partielle',
  * @returns A number in [0, 1).
  */
 export function computeDraw(seed: number, key: string): number {
-  let h = 0x811c9dc5 ^ (seed >>> 0);
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  // Junk from a JavaScript caller draws like seed 0 / its string form: never a throw.
+  const k = typeof key === 'string' ? key : typeof key === 'number' ? String(key) : '';
+  let h = 0x811c9dc5 ^ (typeof seed === 'number' ? seed >>> 0 : 0);
+  for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
   let t = (h + 0x6d2b79f5) >>> 0;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
+/** The script, or an empty one for junk (so that the draws never throw). */
+const scriptOf = (s: unknown): CaisseScript => (typeof s === 'object' && s !== null ? (s as CaisseScript) : { seed: 0 });
+const table = <T>(v: unknown): Readonly<Record<string, T>> | undefined => (typeof v === 'object' && v !== null ? (v as Record<string, T>) : undefined);
+
 function pick<K extends string>(all: readonly K[], weights: Weights<K> | undefined, fallback: K, u: number): K {
-  if (weights === undefined) return fallback;
-  const total = all.reduce((s, k) => s + Math.max(0, weights[k] ?? 0), 0);
+  if (typeof weights !== 'object' || weights === null) return fallback;
+  const w = (k: K): number => (typeof weights[k] === 'number' && Number.isFinite(weights[k]) ? Math.max(0, weights[k]) : 0);
+  const total = all.reduce((s, k) => s + w(k), 0);
   if (!(total > 0)) return fallback;
   let x = u * total;
   for (const k of all) {
-    x -= Math.max(0, weights[k] ?? 0);
+    x -= w(k);
     if (x < 0) return k;
   }
   return fallback;
@@ -100,7 +107,9 @@ function pick<K extends string>(all: readonly K[], weights: Weights<K> | undefin
  * @returns The explicit outcome, else the drawn one.
  */
 export function computeFileOutcome(script: CaisseScript, fileId: string): CaisseFileOutcome {
-  return script.files?.[fileId] ?? pick(FILE_OUTCOMES, script.fileWeights, 'normal', computeDraw(script.seed, `file:${fileId}`));
+  const s = scriptOf(script);
+  const explicit = table<CaisseFileOutcome>(s.files)?.[String(fileId)];
+  return FILE_OUTCOMES.includes(explicit as CaisseFileOutcome) ? (explicit as CaisseFileOutcome) : pick(FILE_OUTCOMES, s.fileWeights, 'normal', computeDraw(s.seed, `file:${String(fileId)}`));
 }
 
 /**
@@ -112,8 +121,10 @@ export function computeFileOutcome(script: CaisseScript, fileId: string): Caisse
  * @returns The explicit outcome, else the drawn one.
  */
 export function computeInvoiceOutcome(script: CaisseScript, ps: string, numeroFacture: number): CaisseInvoiceOutcome {
-  const key = `${ps}/${numeroFacture}`;
-  return script.invoices?.[key] ?? pick(INVOICE_OUTCOMES, script.invoiceWeights, 'payee', computeDraw(script.seed, `invoice:${key}`));
+  const s = scriptOf(script);
+  const key = `${String(ps)}/${String(numeroFacture)}`;
+  const explicit = table<CaisseInvoiceOutcome>(s.invoices)?.[key];
+  return INVOICE_OUTCOMES.includes(explicit as CaisseInvoiceOutcome) ? (explicit as CaisseInvoiceOutcome) : pick(INVOICE_OUTCOMES, s.invoiceWeights, 'payee', computeDraw(s.seed, `invoice:${key}`));
 }
 
 /**
@@ -125,5 +136,6 @@ export function computeInvoiceOutcome(script: CaisseScript, ps: string, numeroFa
  * @returns One of `codes`.
  */
 export function computeRejectCode(script: CaisseScript, key: string, codes: readonly string[]): string {
-  return codes[Math.floor(computeDraw(script.seed, `reject:${key}`) * codes.length)] ?? codes[0] ?? 'MOD1';
+  const list = Array.isArray(codes) ? codes.filter((c): c is string => typeof c === 'string' && c !== '') : [];
+  return list[Math.floor(computeDraw(scriptOf(script).seed, `reject:${String(key)}`) * list.length)] ?? list[0] ?? 'MOD1';
 }

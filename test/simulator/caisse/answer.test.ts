@@ -7,7 +7,8 @@ import { fc, test } from '@fast-check/vitest';
 import { compare, isZero, sum, ZERO } from '../../../src/core/money/index';
 import { decodeModeledArl } from '../../../src/noemie/arl/modeledDecoder';
 import { parseNoemie } from '../../../src/noemie/parseNoemie';
-import { buildCaisseAnswer, composeReturnMail, computeDraw, computeFileOutcome, computeInvoiceOutcome, createManualScheduler, parseMimeMessage } from '../../../src/simulator/caisse/index';
+import { composeReturnMail } from '../../../src/simulator/caisse/node/compose';
+import { buildCaisseAnswer, computeDraw, computeFileOutcome, computeInvoiceOutcome, createImapAppendMailbox, createManualScheduler, computeRejectCode, parseMimeMessage, startLocalCaisse } from '../../../src/simulator/caisse/index';
 import type { CaisseScript } from '../../../src/simulator/caisse/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { runs } from '../../helpers/runs';
@@ -99,6 +100,18 @@ describe('properties', () => {
     expect(() => buildCaisseAnswer(bytes, { script: junk, received: dateAfter(1) } as never)).not.toThrow();
   });
 
+  test.prop([fc.anything(), fc.anything(), fc.anything()], { numRuns: runs(150) })('the exported functions never throw on junk', async (a, b, c) => {
+    expect(() => computeDraw(a as never, b as never)).not.toThrow();
+    expect(() => computeFileOutcome(a as never, b as never)).not.toThrow();
+    expect(() => computeInvoiceOutcome(a as never, b as never, c as never)).not.toThrow();
+    expect(() => computeRejectCode(a as never, b as never, c as never)).not.toThrow();
+    expect(() => parseMimeMessage(a as never)).not.toThrow();
+    expect(createManualScheduler(a as never).ok).toBe(typeof a === 'string' && Number.isFinite(Date.parse(a)) && a.length >= 10 && a.length <= 40);
+    expect(() => createImapAppendMailbox(a as never)).not.toThrow();
+    const started = await startLocalCaisse(a as never);
+    expect(started.ok).toBe(false);
+  });
+
   test.prop([fc.uint8Array({ maxLength: 3000 }), fc.stringMatching(/^[A-Z0-9_]{1,20}$/)], { numRuns: runs(60) })('a composed return reads back to its exact bytes', async (bytes, name) => {
     const raw = await composeReturnMail({ from: 'a@caisse.test', to: 'ps@cabinet.test', subject: 'ARL', messageId: '<x@caisse.test>', inReplyTo: '<y@cabinet.test>', date: '2025-03-11T08:00:00Z', filename: name, bytes });
     const m = parseMimeMessage(raw);
@@ -109,7 +122,7 @@ describe('properties', () => {
   });
 
   test.prop([fc.array(fc.nat({ max: 10_000 }), { maxLength: 30 })], { numRuns: runs(100) })('the manual scheduler runs tasks in due order, only when time reaches them', async (delays) => {
-    const s = createManualScheduler('2025-03-10T08:00:00Z');
+    const s = expectOk(createManualScheduler('2025-03-10T08:00:00Z'));
     const ran: number[] = [];
     delays.forEach((d, k) => s.schedule(d, async () => void ran.push(k)));
     expect(await s.advance(0)).toBe(delays.filter((d) => d === 0).length);

@@ -44,9 +44,9 @@ describe.skipIf(dovecotBin === undefined)(`local caisse over SMTP + dovecot IMAP
   /** A caisse, a mailbox user of its own (so tests do not see each other's returns), an outbox. */
   async function rig(script: CaisseScript): Promise<Rig> {
     const me = `ps${++user}`;
-    const scheduler = createManualScheduler(dayAt(1));
-    const mailbox = createImapAppendMailbox({ host: '127.0.0.1', port: dovecot.port, login: (address) => ({ user: address.split('@')[0] ?? 'ps', pass: dovecot.pass }) });
-    const caisse = await startLocalCaisse({ mailbox, scheduler, script, arlDelayMs: 0, noemieDelayMs: 2 * DAY_MS });
+    const scheduler = expectOk(createManualScheduler(dayAt(1)));
+    const mailbox = expectOk(createImapAppendMailbox({ host: '127.0.0.1', port: dovecot.port, login: (address) => ({ user: address.split('@')[0] ?? 'ps', pass: dovecot.pass }) }));
+    const caisse = expectOk(await startLocalCaisse({ mailbox, scheduler, script, arlDelayMs: 0, noemieDelayMs: 2 * DAY_MS }));
     const transport = expectOk(
       createMailTransport({
         smtp: { host: '127.0.0.1', port: caisse.port, timeoutMs: 5000 },

@@ -28,9 +28,9 @@ describe.skipIf(dovecotBin === undefined)(`load: ${LOTS} lots through the local 
   it(`${LOTS} lots: all acknowledged, all reconciled, none lost`, async () => {
     const { ledger, files, deductions } = await buildDay({ files: LOTS });
     expect(files).toHaveLength(LOTS);
-    const scheduler = createManualScheduler(dayAt(1));
-    const mailbox = createImapAppendMailbox({ host: '127.0.0.1', port: dovecot.port, login: () => ({ user: 'load', pass: dovecot.pass }) });
-    const caisse = await startLocalCaisse({ mailbox, scheduler, script: { seed: 12, deductions }, noemieDelayMs: 86_400_000 });
+    const scheduler = expectOk(createManualScheduler(dayAt(1)));
+    const mailbox = expectOk(createImapAppendMailbox({ host: '127.0.0.1', port: dovecot.port, login: () => ({ user: 'load', pass: dovecot.pass }) }));
+    const caisse = expectOk(await startLocalCaisse({ mailbox, scheduler, script: { seed: 12, deductions }, noemieDelayMs: 86_400_000 }));
     const transport = expectOk(
       createMailTransport({
         smtp: { host: '127.0.0.1', port: caisse.port, pool: true, timeoutMs: 10_000 },

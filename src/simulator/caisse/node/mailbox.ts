@@ -8,7 +8,8 @@
  *   whose `transportFor` reads it with the `Transport` port's `fetchReturns` / `markStored`.
  */
 import { ImapFlow } from 'imapflow';
-import type { Result } from '../../../core/issues/index';
+import { field, guardBoolean, guardFunction, guardInteger, guardObject, guardString, inputErr } from '../../../core/guard/index';
+import type { Issue, Result } from '../../../core/issues/index';
 import { ok } from '../../../core/issues/index';
 import { computeContentHash } from '../../../transport/messageId';
 import type { FetchedReturn, Transport } from '../../../transport/model';
@@ -37,9 +38,20 @@ export interface ImapAppendOptions {
  * Creates an IMAP APPEND delivery.
  *
  * @param options - Server, credentials per recipient, folder.
- * @returns The mailbox port.
+ * @returns The mailbox port, or `INPUT_*` issues.
  */
-export function createImapAppendMailbox(options: ImapAppendOptions): CaisseMailbox {
+export function createImapAppendMailbox(options: ImapAppendOptions): Result<CaisseMailbox> {
+  const issues: Issue[] = [];
+  const o = guardObject(options, ['options'], issues);
+  if (o) {
+    guardString(field(o, 'host'), ['options', 'host'], issues, { min: 1 });
+    guardInteger(field(o, 'port'), ['options', 'port'], issues, { min: 1, max: 65535 });
+    guardBoolean(field(o, 'secure'), ['options', 'secure'], issues, { required: false });
+    guardFunction(field(o, 'login'), ['options', 'login'], issues);
+    guardString(field(o, 'folder'), ['options', 'folder'], issues, { required: false, min: 1 });
+    guardBoolean(field(o, 'allowSelfSigned'), ['options', 'allowSelfSigned'], issues, { required: false });
+  }
+  if (issues.length > 0) return inputErr(issues);
   const clients = new Map<string, { client: Promise<ImapFlow>; chain: Promise<unknown> }>();
   const folder = options.folder ?? 'INBOX';
   const open = async (address: string): Promise<ImapFlow> => {
@@ -49,7 +61,7 @@ export function createImapAppendMailbox(options: ImapAppendOptions): CaisseMailb
     await c.connect();
     return c;
   };
-  return {
+  return ok({
     async deliver(to, raw) {
       const key = to.toLowerCase();
       let slot = clients.get(key);
@@ -68,7 +80,7 @@ export function createImapAppendMailbox(options: ImapAppendOptions): CaisseMailb
       for (const s of clients.values()) await s.client.then((c) => c.logout().catch(() => c.close()), () => undefined);
       clients.clear();
     },
-  };
+  });
 }
 
 /** The in-process mailbox. */

@@ -84,10 +84,11 @@ function walk(raw: Buffer, out: MimeAttachment[], depth: number): Map<string, st
  * Parses a message: headers and decoded attachments.
  *
  * @param raw - The message as received (DATA, dot-unstuffed).
- * @returns Headers and attachments, in order.
+ * @returns Headers and attachments, in order (none for what is not bytes).
  */
-export function parseMimeMessage(raw: Buffer): MimeMessage {
+export function parseMimeMessage(raw: Uint8Array): MimeMessage {
   const attachments: MimeAttachment[] = [];
-  const headers = walk(raw, attachments, 0);
+  if (!(raw instanceof Uint8Array)) return { headers: new Map(), attachments };
+  const headers = walk(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), attachments, 0);
   return { headers, attachments };
 }

@@ -2,6 +2,9 @@
  * When the local caisse answers: a scheduler port, so tests and the demo never sleep for a
  * caisse's real delays (hours for an ARL, days for a NOEMIE return).
  */
+import { guardString, inputErr } from '../../../core/guard/index';
+import type { Issue, Result } from '../../../core/issues/index';
+import { ok } from '../../../core/issues/index';
 
 /** Runs a task after a delay. */
 export interface CaisseScheduler {
@@ -23,14 +26,17 @@ export interface ManualScheduler extends CaisseScheduler {
  * Creates a manual scheduler (tests, demo).
  *
  * @param start - Initial instant (ISO 8601).
- * @returns The scheduler; its `clock` moves with `advance` only.
+ * @returns The scheduler (its `clock` moves with `advance` only), or `INPUT_*` issues.
  */
-export function createManualScheduler(start: string): ManualScheduler {
-  let now = Date.parse(start);
-  if (!Number.isFinite(now)) throw new TypeError(`createManualScheduler: not an ISO 8601 instant: ${start}`);
+export function createManualScheduler(start: string): Result<ManualScheduler> {
+  const issues: Issue[] = [];
+  guardString(start, ['start'], issues, { min: 10, max: 40 });
+  let now = typeof start === 'string' ? Date.parse(start) : NaN;
+  if (issues.length === 0 && !Number.isFinite(now)) guardString(start, ['start'], issues, { pattern: /^\d{4}-\d\d-\d\dT\d\d:\d\d/, expected: 'instant ISO 8601' });
+  if (issues.length > 0 || !Number.isFinite(now)) return inputErr(issues);
   let seq = 0;
   const queue: { at: number; seq: number; task: () => Promise<void> }[] = [];
-  return {
+  return ok({
     clock: () => new Date(now).toISOString(),
     schedule(delayMs, task) {
       queue.push({ at: now + Math.max(0, delayMs), seq: seq++, task });
@@ -51,7 +57,7 @@ export function createManualScheduler(start: string): ManualScheduler {
       return ran;
     },
     pending: () => queue.length,
-  };
+  });
 }
 
 /**

@@ -14,6 +14,9 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { PlainDate } from '../../../core/date/index';
+import { field, guardFunction, guardInteger, guardObject, guardString, inputErr } from '../../../core/guard/index';
+import type { Issue, Result } from '../../../core/issues/index';
+import { ok } from '../../../core/issues/index';
 import type { CaisseAnswer } from '../answer';
 import { buildCaisseAnswer } from '../answer';
 import type { CaisseScript } from '../script';
@@ -90,9 +93,24 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Starts the local caisse.
  *
  * @param options - Mailbox, script, scheduler, delays, address.
- * @returns The running caisse.
+ * @returns The running caisse, or `INPUT_*` issues (nothing started).
+ * @throws Error when the port cannot be listened on (I/O).
  */
-export async function startLocalCaisse(options: LocalCaisseOptions): Promise<LocalCaisse> {
+export async function startLocalCaisse(options: LocalCaisseOptions): Promise<Result<LocalCaisse>> {
+  const issues: Issue[] = [];
+  const o = guardObject(options, ['options'], issues);
+  if (o) {
+    const m = guardObject(field(o, 'mailbox'), ['options', 'mailbox'], issues);
+    if (m) for (const k of ['deliver', 'close']) guardFunction(field(m, k), ['options', 'mailbox', k], issues);
+    const sc = guardObject(field(o, 'script'), ['options', 'script'], issues, { required: false });
+    if (sc) guardInteger(field(sc, 'seed'), ['options', 'script', 'seed'], issues, { min: 0, max: 0xffffffff });
+    const sh = guardObject(field(o, 'scheduler'), ['options', 'scheduler'], issues, { required: false });
+    if (sh) for (const k of ['clock', 'schedule']) guardFunction(field(sh, k), ['options', 'scheduler', k], issues);
+    for (const k of ['arlDelayMs', 'noemieDelayMs']) guardInteger(field(o, k), ['options', k], issues, { required: false, min: 0 });
+    guardString(field(o, 'host'), ['options', 'host'], issues, { required: false, min: 1 });
+    guardInteger(field(o, 'port'), ['options', 'port'], issues, { required: false, min: 0, max: 65535 });
+  }
+  if (issues.length > 0) return inputErr(issues);
   const script = options.script ?? { seed: 1 };
   const scheduler = options.scheduler ?? createTimerScheduler();
   const host = options.host ?? '127.0.0.1';
@@ -202,7 +220,7 @@ export async function startLocalCaisse(options: LocalCaisseOptions): Promise<Loc
   port = await listen(server, port);
   const stop = (): Promise<void> => new Promise((r) => (server ? server.close(() => r()) : r()));
 
-  return {
+  return ok({
     host,
     get port() {
       return port;
@@ -230,5 +248,5 @@ export async function startLocalCaisse(options: LocalCaisseOptions): Promise<Loc
       server = undefined;
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
-  };
+  });
 }
