@@ -106,8 +106,8 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
 export function addDemoCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
   return program
     .command('demo')
-    .summary("run a practice's day on embedded data: cards, pricing, FSE/lots/files, returns")
-    .description("Run a practice's day on embedded, fictitious data: read the cards, price and split every invoice, build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, then read the returns back and reconcile.")
+    .summary("run a practice's day on embedded data: cards, pricing, FSE/lots/files, teletransmission to a local caisse, returns")
+    .description("Run a practice's day on embedded, fictitious data: read the cards, price and split every invoice, build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, send them by SMTP to a local caisse (with SCOR PDF/A-1b pièces for prescribed care), fetch its ARL and NOEMIE returns over IMAP (a dovecot started for the run; an in-process mailbox when dovecot is missing) and reconcile.")
     .option('--explain', 'show the trace of every invoice and one file annotated field by field')
     .option(
       '--data <dir>',
