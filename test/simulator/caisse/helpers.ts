@@ -30,10 +30,10 @@ export const CAISSE = 'cpam751@caisse.simulee.test';
 export const OCT = 'oct@caisse.simulee.test';
 export const PS_MAIL = 'ps@cabinet.test';
 
-/** The base FSE on another care day (so no duplicate). */
+/** The base FSE on another care day (so no duplicate), before the day of invoicing. */
 function onDay(k: number): Fse {
   const f = baseFse();
-  const date = addDays(plainDate('2023-01-01'), k % 700);
+  const date = addDays(DAY, -1 - k); // one care day per invoice: no duplicate for the ledger
   return { ...f, identification: { ...f.identification, dateFacturation: DAY }, lignes: f.lignes.map((l) => ({ ...l, date })) };
 }
 
