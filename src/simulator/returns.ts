@@ -21,7 +21,7 @@ import { serializeNoemie } from '../noemie/serializeNoemie';
 import type { Arl } from '../noemie/arl/types';
 import type { NoemieEnTete, NoemieEntity, NoemieFile } from '../noemie/types';
 import type { Cfonb120Account, Cfonb120File } from '../returns/bank/types';
-import { serializeCfonb120 } from '../returns/bank/serializeCfonb120';
+import { buildSimulatedStatement } from './statement';
 import { RECONCILE_CODES } from '../returns/reconcile/codes';
 
 import { guardPort, guardSimulatorOptions } from './guard';
@@ -141,24 +141,13 @@ export async function buildSimulatedReturns(ledger: LedgerStore, options: Simula
   const bytes = serializeNoemie(built.value);
   if (!bytes.ok) return bytes;
   const virement = add(sum(payments), negate(retenue));
-  const compte = options.compte ?? { codeBanque: '30004', codeGuichet: '00123', devise: 'EUR', nombreDecimales: 2, numeroCompte: '00012345678' };
-  const ancien = options.ancienSolde ?? euros('1000.00');
-  const fee = euros('-3.90');
-  const booked = addDays(options.date, 1);
-  const cfonb: Cfonb120File = { statements: [{
-    compte,
-    ancienSolde: { date: options.date, montant: ancien },
-    mouvements: [
-      { codeOperationInterne: '0158', codeOperationInterbancaire: '05', dateComptable: booked, codeMotifRejet: '', dateValeur: booked, libelle: `VIR SEPA ${organismePayeur}`.slice(0, 31), numeroEcriture: '0000001', indiceExoneration: '', indiceIndisponibilite: '', montant: virement, reference: '', record: 2,
-        complements: [{ qualifiant: 'LIB', information: `${libelle1} ${libelle2}`.slice(0, 70) }, { qualifiant: 'NPY', information: organismePayeur }] },
-      { codeOperationInterne: '0117', codeOperationInterbancaire: '62', dateComptable: booked, codeMotifRejet: '', dateValeur: booked, libelle: 'F COMMISSION TPE', numeroEcriture: '0000002', indiceExoneration: '', indiceIndisponibilite: '', montant: fee, reference: '', record: 5, complements: [] },
-    ],
-    nouveauSolde: { date: booked, montant: add(add(ancien, virement), fee) },
-  }] };
-  const cfonbText = serializeCfonb120(cfonb);
-  if (!cfonbText.ok) return cfonbText;
+  const statement = buildSimulatedStatement([{ montant: virement, organismePayeur, libelle: `${libelle1} ${libelle2}` }], {
+    date: options.date, ...(options.compte ? { compte: options.compte } : {}), ...(options.ancienSolde ? { ancienSolde: options.ancienSolde } : {}),
+  });
+  if (!statement.ok) return statement;
+  const { cfonb, cfonbText } = statement.value;
   return ok({
-    arls, noemie: built.value, noemieBytes: bytes.value, cfonb, cfonbText: cfonbText.value, virement,
+    arls, noemie: built.value, noemieBytes: bytes.value, cfonb, cfonbText, virement,
     scenario: { ...(rejected ? { rejected: rejected.numero } : {}), ...(partial ? { partial: partial.numero } : {}), paid },
   });
 }

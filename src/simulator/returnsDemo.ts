@@ -6,7 +6,7 @@
  * lots are transmitted.
  */
 import type { PlainDate } from '../core/date/index';
-import { field, guardFunction, guardObject, guardString, inputErr } from '../core/guard/index';
+import { field, guardArray, guardFunction, guardObject, guardString, inputErr } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import { ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
@@ -21,6 +21,10 @@ import { LIBELLE_ALERTE, LIBELLE_CONFIANCE, LIBELLE_ETAT, plural } from './label
 import type { SimulatedReturns } from './returns';
 import { guardPort, guardSimulatorOptions } from './guard';
 import { buildSimulatedReturns } from './returns';
+import { buildSimulatedStatement } from './statement';
+import { computeReturnGroups } from '../returns/reconcile/returnGroups';
+import type { Arl } from '../noemie/arl/types';
+import type { NoemieFile } from '../noemie/types';
 
 /** Options of {@link runReturnsDemo}. */
 export interface ReturnsDemoOptions {
@@ -32,11 +36,18 @@ export interface ReturnsDemoOptions {
   readonly thresholds?: Partial<WatchdogThresholds>;
   /** Where text goes (e.g. `io.out`). */
   readonly out: (text: string) => void;
+  /**
+   * Returns actually received (e.g. fetched over IMAP from the local caisse): reconciled instead
+   * of simulated ones; the ARLs and NOEMIE files addressed to other PS are left out, and the bank
+   * statement carries the virements of these NOEMIE files.
+   */
+  readonly fetched?: { readonly arls: readonly Arl[]; readonly noemie: readonly NoemieFile[] };
 }
 
 /** What the demo produced. */
 export interface ReturnsDemoResult {
-  readonly simulated: SimulatedReturns;
+  /** The simulated returns (absent when `fetched` returns were reconciled). */
+  readonly simulated?: SimulatedReturns;
   readonly report: ReconciliationReport;
   readonly watchdog: WatchdogReport;
 }
@@ -59,19 +70,17 @@ export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOp
     guardFunction(field(o, 'out'), ['options', 'out'], guarded);
     guardString(field(o, 'watchdogAt'), ['options', 'watchdogAt'], guarded, { required: false, max: 40 });
     guardObject(field(o, 'thresholds'), ['options', 'thresholds'], guarded, { required: false });
+    const f = guardObject(field(o, 'fetched'), ['options', 'fetched'], guarded, { required: false });
+    if (f !== undefined) for (const k of ['arls', 'noemie']) guardArray(field(f, k), ['options', 'fetched', k], guarded);
   }
   if (guarded.length > 0) return inputErr(guarded);
   const out = options.out;
-  const simulated = await buildSimulatedReturns(ledger, { ps: options.ps, date: options.date });
-  if (!simulated.ok) return simulated;
-  const sim = simulated.value;
-  out(`\n━━ Retours de la caisse (${options.date}) ━━\n`);
-  out(`  ${plural(sim.arls.length, 'ARL positif')} ; NOEMIE 580 : ${sim.noemieBytes.length} octets ; relevé CFONB 120 : ${sim.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
-  const noemie = parseNoemie(sim.noemieBytes);
-  if (!noemie.ok) return noemie;
-  const cfonb = parseCfonb120(sim.cfonbText);
+  const input = options.fetched === undefined ? await simulatedInput(ledger, options) : fetchedInput(options.fetched, options);
+  if (!input.ok) return input;
+  const { arls, noemie, cfonbText, sim } = input.value;
+  const cfonb = parseCfonb120(cfonbText);
   if (!cfonb.ok) return cfonb;
-  const r = await reconcile({ arls: sim.arls, noemie: [noemie.value], bank: computeBankMovements(cfonb.value) }, ledger, { ps: options.ps });
+  const r = await reconcile({ arls, noemie, bank: computeBankMovements(cfonb.value) }, ledger, { ps: options.ps });
   if (!r.ok) return r;
   const report = r.value;
   out('\n━━ Rapprochement ━━\n');
@@ -98,5 +107,47 @@ export async function runReturnsDemo(ledger: LedgerStore, options: ReturnsDemoOp
   out(`\n━━ Surveillance (${watchdog.today}) : ${plural(watchdog.alerts.length, 'alerte')}, ${eur(watchdog.totalAtRisk)} à risque ━━\n`);
   const alerts = [...watchdog.alerts].sort((a, b) => a.numero - b.numero || a.part.localeCompare(b.part));
   for (const a of alerts) out(`  ${eur(a.amountAtRisk).padStart(10)}  facture ${a.numero} ${a.part.toUpperCase()} ${LIBELLE_ALERTE[a.kind]}${LIBELLE_ETAT[a.state] === LIBELLE_ALERTE[a.kind] ? '' : ` (état : ${LIBELLE_ETAT[a.state]})`} depuis ${a.ageDays} j (seuil ${a.thresholdDays} j)\n`);
-  return ok({ simulated: sim, report, watchdog });
+  return ok({ ...(sim ? { simulated: sim } : {}), report, watchdog });
+}
+
+interface DemoInput {
+  readonly arls: readonly Arl[];
+  readonly noemie: readonly NoemieFile[];
+  readonly cfonbText: string;
+  readonly sim?: SimulatedReturns;
+}
+
+/** The simulated returns of the PS's transmitted lots, read back from their bytes. */
+async function simulatedInput(ledger: LedgerStore, options: ReturnsDemoOptions): Promise<Result<DemoInput>> {
+  const simulated = await buildSimulatedReturns(ledger, { ps: options.ps, date: options.date });
+  if (!simulated.ok) return simulated;
+  const sim = simulated.value;
+  options.out(`\n━━ Retours de la caisse (${options.date}) ━━\n`);
+  options.out(`  ${plural(sim.arls.length, 'ARL positif')} ; NOEMIE 580 : ${sim.noemieBytes.length} octets ; relevé CFONB 120 : ${sim.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
+  const noemie = parseNoemie(sim.noemieBytes);
+  if (!noemie.ok) return noemie;
+  return ok({ arls: sim.arls, noemie: [noemie.value], cfonbText: sim.cfonbText, sim });
+}
+
+/** The fetched returns addressed to the PS, and the statement of their virements. */
+function fetchedInput(fetched: NonNullable<ReturnsDemoOptions['fetched']>, options: ReturnsDemoOptions): Result<DemoInput> {
+  // Shapes are reconcile's to check (it reports them as INPUT_* issues): here, what is not an
+  // ARL or a NOEMIE file of this PS is left to it, and a malformed file adds no virement.
+  const mine = (n: unknown): boolean => typeof n === 'string' && n.trim().replace(/^0+/, '') === options.ps.replace(/^0+/, '');
+  const arls = fetched.arls.filter((a) => typeof a !== 'object' || a === null || mine(a.numeroDestinataire));
+  const noemie = fetched.noemie.filter((f) => typeof f !== 'object' || f === null || typeof f.header !== 'object' || f.header === null || mine(f.header.numeroDestinataire));
+  const virementsOf = (f: NoemieFile): ReturnType<typeof computeReturnGroups>['virements'] => {
+    try {
+      return computeReturnGroups(f).virements;
+    } catch {
+      return [];
+    }
+  };
+  const virements = noemie.flatMap((f) => virementsOf(f).flatMap((v) => (v.reference ? [{ montant: v.montantNet, organismePayeur: v.reference.organismePayeur, libelle: `${v.reference.libelle1} ${v.reference.libelle2}` }] : [])));
+  const statement = buildSimulatedStatement(virements, { date: options.date });
+  if (!statement.ok) return statement;
+  const positive = arls.filter((a) => a.statut === 'positif').length;
+  options.out(`\n━━ Retours relevés par IMAP (${options.date}) ━━\n`);
+  options.out(`  ${arls.length} ARL (${positive} positif(s)) ; ${plural(noemie.length, 'retour')} NOEMIE 580 ; relevé CFONB 120 : ${statement.value.cfonbText.split('\n').filter(Boolean).length} enregistrements\n`);
+  return ok({ arls, noemie, cfonbText: statement.value.cfonbText });
 }

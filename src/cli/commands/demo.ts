@@ -1,8 +1,9 @@
 /**
  * `sesam demo`: the main job on embedded defaults — a practice's day from the cards to the
  * returns: read the Vitale and open the CPS, price and split every invoice (with its trace),
- * build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, then read
- * the caisse's returns (ARL, NOEMIE, bank statement) back and reconcile.
+ * build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, send them
+ * by SMTP to the local caisse (with the SCOR pièces of the prescribed care), fetch its ARL and
+ * NOEMIE returns over IMAP, and reconcile them with the ledger and the bank statement.
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -16,6 +17,7 @@ import { runCardsStage } from '../demo/cards';
 import { runFseStage } from '../demo/fse';
 import { demoNir } from '../demo/practice';
 import { runPricingStage } from '../demo/pricing';
+import { runTeletransmissionStage } from '../demo/teletransmission';
 import { DATA_DIR_MARKER, openDataDir } from '../dataDir';
 import type { CliIo } from '../io';
 import { EXIT } from '../outcome';
@@ -76,11 +78,11 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
     const ledger = await createSqliteLedger({ path: ledgerPath, clock: () => `${date}T18:00:00+01:00` });
     try {
       const fse = await runFseStage(io, { priced, nirs, ledger, securer: cards.securer, certificate: cards.certificate, data, day: date, explain });
-      io.out('\n━━ 4. Retours : ARL, NOEMIE 580, relevé bancaire, rapprochement ━━\n');
-      const returnsDate = addDays(date, 12);
+      const sent = await runTeletransmissionStage(io, { files: fse.files, data, day: date });
+      io.out('\n━━ 5. Retours : ARL, NOEMIE 580, relevé bancaire, rapprochement ━━\n');
       for (const ps of [...fse.ps].sort()) {
         io.out(`\n  ▸ PS ${ps}\n`);
-        const r = await runReturnsDemo(ledger, { ps, date: returnsDate, today: addDays(date, 40), out: (t) => io.out(t.replace(/^(?!$)/gm, '  ')) });
+        const r = await runReturnsDemo(ledger, { ps, date: sent.returnsDate, today: addDays(date, 40), fetched: sent.fetched, out: (t) => io.out(t.replace(/^(?!$)/gm, '  ')) });
         if (!r.ok) io.err(`  retours ${ps} : ${r.issues.map((x) => x.code).join(', ')}\n`);
       }
       io.out(`\nLedger SQLite : ${ledgerPath} ; fichiers B2 : ${join(data.path, 'fichiers')} (exercice ${toYmd(date).year})\n`);
@@ -104,8 +106,8 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
 export function addDemoCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
   return program
     .command('demo')
-    .summary("run a practice's day on embedded data: cards, pricing, FSE/lots/files, returns")
-    .description("Run a practice's day on embedded, fictitious data: read the cards, price and split every invoice, build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, then read the returns back and reconcile.")
+    .summary("run a practice's day on embedded data: cards, pricing, FSE/lots/files, teletransmission to a local caisse, returns")
+    .description("Run a practice's day on embedded, fictitious data: read the cards, price and split every invoice, build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, send them by SMTP to a local caisse (with SCOR PDF/A-1b pièces for prescribed care), fetch its ARL and NOEMIE returns over IMAP (a dovecot started for the run; an in-process mailbox when dovecot is missing) and reconcile.")
     .option('--explain', 'show the trace of every invoice and one file annotated field by field')
     .option(
       '--data <dir>',
