@@ -37,6 +37,7 @@ const DTS_ENTRIES: Record<string, string> = {
   'ledger/postgres/index': 'src/ledger/postgres/index.ts',
   'dre/index': 'src/dre/index.ts',
   'agent/index': 'src/agent/index.ts',
+  'simulator/caisse/index': 'src/simulator/caisse/index.ts',
   'simulator/index': 'src/simulator/index.ts',
 };
 
