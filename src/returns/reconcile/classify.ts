@@ -64,7 +64,7 @@ function statusOf(parts: readonly ReconciledPart[], rejects: readonly Reconciled
  *
  * @param ri - The invoice as grouped from the return.
  * @param found - The ledger invoice of the PS with that number (`undefined`: unknown, reported).
- * @param lot - The ledger lot of the invoice's AMO part, when any.
+ * @param lot - The ledger lot the 102 names among the invoice's lots (its FSE lot, or from an OCT its DRE lot), else its first lot.
  * @param ctx - Source, virement, issue path, reject dictionary.
  * @returns The reconciled invoice and the events to apply.
  */

@@ -14,7 +14,7 @@
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, resultOf } from '../../core/issues/index';
 import { field, guardObject, guardString, inputErr } from '../../core/guard/index';
-import type { HistoryEntry, LedgerInvoice, LedgerStore, PartEventInput, ReturnAudit } from '../../ledger/index';
+import type { HistoryEntry, LedgerInvoice, LedgerLot, LedgerStore, PartEventInput, ReturnAudit } from '../../ledger/index';
 import { computeEventsToReapply } from '../../ledger/index';
 import { filterAcceptedEvents } from './acceptEvents';
 import type { NoemieFile } from '../../noemie/types';
@@ -79,8 +79,14 @@ async function reconcileFile(file: NoemieFile, fi: number, ps: string, ledger: L
     for (const ri of v.invoices) {
       const numero = /^\d{1,9}$/.test(ri.facture.numeroFacture) ? Number(ri.facture.numeroFacture) : undefined;
       const inv: LedgerInvoice | undefined = numero === undefined ? undefined : await ledger.getInvoiceByNumber(ps, numero);
-      const lotId = inv?.parts.amo.lotId ?? inv?.parts.amc?.lotId;
-      const lot = lotId === undefined ? undefined : await ledger.getLot(lotId);
+      // The 102 names the lot of the part it pays: the FSE lot (AMO) or, from an OCT, the DRE lot (AMC).
+      const lots: LedgerLot[] = [];
+      for (const id of [inv?.parts.amo.lotId, inv?.parts.amc?.lotId]) {
+        const l = id === undefined ? undefined : await ledger.getLot(id);
+        if (l !== undefined) lots.push(l);
+      }
+      const named = ri.facture.entity === '102' && /^\d+$/.test(ri.facture.numeroLot) ? Number(ri.facture.numeroLot) : undefined;
+      const lot = lots.find((l) => l.numero === named) ?? lots[0];
       planned.push(classifyReturnInvoice(ri, inv, lot, { sourceId, virementKey: v.key, path: ['noemie', fi, 'entities', ri.entityIndex], dictionary }));
     }
     retenues.push(...v.retenues.map((r) => ({ sourceId, virementKey: v.key, referenceDette: r.referenceDette, natureDette: r.natureDette, natureOperation: r.natureOperation, dateEnregistrement: r.dateEnregistrement, montant: r.montant, soldeDette: r.soldeDette })));

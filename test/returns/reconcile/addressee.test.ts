@@ -102,6 +102,23 @@ for (const { name, open } of LEDGERS) {
       expect(await states(ledger, PS_A)).toEqual(['1:transmise:0']);
     });
 
+    it('matches a return naming the invoice’s DRE lot (an OCT pays the AMC part of its own lot), not only its FSE lot', async () => {
+      // The invoice's FSE lot and DRE lot have different numbers (one lot counter per PS).
+      const other = expectOk(await ledger.recordInvoice({ ...nthCare(90, { ps: PS_A }), amc: { destinataire: 'AMC77', tiersPayant: true }, at: '2025-03-10T08:00:00.000Z' }));
+      expectOk(await ledger.createLot({ ps: PS_A, destinataire: 'AMC77', kind: 'dre', invoiceIds: [other.id], at: '2025-03-10T09:00:00.000Z' }));
+      const inv = expectOk(await ledger.recordInvoice({ ...nthCare(91, { ps: PS_A }), amc: { destinataire: 'AMC77', tiersPayant: true }, at: '2025-03-10T08:00:00.000Z' }));
+      const fse = expectOk(await ledger.createLot({ ps: PS_A, destinataire: '01751', kind: 'fse', invoiceIds: [other.id, inv.id], at: '2025-03-10T18:00:00.000Z' }));
+      const dre = expectOk(await ledger.createLot({ ps: PS_A, destinataire: 'AMC77', kind: 'dre', invoiceIds: [inv.id], at: '2025-03-10T18:00:00.000Z' }));
+      expect(dre.numero).not.toBe(fse.numero);
+      const file = returnTo(PS_A, [{ numero: inv.numero, demande: 2000, paye: 2000, etat: 'P', lot: dre.numero }]);
+      const r = unwrap(await reconcile({ noemie: [file] }, ledger, { ps: PS_A }));
+      expect(r.invoices[0]!.invoiceId).toBe(inv.id);
+      expect(r.differences.filter((d) => d.code === 'RECONCILE_LOT_MISMATCH')).toEqual([]);
+      // A lot the invoice is in neither way is still refused.
+      const stray = returnTo(PS_A, [{ numero: inv.numero, demande: 2000, paye: 2000, etat: 'P', lot: 7 }], 'C00001');
+      expectIssue(unwrap(await reconcile({ noemie: [stray] }, ledger, { ps: PS_A })).differences, 'RECONCILE_LOT_MISMATCH', ['noemie', 0, 'entities']);
+    });
+
     it('does not record a return that matched nothing; it applies when read once the invoices exist', async () => {
       const file = RETURN_FOR_B();
       const first = unwrap(await reconcile({ noemie: [file] }, ledger));
