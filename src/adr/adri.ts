@@ -9,7 +9,7 @@
  * @see ameli.fr « ADRi : acquisition des droits intégrée » (description fonctionnelle)
  */
 import type { PlainDate } from '../core/date/index';
-import { formatAaaammjj } from '../core/date/index';
+import { formatAaaammjj, isPlainDate } from '../core/date/index';
 import { field, guardInteger, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
@@ -218,7 +218,7 @@ export function computeDroitsAuJour(droits: DroitsAdri, options: { readonly date
   const couv = d && field(d, 'couvertures');
   if (d && !Array.isArray(periodes)) guardObject(null, ['droits', 'periodesAmo'], issues);
   if (issues.length > 0 || !d || !day) return inputErr(issues);
-  const valid = (p: unknown): p is PeriodeDroits => typeof p === 'object' && p !== null && typeof (p as PeriodeDroits).debut === 'string';
+  const valid = (p: unknown): p is PeriodeDroits => isPeriode(p);
   const periode = (periodes as readonly unknown[]).filter(valid).find((p) => inPeriode(day, p));
   if (!periode) return err(issue('ADR_DROITS_FERMES', { path: ['droits', 'periodesAmo'], received: `aucune période AMO ne couvre le ${day}` }));
   const couvertures = (Array.isArray(couv) ? (couv as readonly unknown[]) : []).filter(valid).filter((p) => inPeriode(day, p)) as PeriodeCouverture[];
@@ -227,4 +227,16 @@ export function computeDroitsAuJour(droits: DroitsAdri, options: { readonly date
   return ok(
     { dateSoins: day, periodeAmo: periode, couvertures, ald: couvertures.some((c) => c.codeAld !== undefined && c.codeAld !== ''), medecinTraitant: field(d, 'medecinTraitant') === true, ...(mutuelle ? { mutuelle } : {}) },
   );
+}
+
+/**
+ * Tells whether a value is a well-formed period (`debut` a date, `fin` absent or a date).
+ *
+ * @internal
+ */
+export function isPeriode(p: unknown): p is PeriodeDroits {
+  if (typeof p !== 'object' || p === null) return false;
+  const debut = field(p as Readonly<Record<string, unknown>>, 'debut');
+  const fin = field(p as Readonly<Record<string, unknown>>, 'fin');
+  return isPlainDate(debut) && (fin === undefined || isPlainDate(fin));
 }

@@ -7,7 +7,7 @@
  * @see Association Inter-AMC, « Attestation de tiers payant harmonisée » (5 champs : n° AMC, type de convention, critère secondaire de routage, n° d'adhérent, période de validité)
  */
 import type { PlainDate } from '../core/date/index';
-import { field, guardArray, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
+import { field, guardArray, guardEnum, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
 import { ADR_CODES } from './codes';
@@ -167,7 +167,12 @@ export function resolveAmc(cle: CleAnnuaireAmc, entrees: readonly EntreeAnnuaire
  * @returns The URL, or `ADR_SERVICE_ABSENT`.
  */
 export function serviceUrl(amc: AmcResolue, service: ServiceAmc): Result<string> {
-  const e = typeof amc === 'object' && amc !== null && typeof amc.entree === 'object' && amc.entree !== null ? amc.entree : undefined;
-  const s = e && typeof e.services === 'object' && e.services !== null ? field(e.services, String(service)) : undefined;
-  return typeof s === 'string' ? ok(s) : err(issue('ADR_SERVICE_ABSENT', { path: ['amc', 'entree', 'services', String(service).slice(0, 16)], expected: String(service).slice(0, 16).toUpperCase() }));
+  const issues: Issue[] = [];
+  const a = guardObject(amc, ['amc'], issues);
+  const e = a && guardObject(field(a, 'entree'), ['amc', 'entree'], issues);
+  const services = e && guardObject(field(e, 'services'), ['amc', 'entree', 'services'], issues);
+  const s = guardEnum(service, SERVICES, ['service'], issues);
+  if (issues.length > 0 || !services || !s) return inputErr(issues);
+  const url = field(services, s);
+  return typeof url === 'string' ? ok(url) : err(issue('ADR_SERVICE_ABSENT', { path: ['amc', 'entree', 'services', s], expected: s.toUpperCase() }));
 }

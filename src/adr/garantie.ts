@@ -16,8 +16,8 @@ import type { Rec } from '../core/guard/index';
 import { field, guardEnum, guardObject, guardPlainDate, inputErr } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, ok } from '../core/issues/index';
-import type { DroitsAdri } from './adri';
-import { computeDroitsAuJour } from './adri';
+import type { DroitsAdri, PeriodeCouverture } from './adri';
+import { computeDroitsAuJour, isPeriode } from './adri';
 import { ADR_CODES } from './codes';
 
 const issue = createIssueFactory(ADR_CODES);
@@ -64,7 +64,7 @@ function canonical(v: unknown): string {
     const o = v as Rec;
     return `{${Object.keys(o).sort().filter((k) => field(o, k) !== undefined).map((k) => `${k}:${canonical(field(o, k))}`).join(',')}}`;
   }
-  return v === undefined ? '' : JSON.stringify(v) ?? '';
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? JSON.stringify(v) : v === undefined ? '' : `<${typeof v}>`;
 }
 
 function empreinteOf(input: Rec): Record<string, string> {
@@ -118,15 +118,21 @@ export function markFseFromAdri<T extends FseDroitsInput>(input: T, droits: Droi
   const jour = computeDroitsAuJour(droits, { dateSoins: day as PlainDate });
   if (!jour.ok) return jour;
   const d = droits;
-  const ald = d.couvertures.filter((c) => c.codeAld !== undefined && c.codeAld !== '').map((c) => ({ debut: c.debut, ...(c.fin === undefined ? {} : { fin: c.fin }) }));
-  const securisation = field(sec, 'mode') === 'S' ? sec : { mode: 'F', cps: field(sec, 'cps'), sourceDroits: 'adri', ...(d.reference === undefined ? {} : { referenceDroits: d.reference }) };
+  const text = (k: string): string | undefined => (typeof field(d as unknown as Rec, k) === 'string' ? (field(d as unknown as Rec, k) as string) : undefined);
+  const list = (k: string): readonly PeriodeCouverture[] => {
+    const v = field(d as unknown as Rec, k);
+    return Array.isArray(v) ? (v as unknown[]).filter(isPeriode) : [];
+  };
+  const reference = text('reference');
+  const ald = list('couvertures').filter((c) => typeof c.codeAld === 'string' && c.codeAld !== '').map((c) => ({ debut: c.debut, ...(c.fin === undefined ? {} : { fin: c.fin }) }));
+  const securisation = field(sec, 'mode') === 'S' ? sec : { mode: 'F', cps: field(sec, 'cps'), sourceDroits: 'adri', ...(reference === undefined ? {} : { referenceDroits: reference }) };
   const out = {
     ...i,
-    beneficiaire: { ...b, qualite: d.qualite, droitsAmo: d.periodesAmo.map((p) => ({ ...p })), ...(ald.length > 0 ? { periodesAld: ald } : {}) },
-    amo: { ...amo, grandRegime: d.codeRegime, caisse: d.codeCaisse, centre: d.centrePrestation },
+    beneficiaire: { ...b, qualite: text('qualite'), droitsAmo: list('periodesAmo').map((p) => ({ debut: p.debut, ...(p.fin === undefined ? {} : { fin: p.fin }) })), ...(ald.length > 0 ? { periodesAld: ald } : {}) },
+    amo: { ...amo, grandRegime: text('codeRegime'), caisse: text('codeCaisse'), centre: text('centrePrestation') },
     securisation,
   } as unknown as T;
-  return ok({ input: out, garantie: { source: 'adri', ...(d.reference === undefined ? {} : { reference: d.reference }), empreinte: empreinteOf(out as unknown as Rec) } });
+  return ok({ input: out, garantie: { source: 'adri', ...(reference === undefined ? {} : { reference }), empreinte: empreinteOf(out as unknown as Rec) } });
 }
 
 /**

@@ -86,7 +86,7 @@ export function advanceRoc(dossier: DossierRoc, evenement: EvenementRoc): Result
   const ev = e as unknown as EvenementRoc;
   switch (ev.type) {
     case 'idb':
-      return ok({ ...base, etape: ev.droitsOuverts === true ? 'idb' : 'sans-tiers-payant', referenceIdb: String(ev.reference).slice(0, 64) });
+      return ok({ ...base, etape: ev.droitsOuverts === true ? 'idb' : 'sans-tiers-payant', referenceIdb: typeof ev.reference === 'string' ? ev.reference.slice(0, 64) : '' });
     case 'sim':
       return ok({ ...base, etape: 'sim', montantEstime: ev.montantEstime });
     case 'clc': {
@@ -94,7 +94,7 @@ export function advanceRoc(dossier: DossierRoc, evenement: EvenementRoc): Result
       return ok({ ...base, etape: statut === 'garanti' ? 'clc' : 'sans-tiers-payant', guarantee: ev.guarantee });
     }
     case 'dre-es':
-      return ok({ ...base, etape: 'dre-es', numeroFacture: String(ev.numeroFacture).slice(0, 32) });
+      return ok({ ...base, etape: 'dre-es', numeroFacture: typeof ev.numeroFacture === 'string' ? ev.numeroFacture.slice(0, 32) : '' });
     case 'noemie':
       if (ev.retour !== '578R' && ev.retour !== '908R') return inputErr([...issues, ...guardRetour(ev.retour)]);
       return ok({ ...base, etape: ev.retour === '578R' ? 'paye' : 'rejete' });

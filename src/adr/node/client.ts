@@ -80,7 +80,8 @@ export function createAdrClient(config: AdrClientConfig): Result<AdrClient> {
     consulter: (demande: AdriDemande): Promise<Result<DroitsAdri>> => send('ADRi', adriUrl, buildAdriRequest(demande), true, parseAdriResponse),
     async rechercherAmc(cle, options) {
       const o = typeof options === 'object' && options !== null ? options : ({} as { dateSoins: PlainDate });
-      const body = typeof cle === 'object' && cle !== null ? ok({ numeroAmc: field(cle, 'numeroAmc'), typeConvention: field(cle, 'typeConvention'), critereSecondaireRoutage: field(cle, 'critereSecondaireRoutage') }) : inputErr(guardAmc('cle'));
+      const k = typeof cle === 'object' && cle !== null ? (cle as unknown as Readonly<Record<string, unknown>>) : undefined;
+      const body = k ? ok({ numeroAmc: field(k, 'numeroAmc'), typeConvention: field(k, 'typeConvention'), critereSecondaireRoutage: field(k, 'critereSecondaireRoutage') }) : inputErr(guardAmc('cle'));
       const entry = await send('Annuaire AMC', annuaireUrl, body, true, parseAnnuaireResponse);
       return entry.ok ? resolveAmc(cle, [entry.value], o) : entry;
     },

@@ -234,7 +234,7 @@ export function createServiceTransport(config: ServiceTransportConfig): Result<S
         }
       }
       if (issuesCall.length > 0 || !o || !url) return inputErr(issuesCall);
-      const safe: Wire = { service: String(field(o, 'service') ?? 'service').slice(0, 32), url, body: soap ? String(field(soap, 'xml')) : json, ...(soap ? { action: String(field(soap, 'action')) } : {}), idempotent: field(o, 'idempotent') === true };
+      const safe: Wire = { service: typeof field(o, 'service') === 'string' ? (field(o, 'service') as string).slice(0, 32) : 'service', url, body: soap ? (field(soap, 'xml') as string) : json, ...(soap ? { action: field(soap, 'action') as string } : {}), idempotent: field(o, 'idempotent') === true };
       const max = safe.idempotent ? retries : 0;
       for (let attempt = 0; ; attempt++) {
         const { result, retryable } = await once(safe);
