@@ -32,7 +32,7 @@ run('rights and AMC services over mutual TLS', () => {
   });
 
   function client(overrides: Partial<ServiceTransportConfig> = {}) {
-    const t = expectOk(createServiceTransport({ tls: { ...pki.client, ca: pki.ca }, timeoutMs: 1500, backoffMs: 1, ...overrides }));
+    const t = expectOk(createServiceTransport({ tls: { ...pki.client, ca: pki.ca }, timeoutMs: 15_000, backoffMs: 1, ...overrides }));
     opened.push(t);
     return { transport: t, adr: expectOk(createAdrClient({ transport: t, adriUrl: services.urls.adri, annuaireUrl: services.urls.annuaire })) };
   }
@@ -42,7 +42,7 @@ run('rights and AMC services over mutual TLS', () => {
   }
 
   it('INSi (SOAP 1.2) through sesam-billing/adr/node', async () => {
-    const insi = expectOk(createInsiClient({ url: services.urls.insi, tls: { ...pki.client, ca: pki.ca }, contexte: { emetteur: '10B0152872', idam: 'TEST0001', version: '0.3.0', nomLogiciel: 'test', instance: 'i-1' }, timeoutMs: 1500, clock: () => '2025-03-10T09:00:00+01:00' }));
+    const insi = expectOk(createInsiClient({ url: services.urls.insi, tls: { ...pki.client, ca: pki.ca }, contexte: { emetteur: '10B0152872', idam: 'TEST0001', version: '0.3.0', nomLogiciel: 'test', instance: 'i-1' }, timeoutMs: 15_000, clock: () => '2025-03-10T09:00:00+01:00' }));
     const traits = (nom: string) => ({ mode: 'traits' as const, nomNaissance: nom, prenoms: ['JEANNE'], sexe: 'F', dateNaissance: '1979-03-28' });
     expect(expectOk(await insi.rechercher(traits('UN'))).codeCr).toBe('00');
     expect(expectOk(await insi.rechercher(traits('AUCUN'))).codeCr).toBe('01');
@@ -60,10 +60,12 @@ run('rights and AMC services over mutual TLS', () => {
   });
 
   it('ADRi: a timeout is retried (a read) then reported; a SOAP fault is typed; a slow answer arrives', async () => {
-    const { adr } = client({ timeoutMs: 300, retries: 1 });
+    const slept: number[] = [];
+    const { adr } = client({ timeoutMs: 500, retries: 1, backoffMs: 7, sleep: async (ms) => void slept.push(ms) });
     const before = services.calls['/adri'] ?? 0;
     expectIssue(await adr.consulter(adri(ASSURES.timeout)), 'ADR_TIMEOUT');
-    expect((services.calls['/adri'] ?? 0) - before).toBe(2);
+    expect(slept).toEqual([7]); // one retry of the read
+    expect((services.calls['/adri'] ?? 0) - before).toBeLessThanOrEqual(2);
     expectIssue(await adr.consulter(adri(ASSURES.faute)), 'ADR_SOAP_FAULT');
     expect(expectOk(await client().adr.consulter(adri(ASSURES.lent))).codeRegime).toBe('01');
   });
@@ -111,11 +113,13 @@ run('rights and AMC services over mutual TLS', () => {
 
   it('CLC is never retried: a timeout comes back at once', async () => {
     const a = await amc();
-    const { adr } = client({ timeoutMs: 300, retries: 3 });
-    const idb = expectOk(await adr.idb(a, demande(ADHERENTS.timeout)));
+    const slept: number[] = [];
+    const idb = expectOk(await client().adr.idb(a, demande(ADHERENTS.timeout)));
+    const { adr } = client({ timeoutMs: 500, retries: 3, sleep: async (ms) => void slept.push(ms) });
     const before = services.calls['/amc/clc'] ?? 0;
     expectIssue(await adr.clc(a, DECOMPTE, { ...demande(ADHERENTS.timeout), referenceIdb: idb.reference }), 'ADR_TIMEOUT');
-    expect((services.calls['/amc/clc'] ?? 0) - before).toBe(1);
+    expect(slept).toEqual([]);
+    expect((services.calls['/amc/clc'] ?? 0) - before).toBeLessThanOrEqual(1);
   });
 
   it('annulation of a guarantee, once', async () => {
