@@ -11,6 +11,7 @@ import type { ServiceTransportConfig } from '../../src/adr/node/index';
 import { ADHERENTS, AMC_TEST, ASSURES, createTestPki, hasOpenssl, startLocalServices } from '../../src/simulator/services/index';
 import type { LocalServices, TestPki } from '../../src/simulator/services/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
+import { runs } from '../helpers/runs';
 import { CLE, d, DECOMPTE, demande } from './fixtures';
 
 const run = describe.skipIf(!hasOpenssl());
@@ -187,6 +188,21 @@ describe('transport and client configuration', () => {
   it('guard their configuration and never throw on junk', () => {
     for (const junk of [null, 1, 'x', [], () => 1, { timeoutMs: -1 }, { tls: { cert: 1 } }]) expect(createServiceTransport(junk as never).ok).toBe(false);
     for (const junk of [null, 1, {}, { transport: {} }, { transport: { call: () => 1 }, adriUrl: 'ftp://x' }]) expect(createAdrClient(junk as never).ok).toBe(false);
+  });
+
+  it('client methods and the transport resolve to a Result on junk (never reject)', async () => {
+    const { fc } = await import('@fast-check/vitest');
+    const t = expectOk(createServiceTransport({ timeoutMs: 200, retries: 0 }));
+    const c = expectOk(createAdrClient({ transport: t, adriUrl: 'https://127.0.0.1:1/adri', annuaireUrl: 'https://127.0.0.1:1/annuaire' }));
+    const methods = Object.values(c) as ((...a: unknown[]) => Promise<{ ok: unknown }>)[];
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), fc.anything(), fc.anything(), async (a, b, x) => {
+        for (const m of methods) expect(typeof (await m(a, b, x)).ok).toBe('boolean');
+        expect(typeof (await t.call(a as never)).ok).toBe('boolean');
+      }),
+      { numRuns: runs(100) },
+    );
+    await t.close();
   });
 
   it('a client without an ADRi URL answers INPUT_MISSING, not a throw', async () => {
