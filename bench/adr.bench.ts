@@ -62,29 +62,29 @@ export default async function (): Promise<void> {
       return res.body.json();
     };
     const ours = () => client.value.clc(amc.value, priced.value, demande);
+    const transportOnly = () => transport.value.call({ service: 'CLC', url, json: body.value, idempotent: false });
     await timed(baseline);
     await timed(ours);
-    const r50: number[] = [];
-    const r99: number[] = [];
-    let b50 = 0;
-    let b99 = 0;
-    let o50 = 0;
-    let o99 = 0;
-    for (let i = 0; i < ROUNDS; i++) {
-      const b = await timed(baseline);
-      const o = await timed(ours);
-      r50.push(pct(o, 50) / pct(b, 50));
-      r99.push(pct(o, 99) / pct(b, 99));
-      b50 += pct(b, 50) / ROUNDS;
-      b99 += pct(b, 99) / ROUNDS;
-      o50 += pct(o, 50) / ROUNDS;
-      o99 += pct(o, 99) / ROUNDS;
-    }
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-    console.log(`  load ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPU(s); ${CALLS} CLC calls × ${ROUNDS} rounds at concurrency ${CONCURRENCY}, mutual TLS on loopback`);
-    console.log(`  raw undici request   p50 ${b50.toFixed(2)} ms  p99 ${b99.toFixed(2)} ms (mean of rounds)`);
-    console.log(`  createAdrClient.clc  p50 ${o50.toFixed(2)} ms  p99 ${o99.toFixed(2)} ms (mean of rounds)`);
-    console.log(`  ours / raw: p50 ${med(r50).toFixed(2)}× (rounds ${r50.map((x) => x.toFixed(2)).join(' ')}), p99 ${med(r99).toFixed(2)}× (rounds ${r99.map((x) => x.toFixed(2)).join(' ')}) — goal ≤ 1.2×`);
+    const rows: Record<string, { p50: number[]; p99: number[] }> = { raw: { p50: [], p99: [] }, transport: { p50: [], p99: [] }, client: { p50: [], p99: [] } };
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const [name, fn] of [['raw', baseline], ['transport', transportOnly], ['client', ours]] as const) {
+        const lat = await timed(fn);
+        rows[name]!.p50.push(pct(lat, 50));
+        rows[name]!.p99.push(pct(lat, 99));
+      }
+    }
+    const ratio = (name: string, q: 'p50' | 'p99') => rows[name]![q].map((x, i) => x / (rows['raw']![q][i] ?? 1));
+    console.log(`  load ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPU(s); ${CALLS} CLC calls × ${ROUNDS} rounds at concurrency ${CONCURRENCY}, mutual TLS on loopback (server in the same process)`);
+    const line = (label: string, name: string) => {
+      const r = rows[name]!;
+      const rr = name === 'raw' ? '' : `   ours/raw p50 ${med(ratio(name, 'p50')).toFixed(2)}× (rounds ${ratio(name, 'p50').map((x) => x.toFixed(2)).join(' ')}), p99 ${med(ratio(name, 'p99')).toFixed(2)}×`;
+      console.log(`  ${label.padEnd(44)} p50 ${med(r.p50).toFixed(2)} ms  p99 ${med(r.p99).toFixed(2)} ms${rr}`);
+    };
+    line('raw undici request (baseline)', 'raw');
+    line('createServiceTransport.call (pre-built body)', 'transport');
+    line('createAdrClient.clc (build + call + parse)', 'client');
+    console.log('  goal: ours/raw ≤ 1.2× (medians of per-round ratios)');
     await raw.close();
     await transport.value.close();
   } finally {

@@ -9,7 +9,7 @@
  * @see Projet ROC, « Présentation des principes généraux » v0.2.0 (GT ROC, 13/12/2016): IDB, CLC, annulation, DRE for the guaranteed amount only
  */
 import type { PlainDate } from '../core/date/index';
-import { formatAaaammjj } from '../core/date/index';
+import { formatAaaammjj, isPlainDate } from '../core/date/index';
 import { field, guardArray, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
@@ -72,7 +72,74 @@ export interface ResultatClc {
   readonly motif?: string;
 }
 
+const RE_AMC = /^[0-9A-Z]{1,10}$/;
+const RE_TC = /^[0-9A-Z]{1,5}$/;
+const RE_CSR = /^[0-9A-Z]{0,5}$/;
+const RE_ADH = /^[0-9A-Z]{1,15}$/;
+const RE_NIR = /^[12378][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{8}$/;
+const RE_NF = /^[0-9A-Z]{9}$/;
+const RE_CODE = /^[0-9A-Z+ ]{1,13}$/;
+
+type Loose = Readonly<Record<string, unknown>>;
+const own = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.prototype.hasOwnProperty.call(o, k) ? (o as Loose)[k] : undefined);
+const text = (v: unknown, re: RegExp): v is string => typeof v === 'string' && re.test(v);
+const money = (v: unknown): v is { readonly centimes: number } => {
+  const c = own(v, 'centimes');
+  return typeof c === 'number' && Number.isSafeInteger(c) && c >= 0 && c <= 1e13;
+};
+
+/**
+ * Fast path of the common case (well-formed caller data, no allocation of issue paths); any
+ * doubt (a missing, odd or throwing field) falls back to the guards, which explain the problem.
+ */
+function fastBase(d: unknown): Record<string, unknown> | undefined {
+  try {
+    const c = own(d, 'cle');
+    const b = own(d, 'beneficiaire');
+    const amc = own(c, 'numeroAmc');
+    const tc = own(c, 'typeConvention');
+    const csr = own(c, 'critereSecondaireRoutage');
+    const adh = own(c, 'numeroAdherent');
+    const nir = own(b, 'nir');
+    const naissance = own(b, 'dateNaissance');
+    const rang = own(b, 'rang') ?? 1;
+    const nf = own(d, 'numeroFacturation');
+    const soins = own(d, 'dateSoins');
+    if (!text(amc, RE_AMC) || !text(tc, RE_TC) || (csr !== undefined && !text(csr, RE_CSR)) || !text(adh, RE_ADH) || !text(nir, RE_NIR) || !text(nf, RE_NF)) return undefined;
+    if (!isPlainDate(naissance) || !isPlainDate(soins) || typeof rang !== 'number' || !Number.isSafeInteger(rang) || rang < 1 || rang > 99) return undefined;
+    return { numeroAmc: amc, typeConvention: tc, ...(csr ? { critereSecondaireRoutage: csr } : {}), numeroAdherent: adh, beneficiaire: { nir, dateNaissance: formatAaaammjj(naissance), rang }, numeroFacturation: nf, dateSoins: formatAaaammjj(soins) };
+  } catch {
+    return undefined;
+  }
+}
+
+function fastLignes(lignes: unknown): { readonly out: Record<string, unknown>[]; readonly total: number } | undefined {
+  try {
+    if (!Array.isArray(lignes) || lignes.length < 1 || lignes.length > 999) return undefined;
+    const out: Record<string, unknown>[] = [];
+    let total = 0;
+    for (let i = 0; i < lignes.length; i++) {
+      const l: unknown = lignes[i];
+      const code = own(l, 'code');
+      const date = own(l, 'date');
+      const q = own(l, 'quantite');
+      const mf = own(l, 'montantFacture');
+      const br = own(l, 'baseRemboursement');
+      const amo = own(l, 'rembourseAmo');
+      const amc = own(l, 'partAmc');
+      if (!text(code, RE_CODE) || !isPlainDate(date) || typeof q !== 'number' || !Number.isSafeInteger(q) || q < 1 || q > 99 || !money(mf) || !money(br) || !money(amo) || !money(amc)) return undefined;
+      total += amc.centimes;
+      out.push({ index: i, code, date: formatAaaammjj(date), quantite: q, montantFacture: mf.centimes, baseRemboursement: br.centimes, rembourseAmo: amo.centimes, partAmcDemandee: amc.centimes });
+    }
+    return { out, total };
+  } catch {
+    return undefined;
+  }
+}
+
 function base(d: unknown, root: string, issues: Issue[]): Record<string, unknown> | undefined {
+  const fast = fastBase(d);
+  if (fast) return fast;
   const o = guardObject(d, [root], issues);
   const c = o && guardObject(field(o, 'cle'), [root, 'cle'], issues);
   const amc = c && guardString(field(c, 'numeroAmc'), [root, 'cle', 'numeroAmc'], issues, { pattern: /^[0-9A-Z]{1,10}$/, expected: 'n° AMC' });
@@ -145,6 +212,8 @@ export function buildClcRequest(decompte: DecompteAmc, demande: DemandeAmcBase &
   const issues: Issue[] = [];
   const b = base(demande, 'demande', issues);
   const ref = guardObject(demande, ['demande'], []) && guardString(field(demande as never, 'referenceIdb'), ['demande', 'referenceIdb'], issues, { pattern: /^[0-9A-Za-z._:-]{1,64}$/, expected: 'référence IDB' });
+  const fast = issues.length === 0 && b && ref ? fastLignes(own(decompte, 'lignes')) : undefined;
+  if (fast && b && ref) return ok({ ...b, referenceIdb: ref, lignes: fast.out, totalPartAmcDemandee: fast.total });
   const d = guardObject(decompte, ['decompte'], issues);
   const lignes = d && guardArray(field(d, 'lignes'), ['decompte', 'lignes'], issues, { min: 1, max: 999 });
   const out: Record<string, unknown>[] = [];

@@ -47,6 +47,15 @@ describe('IDB / CLC', () => {
     const clc = expectOk(buildClcRequest(DECOMPTE, { ...demande(), referenceIdb: 'IDB-1' }));
     expect(clc['totalPartAmcDemandee']).toBe(DECOMPTE.total.partAmc.centimes);
     expect((clc['lignes'] as unknown[]).length).toBe(DECOMPTE.lignes.length);
+    const l0 = DECOMPTE.lignes[0]!;
+    expect(clc).toEqual({
+      numeroAmc: '99999990', typeConvention: 'TP', critereSecondaireRoutage: 'A1', numeroAdherent: '10000001',
+      beneficiaire: { nir: demande().beneficiaire.nir, dateNaissance: '19800501', rang: 1 }, numeroFacturation: '990781056', dateSoins: '20250310', referenceIdb: 'IDB-1',
+      lignes: [{ index: 0, code: l0.code, date: '20250310', quantite: 1, montantFacture: l0.montantFacture.centimes, baseRemboursement: l0.baseRemboursement.centimes, rembourseAmo: l0.rembourseAmo.centimes, partAmcDemandee: l0.partAmc.centimes }],
+      totalPartAmcDemandee: DECOMPTE.total.partAmc.centimes,
+    });
+    // Inherited fields are not read (fast path and guards agree): the line is reported, not priced.
+    expectIssue(buildClcRequest({ ...DECOMPTE, lignes: [Object.create(l0) as typeof l0] }, { ...demande(), referenceIdb: 'IDB-1' }), 'INPUT_MISSING', ['decompte', 'lignes', 0, 'code']);
     expectIssue(buildClcRequest({ ...DECOMPTE, lignes: [] }, { ...demande(), referenceIdb: 'IDB-1' }), 'INPUT_RANGE', ['decompte', 'lignes']);
     expectIssue(buildIdbRequest({ ...demande(), cle: { ...CLE, numeroAdherent: undefined as never } }), 'INPUT_MISSING', ['demande', 'cle', 'numeroAdherent']);
   });

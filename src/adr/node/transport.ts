@@ -187,7 +187,9 @@ export function createServiceTransport(config: ServiceTransportConfig): Result<S
       : { 'content-type': 'application/json', accept: 'application/json' };
     try {
       const res = await request(call.url, { dispatcher: d, method: 'POST', headers, body: call.body, signal: controller.signal });
-      const raw = await readBody(res.body, maxBytes);
+      const length = Number(res.headers['content-length']);
+      // A declared length within the cap is read in one go (undici's own reader); otherwise stream with the cap.
+      const raw = Number.isSafeInteger(length) && length <= maxBytes ? ok(await res.body.text()) : await readBody(res.body, maxBytes);
       if (!raw.ok) return { result: raw, retryable: false };
       const textBody = raw.value;
       const ct = String(res.headers['content-type'] ?? '');
