@@ -17,7 +17,7 @@ import { field, guardEnum, guardObject, guardPlainDate, inputErr } from '../core
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, ok } from '../core/issues/index';
 import type { DroitsAdri, PeriodeCouverture } from './adri';
-import { computeDroitsAuJour, isPeriode } from './adri';
+import { computeDroitsAuJour, isPeriode } from './droitsAuJour';
 import { ADR_CODES } from './codes';
 
 const issue = createIssueFactory(ADR_CODES);

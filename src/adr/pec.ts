@@ -11,8 +11,8 @@ import { createIssueFactory, err, ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { fromCentimes } from '../core/money/index';
 import { ADR_CODES } from './codes';
-import type { DemandeAmcBase } from './selamc';
-import { guardDemandeBase } from './selamc';
+import type { DemandeAmcBase } from './demande';
+import { guardDemandeBase } from './demande';
 import { wireReader } from './wire';
 
 const issue = createIssueFactory(ADR_CODES);

@@ -9,13 +9,14 @@
  * @see Projet ROC, « Présentation des principes généraux » v0.2.0 (GT ROC, 13/12/2016): IDB, CLC, annulation, DRE for the guaranteed amount only
  */
 import type { PlainDate } from '../core/date/index';
-import { formatAaaammjj, isPlainDate } from '../core/date/index';
+import { formatAaaammjj } from '../core/date/index';
 import { field, guardArray, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { fromCentimes, min, subtract } from '../core/money/index';
-import type { CleAnnuaireAmc } from './annuaire';
+import type { DemandeAmcBase } from './demande';
+import { fastLignes, guardDemandeBase, own } from './demande';
 import { ADR_CODES } from './codes';
 import { wireReader } from './wire';
 
@@ -46,16 +47,6 @@ export interface DecompteAmc {
   readonly total: { readonly montantFacture: Money; readonly partAmc: Money };
 }
 
-/** Who asks, for whom: common part of IDB / CLC / PEC requests. */
-export interface DemandeAmcBase {
-  /** Attestation fields (n° AMC, type de convention, CSR, n° adhérent). */
-  readonly cle: CleAnnuaireAmc;
-  readonly beneficiaire: { readonly nir: string; readonly dateNaissance: PlainDate; readonly rang?: number };
-  /** N° de facturation of the PS or FINESS of the établissement. */
-  readonly numeroFacturation: string;
-  readonly dateSoins: PlainDate;
-}
-
 /** The IDB answer. */
 export interface DroitsAmc {
   readonly ouverts: boolean;
@@ -72,103 +63,6 @@ export interface ResultatClc {
   readonly motif?: string;
 }
 
-const RE_AMC = /^[0-9A-Z]{1,10}$/;
-const RE_TC = /^[0-9A-Z]{1,5}$/;
-const RE_CSR = /^[0-9A-Z]{0,5}$/;
-const RE_ADH = /^[0-9A-Z]{1,15}$/;
-const RE_NIR = /^[12378][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{8}$/;
-const RE_NF = /^[0-9A-Z]{9}$/;
-const RE_CODE = /^[0-9A-Z+ ]{1,13}$/;
-
-type Loose = Readonly<Record<string, unknown>>;
-const own = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.prototype.hasOwnProperty.call(o, k) ? (o as Loose)[k] : undefined);
-const text = (v: unknown, re: RegExp): v is string => typeof v === 'string' && re.test(v);
-const money = (v: unknown): v is { readonly centimes: number } => {
-  const c = own(v, 'centimes');
-  return typeof c === 'number' && Number.isSafeInteger(c) && c >= 0 && c <= 1e13;
-};
-
-/**
- * Fast path of the common case (well-formed caller data, no allocation of issue paths); any
- * doubt (a missing, odd or throwing field) falls back to the guards, which explain the problem.
- */
-function fastBase(d: unknown): Record<string, unknown> | undefined {
-  try {
-    const c = own(d, 'cle');
-    const b = own(d, 'beneficiaire');
-    const amc = own(c, 'numeroAmc');
-    const tc = own(c, 'typeConvention');
-    const csr = own(c, 'critereSecondaireRoutage');
-    const adh = own(c, 'numeroAdherent');
-    const nir = own(b, 'nir');
-    const naissance = own(b, 'dateNaissance');
-    const rang = own(b, 'rang') ?? 1;
-    const nf = own(d, 'numeroFacturation');
-    const soins = own(d, 'dateSoins');
-    if (!text(amc, RE_AMC) || !text(tc, RE_TC) || (csr !== undefined && !text(csr, RE_CSR)) || !text(adh, RE_ADH) || !text(nir, RE_NIR) || !text(nf, RE_NF)) return undefined;
-    if (!isPlainDate(naissance) || !isPlainDate(soins) || typeof rang !== 'number' || !Number.isSafeInteger(rang) || rang < 1 || rang > 99) return undefined;
-    return { numeroAmc: amc, typeConvention: tc, ...(csr ? { critereSecondaireRoutage: csr } : {}), numeroAdherent: adh, beneficiaire: { nir, dateNaissance: formatAaaammjj(naissance), rang }, numeroFacturation: nf, dateSoins: formatAaaammjj(soins) };
-  } catch {
-    return undefined;
-  }
-}
-
-function fastLignes(lignes: unknown): { readonly out: Record<string, unknown>[]; readonly total: number } | undefined {
-  try {
-    if (!Array.isArray(lignes) || lignes.length < 1 || lignes.length > 999) return undefined;
-    const out: Record<string, unknown>[] = [];
-    let total = 0;
-    for (let i = 0; i < lignes.length; i++) {
-      const l: unknown = lignes[i];
-      const code = own(l, 'code');
-      const date = own(l, 'date');
-      const q = own(l, 'quantite');
-      const mf = own(l, 'montantFacture');
-      const br = own(l, 'baseRemboursement');
-      const amo = own(l, 'rembourseAmo');
-      const amc = own(l, 'partAmc');
-      if (!text(code, RE_CODE) || !isPlainDate(date) || typeof q !== 'number' || !Number.isSafeInteger(q) || q < 1 || q > 99 || !money(mf) || !money(br) || !money(amo) || !money(amc)) return undefined;
-      total += amc.centimes;
-      out.push({ index: i, code, date: formatAaaammjj(date), quantite: q, montantFacture: mf.centimes, baseRemboursement: br.centimes, rembourseAmo: amo.centimes, partAmcDemandee: amc.centimes });
-    }
-    return { out, total };
-  } catch {
-    return undefined;
-  }
-}
-
-function base(d: unknown, root: string, issues: Issue[]): Record<string, unknown> | undefined {
-  const fast = fastBase(d);
-  if (fast) return fast;
-  const o = guardObject(d, [root], issues);
-  const c = o && guardObject(field(o, 'cle'), [root, 'cle'], issues);
-  const amc = c && guardString(field(c, 'numeroAmc'), [root, 'cle', 'numeroAmc'], issues, { pattern: /^[0-9A-Z]{1,10}$/, expected: 'n° AMC' });
-  const tc = c && guardString(field(c, 'typeConvention'), [root, 'cle', 'typeConvention'], issues, { pattern: /^[0-9A-Z]{1,5}$/, expected: 'type de convention' });
-  const csr = c && guardString(field(c, 'critereSecondaireRoutage'), [root, 'cle', 'critereSecondaireRoutage'], issues, { required: false, pattern: /^[0-9A-Z]{0,5}$/, expected: 'CSR' });
-  const adh = c && guardString(field(c, 'numeroAdherent'), [root, 'cle', 'numeroAdherent'], issues, { pattern: /^[0-9A-Z]{1,15}$/, expected: 'n° d’adhérent' });
-  const b = o && guardObject(field(o, 'beneficiaire'), [root, 'beneficiaire'], issues);
-  const nir = b && guardString(field(b, 'nir'), [root, 'beneficiaire', 'nir'], issues, { pattern: /^[12378][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{8}$/, expected: 'NIR de 15 caractères' });
-  const naissance = b && guardPlainDate(field(b, 'dateNaissance'), [root, 'beneficiaire', 'dateNaissance'], issues);
-  const rang = b && (guardInteger(field(b, 'rang'), [root, 'beneficiaire', 'rang'], issues, { required: false, min: 1, max: 99 }) ?? 1);
-  const nf = o && guardString(field(o, 'numeroFacturation'), [root, 'numeroFacturation'], issues, { pattern: /^[0-9A-Z]{9}$/, expected: 'n° de facturation ou FINESS (9 caractères)' });
-  const soins = o && guardPlainDate(field(o, 'dateSoins'), [root, 'dateSoins'], issues);
-  if (!amc || !tc || !adh || !nir || !naissance || !nf || !soins || rang === undefined) return undefined;
-  return {
-    numeroAmc: amc,
-    typeConvention: tc,
-    ...(csr ? { critereSecondaireRoutage: csr } : {}),
-    numeroAdherent: adh,
-    beneficiaire: { nir, dateNaissance: formatAaaammjj(naissance as PlainDate), rang },
-    numeroFacturation: nf,
-    dateSoins: formatAaaammjj(soins as PlainDate),
-  };
-}
-
-/** @internal Shared by PEC and ROC requests. */
-export function guardDemandeBase(d: unknown, root: string, issues: Issue[]): Record<string, unknown> | undefined {
-  return base(d, root, issues);
-}
-
 /**
  * Builds the modeled IDB request body.
  *
@@ -177,7 +71,7 @@ export function guardDemandeBase(d: unknown, root: string, issues: Issue[]): Rec
  */
 export function buildIdbRequest(demande: DemandeAmcBase): Result<Readonly<Record<string, unknown>>> {
   const issues: Issue[] = [];
-  const b = base(demande, 'demande', issues);
+  const b = guardDemandeBase(demande, 'demande', issues);
   return issues.length > 0 || !b ? inputErr(issues) : ok(b);
 }
 
@@ -210,7 +104,7 @@ export function parseIdbResponse(json: unknown): Result<DroitsAmc> {
  */
 export function buildClcRequest(decompte: DecompteAmc, demande: DemandeAmcBase & { readonly referenceIdb: string }): Result<Readonly<Record<string, unknown>>> {
   const issues: Issue[] = [];
-  const b = base(demande, 'demande', issues);
+  const b = guardDemandeBase(demande, 'demande', issues);
   const ref = guardObject(demande, ['demande'], []) && guardString(field(demande as never, 'referenceIdb'), ['demande', 'referenceIdb'], issues, { pattern: /^[0-9A-Za-z._:-]{1,64}$/, expected: 'référence IDB' });
   const fast = issues.length === 0 && b && ref ? fastLignes(own(decompte, 'lignes')) : undefined;
   if (fast && b && ref) return ok({ ...b, referenceIdb: ref, lignes: fast.out, totalPartAmcDemandee: fast.total });
@@ -303,35 +197,3 @@ export function decideSuiteClc(guarantee: Guarantee, decompte: DecompteAmc): Res
   return ok({ tiersPayantAmc: false, dre: 'aucune', montantDre: fromCentimes(0), partAmcPatient: partAmc, actions: statut === 'rejete' ? ['corriger-et-relancer-clc', 'securiser-fse', 'encaisser-part-amc'] : ['securiser-fse', 'encaisser-part-amc'] }, [w]);
 }
 
-/**
- * Builds the modeled annulation request of a guarantee (care not given, invoice cancelled).
- *
- * @param guarantee - A `garanti` guarantee.
- * @param options - `motif` (free text, ≤ 200 characters).
- * @returns `{ idGarantie, motif }`, or `ADR_ANNULATION_IMPOSSIBLE` for a guarantee that was not granted.
- */
-export function buildAnnulationRequest(guarantee: Guarantee, options?: { readonly motif?: string }): Result<Readonly<Record<string, string>>> {
-  const issues: Issue[] = [];
-  const g = guardObject(guarantee, ['guarantee'], issues);
-  const id = g && guardString(field(g, 'id'), ['guarantee', 'id'], issues, { pattern: /^[0-9A-Za-z._:-]{1,64}$/, expected: 'id de garantie' });
-  const statut = g && field(g, 'statut');
-  const o = guardObject(options, ['options'], issues, { required: false });
-  const motif = (o && guardString(field(o, 'motif'), ['options', 'motif'], issues, { required: false, max: 200 })) ?? 'annulation';
-  if (issues.length > 0 || !id) return inputErr(issues);
-  if (statut !== 'garanti') return err(issue('ADR_ANNULATION_IMPOSSIBLE', { path: ['guarantee', 'statut'], received: `garantie au statut ${typeof statut === 'string' ? statut : 'inconnu'}` }));
-  return ok({ idGarantie: id, motif });
-}
-
-/**
- * Parses the modeled annulation answer `{ codeRetour }` (00 = cancelled).
- *
- * @param json - The parsed JSON body.
- * @returns `{ annulee: true }`, or `ADR_BUSINESS` / `ADR_RESPONSE_FIELD`.
- */
-export function parseAnnulationResponse(json: unknown): Result<{ readonly annulee: true }> {
-  const w = wireReader();
-  const r = w.obj(json, []);
-  const code = w.text(r, 'codeRetour', [], /^[0-9A-Z]{2,4}$/);
-  if (w.issues.length > 0) return err(...(w.issues as [Issue, ...Issue[]]));
-  return code === '00' ? ok({ annulee: true }) : err(issue('ADR_BUSINESS', { path: ['codeRetour'], expected: 'annulation', received: code }));
-}
