@@ -27,3 +27,4 @@ export type { DemandePec, Pec, StatutPec, TypePec } from './pec';
 export { applyPecStatut, buildPecRequest, parsePecResponse, PEC_STATUTS, PEC_TRANSITIONS } from './pec';
 export type { DossierRoc, EtapeRoc, EvenementRoc } from './roc';
 export { advanceRoc, DOSSIER_ROC_INITIAL } from './roc';
+export { parseSoapEnvelope, SOAP_MAX_CHARS } from './soap';

@@ -12,8 +12,7 @@ import type { Dispatcher } from 'undici';
 import { field, guardFunction, guardInteger, guardObject, guardString, inputErr, inputIssue, kindOf } from '../../core/guard/index';
 import type { Issue, Result } from '../../core/issues/index';
 import { createIssueFactory, err, ok } from '../../core/issues/index';
-import { child, parseXmlSafe, text } from '../../insi/xml';
-import type { XmlNode } from '../../insi/xml';
+import { parseSoapEnvelope } from '../soap';
 import type { PemOrDer } from '../../insi/node/index';
 import { ADR_CODES } from '../codes';
 
@@ -91,17 +90,6 @@ function describe(e: unknown): { code: string; message: string; tls: boolean } {
     cur = (cur as { cause?: unknown }).cause;
   }
   return { code, message: parts.join(' ← ').slice(0, 200), tls };
-}
-
-function soapFault(tree: XmlNode): string | undefined {
-  const body = child(child(tree, 'Envelope'), 'Body');
-  const fault = child(body, 'Fault');
-  if (fault === undefined) return undefined;
-  const sub = text(child(child(child(fault, 'Code'), 'Subcode'), 'Value')) ?? text(child(child(fault, 'Code'), 'Value')) ?? '';
-  const reason = text(child(child(fault, 'Reason'), 'Text')) ?? text(child(fault, 'faultstring')) ?? '';
-  const detail = child(child(fault, 'Detail'), 'Erreur');
-  const code = detail !== undefined && typeof detail === 'object' ? text((detail as Record<string, XmlNode>)['@_code']) : undefined;
-  return [sub, code, reason].filter((s) => s !== undefined && s !== '').join(' ').slice(0, 200) || 'faute SOAP';
 }
 
 async function readBody(body: Dispatcher.ResponseData['body'], max: number): Promise<Result<string>> {
@@ -194,10 +182,8 @@ export function createServiceTransport(config: ServiceTransportConfig): Result<S
       const textBody = raw.value;
       const ct = String(res.headers['content-type'] ?? '');
       if (/xml/i.test(ct) || /^\s*</.test(textBody)) {
-        const tree = parseXmlSafe(textBody, maxBytes);
-        if (!tree.ok) return { result: err(issue('ADR_RESPONSE_INVALID', { expected: call.service, received: tree.issues[0]?.message ?? 'XML' })), retryable: false };
-        const fault = soapFault(tree.value);
-        if (fault !== undefined) return { result: err(issue('ADR_SOAP_FAULT', { expected: call.service, received: fault })), retryable: false };
+        const envelope = parseSoapEnvelope(textBody, { service: call.service, maxChars: maxBytes });
+        if (!envelope.ok) return { result: envelope, retryable: false };
         if (res.statusCode >= 300) return { result: err(issue('ADR_HTTP_STATUS', { expected: call.service, received: `HTTP ${res.statusCode}` })), retryable: res.statusCode >= 502 && res.statusCode <= 504 };
         return { result: ok({ status: res.statusCode, body: textBody, attempts: 1 }), retryable: false };
       }
