@@ -9,6 +9,7 @@
 import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SesamError } from '../../core/issues/index';
 import { ADHERENTS, AMC_TEST, ASSURES } from './personas';
 import type { TestPki } from './pki';
 import { INSI_CR00, INSI_CR01, INSI_CR02, soapFault } from './soap';
@@ -51,9 +52,15 @@ const ADRI_OUVERTS = (ald: boolean): Json => ({
  *
  * @param options - `pki`, `slowMs`.
  * @returns The running services.
+ * @throws SesamError `ASSERTION` without a test PKI (a programmer error).
  */
 export async function startLocalServices(options: LocalServicesOptions): Promise<LocalServices> {
-  const slowMs = options.slowMs ?? 300;
+  const pki = typeof options === 'object' && options !== null ? (options as { pki?: unknown }).pki : undefined;
+  const pem = (v: unknown, k: string): string | undefined => (typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[k] === 'string' ? ((v as Record<string, unknown>)[k] as string) : undefined);
+  const server0 = typeof pki === 'object' && pki !== null ? (pki as { server?: unknown }).server : undefined;
+  if (pem(pki, 'ca') === undefined || pem(server0, 'cert') === undefined || pem(server0, 'key') === undefined) throw new SesamError('ASSERTION', 'startLocalServices needs { pki } from createTestPki()');
+  const slowRaw = (options as { slowMs?: unknown }).slowMs;
+  const slowMs = typeof slowRaw === 'number' && Number.isSafeInteger(slowRaw) && slowRaw >= 0 && slowRaw <= 60_000 ? slowRaw : 300;
   const calls: Record<string, number> = {};
   const instables = new Set<string>();
   const guarantees = new Set<string>();

@@ -25,6 +25,10 @@ export const INSI_CR02 = RES('<CR><CodeCR>02</CodeCR><LibelleCR>Plusieurs identi
  * @returns The envelope.
  */
 export function soapFault(code: string, detail: string, reason: string): string {
+  const x = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 200).replace(/[<>&"']/g, '') : '');
+  code = x(code);
+  detail = x(detail);
+  reason = x(reason);
   return ENV(
     `<soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value><soap:Subcode><soap:Value>soap:${code}</soap:Value></soap:Subcode></soap:Code><soap:Reason><soap:Text xml:lang="fr">${reason}</soap:Text></soap:Reason><soap:Detail><siram:Erreur xmlns:siram="urn:siram" code="${detail}" severite="erreur">${reason}</siram:Erreur></soap:Detail></soap:Fault>`,
   );
