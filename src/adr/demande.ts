@@ -28,7 +28,8 @@ const RE_CSR = /^[0-9A-Z]{0,5}$/;
 const RE_ADH = /^[0-9A-Z]{1,15}$/;
 const RE_NIR = /^[12378][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{8}$/;
 const RE_NF = /^[0-9A-Z]{9}$/;
-const RE_CODE = /^[0-9A-Z+ ]{1,13}$/;
+/** Code acte of a CLC line. */
+export const RE_CODE = /^[0-9A-Z+ ]{1,13}$/;
 
 type Loose = Readonly<Record<string, unknown>>;
 export const own = (o: unknown, k: string): unknown => (typeof o === 'object' && o !== null && !Array.isArray(o) && Object.prototype.hasOwnProperty.call(o, k) ? (o as Loose)[k] : undefined);
@@ -63,6 +64,11 @@ function fastBase(d: unknown): Record<string, unknown> | undefined {
   }
 }
 
+/**
+ * Fast path of well-formed CLC lines (see {@link fastBase}); `undefined` sends the caller to the guards.
+ *
+ * @internal
+ */
 export function fastLignes(lignes: unknown): { readonly out: Record<string, unknown>[]; readonly total: number } | undefined {
   try {
     if (!Array.isArray(lignes) || lignes.length < 1 || lignes.length > 999) return undefined;
@@ -92,15 +98,15 @@ function base(d: unknown, root: string, issues: Issue[]): Record<string, unknown
   if (fast) return fast;
   const o = guardObject(d, [root], issues);
   const c = o && guardObject(field(o, 'cle'), [root, 'cle'], issues);
-  const amc = c && guardString(field(c, 'numeroAmc'), [root, 'cle', 'numeroAmc'], issues, { pattern: /^[0-9A-Z]{1,10}$/, expected: 'n° AMC' });
-  const tc = c && guardString(field(c, 'typeConvention'), [root, 'cle', 'typeConvention'], issues, { pattern: /^[0-9A-Z]{1,5}$/, expected: 'type de convention' });
-  const csr = c && guardString(field(c, 'critereSecondaireRoutage'), [root, 'cle', 'critereSecondaireRoutage'], issues, { required: false, pattern: /^[0-9A-Z]{0,5}$/, expected: 'CSR' });
-  const adh = c && guardString(field(c, 'numeroAdherent'), [root, 'cle', 'numeroAdherent'], issues, { pattern: /^[0-9A-Z]{1,15}$/, expected: 'n° d’adhérent' });
+  const amc = c && guardString(field(c, 'numeroAmc'), [root, 'cle', 'numeroAmc'], issues, { pattern: RE_AMC, expected: 'n° AMC' });
+  const tc = c && guardString(field(c, 'typeConvention'), [root, 'cle', 'typeConvention'], issues, { pattern: RE_TC, expected: 'type de convention' });
+  const csr = c && guardString(field(c, 'critereSecondaireRoutage'), [root, 'cle', 'critereSecondaireRoutage'], issues, { required: false, pattern: RE_CSR, expected: 'CSR' });
+  const adh = c && guardString(field(c, 'numeroAdherent'), [root, 'cle', 'numeroAdherent'], issues, { pattern: RE_ADH, expected: 'n° d’adhérent' });
   const b = o && guardObject(field(o, 'beneficiaire'), [root, 'beneficiaire'], issues);
-  const nir = b && guardString(field(b, 'nir'), [root, 'beneficiaire', 'nir'], issues, { pattern: /^[12378][0-9]{4}(?:[0-9]{2}|2A|2B)[0-9]{8}$/, expected: 'NIR de 15 caractères' });
+  const nir = b && guardString(field(b, 'nir'), [root, 'beneficiaire', 'nir'], issues, { pattern: RE_NIR, expected: 'NIR de 15 caractères' });
   const naissance = b && guardPlainDate(field(b, 'dateNaissance'), [root, 'beneficiaire', 'dateNaissance'], issues);
   const rang = b && (guardInteger(field(b, 'rang'), [root, 'beneficiaire', 'rang'], issues, { required: false, min: 1, max: 99 }) ?? 1);
-  const nf = o && guardString(field(o, 'numeroFacturation'), [root, 'numeroFacturation'], issues, { pattern: /^[0-9A-Z]{9}$/, expected: 'n° de facturation ou FINESS (9 caractères)' });
+  const nf = o && guardString(field(o, 'numeroFacturation'), [root, 'numeroFacturation'], issues, { pattern: RE_NF, expected: 'n° de facturation ou FINESS (9 caractères)' });
   const soins = o && guardPlainDate(field(o, 'dateSoins'), [root, 'dateSoins'], issues);
   if (!amc || !tc || !adh || !nir || !naissance || !nf || !soins || rang === undefined) return undefined;
   return {

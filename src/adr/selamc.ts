@@ -16,7 +16,7 @@ import { createIssueFactory, err, ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
 import { fromCentimes, min, subtract } from '../core/money/index';
 import type { DemandeAmcBase } from './demande';
-import { fastLignes, guardDemandeBase, own } from './demande';
+import { fastLignes, guardDemandeBase, own, RE_CODE } from './demande';
 import { ADR_CODES } from './codes';
 import { wireReader } from './wire';
 
@@ -115,7 +115,7 @@ export function buildClcRequest(decompte: DecompteAmc, demande: DemandeAmcBase &
   (lignes ?? []).forEach((l, i) => {
     const p = ['decompte', 'lignes', i];
     const o = guardObject(l, p, issues);
-    const code = o && guardString(field(o, 'code'), [...p, 'code'], issues, { pattern: /^[0-9A-Z+ ]{1,13}$/, expected: 'code acte' });
+    const code = o && guardString(field(o, 'code'), [...p, 'code'], issues, { pattern: RE_CODE, expected: 'code acte' });
     const date = o && guardPlainDate(field(o, 'date'), [...p, 'date'], issues);
     const q = o && guardInteger(field(o, 'quantite'), [...p, 'quantite'], issues, { min: 1, max: 99 });
     const m = (k: string) => o && guardMoney(field(o, k), [...p, k], issues, { min: 0 });
