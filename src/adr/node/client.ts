@@ -1,0 +1,121 @@
+/**
+ * Client of the rights and AMC services over the {@link ServiceTransport}: ADRi (an
+ * {@link AdriPort}), Annuaire AMC, IDB, SIM, CLC, annulation, PEC. Reads (ADRi, Annuaire, IDB,
+ * SIM, PEC follow-up) are idempotent and retried by the transport; CLC, annulation and a PEC
+ * submission are never retried (a lost answer may hide a granted guarantee: the PMS asks again
+ * or cancels). Contracts modeled (JSON), see `sesam-billing/adr`.
+ */
+import type { PlainDate } from '../../core/date/index';
+import { field, guardObject, guardString, inputErr } from '../../core/guard/index';
+import type { Issue, Result } from '../../core/issues/index';
+import { err, ok } from '../../core/issues/index';
+import type { AdriDemande, AdriPort, DroitsAdri } from '../adri';
+import { buildAdriRequest, parseAdriResponse } from '../adri';
+import type { AmcResolue, CleAnnuaireAmc, ServiceAmc } from '../annuaire';
+import { parseAnnuaireResponse, resolveAmc, serviceUrl } from '../annuaire';
+import type { DemandePec, Pec } from '../pec';
+import { buildPecRequest, parsePecResponse } from '../pec';
+import type { DemandeAmcBase } from '../demande';
+import type { DecompteAmc, DroitsAmc, Guarantee, ResultatClc } from '../selamc';
+import { buildClcRequest, buildIdbRequest, parseClcResponse, parseIdbResponse } from '../selamc';
+import { buildAnnulationRequest, parseAnnulationResponse } from '../annulation';
+import type { ServiceTransport } from './transport';
+import { wireReader } from '../wire';
+import { fromCentimes } from '../../core/money/index';
+import type { Money } from '../../core/money/index';
+
+/** Configuration of {@link createAdrClient}. */
+export interface AdrClientConfig {
+  readonly transport: ServiceTransport;
+  /** ADRi endpoint (modeled). */
+  readonly adriUrl?: string;
+  /** Annuaire AMC endpoint (modeled). */
+  readonly annuaireUrl?: string;
+}
+
+/** The client. */
+export interface AdrClient extends AdriPort {
+  /** Annuaire AMC: the entry of an attestation, checked at the date of care. */
+  rechercherAmc(cle: CleAnnuaireAmc, options: { readonly dateSoins: PlainDate }): Promise<Result<AmcResolue>>;
+  /** IDB: the bénéficiaire's rights at the AMC. */
+  idb(amc: AmcResolue, demande: DemandeAmcBase): Promise<Result<DroitsAmc>>;
+  /** SIM (ROC séjours): an estimate, no guarantee. */
+  simuler(amc: AmcResolue, decompte: DecompteAmc, demande: DemandeAmcBase & { readonly referenceIdb: string }): Promise<Result<{ readonly montantEstime: Money }>>;
+  /** CLC: the AMC part with a payment guarantee (never retried). */
+  clc(amc: AmcResolue, decompte: DecompteAmc, demande: DemandeAmcBase & { readonly referenceIdb: string }): Promise<Result<ResultatClc>>;
+  /** Annulation of a guarantee (never retried). */
+  annuler(amc: AmcResolue, guarantee: Guarantee, options?: { readonly motif?: string }): Promise<Result<{ readonly annulee: true }>>;
+  /** PEC submission (never retried). */
+  demanderPec(amc: AmcResolue, demande: DemandePec): Promise<Result<Pec>>;
+  /** PEC follow-up (a read). */
+  suivrePec(amc: AmcResolue, idPec: string): Promise<Result<Pec>>;
+}
+
+/**
+ * Creates the client.
+ *
+ * @param config - `transport` (from `createServiceTransport`), `adriUrl`, `annuaireUrl`.
+ * @returns The client, or `INPUT_*` issues.
+ */
+export function createAdrClient(config: AdrClientConfig): Result<AdrClient> {
+  const issues: Issue[] = [];
+  const c = guardObject(config, ['config'], issues);
+  const t = c && guardObject(field(c, 'transport'), ['config', 'transport'], issues);
+  const url = (k: string) => c && guardString(field(c, k), ['config', k], issues, { required: false, pattern: /^https?:\/\/[\x21-\x7e]+$/, max: 2048, expected: 'URL https://…' });
+  const adriUrl = url('adriUrl');
+  const annuaireUrl = url('annuaireUrl');
+  if (t && typeof field(t, 'call') !== 'function') guardString(1, ['config', 'transport', 'call'], issues, { expected: 'fonction call' });
+  if (issues.length > 0 || !t) return inputErr(issues);
+  const transport = t as unknown as ServiceTransport;
+
+  async function send<T>(service: string, target: Result<string> | string | undefined, body: Result<unknown>, idempotent: boolean, parse: (json: unknown) => Result<T>): Promise<Result<T>> {
+    if (target === undefined) return guardMissing(service);
+    const u = typeof target === 'string' ? ok(target) : target;
+    if (!u.ok) return u;
+    if (!body.ok) return body;
+    const r = await transport.call({ service, url: u.value, json: body.value, idempotent });
+    return r.ok ? parse(r.value.body) : r;
+  }
+  const svc = (amc: AmcResolue, s: ServiceAmc): Result<string> => (typeof amc === 'object' && amc !== null ? serviceUrl(amc, s) : inputErr(guardAmc()));
+
+  return ok({
+    consulter: (demande: AdriDemande): Promise<Result<DroitsAdri>> => send('ADRi', adriUrl, buildAdriRequest(demande), true, parseAdriResponse),
+    async rechercherAmc(cle, options) {
+      const o = typeof options === 'object' && options !== null ? options : ({} as { dateSoins: PlainDate });
+      const k = typeof cle === 'object' && cle !== null ? (cle as unknown as Readonly<Record<string, unknown>>) : undefined;
+      const body = k ? ok({ numeroAmc: field(k, 'numeroAmc'), typeConvention: field(k, 'typeConvention'), critereSecondaireRoutage: field(k, 'critereSecondaireRoutage') }) : inputErr(guardAmc('cle'));
+      const entry = await send('Annuaire AMC', annuaireUrl, body, true, parseAnnuaireResponse);
+      return entry.ok ? resolveAmc(cle, [entry.value], o) : entry;
+    },
+    idb: (amc, demande) => send('IDB', svc(amc, 'idb'), buildIdbRequest(demande), true, parseIdbResponse),
+    simuler: (amc, decompte, demande) => send('SIM', svc(amc, 'sim'), buildClcRequest(decompte, demande), true, parseSim),
+    clc: (amc, decompte, demande) => send('CLC', svc(amc, 'clc'), buildClcRequest(decompte, demande), false, parseClcResponse),
+    annuler: (amc, guarantee, options) => send('annulation', svc(amc, 'annulation'), buildAnnulationRequest(guarantee, options), false, parseAnnulationResponse),
+    demanderPec: (amc, demande) => send('PEC', svc(amc, 'pec'), buildPecRequest(demande), false, parsePecResponse),
+    suivrePec(amc, idPec) {
+      const issuesId: Issue[] = [];
+      const id = guardString(idPec, ['idPec'], issuesId, { pattern: /^[0-9A-Za-z._:-]{1,64}$/, expected: 'id de PEC' });
+      const u = svc(amc, 'pec');
+      return send('PEC', u.ok ? ok(`${u.value.replace(/\/$/, '')}/${encodeURIComponent(id ?? '')}`) : u, issuesId.length ? inputErr(issuesId) : ok({ idPec: id }), true, parsePecResponse);
+    },
+  });
+}
+
+function guardMissing(k: string): Result<never> {
+  const issues: Issue[] = [];
+  guardString(undefined, ['config', k === 'ADRi' ? 'adriUrl' : 'annuaireUrl'], issues, { expected: 'URL https://…' });
+  return inputErr(issues);
+}
+
+function guardAmc(name = 'amc'): Issue[] {
+  const issues: Issue[] = [];
+  guardObject(null, [name], issues);
+  return issues;
+}
+
+function parseSim(json: unknown): Result<{ readonly montantEstime: Money }> {
+  const w = wireReader();
+  const r = w.obj(json, []);
+  const m = w.centimes(r, 'montantEstime', []);
+  return w.issues.length > 0 || m === undefined ? err(...(w.issues as [Issue, ...Issue[]])) : ok({ montantEstime: fromCentimes(m) });
+}
