@@ -23,7 +23,7 @@ module.exports = {
     allow('insi', ['core', 'internal'], 'insi: core, internal (insi/node: the HTTPS client adapter)'),
     allow('noemie', ['core', 'internal', 'fse', 'ledger', 'returns'], 'noemie: core, internal, fse types, ledger port; returns only for the deprecated re-exports of 0.2.x'),
     allow('returns', ['core', 'noemie', 'ledger'], 'returns: core, noemie (formats), ledger port'),
-    allow('adr', ['core', 'internal'], 'adr: core, internal'),
+    allow('adr', ['core', 'internal', 'insi'], 'adr: core, internal, insi (re-exported: the issue names adr for INSi; its XML wrapper); adr/node: the HTTPS adapter (undici)'),
     allow('reader', ['core'], 'reader (and reader/pcsc): core'),
     allow('signature', ['core'], 'signature: core'),
     allow('ledger', ['core'], 'ledger (and ledger/sqlite): core'),
@@ -35,7 +35,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: `^src/(${PURE.join('|')})/`,
-        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/ledger/postgres/', '^src/insi/node/'],
+        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/ledger/postgres/', '^src/insi/node/', '^src/adr/node/'],
       },
       to: { dependencyTypes: ['core'], pathNot: ['^node:crypto$', '^crypto$'] },
     },
@@ -57,7 +57,7 @@ module.exports = {
       comment: "import … from 'sesam-billing' never loads an adapter",
       severity: 'error',
       from: { path: '^src/index\\.ts$' },
-      to: { path: '^src/(reader/pcsc|ledger/sqlite|ledger/postgres|insi/node|transport|simulator|cli|agent)/' },
+      to: { path: '^src/(reader/pcsc|ledger/sqlite|ledger/postgres|insi/node|adr/node|transport|simulator|cli|agent)/' },
     },
     {
       name: 'root-entry-is-platform-neutral',

@@ -38,6 +38,8 @@ const DTS_ENTRIES: Record<string, string> = {
   'dre/index': 'src/dre/index.ts',
   'agent/index': 'src/agent/index.ts',
   'simulator/caisse/index': 'src/simulator/caisse/index.ts',
+  'adr/index': 'src/adr/index.ts',
+  'adr/node/index': 'src/adr/node/index.ts',
   'simulator/index': 'src/simulator/index.ts',
 };
 

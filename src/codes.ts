@@ -15,6 +15,7 @@ import { SCOR_CODES } from './scor/codes';
 import { TRANSPORT_CODES } from './transport/codes';
 import { INSI_CODES } from './insi/codes';
 import { AGENT_CODES } from './agent/codes';
+import { ADR_CODES } from './adr/codes';
 import { FSE_CODES } from './fse/index';
 import { DRE_CODES } from './dre/codes';
 import { B2_CODES } from './fse/b2/codes';
@@ -53,6 +54,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'scor (PDF/A-1b justificatifs)', codes: SCOR_CODES },
   { module: 'transport (SMTP / IMAP, outbox)', codes: TRANSPORT_CODES },
   { module: 'insi (téléservice INSi)', codes: INSI_CODES },
+  { module: 'adr (ADRi, apCV, Annuaire AMC, IDB/CLC, PEC, ROC)', codes: ADR_CODES },
   { module: 'agent (local HTTP API)', codes: AGENT_CODES },
 ])();
 

@@ -26,6 +26,7 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   signature: () => import('../../src/signature/index'),
   scor: () => import('../../src/scor/index'),
   insi: () => import('../../src/insi/index'),
+  adr: () => import('../../src/adr/index'),
   simulator: () => import('../../src/simulator/index'),
 };
 
