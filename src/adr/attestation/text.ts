@@ -1,0 +1,194 @@
+/**
+ * The 5 fields of an attestation de tiers payant from text: what a PMS's OCR or a user's typing
+ * gives. Labelled text (« N° AMC : 12345678 », « Type de convention SP », « CSR = 01 »,
+ * « N° adhérent 123 456 », « Période de validité du 01/01/2026 au 31/12/2026 ») in any order,
+ * any case, with or without accents and with tolerant separators (`:`, `=`, `-`, `|`, `;`, tabs,
+ * new lines); or, without labels, the values in the order of the pavé normalisé separated by
+ * `|`, `;`, tabs, new lines or runs of spaces.
+ */
+import type { PlainDate } from '../../core/date/index';
+import { isValidYmd, parseAammjj, plainDateOf } from '../../core/date/index';
+import type { Issue, Result } from '../../core/issues/index';
+import { createIssueFactory } from '../../core/issues/index';
+import { field, guardPlainDate, guardString, inputErr } from '../../core/guard/index';
+import { ATTESTATION_CODES } from './codes';
+import type { AttestationCodeField, AttestationTiersPayant } from './model';
+import { ATTESTATION_FIELD_LABELS } from './model';
+import type { AttestationCheckOptions } from './validate';
+import { finish, guardCheckOptions } from './validate';
+
+const issue = createIssueFactory(ATTESTATION_CODES);
+
+/** Longest text read (an attestation's block is a few hundred characters; a whole OCR page fits). */
+export const ATTESTATION_MAX_TEXT = 20_000;
+
+/** Options of {@link parseAttestationText}. */
+export interface ParseAttestationTextOptions extends AttestationCheckOptions {
+  /** Pivot of two-digit years (JJ/MM/AA): the nearest century to this day. Absent: a two-digit year is an issue. */
+  readonly referenceDate?: PlainDate;
+}
+
+type Key = AttestationCodeField | 'validite';
+
+/** Labels on the normalised text (capitals, no accent). Longest first where they overlap. */
+const LABELS: readonly (readonly [Key, RegExp])[] = [
+  ['critereSecondaire', /CRITERE\s*SECONDAIRE(?:\s*DE\s*ROUTAGE)?|\bC\.?\s?S\.?\s?R\b\.?/y],
+  ['typeConvention', /(?:TYPE\s*(?:DE\s*)?)?CONVENTION\b|\bTYPE\s*CONV\b\.?/y],
+  ['numeroAdherent', /(?:\bN(?:UMERO|O|R)?\s*[°º.]?\s*(?:D\s*['’]?\s*)?)?ADHERENT\b/y],
+  ['numeroAmc', /(?:\bN(?:UMERO|O|R)?\s*[°º.]?\s*(?:D\s*['’]?\s*)?)?\bAMC\b/y],
+  ['validite', /(?:PERIODE\s*(?:DE\s*)?)?VALIDITE\b|\bVALABLE\b/y],
+];
+
+/** Capitals without accents, same length as the input (offsets stay those of the caller's text). */
+function normalise(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+    out += base.length === ch.length ? base : ch;
+  }
+  return out;
+}
+
+interface Found {
+  readonly key: Key;
+  readonly start: number;
+  readonly end: number;
+}
+
+function findLabels(n: string): Found[] {
+  const found: Found[] = [];
+  for (let i = 0; i < n.length; ) {
+    let hit: Found | undefined;
+    const prev = i === 0 ? ' ' : n.charAt(i - 1);
+    if (!/[A-Z0-9]/.test(prev)) {
+      for (const [key, re] of LABELS) {
+        re.lastIndex = i;
+        const m = re.exec(n);
+        if (m !== null && m[0].length > 0) {
+          hit = { key, start: i, end: i + m[0].length };
+          break;
+        }
+      }
+    }
+    if (hit !== undefined && !found.some((f) => f.key === hit.key)) {
+      found.push(hit);
+      i = hit.end;
+    } else i += 1;
+  }
+  return found;
+}
+
+const EDGE = /^[\s:=\-–—>|;,.]+|[\s|;,]+$/g;
+
+/** A code value: spaces, dots and dashes inside are dropped (« 123 456 789 », « 12.34 »). */
+function codeOf(raw: string): string {
+  return raw.replace(EDGE, '').replace(/[\s.\-–]/g, '');
+}
+
+const DATE_RE = /(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)|(?<!\d)(\d{8})(?!\d)/g;
+
+interface DateHit {
+  readonly text: string;
+  readonly date?: PlainDate;
+}
+
+function readDates(value: string, referenceDate: PlainDate | undefined, compact: boolean): DateHit[] {
+  const out: DateHit[] = [];
+  for (const m of value.matchAll(DATE_RE)) {
+    const [t, y1, m1, d1, d2, m2, y2, c] = m;
+    if (c !== undefined && !compact) continue;
+    let y: number, mo: number, d: number;
+    if (y1 !== undefined) [y, mo, d] = [Number(y1), Number(m1), Number(d1)];
+    else if (c !== undefined) {
+      const asIso = [Number(c.slice(0, 4)), Number(c.slice(4, 6)), Number(c.slice(6, 8))] as const;
+      const iso = /^(19|20)/.test(c) && isValidYmd(...asIso);
+      [y, mo, d] = iso ? asIso : [Number(c.slice(4, 8)), Number(c.slice(2, 4)), Number(c.slice(0, 2))];
+    } else if ((y2 ?? '').length === 2) {
+      if (referenceDate === undefined) {
+        out.push({ text: t });
+        continue;
+      }
+      const r = parseAammjj(`${y2 ?? ''}${(m2 ?? '').padStart(2, '0')}${(d2 ?? '').padStart(2, '0')}`, { referenceDate, century: 'near' });
+      out.push(r.ok ? { text: t, date: r.value } : { text: t });
+      continue;
+    } else [y, mo, d] = [Number(y2), Number(m2), Number(d2)];
+    out.push(y >= 1900 && y <= 2099 && isValidYmd(y, mo, d) ? { text: t, date: plainDateOf(y, mo, d) } : { text: t });
+  }
+  return out;
+}
+
+/** Splits unlabelled text: separators `|`, `;`, tabs, new lines, runs of 2+ spaces. */
+function positional(text: string): { values: Partial<Record<AttestationCodeField, string>>; rest: string } {
+  const dates = [...text.matchAll(DATE_RE)].filter((m) => m[7] === undefined).map((m) => m[0]);
+  let rest = text;
+  for (const d of dates) rest = rest.replace(d, '\n');
+  const tokens = rest
+    .split(/[|;\t\r\n]+|\s{2,}/)
+    .map((t) => codeOf(t))
+    .filter((t) => t !== '' && !/^(DU|AU|DE|A|JUSQU'?AU)$/i.test(t));
+  const keys: readonly AttestationCodeField[] = tokens.length >= 4 ? ['numeroAmc', 'typeConvention', 'critereSecondaire', 'numeroAdherent'] : ['numeroAmc', 'typeConvention', 'numeroAdherent'];
+  const values: Partial<Record<AttestationCodeField, string>> = {};
+  keys.forEach((k, i) => {
+    const t = tokens[i];
+    if (t !== undefined) values[k] = t;
+  });
+  return { values, rest: dates.join(' ') };
+}
+
+/**
+ * Reads an attestation de tiers payant from text (OCR output or typing).
+ *
+ * @param text - The text (labelled fields in any order, or the 5 values in the order of the pavé normalisé).
+ * @param options - `today` (validity checked on that day), `referenceDate` (pivot of two-digit years).
+ * @returns The attestation, or issues: `ATTESTATION_FIELD_MISSING` / `ATTESTATION_FIELD_FORMAT`
+ *   / `ATTESTATION_DATE_INVALID` (path: the field), `ATTESTATION_PERIODE_INVERSEE`,
+ *   `ATTESTATION_EXPIREE`, `ATTESTATION_NON_ENCORE_VALIDE`, `INPUT_*`. Never throws.
+ * @example
+ * parseAttestationText('N° AMC : 12345678\nType de convention : SP\nCSR : 01\nN° adhérent : 0012345\nValidité : du 01/01/2026 au 31/12/2026');
+ */
+export function parseAttestationText(text: unknown, options?: ParseAttestationTextOptions): Result<AttestationTiersPayant> {
+  const issues: Issue[] = [];
+  const opts = guardCheckOptions(options, issues);
+  const refRaw = options !== null && typeof options === 'object' ? field(options as Record<string, unknown>, 'referenceDate') : undefined;
+  const referenceDate = guardPlainDate(refRaw, ['options', 'referenceDate'], issues, { required: false, minYear: 1, maxYear: 9999 }) as PlainDate | undefined;
+  const t = guardString(text, ['text'], issues, { max: ATTESTATION_MAX_TEXT, expected: 'texte de l’attestation' });
+  if (issues.length > 0 || opts === undefined || t === undefined) return inputErr(issues);
+  const n = normalise(t);
+  const labels = findLabels(n);
+  const values: Partial<Record<AttestationCodeField, string>> = {};
+  let periode = '';
+  if (labels.length > 0) {
+    const sorted = [...labels].sort((a, b) => a.start - b.start);
+    sorted.forEach((l, i) => {
+      const raw = n.slice(l.end, sorted[i + 1]?.start ?? n.length);
+      if (l.key === 'validite') periode = raw;
+      else values[l.key] = codeOf(raw);
+    });
+  } else {
+    const p = positional(n);
+    Object.assign(values, p.values);
+    periode = p.rest;
+  }
+  for (const k of ['numeroAmc', 'typeConvention', 'numeroAdherent'] as const) {
+    if ((values[k] ?? '') === '') issues.push(issue('ATTESTATION_FIELD_MISSING', { path: [k], expected: ATTESTATION_FIELD_LABELS[k] }));
+  }
+  const dates = readDates(periode, referenceDate, labels.length > 0);
+  if (periode.trim() === '' || dates.length === 0) issues.push(issue('ATTESTATION_FIELD_MISSING', { path: ['validite'], expected: ATTESTATION_FIELD_LABELS.validite }));
+  else if (dates.length !== 2) issues.push(issue('ATTESTATION_DATE_INVALID', { path: ['validite'], expected: 'deux dates (début et fin)', received: `${dates.length} date(s)` }));
+  else {
+    dates.forEach((d, i) => {
+      if (d.date === undefined) issues.push(issue('ATTESTATION_DATE_INVALID', { path: ['validite', i === 0 ? 'debut' : 'fin'], expected: referenceDate === undefined ? 'JJ/MM/AAAA' : 'JJ/MM/AAAA ou JJ/MM/AA', received: d.text }));
+    });
+  }
+  const [debut, fin] = dates.map((d) => d.date);
+  if (issues.length > 0 || debut === undefined || fin === undefined) return inputErr(issues);
+  const csr = values.critereSecondaire ?? '';
+  const a: AttestationTiersPayant = {
+    numeroAmc: values.numeroAmc ?? '',
+    typeConvention: values.typeConvention ?? '',
+    ...(csr === '' ? {} : { critereSecondaire: csr }),
+    numeroAdherent: values.numeroAdherent ?? '',
+    validite: { debut, fin },
+  };
+  return finish(a, opts.today);
+}
