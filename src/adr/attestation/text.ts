@@ -30,12 +30,15 @@ export interface ParseAttestationTextOptions extends AttestationCheckOptions {
 
 type Key = AttestationCodeField | 'validite';
 
+/** « N° », « No », « Numéro » (+ « d' ») before a label, on the same line: a bare « N » is a value, not a prefix. */
+const NUMERO = "\\bN(?:UMERO|O\\.?|[°º])[ ]?(?:D[ ]?['’]?[ ]?)?";
+
 /** Labels on the normalised text (capitals, no accent). Longest first where they overlap. */
 const LABELS: readonly (readonly [Key, RegExp])[] = [
   ['critereSecondaire', /CRITERE\s*SECONDAIRE(?:\s*DE\s*ROUTAGE)?|\bC\.?\s?S\.?\s?R\b\.?/y],
-  ['typeConvention', /(?:TYPE\s*(?:DE\s*)?)?CONVENTION\b|\bTYPE\s*CONV\b\.?/y],
-  ['numeroAdherent', /(?:\bN(?:UMERO|O|R)?\s*[°º.]?\s*(?:D\s*['’]?\s*)?)?ADHERENT\b/y],
-  ['numeroAmc', /(?:\bN(?:UMERO|O|R)?\s*[°º.]?\s*(?:D\s*['’]?\s*)?)?\bAMC\b/y],
+  ['typeConvention', /(?:TYPE\s*(?:DE\s*)?)?CONVENTION\b|\bTYPE\s*(?:DE\s*)?CONV\b\.?/y],
+  ['numeroAdherent', new RegExp(`(?:${NUMERO})?ADHERENT\\b`, 'y')],
+  ['numeroAmc', new RegExp(`(?:${NUMERO})?\\bAMC\\b`, 'y')],
   ['validite', /(?:PERIODE\s*(?:DE\s*)?)?VALIDITE\b|\bVALABLE\b/y],
 ];
 
@@ -117,15 +120,19 @@ function readDates(value: string, referenceDate: PlainDate | undefined, compact:
   return out;
 }
 
+const MARK = '\u0001';
+
 /** Splits unlabelled text: separators `|`, `;`, tabs, new lines, runs of 2+ spaces. */
 function positional(text: string): { values: Partial<Record<AttestationCodeField, string>>; rest: string } {
   const dates = [...text.matchAll(DATE_RE)].filter((m) => m[7] === undefined).map((m) => m[0]);
   let rest = text;
-  for (const d of dates) rest = rest.replace(d, '\n');
+  for (const d of dates) rest = rest.replace(d, MARK);
+  // « du D1 au D2 », « D1 - D2 »: the words around the dates belong to the period, not to a value.
+  rest = rest.replace(/\b(?:VALABLE )?DU ?(?=\u0001)/g, '').replace(/(?<=\u0001) ?(?:AU|A|JUSQU ?['’]? ?AU|-|–) ?(?=\u0001)/g, '');
   const tokens = rest
-    .split(/[|;\t\r\n]+|\s{2,}/)
+    .split(/[|;\t\r\n\u0001]+|\s{2,}/)
     .map((t) => codeOf(t))
-    .filter((t) => t !== '' && !/^(DU|AU|DE|A|JUSQU'?AU)$/i.test(t));
+    .filter((t) => t !== '');
   const keys: readonly AttestationCodeField[] = tokens.length >= 4 ? ['numeroAmc', 'typeConvention', 'critereSecondaire', 'numeroAdherent'] : ['numeroAmc', 'typeConvention', 'numeroAdherent'];
   const values: Partial<Record<AttestationCodeField, string>> = {};
   keys.forEach((k, i) => {
