@@ -150,7 +150,8 @@ export function parseAttestationPayload(payload: unknown, options?: AttestationP
   if (issues.length > 0 || opts === undefined || codec === undefined || t === undefined) return inputErr(issues);
   const r = runCodec(codec, () => codec.parse(t), isAnything);
   if (!r.ok) return r;
-  // A custom codec's output is caller data: checked again, with the validity at `today`.
+  // The modeled codec's output is already checked (only the day remains); a custom codec's is caller data.
+  if (codec === MODELED_ATTESTATION_CODEC) return finish(r.value as AttestationTiersPayant, opts.today);
   return validateAttestation(r.value, opts);
 }
 
