@@ -44,12 +44,10 @@ const LABELS: readonly (readonly [Key, RegExp])[] = [
 
 /** Capitals without accents, same length as the input (offsets stay those of the caller's text). */
 function normalise(text: string): string {
-  let out = '';
-  for (const ch of text) {
+  return text.replace(/[a-z]+/g, (s) => s.toUpperCase()).replace(/[^\x00-\x7f]/g, (ch) => {
     const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-    out += base.length === ch.length ? base : ch;
-  }
-  return out;
+    return base.length === 1 ? base : ch;
+  });
 }
 
 interface Found {
@@ -58,12 +56,15 @@ interface Found {
   readonly end: number;
 }
 
+const LABEL_STARTS = 'ACNPTV';
+
 function findLabels(n: string): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < n.length; ) {
     let hit: Found | undefined;
     const prev = i === 0 ? ' ' : n.charAt(i - 1);
-    if (!/[A-Z0-9]/.test(prev)) {
+    // Every label starts with one of these letters, after a non-alphanumeric character.
+    if (LABEL_STARTS.includes(n.charAt(i)) && !/[A-Z0-9]/.test(prev)) {
       for (const [key, re] of LABELS) {
         re.lastIndex = i;
         const m = re.exec(n);
