@@ -4,7 +4,7 @@
  * `readAttestationImage` (guards, PNG/JPEG sniffing, payload parse and checks) against a raw
  * zxing-wasm `readBarcodes` of the same bwip-js PNG. Ratios in the same run.
  */
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import { parseAttestationPayload, parseAttestationText, readAttestationImage } from '../src/adr/attestation/index';
 import { createNodeZxingDecoder } from '../src/adr/attestation/node/index';
 import { interleavedRatio } from './harness';

@@ -4,7 +4,7 @@
  * picture), encoded as grayscale PNG with node:zlib. All data fictitious.
  */
 import { deflateSync } from 'node:zlib';
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 
 /** bwip-js's own PNG of a DataMatrix (white background, quiet zone). */
 export async function bwipPng(text: string, scale = 3, bcid = 'datamatrix'): Promise<Uint8Array> {
