@@ -7,6 +7,7 @@
 import bwipjs from 'bwip-js/node';
 import { parseAttestationPayload, parseAttestationText, readAttestationImage } from '../src/adr/attestation/index';
 import { createNodeZxingDecoder } from '../src/adr/attestation/node/index';
+import { unwrap } from '../src/core/issues/index';
 import { interleavedRatio } from './harness';
 
 const TEXT = 'N° AMC : 12345678\nType de convention : SP\nCritère secondaire de routage : 01\nN° adhérent : 000 123 456\nPériode de validité : du 01/01/2026 au 31/12/2026';
@@ -39,7 +40,7 @@ export default async function (): Promise<void> {
   show('parseAttestationText vs a bare split of the labelled text', interleavedRatio(bare, () => parseAttestationText(TEXT), { rounds: 9, ms: 200 }));
   show('parseAttestationPayload (modeled codec) vs bare split(\'|\')', interleavedRatio(() => PAYLOAD.split('|'), () => parseAttestationPayload(PAYLOAD), { rounds: 9, ms: 200 }));
   const png = new Uint8Array(await bwipjs.toBuffer({ bcid: 'datamatrix', text: PAYLOAD, scale: 3, backgroundcolor: 'FFFFFF', padding: 12 }));
-  const decoder = await createNodeZxingDecoder();
+  const decoder = unwrap(await createNodeZxingDecoder());
   const z = await import('zxing-wasm/reader');
   await decoder(png); // instantiates the shared WebAssembly module
   const raw = (): Promise<unknown> => z.readBarcodes(png, { formats: ['DataMatrix'], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 8 });

@@ -3,7 +3,9 @@
  * neutral; the caller says where the `.wasm` comes from (its bytes, or a locator for a browser).
  * zxing-wasm is loaded on first use only (dynamic import), so importing this module costs nothing.
  */
-import { SesamError } from '../../core/issues/index';
+import type { Issue, Result } from '../../core/issues/index';
+import { ok, SesamError } from '../../core/issues/index';
+import { field, guardBoolean, guardFunction, guardObject, inputErr, inputIssue } from '../../core/guard/index';
 import type { DataMatrixDecoder, DecodedSymbol } from './image';
 
 /** Where zxing-wasm finds `zxing_reader.wasm`. */
@@ -28,11 +30,27 @@ function toArrayBuffer(b: ArrayBuffer | Uint8Array): ArrayBuffer {
  *
  * @param config - `wasmBinary` or `locateFile` (one is needed outside a browser with network: the
  *   default locator points to a CDN), `tryHarder`.
- * @returns The decoder (the WebAssembly module is instantiated on the first call).
- * @throws SesamError `ASSERTION` when `config` is not an object (a programmer error).
+ * @returns The decoder (the WebAssembly module is instantiated on its first call; a module that
+ *   cannot load makes that call reject with SesamError `IO`), or `INPUT_*` issues on `config`.
  */
-export function createZxingDecoder(config: ZxingDecoderConfig = {}): DataMatrixDecoder {
-  if (typeof config !== 'object' || config === null) throw new SesamError('ASSERTION', 'createZxingDecoder: config must be an object');
+export function createZxingDecoder(config: ZxingDecoderConfig = {}): Result<DataMatrixDecoder> {
+  const issues: Issue[] = [];
+  const c = guardObject(config, ['config'], issues);
+  const bin = c && field(c, 'wasmBinary');
+  if (c !== undefined && bin !== undefined && !(bin instanceof Uint8Array) && !(bin instanceof ArrayBuffer)) {
+    issues.push(inputIssue('INPUT_TYPE', { path: ['config', 'wasmBinary'], expected: 'octets (Uint8Array ou ArrayBuffer)', received: typeof bin }));
+  }
+  const locate = c && guardFunction(field(c, 'locateFile'), ['config', 'locateFile'], issues, { required: false });
+  const harder = c && guardBoolean(field(c, 'tryHarder'), ['config', 'tryHarder'], issues, { required: false });
+  if (issues.length > 0 || c === undefined) return inputErr(issues);
+  return ok(zxingDecoder({
+    ...(bin instanceof Uint8Array || bin instanceof ArrayBuffer ? { wasmBinary: bin } : {}),
+    ...(locate === undefined ? {} : { locateFile: locate as (path: string, prefix: string) => string }),
+    ...(harder === undefined ? {} : { tryHarder: harder }),
+  }));
+}
+
+function zxingDecoder(config: ZxingDecoderConfig): DataMatrixDecoder {
   const tryHarder = config.tryHarder !== false;
   let ready: Promise<typeof import('zxing-wasm/reader')> | undefined;
   const load = async (): Promise<typeof import('zxing-wasm/reader')> => {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { plainDate } from '../../../src/core/date/index';
 import type { DataMatrixDecoder } from '../../../src/adr/attestation/index';
-import { imageKind, readAttestationImage, serializeAttestationPayload } from '../../../src/adr/attestation/index';
+import { createZxingDecoder, imageKind, readAttestationImage, serializeAttestationPayload } from '../../../src/adr/attestation/index';
 import { createNodeZxingDecoder } from '../../../src/adr/attestation/node/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { runs } from '../../helpers/runs';
@@ -21,7 +21,7 @@ const CHROMIUM = '/usr/bin/chromium';
 
 let decoder: DataMatrixDecoder;
 beforeAll(async () => {
-  decoder = await createNodeZxingDecoder();
+  decoder = expectOk(await createNodeZxingDecoder());
 }, 60_000);
 
 describe('readAttestationImage (zxing-wasm)', () => {
@@ -107,6 +107,28 @@ describe('readAttestationImage (zxing-wasm)', () => {
     expectIssue(await readAttestationImage(png, { decoder: damaged }), 'ATTESTATION_IMAGE_UNREADABLE');
     const junk = (() => Promise.resolve(42)) as unknown as DataMatrixDecoder;
     expectIssue(await readAttestationImage(png, { decoder: junk }), 'ATTESTATION_IMAGE_UNREADABLE');
+  });
+});
+
+describe('decoder factories', () => {
+  it('check their configuration and say I/O failures', async () => {
+    expectIssue(createZxingDecoder(42 as never), 'INPUT_TYPE', ['config']);
+    expectIssue(createZxingDecoder({ wasmBinary: 'zxing_reader.wasm' as never }), 'INPUT_TYPE', ['config', 'wasmBinary']);
+    expectIssue(createZxingDecoder({ tryHarder: 'yes' as never }), 'INPUT_TYPE', ['config', 'tryHarder']);
+    expectIssue(await createNodeZxingDecoder({ wasmPath: 7 as never }), 'INPUT_TYPE', ['options', 'wasmPath']);
+    await expect(createNodeZxingDecoder({ wasmPath: '/nonexistent/zxing_reader.wasm' })).rejects.toMatchObject({ code: 'IO' });
+  });
+
+  it('a module that cannot load rejects the call, and readAttestationImage turns it into an issue', async () => {
+    const broken = expectOk(createZxingDecoder({ wasmBinary: new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9]) }));
+    expectIssue(await readAttestationImage(await bwipPng(PAYLOAD), { decoder: broken }), 'ATTESTATION_IMAGE_UNREADABLE');
+    // The shared module is configured again by the next decoder created.
+    decoder = expectOk(await createNodeZxingDecoder());
+    expect(expectOk(await readAttestationImage(await bwipPng(PAYLOAD), { decoder }))).toEqual(att);
+  }, 60_000);
+
+  test.prop([fc.anything()], { numRuns: runs(200) })('junk configuration never throws', (c) => {
+    expect(() => createZxingDecoder(c as never)).not.toThrow();
   });
 });
 

@@ -4,7 +4,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { Issue, Result } from '../../../core/issues/index';
 import { SesamError } from '../../../core/issues/index';
+import { field, guardBoolean, guardObject, guardString, inputErr } from '../../../core/guard/index';
 import type { DataMatrixDecoder } from '../image';
 import { createZxingDecoder } from '../zxing';
 
@@ -27,21 +29,27 @@ function resolveWasm(): string {
  * Creates a DataMatrix decoder for Node: reads the `.wasm` of the installed zxing-wasm (never the network).
  *
  * @param options - `wasmPath`, `tryHarder`.
- * @returns The decoder, for `readAttestationImage(bytes, { decoder })`.
- * @throws SesamError `IO` when the `.wasm` file cannot be read.
+ * @returns The decoder, for `readAttestationImage(bytes, { decoder })`, or `INPUT_*` issues on `options`.
+ * @throws SesamError `IO` when the `.wasm` file cannot be found or read.
  * @example
- * const decoder = await createNodeZxingDecoder();
+ * const decoder = unwrap(await createNodeZxingDecoder());
  * const r = await readAttestationImage(await readFile('attestation.png'), { decoder, today });
  */
-export async function createNodeZxingDecoder(options: NodeZxingDecoderOptions = {}): Promise<DataMatrixDecoder> {
-  let path = options.wasmPath;
+export async function createNodeZxingDecoder(options: NodeZxingDecoderOptions = {}): Promise<Result<DataMatrixDecoder>> {
+  const issues: Issue[] = [];
+  const o = guardObject(options, ['options'], issues);
+  const wasmPath = o && guardString(field(o, 'wasmPath'), ['options', 'wasmPath'], issues, { required: false, min: 1, max: 4096 });
+  const tryHarder = o && guardBoolean(field(o, 'tryHarder'), ['options', 'tryHarder'], issues, { required: false });
+  if (issues.length > 0) return inputErr(issues);
+  let path = wasmPath;
+  let wasmBinary: Uint8Array;
   try {
     path ??= resolveWasm();
-    const wasmBinary = await readFile(path);
-    return createZxingDecoder({ wasmBinary, ...(options.tryHarder === undefined ? {} : { tryHarder: options.tryHarder }) });
+    wasmBinary = await readFile(path);
   } catch (e) {
     throw new SesamError('IO', `zxing_reader.wasm could not be read${path === undefined ? '' : ` (${path})`}`, { cause: e });
   }
+  return createZxingDecoder({ wasmBinary, ...(tryHarder === undefined ? {} : { tryHarder }) });
 }
 
 export type { DataMatrixDecoder } from '../image';
