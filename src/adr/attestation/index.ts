@@ -9,13 +9,14 @@
 export { ATTESTATION_CODES, ATTESTATION_REF } from './codes';
 export type { AttestationCode } from './codes';
 export { ATTESTATION_CODE_FIELDS, ATTESTATION_FIELD_LABELS, ATTESTATION_PATTERNS } from './model';
-export type { AttestationCodeField, AttestationRouting, AttestationTiersPayant, ValiditeAttestation } from './model';
+export type { AttestationCodeField, AttestationPayloadCodec, AttestationRouting, AttestationTiersPayant, ValiditeAttestation } from './model';
 export { attestationRoutingOf, validateAttestation } from './validate';
 export type { AttestationCheckOptions } from './validate';
 export { ATTESTATION_MAX_TEXT, parseAttestationText } from './text';
 export type { ParseAttestationTextOptions } from './text';
-export { ATTESTATION_MAX_PAYLOAD, MODELED_ATTESTATION_CODEC, parseAttestationPayload, serializeAttestationPayload } from './codec';
-export type { AttestationPayloadCodec, AttestationPayloadOptions } from './codec';
+export { ATTESTATION_MAX_PAYLOAD, MODELED_ATTESTATION_CODEC } from './modeledCodec';
+export { parseAttestationPayload, serializeAttestationPayload } from './codec';
+export type { AttestationPayloadOptions } from './codec';
 export { ATTESTATION_MAX_IMAGE_BYTES, imageKind, readAttestationImage } from './image';
 export type { DataMatrixDecoder, DecodedSymbol, ReadAttestationImageOptions } from './image';
 export { createZxingDecoder } from './zxing';

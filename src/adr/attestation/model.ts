@@ -10,6 +10,7 @@
  * @see https://sintia.fr/node/84 (attestation de tiers payant harmonisée)
  */
 import type { PlainDate } from '../../core/date/index';
+import type { Result } from '../../core/issues/index';
 
 /** Période de validité (both days included). */
 export interface ValiditeAttestation {
@@ -67,4 +68,17 @@ export interface AttestationRouting {
   readonly critereSecondaireRoutage?: string;
   readonly numeroAdherent: string;
   readonly periodeValidite: ValiditeAttestation;
+}
+
+/**
+ * Port: reads and writes the text a DataMatrix of an attestation carries. Both functions never
+ * throw on bad data (they return issues).
+ */
+export interface AttestationPayloadCodec {
+  /** Name of the layout (in issues). */
+  readonly id: string;
+  /** Payload text → the 5 fields (strict: one canonical payload per attestation). */
+  readonly parse: (payload: string) => Result<AttestationTiersPayant>;
+  /** The 5 fields → payload text (the inverse of `parse`). */
+  readonly serialize: (attestation: AttestationTiersPayant) => Result<string>;
 }
