@@ -84,6 +84,13 @@ function findLabels(n: string): Found[] {
 
 const EDGE = /^[\s:=\-–—>|;,.]+|[\s|;,]+$/g;
 
+/** The value after a label: on the label's line, or on the next line when the label ends its line. */
+function firstLine(raw: string): string {
+  const lines = raw.replace(/^[ \t:=\-–—>|;,.]+/, '').split(/\r?\n|\r/);
+  const first = lines[0] ?? '';
+  return first.trim() === '' && lines.length > 1 && /^[ \t:=\-–—>]*$/.test(first) ? (lines[1] ?? '') : first;
+}
+
 /** A code value: spaces, dots and dashes inside are dropped (« 123 456 789 », « 12.34 »). */
 function codeOf(raw: string): string {
   return raw.replace(EDGE, '').replace(/[\s.\-–]/g, '');
@@ -138,7 +145,7 @@ export function parseAttestationText(text: unknown, options?: ParseAttestationTe
     sorted.forEach((l, i) => {
       const raw = n.slice(l.end, sorted[i + 1]?.start ?? n.length);
       if (l.key === 'validite') periode = raw;
-      else values[l.key] = codeOf(raw);
+      else values[l.key] = codeOf(firstLine(raw));
     });
   } else {
     const p = positional(n);
@@ -148,7 +155,10 @@ export function parseAttestationText(text: unknown, options?: ParseAttestationTe
   for (const k of ['numeroAmc', 'typeConvention', 'numeroAdherent'] as const) {
     if ((values[k] ?? '') === '') issues.push(issue('ATTESTATION_FIELD_MISSING', { path: [k], expected: ATTESTATION_FIELD_LABELS[k] }));
   }
-  const dates = readDates(periode, referenceDate, labels.length > 0);
+  const found = readDates(periode, referenceDate, labels.length > 0);
+  // Labelled: the period is the first two dates after its label (what follows may be the
+  // bénéficiaires and their birth dates); unlabelled: exactly two dates.
+  const dates = labels.length > 0 && found.length > 2 ? found.slice(0, 2) : found;
   if (periode.trim() === '' || dates.length === 0) issues.push(issue('ATTESTATION_FIELD_MISSING', { path: ['validite'], expected: ATTESTATION_FIELD_LABELS.validite }));
   else if (dates.length !== 2) issues.push(issue('ATTESTATION_DATE_INVALID', { path: ['validite'], expected: 'deux dates (début et fin)', received: `${dates.length} date(s)` }));
   else {

@@ -25,6 +25,24 @@ describe('parseAttestationText', () => {
     }
   });
 
+  it('reads a whole OCR page: header, values on the next line, bénéficiaires with birth dates after', () => {
+    const page = [
+      'MUTUELLE EXEMPLE (fictive)',
+      'Attestation de tiers payant',
+      'N° AMC',
+      '12345678',
+      'Type de convention : SP',
+      'CSR : 01',
+      'N° adhérent : 000123456',
+      'Période de validité : du 01/01/2026 au 31/12/2026',
+      'Bénéficiaires        Date de naissance',
+      'DUPONT JEANNE        12/03/1980',
+      'DUPONT LOUIS         04/11/2012',
+      'Contrat responsable R',
+    ].join('\n');
+    expect(expectOk(parseAttestationText(page, { today: plainDate('2026-03-10') }))).toEqual(expected);
+  });
+
   it('reads the 5 values without labels, in the order of the pavé', () => {
     expect(expectOk(parseAttestationText('12345678 | SP | 01 | 000123456 | 01/01/2026 | 31/12/2026'))).toEqual(expected);
     const { critereSecondaire: _, ...noCsr } = expected;

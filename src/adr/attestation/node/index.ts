@@ -18,11 +18,14 @@ export interface NodeZxingDecoderOptions {
   readonly tryHarder?: boolean;
 }
 
-/** The installed zxing-wasm's `.wasm`, resolved from this module (ESM) or from the working directory (CJS build without `import.meta`). */
+/** The installed zxing-wasm's `.wasm`, resolved from this module (ESM `import.meta.url`, CJS `require`), else from the working directory. */
 function resolveWasm(): string {
   const id = 'zxing-wasm/reader/zxing_reader.wasm';
   const url: unknown = import.meta.url;
-  return createRequire(typeof url === 'string' && url !== '' ? url : `${process.cwd()}/`).resolve(id);
+  if (typeof url === 'string' && url !== '') return createRequire(url).resolve(id);
+  // CJS build: the module's own `require` resolves from the installed package.
+  if (typeof require === 'function') return require.resolve(id);
+  return createRequire(`${process.cwd()}/`).resolve(id);
 }
 
 /**
