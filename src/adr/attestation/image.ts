@@ -93,7 +93,7 @@ export async function readAttestationImage(image: unknown, options: ReadAttestat
   }
   if (!Array.isArray(symbols)) return err(issue('ATTESTATION_IMAGE_UNREADABLE', { path: ['image'], received: 'réponse du décodeur invalide' }));
   const read = symbols.filter((s): s is DecodedSymbol => typeof s === 'object' && s !== null);
-  const valid = read.filter((s) => s.isValid === true && typeof s.text === 'string' && /datamatrix/i.test(String(s.format)));
+  const valid = read.filter((s) => s.isValid === true && typeof s.text === 'string' && /data.?matrix/i.test(String(s.format)));
   const payloads = [...new Set(valid.map((s) => s.text))];
   if (payloads.length === 0) {
     const broken = read.find((s) => s.isValid !== true);
