@@ -35,7 +35,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: `^src/(${PURE.join('|')})/`,
-        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/ledger/postgres/', '^src/insi/node/', '^src/adr/node/'],
+        pathNot: ['^src/reader/pcsc/', '^src/ledger/sqlite/', '^src/ledger/postgres/', '^src/insi/node/', '^src/adr/node/', '^src/adr/attestation/node/'],
       },
       to: { dependencyTypes: ['core'], pathNot: ['^node:crypto$', '^crypto$'] },
     },

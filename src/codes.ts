@@ -16,6 +16,7 @@ import { TRANSPORT_CODES } from './transport/codes';
 import { INSI_CODES } from './insi/codes';
 import { AGENT_CODES } from './agent/codes';
 import { ADR_CODES } from './adr/codes';
+import { ATTESTATION_CODES } from './adr/attestation/codes';
 import { FSE_CODES } from './fse/index';
 import { DRE_CODES } from './dre/codes';
 import { B2_CODES } from './fse/b2/codes';
@@ -55,6 +56,7 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'transport (SMTP / IMAP, outbox)', codes: TRANSPORT_CODES },
   { module: 'insi (téléservice INSi)', codes: INSI_CODES },
   { module: 'adr (ADRi, apCV, Annuaire AMC, IDB/CLC, PEC, ROC)', codes: ADR_CODES },
+  { module: 'adr/attestation (attestation de tiers payant)', codes: ATTESTATION_CODES },
   { module: 'agent (local HTTP API)', codes: AGENT_CODES },
 ])();
 

@@ -28,3 +28,4 @@ export { applyPecStatut, buildPecRequest, parsePecResponse, PEC_STATUTS, PEC_TRA
 export type { DossierRoc, EtapeRoc, EvenementRoc } from './roc';
 export { advanceRoc, DOSSIER_ROC_INITIAL } from './roc';
 export { parseSoapEnvelope, SOAP_MAX_CHARS } from './soap';
+export * from './attestation/index';

@@ -7,3 +7,5 @@ export type { ServiceAnswer, ServiceCall, ServiceTransport, ServiceTransportConf
 export { createServiceTransport } from './transport';
 export type { AdrClient, AdrClientConfig } from './client';
 export { createAdrClient } from './client';
+export { createNodeZxingDecoder } from '../attestation/node/index';
+export type { NodeZxingDecoderOptions } from '../attestation/node/index';
