@@ -131,8 +131,8 @@ function priceLignes(ctx: Contexte, days: readonly number[], groupes: Map<number
 /** What pass 1 hands to pass 2 (internal). */
 interface PricingSet {
   readonly prix: (Prix | undefined)[];
-  readonly traceEnd: Int32Array;
-  readonly issueEnd: Int32Array;
+  readonly traceEnd: number[];
+  readonly issueEnd: number[];
   steps: TraceStep[];
   issues: Issue[];
 }
@@ -160,7 +160,7 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
   const lignes = ctx.input.lignes;
   // Hint: the group pass runs only when a line has a `groupe`.
   const groupes = lignes.some((l) => l.groupe !== undefined) ? planGroupes(ctx, days) : undefined;
-  const set: PricingSet = { prix: new Array<Prix | undefined>(lignes.length), traceEnd: new Int32Array(lignes.length), issueEnd: new Int32Array(lignes.length), steps: NO_STEPS, issues: NO_ISSUES };
+  const set: PricingSet = { prix: new Array<Prix | undefined>(lignes.length), traceEnd: new Array<number>(lignes.length).fill(0), issueEnd: new Array<number>(lignes.length).fill(0), steps: NO_STEPS, issues: NO_ISSUES };
   priceLignes(ctx, days, groupes, set);
   const lourd = planActeLourd(ctx, days, set.prix);
   for (let i = 0; i < lignes.length; i++) {

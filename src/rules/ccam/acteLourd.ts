@@ -36,8 +36,8 @@ const SOURCE = 'Code de la sécurité sociale, art. R.322-8 (participation limit
 
 /** Per line: taken at 100 % (1) and the participation withheld on it (centimes). */
 export interface ActeLourdPlan {
-  readonly plein: Uint8Array;
-  readonly montant: Int32Array;
+  readonly plein: readonly number[];
+  readonly montant: readonly number[];
 }
 
 /** @returns whether a code has the CCAM shape (4 letters + 3 digits). */
@@ -97,28 +97,33 @@ export function planActeLourd(ctx: Contexte, days: readonly number[], prix: read
     candidates.push({ i, group: sejour !== undefined ? 0 : day, base: p.base, cumul: exo[0] === '1', seuil: seuil.value.centimes, montant: montant.value.centimes });
   }
   if (candidates.length === 0) return null;
-  const plein = new Uint8Array(lignes.length);
-  const montant = new Int32Array(lignes.length);
-  let found = false;
+  let plan: { plein: number[]; montant: number[] } | null = null;
   let stayPaid = sejour?.participationActeLourdPayee === true;
-  const groups: number[] = [];
-  for (const cand of candidates) if (!groups.includes(cand.group)) groups.push(cand.group);
-  for (const group of groups) {
-    const members = candidates.filter((c) => c.group === group);
-    const seuil = (members[0] as Candidate).seuil;
-    const cumul = members.filter((c) => c.cumul).reduce((s, c) => s + c.base, 0);
-    const chosen = members.filter((c) => (c.cumul && cumul >= seuil) || (!c.cumul && c.base >= seuil));
-    if (chosen.length === 0) continue;
-    found = true;
-    let top = chosen[0] as Candidate;
-    for (const c of chosen) {
-      plein[c.i] = 1;
-      if (c.base > top.base) top = c;
+  // Groups (a day, or the stay) in order of first appearance (Hint: a few candidates; loops, no closures).
+  for (let g = 0; g < candidates.length; g++) {
+    const first = candidates[g] as Candidate;
+    let seen = false;
+    for (let k = 0; k < g && !seen; k++) seen = (candidates[k] as Candidate).group === first.group;
+    if (seen) continue;
+    const seuil = first.seuil;
+    let cumul = 0;
+    for (let k = g; k < candidates.length; k++) {
+      const c = candidates[k] as Candidate;
+      if (c.group === first.group && c.cumul) cumul += c.base;
     }
-    if (!stayPaid) montant[top.i] = Math.min(top.montant, top.base);
+    let top: Candidate | undefined;
+    for (let k = g; k < candidates.length; k++) {
+      const c = candidates[k] as Candidate;
+      if (c.group !== first.group || !(c.cumul ? cumul >= seuil : c.base >= seuil)) continue;
+      plan ??= { plein: new Array<number>(lignes.length).fill(0), montant: new Array<number>(lignes.length).fill(0) };
+      plan.plein[c.i] = 1;
+      if (top === undefined || c.base > top.base) top = c;
+    }
+    if (top === undefined || plan === null) continue;
+    if (!stayPaid) plan.montant[top.i] = Math.min(top.montant, top.base);
     if (sejour !== undefined) stayPaid = true;
   }
-  return found ? { plein, montant } : null;
+  return plan;
 }
 
 /**
