@@ -19,6 +19,7 @@ import { planGroupes } from './groupes';
 import type { Prix } from './priceLigne';
 import { createPrix, priceLigne } from './priceLigne';
 import { applyTauxCcam, planActeLourd } from './ccam/acteLourd';
+import { checkCumulsJour } from './ccam/cumul';
 import { computeRetenues, createCumuls, createRetenues } from './retenues';
 import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
 import { chooseTaux, createTauxChoisi } from './taux';
@@ -199,6 +200,8 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
       participationActeLourd: participationActeLourd === 0 ? ZERO_MONEY : money(participationActeLourd),
     });
   }
+  // Same-day rules between lines (consultation + acte, association order), after the lines' own issues.
+  checkCumulsJour(ctx, days, set.prix);
   return out.length === lignes.length ? out : undefined;
 }
 
