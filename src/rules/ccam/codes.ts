@@ -137,6 +137,13 @@ export const CCAM_CODES = defineIssueCodes({
     fix: 'Indiquer l’acte principal de l’association avec le code 1 ; un acte seul ne porte pas de code d’association.',
     ref: LIVRE_III,
   },
+  CCAM_IMAGERIE_SITES_MULTIPLES: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Deux actes de la même technique d’imagerie le même jour : {received} et {expected} ; un seul acte est tarifé pour plusieurs sites dans le même temps',
+    fix: 'Facturer un seul acte (celui qui décrit l’ensemble des sites, s’il existe) ; l’échographie d’organes intra-abdominaux ou pelviens avec le sein, la thyroïde ou les testicules s’associe selon la règle générale ; des examens à des moments distincts se facturent séparément.',
+    ref: 'CCAM, livre I, art. I-12 (incompatibilités : échographie, scanographie ou remnographie de plusieurs sites) et livre III, art. III-3 B (actes d’échographie) (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005, modifiée)',
+  },
   CCAM_DOM_SANS_COEFFICIENT: {
     family: 'RULE',
     severity: 'warning',

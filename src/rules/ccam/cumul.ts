@@ -12,6 +12,14 @@
  *   modificateurs est le plus élevé est tarifé à taux plein, le second est tarifé à 50 % » — an
  *   act coded 2 may not have a higher tariff than the day's acts coded 1 (`CCAM_ASSOCIATION_ORDRE`),
  *   and an act coded 2 goes with an act coded 1 (`CCAM_ASSOCIATION_SANS_PRINCIPAL`, a warning).
+ * - Imaging on several sites (livre I, art. I-12: acts of échographie, scanographie or
+ *   remnographie on several anatomical sites are incompatible; livre III, art. III-3 B:
+ *   « pour les actes d'échographie, lorsque l'examen porte sur plusieurs régions anatomiques, un
+ *   seul acte doit être tarifé, sauf dans le cas de l'examen d'organes intra-abdominaux et/ou
+ *   pelviens et d'un ou plusieurs des organes suivants : sein, thyroïde, testicules »): two acts of
+ *   one technique the same day raise `CCAM_IMAGERIE_SITES_MULTIPLES` (a warning: the technique
+ *   is read from the CNAM label, « Échographie… », « Scanographie… », « Remnographie… », and
+ *   acts at distinct moments of a day are billed separately).
  */
 import { createIssueFactory } from '../../core/issues/index';
 import type { Contexte } from '../context';
@@ -60,6 +68,38 @@ export function checkCumulsJour(ctx: Contexte, days: readonly number[], prix: re
   // Lines billed at 50 % beside a consultation under a dérogation: the consultation is their « acte à taux plein ».
   const avecConsultation = consultationActe(ctx, days, prix);
   associationOrdre(ctx, days, prix, avecConsultation);
+  imagerie(ctx, days, prix);
+}
+
+/** The imaging technique a CNAM label starts with, or undefined. */
+function techniqueOf(libelle: string): string | undefined {
+  if (libelle.startsWith('Échographie')) return 'échographie';
+  if (libelle.startsWith('Scanographie')) return 'scanographie';
+  if (libelle.startsWith('Remnographie')) return 'remnographie';
+  return undefined;
+}
+
+const ORGANES_ECHO = /sein|thyroïde|testicul|bourses/i;
+const ABDOMEN_PELVIS = /abdom|pelvi|petit bassin/i;
+
+function imagerie(ctx: Contexte, days: readonly number[], prix: readonly (PrixCumul | undefined)[]): void {
+  const lignes = ctx.input.lignes;
+  for (let j = 0; j < lignes.length; j++) {
+    const q = prix[j];
+    if (q === undefined || q.row.row.nomenclature !== 'ccam') continue;
+    const technique = techniqueOf(q.row.row.libelle);
+    if (technique === undefined) continue;
+    for (let i = 0; i < j; i++) {
+      const p = prix[i];
+      if (p === undefined || p.row.row.nomenclature !== 'ccam' || days[i] !== days[j] || techniqueOf(p.row.row.libelle) !== technique) continue;
+      const a = p.row.row.libelle;
+      const b = q.row.row.libelle;
+      // The échographie exception: an intra-abdominal / pelvic examination with the breast, thyroid or testes.
+      if (technique === 'échographie' && ((ORGANES_ECHO.test(a) && ABDOMEN_PELVIS.test(b)) || (ORGANES_ECHO.test(b) && ABDOMEN_PELVIS.test(a)))) continue;
+      ctx.issues.push(issue('CCAM_IMAGERIE_SITES_MULTIPLES', { path: ['lignes', j, 'code'], received: `${(lignes[j] as LigneActe).code} (${technique})`, expected: `${(lignes[i] as LigneActe).code} (ligne ${i})` }));
+      break;
+    }
+  }
 }
 
 function consultationActe(ctx: Contexte, days: readonly number[], prix: readonly (PrixCumul | undefined)[]): readonly number[] {

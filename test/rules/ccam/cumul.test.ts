@@ -107,6 +107,35 @@ describe('ordre de l’association (livre III, art. III-3 B, règle générale)'
   });
 });
 
+describe('imagerie de plusieurs sites (livre I, art. I-12 ; livre III, art. III-3 B)', () => {
+  const radiologue = { ps: ps('06') };
+  const IMG = 'CCAM_IMAGERIE_SITES_MULTIPLES';
+
+  it('two échographies the same day: a warning on the second', () => {
+    const r = run(facture([{ code: 'ZCQM006' }, { code: 'AAQM002' }], radiologue));
+    const found = expectIssue(r, IMG, ['lignes', 1, 'code']);
+    expect(found.severity).toBe('warning');
+    expect([found.received, found.expected]).toEqual(['AAQM002 (échographie)', 'ZCQM006 (ligne 0)']);
+  });
+
+  it('the exception: abdomen (or pelvis) with the thyroid, the breast or the testes', () => {
+    for (const other of ['KCQM001', 'QEQM001', 'JHQM001']) {
+      expect(codes(run(facture([{ code: 'ZCQM006', codeAssociation: '1' }, { code: other, codeAssociation: '2' }], radiologue)).issues), other).not.toContain(IMG);
+    }
+  });
+
+  it('two scanographies, two remnographies: a warning; different techniques or days: none', () => {
+    expectIssue(run(facture([{ code: 'ACQK001' }, { code: 'ZBQK001' }], radiologue)), IMG);
+    expectIssue(run(facture([{ code: 'ACQN001' }, { code: 'ACQJ002' }], radiologue)), IMG);
+    expect(codes(run(facture([{ code: 'ACQK001' }, { code: 'ACQN001' }], radiologue)).issues)).not.toContain(IMG);
+    expect(codes(run(facture([{ code: 'ZCQM006' }, { code: 'AAQM002', date: d('2026-03-01') }], radiologue)).issues)).not.toContain(IMG);
+  });
+
+  it('a guided act (« … avec guidage échographique ») is not an échographie', () => {
+    expect(codes(run(facture([{ code: 'ZCQM006' }, { code: 'QZHA001' }], radiologue)).issues)).not.toContain(IMG);
+  });
+});
+
 describe('properties', () => {
   const ACTES = ['AHQB024', 'DEQP003', 'ZBQK002', 'QZHA001', 'JKHD001', 'PAQK007', 'NZQK001'];
   test.prop([fc.array(fc.record({ code: fc.constantFrom('G', 'C', 'VG', ...ACTES), jour: fc.constantFrom('2026-03-02', '2026-03-03'), assoc: fc.constantFrom(undefined, '1', '2') }), { minLength: 1, maxLength: 6 }), fc.constantFrom('01', '05', '13', '14')], { numRuns: runs(60) })(
