@@ -62,17 +62,31 @@ function derogationOf(c: CumulConsultation, consultation: string, acte: string, 
  */
 export function checkCumulsJour(ctx: Contexte, days: readonly number[], prix: readonly (PrixCumul | undefined)[]): void {
   const lignes = ctx.input.lignes;
-  let ccam = -1;
-  for (let i = 0; i < lignes.length && ccam < 0; i++) if (prix[i]?.row.row.nomenclature === 'ccam') ccam = i;
-  if (ccam < 0) return;
+  // Hint: one pass decides which rules have anything to read (most invoices: none of them).
+  let ccam = false, ngap = false, second = false, images = 0;
+  for (let i = 0; i < lignes.length; i++) {
+    const row = prix[i]?.row.row;
+    if (row === undefined) continue;
+    if (row.nomenclature === 'ngap') ngap = true;
+    else if (row.nomenclature === 'ccam') {
+      ccam = true;
+      if ((lignes[i] as LigneActe).codeAssociation === '2') second = true;
+      if (techniqueOf(row.libelle) !== undefined) images++;
+    }
+  }
+  if (!ccam) return;
   // Lines billed at 50 % beside a consultation under a dérogation: the consultation is their « acte à taux plein ».
-  const avecConsultation = consultationActe(ctx, days, prix);
-  associationOrdre(ctx, days, prix, avecConsultation);
-  imagerie(ctx, days, prix);
+  const avecConsultation = ngap ? consultationActe(ctx, days, prix) : NONE;
+  if (second) associationOrdre(ctx, days, prix, avecConsultation);
+  if (images > 1) imagerie(ctx, days, prix);
 }
+
+const NONE: readonly number[] = [];
 
 /** The imaging technique a CNAM label starts with, or undefined. */
 function techniqueOf(libelle: string): string | undefined {
+  const c = libelle.charCodeAt(0);
+  if (c !== 201 /* É */ && c !== 83 /* S */ && c !== 82 /* R */) return undefined;
   if (libelle.startsWith('Échographie')) return 'échographie';
   if (libelle.startsWith('Scanographie')) return 'scanographie';
   if (libelle.startsWith('Remnographie')) return 'remnographie';
