@@ -16,6 +16,8 @@ const B2_4 = `${B2}, type 4`;
 /** The SSV data model (groups and fields) of the SESAM-Vitale 1.40 cahier des charges. */
 const SSV = 'Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale), modèle de données SSV';
 const CSS = 'Code de la sécurité sociale (Légifrance)';
+/** SNDS reference tables (Licence Ouverte 2.0). */
+const SNDS = 'Nomenclatures du SNDS (CNAM / Health Data Hub, 2021, Licence Ouverte 2.0)';
 const NIR_KEY = 'INSEE, NIR : clé = 97 − (NIR sur 13 chiffres mod 97), 2A/2B lus 19/18';
 const LUHN = 'clé de Luhn du n° de facturation PS (8 chiffres + clé), norme B2';
 const PARCOURS = `${CSS}, art. L.162-5-3 (parcours de soins coordonnés)`;
@@ -40,6 +42,9 @@ export const FSE_CODES = defineIssueCodes({
   FSE_ORGANISME_CAISSE_FORMAT: { family: 'FORMAT', message: 'Caisse gestionnaire illisible : attendu 3 chiffres, reçu « {received} »', fix: 'Relire le code caisse (3 chiffres) sur la carte Vitale ou l’attestation.', ref: `${B2_2} zones 51-53 (caisse gestionnaire) ; ${SSV}, groupe 1310` },
   FSE_ORGANISME_CENTRE_FORMAT: { family: 'FORMAT', message: 'Centre gestionnaire illisible : attendu 4 chiffres, reçu « {received} »', fix: 'Relire le code centre (4 chiffres) sur la carte Vitale ou l’attestation.', ref: `${B2_2} zones 54-57 (centre gestionnaire) ; ${SSV}, groupe 1310` },
   FSE_ORGANISME_DESTINATAIRE_FORMAT: { family: 'FORMAT', message: 'Organisme destinataire illisible : attendu 3 chiffres, reçu « {received} »', fix: 'Renseigner l’organisme destinataire issu de la table des organismes destinataires du GIE.', ref: `${B2} type 1 zones 17-19 (organisme destinataire) ; ${SSV}, groupe 1310` },
+  FSE_ORGANISME_REGIME_INCONNU: { family: 'UNKNOWN_CODE', message: 'Grand régime « {received} » inconnu des nomenclatures de l’Assurance Maladie', fix: 'Relire le code régime sur la carte Vitale ou l’attestation de droits (ex. 01 régime général, 02 MSA) ; un code inconnu est rejeté par la caisse.', ref: `${B2_2} zones 49-50 (grand régime) ; ${SNDS} (IR_GRG_V, IR_RGM_V)` },
+  FSE_ORGANISME_CAISSE_INCONNUE: { family: 'UNKNOWN_CODE', severity: 'warning', message: 'Caisse « {received} » absente de la table des caisses du régime {expected}', fix: 'Relire le code caisse (3 chiffres) sur la carte Vitale ou l’attestation de droits ; la table des caisses livrée date de 2021 : une caisse créée depuis reste acceptée (avertissement).', ref: `${B2_2} zones 51-53 (caisse gestionnaire) ; ${SNDS} (IR_CAI_V)` },
+  FSE_ORGANISME_REGIME_INCOHERENT: { family: 'RULE', message: 'Grand régime de l’organisme AMO ({received}) différent de celui du bénéficiaire ({expected})', fix: 'Reprendre le régime et la caisse de la même carte Vitale ou attestation que le bénéficiaire.', ref: `${B2_2} zones 49-57 (organisme d’affiliation) ; ${SSV}, groupe 1310` },
 
   // ── Dates ─────────────────────────────────────────────────────────────
   FSE_DATE_SOINS_FUTURE: { family: 'RANGE', message: 'Date des soins postérieure à la date de facturation : {received} > {expected}', fix: 'Corriger la date de l’acte : on ne facture pas un soin non encore réalisé.', ref: `${B2_4} (date des soins)` },

@@ -8,16 +8,18 @@
 import type { Issue, Result } from '../core/issues/index';
 import { resultOf } from '../core/issues/index';
 import { createAmcPlan, computeAmc } from './amc';
-import type { Money } from '../core/money/index';
 import { multiplyCentimes, ZERO as ZERO_MONEY } from '../core/money/index';
 import { dayNumber, issue } from './checks';
 import { atDay } from './compiledParams';
 import type { Contexte } from './context';
 import { createContexte, inMaternite } from './context';
-import type { AccidentTravail, Decompte, FactureInput, LigneDecompte, MontantsDecompte } from './model';
+import type { AccidentTravail, Decompte, FactureInput, LigneActe, LigneDecompte, MontantsDecompte, TraceStep } from './model';
+import type { LigneGroupee } from './groupes';
 import { planGroupes } from './groupes';
+import type { Prix } from './priceLigne';
 import { createPrix, priceLigne } from './priceLigne';
 import { applyTauxCcam, planActeLourd } from './ccam/acteLourd';
+import { checkCumulsJour } from './ccam/cumul';
 import { computeRetenues, createCumuls, createRetenues } from './retenues';
 import { DEFAULT_REFERENTIEL, PARAMETRES_DEFAUT } from './tables/index';
 import { chooseTaux, createTauxChoisi } from './taux';
@@ -68,9 +70,20 @@ function checkInvoice(ctx: Contexte, days: readonly number[]): void {
   }
 }
 
+/** The versions as one trace text (Hint: `versionsOf` returns the same frozen list per référentiel × parameters: joined once). */
+const JOINED = new WeakMap<readonly string[], string>();
+function joinedVersions(list: readonly string[]): string {
+  let text = JOINED.get(list);
+  if (text === undefined) {
+    text = list.join(' ; ');
+    JOINED.set(list, text);
+  }
+  return text;
+}
+
 function traceContexte(ctx: Contexte): void {
   const ps = ctx.input.ps;
-  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: ps.profession, secteur: ps.secteur, zone: ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version, versions: versionsOf(ctx.ref, ctx.params.version).join(' ; ') }, 'facture acceptée', undefined, 'Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion');
+  step(ctx, 'contexte', undefined, { natureAssurance: ctx.nature, parcours: ctx.parcours, profession: ps.profession, secteur: ps.secteur, zone: ps.zone, referentiel: ctx.ref.version, parametres: ctx.params.version, versions: joinedVersions(versionsOf(ctx.ref, ctx.params.version)) }, 'facture acceptée', undefined, 'Norme B2 inter-régimes, cahier des charges CNAM (juin 2007), règles de gestion');
   if (ctx.materniteDebut !== null) step(ctx, 'maternite.periode', undefined, {}, `${ctx.materniteDebut} → ${ctx.materniteFin as string}`, undefined, 'Code de la sécurité sociale, art. L.160-13 et R.160-5 (participation de l’assuré) (1er jour du 6e mois → accouchement + 12 j)');
 }
 
@@ -93,29 +106,71 @@ function totals(lignes: readonly LigneDecompte[]): MontantsDecompte {
   };
 }
 
-/** The derived amounts of a line (TM, remboursé, reste à charge; the deprecated aliases share the Money objects). The 24 € participation (`lourd`) replaces the ticket modérateur: it is not counted in it. */
-function amounts(base: number, partAmo: number, retenues: number, billed: number, amc: Money, lourd: number): Pick<MontantsDecompte, 'ticketModerateur' | 'rembourseAmo' | 'netAmo' | 'partAmc' | 'resteAChargePatient' | 'resteACharge'> {
-  const net = money(partAmo - retenues);
-  return { ticketModerateur: money(base - partAmo - lourd), rembourseAmo: net, netAmo: net, partAmc: amc, resteAChargePatient: money(billed - net.centimes - amc.centimes), resteACharge: money(billed - partAmo - amc.centimes) };
+/**
+ * Pass 1: prices every line (Hint: once; the 24 € plan reads these prices). Each line's pricing
+ * steps and issues are taken out of the context and returned with their per-line ends, so that
+ * pass 2 puts them back in line order, before the line's rate steps, as one pass would.
+ */
+function priceLignes(ctx: Contexte, days: readonly number[], groupes: Map<number, LigneGroupee> | undefined, set: PricingSet): void {
+  const lignes = ctx.input.lignes;
+  const trace = ctx.trace;
+  const issues = ctx.issues;
+  const traceStart = trace === null ? 0 : trace.length;
+  const issueStart = issues.length;
+  for (let i = 0; i < lignes.length; i++) {
+    const grouped = groupes?.get(i);
+    const line = grouped === undefined ? (lignes[i] as LigneActe) : grouped.line;
+    const prix = createPrix();
+    if (priceLigne(ctx, line, i, days[i] as number, prix, grouped?.group)) set.prix[i] = prix;
+    set.traceEnd[i] = trace === null ? 0 : trace.length - traceStart;
+    set.issueEnd[i] = issues.length - issueStart;
+  }
+  if (trace !== null && trace.length > traceStart) set.steps = trace.splice(traceStart);
+  if (issues.length > issueStart) set.issues = issues.splice(issueStart);
+}
+
+/** What pass 1 hands to pass 2 (internal). */
+interface PricingSet {
+  readonly prix: (Prix | undefined)[];
+  readonly traceEnd: number[];
+  readonly issueEnd: number[];
+  steps: TraceStep[];
+  issues: Issue[];
+}
+
+const NO_STEPS: TraceStep[] = [];
+const NO_ISSUES: Issue[] = [];
+
+/** Puts back the pricing steps and issues of line i (pass 2). */
+function restore(ctx: Contexte, set: PricingSet, i: number): void {
+  if (set.steps.length > 0 && ctx.trace !== null) {
+    for (let k = i === 0 ? 0 : (set.traceEnd[i - 1] as number); k < (set.traceEnd[i] as number); k++) ctx.trace.push(set.steps[k] as TraceStep);
+  }
+  if (set.issues.length > 0) {
+    for (let k = i === 0 ? 0 : (set.issueEnd[i - 1] as number); k < (set.issueEnd[i] as number); k++) ctx.issues.push(set.issues[k] as Issue);
+  }
 }
 
 function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] | undefined {
   const cumuls = createCumuls(ctx.input);
   const plan = createAmcPlan(ctx);
-  // Hint: three scratch objects per invoice, overwritten line by line.
-  const prix = createPrix();
+  // Hint: two scratch objects per invoice, overwritten line by line.
   const t = createTauxChoisi();
   const ret = createRetenues();
   const out: LigneDecompte[] = [];
   const lignes = ctx.input.lignes;
-  const lourd = planActeLourd(ctx, days);
   // Hint: the group pass runs only when a line has a `groupe`.
   const groupes = lignes.some((l) => l.groupe !== undefined) ? planGroupes(ctx, days) : undefined;
+  const set: PricingSet = { prix: new Array<Prix | undefined>(lignes.length), traceEnd: new Array<number>(lignes.length).fill(0), issueEnd: new Array<number>(lignes.length).fill(0), steps: NO_STEPS, issues: NO_ISSUES };
+  priceLignes(ctx, days, groupes, set);
+  const lourd = planActeLourd(ctx, days, set.prix);
   for (let i = 0; i < lignes.length; i++) {
+    restore(ctx, set, i);
+    const prix = set.prix[i];
+    if (prix === undefined) continue;
     const grouped = groupes?.get(i);
-    const line = grouped === undefined ? (lignes[i] as FactureInput['lignes'][number]) : grouped.line;
+    const line = grouped === undefined ? (lignes[i] as LigneActe) : grouped.line;
     const day = days[i] as number;
-    if (!priceLigne(ctx, line, i, day, prix, grouped?.group)) continue;
     if (!chooseTaux(ctx, line, prix.row, day, t)) {
       ctx.issues.push(issue('RULES_PARAMETRE_DATE', { path: ['lignes', i, 'date'], received: 'taux', expected: line.date }));
       continue;
@@ -130,16 +185,23 @@ function computeLignes(ctx: Contexte, days: readonly number[]): LigneDecompte[] 
     if (!computeRetenues(ctx, cumuls, prix.row, line.date, day, line.quantite, partAmo, i, ret)) continue;
     const amc = computeAmc(ctx, plan, base, partAmo, prix.billed - base, i, day, line.date);
     if (amc === undefined) continue;
-    // Hint: the Money objects are those of the trace steps (and `montantFacture` is `baseRemboursement` without dépassement).
+    const net = money(partAmo - ret.pf - ret.franchise);
+    // Hint: the Money objects are those of the trace steps (and `montantFacture` is `baseRemboursement`
+    // without dépassement); one literal, keys always in this order (the derived amounts written out,
+    // not spread: a spread copies property by property). The 24 € participation replaces the ticket
+    // modérateur: it is not counted in it. The deprecated aliases share the Money objects.
     out.push({
       index: i, code: line.code, date: line.date, quantite: line.quantite, coefficient: prix.coefficient, prixUnitaire: prix.unitMoney, taux: t.taux,
       exoneration: t.exoneration, justificationExoneration: t.exoneration === 'ald' ? '4' : '0', exemptionPf: ret.exemption, franchiseKind: ret.kind,
       sourceTarif: prix.row.row.source,
       montantFacture: prix.billedMoney, baseRemboursement: prix.baseMoney, partAmo: partAmoMoney, participationForfaitaire: ret.pfMoney, franchise: ret.franchiseMoney,
-      ...amounts(base, partAmo, ret.pf + ret.franchise, prix.billed, amc, participationActeLourd), depassement: prix.depassementMoney,
+      ticketModerateur: money(base - partAmo - participationActeLourd), rembourseAmo: net, netAmo: net, partAmc: amc,
+      resteAChargePatient: money(prix.billed - net.centimes - amc.centimes), resteACharge: money(prix.billed - partAmo - amc.centimes), depassement: prix.depassementMoney,
       participationActeLourd: participationActeLourd === 0 ? ZERO_MONEY : money(participationActeLourd),
     });
   }
+  // Same-day rules between lines (consultation + acte, association order), after the lines' own issues.
+  checkCumulsJour(ctx, days, set.prix);
   return out.length === lignes.length ? out : undefined;
 }
 

@@ -52,6 +52,12 @@ const FSE_CASES: Record<string, Case<Fse>> = {
   FSE_ORGANISME_CAISSE_FORMAT: { fail: (f) => ({ ...f, amo: { ...f.amo, caisse: '75A' } }) },
   FSE_ORGANISME_CENTRE_FORMAT: { fail: (f) => ({ ...f, amo: { ...f.amo, centre: '751' } }) },
   FSE_ORGANISME_DESTINATAIRE_FORMAT: { fail: (f) => ({ ...f, amo: { ...f.amo, organismeDestinataire: '' } }) },
+  FSE_ORGANISME_REGIME_INCONNU: { fail: (f) => ({ ...f, amo: { ...f.amo, grandRegime: '55' } }) },
+  FSE_ORGANISME_CAISSE_INCONNUE: { fail: (f) => ({ ...f, amo: { ...f.amo, caisse: '998' } }) },
+  FSE_ORGANISME_REGIME_INCOHERENT: {
+    fail: (f) => ({ ...f, facture: { ...f.facture, beneficiaire: { ...f.facture.beneficiaire, regime: '02' } } }),
+    pass: (f) => ({ ...f, facture: { ...f.facture, beneficiaire: { ...f.facture.beneficiaire, regime: '1' } } }),
+  },
   FSE_DATE_SOINS_FUTURE: { fail: (f) => line0(f, { date: plainDate('2025-03-11') }) },
   FSE_DATE_ELABORATION_FUTURE: { fail: (f) => f, options: { today: plainDate('2025-03-09') }, passOptions: { today: D } },
   FSE_DATE_PRESCRIPTION_AFTER_SOINS: { fail: (f) => sit(f, { prescription: { numeroPrescripteur: PRESCRIPTEUR, date: plainDate('2025-03-11') } }), pass: withPrescription },

@@ -19,20 +19,25 @@ import { atDay } from '../compiledParams';
 import type { Contexte } from '../context';
 import { inMaternite } from '../context';
 import type { LigneActe } from '../model';
-import { createPrix, priceLigne } from '../priceLigne';
 import type { CompiledRow } from '../referentiel';
 import type { TauxChoisi } from '../taux';
 import { fmt, money, step } from '../trace';
 import { atParam } from './dated';
 import { ccamParams } from './pricing';
 
+/** The part of a line's price the plan reads (priceLigne's `Prix`; structural: no import cycle). */
+export interface PrixLigne {
+  readonly row: CompiledRow;
+  readonly base: number;
+}
+
 const CENT = /* @__PURE__ */ Object.freeze(percent(100));
 const SOURCE = 'Code de la sécurité sociale, art. R.322-8 (participation limitée pour les actes de tarif ≥ 120 €) ; ameli.fr « Le forfait à 24 euros »';
 
 /** Per line: taken at 100 % (1) and the participation withheld on it (centimes). */
 export interface ActeLourdPlan {
-  readonly plein: Uint8Array;
-  readonly montant: Int32Array;
+  readonly plein: readonly number[];
+  readonly montant: readonly number[];
 }
 
 /** @returns whether a code has the CCAM shape (4 letters + 3 digits). */
@@ -59,63 +64,66 @@ interface Candidate {
 }
 
 /**
- * Decides, before pricing, which CCAM lines fall under the 24 € participation (a dry pricing
- * pass over the CCAM lines only; Hint: nothing is allocated for an invoice without CCAM lines).
+ * Decides which CCAM lines fall under the 24 € participation, from the lines' prices (Hint: the
+ * prices of the pricing pass, reused: nothing is priced twice, and nothing is allocated for an
+ * invoice without CCAM lines).
  *
  * @param ctx - The invoice context.
  * @param days - Line dates as day numbers.
+ * @param prix - Each line's price, undefined for a line that could not be priced.
  * @returns The plan, or null when no line is concerned.
  */
-export function planActeLourd(ctx: Contexte, days: readonly number[]): ActeLourdPlan | null {
+export function planActeLourd(ctx: Contexte, days: readonly number[], prix: readonly (PrixLigne | undefined)[]): ActeLourdPlan | null {
   const lignes = ctx.input.lignes;
   let any = false;
-  for (let i = 0; i < lignes.length; i++) if (isCcamCode((lignes[i] as LigneActe).code)) any = true;
+  for (let i = 0; i < lignes.length; i++) if (prix[i]?.row.row.nomenclature === 'ccam' && isCcamCode((lignes[i] as LigneActe).code)) any = true;
   if (!any || ctx.pensionMilitaire) return null;
   const params = ccamParams(ctx);
   // The TM is already waived for the whole invoice (taux.ts, same order of rules): nothing to replace.
   const b = ctx.input.beneficiaire;
   if (b.ame === true || ctx.nature === '41' || ctx.nature === '30' || ctx.nature === '90' || ctx.invalidite) return null;
-  let dry: Contexte | undefined;
-  const prix = createPrix();
   const candidates: Candidate[] = [];
   const sejour = ctx.input.sejour;
   for (let i = 0; i < lignes.length; i++) {
     const line = lignes[i] as LigneActe;
     const day = days[i] as number;
-    if (!isCcamCode(line.code) || line.enRapportAld === true || inMaternite(ctx, day)) continue;
-    // Hint: a dry pricing (no trace, issues dropped) — the real one follows in computeFacture.
-    dry ??= { ...ctx, issues: [], trace: null };
-    if (!priceLigne(dry, line, i, day, prix)) continue;
-    const exo = prix.row.row.exonerationTm;
-    if (prix.row.row.nomenclature !== 'ccam' || exo === undefined || (exo[0] !== '1' && exo[0] !== '2')) continue;
+    const p = prix[i];
+    if (p === undefined || !isCcamCode(line.code) || line.enRapportAld === true || inMaternite(ctx, day)) continue;
+    const exo = p.row.row.exonerationTm;
+    if (p.row.row.nomenclature !== 'ccam' || exo === undefined || (exo[0] !== '1' && exo[0] !== '2')) continue;
     const seuil = atParam(params.acteLourd.seuil, day);
     const montant = atParam(params.acteLourd.montant, day);
     if (seuil === undefined || montant === undefined) continue;
-    candidates.push({ i, group: sejour !== undefined ? 0 : day, base: prix.base, cumul: exo[0] === '1', seuil: seuil.value.centimes, montant: montant.value.centimes });
+    candidates.push({ i, group: sejour !== undefined ? 0 : day, base: p.base, cumul: exo[0] === '1', seuil: seuil.value.centimes, montant: montant.value.centimes });
   }
   if (candidates.length === 0) return null;
-  const plein = new Uint8Array(lignes.length);
-  const montant = new Int32Array(lignes.length);
-  let found = false;
+  let plan: { plein: number[]; montant: number[] } | null = null;
   let stayPaid = sejour?.participationActeLourdPayee === true;
-  const groups: number[] = [];
-  for (const cand of candidates) if (!groups.includes(cand.group)) groups.push(cand.group);
-  for (const group of groups) {
-    const members = candidates.filter((c) => c.group === group);
-    const seuil = (members[0] as Candidate).seuil;
-    const cumul = members.filter((c) => c.cumul).reduce((s, c) => s + c.base, 0);
-    const chosen = members.filter((c) => (c.cumul && cumul >= seuil) || (!c.cumul && c.base >= seuil));
-    if (chosen.length === 0) continue;
-    found = true;
-    let top = chosen[0] as Candidate;
-    for (const c of chosen) {
-      plein[c.i] = 1;
-      if (c.base > top.base) top = c;
+  // Groups (a day, or the stay) in order of first appearance (Hint: a few candidates; loops, no closures).
+  for (let g = 0; g < candidates.length; g++) {
+    const first = candidates[g] as Candidate;
+    let seen = false;
+    for (let k = 0; k < g && !seen; k++) seen = (candidates[k] as Candidate).group === first.group;
+    if (seen) continue;
+    const seuil = first.seuil;
+    let cumul = 0;
+    for (let k = g; k < candidates.length; k++) {
+      const c = candidates[k] as Candidate;
+      if (c.group === first.group && c.cumul) cumul += c.base;
     }
-    if (!stayPaid) montant[top.i] = Math.min(top.montant, top.base);
+    let top: Candidate | undefined;
+    for (let k = g; k < candidates.length; k++) {
+      const c = candidates[k] as Candidate;
+      if (c.group !== first.group || !(c.cumul ? cumul >= seuil : c.base >= seuil)) continue;
+      plan ??= { plein: new Array<number>(lignes.length).fill(0), montant: new Array<number>(lignes.length).fill(0) };
+      plan.plein[c.i] = 1;
+      if (top === undefined || c.base > top.base) top = c;
+    }
+    if (top === undefined || plan === null) continue;
+    if (!stayPaid) plan.montant[top.i] = Math.min(top.montant, top.base);
     if (sejour !== undefined) stayPaid = true;
   }
-  return found ? { plein, montant } : null;
+  return plan;
 }
 
 /**

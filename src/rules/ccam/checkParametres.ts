@@ -74,4 +74,23 @@ export function checkParametresCcam(v: unknown, path: IssuePath, issues: Issue[]
   if (groupes !== undefined) for (const k of Object.keys(groupes)) codes(field(groupes, k), [...path, 'groupes', k], issues);
   codes(field(o, 'actesTauxMedecin'), [...path, 'actesTauxMedecin'], issues);
   codes(field(o, 'actesTauxDentaire'), [...path, 'actesTauxDentaire'], issues);
+  checkCumul(field(o, 'cumulConsultation'), [...path, 'cumulConsultation'], issues);
+}
+
+/** `cumulConsultation` (optional: absent, the shipped defaults apply). */
+function checkCumul(v: unknown, path: IssuePath, issues: Issue[]): void {
+  const o = guardObject(v, path, issues, { required: false });
+  if (o === undefined) return;
+  codes(field(o, 'consultations'), [...path, 'consultations'], issues);
+  guardArray(field(o, 'derogations'), [...path, 'derogations'], issues, { max: 1000 })?.forEach((d, k) => {
+    const p = [...path, 'derogations', k];
+    const r = guardObject(d, p, issues);
+    if (r === undefined) return;
+    codes(field(r, 'actes'), [...p, 'actes'], issues);
+    for (const key of ['consultations', 'specialites']) if (field(r, key) !== undefined) codes(field(r, key), [...p, key], issues);
+    guardString(field(r, 'codeAssociation'), [...p, 'codeAssociation'], issues, { required: false, max: 4 });
+    const from = field(r, 'from');
+    if (from !== null) guardPlainDate(from, [...p, 'from'], issues);
+    guardString(field(r, 'source'), [...p, 'source'], issues, { max: 1000 });
+  });
 }

@@ -5,6 +5,7 @@ import { defineIssueCodes } from '../../core/issues/index';
 
 const CH19 = 'CCAM, CNAM — chapitre 19.03 « Modificateurs » du fichier « CCAM téléchargement » (ameli.fr) ; livre III de la CCAM (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005)';
 const LIVRE_III = 'CCAM, livre III, art. III-3 B « Règles d’association » (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005)';
+const LIVRE_III_A = 'CCAM, livre III, art. III-3 A (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005, modifiée) : consultation et actes techniques dans le même temps';
 const CCAM = 'CCAM, CNAM (Assurance Maladie) — fichier « CCAM téléchargement » publié sur ameli.fr pour chaque version';
 
 /** Issue codes raised by `parseCcamCsv` and `buildCcamHistory`. */
@@ -108,6 +109,40 @@ export const CCAM_CODES = defineIssueCodes({
     message: 'Code d’association {received} inconnu (attendu : {expected})',
     fix: 'Indiquer le code d’association de la règle qui s’applique (1 acte principal, 2 second acte à 50 %, 3 à 75 % …).',
     ref: LIVRE_III,
+  },
+  CCAM_CUMUL_CONSULTATION_ACTE: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Consultation ou visite {expected} et acte technique {received} le même jour : leurs honoraires ne se cumulent pas s’ils sont réalisés dans le même temps',
+    fix: 'Si l’acte a été réalisé dans le même temps que la consultation, ne facturer que l’un des deux ; s’ils ont eu lieu à des moments distincts de la journée, la facturation des deux est possible (avertissement seulement).',
+    ref: LIVRE_III_A,
+  },
+  CCAM_CUMUL_ACTE_TAUX: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Acte {received} facturé avec une consultation : la dérogation le tarife à {expected}',
+    fix: 'Facturer l’acte technique avec le code d’association indiqué (consultation à taux plein, acte à 50 %).',
+    ref: LIVRE_III_A,
+  },
+  CCAM_ASSOCIATION_ORDRE: {
+    family: 'RULE',
+    message: 'Acte au second rang (code d’association 2) de tarif {received} supérieur à l’acte à taux plein (code 1, {expected})',
+    fix: 'Placer le code d’association 1 sur l’acte dont le tarif, hors modificateurs, est le plus élevé et le code 2 sur l’autre.',
+    ref: LIVRE_III,
+  },
+  CCAM_ASSOCIATION_SANS_PRINCIPAL: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Acte à 50 % (code d’association 2) sans acte à taux plein (code 1) le même jour : {received}',
+    fix: 'Indiquer l’acte principal de l’association avec le code 1 ; un acte seul ne porte pas de code d’association.',
+    ref: LIVRE_III,
+  },
+  CCAM_IMAGERIE_SITES_MULTIPLES: {
+    family: 'RULE',
+    severity: 'warning',
+    message: 'Deux actes de la même technique d’imagerie le même jour : {received} et {expected} ; un seul acte est tarifé pour plusieurs sites dans le même temps',
+    fix: 'Facturer un seul acte (celui qui décrit l’ensemble des sites, s’il existe) ; l’échographie d’organes intra-abdominaux ou pelviens avec le sein, la thyroïde ou les testicules s’associe selon la règle générale ; des examens à des moments distincts se facturent séparément.',
+    ref: 'CCAM, livre I, art. I-12 (incompatibilités : échographie, scanographie ou remnographie de plusieurs sites) et livre III, art. III-3 B (actes d’échographie) (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005, modifiée)',
   },
   CCAM_DOM_SANS_COEFFICIENT: {
     family: 'RULE',

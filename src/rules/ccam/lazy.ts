@@ -89,10 +89,15 @@ export function withCcam(base: Referentiel, ccam: CcamIndex): Referentiel {
     'withCcam expects a Referentiel (loadReferentiel) and a CcamIndex (indexCcam)',
   );
   const compiled = new Map<string, readonly CompiledRow[] | null>();
+  const fromBase = (key: string): readonly CompiledRow[] | undefined => base.index.get(key) ?? base.resolve?.(key);
   const resolve = (key: string): readonly CompiledRow[] | undefined => {
-    const known = base.index.get(key) ?? base.resolve?.(key);
+    // Hint: a compiled key is never one of the base's (those are left out when compiling), so the
+    // CCAM rows are found first, without the base's lookups that miss (the hot path of pricing).
+    const hit = compiled.get(key);
+    if (hit !== undefined && hit !== null) return hit;
+    const known = fromBase(key);
     if (known !== undefined) return known;
-    let rows = compiled.get(key);
+    let rows: readonly CompiledRow[] | null | undefined = hit;
     if (rows === undefined) {
       const slash = key.indexOf('/');
       const code = slash < 0 ? key : key.slice(0, slash);
@@ -105,6 +110,8 @@ export function withCcam(base: Referentiel, ccam: CcamIndex): Referentiel {
         byKey.set(row.code, list);
       }
       for (const [k, list] of byKey) {
+        // The base's own rows win: such a key is not compiled (see the Hint above).
+        if (k !== key && fromBase(k) !== undefined) continue;
         const r = compileCodeRows(list);
         compiled.set(k, r.ok ? r.value : null);
       }

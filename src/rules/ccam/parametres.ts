@@ -30,6 +30,31 @@ export type CombinaisonModificateurs = 'additive' | 'compose';
 /** Specialty groups named by the CCAM's modificateur conditions (chapitre 19.03). */
 export type GroupeCcam = 'chirurgien' | 'orlOphtalmoStomato' | 'gynecoObstetricien' | 'anesthesiste' | 'pediatre' | 'generaliste' | 'radiologue' | 'pneumoRhumato';
 
+/**
+ * A dérogation to the non-cumul of a consultation with the technical acts done in the same time
+ * (CCAM livre III, art. III-3 A): these acts' fees add to the consultation's.
+ */
+export interface DerogationCumul {
+  /** CCAM act codes. */
+  readonly actes: readonly string[];
+  /** Consultation / visit letters it covers (absent: every letter of `consultations`). */
+  readonly consultations?: readonly string[];
+  /** Specialty codes (IR_SPE_V, 2 digits) of the médecins it covers (absent: every médecin). */
+  readonly specialites?: readonly string[];
+  /** Code d'association the act is billed with under the dérogation (`'2'`: 50 %), when the text sets a rate. */
+  readonly codeAssociation?: string;
+  /** First day, `null` when not attested (then in force at every date the tables cover). */
+  readonly from: PlainDate | null;
+  readonly source: string;
+}
+
+/** Consultation + technical act in the same time (CCAM livre III, art. III-3 A). */
+export interface CumulConsultation {
+  /** NGAP letters of the consultations and visits the rule reads. */
+  readonly consultations: readonly string[];
+  readonly derogations: readonly DerogationCumul[];
+}
+
 /** Parameters of CCAM pricing. */
 export interface ParametresCcam {
   /**
@@ -67,10 +92,33 @@ export interface ParametresCcam {
    * reason); a chirurgien-dentiste's CCAM acts take the dental rate `taux.chirurgienDentiste`.
    */
   readonly actesTauxDentaire: readonly string[];
+  /**
+   * Consultation and technical act on the same day (livre III, art. III-3 A). Optional (added in
+   * 0.3): parameter objects written before it take {@link CUMUL_CONSULTATION_DEFAUT}.
+   */
+  readonly cumulConsultation?: CumulConsultation;
 }
 
 const R322_8 = 'Code de la sécurité sociale, art. R.322-8 (décret n° 2011-201 du 21 février 2011 : actes de tarif ≥ 120 € ou de coefficient ≥ 60)';
 const LIVRE_III = 'CCAM, livre III, art. III-3 B « Règles d’association » (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005, modifiée)';
+
+const III_3_A = 'CCAM, livre III, art. III-3 A (décision UNCAM du 11 mars 2005, JORF du 30 mars 2005, modifiée)';
+
+/**
+ * Consultation + technical act, by default: the consultation and visit letters of the NGAP
+ * (arrêté du 27 mars 1972 modifié; G/VG/GS/VGS being the généralistes' C/V since 2017) and the
+ * dérogations of art. III-3 A with the decisions that added them.
+ */
+export const CUMUL_CONSULTATION_DEFAUT: CumulConsultation = {
+  consultations: ['C', 'CS', 'V', 'VS', 'G', 'VG', 'GS', 'VGS', 'APC', 'APY', 'APU', 'COE', 'CNP', 'CSC'],
+  derogations: [
+    { actes: ['ZBQK002'], specialites: ['13'], from: null, source: `${III_3_A}, dérogation 1 : radiographie pulmonaire et consultation, pour les pneumologues` },
+    { actes: ['DEQP003'], consultations: ['C', 'CS', 'V', 'VS', 'G', 'VG', 'GS', 'VGS'], from: null, source: `${III_3_A}, dérogation 3 : électrocardiogramme et consultation ou visite (C ou CS, V ou VS)` },
+    { actes: ['PAQK007'], specialites: ['14', '31'], from: null, source: `${III_3_A}, dérogation ajoutée par décision UNCAM de juin 2006 : ostéodensitométrie sur 2 sites et consultation, pour les rhumatologues et les médecins de médecine physique et de réadaptation` },
+    { actes: ['QZHA001', 'QZHA005'], specialites: ['05'], codeAssociation: '2', from: null, source: `${III_3_A}, dérogation ajoutée par décision UNCAM de décembre 2011 : biopsie dermoépidermique ou des tissus souscutanés et consultation, pour les dermatologues (consultation à taux plein, acte à 50 %)` },
+    { actes: ['JKHD001'], from: '2017-07-01' as PlainDate, source: `${III_3_A}, dérogation en vigueur au 1er juillet 2017 : prélèvement cervicovaginal à taux plein et consultation` },
+  ],
+};
 
 /** Default CCAM parameters. */
 export const PARAMETRES_CCAM_DEFAUT: ParametresCcam = {
@@ -104,6 +152,7 @@ export const PARAMETRES_CCAM_DEFAUT: ParametresCcam = {
   },
   actesTauxMedecin: [],
   actesTauxDentaire: [],
+  cumulConsultation: CUMUL_CONSULTATION_DEFAUT,
 };
 
 /** Source of the association percentages (trace). */
