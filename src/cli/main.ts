@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isSesamError } from '../core/issues/index';
+import { addDashboardCommand } from './commands/dashboard';
 import { addDemoCommand } from './commands/demo';
 import { addPriceCommand } from './commands/price';
 import { addReferentielCommand } from './commands/referentiel';
@@ -68,6 +69,7 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
   addPriceCommand(program, io, done);
   addReferentielCommand(program, io, done, `sesam-billing ${packageVersion()}`);
   addScorCommand(program, io, done);
+  addDashboardCommand(program, io, done);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
