@@ -120,6 +120,25 @@ describe.skipIf(SKIP_REASON !== undefined)('dashboard in headless Chromium', () 
     await audit.close();
   }, 120_000);
 
+  it('shows a failure and keeps the button when the server refuses the token', async () => {
+    const model = await loadDashboardModel(ledger, { today: TODAY });
+    expect(model.ok).toBe(true);
+    if (!model.ok) return;
+    const bad = renderDashboardHtml(model.value, { lang: 'fr', actions: { recycleUrl: '/invoices/{id}/recycle', token: 'wrong-token' } });
+    if (!bad.ok) throw new Error('render failed');
+    const page = await browser.context.newPage();
+    // Same origin as the recycle endpoint: the page is served by a route of the test page.
+    await page.route(`${base}/bad-token`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bad.value }));
+    await page.goto(`${base}/bad-token`);
+    const button = page.getByRole('button', { name: /^Recycler la facture/ }).first();
+    expect(await button.count()).toBe(1);
+    await button.click();
+    await page.locator('[data-status]').filter({ hasText: 'Échec du recyclage (HTTP 401)' }).first().waitFor({ timeout: 20_000 });
+    expect(await button.isEnabled()).toBe(true);
+    expect(posts.at(-1)?.auth).toBe('Bearer wrong-token');
+    expect((await ledger.getInvoice(scenario.rejectedId))?.parts.amo.state).toBe('rejetee'); // nothing changed
+    await page.close();
+  }, 120_000);
   it('recycles a reject from the served page (Bearer token), then shows the ledger after it', async () => {
     const audit = await browser.auditContext.newPage();
     await audit.goto(`${base}/dashboard`);
@@ -149,22 +168,4 @@ describe.skipIf(SKIP_REASON !== undefined)('dashboard in headless Chromium', () 
     await page.close();
   }, 120_000);
 
-  it('shows a failure and keeps the button when the server refuses the token', async () => {
-    const model = await loadDashboardModel(ledger, { today: TODAY });
-    expect(model.ok).toBe(true);
-    if (!model.ok) return;
-    const bad = renderDashboardHtml(model.value, { lang: 'fr', actions: { recycleUrl: '/invoices/{id}/recycle', token: 'wrong-token' } });
-    if (!bad.ok) throw new Error('render failed');
-    const page = await browser.context.newPage();
-    // Same origin as the recycle endpoint: the page is served by a route of the test page.
-    await page.route(`${base}/bad-token`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bad.value }));
-    await page.goto(`${base}/bad-token`);
-    const button = page.getByRole('button', { name: /^Recycler la facture/ }).first();
-    if ((await button.count()) === 0) return; // no recyclable reject left
-    await button.click();
-    await page.locator('[data-status]').filter({ hasText: 'Échec du recyclage (HTTP 401)' }).first().waitFor({ timeout: 20_000 });
-    expect(await button.isEnabled()).toBe(true);
-    expect(posts.at(-1)?.auth).toBe('Bearer wrong-token');
-    await page.close();
-  }, 120_000);
 });

@@ -11,7 +11,7 @@ import { computePaymentMatches } from '../../src/returns/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { junkArb, junkValues, outcomeOf } from '../helpers/junk';
 import { runs } from '../helpers/runs';
-import { dreDraft, NIR_A, PS1 } from '../ledger/fixtures';
+import { draft, dreDraft, NIR_A, PS1 } from '../ledger/fixtures';
 import { fillScenario, TODAY } from './fixtures';
 
 const clock = (): string => '2025-04-30T12:00:00+02:00';
@@ -64,21 +64,28 @@ describe('buildDashboardModel / loadDashboardModel', () => {
 });
 
 /** One random invoice of the law below: amounts, age and what happened to it. */
-const invoiceArb = fc.record({
+interface InvoiceSpec {
+  readonly amo: number;
+  readonly amc: number | undefined;
+  readonly gap: number;
+  readonly outcome: 'none' | 'lot' | 'sent' | 'paid' | 'partial' | 'reject' | 'recycled';
+}
+const invoiceArb: fc.Arbitrary<InvoiceSpec> = fc.record({
   amo: fc.integer({ min: 2, max: 500_000 }),
   amc: fc.option(fc.integer({ min: 2, max: 200_000 }), { nil: undefined }),
   gap: fc.integer({ min: 1, max: 6 }),
   outcome: fc.constantFrom('none', 'lot', 'sent', 'paid', 'partial', 'reject', 'recycled'),
 });
 
-async function fill(ledger: LedgerStore, specs: readonly fc.infer<typeof invoiceArb>[]): Promise<void> {
+async function fill(ledger: LedgerStore, specs: readonly InvoiceSpec[]): Promise<void> {
   let day = TODAY;
   const events: Parameters<LedgerStore['applyReturn']>[0]['events'][number][] = [];
   const recycle: string[] = [];
   for (const [i, s] of specs.entries()) {
     day = addDays(day, -s.gap);
     const montants = { total: fromCentimes(s.amo + (s.amc ?? 0)), amo: fromCentimes(s.amo), amc: fromCentimes(s.amc ?? 0), patient: fromCentimes(0) };
-    const inv = unwrap(await ledger.recordInvoice(dreDraft({ beneficiaire: { nir: NIR_A, rang: 1 + (i % 9), dateNaissance: '1985-07-01' as PlainDate }, dateSoins: day, dateFacturation: day, montants, ...(s.amc === undefined ? { amc: undefined } : {}) })));
+    const facts = { beneficiaire: { nir: NIR_A, rang: 1 + (i % 9), dateNaissance: '1985-07-01' as PlainDate }, dateSoins: day, dateFacturation: day, montants };
+    const inv = unwrap(await ledger.recordInvoice(s.amc === undefined ? draft(facts) : dreDraft(facts)));
     if (s.outcome === 'none') continue;
     const lot = unwrap(await ledger.createLot({ ps: PS1, destinataire: '01751', kind: 'fse', invoiceIds: [inv.id] }));
     if (s.outcome === 'lot') continue;
