@@ -53,9 +53,11 @@ function bankOf(r: PaymentMatchReport): DashboardBank {
 
 function watchdogOf(input: DashboardInput, today: PlainDate, maxAlerts: number): DashboardWatchdog {
   const report = computeWatchdogReport(input.invoices, { today, ...(input.thresholds === undefined ? {} : { thresholds: input.thresholds }) });
+  const names = input.names?.ps;
   const alerts = report.alerts.slice(0, maxAlerts).map((a) => ({
     invoiceId: a.invoiceId,
     ps: a.ps,
+    ...(names !== undefined && Object.hasOwn(names, a.ps) && names[a.ps] !== undefined ? { psName: names[a.ps] as string } : {}),
     numero: a.numero,
     part: a.part,
     kind: a.kind,

@@ -118,6 +118,8 @@ export interface DashboardBank {
 export interface DashboardAlert {
   readonly invoiceId: InvoiceId;
   readonly ps: string;
+  /** Name of the PS, when given in `names.ps`. */
+  readonly psName?: string;
   readonly numero: number;
   readonly part: PartName;
   readonly kind: WatchdogKind;

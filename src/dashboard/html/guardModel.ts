@@ -40,7 +40,7 @@ const BUCKET: Spec = { key: 'k', label: 's', amo: 'm', amc: 'm', total: 'm', cou
 const REJECT: Spec = { invoiceId: 's', ps: 's', psName: 's?', patient: 's?', numero: 'i', part: 'p', dateSoins: 'd', amount: 'm', recyclable: 'b' };
 const CODE: Spec = { code: 's', libelle: 's?', libelleCaisse: 's?', correction: 's' };
 const BANK: Spec = { matched: 'i', matchedAmount: 'm', lowConfidence: 'i', unmatchedVirements: 'i', unmatchedVirementsAmount: 'm', unmatchedCredits: 'i', unmatchedCreditsAmount: 'm' };
-const ALERT: Spec = { label: 's', numero: 'i', ps: 's', part: 'p', since: 'd', ageDays: 'i', thresholdDays: 'i', amountAtRisk: 'm' };
+const ALERT: Spec = { label: 's', numero: 'i', ps: 's', psName: 's?', part: 'p', since: 'd', ageDays: 'i', thresholdDays: 'i', amountAtRisk: 'm' };
 
 /**
  * Checks the fields of a dashboard model the renderer reads.

@@ -93,7 +93,7 @@ export function renderWatchdog(model: DashboardModel): string {
   const w = model.watchdog;
   if (w.alertCount === 0) return section('alertes', 'Alertes de suivi', '<p>Aucune alerte.</p>');
   const rows = w.alerts
-    .map((a) => `<tr><th scope="row">${e(a.label)}</th><td class="num">${a.numero}</td><td>${e(a.ps)}</td><td>${PART_LABEL[a.part]}</td><td>${formatJour(a.since)}</td><td class="num">${a.ageDays}</td><td class="num">${a.thresholdDays}</td><td class="num">${m(a.amountAtRisk)}</td></tr>`)
+    .map((a) => `<tr><th scope="row">${e(a.label)}</th><td class="num">${a.numero}</td><td>${e(a.psName ?? a.ps)}</td><td>${PART_LABEL[a.part]}</td><td>${formatJour(a.since)}</td><td class="num">${a.ageDays}</td><td class="num">${a.thresholdDays}</td><td class="num">${m(a.amountAtRisk)}</td></tr>`)
     .join('');
   const cut = w.alerts.length < w.alertCount ? `<p class="muted">${w.alerts.length} alertes affichées sur ${w.alertCount}.</p>` : '';
   const intro = `<p>Montant à risque : <strong data-cell="watchdog-total">${m(w.totalAtRisk)}</strong> (${w.alertCount} alerte(s)).</p>`;
