@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isSesamError } from '../core/issues/index';
 import { addAgentCommand } from './commands/agent';
+import { addDashboardCommand } from './commands/dashboard';
 import { addDemoCommand } from './commands/demo';
 import { addPriceCommand } from './commands/price';
 import { addReferentielCommand } from './commands/referentiel';
@@ -70,6 +71,7 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
   addReferentielCommand(program, io, done, `sesam-billing ${packageVersion()}`);
   addScorCommand(program, io, done);
   addAgentCommand(program, io, done);
+  addDashboardCommand(program, io, done);
   for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
   return program;
 }
