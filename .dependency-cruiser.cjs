@@ -10,7 +10,7 @@ const allow = (from, allowed, comment) => ({
   to: { path: '^src/', pathNot: [`^src/${from}/`, ...allowed.map((a) => `^src/${a}/`)] },
 });
 
-const PURE = ['core', 'internal', 'rules', 'fse', 'dre', 'scor', 'insi', 'noemie', 'returns', 'adr', 'reader', 'signature', 'ledger'];
+const PURE = ['core', 'internal', 'rules', 'fse', 'dre', 'scor', 'insi', 'noemie', 'returns', 'adr', 'reader', 'signature', 'ledger', 'dashboard'];
 
 module.exports = {
   forbidden: [
@@ -27,6 +27,7 @@ module.exports = {
     allow('reader', ['core'], 'reader (and reader/pcsc): core'),
     allow('signature', ['core'], 'signature: core'),
     allow('ledger', ['core'], 'ledger (and ledger/sqlite): core'),
+    allow('dashboard', ['core', 'ledger', 'returns'], 'dashboard (tiers-payant follow-up page): core, ledger queries, returns (watchdog, rejects)'),
     allow('agent', ['core', 'rules', 'fse', 'ledger', 'reader', 'signature', 'returns', 'transport', 'dashboard'], 'agent (local HTTP API for web PMS): the engine modules it serves; node: and fastify allowed'),
     allow('transport', ['core', 'fse', 'ledger'], 'transport adapter: core, fse types, ledger (SQLite driver loader); node: and mail packages allowed'),
     {

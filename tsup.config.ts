@@ -40,6 +40,7 @@ const DTS_ENTRIES: Record<string, string> = {
   'simulator/caisse/index': 'src/simulator/caisse/index.ts',
   'adr/index': 'src/adr/index.ts',
   'adr/node/index': 'src/adr/node/index.ts',
+  'dashboard/index': 'src/dashboard/index.ts',
   'simulator/index': 'src/simulator/index.ts',
 };
 

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import type { PlainDate } from '../core/date/index';
+import { SesamError } from '../core/issues/index';
+import { loadDashboardModel, renderDashboardHtml } from '../dashboard/index';
 import type { LedgerStore } from '../ledger/index';
 import { createSqliteLedger } from '../ledger/sqlite/index';
 import type { CpsSession } from '../reader/index';
@@ -71,7 +74,7 @@ export async function createAgent(options: AgentOptions = {}): Promise<Agent> {
     ledger,
     ...(o.readers === undefined ? {} : { readers: o.readers }),
     ...(o.send === undefined ? {} : { send: o.send }),
-    ...(o.dashboard === undefined ? {} : { dashboard: o.dashboard }),
+    dashboard: o.dashboard ?? (async () => defaultDashboard(ledger, clock, token)),
     clock,
     securer: () => o.securer ?? cps?.securer,
     cps: () => cps?.session,
@@ -92,6 +95,19 @@ export async function createAgent(options: AgentOptions = {}): Promise<Agent> {
     if (ownLedger) await ledger.close();
     throw e;
   }
+}
+
+/**
+ * The dashboard the agent serves when no hook is given: the tiers-payant follow-up of its ledger
+ * at the clock's day, with the recycle action posting to `/v1/invoices/{id}/recycle` with the
+ * install's token (the page is served only to a caller that presented that token).
+ */
+async function defaultDashboard(ledger: LedgerStore, clock: () => string, token: string): Promise<string> {
+  const model = await loadDashboardModel(ledger, { today: clock().slice(0, 10) as PlainDate });
+  if (!model.ok) throw new SesamError('STORE', `dashboard: ${model.issues[0]?.message ?? 'ledger data refused'}`);
+  const html = renderDashboardHtml(model.value, { lang: 'fr', actions: { recycleUrl: '/v1/invoices/{id}/recycle', token } });
+  if (!html.ok) throw new SesamError('ASSERTION', `dashboard: ${html.issues[0]?.message ?? 'render refused'}`);
+  return html.value;
 }
 
 /** What {@link assemble} needs from `createAgent`. */
@@ -127,7 +143,9 @@ async function assemble(o: AgentOptions, a: Assembly): Promise<Agent> {
   await app.register(rateLimit, { global: false, max: o.rateLimit?.max ?? 600, timeWindow: o.rateLimit?.timeWindowMs ?? 60_000 });
   const limit = app.createRateLimit();
   const allowedHosts = loopbackHosts(host);
-  addGuards(app, { token, allowedOrigins: new Set(o.allowedOrigins ?? []), limit, ...(allowedHosts === undefined ? {} : { allowedHosts }) });
+  // The agent's own origin joins the list once it listens: the dashboard it serves posts its recycle actions.
+  const allowedOrigins = new Set(o.allowedOrigins ?? []);
+  addGuards(app, { token, allowedOrigins, limit, ...(allowedHosts === undefined ? {} : { allowedHosts }) });
   addErrorHandling(app, bodyLimit);
 
   // Built on each call (cheap): a copy taken before every route was registered would stay partial.
@@ -152,6 +170,8 @@ async function assemble(o: AgentOptions, a: Assembly): Promise<Agent> {
       const address = app.server.address();
       const port = typeof address === 'object' && address !== null ? address.port : (o.port ?? DEFAULT_PORT);
       url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      allowedOrigins.add(url);
+      if (host === '127.0.0.1' || host === 'localhost') allowedOrigins.add(`http://${host === 'localhost' ? '127.0.0.1' : 'localhost'}:${port}`);
       return url;
     },
     async close() {

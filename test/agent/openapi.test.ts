@@ -45,6 +45,7 @@ describe('OpenAPI document', () => {
         'GET /v1/outbox',
         'GET /v1/returns',
         'GET /v1/invoices',
+        'POST /v1/invoices/{id}/recycle',
         'GET /v1/followup/watchdog',
         'GET /v1/followup/tiers-payant',
         'GET /dashboard',

@@ -28,6 +28,7 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   insi: () => import('../../src/insi/index'),
   adr: () => import('../../src/adr/index'),
   simulator: () => import('../../src/simulator/index'),
+  dashboard: () => import('../../src/dashboard/index'),
 };
 
 type Fn = (...args: unknown[]) => unknown;

@@ -115,6 +115,25 @@ export function registerFollowUpRoutes(app: FastifyInstance, ctx: AgentContext):
     },
   );
 
+  app.post(
+    '/v1/invoices/:id/recycle',
+    {
+      schema: {
+        operationId: 'recycleInvoice',
+        tags: ['suivi'],
+        summary: 'Recycler une facture rejetée : une nouvelle facture (nouveau numéro) reprend le soin, l’ancienne passe « recyclée »',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } },
+        response: { 200: { type: 'object', required: ['id', 'numero'], properties: { id: { type: 'string' }, numero: { type: 'integer' } } }, ...errorResponses(false) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const r = await ctx.ledger.recycleInvoice(id, undefined, { at: ctx.clock() });
+      if (!r.ok) return sendIssues(reply, 422, r.issues);
+      return reply.send({ id: r.value.id, numero: r.value.numero });
+    },
+  );
+
   app.get(
     '/v1/followup/watchdog',
     {
@@ -160,10 +179,14 @@ export function registerFollowUpRoutes(app: FastifyInstance, ctx: AgentContext):
       },
     },
     async (_request, reply) => {
-      // HOOK: the page comes from `options.dashboard` (renderDashboardHtml, written separately).
+      // The page: `options.dashboard`, else the ledger's tiers-payant follow-up (sesam-billing/dashboard).
       if (ctx.dashboard === undefined) return sendIssues(reply, 503, [agentIssue('AGENT_NOT_CONFIGURED', { expected: 'tableau de bord' })]);
       const html = await ctx.dashboard();
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'").send(html);
+      // Its one inline script posts the recycle action to this agent, nowhere else.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+        .send(html);
     },
   );
 }
