@@ -16,8 +16,8 @@ import { resultOf } from '../../core/issues/index';
 import type { B2Facture, B2File, LotTotals, LotTrailerExtra } from './file';
 import { field, guardObject, inputErr } from '../../core/guard/index';
 import { countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
-import { guardB2Facture, guardB2File } from './guard';
-import { addStreamInvoice, guardStreamArgs, guardStreamLot, streamFactureIssues } from './streamGuard';
+import { addShapedInvoice, guardB2Facture, guardB2File } from './guard';
+import { guardStreamArgs, guardStreamLot, streamFactureIssues } from './streamGuard';
 import type { Out, RecordImages } from './recordImages';
 import { createRecordImages } from './recordImages';
 import type { Record000, Record1, Record6 } from './records/index';
@@ -92,7 +92,7 @@ function createStreamer(images: RecordImages): Streamer {
   const { putFacture, putRecord } = images;
   // module-level bindings are read once here: hot code reads closure slots (docs/adr/0002-hot-code-in-closures.md)
   const RECORD = B2_RECORD_LENGTH;
-  const add = addStreamInvoice;
+  const add = addShapedInvoice;
   /** The spare reused chunk (see `reuseChunk`). */
   let spare: Uint8Array | undefined;
   /** Checks an invoice's shape and adds it to the lot totals: its record count, or -1 (refused, or a getter threw). */

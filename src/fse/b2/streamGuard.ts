@@ -1,7 +1,7 @@
 /**
  * Shape checks of `streamB2File`'s input, lazily, as the stream walks it: the arguments up
  * front, each lot when it comes, each invoice in the walk that adds it to its lot's totals
- * ({@link addStreamInvoice}: no separate pass on the happy path); the located `INPUT_*` issues
+ * (`addShapedInvoice` of ./guard: no separate pass on the happy path); the located `INPUT_*` issues
  * are built (`guardB2Facture`) only for an invoice that fails it. Junk never escapes as a
  * TypeError: the stream stops at the first shape issue, reports it (`onIssue`, and the
  * generator's return value) and yields nothing more.
@@ -11,7 +11,6 @@
 import type { Rec } from '../../core/guard/index';
 import { field, guardBoolean, guardEnum, guardFunction, guardInteger, guardObject, guardString, inputIssue, kindOf } from '../../core/guard/index';
 import type { Issue, IssuePath } from '../../core/issues/index';
-import type { LotTotals } from './file';
 import { guardB2Facture } from './guard';
 import type { Record000, Record1 } from './records/index';
 
@@ -81,76 +80,6 @@ export function guardStreamLot(v: unknown, i: number, issues: Issue[]): { debut:
   const factures = field(lot, 'factures');
   if (!isIterable(factures) || typeof factures === 'string') issues.push(notIterable(['lots', i, 'factures'], 'itérable de factures', factures));
   return debut === undefined || issues.length > 0 ? undefined : { debut: debut as unknown as Record1, factures: factures as Iterable<unknown> };
-}
-
-/** An object (what the writers read zones from). */
-function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null;
-}
-
-/** Centimes of a type 5 total for the lot sums (a value that is not a Money counts 0: the writer reports it on the type 5). */
-function cents(m: unknown): number {
-  if (!isRecord(m)) return 0;
-  const c = (m as { centimes?: unknown }).centimes;
-  return Number.isSafeInteger(c) ? (c as number) : 0;
-}
-
-/**
- * Checks the shape of one invoice and adds it to its lot's totals, in one walk: the walk that
- * counts its records (the chunk needs room for them before they are written) checks on the way
- * what the writers will walk (`entete`, optional `individu` / `amc`, `lignes` (an array of at
- * most 9999) with `prestation` and optional `ccam` / `lpp`, `total`), as `guardB2Facture`'s quiet
- * pass does, so the happy path pays no separate guard pass. It may throw (a getter of the
- * caller's): the streamer catches it and reports the invoice as {@link streamFactureIssues} does.
- *
- * @param t - The lot totals (updated only when the shape holds).
- * @param v - The caller's invoice.
- * @returns Its number of records (3…), or -1 when its shape is wrong (nothing added).
- */
-export function addStreamInvoice(t: LotTotals, v: unknown): number {
-  if (!isRecord(v)) return -1;
-  const f = v as Readonly<Record<string, unknown>>;
-  const lignes = f['lignes'];
-  const total = f['total'];
-  if (!isRecord(f['entete']) || !isRecord(total) || !Array.isArray(lignes) || lignes.length > 9999) return -1;
-  let type2 = 1;
-  const individu = f['individu'];
-  const amc = f['amc'];
-  if (individu !== undefined) {
-    if (!isRecord(individu)) return -1;
-    type2++;
-  }
-  if (amc !== undefined) {
-    if (!isRecord(amc)) return -1;
-    type2++;
-  }
-  let type4 = 0;
-  for (let k = 0; k < lignes.length; k++) {
-    const l: unknown = lignes[k];
-    if (!isRecord(l) || !isRecord(l['prestation'])) return -1;
-    type4++;
-    const ccam = l['ccam'];
-    const lpp = l['lpp'];
-    if (ccam !== undefined) {
-      if (!isRecord(ccam)) return -1;
-      type4++;
-    }
-    if (lpp !== undefined) {
-      if (!isRecord(lpp)) return -1;
-      type4++;
-    }
-  }
-  const r = total as Readonly<Record<string, unknown>>;
-  t.nombreFactures += 1;
-  t.nombreLignesActes += lignes.length;
-  t.nombreEnregistrementsType2 += type2;
-  t.nombreEnregistrementsType5 += 1;
-  t.montantTotalFacture += cents(r['totalFacture']);
-  t.montantTotalRemboursableAmo += cents(r['totalRemboursableAmo']);
-  t.montantTotalRemboursableAmc += cents(r['totalRemboursableAmc']);
-  const records = type2 + type4 + 1;
-  t.records += records;
-  return records;
 }
 
 /**

@@ -60,12 +60,13 @@ function spoil(f: B2Facture, at: string, v: unknown): unknown {
 }
 
 describe('streamB2File: invoice shape checked in the writer’s walk', () => {
-  it('a throwing getter on an invoice is an INPUT_TYPE issue on that invoice, never a throw', async () => {
+  it('a throwing getter on an invoice is an INPUT_* issue located there (the guard reads data properties only), never a throw', async () => {
     const file = await aFile();
     const lot = file.lots[0]!;
-    const bad = Object.defineProperty({ ...lot.factures[0]! }, 'lignes', { get: () => { throw new Error('boom'); }, enumerable: true });
-    const r = drain(streamB2File(file.debut, [{ debut: lot.debut, factures: [lot.factures[1]!, bad as B2Facture] }], { marquage: 'T' }));
-    expectIssue(r.issues, 'INPUT_TYPE', ['lots', 0, 'factures', 1]);
+    const all = file.lots.flatMap((l) => l.factures);
+    const bad = Object.defineProperty({ ...all[0]! }, 'lignes', { get: () => { throw new Error('boom'); }, enumerable: true });
+    const r = drain(streamB2File(file.debut, [{ debut: lot.debut, factures: [all[0]!, bad as B2Facture] }], { marquage: 'T' }));
+    expectIssue(r.issues, 'INPUT_MISSING', ['lots', 0, 'factures', 1, 'lignes']);
     expect(r.bytes).toBe(0);
   });
 
@@ -73,10 +74,11 @@ describe('streamB2File: invoice shape checked in the writer’s walk', () => {
     const file = await aFile();
     const lot = file.lots[0]!;
     let reads = 0;
-    const f0 = lot.factures[0]!;
+    const all = file.lots.flatMap((l) => l.factures);
+    const f0 = all[0]!;
     const entete = Object.defineProperty({ ...f0.entete }, 'numeroPs', { get: () => { if (++reads > 0) throw new Error('late'); return f0.entete.numeroPs; }, enumerable: true });
     const sly = { ...f0, entete };
-    const r = drain(streamB2File(file.debut, [{ debut: lot.debut, factures: (function* () { yield lot.factures[1]!; yield sly as B2Facture; })() }], { marquage: 'T', chunkRecords: 1 }));
+    const r = drain(streamB2File(file.debut, [{ debut: lot.debut, factures: (function* () { yield all[0]!; yield sly as B2Facture; })() }], { marquage: 'T', chunkRecords: 1 }));
     expect(r.issues.length).toBeGreaterThan(0);
     expect(r.issues.every((i) => i.code.startsWith('INPUT_'))).toBe(true);
     expect(r.issues[0]!.path.slice(0, 4)).toEqual(['lots', 0, 'factures', 1]);
@@ -93,7 +95,7 @@ describe('streamB2File: invoice shape checked in the writer’s walk', () => {
       async (at, v, lazy, k) => {
         const file = await aFile();
         const lot = file.lots[0]!;
-        const list: unknown[] = [...lot.factures];
+        const list: unknown[] = file.lots.flatMap((l) => l.factures);
         list[k % list.length] = spoil(list[k % list.length] as B2Facture, at, v);
         const j = k % list.length;
         const factures = lazy ? (function* () { yield* list; })() : list;
