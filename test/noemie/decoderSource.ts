@@ -20,7 +20,8 @@ function differs(s: number, literal: string): string {
 function decoderOf(type: string, layout: Layout): string {
   const lines: string[] = [];
   const props: string[] = [];
-  const optionals: string[] = [];
+  /** Optional fields, in layout order: whether present (an expression) and the value when present. */
+  const optionals: { name: string; present: string; value: string }[] = [];
   for (const f of layout.fields) {
     if (!NAME.test(f.name)) throw new Error(`field name ${f.name}`);
     const s = f.start - 1;
@@ -41,20 +42,20 @@ function decoderOf(type: string, layout: Layout): string {
       case 'X':
         lines.push(`const ${v} = trimEndAt(${at});`);
         if (f.enum !== undefined) lines.push(`if (${f.enum.map((x) => `${v} !== ${JSON.stringify(x)}`).join(' && ')}) return undefined;`);
-        if (opt) optionals.push(`if (${v} !== '') o.${v} = ${v};`);
+        if (opt) optionals.push({ name: v, present: `${v} !== ''`, value: v });
         break;
       case 'N':
         if (f.enum !== undefined) throw new Error('N enum: not covered by the fast path');
         if (f.as === 'number') {
           lines.push(`const ${v} = digitsValue(${at});`, `if (${v} < 0) return undefined;`);
-          if (opt) optionals.push(`if (${v} !== 0) o.${v} = ${v};`);
+          if (opt) optionals.push({ name: v, present: `${v} !== 0`, value: v });
         } else if (f.length === 2) {
           // Two digits (niveau de rupture, clés, codes): a shared string, no allocation.
           lines.push(`const ${v} = twoDigits(t, b + ${s});`, `if (${v} === undefined) return undefined;`);
-          if (opt) optionals.push(`if (${v} !== '00') o.${v} = ${v};`);
+          if (opt) optionals.push({ name: v, present: `${v} !== '00'`, value: v });
         } else {
           lines.push(`if (!allDigits(${at})) return undefined;`);
-          if (opt) optionals.push(`if (!allChar(${at}, 48)) o.${v} = t.slice(b + ${s}, b + ${e});`);
+          if (opt) optionals.push({ name: v, present: `!allChar(${at}, 48)`, value: `t.slice(b + ${s}, b + ${e})` });
           else lines.push(`const ${v} = t.slice(b + ${s}, b + ${e});`);
         }
         break;
@@ -72,16 +73,15 @@ function decoderOf(type: string, layout: Layout): string {
           lines.push(`if (${c} !== ${neg} && ${c} !== ${pos} && !(${c} === 32 && ${v} === 0)) return undefined;`);
           value = `{ centimes: ${c} === ${neg} && ${v} !== 0 ? -${v} : ${v} }`;
         }
-        if (opt) optionals.push(`if (${v} !== 0) o.${v} = ${value};`);
+        if (opt) optionals.push({ name: v, present: `${v} !== 0`, value });
         else props.push(`${f.name}: ${value}`);
         continue;
       }
       case 'date6': {
         const read = `readDate(d, t, b + ${s}, ${f.century === 'past'})`;
         if (opt) {
-          lines.push(`const ${v} = allChar(${at}, 48) ? undefined : ${read};`);
-          lines.push(`if (${v} === undefined && !allChar(${at}, 48)) return undefined;`);
-          optionals.push(`if (${v} !== undefined) o.${v} = ${v};`);
+          lines.push(`const ${v} = readOptionalDate(d, t, b + ${s}, ${f.century === 'past'});`, `if (${v} === undefined) return undefined;`);
+          optionals.push({ name: v, present: `${v} !== null`, value: v });
         } else lines.push(`const ${v} = ${read};`, `if (${v} === undefined) return undefined;`);
         break;
       }
@@ -90,8 +90,20 @@ function decoderOf(type: string, layout: Layout): string {
     }
     if (!opt) props.push(f.name);
   }
-  const body = [...lines, `const o: Record<string, unknown> = { ${props.join(', ')} };`, ...optionals, 'return o;'];
+  const body = [...lines, ...literals(props, optionals)];
   return [`/** ${layout.name}. */`, `function decode${type}(t: string, b: number, d: DateContext): Record<string, unknown> | undefined {`, ...body.map((l) => `  ${l}`), '}'].join('\n');
+}
+
+/**
+ * The object literal of an entity (required fields in layout order), then its optional fields
+ * present, in layout order. Hint: one literal per combination of optional fields present (a
+ * switch on a bit mask, no property added after the literal) was measured (bench/README.md):
+ * the same instruction count per parse and 2 % less retained heap, for 40 % more generated code.
+ */
+function literals(props: readonly string[], optionals: readonly { name: string; present: string; value: string }[]): string[] {
+  const out = [`const o: Record<string, unknown> = { ${props.join(', ')} };`];
+  for (const o of optionals) out.push(`if (${o.present}) o.${o.name} = ${o.value};`);
+  return [...out, 'return o;'];
 }
 
 /**
@@ -110,7 +122,7 @@ export function decodersSource(): string {
     ' * doubt; the caller then runs `parseRecord`, which locates the defect (see fastDecode.ts).',
     ' */',
     "import type { DateContext } from './fastHelpers';",
-    "import { allChar, allDigits, digitsValue, readDate, trimEndAt, twoDigits } from './fastHelpers';",
+    "import { allChar, allDigits, digitsValue, readDate, readOptionalDate, trimEndAt, twoDigits } from './fastHelpers';",
     '',
     '/** A precompiled decoder: the entity at `b` in `t`, or `undefined`. */',
     'export type PrecompiledDecoder = (t: string, b: number, d: DateContext) => Record<string, unknown> | undefined;',

@@ -8,6 +8,7 @@
 import { field, guardArray, guardEnum, guardMoney, guardObject, guardString } from '../../core/guard/index';
 import type { Rec } from '../../core/guard/index';
 import type { Issue, IssuePath } from '../../core/issues/index';
+import type { LotTotals } from './file';
 
 /** Quiet pass: no path is built and no issue kept (paths are built only to report). */
 const NO_PATH: IssuePath = Object.freeze([]) as IssuePath;
@@ -71,36 +72,72 @@ function isRecord(v: unknown): v is Rec {
 
 /** Quiet count of an invoice's records, or `undefined` when its shape is wrong. */
 function quietFacture(v: unknown): number | undefined {
-  if (!isRecord(v)) return undefined;
+  const n = addShapedInvoice(undefined, v);
+  return n < 0 ? undefined : n;
+}
+
+/** Centimes of a type 5 total for the lot sums (a value that is not a Money counts 0: the writer reports it on the type 5). */
+function cents(m: unknown): number {
+  if (!isRecord(m)) return 0;
+  const c = (m as { centimes?: unknown }).centimes;
+  return Number.isSafeInteger(c) ? (c as number) : 0;
+}
+
+/**
+ * The quiet shape check of an invoice, which may also add it to its lot's totals (`t`): one walk
+ * checks what the writers will walk (`entete`, optional `individu` / `amc`, `lignes` (an array
+ * of at most 9999) with `prestation` and optional `ccam` / `lpp`, `total`) and counts its
+ * records (the streaming writer needs the count to make room before writing). Plain reads: a
+ * getter of the caller's may throw (the callers catch it).
+ *
+ * @param t - Lot totals to add the invoice to (only when its shape holds), or `undefined`.
+ * @param v - The caller's invoice.
+ * @returns Its number of records, or -1 when its shape is wrong.
+ */
+export function addShapedInvoice(t: LotTotals | undefined, v: unknown): number {
+  if (!isRecord(v)) return -1;
   const f = v as Readonly<Record<string, unknown>>;
   const lignes = f['lignes'];
-  if (!isRecord(f['entete']) || !isRecord(f['total']) || !Array.isArray(lignes) || lignes.length > 9999) return undefined;
-  let records = 2;
+  const total = f['total'];
+  if (!isRecord(f['entete']) || !isRecord(total) || !Array.isArray(lignes) || lignes.length > 9999) return -1;
+  let type2 = 1;
   const individu = f['individu'];
   const amc = f['amc'];
   if (individu !== undefined) {
-    if (!isRecord(individu)) return undefined;
-    records++;
+    if (!isRecord(individu)) return -1;
+    type2++;
   }
   if (amc !== undefined) {
-    if (!isRecord(amc)) return undefined;
-    records++;
+    if (!isRecord(amc)) return -1;
+    type2++;
   }
+  let type4 = 0;
   for (let k = 0; k < lignes.length; k++) {
     const l: unknown = lignes[k];
-    if (!isRecord(l) || !isRecord(l['prestation'])) return undefined;
-    records++;
+    if (!isRecord(l) || !isRecord(l['prestation'])) return -1;
+    type4++;
     const ccam = l['ccam'];
     const lpp = l['lpp'];
     if (ccam !== undefined) {
-      if (!isRecord(ccam)) return undefined;
-      records++;
+      if (!isRecord(ccam)) return -1;
+      type4++;
     }
     if (lpp !== undefined) {
-      if (!isRecord(lpp)) return undefined;
-      records++;
+      if (!isRecord(lpp)) return -1;
+      type4++;
     }
   }
+  const records = type2 + type4 + 1;
+  if (t === undefined) return records;
+  const r = total as Readonly<Record<string, unknown>>;
+  t.nombreFactures += 1;
+  t.nombreLignesActes += lignes.length;
+  t.nombreEnregistrementsType2 += type2;
+  t.nombreEnregistrementsType5 += 1;
+  t.montantTotalFacture += cents(r['totalFacture']);
+  t.montantTotalRemboursableAmo += cents(r['totalRemboursableAmo']);
+  t.montantTotalRemboursableAmc += cents(r['totalRemboursableAmc']);
+  t.records += records;
   return records;
 }
 

@@ -15,9 +15,9 @@ import type { Issue, Result } from '../../core/issues/index';
 import { resultOf } from '../../core/issues/index';
 import type { B2Facture, B2File, LotTotals, LotTrailerExtra } from './file';
 import { field, guardObject, inputErr } from '../../core/guard/index';
-import { addInvoice as addToLot, countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
-import { guardB2Facture, guardB2File } from './guard';
-import { guardStreamArgs, guardStreamFacture, guardStreamLot } from './streamGuard';
+import { countsOf, emptyLotTotals, fileTrailerOf, lotTrailerOf } from './file';
+import { addShapedInvoice, guardB2Facture, guardB2File } from './guard';
+import { guardStreamArgs, guardStreamLot, streamFactureIssues } from './streamGuard';
 import type { Out, RecordImages } from './recordImages';
 import { createRecordImages } from './recordImages';
 import type { Record000, Record1, Record6 } from './records/index';
@@ -74,8 +74,12 @@ export interface StreamOptions {
 
 const ignore = (): void => undefined;
 
-/** Streams a file (the body of {@link streamB2File}). */
-type Streamer = (debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions) => Generator<Uint8Array, void, undefined>;
+/**
+ * Streams a file (the body of {@link streamB2File}); the invoices are the caller's values, whose
+ * shape is checked as they are added to their lot's totals: at the first one that is not an
+ * invoice (or whose reading throws) `refuse` is called and the stream ends, the 999 unwritten.
+ */
+type Streamer = (debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions, refuse: (v: unknown, lot: number, j: number) => void) => Generator<Uint8Array, void, undefined>;
 
 /**
  * The streaming writer in one closure with its record writers (V8 11 runs this hot code about a
@@ -88,16 +92,30 @@ function createStreamer(images: RecordImages): Streamer {
   const { putFacture, putRecord } = images;
   // module-level bindings are read once here: hot code reads closure slots (docs/adr/0002-hot-code-in-closures.md)
   const RECORD = B2_RECORD_LENGTH;
-  const add = addToLot;
+  const add = addShapedInvoice;
   /** The spare reused chunk (see `reuseChunk`). */
   let spare: Uint8Array | undefined;
-  /** Adds an invoice to the lot totals; returns its record count. */
-  function addInvoice(t: LotTotals, f: B2Facture): number {
-    const before = t.records;
-    add(t, f);
-    return t.records - before;
+  /** Checks an invoice's shape and adds it to the lot totals: its record count, or -1 (refused, or a getter threw). */
+  function addInvoice(t: LotTotals, f: unknown): number {
+    try {
+      return add(t, f);
+    } catch {
+      return -1;
+    }
   }
-  return function* stream(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions): Generator<Uint8Array, void, undefined> {
+  /**
+   * Writes a checked invoice; false when a getter of the caller's threw. The record images stay
+   * sound: a writer marks its slot as holding nothing until it has written the whole record.
+   */
+  function write(o: Out, f: B2Facture, lot: number, j: number): boolean {
+    try {
+      putFacture(o, f, lot, j);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return function* stream(debut: Record000, lots: Iterable<StreamLot>, options: StreamOptions, refuse: (v: unknown, lot: number, j: number) => void): Generator<Uint8Array, void, undefined> {
     const size = Math.max(1, options.chunkRecords ?? 512) * RECORD;
     const reuse = options.reuseChunk === true;
     // a reused chunk comes from a one-slot pool (files written one after the other share it; the
@@ -124,19 +142,22 @@ function createStreamer(images: RecordImages): Streamer {
       // an array is walked by index: `for…of` in a generator allocates an iterator result per invoice
       const factures = lot.factures;
       if (Array.isArray(factures)) {
-        const list = factures as readonly B2Facture[];
+        const list = factures as readonly unknown[];
         for (let j = 0; j < list.length; j++) {
-          const f = list[j]!;
+          const f = list[j];
           const n = addInvoice(t, f);
+          if (n < 0) return refuse(f, nombreLots, j);
           if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
-          putFacture(o, f, nombreLots, j);
+          if (!write(o, f as B2Facture, nombreLots, j)) return refuse(f, nombreLots, j);
         }
       } else {
         let j = 0;
-        for (const f of factures) {
+        for (const f of factures as Iterable<unknown>) {
           const n = addInvoice(t, f);
+          if (n < 0) return refuse(f, nombreLots, j);
           if (o.at + n * RECORD > o.buf.length && (full = room(n)) !== undefined) yield full;
-          putFacture(o, f, nombreLots, j++);
+          if (!write(o, f as B2Facture, nombreLots, j)) return refuse(f, nombreLots, j);
+          j++;
         }
       }
       if (o.at + RECORD > o.buf.length && (full = room(1)) !== undefined) yield full;
@@ -192,15 +213,8 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
     failed = true;
     for (const i of found) report(i);
   };
-  function* checkedFactures(list: Iterable<unknown>, i: number): Generator<B2Facture, void, undefined> {
-    let j = 0;
-    for (const raw of list) {
-      const found: Issue[] = [];
-      const f = guardStreamFacture(raw, i, j++, found);
-      if (f === undefined) return fail(found);
-      yield f;
-    }
-  }
+  // the invoices go to the writer as given (an array stays an array, walked by index): the
+  // writer checks each one's shape in the walk that counts its records (see streamGuard.ts)
   function* checkedLots(): Generator<StreamLot, void, undefined> {
     let i = 0;
     for (const raw of args!.lots) {
@@ -208,16 +222,12 @@ export function* streamB2File(debut: Record000, lots: Iterable<StreamLot>, optio
       const found: Issue[] = [];
       const lot = guardStreamLot(raw, i, found);
       if (lot === undefined) return fail(found);
-      if (Array.isArray(lot.factures)) {
-        // an array stays an array (the writer walks it by index): checked whole before its lot is written
-        const list = lot.factures as readonly unknown[];
-        for (let j = 0; j < list.length; j++) if (guardStreamFacture(list[j], i, j, found) === undefined) return fail(found);
-        yield { debut: lot.debut, factures: list as readonly B2Facture[] };
-      } else yield { debut: lot.debut, factures: checkedFactures(lot.factures, i) };
+      yield { debut: lot.debut, factures: lot.factures as Iterable<B2Facture> };
       i++;
     }
   }
-  for (const chunk of stream(args.debut, checkedLots(), { ...(args.options as unknown as StreamOptions), onIssue: report })) {
+  const refuse = (v: unknown, i: number, j: number): void => fail(streamFactureIssues(v, i, j));
+  for (const chunk of stream(args.debut, checkedLots(), { ...(args.options as unknown as StreamOptions), onIssue: report }, refuse)) {
     if (failed) return issues;
     yield chunk;
   }

@@ -1,15 +1,16 @@
 /**
  * Shape checks of `streamB2File`'s input, lazily, as the stream walks it: the arguments up
- * front, each lot when it comes, each invoice with the writers' own quiet/loud check
- * (`guardB2Facture`). Junk never escapes as a TypeError: the stream stops at the first shape
- * issue, reports it (`onIssue`, and the generator's return value) and yields nothing more.
+ * front, each lot when it comes, each invoice in the walk that adds it to its lot's totals
+ * (`addShapedInvoice` of ./guard: no separate pass on the happy path); the located `INPUT_*` issues
+ * are built (`guardB2Facture`) only for an invoice that fails it. Junk never escapes as a
+ * TypeError: the stream stops at the first shape issue, reports it (`onIssue`, and the
+ * generator's return value) and yields nothing more.
  *
  * @see Norme B2 inter-régimes, cahier des charges CNAM, juin 2007 avec errata (composition des envois)
  */
 import type { Rec } from '../../core/guard/index';
 import { field, guardBoolean, guardEnum, guardFunction, guardInteger, guardObject, guardString, inputIssue, kindOf } from '../../core/guard/index';
 import type { Issue, IssuePath } from '../../core/issues/index';
-import type { B2Facture } from './file';
 import { guardB2Facture } from './guard';
 import type { Record000, Record1 } from './records/index';
 
@@ -82,14 +83,19 @@ export function guardStreamLot(v: unknown, i: number, issues: Issue[]): { debut:
 }
 
 /**
- * Checks one invoice as the stream reaches it.
+ * The located issues of an invoice the stream refused ({@link addStreamInvoice} said its shape
+ * is wrong, or reading it threw): the full guard's `INPUT_*` issues, or, when the guard finds
+ * nothing (a getter that throws: the guard reads own data properties only), one `INPUT_TYPE` on
+ * the invoice.
  *
  * @param v - The caller's invoice.
  * @param i - Lot index.
  * @param j - Invoice index in the lot.
- * @param issues - Collector.
- * @returns The invoice, or `undefined` after `INPUT_*` issues.
+ * @returns At least one issue.
  */
-export function guardStreamFacture(v: unknown, i: number, j: number, issues: Issue[]): B2Facture | undefined {
-  return guardB2Facture(v, ['lots', i, 'factures', j], issues) === undefined ? undefined : (v as B2Facture);
+export function streamFactureIssues(v: unknown, i: number, j: number): Issue[] {
+  const issues: Issue[] = [];
+  const path: IssuePath = ['lots', i, 'factures', j];
+  if (guardB2Facture(v, path, issues) === undefined && issues.length > 0) return issues;
+  return [inputIssue('INPUT_TYPE', { path, expected: 'facture B2 { entete, lignes, total } aux propriétés de données lisibles', received: kindOf(v) })];
 }

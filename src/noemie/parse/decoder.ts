@@ -15,7 +15,7 @@ import { LAYOUT_000, LAYOUT_999 } from '../records/index';
 import type { NoemieEnTete, NoemieEntity, NoemieFinFichier } from '../types';
 import type { DateContext } from './fastDecode';
 import { createDateContext } from './fastDecode';
-import type { GroupingAssumption } from './hierarchy';
+import type { ClosedGroup, GroupingAssumption } from './hierarchy';
 import { createHierarchyWalk, defaultControlAmount } from './hierarchy';
 import type { NoemieParseOptions } from './options';
 import { DEFAULT_HEADER_REFERENCE, DEFAULT_MAX_ISSUES } from './options';
@@ -69,6 +69,11 @@ export interface NoemieDecoder {
 /** Largest run of continuation records decoded at once (8 KiB: one string of ≈ 8 K chars). */
 const RUN_MAX = 64;
 const NO_ISSUES: readonly Issue[] = /* @__PURE__ */ Object.freeze([]);
+
+/** What a 990 closes, in French (for its control issues; module level: no closure per 990). */
+function closure(closed: ClosedGroup): string {
+  return `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}${closed.span ? ' et les entités de même niveau qui la suivent' : ''}`;
+}
 
 function isPadding(text: string): boolean {
   return /^[ \0\r\n\x1a]*$/.test(text);
@@ -153,17 +158,16 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
       } else if (grouping === 'nesting') emit(issue('NOEMIE_CONTROL_ORPHAN', { path: ['entities', index], source: { offset }, severity: controlSeverity }));
       else if (deferred.length < max) deferred.push({ code: 'NOEMIE_CONTROL_ORPHAN', details: { path: ['entities', index], source: { offset } } });
     } else if (closed !== undefined && type === '990' && e.entity === '990' && control !== 'off') {
-      const what = (): string => `clôture du niveau ${String(closed.niveau).padStart(2, '0')} ouvert par l’entité ${closed.entity} n° ${closed.index}${closed.span ? ' et les entités de même niveau qui la suivent' : ''}`;
       if (closed.assumption !== undefined && !assumed.has(closed.assumption)) {
         assumed.add(closed.assumption);
-        emit(issue('NOEMIE_CONTROL_GROUPING', { path: ['entities', index, 'identificationNiveau'], source: { offset: offset + 5 }, message: `Entité 990 : son identification du niveau de rupture « {received} » ne désigne pas le regroupement contrôlé ; lue selon l’hypothèse : ${ASSUMPTIONS[closed.assumption]} (${what()}) — première occurrence`, received: e.identificationNiveau }));
+        emit(issue('NOEMIE_CONTROL_GROUPING', { path: ['entities', index, 'identificationNiveau'], source: { offset: offset + 5 }, message: `Entité 990 : son identification du niveau de rupture « {received} » ne désigne pas le regroupement contrôlé ; lue selon l’hypothèse : ${ASSUMPTIONS[closed.assumption]} (${closure(closed)}) — première occurrence`, received: e.identificationNiveau }));
       }
       // Compare numbers; build the texts only for a mismatch (a 990 in ten in a return).
       const count = closed.compteur !== e.compteur;
       const amount = closed.cumul !== e.cumulMontants.centimes;
       if (count || amount) {
-        if (count) mismatch('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), what());
-        if (amount) mismatch('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), what());
+        if (count) mismatch('NOEMIE_CONTROL_COUNT', index, offset, String(closed.compteur), String(e.compteur), closure(closed));
+        if (amount) mismatch('NOEMIE_CONTROL_AMOUNT', index, offset, formatDecimal({ centimes: closed.cumul }), formatDecimal(e.cumulMontants), closure(closed));
       }
     }
     if (!stopped) sink.entity(e, offset);
@@ -290,9 +294,7 @@ export function createNoemieDecoder(options: NoemieParseOptions, sink: NoemieSin
       // Rare: let each record mark its own dirty region (exactly as record by record).
       for (let k = 0; k < n; k++) entities.append(block.slice(k * 128 + 1, k * 128 + 128), abs + k * 128 + 1);
     } else {
-      let joined = block.slice(1, 128);
-      for (let k = 1; k < n; k++) joined += block.slice(k * 128 + 1, k * 128 + 128);
-      entities.append(joined, abs + 1, true);
+      entities.appendRun(block, n, abs + 1);
     }
     payloadSeen = true;
     entities.drain(false);

@@ -6,7 +6,7 @@
  * doubt; the caller then runs `parseRecord`, which locates the defect (see fastDecode.ts).
  */
 import type { DateContext } from './fastHelpers';
-import { allChar, allDigits, digitsValue, readDate, trimEndAt, twoDigits } from './fastHelpers';
+import { allChar, allDigits, digitsValue, readDate, readOptionalDate, trimEndAt, twoDigits } from './fastHelpers';
 
 /** A precompiled decoder: the entity at `b` in `t`, or `undefined`. */
 export type PrecompiledDecoder = (t: string, b: number, d: DateContext) => Record<string, unknown> | undefined;
@@ -30,16 +30,16 @@ function decode102(t: string, b: number, d: DateContext): Record<string, unknown
   const numeroFacture = trimEndAt(t, b + 5, b + 14);
   const complementNumeroFacture = trimEndAt(t, b + 14, b + 20);
   const numeroLot = trimEndAt(t, b + 20, b + 23);
-  const dateCreationLot = allChar(t, b + 23, b + 29, 48) ? undefined : readDate(d, t, b + 23, false);
-  if (dateCreationLot === undefined && !allChar(t, b + 23, b + 29, 48)) return undefined;
+  const dateCreationLot = readOptionalDate(d, t, b + 23, false);
+  if (dateCreationLot === undefined) return undefined;
   const typeFacture = trimEndAt(t, b + 29, b + 30);
-  const dateFacturation = allChar(t, b + 30, b + 36, 48) ? undefined : readDate(d, t, b + 30, false);
-  if (dateFacturation === undefined && !allChar(t, b + 30, b + 36, 48)) return undefined;
+  const dateFacturation = readOptionalDate(d, t, b + 30, false);
+  if (dateFacturation === undefined) return undefined;
   const traitementPartAmc = trimEndAt(t, b + 36, b + 37);
   const natureAssurance = trimEndAt(t, b + 37, b + 39);
   const o: Record<string, unknown> = { entity: "102", niveauRupture, numeroFacture, complementNumeroFacture, numeroLot, typeFacture, traitementPartAmc, natureAssurance };
-  if (dateCreationLot !== undefined) o.dateCreationLot = dateCreationLot;
-  if (dateFacturation !== undefined) o.dateFacturation = dateFacturation;
+  if (dateCreationLot !== null) o.dateCreationLot = dateCreationLot;
+  if (dateFacturation !== null) o.dateFacturation = dateFacturation;
   return o;
 }
 
@@ -57,8 +57,8 @@ function decode103(t: string, b: number, d: DateContext): Record<string, unknown
   const numeroImmatriculationIndividuel = trimEndAt(t, b + 85, b + 98);
   const cleImmatriculationIndividuel = twoDigits(t, b + 98);
   if (cleImmatriculationIndividuel === undefined) return undefined;
-  const dateNaissance = allChar(t, b + 100, b + 106, 48) ? undefined : readDate(d, t, b + 100, true);
-  if (dateNaissance === undefined && !allChar(t, b + 100, b + 106, 48)) return undefined;
+  const dateNaissance = readOptionalDate(d, t, b + 100, true);
+  if (dateNaissance === undefined) return undefined;
   if (!allDigits(t, b + 106, b + 107)) return undefined;
   const rangNaissance = t.slice(b + 106, b + 107);
   const nomBeneficiaire = trimEndAt(t, b + 107, b + 132);
@@ -66,7 +66,7 @@ function decode103(t: string, b: number, d: DateContext): Record<string, unknown
   const uniteGestion = trimEndAt(t, b + 147, b + 151);
   const o: Record<string, unknown> = { entity: "103", niveauRupture, numeroImmatriculation, cleImmatriculation, nomPatronymique, nomUsage, prenom, numeroImmatriculationIndividuel, rangNaissance, nomBeneficiaire, prenomBeneficiaire, uniteGestion };
   if (cleImmatriculationIndividuel !== '00') o.cleImmatriculationIndividuel = cleImmatriculationIndividuel;
-  if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
+  if (dateNaissance !== null) o.dateNaissance = dateNaissance;
   return o;
 }
 
@@ -91,14 +91,14 @@ function decode120(t: string, b: number, d: DateContext): Record<string, unknown
   if (t.charCodeAt(b + 0) !== 49 || t.charCodeAt(b + 1) !== 50 || t.charCodeAt(b + 2) !== 48) return undefined;
   const niveauRupture = twoDigits(t, b + 3);
   if (niveauRupture === undefined) return undefined;
-  const dateNaissance = allChar(t, b + 5, b + 11, 48) ? undefined : readDate(d, t, b + 5, true);
-  if (dateNaissance === undefined && !allChar(t, b + 5, b + 11, 48)) return undefined;
+  const dateNaissance = readOptionalDate(d, t, b + 5, true);
+  if (dateNaissance === undefined) return undefined;
   const rangNaissance = trimEndAt(t, b + 11, b + 12);
   const nom = trimEndAt(t, b + 12, b + 37);
   const prenom = trimEndAt(t, b + 37, b + 52);
   const uniteGestion = trimEndAt(t, b + 52, b + 56);
   const o: Record<string, unknown> = { entity: "120", niveauRupture, rangNaissance, nom, prenom, uniteGestion };
-  if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
+  if (dateNaissance !== null) o.dateNaissance = dateNaissance;
   return o;
 }
 
@@ -173,12 +173,12 @@ function decode210(t: string, b: number, d: DateContext): Record<string, unknown
   if (modeTraitement === undefined) return undefined;
   if (!allDigits(t, b + 12, b + 15)) return undefined;
   const disciplineMedicoTarifaire = t.slice(b + 12, b + 15);
-  const datePrescription = allChar(t, b + 15, b + 21, 48) ? undefined : readDate(d, t, b + 15, false);
-  if (datePrescription === undefined && !allChar(t, b + 15, b + 21, 48)) return undefined;
+  const datePrescription = readOptionalDate(d, t, b + 15, false);
+  if (datePrescription === undefined) return undefined;
   const dateSoins = readDate(d, t, b + 21, false);
   if (dateSoins === undefined) return undefined;
-  const dateFinSoins = allChar(t, b + 27, b + 33, 48) ? undefined : readDate(d, t, b + 27, false);
-  if (dateFinSoins === undefined && !allChar(t, b + 27, b + 33, 48)) return undefined;
+  const dateFinSoins = readOptionalDate(d, t, b + 27, false);
+  if (dateFinSoins === undefined) return undefined;
   const prixUnitaire = digitsValue(t, b + 33, b + 41);
   if (prixUnitaire < 0) return undefined;
   const baseRemboursement = digitsValue(t, b + 41, b + 49);
@@ -211,8 +211,8 @@ function decode210(t: string, b: number, d: DateContext): Record<string, unknown
   const baseRemboursementMutuelle = digitsValue(t, b + 109, b + 117);
   if (baseRemboursementMutuelle < 0) return undefined;
   const o: Record<string, unknown> = { entity: "210", niveauRupture, numeroLigne, codeGestion, justificationExoneration, modeTraitement, disciplineMedicoTarifaire, dateSoins, prixUnitaire: { centimes: prixUnitaire }, baseRemboursement: { centimes: baseRemboursement }, taux, montantRembourse: { centimes: montantRembourseSign === 78 && montantRembourse !== 0 ? -montantRembourse : montantRembourse }, naturePrestation, complementNature, quantite, coefficient, denombrement, montantDepense: { centimes: montantDepense }, qualificatifDepense, tauxAlsaceMoselle, montantAlsaceMoselle: { centimes: montantAlsaceMoselle }, tauxMutuelle, montantPartComplementaire: { centimes: montantPartComplementaire }, baseRemboursementMutuelle: { centimes: baseRemboursementMutuelle } };
-  if (datePrescription !== undefined) o.datePrescription = datePrescription;
-  if (dateFinSoins !== undefined) o.dateFinSoins = dateFinSoins;
+  if (datePrescription !== null) o.datePrescription = datePrescription;
+  if (dateFinSoins !== null) o.dateFinSoins = dateFinSoins;
   return o;
 }
 
@@ -261,22 +261,22 @@ function decode262(t: string, b: number, d: DateContext): Record<string, unknown
   const nir = trimEndAt(t, b + 90, b + 103);
   const cleNir = twoDigits(t, b + 103);
   if (cleNir === undefined) return undefined;
-  const dateNaissance = allChar(t, b + 105, b + 111, 48) ? undefined : readDate(d, t, b + 105, true);
-  if (dateNaissance === undefined && !allChar(t, b + 105, b + 111, 48)) return undefined;
+  const dateNaissance = readOptionalDate(d, t, b + 105, true);
+  if (dateNaissance === undefined) return undefined;
   if (!allDigits(t, b + 111, b + 112)) return undefined;
   const periode = trimEndAt(t, b + 112, b + 113);
-  const dateDebut = allChar(t, b + 113, b + 119, 48) ? undefined : readDate(d, t, b + 113, false);
-  if (dateDebut === undefined && !allChar(t, b + 113, b + 119, 48)) return undefined;
-  const dateFin = allChar(t, b + 119, b + 125, 48) ? undefined : readDate(d, t, b + 119, false);
-  if (dateFin === undefined && !allChar(t, b + 119, b + 125, 48)) return undefined;
+  const dateDebut = readOptionalDate(d, t, b + 113, false);
+  if (dateDebut === undefined) return undefined;
+  const dateFin = readOptionalDate(d, t, b + 119, false);
+  if (dateFin === undefined) return undefined;
   const montant = digitsValue(t, b + 125, b + 133);
   if (montant < 0) return undefined;
   const o: Record<string, unknown> = { entity: "262", niveauRupture, codification, libelle, nir, periode, montant: { centimes: montant } };
   if (cleNir !== '00') o.cleNir = cleNir;
-  if (dateNaissance !== undefined) o.dateNaissance = dateNaissance;
+  if (dateNaissance !== null) o.dateNaissance = dateNaissance;
   if (!allChar(t, b + 111, b + 112, 48)) o.rangNaissance = t.slice(b + 111, b + 112);
-  if (dateDebut !== undefined) o.dateDebut = dateDebut;
-  if (dateFin !== undefined) o.dateFin = dateFin;
+  if (dateDebut !== null) o.dateDebut = dateDebut;
+  if (dateFin !== null) o.dateFin = dateFin;
   return o;
 }
 
@@ -305,8 +305,8 @@ function decode294(t: string, b: number, d: DateContext): Record<string, unknown
   const partRejet = trimEndAt(t, b + 96, b + 97);
   if (partRejet !== "O" && partRejet !== "C") return undefined;
   const naturePrestation = trimEndAt(t, b + 97, b + 102);
-  const dateSoins = allChar(t, b + 102, b + 108, 48) ? undefined : readDate(d, t, b + 102, false);
-  if (dateSoins === undefined && !allChar(t, b + 102, b + 108, 48)) return undefined;
+  const dateSoins = readOptionalDate(d, t, b + 102, false);
+  if (dateSoins === undefined) return undefined;
   if (!allDigits(t, b + 108, b + 117)) return undefined;
   const numeroLigne = digitsValue(t, b + 117, b + 120);
   if (numeroLigne < 0) return undefined;
@@ -314,7 +314,7 @@ function decode294(t: string, b: number, d: DateContext): Record<string, unknown
   if (rangRejet < 0) return undefined;
   const informationComplementaire = trimEndAt(t, b + 122, b + 152);
   const o: Record<string, unknown> = { entity: "294", niveauRupture, codeRejet, libelle, niveauRejet, partRejet, naturePrestation, informationComplementaire };
-  if (dateSoins !== undefined) o.dateSoins = dateSoins;
+  if (dateSoins !== null) o.dateSoins = dateSoins;
   if (!allChar(t, b + 108, b + 117, 48)) o.numeroExecutant = t.slice(b + 108, b + 117);
   if (numeroLigne !== 0) o.numeroLigne = numeroLigne;
   if (rangRejet !== 0) o.rangRejet = rangRejet;

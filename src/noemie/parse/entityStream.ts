@@ -49,10 +49,16 @@ export interface EntityStreamOptions {
 export interface EntityStream {
   /**
    * Appends a payload: one record's, or the 127-byte payloads of back-to-back 128-byte records
-   * joined; `physical` is the byte offset of its first byte in the input. `clean`: the caller
-   * has checked that it is printable ASCII.
+   * joined; `physical` is the byte offset of its first byte in the input.
    */
-  readonly append: (payload: string, physical: number, clean?: boolean) => void;
+  readonly append: (payload: string, physical: number) => void;
+  /**
+   * Appends the payloads of `n` back-to-back 128-byte records decoded in `block` (printable
+   * ASCII, checked by the caller), the first one's payload at byte offset `physical` of the
+   * input: the same as {@link EntityStream.append} of their joined payloads, with the pending
+   * text and the payloads joined in one string (one copy when it is first read, not two).
+   */
+  readonly appendRun: (block: string, n: number, physical: number) => void;
   /** Decodes every complete entity; with `final`, reports what is left as truncated. */
   readonly drain: (final: boolean) => void;
   /** Whether nothing is pending (at an entity boundary). */
@@ -215,14 +221,23 @@ export function createEntityStream(options: EntityStreamOptions, sink: EntitySin
     consume(p);
   };
 
-  const append = (payload: string, at: number, clean = false): void => {
+  const append = (payload: string, at: number): void => {
     if (payload.length === 0) return;
-    if (!clean && NOT_PRINTABLE.test(payload)) dirtyUntil = pending.length + payload.length;
+    if (NOT_PRINTABLE.test(payload)) dirtyUntil = pending.length + payload.length;
     runL[runs] = pending.length;
     runP[runs] = at;
     runs++;
     pending = pending.length === 0 ? payload : pending + payload;
   };
 
-  return { append, drain, idle: () => pending.length === 0 && !resync, count: () => index };
+  const appendRun = (block: string, n: number, at: number): void => {
+    runL[runs] = pending.length;
+    runP[runs] = at;
+    runs++;
+    let joined = pending.length === 0 ? block.slice(1, RECORD) : pending + block.slice(1, RECORD);
+    for (let k = 1; k < n; k++) joined += block.slice(k * RECORD + 1, k * RECORD + RECORD);
+    pending = joined;
+  };
+
+  return { append, appendRun, drain, idle: () => pending.length === 0 && !resync, count: () => index };
 }

@@ -32,7 +32,20 @@ export function createDateContext(reference: PlainDate): DateContext {
  */
 export function readDate(ctx: DateContext, text: string, i: number, past: boolean): PlainDate | undefined {
   const key = digitsValue(text, i, i + 6);
-  if (key < 0) return undefined;
+  return key < 0 ? undefined : dateOfKey(ctx, key, text, i, past);
+}
+
+/**
+ * Reads an optional AAMMJJ date at text[i, i + 6): `null` when it is `000000` (absent), the
+ * date, or `undefined` when it is not six digits or not a date (one pass over the digits).
+ */
+export function readOptionalDate(ctx: DateContext, text: string, i: number, past: boolean): PlainDate | null | undefined {
+  const key = digitsValue(text, i, i + 6);
+  if (key === 0) return null;
+  return key < 0 ? undefined : dateOfKey(ctx, key, text, i, past);
+}
+
+function dateOfKey(ctx: DateContext, key: number, text: string, i: number, past: boolean): PlainDate | undefined {
   const cache = past ? ctx.past : ctx.near;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
