@@ -13,6 +13,7 @@ import type { Fse } from '../../src/fse/model';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { arbNumeroFacturation } from '../arbitraries/ids';
 import { baseDre, baseFse } from './fixtures';
+import { runs } from '../helpers/runs';
 
 const EMITTER = { dateCreation: plainDate('2025-03-10'), marquage: 'T' as const, numeroAgrement: 'AGR-TEST-01' };
 
@@ -147,7 +148,7 @@ describe('B2 files', () => {
 });
 
 describe('properties', () => {
-  test.prop([fc.array(fc.record({ day: fc.integer({ min: 0, max: 60 }), rang: fc.integer({ min: 1, max: 9 }), extra: fc.integer({ min: 0, max: 50_000 }) }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 })], { numRuns: 40 })(
+  test.prop([fc.array(fc.record({ day: fc.integer({ min: 0, max: 60 }), rang: fc.integer({ min: 1, max: 9 }), extra: fc.integer({ min: 0, max: 50_000 }) }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 })], { numRuns: runs(40) })(
     'parse(serialize(file)) deep-equals the file',
     async (specs, max) => {
       const seen = new Set<string>();
@@ -155,13 +156,13 @@ describe('properties', () => {
       for (const file of await filesOf(fses, max)) expect(expectOk(parseB2File(expectOk(serializeB2File(file))))).toEqual(file);
     },
   );
-  test.prop([arbNumeroFacturation()], { numRuns: 20 })('any valid PS number round-trips', async (ps) => {
+  test.prop([arbNumeroFacturation()], { numRuns: runs(20) })('any valid PS number round-trips', async (ps) => {
     const f = baseFse();
     const fse: Fse = { ...f, ps: { ...f.ps, numeroFacturation: ps }, lignes: f.lignes.map((l) => ({ ...l, executant: ps })) };
     for (const file of await filesOf([fse])) expect(expectOk(parseB2File(expectOk(serializeB2File(file))))).toEqual(file);
   });
   it('never throws on 100 000 random inputs and always locates its issues', () => {
-    const inputs = fc.sample(fc.uint8Array({ maxLength: 700 }), { numRuns: 60_000, seed: 42 });
+    const inputs = fc.sample(fc.uint8Array({ maxLength: 700 }), { numRuns: runs(60_000), seed: 42 });
     for (const b of inputs) {
       const r = parseB2File(b);
       expect(r.ok).toBe(false);
@@ -170,7 +171,7 @@ describe('properties', () => {
   it('never throws on 40 000 mutations of a valid file', async () => {
     const [file] = await filesOf([variant(0), variant(1)]);
     const bytes = expectOk(serializeB2File(file!));
-    const muts = fc.sample(fc.array(fc.record({ at: fc.nat(bytes.length - 1), v: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }), { numRuns: 40_000, seed: 7 });
+    const muts = fc.sample(fc.array(fc.record({ at: fc.nat(bytes.length - 1), v: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }), { numRuns: runs(40_000), seed: 7 });
     for (const m of muts) {
       const copy = bytes.slice();
       for (const { at, v } of m) copy[at] = v;

@@ -85,7 +85,7 @@ describe('numberAndLot', () => {
 });
 
 describe('properties', () => {
-  test.prop([fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 7 })], { numRuns: 20 })('every numbered invoice is in exactly one lot of size ≤ max', async (n, max) => {
+  test.prop([fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 7 })], { numRuns: runs(20) })('every numbered invoice is in exactly one lot of size ≤ max', async (n, max) => {
     const store = createMemoryLedger();
     const r = expectOk(await numberAndLot(store, Array.from({ length: n }, (_, k) => ({ fse: onDay(k) })), { maxPerLot: max }));
     const ids = r.files.flatMap((f) => f.lots.flatMap((l) => l.lot.invoiceIds));

@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { junkArb, junkValues, outcomeOf } from '../helpers/junk';
+import { runs } from '../helpers/runs';
 
 const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
   insi: () => import('../../src/insi/index'),
@@ -31,7 +32,7 @@ describe.each(Object.keys(ENTRIES))('%s: exported functions never throw on junk'
         const o = await outcomeOf(fn, args);
         if (o.kind === 'crash' || o.kind === 'hang') crashes.push(`${name}: ${o.kind}`);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
     expect([...new Set(crashes)]).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { parseInsiResponse } from '../../src/insi/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { CR00, CR01, CR02, ENV, FAULT_IDAM, RES, RESULTAT_00_INNER } from './responses';
 import { hasXmllint, xmllint } from './xmllint';
+import { runs } from '../helpers/runs';
 
 describe('parseInsiResponse', () => {
   it('reads CR 00: INS actif, history, traits', () => {
@@ -81,7 +82,7 @@ describe('properties', () => {
     const i = at % doc.length;
     return doc.slice(0, i) + ins + doc.slice(i + del);
   });
-  test.prop([fc.oneof(fc.string({ maxLength: 300 }), mutate, fc.string({ unit: 'binary', maxLength: 200 }))], { numRuns: 2000 })('never throws on random or mutated XML', (xml) => {
+  test.prop([fc.oneof(fc.string({ maxLength: 300 }), mutate, fc.string({ unit: 'binary', maxLength: 200 }))], { numRuns: runs(2000) })('never throws on random or mutated XML', (xml) => {
     const r = parseInsiResponse(xml);
     expect(typeof r.ok).toBe('boolean');
     if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);

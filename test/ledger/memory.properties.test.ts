@@ -8,6 +8,7 @@ import { createMemoryLedger } from '../../src/ledger/index';
 import type { LedgerStore } from '../../src/ledger/index';
 import { fromCentimes } from '../../src/core/money/index';
 import { nthCare, PS1, PS2 } from './fixtures';
+import { runs } from '../helpers/runs';
 
 type Op =
   | { kind: 'record'; ps: 0 | 1; care: number }
@@ -53,7 +54,7 @@ async function run(ledger: LedgerStore, ops: readonly Op[]): Promise<void> {
 }
 
 describe('properties', () => {
-  test.prop([fc.array(opArb, { maxLength: 60 })], { numRuns: 60 })(
+  test.prop([fc.array(opArb, { maxLength: 60 })], { numRuns: runs(60) })(
     'numbers are contiguous 1..n per PS, each used once; active care keys unique; lots whole',
     async (ops) => {
       const ledger = createMemoryLedger();
@@ -73,7 +74,7 @@ describe('properties', () => {
     },
   );
 
-  test.prop([fc.array(fc.record({ pick: fc.nat(3), event: fc.constantFrom('arl_positif', 'arl_negatif', 'paiement', 'rejet', 'differe') as fc.Arbitrary<'paiement'> }), { maxLength: 12 })], { numRuns: 40 })(
+  test.prop([fc.array(fc.record({ pick: fc.nat(3), event: fc.constantFrom('arl_positif', 'arl_negatif', 'paiement', 'rejet', 'differe') as fc.Arbitrary<'paiement'> }), { maxLength: 12 })], { numRuns: runs(40) })(
     'applying the same returns twice = once',
     async (events) => {
       const ledger = createMemoryLedger({ clock: () => '2025-03-10T00:00:00.000Z' });

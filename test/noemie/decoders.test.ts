@@ -9,6 +9,7 @@ import { ENTITY_LAYOUTS, ENTITY_TYPES } from '../../src/noemie/records/index';
 import { serializeNoemieEntity } from '../../src/noemie/serializeNoemie';
 import { noemieEntityArb, noemieHeaderArb } from '../arbitraries/noemie';
 import { decodersSource } from './decoderSource';
+import { runs } from '../helpers/runs';
 
 describe('precompiled entity decoders', () => {
   test('decoders.generated.ts is current (npx tsx test/noemie/decoderSource.ts --write)', () => {
@@ -28,7 +29,7 @@ describe('properties', () => {
       fc.tuple(fc.constant(h.dateCreation), fc.constant(t), noemieEntityArb(t, h.dateCreation), fc.array(fc.tuple(fc.nat(), fc.constantFrom('0', '9', ' ', 'N', 'P', 'A', 'z')), { maxLength: 3 })),
     ),
   );
-  test.prop([entityText], { numRuns: 2000 })('the interpreter (any other layout) decides exactly like the precompiled decoder', ([date, type, entity, edits]) => {
+  test.prop([entityText], { numRuns: runs(2000) })('the interpreter (any other layout) decides exactly like the precompiled decoder', ([date, type, entity, edits]) => {
     let text = unwrap(serializeNoemieEntity(entity)).slice(0, -1);
     for (const [at, ch] of edits) {
       const i = at % text.length;

@@ -6,6 +6,7 @@ import { ENTITY_LAYOUTS, ENTITY_TYPES } from '../../src/noemie/records/index';
 import { serializeNoemieEntity } from '../../src/noemie/serializeNoemie';
 import { unwrap } from '../../src/core/issues/index';
 import { noemieEntityArb, noemieHeaderArb } from '../arbitraries/noemie';
+import { runs } from '../helpers/runs';
 
 describe('properties', () => {
   const entityText = noemieHeaderArb.chain((h) =>
@@ -13,7 +14,7 @@ describe('properties', () => {
       fc.tuple(fc.constant(h.dateCreation), fc.constant(t), noemieEntityArb(t, h.dateCreation), fc.array(fc.tuple(fc.nat(), fc.constantFrom('0', '9', ' ', 'N', 'P', 'A', '\x80', 'z')), { maxLength: 3 })),
     ),
   );
-  test.prop([entityText], { numRuns: 3000 })('the fast path agrees with parseRecord whenever it accepts (mutated entities)', ([date, type, entity, edits]) => {
+  test.prop([entityText], { numRuns: runs(3000) })('the fast path agrees with parseRecord whenever it accepts (mutated entities)', ([date, type, entity, edits]) => {
     let text = unwrap(serializeNoemieEntity(entity)).slice(0, -1);
     for (const [at, ch] of edits) {
       const i = at % text.length;

@@ -12,6 +12,7 @@ import { serializeNoemie } from '../../src/noemie/serializeNoemie';
 import { unwrap } from '../../src/core/issues/index';
 import { noemieFileArb } from '../arbitraries/noemie';
 import { bytesOf, sampleFile } from './helpers';
+import { runs } from '../helpers/runs';
 
 const CRASHERS = join(__dirname, '../fixtures/noemie/crashers');
 const OPTIONS = [{}, { lineBreaks: true, trailingPadding: true, skipUnknownEntities: true }, { controlTotals: 'off' as const, maxIssues: 3 }];
@@ -57,13 +58,13 @@ describe('crashers corpus', () => {
 
 describe('properties', () => {
   // 50k random + 50k mutated + 5k framing-shaped + 300 mutated random returns ≈ 1.05 × 10^5 inputs
-  test.prop([fc.uint8Array({ maxLength: 600 })], { numRuns: 50_000 })('never throws on random bytes', (b) => noThrow(b));
-  test.prop([fc.array(mutation, { minLength: 1, maxLength: 6 })], { numRuns: 50_000 })('never throws on mutated valid returns', (ms) => noThrow(mutate(base, ms)));
-  test.prop([fc.array(fc.constantFrom('000', '999', '0', '1', '990', '198', '@', ' ', '\r\n', '04002', '1980'), { maxLength: 80 })], { numRuns: 5_000 })(
+  test.prop([fc.uint8Array({ maxLength: 600 })], { numRuns: runs(50_000) })('never throws on random bytes', (b) => noThrow(b));
+  test.prop([fc.array(mutation, { minLength: 1, maxLength: 6 })], { numRuns: runs(50_000) })('never throws on mutated valid returns', (ms) => noThrow(mutate(base, ms)));
+  test.prop([fc.array(fc.constantFrom('000', '999', '0', '1', '990', '198', '@', ' ', '\r\n', '04002', '1980'), { maxLength: 80 })], { numRuns: runs(5_000) })(
     'never throws on framing-shaped text',
     (parts) => noThrow(new Uint8Array(Buffer.from(parts.join(''), 'latin1'))),
   );
-  test.prop([noemieFileArb, fc.array(mutation, { minLength: 1, maxLength: 3 })], { numRuns: 300 })('never throws on mutated random returns', (file, ms) =>
+  test.prop([noemieFileArb, fc.array(mutation, { minLength: 1, maxLength: 3 })], { numRuns: runs(300) })('never throws on mutated random returns', (file, ms) =>
     noThrow(mutate(unwrap(serializeNoemie(file)), ms)),
   );
 });

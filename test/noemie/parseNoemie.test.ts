@@ -6,6 +6,7 @@ import { serializeNoemie, serializeNoemieEntity } from '../../src/noemie/seriali
 import type { NoemieEvent } from '../../src/noemie/types';
 import { noemieFileArb, noemieLooseFileArb } from '../arbitraries/noemie';
 import { bytes, bytesOf, chunked, latin1, sampleEntities, sampleFile } from './helpers';
+import { runs } from '../helpers/runs';
 
 async function collectStream(input: Iterable<Uint8Array>, options = {}): Promise<NoemieEvent[]> {
   const out: NoemieEvent[] = [];
@@ -199,15 +200,15 @@ describe('streamNoemie', () => {
 });
 
 describe('properties', () => {
-  test.prop([noemieFileArb], { numRuns: 100 })('parse(serialize(x)) = x, no issue, for well-formed returns', (file) => {
+  test.prop([noemieFileArb], { numRuns: runs(100) })('parse(serialize(x)) = x, no issue, for well-formed returns', (file) => {
     const r = parseNoemie(expectOk(serializeNoemie(file)));
     expect(r.issues).toEqual([]);
     expect(expectOk(r)).toEqual(file);
   });
-  test.prop([noemieLooseFileArb], { numRuns: 200 })('parse(serialize(x)) = x for any entity sequence (controls off)', (file) => {
+  test.prop([noemieLooseFileArb], { numRuns: runs(200) })('parse(serialize(x)) = x for any entity sequence (controls off)', (file) => {
     expect(expectOk(parseNoemie(expectOk(serializeNoemie(file)), { controlTotals: 'off' }))).toEqual(file);
   });
-  test.prop([noemieFileArb, fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 })], { numRuns: 60 })(
+  test.prop([noemieFileArb, fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 })], { numRuns: runs(60) })(
     'streaming over chunks of any size = parsing at once',
     async (file, sizes) => {
       const b = expectOk(serializeNoemie(file));

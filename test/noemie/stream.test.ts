@@ -8,6 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { parseNoemie, streamNoemie, streamNoemieBatches, collectNoemie } from '../../src/noemie/parseNoemie';
 import type { NoemieEvent } from '../../src/noemie/types';
 import { bytesOf, chunked, sampleFile } from './helpers';
+import { runs } from '../helpers/runs';
 
 const bytes = bytesOf(sampleFile());
 
@@ -53,12 +54,12 @@ describe('streamNoemie iterator', () => {
 });
 
 describe('properties', () => {
-  test.prop([fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 })], { numRuns: 50 })('any chunking gives parseNoemie’s result', async (sizes) => {
+  test.prop([fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 })], { numRuns: runs(50) })('any chunking gives parseNoemie’s result', async (sizes) => {
     const events: NoemieEvent[] = [];
     for await (const ev of streamNoemie(chunked(bytes, sizes))) events.push(ev);
     expect(collectNoemie(events)).toEqual(parseNoemie(bytes));
   });
-  test.prop([fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 })], { numRuns: 50 })('batches hold the same events as per-event streaming, none empty', async (sizes) => {
+  test.prop([fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 4 })], { numRuns: runs(50) })('batches hold the same events as per-event streaming, none empty', async (sizes) => {
     const events: NoemieEvent[] = [];
     for await (const ev of streamNoemie(chunked(bytes, sizes))) events.push(ev);
     const batched: NoemieEvent[] = [];

@@ -16,6 +16,7 @@ import {
 } from '../../src/reader/index';
 import type { ApduTraceEntry, CardAccess, CardTransport, VirtualCpsKey } from '../../src/reader/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
+import { runs } from '../helpers/runs';
 
 const sharedKey: VirtualCpsKey = await createVirtualCpsKey();
 const key = () => sharedKey;
@@ -198,14 +199,14 @@ describe('arbitration and removal', () => {
 });
 
 describe('properties', () => {
-  test.prop([fc.uint8Array({ minLength: 1, maxLength: 300 })], { numRuns: 200 })('virtual cards answer any bytes with a status word, never throw', async (bytes) => {
+  test.prop([fc.uint8Array({ minLength: 1, maxLength: 300 })], { numRuns: runs(200) })('virtual cards answer any bytes with a status word, never throw', async (bytes) => {
     const demo = await createDemoCards({ key: key() });
     for (const card of [demo.vitale.card, demo.cps.card]) {
       const r = await card.process(bytes);
       expect(r.length).toBeGreaterThanOrEqual(2);
     }
   });
-  test.prop([fc.array(fc.stringMatching(/^[0-9]{4}$/), { minLength: 1, maxLength: 6 })], { numRuns: 20 })(
+  test.prop([fc.array(fc.stringMatching(/^[0-9]{4}$/), { minLength: 1, maxLength: 6 })], { numRuns: runs(20) })(
     'the card never loses more tries than PINs presented, and never below 0',
     async (pins) => {
       const demo = await createDemoCards({ key: key(), pin: '9999' });

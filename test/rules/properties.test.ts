@@ -9,6 +9,7 @@ import type { Decompte, FactureInput, LigneDecompte, MontantsDecompte } from '..
 import { computeFacture, DEMO_DAY } from '../../src/rules/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { arbFacture, expectedPrixG, factureG, ligne } from '../arbitraries/facture';
+import { runs } from '../helpers/runs';
 
 function deepFreeze<T>(o: T): T {
   if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
@@ -34,7 +35,7 @@ function priced(input: FactureInput): Decompte {
 }
 
 describe('properties', () => {
-  test.prop([arbFacture], { numRuns: 300 })('random valid invoices price; shares sum to the billed total; none negative', (input) => {
+  test.prop([arbFacture], { numRuns: runs(300) })('random valid invoices price; shares sum to the billed total; none negative', (input) => {
     const dec = priced(input);
     dec.lignes.forEach((l: LigneDecompte) => checkShares(l));
     checkShares(dec.total);
@@ -42,11 +43,11 @@ describe('properties', () => {
     expect(dec.aEncaisserPatient.centimes).toBeGreaterThanOrEqual(0);
   });
 
-  test.prop([arbFacture], { numRuns: 200 })('the AMC never pays more than what remains after AMO, nor the PF / franchises', (input) => {
+  test.prop([arbFacture], { numRuns: runs(200) })('the AMC never pays more than what remains after AMO, nor the PF / franchises', (input) => {
     for (const l of priced(input).lignes) expect(l.partAmc.centimes).toBeLessThanOrEqual(l.montantFacture.centimes - l.partAmo.centimes);
   });
 
-  test.prop([arbFacture], { numRuns: 200 })('input not mutated (deep-freeze + deep-equal); deterministic; trace off changes nothing else', (input) => {
+  test.prop([arbFacture], { numRuns: runs(200) })('input not mutated (deep-freeze + deep-equal); deterministic; trace off changes nothing else', (input) => {
     const copy = structuredClone(input);
     const frozen = deepFreeze(input);
     const a = priced(frozen);
@@ -55,12 +56,12 @@ describe('properties', () => {
     expect({ ...expectOk(computeFacture(frozen, { trace: false })), trace: a.trace }).toEqual(a);
   });
 
-  test.prop([arbFacture], { numRuns: 200 })('the tariff valid at the act date is used (G oracle)', (input) => {
+  test.prop([arbFacture], { numRuns: runs(200) })('the tariff valid at the act date is used (G oracle)', (input) => {
     const dec = priced(input);
     for (const l of dec.lignes) if (l.code === 'G') expect(l.prixUnitaire.centimes).toBe(expectedPrixG(l.date, input.ps.secteur));
   });
 
-  test.prop([arbFacture], { numRuns: 150 })('PF and franchises respect the annual caps given the history', (input) => {
+  test.prop([arbFacture], { numRuns: runs(150) })('PF and franchises respect the annual caps given the history', (input) => {
     const dec = priced(input);
     const ytd = input.historique?.cumulsAnnuels?.[0];
     const year = ytd?.annee;
@@ -69,12 +70,12 @@ describe('properties', () => {
     expect(sumYear('franchise') + (ytd?.franchises.centimes ?? 0)).toBeLessThanOrEqual(Math.max(5000, ytd?.franchises.centimes ?? 0));
   });
 
-  test.prop([fc.anything()], { numRuns: 300 })('never throws on garbage', (v) => {
+  test.prop([fc.anything()], { numRuns: runs(300) })('never throws on garbage', (v) => {
     const r = computeFacture(v);
     expect(typeof r.ok).toBe('boolean');
   });
 
-  test.prop([arbFacture, fc.nat(), fc.anything()], { numRuns: 200 })('never throws on a valid invoice with one line field replaced by garbage', (input, k, v) => {
+  test.prop([arbFacture, fc.nat(), fc.anything()], { numRuns: runs(200) })('never throws on a valid invoice with one line field replaced by garbage', (input, k, v) => {
     const keys = ['code', 'date', 'quantite', 'coefficient', 'montantFacture', 'motifDepassement', 'enRapportAld', 'activite', 'modificateurs'];
     const key = keys[k % keys.length] as string;
     const lignes = input.lignes.map((l, i) => (i === 0 ? { ...l, [key]: v } : l));

@@ -10,6 +10,7 @@ import { buildCmsSignedData, createCmsSecurer, createSoftwareSigner, derToPem } 
 import type { Signer } from '../../src/signature/index';
 import { unwrap } from '../../src/core/issues/index';
 import { expectOk } from '../helpers/expectIssue';
+import { runs } from '../helpers/runs';
 
 const dir = mkdtempSync(join(tmpdir(), 'sesam-cms-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,7 +76,7 @@ const propSigner = unwrap(await createSoftwareSigner({ privateKey: propKey.priva
 
 describe('properties', () => {
   const signer = propSigner;
-  test.prop([fc.uint8Array({ maxLength: 512 }), fc.uint8Array({ maxLength: 512 })], { numRuns: 15 })(
+  test.prop([fc.uint8Array({ maxLength: 512 }), fc.uint8Array({ maxLength: 512 })], { numRuns: runs(15) })(
     'deterministic for the same payload and time; different payloads give different CMS',
     async (a, b) => {
       const at = '2025-06-01T08:30:00Z';

@@ -13,6 +13,7 @@ import { createDemoCards, createVirtualCpsKey, openCps } from '../../src/reader/
 import { buildCmsSignedData, createSoftwareSigner, pemToDer, verifyCmsSignedData } from '../../src/signature/index';
 import { unwrap } from '../../src/core/issues/index';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
+import { runs } from '../helpers/runs';
 
 const dir = mkdtempSync(join(tmpdir(), 'sesam-verify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,10 +74,10 @@ const propKey = await createVirtualCpsKey();
 const soft = unwrap(await createSoftwareSigner({ privateKey: propKey.privateKey, certificate: propKey.certificate }));
 
 describe('properties', () => {
-  test.prop([fc.uint8Array({ maxLength: 600 })], { numRuns: 300 })('never throws on random bytes', async (bytes) => {
+  test.prop([fc.uint8Array({ maxLength: 600 })], { numRuns: runs(300) })('never throws on random bytes', async (bytes) => {
     expect((await verifyCmsSignedData(bytes, content)).ok).toBe(false);
   });
-  test.prop([fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 })], { numRuns: 200 })(
+  test.prop([fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 })], { numRuns: runs(200) })(
     'a mutated signature never throws and never verifies',
     async (flips) => {
       const p7s = await buildCmsSignedData(content, soft, { signingTime: '2025-06-01T08:30:00Z' });

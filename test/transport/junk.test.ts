@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { test as prop, fc } from '@fast-check/vitest';
 import * as transport from '../../src/transport/index';
 import { junkArb, junkValues, outcomeOf } from '../helpers/junk';
+import { runs } from '../helpers/runs';
 
 type Fn = (...args: unknown[]) => unknown;
 const fns = Object.entries(transport as Record<string, unknown>)
@@ -31,7 +32,7 @@ describe('transport: exported functions never throw on junk', () => {
 });
 
 describe('properties', () => {
-  prop.prop([junkArb, junkArb], { numRuns: 100 })('random junk never crashes', async (a, b) => {
+  prop.prop([junkArb, junkArb], { numRuns: runs(100) })('random junk never crashes', async (a, b) => {
     for (const [name, fn] of fns) {
       const o = await outcomeOf(fn, [a, b]);
       expect(o.kind === 'crash' || o.kind === 'hang' ? name : 'fine').toBe('fine');

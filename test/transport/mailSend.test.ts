@@ -9,6 +9,7 @@ import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { attachmentsOf, startTestSmtp } from './helpers/smtpServer';
 import type { TestSmtp } from './helpers/smtpServer';
 import { fileOf } from './helpers/files';
+import { runs } from '../helpers/runs';
 
 let smtp: TestSmtp;
 let transport: Transport;
@@ -72,7 +73,7 @@ describe('createMailTransport: send', () => {
 });
 
 describe('properties', () => {
-  prop.prop([fc.uint8Array({ minLength: 0, maxLength: 3000 })], { numRuns: 15 })('any bytes arrive unchanged', async (bytes) => {
+  prop.prop([fc.uint8Array({ minLength: 0, maxLength: 3000 })], { numRuns: runs(15) })('any bytes arrive unchanged', async (bytes) => {
     const r = expectOk(await transport.send({ fileId: 'P1', destination: 'caisse@cpam.test', bytes }));
     const got = smtp.received.find((m) => m.messageId === r.messageId && m === smtp.received.at(-1))!;
     expect(Buffer.from(attachmentsOf(got.raw)[0]!.bytes).equals(Buffer.from(bytes))).toBe(true);

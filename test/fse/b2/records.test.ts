@@ -24,6 +24,7 @@ import {
 import { arbNoisyTextOf, arbRecordOf, arbRecordTextOf, FW_REFERENCE } from '../../arbitraries/fixedWidth';
 import { makeNir, makeNumeroFacturation } from '../../arbitraries/ids';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
+import { runs } from '../../helpers/runs';
 
 const reference = plainDate('2025-03-15');
 const numeroPs = makeNumeroFacturation('75123456');
@@ -197,17 +198,17 @@ describe('recordTypeOf / parseB2Record', () => {
 describe('properties', () => {
   const layouts = [B2_000, B2_1, B2_2, B2_2S, B2_2M, B2_4, B2_4M, B2_4F, B2_5, B2_6, B2_999] as readonly Layout[];
   for (const layout of layouts) {
-    test.prop([arbRecordOf(layout)], { numRuns: 300 })(`${layout.name}: parse(serialize(r)) = r`, (r) => {
+    test.prop([arbRecordOf(layout)], { numRuns: runs(300) })(`${layout.name}: parse(serialize(r)) = r`, (r) => {
       const text = expectOk(serializeRecord(layout, r as never));
       expect(expectOk(parseRecord(layout, text, { referenceDate: FW_REFERENCE }))).toEqual(r);
     });
-    test.prop([arbRecordTextOf(layout)], { numRuns: 300 })(`${layout.name}: serialize(parse(s)) = s`, (s) => {
+    test.prop([arbRecordTextOf(layout)], { numRuns: runs(300) })(`${layout.name}: serialize(parse(s)) = s`, (s) => {
       const r = parseRecord(layout, s, { referenceDate: FW_REFERENCE });
       expect(r.issues).toEqual([]);
       expect(expectOk(serializeRecord(layout, expectOk(r) as never))).toBe(s);
     });
   }
-  test.prop([fc.oneof(arbNoisyTextOf(B2_4), arbNoisyTextOf(B2_2), fc.string({ unit: 'binary', maxLength: 140 }))], { numRuns: 20_000 })(
+  test.prop([fc.oneof(arbNoisyTextOf(B2_4), arbNoisyTextOf(B2_2), fc.string({ unit: 'binary', maxLength: 140 }))], { numRuns: runs(20_000) })(
     'parseB2Record never throws',
     (s) => {
       const r = parseB2Record(s, { record: 1, offset: 0, referenceDate: FW_REFERENCE });

@@ -16,6 +16,7 @@ import { B2_WRITERS } from '../../../src/fse/b2/writers.generated';
 import { arbB2Facture, arbB2Junk, B2_PREFIX_POOL, recordsOf } from '../../arbitraries/b2';
 import { arbRecordOf } from '../../arbitraries/fixedWidth';
 import { writersSource } from './writerSource';
+import { runs } from '../../helpers/runs';
 
 const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
 const TYPES = Object.keys(B2_LAYOUTS) as B2RecordType[];
@@ -54,7 +55,7 @@ describe('precompiled B2 writers', () => {
   });
 
   it('writes an invoice of more records than its slots (several passes), prefix and issues included', () => {
-    const [f] = fc.sample(arbB2Facture.filter((x) => x.lignes.length >= 12), { numRuns: 1, seed: 7 }); // 12 lines and more: 15+ records
+    const [f] = fc.sample(arbB2Facture.filter((x) => x.lignes.length >= 12), { numRuns: runs(1), seed: 7 }); // 12 lines and more: 15+ records
     const r = serializeB2Facture(f!);
     const refs = recordsOf(f!).map((x) => reference(x.layout, x.value, x.path));
     expect(latin1(r.ok ? r.value : new Uint8Array())).toBe(r.ok ? refs.map((x) => x.text).join('') : '');
@@ -99,7 +100,7 @@ describe('properties', () => {
     );
   // a few record types and two slots per run: the same state meets its own values again
   const runArb = fc.subarray(TYPES, { minLength: 1, maxLength: 3 }).chain((types) => fc.array(stepOf(types), { minLength: 1, maxLength: 40 }));
-  test.prop([runArb], { numRuns: 500 })(
+  test.prop([runArb], { numRuns: runs(500) })(
     'each writer, in shared states and slots, with or without the prefix copied (pd), writes exactly what serializeRecord writes, and declines exactly what it refuses',
     (run) => {
       const states = new Map<string, B2WriterState>();
@@ -127,7 +128,7 @@ describe('properties', () => {
     },
   );
 
-  test.prop([fc.array(arbB2Facture, { minLength: 1, maxLength: 8 })], { numRuns: 300 })(
+  test.prop([fc.array(arbB2Facture, { minLength: 1, maxLength: 8 })], { numRuns: runs(300) })(
     'serializeB2Facture: the bytes and located issues of the generic serializer, invoice after invoice',
     (factures) => {
       for (const f of factures) {
@@ -141,7 +142,7 @@ describe('properties', () => {
     },
   );
 
-  test.prop([debutArb, fc.array(lotArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 40 }), fc.boolean()], { numRuns: 150 })(
+  test.prop([debutArb, fc.array(lotArb, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 40 }), fc.boolean()], { numRuns: runs(150) })(
     'streamB2File: byte-identical to the generic serializer (records, 6 and 999 totals), same issues in the same order',
     (debut, lots, chunkRecords, reuseChunk) => {
       const expected = streamReference(debut, lots);

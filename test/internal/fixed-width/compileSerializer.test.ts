@@ -6,6 +6,7 @@ import { B2_LAYOUT_LIST } from '../../../src/fse/b2/records/index';
 import { arbRecordOf } from '../../arbitraries/fixedWidth';
 import { expectIssue } from '../../helpers/expectIssue';
 import { DEMO, DEMO2 } from './demoLayouts';
+import { runs } from '../../helpers/runs';
 
 const LAYOUTS: readonly Layout[] = [DEMO, DEMO2, ...B2_LAYOUT_LIST];
 const latin1 = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
@@ -60,7 +61,7 @@ const WIDE = defineLayout({
 });
 
 describe('properties', () => {
-  test.prop([fc.constantFrom(...LAYOUTS).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l)))], { numRuns: 2000 })(
+  test.prop([fc.constantFrom(...LAYOUTS).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l)))], { numRuns: runs(2000) })(
     'the fast path writes exactly what serializeRecord writes (every B2 layout)',
     ([layout, value]) => {
       const ref = serializeRecord(layout, value as never);
@@ -69,14 +70,14 @@ describe('properties', () => {
     },
   );
   const edge = fc.oneof(fc.maxSafeNat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 999_999_999, 1e9, 9_999_999_999, 1e10, 1e15 - 1, 1e15, Number.MAX_SAFE_INTEGER), fc.nat(1e12));
-  test.prop([fc.record({ n15: edge, n10: edge, n1: edge, m: edge.map((centimes) => ({ centimes })) })], { numRuns: 3000 })(
+  test.prop([fc.record({ n15: edge, n10: edge, n1: edge, m: edge.map((centimes) => ({ centimes })) })], { numRuns: runs(3000) })(
     'wide numbers: the fast path agrees with serializeRecord (bytes when it writes, ok-ness always)',
     (value) => {
       const ref = serializeRecord(WIDE, value as never);
       expect(fast(WIDE, value)).toBe(ref.ok ? ref.value : undefined);
     },
   );
-  test.prop([fc.array(fc.constantFrom(...B2_LAYOUT_LIST).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l), fc.option(fc.tuple(fc.nat(), fc.anything())))), { minLength: 2, maxLength: 30 })], { numRuns: 300 })(
+  test.prop([fc.array(fc.constantFrom(...B2_LAYOUT_LIST).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l), fc.option(fc.tuple(fc.nat(), fc.anything())))), { minLength: 2, maxLength: 30 })], { numRuns: runs(300) })(
     'a run of records of mixed layouts equals serializeRecord record by record',
     (run) => {
       for (const [layout, record, corrupt] of run) {
@@ -87,7 +88,7 @@ describe('properties', () => {
       }
     },
   );
-  test.prop([fc.constantFrom(DEMO, DEMO2, ...B2_LAYOUT_LIST).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l), fc.string({ maxLength: 3 }), fc.anything()))], { numRuns: 3000 })(
+  test.prop([fc.constantFrom(DEMO, DEMO2, ...B2_LAYOUT_LIST).chain((l) => fc.tuple(fc.constant(l), arbRecordOf(l), fc.string({ maxLength: 3 }), fc.anything()))], { numRuns: runs(3000) })(
     'on a corrupted field it never throws and agrees with serializeRecord on ok-ness',
     ([layout, value, key, junk]) => {
       const names = layout.fields.map((f) => f.name);

@@ -6,6 +6,7 @@ import { setFastPath } from '../../../src/internal/fixed-width/parse';
 import { B2_LAYOUT_LIST } from '../../../src/fse/b2/records/index';
 import { arbNoisyTextOf, arbRecordTextOf, FW_REFERENCE } from '../../arbitraries/fixedWidth';
 import { DEMO, DEMO2 } from './demoLayouts';
+import { runs } from '../../helpers/runs';
 
 /** The same layouts defined again with the generated fast path turned off (interpreter only). */
 setFastPath(false);
@@ -21,7 +22,7 @@ describe('properties', () => {
     const arb = fc.oneof(arbRecordTextOf(layout), arbNoisyTextOf(layout), arbRecordTextOf(layout).chain((s) =>
       fc.tuple(fc.nat(s.length - 1), fc.constantFrom(' ', '0', 'A', 'a', 'é', '-', 'N', '\u0000')).map(([i, c]) => s.slice(0, i) + c + s.slice(i + 1)),
     ));
-    test.prop([arb], { numRuns: 1500 })(`${layout.name}: fast path and interpreter agree`, (s) => {
+    test.prop([arb], { numRuns: runs(1500) })(`${layout.name}: fast path and interpreter agree`, (s) => {
       expect(parseRecord(layout, s, ctx)).toEqual(parseRecord(interpreted, s, ctx));
     });
   }

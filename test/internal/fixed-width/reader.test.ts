@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import type { RawRecord, ReadOptions } from '../../../src/internal/fixed-width/index';
 import { decodeLatin1, encodeRecords, readRecords, serializeRecords, streamRecords } from '../../../src/internal/fixed-width/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
+import { runs } from '../../helpers/runs';
 
 const bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const strip = (r: RawRecord) => ({ text: r.text, record: r.record, offset: r.offset, codes: r.issues.map((i) => i.code) });
@@ -131,7 +132,7 @@ describe('properties', () => {
     fc.array(fc.constantFrom(0x41, 0x20, 0x0d, 0x0a, 0x00, 0x1a), { maxLength: 60 }).map((a) => Uint8Array.from(a)),
   );
 
-  test.prop([arbBytes, arbOpts], { numRuns: 20_000 })('readRecords never throws and covers the input', (b, o) => {
+  test.prop([arbBytes, arbOpts], { numRuns: runs(20_000) })('readRecords never throws and covers the input', (b, o) => {
     let bytesSeen = 0;
     let n = 0;
     for (const r of readRecords(b, o)) {
@@ -143,14 +144,14 @@ describe('properties', () => {
     expect(bytesSeen).toBeLessThanOrEqual(b.length);
   });
 
-  test.prop([arbBytes, arbOpts, fc.array(fc.nat(60), { maxLength: 6 })], { numRuns: 10_000 })(
+  test.prop([arbBytes, arbOpts, fc.array(fc.nat(60), { maxLength: 6 })], { numRuns: runs(10_000) })(
     'streamRecords over any chunking = readRecords',
     async (b, o, points) => {
       expect(await streamed(cut(b, points.filter((p) => p <= b.length)), o)).toEqual([...readRecords(b, o)].map(strip));
     },
   );
 
-  test.prop([fc.array(fc.string({ unit: fc.constantFrom(...'AZ09 '), minLength: 5, maxLength: 5 }), { maxLength: 20 }), fc.constantFrom('none', 'crlf', 'lf') as fc.Arbitrary<'none' | 'crlf' | 'lf'>], { numRuns: 2000 })(
+  test.prop([fc.array(fc.string({ unit: fc.constantFrom(...'AZ09 '), minLength: 5, maxLength: 5 }), { maxLength: 20 }), fc.constantFrom('none', 'crlf', 'lf') as fc.Arbitrary<'none' | 'crlf' | 'lf'>], { numRuns: runs(2000) })(
     'readRecords(serializeRecords(texts)) = texts',
     (texts, lineEnd) => {
       const b = expectOk(serializeRecords(texts, { recordLength: 5, lineEnd }));

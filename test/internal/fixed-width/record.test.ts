@@ -6,6 +6,7 @@ import { parseRecord, serializeRecord, transliterate } from '../../../src/intern
 import { arbNoisyTextOf, arbRecordOf, arbRecordTextOf, FW_REFERENCE } from '../../arbitraries/fixedWidth';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { DEMO, DEMO2 } from './demoLayouts';
+import { runs } from '../../helpers/runs';
 
 const ctx = { record: 7, offset: 7 * 40, referenceDate: FW_REFERENCE, path: ['lot', 0] } as const;
 //                 1  4    9         19    25      33 34
@@ -152,26 +153,26 @@ describe('transliterate', () => {
 
 describe('properties', () => {
   for (const layout of [DEMO, DEMO2]) {
-    test.prop([arbRecordOf(layout)], { numRuns: 3000 })(`${layout.name}: parse(serialize(r)) = r`, (r) => {
+    test.prop([arbRecordOf(layout)], { numRuns: runs(3000) })(`${layout.name}: parse(serialize(r)) = r`, (r) => {
       const text = expectOk(serializeRecord(layout, r as never));
       expect(text).toHaveLength(layout.length);
       expect(expectOk(parseRecord(layout, text, { referenceDate: FW_REFERENCE }))).toEqual(r);
     });
 
-    test.prop([arbRecordTextOf(layout)], { numRuns: 3000 })(`${layout.name}: serialize(parse(s)) = s for valid s`, (s) => {
+    test.prop([arbRecordTextOf(layout)], { numRuns: runs(3000) })(`${layout.name}: serialize(parse(s)) = s for valid s`, (s) => {
       const r = parseRecord(layout, s, { referenceDate: FW_REFERENCE });
       expect(r.issues).toEqual([]);
       expect(expectOk(serializeRecord(layout, expectOk(r) as never))).toBe(s);
     });
 
-    test.prop([arbNoisyTextOf(layout)], { numRuns: 25_000 })(`${layout.name}: parseRecord never throws`, (s) => {
+    test.prop([arbNoisyTextOf(layout)], { numRuns: runs(25_000) })(`${layout.name}: parseRecord never throws`, (s) => {
       const r = parseRecord(layout, s, { record: 1, offset: 0 });
       expect(typeof r.ok).toBe('boolean');
       if (!r.ok) for (const i of r.issues) expect(i.code).toMatch(/^FW_/);
     });
   }
 
-  test.prop([fc.string({ unit: 'grapheme', maxLength: 20 })], { numRuns: 5000 })('transliterate gives ASCII or an issue', (s) => {
+  test.prop([fc.string({ unit: 'grapheme', maxLength: 20 })], { numRuns: runs(5000) })('transliterate gives ASCII or an issue', (s) => {
     const r = transliterate(s);
     if (r.ok) expect(r.value).toMatch(/^[\x20-\x7e]*$/);
     else expectIssue(r, 'FW_CHARSET');

@@ -6,6 +6,7 @@ import { decodeModeledArl, MODELED_ARL_DECODER, serializeModeledArl } from '../.
 import type { Arl } from '../../../src/noemie/arl/types';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { noemieText } from '../../arbitraries/noemie';
+import { runs } from '../../helpers/runs';
 
 const NEGATIVE: Arl = {
   statut: 'negatif',
@@ -46,7 +47,7 @@ describe('properties', () => {
     const arl: Arl = { ...NEGATIVE, statut, identificationFichier: id, lots, motif: { code: 'X1', libelle: libelle === '' ? 'L' : libelle } };
     expect(expectOk(decodeModeledArl(unwrap(serializeModeledArl(arl))))).toEqual(arl);
   });
-  test.prop([fc.uint8Array({ maxLength: 700 })], { numRuns: 2000 })('never throws on random bytes', (b) => {
+  test.prop([fc.uint8Array({ maxLength: 700 })], { numRuns: runs(2000) })('never throws on random bytes', (b) => {
     const r = decodeModeledArl(b);
     if (!r.ok) expect(r.issues.length).toBeGreaterThan(0);
   });

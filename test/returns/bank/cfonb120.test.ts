@@ -12,6 +12,7 @@ import {
 } from '../../../src/returns/bank/index';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { cfonbFileArb, moneyArb } from './arbitraries';
+import { runs } from '../../helpers/runs';
 
 const FIXTURE = readFileSync(new URL('../../fixtures/bank/releve-cpam.cfonb', import.meta.url));
 
@@ -118,11 +119,11 @@ describe('properties', () => {
   test.prop([cfonbFileArb])('back-to-back records read the same', (file) => {
     expect(expectOk(parseCfonb120(unwrap(serializeCfonb120(file, { lineEnd: '' }))))).toEqual(file);
   });
-  test.prop([fc.uint8Array({ maxLength: 600 })], { numRuns: 2000 })('never throws on random bytes', (bytes) => {
+  test.prop([fc.uint8Array({ maxLength: 600 })], { numRuns: runs(2000) })('never throws on random bytes', (bytes) => {
     const r = parseCfonb120(bytes);
     expect(typeof r.ok).toBe('boolean');
   });
-  test.prop([fc.integer({ min: 0, max: FIXTURE.length - 1 }), fc.integer({ min: 0, max: 255 })], { numRuns: 2000 })('never throws on a mutated fixture', (at, byte) => {
+  test.prop([fc.integer({ min: 0, max: FIXTURE.length - 1 }), fc.integer({ min: 0, max: 255 })], { numRuns: runs(2000) })('never throws on a mutated fixture', (at, byte) => {
     const copy = Uint8Array.from(FIXTURE);
     copy[at] = byte;
     const r = parseCfonb120(copy);

@@ -20,6 +20,7 @@ import type { LookupKey } from '../../../src/rules/lookupTarif';
 import { lookupTarif } from '../../../src/rules/lookupTarif';
 import { professionBit, secteurBit } from '../../../src/rules/referentiel';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
+import { runs } from '../../helpers/runs';
 
 const d = (s: string): PlainDate => s as PlainDate;
 const HISTORY_START = '2023-01-01';
@@ -217,7 +218,7 @@ describe('properties', () => {
   const all = [...groups().values()];
   const DAY0 = toEpochDays(d('2022-06-01'));
   const DAY1 = toEpochDays(d('2027-12-31'));
-  test.prop([fc.constantFrom(...all), fc.integer({ min: DAY0, max: DAY1 })], { numRuns: 400 })(
+  test.prop([fc.constantFrom(...all), fc.integer({ min: DAY0, max: DAY1 })], { numRuns: runs(400) })(
     'the lookup gives the latest row starting on or before the act date (oracle over the table data)', (g, day) => {
       const date = fromEpochDays(day);
       const rows = g.rows.filter((r) => (r.validFrom as string) <= date && (r.validTo === undefined || date <= r.validTo));
@@ -225,7 +226,7 @@ describe('properties', () => {
       expect(look(g.profession, g.zone, g.code, date)).toBe(expected);
     });
 
-  test.prop([fc.constantFrom(...NGAP_AUXILIAIRES_TABLES), fc.nat()], { numRuns: 100 })('a table reloaded alone is valid and keeps its rows', (t: TableTarifs, n) => {
+  test.prop([fc.constantFrom(...NGAP_AUXILIAIRES_TABLES), fc.nat()], { numRuns: runs(100) })('a table reloaded alone is valid and keeps its rows', (t: TableTarifs, n) => {
     const ref = expectOk(loadReferentiel(t));
     const row = t.rows[n % t.rows.length] as TarifRow;
     expect(ref.index.get(row.code)?.some((c) => c.row === row || (c.row.validFrom === row.validFrom && c.row.zone === row.zone))).toBe(true);

@@ -6,6 +6,7 @@ import { computeFacture, NGAP_MEDECINS } from '../../../src/rules/index';
 import type { TarifRow } from '../../../src/rules/referentiel';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { factureG, ligne } from '../../arbitraries/facture';
+import { runs } from '../../helpers/runs';
 
 const d = (s: string): PlainDate => s as PlainDate;
 const ROWS: readonly TarifRow[] = NGAP_MEDECINS.rows;
@@ -196,7 +197,7 @@ describe('properties', () => {
   const priced = [...new Set(ROWS.filter((r) => r.prix !== null).map((r) => r.code))];
   const day = fc.integer({ min: 0, max: 4 * 365 }).map((n) => new Date(Date.UTC(2023, 0, 1 + n)).toISOString().slice(0, 10));
 
-  test.prop([fc.constantFrom(...priced), day, fc.constantFrom<Secteur>('1', '2-optam', '2')], { numRuns: 300 })(
+  test.prop([fc.constantFrom(...priced), day, fc.constantFrom<Secteur>('1', '2-optam', '2')], { numRuns: runs(300) })(
     'the engine prices a code at a date with the latest row on or before it, or says why not',
     (code, date, secteur) => {
       const r = computeFacture(input(code, date, secteur));
