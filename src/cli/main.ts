@@ -11,6 +11,7 @@ import { addAgentCommand } from './commands/agent';
 import { addDemoCommand } from './commands/demo';
 import { addFseCommand } from './commands/fse';
 import { addPriceCommand } from './commands/price';
+import { addReadersCommand } from './commands/readers';
 import { addReconcileCommand } from './commands/reconcile';
 import { addReferentielCommand } from './commands/referentiel';
 import { addScorCommand } from './commands/scor';
@@ -75,6 +76,7 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
   addFseCommand(program, io, done);
   addReconcileCommand(program, io, done);
   addWatchdogCommand(program, io, done);
+  addReadersCommand(program, io, done);
   addReferentielCommand(program, io, done, `sesam-billing ${packageVersion()}`);
   addScorCommand(program, io, done);
   addAgentCommand(program, io, done);

@@ -5,7 +5,7 @@
  * the library; the NOEMIE return and bank statement come from the returns simulator.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test as prop } from '@fast-check/vitest';
@@ -203,5 +203,21 @@ describe('properties', () => {
     const text = formatJsonDocument({ ok: false, command: 'x', exit, issues: [issue] });
     expect(text.endsWith('\n') && !text.slice(0, -1).includes('\n')).toBe(true);
     expect(JSON.parse(text)).toMatchObject({ schema: 1, ok: false, exit, issues: [{ code: issue.code }] });
+  });
+});
+
+describe('sesam readers', () => {
+  it('without pcscd: 69 with one CLI_UNAVAILABLE issue; with it: the readers listed', () => {
+    const running = existsSync('/run/pcscd/pcscd.comm');
+    const r = json(['readers', '--wait', '200'], 'readers');
+    if (running) {
+      expect(r.code).toBe(0);
+      expect(r.result).toMatchObject({ pcscd: true });
+    } else {
+      expect(r.code).toBe(69);
+      expect(r.issues.map((i) => i.code)).toEqual(['CLI_UNAVAILABLE']);
+      expect(sesam(['readers', '--wait', '200']).err.trim().split('\n')).toHaveLength(1);
+    }
+    expect(sesam(['readers', '--wait', 'soon']).code).toBe(64);
   });
 });
