@@ -117,6 +117,15 @@ describe('--json on the existing commands (schema 1, exit codes unchanged)', () 
   });
 });
 
+describe('sesam demo --json', () => {
+  it('the day runs; its text is not printed, one document (ok, exit 0, command demo)', () => {
+    const r = json(['demo', '--data', join(tmp, 'demo-data')], 'demo');
+    expect(r.code, r.err).toBe(0);
+    expect(r.result).toBeUndefined();
+    expect(json(['demo', '--data', FSE_INPUT], 'demo')).toMatchObject({ code: 73, issues: [{ code: 'CLI_CANT_CREATE' }] });
+  });
+});
+
 describe('sesam fse build | validate', () => {
   it('builds an FSE from an FseInput, validates the --json output of build, and refuses a broken one (65)', () => {
     const text = sesam(['fse', 'build', FSE_INPUT]);
