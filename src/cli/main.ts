@@ -10,12 +10,17 @@ import { isSesamError } from '../core/issues/index';
 import { addAgentCommand } from './commands/agent';
 import { addDashboardCommand } from './commands/dashboard';
 import { addDemoCommand } from './commands/demo';
+import { addFseCommand } from './commands/fse';
 import { addPriceCommand } from './commands/price';
+import { addReadersCommand } from './commands/readers';
+import { addReconcileCommand } from './commands/reconcile';
 import { addReferentielCommand } from './commands/referentiel';
 import { addScorCommand } from './commands/scor';
+import { addWatchdogCommand } from './commands/watchdog';
 import type { CliIo } from './io';
 import type { ExitCode } from './outcome';
 import { EXIT } from './outcome';
+import { formatJsonDocument, refusalIssue } from './json';
 
 /**
  * The package version, read from the package.json two folders up (src/cli/ in the sources,
@@ -66,13 +71,24 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `sesam: ${s}` : s) })
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nExit codes (sysexits): 0 ok, 64 usage, 65 data, 66 no input, 69 unavailable, 70 software, 73 cannot create, 74 I/O. See docs/cli.md.');
-  addDemoCommand(program, io, done);
+  // demo.ts belongs to the demo's owner: its --json (the generic document of runCli) is added here.
+  addDemoCommand(program, io, done).option('--json', 'print one JSON document (docs/cli.md): ok, exit code and issues; the day\'s text is not printed');
   addPriceCommand(program, io, done);
+  addFseCommand(program, io, done);
+  addReconcileCommand(program, io, done);
+  addWatchdogCommand(program, io, done);
+  addReadersCommand(program, io, done);
   addReferentielCommand(program, io, done, `sesam-billing ${packageVersion()}`);
   addScorCommand(program, io, done);
   addAgentCommand(program, io, done);
   addDashboardCommand(program, io, done);
-  for (const c of program.commands) c.exitOverride().configureOutput(program.configureOutput());
+  const override = (cmd: Command): void => {
+    for (const c of cmd.commands) {
+      c.exitOverride().configureOutput(program.configureOutput());
+      override(c);
+    }
+  };
+  override(program);
   return program;
 }
 
@@ -84,6 +100,48 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
  * @returns The exit code (sysexits, see docs/cli.md); never throws.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (!argv.includes('--json')) return runProgram(argv, io);
+  // --json: exactly one document on stdout. A command that writes its own (a JSON line) is
+  // passed through; human text is dropped; when no document was written (a usage error caught
+  // by commander, a command without its own --json output), one is made from the exit code and
+  // the lines written on stderr.
+  let written = false;
+  const errors: string[] = [];
+  const jsonIo: CliIo = {
+    out: (s) => {
+      if (s.startsWith('{') && !written) {
+        written = true;
+        io.out(s);
+      }
+    },
+    err: (s) => {
+      errors.push(s);
+      io.err(s);
+    },
+  };
+  const code = await runProgram(argv, jsonIo);
+  if (!written) {
+    const issues = code === EXIT.OK ? [] : errors.flatMap((l) => l.split('\n')).filter((l) => l.trim() !== '').slice(0, 20).map((l) => refusalIssue(code, l.replace(/^sesam( [\w-]+)*: /, '')));
+    if (code !== EXIT.OK && issues.length === 0) issues.push(refusalIssue(code, `exit ${code}`));
+    io.out(formatJsonDocument({ ok: code === EXIT.OK, command: commandPath(createProgram(io, () => undefined), argv), exit: code, issues }));
+  }
+  return code;
+}
+
+/** The sub-command path named by `argv` (`fse validate`), or `sesam`. */
+function commandPath(program: Command, argv: readonly string[]): string {
+  let cmd: Command = program;
+  const names: string[] = [];
+  for (const a of argv) {
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (sub === undefined) break;
+    names.push(sub.name());
+    cmd = sub;
+  }
+  return names.length === 0 ? 'sesam' : names.join(' ');
+}
+
+async function runProgram(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.OK;
   const program = createProgram(io, (c) => {
     code = c;

@@ -37,7 +37,7 @@ describe('sesam CLI', () => {
     expect(c.out()).toMatch(/taux\.medecin/);
     const j = capture();
     expect(await runCli(['price', 'test/fixtures/cli/g-secteur1.json', '--json'], j.io)).toBe(0);
-    expect(JSON.parse(j.out()).total.netAmo).toEqual({ centimes: 1900 });
+    expect(JSON.parse(j.out()).result.total.netAmo).toEqual({ centimes: 1900 });
     const b = capture();
     expect(await runCli(['price', 'test/fixtures/cli/bad.json'], b.io)).toBe(65);
     expect(b.err()).toMatch(/RULES_/);

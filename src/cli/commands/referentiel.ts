@@ -14,6 +14,7 @@ import { parseCcamCsv } from '../../rules/ccam/parseCcamCsv';
 import { latestState } from '../../rules/ccam/state';
 import { readInputFile } from '../input';
 import type { CliIo } from '../io';
+import { createReporter } from '../json';
 import { EXIT } from '../outcome';
 import { checkOutputPath, writeOutputFile } from '../output';
 
@@ -28,6 +29,7 @@ export interface ImportCcamOptions {
   readonly ccamVersion?: string;
   readonly out?: string;
   readonly force?: boolean;
+  readonly json?: boolean;
 }
 
 const list = (codes: readonly string[]): string => (codes.length <= 30 ? codes.join(', ') : `${codes.slice(0, 30).join(', ')} … (+${codes.length - 30})`);
@@ -43,10 +45,8 @@ const list = (codes: readonly string[]): string => (codes.length <= 30 ? codes.j
  *   unreadable; 73 `--out` exists (without `--force`) or cannot be created; 74 write failed.
  */
 export async function runImportCcam(file: string, options: ImportCcamOptions, io: CliIo, generator: string): Promise<number> {
-  const fail = (code: number, message: string): number => {
-    io.err(`sesam referentiel import-ccam: ${message.replace(/[\r\n]+/g, ' ')}\n`);
-    return code;
-  };
+  const r = createReporter(io, 'referentiel import-ccam', options.json === true);
+  const fail = (code: number, message: string): number => r.refuse(code, message);
   const applicable = parsePlainDate(options.applicable);
   if (!applicable.ok) return fail(EXIT.USAGE, `--applicable: expected a date YYYY-MM-DD, got ${JSON.stringify(String(options.applicable).slice(0, 40))}`);
   if (options.ccamVersion !== undefined && !/^[\p{L}\p{N} ._-]{1,32}$/u.test(options.ccamVersion)) return fail(EXIT.USAGE, '--ccam-version: 1 to 32 letters, digits, spaces, dots, dashes (e.g. "CCAM V82")');
@@ -66,41 +66,45 @@ export async function runImportCcam(file: string, options: ImportCcamOptions, io
   if (options.ccamVersion !== undefined) parseOptions.version = options.ccamVersion;
   const parsed = parseCcamCsv(text, parseOptions);
   if (!parsed.ok) {
-    for (const i of parsed.issues) io.err(`sesam referentiel import-ccam: ${i.severity} ${i.code}: ${i.message}\n`);
-    return EXIT.DATA;
+    for (const i of parsed.issues) r.issue(i);
+    return r.finish(EXIT.DATA);
   }
   const v = parsed.value;
-  parsed.issues.slice(0, MAX_WARNINGS).forEach((i) => io.err(`sesam referentiel import-ccam: warning ${i.code}${i.source?.record === undefined ? '' : ` (line ${i.source.record})`}: ${i.message}\n`));
-  if (parsed.issues.length > MAX_WARNINGS) io.err(`sesam referentiel import-ccam: … ${parsed.issues.length - MAX_WARNINGS} more warnings\n`);
+  if (r.json) parsed.issues.forEach((i) => r.issue(i));
+  parsed.issues.slice(0, MAX_WARNINGS).forEach((i) => r.note(`warning ${i.code}${i.source?.record === undefined ? '' : ` (line ${i.source.record})`}: ${i.message}`));
+  if (parsed.issues.length > MAX_WARNINGS) r.note(`… ${parsed.issues.length - MAX_WARNINGS} more warnings`);
   const title = /applicable (\d{2})\/(\d{2})\/(\d{4})/.exec(text.slice(0, 300));
   const titleDate = title === null ? undefined : `${title[3]}-${title[2]}-${title[1]}`;
-  if (titleDate !== undefined && titleDate !== v.applicable) io.err(`sesam referentiel import-ccam: note: the file's title says applicable ${titleDate}; --applicable ${v.applicable} is used\n`);
+  if (titleDate !== undefined && titleDate !== v.applicable) r.note(`note: the file's title says applicable ${titleDate}; --applicable ${v.applicable} is used`);
 
   const shipped = loadShippedCcam();
   const current = shipped.ok ? latestState(shipped.value) : undefined;
   const activites = v.actes.reduce((n, a) => n + a.activites.length, 0);
-  io.out(`${v.version}, applicable from ${v.applicable} (${basename(file)}): ${v.actes.length} acts, ${activites} activity rows, ${v.modificateurs.length} modificateurs\n`);
+  const summary: Record<string, unknown> = { version: v.version, applicable: v.applicable, file: basename(file), actes: v.actes.length, activites, modificateurs: v.modificateurs.length };
+  r.say(`${v.version}, applicable from ${v.applicable} (${basename(file)}): ${v.actes.length} acts, ${activites} activity rows, ${v.modificateurs.length} modificateurs\n`);
   if (current !== undefined) {
     const same = shipped.ok && shipped.value.versions.some((s) => s.version === v.version && s.applicable === v.applicable);
-    if (same) io.out(`${v.version} is shipped with this release: loading the file changes nothing.\n`);
+    summary['shipped'] = same;
+    if (same) r.say(`${v.version} is shipped with this release: loading the file changes nothing.\n`);
     else if (v.applicable <= current.applicable) {
       return fail(EXIT.DATA, `${v.version} applies from ${v.applicable}, not after the shipped ${current.version} (${current.applicable}): a newer CNAM file is expected (or check --applicable)`);
     } else {
       const d = diffCcam(current, { version: v.version, applicable: v.applicable, source: v.source, actes: v.actes });
-      io.out(`Against the shipped ${current.version} (applicable from ${current.applicable}): ${d.added.length} new codes, ${d.removed.length} dropped, ${d.tarifs.length} acts with tariffs changed, ${d.autres.length} with label, conditions or modificateurs changed\n`);
-      if (d.added.length > 0) io.out(`  new: ${list(d.added.map((a) => a.code))}\n`);
-      if (d.removed.length > 0) io.out(`  dropped (last day ${addDays(v.applicable, -1)}): ${list(d.removed.map((a) => a.code))}\n`);
+      summary['against'] = { version: current.version, applicable: current.applicable, added: d.added.map((a) => a.code), removed: d.removed.map((a) => a.code), tarifs: d.tarifs.length, autres: d.autres.length };
+      r.say(`Against the shipped ${current.version} (applicable from ${current.applicable}): ${d.added.length} new codes, ${d.removed.length} dropped, ${d.tarifs.length} acts with tariffs changed, ${d.autres.length} with label, conditions or modificateurs changed\n`);
+      if (d.added.length > 0) r.say(`  new: ${list(d.added.map((a) => a.code))}\n`);
+      if (d.removed.length > 0) r.say(`  dropped (last day ${addDays(v.applicable, -1)}): ${list(d.removed.map((a) => a.code))}\n`);
     }
   }
   if (options.out === undefined) {
-    io.out('Nothing written: add --out FILE.json to write the table (load it with loadCcamFile).\n');
-    return EXIT.OK;
+    r.say('Nothing written: add --out FILE.json to write the table (load it with loadCcamFile).\n');
+    return r.finish(EXIT.OK, summary);
   }
   const json = serializeReferentielJson(v, { importedFrom: basename(file), generator });
   const written = await writeOutputFile(options.out, json, options.force === true);
   if (!written.ok) return fail(written.exit, written.message);
-  io.out(`Wrote ${options.out} (${written.value} bytes): load it with loadCcamFile from sesam-billing/rules/ccam.\n`);
-  return EXIT.OK;
+  r.say(`Wrote ${options.out} (${written.value} bytes): load it with loadCcamFile from sesam-billing/rules/ccam.\n`);
+  return r.finish(EXIT.OK, { ...summary, written: { path: options.out, bytes: written.value } });
 }
 
 /**
@@ -126,6 +130,7 @@ export function addReferentielCommand(program: Command, io: CliIo, done: (code: 
     .option('--ccam-version <name>', 'version name (default: from the file\'s title, e.g. "CCAM V82")')
     .option('--out <file>', 'write the référentiel file (JSON) there; an existing file is refused')
     .option('--force', 'replace an existing --out file')
+    .option('--json', 'print one JSON document (docs/cli.md): result is the summary (counts, codes added and dropped, file written)')
     .addHelpText('after', '\nExit codes: 0 done; 64 usage; 65 not a CCAM export or not newer than the shipped CCAM; 66 missing or not a regular file; 73 --out exists (without --force) or cannot be created; 74 write failed.')
     .action(async (file: string, options: ImportCcamOptions) => {
       done(await runImportCcam(file, options, io, generator));

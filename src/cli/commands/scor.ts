@@ -10,6 +10,7 @@ import { buildPdfA } from '../../scor/index';
 import type { BuildPdfAOptions } from '../../scor/index';
 import { readInputFile } from '../input';
 import type { CliIo } from '../io';
+import { createReporter } from '../json';
 import { EXIT } from '../outcome';
 
 /** Largest scan read (bytes): a 600 dpi A4 colour JPEG is a few MiB. */
@@ -22,6 +23,7 @@ export interface ScorPdfaOptions {
   readonly title?: string;
   readonly minDpi?: string;
   readonly at?: string;
+  readonly json?: boolean;
 }
 
 function where(issue: Issue, inputs: readonly string[]): string {
@@ -40,44 +42,43 @@ function where(issue: Issue, inputs: readonly string[]): string {
  * @returns 0, 64 (bad option), 65 (a scan fails the checks), 66 (unreadable input), 73 (OUT exists), 74 (write failed).
  */
 export async function runScorPdfa(inputs: readonly string[], options: ScorPdfaOptions, io: CliIo, clock: () => string = () => new Date().toISOString()): Promise<number> {
-  const say = (text: string): void => io.err(`sesam scor pdfa: ${text}\n`);
+  const r = createReporter(io, 'scor pdfa', options.json === true);
   let minDpi: number | undefined;
   if (options.minDpi !== undefined) {
     minDpi = Number(options.minDpi);
     if (!/^\d{1,4}$/.test(options.minDpi) || minDpi < 1) {
-      say(`--min-dpi must be a whole number of dpi, got ${options.minDpi}`);
-      return EXIT.USAGE;
+      return r.refuse(EXIT.USAGE, `--min-dpi must be a whole number of dpi, got ${options.minDpi}`);
     }
   }
   const pages: Uint8Array[] = [];
   for (const file of inputs) {
     const bytes = await readInputFile(file, MAX_SCAN_BYTES);
     if (!bytes.ok) {
-      say(bytes.message);
-      return bytes.exit;
+      return r.refuse(bytes.exit, bytes.message);
     }
     pages.push(bytes.value);
   }
   const buildOptions: BuildPdfAOptions = { at: options.at ?? clock(), ...(options.title !== undefined ? { title: options.title } : {}), ...(minDpi !== undefined ? { minDpi } : {}) };
   const result = await buildPdfA(pages, buildOptions);
-  for (const i of result.issues) say(`${i.severity} ${i.code} in ${where(i, inputs)}: ${i.message}`);
+  for (const i of result.issues) {
+    if (r.json) r.issue(i);
+    else r.note(`${i.severity} ${i.code} in ${where(i, inputs)}: ${i.message}`);
+  }
   if (!result.ok) {
     // An --at or --title refused by the options guard is a usage error; everything else is data.
-    return result.issues.some((i) => i.path[0] === 'options') ? EXIT.USAGE : EXIT.DATA;
+    return r.finish(result.issues.some((i) => i.path[0] === 'options') ? EXIT.USAGE : EXIT.DATA);
   }
   try {
     await writeFile(options.out, result.value, { flag: options.force === true ? 'w' : 'wx' });
   } catch (e) {
     const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'error';
     if (code === 'EEXIST') {
-      say(`${options.out} exists: not overwritten (use --force)`);
-      return EXIT.CANT_CREATE;
+      return r.refuse(EXIT.CANT_CREATE, `${options.out} exists: not overwritten (use --force)`);
     }
-    say(`cannot write ${options.out}: ${code}`);
-    return code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' ? EXIT.CANT_CREATE : EXIT.IO;
+    return r.refuse(code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' ? EXIT.CANT_CREATE : EXIT.IO, `cannot write ${options.out}: ${code}`);
   }
-  io.out(`${options.out}: PDF/A-1b, ${pages.length} page(s), ${result.value.length} bytes\n`);
-  return EXIT.OK;
+  r.say(`${options.out}: PDF/A-1b, ${pages.length} page(s), ${result.value.length} bytes\n`);
+  return r.finish(EXIT.OK, { out: options.out, pages: pages.length, bytes: result.value.length, inputs });
 }
 
 /**
@@ -100,6 +101,7 @@ export function addScorCommand(program: Command, io: CliIo, done: (code: number)
     .option('--title <text>', 'document title (default "Pièce justificative")')
     .option('--min-dpi <n>', 'lowest resolution accepted (default 150)')
     .option('--at <instant>', 'creation date, ISO 8601 with offset (default now)')
+    .option('--json', 'print one JSON document (docs/cli.md): result is { out, pages, bytes, inputs }')
     .addHelpText('after', '\nExit codes: 0 written; 64 usage; 65 a scan fails the checks (issues on stderr); 66 missing or unreadable input; 73 OUT exists (no --force) or cannot be created; 74 write failed.')
     .action(async (inputs: string[], options: ScorPdfaOptions) => {
       done(await runScorPdfa(inputs, options, io));
