@@ -58,11 +58,16 @@ export function formatAttestationText(a: AttestationTiersPayant): string {
  * @returns The 5 fields, or the reason the attestation cannot be read.
  */
 export function readAttestation(lecture: { readonly text?: string; readonly image?: Uint8Array }, readImage?: AttestationImageReader): AttestationLue {
-  if (readImage !== undefined && lecture.image !== undefined) {
-    const r = readImage(lecture.image);
-    if (r.ok) return { ok: true, value: r.value, support: 'image' };
+  const l: { readonly text?: unknown; readonly image?: unknown } = typeof lecture === 'object' && lecture !== null ? lecture : {};
+  if (readImage !== undefined && l.image instanceof Uint8Array) {
+    try {
+      const r = readImage(l.image);
+      if (r.ok) return { ok: true, value: r.value, support: 'image' };
+    } catch {
+      // An image that cannot be decoded: fall back to the text.
+    }
   }
-  const text = typeof lecture.text === 'string' && lecture.text.length <= 2000 ? lecture.text : '';
+  const text = typeof l.text === 'string' && l.text.length <= 2000 ? l.text : '';
   const amc = LABELS.numeroAmc.exec(text)?.[1];
   const tc = LABELS.typeConvention.exec(text)?.[1];
   const adh = LABELS.numeroAdherent.exec(text)?.[1];

@@ -54,7 +54,7 @@ export async function runFseStage(
   const at = `${options.day}T18:00:00+01:00`;
   options.priced.forEach((p, i) => {
     // The rights stage's answers (ADRi rights, apCV context, the attestation's AMC) go into the input.
-    const input = withRights(fseInputOf(p.input, p.decompte, i, options.nirs[i] ?? ''), i, options.rights, at);
+    const input = withRights(fseInputOf(p.input, p.decompte, i, options.nirs[i] ?? ''), i, options.rights, at, (line) => carried.push(line));
     const fse = unwrap(buildFseFromDecompte(input, p.decompte));
     const checked = validateFse(fse, { today: options.day });
     if (!checked.ok) {

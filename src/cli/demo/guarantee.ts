@@ -66,9 +66,10 @@ export async function runGuaranteeStep(io: CliIo, rights: RightsStage, priced: r
  * @param index - Invoice index.
  * @param rights - The rights stage (absent: the input as is).
  * @param at - The securing instant (the apCV context is renewed for it).
+ * @param note - Receives a line for what the demo prints (the apCV renewal).
  * @returns The input.
  */
-export function withRights(input: FseInput, index: number, rights: RightsStage | undefined, at: string): FseInput {
+export function withRights(input: FseInput, index: number, rights: RightsStage | undefined, at: string, note: (line: string) => void = () => undefined): FseInput {
   const p = rights?.patients.get(index);
   if (p === undefined) return input;
   let out = input;
@@ -80,7 +81,10 @@ export function withRights(input: FseInput, index: number, rights: RightsStage |
   if (decision?.ok === true && decision.value.action === 'renew') {
     const ctx = rights!.renewApcv(index);
     const sec = ctx && buildApcvSecurisation(ctx, out.securisation.cps, { at });
-    if (sec?.ok) out = { ...out, securisation: sec.value };
+    if (sec?.ok) {
+      out = { ...out, securisation: sec.value };
+      note(`    facture ${index + 1} : contexte apCV ${p.apcv?.identifiant ?? ''} expiré à la sécurisation → appli relue, nouveau contexte ${sec.value.referenceDroits} (mode F, droits apCV ; jeton jamais affiché)\n`);
+    }
   }
   if (out.amc !== undefined && p.attestation !== undefined && p.amc !== undefined) {
     out = { ...out, amc: { ...out.amc, numero: p.attestation.numeroAmc, numeroAdherent: p.attestation.numeroAdherent, routage: routageOf(p.amc.routage) } };

@@ -122,7 +122,7 @@ export async function runRightsStage(io: CliIo, options: { day: PlainDate; patie
         const ctx = acquireApcvContexte({ canal: 'qr', payload: qrPayload(options.day, ++apcvRead, '09:15') });
         if (ctx.ok) {
           apcv = ctx.value;
-          support = `apCV ${ctx.value.identifiant}`;
+          support = `apCV ${ctx.value.identifiant} (QR, valable jusqu’à ${ctx.value.dateFinValidite.slice(11, 16)})`;
         }
       }
       const r = await insi.rechercher({ mode: 'carte', nirOuvrantDroit: p.nir, dateNaissance: p.dateNaissance, rangNaissance: 1, ...(card ? { nomNaissance: card.nom } : {}) }, { messageId: `uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}` });
@@ -151,6 +151,12 @@ export async function runRightsStage(io: CliIo, options: { day: PlainDate; patie
       rows.push([String(i + 1), maskNir(p.nir), support, insiText(r), adriText, amcText]);
     }
     io.out(renderTable([{ title: 'n°', align: 'right' }, { title: 'NIR' }, { title: 'lu sur' }, { title: 'INSi' }, { title: 'ADRi (régime caisse centre)' }, { title: 'AMC' }], rows));
+    // The local INSi knows one public-test-like identity (scripted by the service): a search by traits shows a 00 answer.
+    const test = await insi.rechercher({ mode: 'traits', nomNaissance: 'UN', prenoms: ['JEANNE'], sexe: 'F', dateNaissance: '1979-03-28' }, { messageId: 'uuid:00000000-0000-4000-8000-0000000000ff' });
+    if (test.ok && test.value.codeCr === '00') {
+      const t = test.value.identite.traits;
+      io.out(`  INSi par traits (identité de test du service local) : ${insiText(test)} (${test.value.identite.ins.type}), ${t.nomNaissance} ${t.listePrenoms}, ${t.sexe}, né(e) le ${t.dateNaissance}\n`);
+    }
     io.out('  INSi : 01 = le service local ne connaît que son identité de test (les patients de la démo sont fictifs) ; ADRi : droits au jour des soins, repris dans la FSE (garantie de paiement)\n');
     return { patients, guarantees: new Map(), adr, day: options.day, renewApcv, close };
   } catch (cause) {
