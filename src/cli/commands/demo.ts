@@ -1,6 +1,7 @@
 /**
  * `sesam demo`: the main job on embedded defaults — a practice's day from the cards to the
- * returns: read the Vitale and open the CPS, price and split every invoice (with its trace),
+ * returns: read the Vitale and open the CPS, check the rights (INSi, ADRi, apCV, the mutuelle's
+ * attestation, Annuaire AMC, IDB, then CLC on the priced invoices) against local HTTPS services, price and split every invoice (with its trace),
  * build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, send them
  * by SMTP to the local caisse (with the SCOR pièces of the prescribed care), fetch its ARL and
  * NOEMIE returns over IMAP, and reconcile them with the ledger and the bank statement.
@@ -11,12 +12,15 @@ import type { PlainDate } from '../../core/date/index';
 import { addDays, toYmd } from '../../core/date/index';
 import { createSqliteLedger } from '../../ledger/sqlite/index';
 import type { DemoFacture } from '../../rules/index';
-import { DEMO_DAY } from '../../rules/index';
+import { computeFacture, DEMO_DAY } from '../../rules/index';
 import { runReturnsDemo } from '../../simulator/index';
 import { runCardsStage } from '../demo/cards';
 import { runFseStage } from '../demo/fse';
-import { demoNir } from '../demo/practice';
+import { runGuaranteeStep } from '../demo/guarantee';
+import { demoNir, psOf } from '../demo/practice';
 import { runPricingStage } from '../demo/pricing';
+import type { RightsStage } from '../demo/rights';
+import { runRightsStage } from '../demo/rights';
 import { runTeletransmissionStage } from '../demo/teletransmission';
 import { DATA_DIR_MARKER, openDataDir } from '../dataDir';
 import type { CliIo } from '../io';
@@ -52,6 +56,7 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
   io.out('sesam-billing — démonstration : une journée de cabinet (données fictives)\n');
 
   const cards = await runCardsStage(io, { pcsc: options.pcsc === true });
+  let rights: RightsStage | undefined;
   try {
     // The first patient is the one whose Vitale card was read.
     const patient = cards.carte.beneficiaires[0];
@@ -60,9 +65,17 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
         ? { ...x, label: `${x.label} (patient lu sur la carte Vitale)`, input: { ...x.input, beneficiaire: { ...x.input.beneficiaire, dateNaissance: patient.dateNaissance } } }
         : x,
     );
-    const priced = runPricingStage(io, day, { explain });
     const nirs = day.map((x, i) => (i === 0 && patient !== undefined ? patient.nir : demoNir(x.input.beneficiaire.dateNaissance, i)));
     const date = day[0]?.input.dateFacturation as PlainDate;
+    // The day starts with the rights (INSi, ADRi, apCV, attestation, Annuaire AMC, IDB); the CLC
+    // comes after pricing, on the décompte.
+    const patients = day.map((x, i) => {
+      const tp = computeFacture(x.input);
+      return { nir: nirs[i] ?? '', dateNaissance: x.input.beneficiaire.dateNaissance, ps: psOf(x.input).numeroFacturation, tiersPayantAmc: tp.ok && tp.value.tiersPayantAmc, mutuelle: x.input.amc !== undefined };
+    });
+    rights = await runRightsStage(io, { day: date, patients, ...(patient !== undefined ? { carte: patient } : {}) });
+    const priced = runPricingStage(io, day, { explain });
+    if (rights !== undefined) await runGuaranteeStep(io, rights, priced);
 
     // Each run starts from a fresh ledger: delete what the previous run created, only that.
     await data.reset();
@@ -77,7 +90,7 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
     }
     const ledger = await createSqliteLedger({ path: ledgerPath, clock: () => `${date}T18:00:00+01:00` });
     try {
-      const fse = await runFseStage(io, { priced, nirs, ledger, securer: cards.securer, certificate: cards.certificate, data, day: date, explain });
+      const fse = await runFseStage(io, { priced, nirs, ledger, securer: cards.securer, certificate: cards.certificate, data, day: date, explain, ...(rights !== undefined ? { rights } : {}) });
       const sent = await runTeletransmissionStage(io, { files: fse.files, data, day: date });
       io.out('\n━━ 5. Retours : ARL, NOEMIE 580, relevé bancaire, rapprochement ━━\n');
       for (const ps of [...fse.ps].sort()) {
@@ -90,6 +103,7 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
       await ledger.close?.();
     }
   } finally {
+    await rights?.close();
     await cards.close();
   }
   return EXIT.OK;

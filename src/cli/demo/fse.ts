@@ -10,8 +10,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { PlainDate } from '../../core/date/index';
 import type { Issue } from '../../core/issues/index';
 import { SesamError, unwrap } from '../../core/issues/index';
-import type { B2Emitter, Dre, Fse, LedgerItem, LottedFile } from '../../fse/index';
-import { buildDre, buildFseFromDecompte, markFilesTransmitted, numberAndLot, rebuildFile, secureNumbered, serializeLottedFile, validateDre, validateFse } from '../../fse/index';
+import type { Dre } from '../../dre/index';
+import type { B2Emitter, Fse, LedgerItem, LottedFile } from '../../fse/index';
+import { buildFseFromDecompte, markFilesTransmitted, numberAndLot, rebuildFile, secureNumbered, serializeLottedFile, validateFse } from '../../fse/index';
 import type { LedgerStore } from '../../ledger/index';
 import type { Securer } from '../../signature/index';
 import { verifyCmsSignedData } from '../../signature/index';
@@ -20,8 +21,10 @@ import type { DataDir } from '../dataDir';
 import type { CliIo } from '../io';
 import { renderTable } from '../table';
 import { annotateB2Records } from './explain';
+import { dreOf, withRights } from './guarantee';
 import type { PricedInvoice } from './pricing';
 import { fseInputOf } from './practice';
+import type { RightsStage } from './rights';
 
 /** What the FSE stage produced. */
 export interface FseStage {
@@ -42,13 +45,17 @@ const short = (issues: readonly Issue[]): string => issues.map((i) => `${i.code}
  */
 export async function runFseStage(
   io: CliIo,
-  options: { priced: readonly PricedInvoice[]; nirs: readonly string[]; ledger: LedgerStore; securer: Securer; certificate: Uint8Array; data: DataDir; day: PlainDate; explain: boolean },
+  options: { priced: readonly PricedInvoice[]; nirs: readonly string[]; ledger: LedgerStore; securer: Securer; certificate: Uint8Array; data: DataDir; day: PlainDate; explain: boolean; rights?: RightsStage },
 ): Promise<FseStage> {
   io.out('\n━━ 3. FSE et DRE : contrôles, numérotation, sécurisation, lots, fichiers ━━\n');
   const items: LedgerItem[] = [];
   let warnings = 0;
+  const carried: string[] = [];
+  const at = `${options.day}T18:00:00+01:00`;
   options.priced.forEach((p, i) => {
-    const fse = unwrap(buildFseFromDecompte(fseInputOf(p.input, p.decompte, i, options.nirs[i] ?? ''), p.decompte));
+    // The rights stage's answers (ADRi rights, apCV context, the attestation's AMC) go into the input.
+    const input = withRights(fseInputOf(p.input, p.decompte, i, options.nirs[i] ?? ''), i, options.rights, at, (line) => carried.push(line));
+    const fse = unwrap(buildFseFromDecompte(input, p.decompte));
     const checked = validateFse(fse, { today: options.day });
     if (!checked.ok) {
       io.err(`  facture ${i + 1} refusée par les contrôles : ${short(checked.issues)}\n`);
@@ -57,14 +64,18 @@ export async function runFseStage(
     warnings += checked.issues.length;
     let dre: Dre | undefined;
     if (p.decompte.tiersPayantAmc) {
-      dre = unwrap(buildDre(fse));
-      unwrap(validateDre(dre, { today: options.day }));
+      // Routed by the attestation + Annuaire AMC, for the amount the CLC guaranteed (ROC principle).
+      const built = dreOf(fse, i, options.rights, options.day);
+      if (built.ok) {
+        dre = built.value;
+        const g = built.value.garantie;
+        if (g !== undefined) carried.push(`    DRE de la facture ${i + 1} : garantie CLC ${g.id} (${eur(g.montantGaranti)}) portée dans la DRE, montant AMC ${eur(built.value.montantAmc)}\n`);
+      } else io.out(`  facture ${i + 1} : pas de DRE (${short(built.issues)}) → le patient règle la part AMC\n`);
     }
     items.push(dre === undefined ? { fse } : { fse, dre });
   });
   io.out(`  ${items.length} FSE contrôlées (${warnings} avertissement(s)), dont ${items.filter((x) => x.dre).length} avec DRE (AMC en tiers payant)\n`);
-
-  const at = `${options.day}T18:00:00+01:00`;
+  for (const line of carried) io.out(line);
   const lotted = unwrap(await numberAndLot(options.ledger, items, { maxPerLot: 50, at }));
   for (const r of lotted.rejected) io.err(`  facture ${r.index + 1} non numérotée : ${short(r.issues)}\n`);
 

@@ -44,8 +44,8 @@ function amoOf(f: FactureInput): OrganismesAmo {
     : { grandRegime: '01', caisse: '751', centre: '7511', organismeDestinataire: '751' };
 }
 
-/** A fictitious mutuelle reached through a fictitious OCT routing (DRE, B2 type 2M). */
-const MUTUELLE: OrganismeAmc = {
+/** A fictitious mutuelle reached through a fictitious OCT routing (DRE, B2 type 2M): the AMC data read on the Vitale card. */
+export const MUTUELLE: OrganismeAmc = {
   numero: '99999001',
   numeroAdherent: '00012345',
   indicateurTraitement: '32',

@@ -1,0 +1,85 @@
+/**
+ * Demo: the mutuelle's « attestation de tiers payant harmonisée » read as text (the 5 fields the
+ * Association Inter-AMC lists: n° AMC, type de convention, critère secondaire de routage, n°
+ * d'adhérent, période de validité). The printed labels below are how the demo writes them; the
+ * DataMatrix payload layout is not public (modeled).
+ *
+ * HOOK (issue #13 §2, attestation image): the DataMatrix reader lands in src/adr/attestation.
+ * When it does, pass it as `readImage` to {@link readAttestation} (the demo then reads a bwip-js
+ * image instead of the text); until then `readImage` is absent and the text form is read.
+ *
+ * @see Association Inter-AMC, attestation de tiers payant harmonisée (5 champs)
+ */
+import type { PlainDate } from '../../core/date/index';
+import { parsePlainDate } from '../../core/date/index';
+import type { AttestationTiersPayant } from '../../dre/index';
+
+/** Pluggable reader of the attestation's DataMatrix image (src/adr/attestation, to come). */
+export type AttestationImageReader = (image: Uint8Array) => { readonly ok: true; readonly value: AttestationTiersPayant } | { readonly ok: false; readonly reason: string };
+
+/** What a read gives: the fields, or why not (never throws). */
+export type AttestationLue = { readonly ok: true; readonly value: AttestationTiersPayant; readonly support: 'texte' | 'image' } | { readonly ok: false; readonly reason: string };
+
+const LABELS = {
+  numeroAmc: /^N° AMC\s*:\s*([0-9A-Z]{1,10})$/m,
+  typeConvention: /^Type de convention\s*:\s*([0-9A-Z]{1,4})$/m,
+  critereSecondaireRoutage: /^Critère secondaire de routage\s*:\s*([0-9A-Z]{0,10})$/m,
+  numeroAdherent: /^N° adhérent\s*:\s*([0-9A-Z]{1,8})$/m,
+  periodeValidite: /^Période de validité\s*:\s*du (\d{2})\/(\d{2})\/(\d{4}) au (\d{2})\/(\d{2})\/(\d{4})$/m,
+} as const;
+
+const dateOf = (j = '', m = '', a = ''): PlainDate | undefined => {
+  const r = parsePlainDate(`${a}-${m}-${j}`);
+  return r.ok ? r.value : undefined;
+};
+
+/**
+ * Writes the text form of an attestation (what the demo's fictitious mutuelle prints).
+ *
+ * @param a - The 5 fields.
+ * @returns The text, one field per line.
+ */
+export function formatAttestationText(a: AttestationTiersPayant): string {
+  const fr = (d: PlainDate): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+  return [
+    `N° AMC : ${a.numeroAmc}`,
+    `Type de convention : ${a.typeConvention}`,
+    `Critère secondaire de routage : ${a.critereSecondaireRoutage ?? ''}`,
+    `N° adhérent : ${a.numeroAdherent}`,
+    ...(a.periodeValidite ? [`Période de validité : du ${fr(a.periodeValidite.debut)} au ${fr(a.periodeValidite.fin)}`] : []),
+  ].join('\n');
+}
+
+/**
+ * Reads the attestation: the image through the hook when there is one, else the text.
+ *
+ * @param lecture - `{ text }` and/or `{ image }` as the patient handed them.
+ * @param readImage - The DataMatrix reader (absent until src/adr/attestation lands).
+ * @returns The 5 fields, or the reason the attestation cannot be read.
+ */
+export function readAttestation(lecture: { readonly text?: string; readonly image?: Uint8Array }, readImage?: AttestationImageReader): AttestationLue {
+  const l: { readonly text?: unknown; readonly image?: unknown } = typeof lecture === 'object' && lecture !== null ? lecture : {};
+  if (readImage !== undefined && l.image instanceof Uint8Array) {
+    try {
+      const r = readImage(l.image);
+      if (r.ok) return { ok: true, value: r.value, support: 'image' };
+    } catch {
+      // An image that cannot be decoded: fall back to the text.
+    }
+  }
+  const text = typeof l.text === 'string' && l.text.length <= 2000 ? l.text : '';
+  const amc = LABELS.numeroAmc.exec(text)?.[1];
+  const tc = LABELS.typeConvention.exec(text)?.[1];
+  const adh = LABELS.numeroAdherent.exec(text)?.[1];
+  if (amc === undefined || tc === undefined || adh === undefined) return { ok: false, reason: 'attestation illisible (n° AMC, type de convention ou n° adhérent manquant)' };
+  const csr = LABELS.critereSecondaireRoutage.exec(text)?.[1];
+  const p = LABELS.periodeValidite.exec(text);
+  const debut = p ? dateOf(p[1], p[2], p[3]) : undefined;
+  const fin = p ? dateOf(p[4], p[5], p[6]) : undefined;
+  if (p && (debut === undefined || fin === undefined)) return { ok: false, reason: 'période de validité illisible' };
+  return {
+    ok: true,
+    support: 'texte',
+    value: { numeroAmc: amc, typeConvention: tc, numeroAdherent: adh, ...(csr ? { critereSecondaireRoutage: csr } : {}), ...(debut && fin ? { periodeValidite: { debut, fin } } : {}) },
+  };
+}
