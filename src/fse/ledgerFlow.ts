@@ -61,7 +61,7 @@ export interface NumberAndLotResult {
   readonly numbered: readonly NumberedItem[];
   /** Items the ledger refused (e.g. `LEDGER_DUPLICATE` pointing at the first invoice), by input index. */
   readonly rejected: readonly { readonly index: number; readonly issues: readonly Issue[] }[];
-  /** Files whose invoices are numbered and lotted, not yet secured: see {@link secureNumbered}. */
+  /** Files whose invoices are numbered and lotted, not yet secured: see `secureNumbered`. */
   readonly files: readonly LottedFile[];
 }
 
