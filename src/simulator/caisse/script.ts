@@ -73,7 +73,7 @@ const INVOICE_OUTCOMES: readonly CaisseInvoiceOutcome[] = ['payee', 'partielle',
  */
 export function computeDraw(seed: number, key: string): number {
   // Junk from a JavaScript caller draws like seed 0 / its string form: never a throw.
-  const k = typeof key === 'string' ? key : typeof key === 'number' ? String(key) : '';
+  const k = typeof key === 'string' ? key : typeof key === 'number' ? keyText(key) : '';
   let h = 0x811c9dc5 ^ (typeof seed === 'number' ? seed >>> 0 : 0);
   for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
   let t = (h + 0x6d2b79f5) >>> 0;
@@ -99,6 +99,9 @@ function pick<K extends string>(all: readonly K[], weights: Weights<K> | undefin
   return fallback;
 }
 
+/** A key part as text: strings and numbers as written, anything else (junk) empty — never `String()` of an object, which may throw. */
+const keyText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /**
  * The outcome of a file.
  *
@@ -108,8 +111,8 @@ function pick<K extends string>(all: readonly K[], weights: Weights<K> | undefin
  */
 export function computeFileOutcome(script: CaisseScript, fileId: string): CaisseFileOutcome {
   const s = scriptOf(script);
-  const explicit = table<CaisseFileOutcome>(s.files)?.[String(fileId)];
-  return FILE_OUTCOMES.includes(explicit as CaisseFileOutcome) ? (explicit as CaisseFileOutcome) : pick(FILE_OUTCOMES, s.fileWeights, 'normal', computeDraw(s.seed, `file:${String(fileId)}`));
+  const explicit = table<CaisseFileOutcome>(s.files)?.[keyText(fileId)];
+  return FILE_OUTCOMES.includes(explicit as CaisseFileOutcome) ? (explicit as CaisseFileOutcome) : pick(FILE_OUTCOMES, s.fileWeights, 'normal', computeDraw(s.seed, `file:${keyText(fileId)}`));
 }
 
 /**
@@ -122,7 +125,7 @@ export function computeFileOutcome(script: CaisseScript, fileId: string): Caisse
  */
 export function computeInvoiceOutcome(script: CaisseScript, ps: string, numeroFacture: number): CaisseInvoiceOutcome {
   const s = scriptOf(script);
-  const key = `${String(ps)}/${String(numeroFacture)}`;
+  const key = `${keyText(ps)}/${keyText(numeroFacture)}`;
   const explicit = table<CaisseInvoiceOutcome>(s.invoices)?.[key];
   return INVOICE_OUTCOMES.includes(explicit as CaisseInvoiceOutcome) ? (explicit as CaisseInvoiceOutcome) : pick(INVOICE_OUTCOMES, s.invoiceWeights, 'payee', computeDraw(s.seed, `invoice:${key}`));
 }
@@ -137,5 +140,5 @@ export function computeInvoiceOutcome(script: CaisseScript, ps: string, numeroFa
  */
 export function computeRejectCode(script: CaisseScript, key: string, codes: readonly string[]): string {
   const list = Array.isArray(codes) ? codes.filter((c): c is string => typeof c === 'string' && c !== '') : [];
-  return list[Math.floor(computeDraw(scriptOf(script).seed, `reject:${String(key)}`) * list.length)] ?? list[0] ?? 'MOD1';
+  return list[Math.floor(computeDraw(scriptOf(script).seed, `reject:${keyText(key)}`) * list.length)] ?? list[0] ?? 'MOD1';
 }
