@@ -50,11 +50,12 @@ function existing(entries: Record<string, string>): Record<string, string> {
 }
 
 /**
- * Data modules built once, as ESM only: the CJS modules `require()` the ESM file (Node ≥ 20.19
+ * Generated modules (data tables, the CCAM, the embedded font, the generated B2 writers and
+ * NOEMIE decoders) built once, as ESM only: the CJS modules `require()` the ESM file (Node ≥ 20.19
  * loads ES modules with `require`, and `engines` says so). The CCAM table is ~1.9 MB of text: two
- * copies would not fit the 1.5 MB tarball budget.
+ * copies of the generated modules would not fit the 1.5 MB tarball budget.
  */
-const ESM_ONLY_DATA = /[\\/]rules[\\/]tables[\\/]ccam\.generated\.ts$/;
+const ESM_ONLY_DATA = /\.generated\.ts$/;
 
 /** Marker of the plugin's own resolution calls (so it does not recurse). */
 const OWN = Symbol('preserve-modules');
@@ -103,7 +104,7 @@ export default defineConfig([
   },
   {
     ...common,
-    entry: ['src/**/*.ts', '!src/cli/**', '!src/rules/tables/ccam.generated.ts'],
+    entry: ['src/**/*.ts', '!src/cli/**', '!src/**/*.generated.ts'],
     format: ['cjs'],
     dts: { entry: existing(DTS_ENTRIES) },
   },

@@ -15,7 +15,6 @@ import { SCOR_CODES } from './scor/codes';
 import { TRANSPORT_CODES } from './transport/codes';
 import { INSI_CODES } from './insi/codes';
 import { AGENT_CODES } from './agent/codes';
-import { CLI_CODES } from './cli/codes';
 import { ADR_CODES } from './adr/codes';
 import { ATTESTATION_CODES } from './adr/attestation/codes';
 import { FSE_CODES } from './fse/index';
@@ -59,7 +58,6 @@ export const ISSUE_CODE_SECTIONS: readonly IssueCodeSection[] = /* @__PURE__ */ 
   { module: 'adr (ADRi, apCV, Annuaire AMC, IDB/CLC, PEC, ROC)', codes: ADR_CODES },
   { module: 'adr/attestation (attestation de tiers payant)', codes: ATTESTATION_CODES },
   { module: 'agent (local HTTP API)', codes: AGENT_CODES },
-  { module: 'cli (the sesam command)', codes: CLI_CODES },
 ])();
 
 /** All issue codes, keyed by code. */

@@ -27,8 +27,8 @@ interface Block {
   readonly code: string;
 }
 
-/** Fragments allowed today (README 2, reader guide 4, returns guide 3); lower it, never raise it silently. */
-const MAX_FRAGMENTS = 11;
+/** Fragments allowed today (README 2, reader guide 4, returns guide 3, postgres guide 2, the local caisse walkthrough of the teletransmission guide 1); lower it, never raise it silently. */
+const MAX_FRAGMENTS = 12;
 
 function markdownFiles(): string[] {
   const out = [join(ROOT, 'README.md')];
