@@ -5,7 +5,8 @@
  */
 import type { PlainDate } from '../core/date/index';
 import { daysBetween } from '../core/date/index';
-import { add, fromCentimes, ZERO } from '../core/money/index';
+import type { Money } from '../core/money/index';
+import { add, subtract, ZERO } from '../core/money/index';
 import type { LedgerInvoice } from '../ledger/model';
 import { NOT_AWAITING } from '../ledger/engine/queries';
 import type { AgeingBucket, AgeingKey } from './model';
@@ -39,7 +40,7 @@ export function bucketIndexOf(days: number): number {
  * @returns The four buckets, AMO and AMC apart.
  */
 export function computeAgeing(invoices: readonly LedgerInvoice[], today: PlainDate): readonly AgeingBucket[] {
-  const acc = SHAPES.map(() => ({ amo: 0, amc: 0, count: 0 }));
+  const acc: { amo: Money; amc: Money; count: number }[] = SHAPES.map(() => ({ amo: ZERO, amc: ZERO, count: 0 }));
   for (const inv of invoices) {
     const days = daysBetween(inv.dateFacturation, today);
     const b = acc[bucketIndexOf(days)];
@@ -47,14 +48,12 @@ export function computeAgeing(invoices: readonly LedgerInvoice[], today: PlainDa
     for (const part of ['amo', 'amc'] as const) {
       const p = inv.parts[part];
       if (p === undefined || NOT_AWAITING.includes(p.state)) continue;
-      b[part] += p.expected.centimes - p.paid.centimes;
+      b[part] = add(b[part], subtract(p.expected, p.paid));
       b.count++;
     }
   }
   return SHAPES.map((s, i) => {
-    const a = acc[i] ?? { amo: 0, amc: 0, count: 0 };
-    const amo = fromCentimes(a.amo);
-    const amc = fromCentimes(a.amc);
-    return { ...s, amo, amc, total: add(add(ZERO, amo), amc), count: a.count };
+    const { amo, amc, count } = acc[i] ?? { amo: ZERO, amc: ZERO, count: 0 };
+    return { ...s, amo, amc, total: add(amo, amc), count };
   });
 }
