@@ -10,6 +10,8 @@ import type { PlainDate } from '../core/date/index';
 import { formatAaaammjj, isPlainDate } from '../core/date/index';
 import { field, guardInteger, guardObject, guardPlainDate, guardString } from '../core/guard/index';
 import type { Issue } from '../core/issues/index';
+import type { Money } from '../core/money/index';
+import { add, ZERO } from '../core/money/index';
 import type { CleAnnuaireAmc } from './annuaire';
 
 /** Who asks, for whom: common part of IDB / CLC / PEC requests. */
@@ -73,7 +75,7 @@ export function fastLignes(lignes: unknown): { readonly out: Record<string, unkn
   try {
     if (!Array.isArray(lignes) || lignes.length < 1 || lignes.length > 999) return undefined;
     const out: Record<string, unknown>[] = [];
-    let total = 0;
+    let total: Money = ZERO;
     for (let i = 0; i < lignes.length; i++) {
       const l: unknown = lignes[i];
       const code = own(l, 'code');
@@ -84,10 +86,10 @@ export function fastLignes(lignes: unknown): { readonly out: Record<string, unkn
       const amo = own(l, 'rembourseAmo');
       const amc = own(l, 'partAmc');
       if (!text(code, RE_CODE) || !isPlainDate(date) || typeof q !== 'number' || !Number.isSafeInteger(q) || q < 1 || q > 99 || !money(mf) || !money(br) || !money(amo) || !money(amc)) return undefined;
-      total += amc.centimes;
+      total = add(total, amc);
       out.push({ index: i, code, date: formatAaaammjj(date), quantite: q, montantFacture: mf.centimes, baseRemboursement: br.centimes, rembourseAmo: amo.centimes, partAmcDemandee: amc.centimes });
     }
-    return { out, total };
+    return { out, total: total.centimes };
   } catch {
     return undefined;
   }

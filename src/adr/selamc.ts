@@ -14,7 +14,7 @@ import { field, guardArray, guardInteger, guardMoney, guardObject, guardPlainDat
 import type { Issue, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
-import { fromCentimes, min, subtract } from '../core/money/index';
+import { add, fromCentimes, min, subtract, ZERO } from '../core/money/index';
 import type { DemandeAmcBase } from './demande';
 import { fastLignes, guardDemandeBase, own, RE_CODE } from './demande';
 import { ADR_CODES } from './codes';
@@ -111,7 +111,7 @@ export function buildClcRequest(decompte: DecompteAmc, demande: DemandeAmcBase &
   const d = guardObject(decompte, ['decompte'], issues);
   const lignes = d && guardArray(field(d, 'lignes'), ['decompte', 'lignes'], issues, { min: 1, max: 999 });
   const out: Record<string, unknown>[] = [];
-  let total = 0;
+  let total: Money = ZERO;
   (lignes ?? []).forEach((l, i) => {
     const p = ['decompte', 'lignes', i];
     const o = guardObject(l, p, issues);
@@ -124,12 +124,12 @@ export function buildClcRequest(decompte: DecompteAmc, demande: DemandeAmcBase &
     const amo = m('rembourseAmo');
     const amc = m('partAmc');
     if (code && date && q !== undefined && mf && br && amo && amc) {
-      total += amc.centimes;
+      total = add(total, amc);
       out.push({ index: i, code, date: formatAaaammjj(date as PlainDate), quantite: q, montantFacture: mf.centimes, baseRemboursement: br.centimes, rembourseAmo: amo.centimes, partAmcDemandee: amc.centimes });
     }
   });
   if (issues.length > 0 || !b || !ref) return inputErr(issues);
-  return ok({ ...b, referenceIdb: ref, lignes: out, totalPartAmcDemandee: total });
+  return ok({ ...b, referenceIdb: ref, lignes: out, totalPartAmcDemandee: total.centimes });
 }
 
 /**
