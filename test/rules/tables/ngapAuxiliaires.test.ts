@@ -79,8 +79,12 @@ describe('NGAP auxiliaires: rows', () => {
   });
 
   it('every code has history back to 2023-01-01 (its first row starts on or before it)', () => {
-    // Created (or first given a DOM value) on 2024-02-22 by the avenant n° 7 of the sages-femmes: refused before.
-    const LATER = new Set(['sageFemme metropole MD', 'sageFemme dom C', 'sageFemme dom V', 'sageFemme dom MSF', 'sageFemme dom IK', 'sageFemme dom CCP']);
+    // Created (or first given a DOM value) on 2024-02-22 by the avenants n° 7 of the sages-femmes and of the
+    // masseurs-kinésithérapeutes (TMK, télésoin): refused before.
+    const LATER = new Set([
+      'sageFemme metropole MD', 'sageFemme dom C', 'sageFemme dom V', 'sageFemme dom MSF', 'sageFemme dom IK', 'sageFemme dom IKM',
+      'sageFemme dom CCP', 'masseurKinesitherapeute metropole TMK', 'masseurKinesitherapeute dom TMK',
+    ]);
     for (const [key, g] of groups()) {
       if (LATER.has(key)) expect(g.rows[0]!.validFrom, key).toBe('2024-02-22');
       else expect(g.rows[0]!.validFrom! <= HISTORY_START, key).toBe(true);
@@ -146,6 +150,9 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['masseurKinesitherapeute', 'metropole', 'IFD', '2026-03-02', 250],
     ['masseurKinesitherapeute', 'dom', 'IK', '2026-03-02', 43],
     ['masseurKinesitherapeute', 'metropole', 'IFO', '2026-03-02', 400],
+    ['masseurKinesitherapeute', 'metropole', 'TMK', '2024-02-21', 'RULES_TARIF_DATE'],
+    ['masseurKinesitherapeute', 'metropole', 'TMK', '2024-02-22', 'RULES_TARIF_A_CONFIRMER'],
+    ['masseurKinesitherapeute', 'dom', 'TMK', '2026-03-02', 'RULES_TARIF_A_CONFIRMER'],
     ['masseurKinesitherapeute', 'metropole', 'N', '2022-12-31', 'RULES_TARIF_DATE'],
     ['masseurKinesitherapeute', 'metropole', 'N', '2023-01-01', 915],
     ['masseurKinesitherapeute', 'metropole', 'F', '2023-01-01', 762],
@@ -158,6 +165,11 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['sageFemme', 'metropole', 'MSF', '2024-02-21', 200],
     ['sageFemme', 'metropole', 'MSF', '2024-02-22', 350],
     ['sageFemme', 'dom', 'MSF', '2024-02-22', 380],
+    ['sageFemme', 'metropole', 'IKM', '2023-01-01', 'RULES_TARIF_A_CONFIRMER'],
+    ['sageFemme', 'metropole', 'IKM', '2024-02-21', 'RULES_TARIF_A_CONFIRMER'],
+    ['sageFemme', 'metropole', 'IKM', '2024-02-22', 91],
+    ['sageFemme', 'dom', 'IKM', '2024-02-21', 'RULES_TARIF_DATE'],
+    ['sageFemme', 'dom', 'IKM', '2026-03-02', 110],
     ['sageFemme', 'metropole', 'SF', '2024-02-21', 'RULES_TARIF_A_CONFIRMER'],
     ['sageFemme', 'metropole', 'SF', '2024-02-22', 310],
     ['sageFemme', 'dom', 'SP', '2024-12-31', 310],
@@ -166,6 +178,9 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['orthophoniste', 'metropole', 'AMO', '2024-01-26', 260],
     ['orthophoniste', 'dom', 'AMO', '2024-01-25', 262],
     ['orthophoniste', 'dom', 'AMO', '2024-01-26', 272],
+    // The avenant n° 21 (JO du 2 septembre 2025, applicable in 2026) leaves the AMO letter unchanged.
+    ['orthophoniste', 'metropole', 'AMO', '2026-03-02', 260],
+    ['orthophoniste', 'dom', 'AMO', '2026-03-02', 272],
     ['orthoptiste', 'metropole', 'AMY', '2026-03-02', 260],
     ['orthoptiste', 'dom', 'AMY', '2026-03-02', 272],
     ['pedicurePodologue', 'metropole', 'POD', '2024-03-06', 2700],
@@ -174,6 +189,8 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['pedicurePodologue', 'metropole', 'AMP', '2025-06-02', 'RULES_TARIF_A_CONFIRMER'],
     ['chirurgienDentiste', 'metropole', 'C', '2025-06-02', 2300],
     ['chirurgienDentiste', 'metropole', 'CS', '2022-12-31', 'RULES_TARIF_DATE'],
+    // No cited value for the orthodontie letter: an unknown code, never a guessed price.
+    ['chirurgienDentiste', 'metropole', 'TO', '2025-06-02', 'RULES_CODE_INCONNU'],
   ];
   it.each(CASES)('%s %s %s on %s', (profession, zone, code, date, expected) => {
     expect(look(profession, zone, code, date)).toBe(expected);
@@ -189,6 +206,27 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
       lignes: [{ code: 'POD', date: d('2024-03-07'), quantite: 1 }] };
     expect(expectOk(computeFacture(pod)).lignes[0]!.prixUnitaire.centimes).toBe(3150);
     expectIssue(computeFacture(at('2022-12-30')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+  });
+
+  it('computeFacture: a sage-femme home visit in the mountains (V + MSF + MD + IKM × 8 km) on both sides of the avenant n° 7', () => {
+    const visite = (zone: Zone, date: string) => ({ ps: PS('sageFemme', zone), dateFacturation: d(date), beneficiaire: { dateNaissance: d('1992-05-14') }, parcours: 'T' as const,
+      lignes: [{ code: 'V', date: d(date), quantite: 1 }, { code: 'MSF', date: d(date), quantite: 1 }, { code: 'MD', date: d(date), quantite: 1 }, { code: 'IKM', date: d(date), quantite: 8 }] });
+    const metro = expectOk(computeFacture(visite('metropole', '2024-02-22')));
+    // 23,00 + 3,50 + 10,00 + 8 × 0,91 = 43,78 €
+    expect(metro.lignes.map((l) => l.baseRemboursement.centimes)).toEqual([2300, 350, 1000, 728]);
+    expect(metro.total.baseRemboursement.centimes).toBe(4378);
+    const dom = expectOk(computeFacture({ ...visite('dom', '2025-06-02'), lignes: visite('dom', '2025-06-02').lignes.filter((l) => l.code !== 'MD') }));
+    // DOM: 27,60 + 3,80 + 8 × 1,10 = 40,20 €
+    expect(dom.total.baseRemboursement.centimes).toBe(4020);
+    // The day before the avenant, the métropole IKM is a placeholder: an issue, never a silent 0.
+    expectIssue(computeFacture({ ...visite('metropole', '2024-02-21'), lignes: [visite('metropole', '2024-02-21').lignes[3]!] }), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+  });
+
+  it('computeFacture: a kiné télésoin (TMK) is refused before 2024-02-22 and flagged as to confirm from it', () => {
+    const tmk = (date: string) => ({ ps: PS('masseurKinesitherapeute', 'metropole'), dateFacturation: d(date), beneficiaire: { dateNaissance: d('1980-01-09') }, parcours: 'T' as const,
+      lignes: [{ code: 'TMK', date: d(date), quantite: 1, coefficient: '8.1' }] });
+    expectIssue(computeFacture(tmk('2024-02-21')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
+    expectIssue(computeFacture(tmk('2026-03-02')), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
   });
 });
 

@@ -7,7 +7,10 @@
  * portant approbation, JO du 25 août 2023); service-public.fr, fiche F33956 « Remboursement des
  * soins dentaires » (Direction de l'information légale et administrative, vérifiée le 15/05/2024):
  * consultation 23 € for the chirurgien-dentiste and the ODF specialist. DOM values and the other
- * NGAP letters of the dentists (V, orthodontie TO) are not in the official pages retained.
+ * NGAP letters of the dentists (V, orthodontie TO: code prestation TO / ETO, nature de prestation
+ * 1424 of the SNDS nomenclatures) are not in the official pages retained: a TO line is refused as
+ * an unknown code (`RULES_CODE_INCONNU`) until a table with a cited value is loaded
+ * (`loadReferentiel`).
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';

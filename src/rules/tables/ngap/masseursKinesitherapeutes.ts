@@ -14,7 +14,11 @@
  * d'alerte of 18/06/2025, change the COEFFICIENTS and the list of indemnités, not the letter
  * values: the caller bills the coefficient of the NGAP in force at the act date (`AMS` × `8.1`).
  * The IFO / IFN / IFP / IFR rows are therefore left open-ended (their withdrawal date is to be
- * confirmed against the avenant n° 8); TMK (télésoin, from 2024-02-22) is not in this table.
+ * confirmed against the avenant n° 8).
+ *
+ * TMK (télésoin): the avenant n° 7 creates the letter, billable from 22 February 2024 (ameli.fr,
+ * same page); its value is not on the official pages retained, so the rows are placeholders from
+ * that date (`RULES_TARIF_A_CONFIRMER`; a TMK act before it is refused with `RULES_TARIF_DATE`).
  *
  * The majorations of NGAP art. 14 (acts done at night or on a Sunday / public holiday, in an
  * urgency justified by the patient's state) are billed with the codes of the infirmiers table:
@@ -35,9 +39,10 @@ const IFX = `${CONVENTION}, avenant du 20 janvier 2006 (arrêté du 28 février 
 const IK = `${CONVENTION}, avenant du 10 avril 2003 (JO du 19 juin 2003) : valeur en vigueur au 01/01/2023`;
 const IFD = `${AV3} ; maintenue à 2,50 € par l’avenant n° 7 (JO du 25 août 2023)`;
 const AV7_DATE = '2024-02-22';
+const TMK_A_CONFIRMER = `à confirmer contre l’avenant n° 7 (arrêté du 21 août 2023, JO du 25 août 2023) et la NGAP : valeur de la lettre clé TMK (télésoin), facturable à compter du 22 février 2024 (ameli.fr, masseur-kinésithérapeute, « Convention nationale : entrée en vigueur de nouvelles mesures prévues à l’avenant 7 »), absente des pages officielles retenues`;
 const MAJ_1998 = 'Convention nationale des masseurs-kinésithérapeutes, avenant tarifaire n° 3 du 15 juin 1998 (arrêté du 30 octobre 1998, JO du 3 novembre 1998) ; valeur en euros fixée par la circulaire CNAMTS CABDIR n° 15/2001 du 10 décembre 2001 : valeur en vigueur au 01/01/2023';
 
-/** NGAP masseurs-kinésithérapeutes: AMK, AMS, AMC, IFD (and its code prestation IFA), IFO, IFN, IFP, IFR, IFS, IK, IKM, IKS, N, F. */
+/** NGAP masseurs-kinésithérapeutes: AMK, AMS, AMC, TMK (placeholder), IFD (and its code prestation IFA), IFO, IFN, IFP, IFR, IFS, IK, IKM, IKS, N, F. */
 export const NGAP_MASSEURS_KINESITHERAPEUTES: TableTarifs = /* @__PURE__ */ ngapTable('masseurs-kinésithérapeutes', `${CONVENTION} et avenants n° 3 et 7 ; avenant du 15 juin 1998 (N et F)`, [
   ...(['metropole', 'dom'] as const).flatMap((zone) => {
     const dom = zone === 'dom';
@@ -53,6 +58,7 @@ export const NGAP_MASSEURS_KINESITHERAPEUTES: TableTarifs = /* @__PURE__ */ ngap
       ngapRow(MK, zone, 'IKM', `Indemnité kilométrique montagne (kiné${z})`, DEBUT_HISTORIQUE, dom ? '0.66' : '0.61', false, IK),
       ngapRow(MK, zone, 'IKS', `Indemnité kilométrique à pied ou à ski (kiné${z})`, DEBUT_HISTORIQUE, '3.35', false, IK),
       ngapRow(MK, zone, 'IFD', `Indemnité forfaitaire de déplacement (kiné${z})`, DEBUT_HISTORIQUE, '2.50', false, IFD),
+      ngapRow(MK, zone, 'TMK', `Acte de masso-kinésithérapie en télésoin (TMK${z})`, AV7_DATE, null, true, TMK_A_CONFIRMER),
       ngapRow(MK, zone, 'IFA', `Indemnité forfaitaire de déplacement, code IFA (kiné${z})`, DEBUT_HISTORIQUE, '2.50', false, `${IFD} ; code prestation IFA (nomenclatures du SNDS, nature de prestation 1842)`),
     ];
   }),

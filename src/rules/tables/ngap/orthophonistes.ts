@@ -6,6 +6,11 @@
  * 18 août 2023): AMO 2,50 € → 2,60 € in métropole and 2,62 € → 2,72 € in the DROM, applicable
  * six months after the approval. The acts' coefficients (NGAP titre IV, avenants 19 to 21) are
  * the caller's: the table prices the letter.
+ *
+ * The avenant n° 21 (signé le 23 juillet 2025, JO du 2 septembre 2025) changes the coefficients
+ * of the bilans and creates forfaits (régulation PPSO, majoration of the urgent bilan, aide for
+ * the meetings with the schools); it leaves the letter's value unchanged, so the 2024-01-26 rows
+ * stay open-ended through 2026.
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';

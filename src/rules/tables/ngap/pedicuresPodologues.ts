@@ -9,8 +9,13 @@
  * « Des tarifs revalorisés pour certains actes et création de nouvelles cotations »: POD at 30 €
  * in métropole and 31,50 € in the DROM from 7 March 2024).
  *
+ * The avenant n° 6 (signé le 18 décembre 2024, avis d'approbation au JORF n° 0015 du 18 janvier
+ * 2025) is technical (orthèses plantaires counted in the SNIR, conditions of the POD acts): it
+ * changes no letter value.
+ *
  * AMP is a placeholder: its value is not on the official pages retained (to confirm against the
- * annexe tarifaire of the convention). IFD / IK of the pédicures are not in this table.
+ * annexe tarifaire of the convention). The majorations of night / Sunday, IFD and IK of the
+ * pédicures are not in this table (same reason).
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';

@@ -1,15 +1,19 @@
 /**
  * NGAP sages-femmes (consultation C, visite V, majorations MSF and MD, lettres clés SF / SP, SFI,
- * IK, CCP), métropole and DOM, dated from 2023-01-01 (MD from 2024-02-22, when it opened to them).
+ * IK, IKM, CCP), métropole and DOM, dated from 2023-01-01 (MD from 2024-02-22, when it opened to them).
  *
  * Sources: convention nationale des sages-femmes — avenant n° 4 du 29 mai 2018, which replaces
  * the convention of 11 October 2007 (avis d'approbation, JO du 10 août 2018; ameli.fr,
  * communiqué du 30 mai 2018: consultation and visite at 25 € in 2019 = C 23 € + MSF 2 €) — and
  * avenant n° 7 signé le 11 juillet 2023 (ameli.fr, sage-femme, « Avenant 7 : de nouvelles mesures
- * de valorisation sont entrées en vigueur le 22 février »; second step of SF / SP on 01/01/2025).
+ * de valorisation sont entrées en vigueur le 22 février »; second step of SF / SP on 01/01/2025;
+ * avenant approved and published at the JO of 25 August 2023, JORFARTI000047996115): IK montagne
+ * (IKM) 0,91 € in métropole and 1,10 € in the DOM from the same date (article on the indemnités
+ * kilométriques of the avenant n° 7; the ameli.fr page lists the IK plaine only).
  *
- * Placeholders (`prix: null`): SF, SP and IK before 2024-02-22, SFI, CCP before 2024-02-22 —
- * their amounts are not in the official pages retained. DOM C / V before 2024-02-22 are absent.
+ * Placeholders (`prix: null`): SF, SP, IK and IKM before 2024-02-22, SFI, CCP before 2024-02-22 —
+ * their amounts are not in the official pages retained. DOM C / V / IK / IKM before 2024-02-22
+ * are absent (refused with `RULES_TARIF_DATE`).
  */
 import type { Profession } from '../../model';
 import type { TableTarifs } from '../../referentiel';
@@ -20,10 +24,11 @@ const CONVENTION = 'Convention nationale des sages-femmes, avenant n° 4 du 29 m
 const AV4 = `${CONVENTION} ; ameli.fr, communiqué du 30 mai 2018 (consultation et visite à 25 € = C 23 € + MSF 2 €) : valeur en vigueur au 01/01/2023`;
 const AV7 = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023 (ameli.fr, sage-femme, « Avenant 7 : de nouvelles mesures de valorisation sont entrées en vigueur le 22 février » 2024)';
 const AV7_2025 = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023 : lettres clés SF et SP portées à 3,20 € au 1er janvier 2025 (second palier)';
+const AV7_JO = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023, approuvé (JO du 25 août 2023, https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000047996115) : indemnité kilométrique en montagne IKM portée à 0,91 € en métropole et 1,10 € dans les départements d’outre-mer, applicable le 22 février 2024 (ameli.fr, sage-femme, « Avenant 7 : de nouvelles mesures de valorisation sont entrées en vigueur le 22 février »)';
 const A_CONFIRMER = `à confirmer : valeur au 01/01/2023 absente des pages officielles retenues (${CONVENTION}, annexe tarifaire)`;
 const AV7_DATE = '2024-02-22';
 
-/** NGAP sages-femmes: C, V, MSF, MD, SF, SP, SFI, IK, CCP. */
+/** NGAP sages-femmes: C, V, MSF, MD, SF, SP, SFI, IK, IKM, CCP. */
 export const NGAP_SAGES_FEMMES: TableTarifs = /* @__PURE__ */ ngapTable('sages-femmes', `${CONVENTION} ; avenant n° 7 (ameli.fr, 22 février 2024)`, [
   ...(['C', 'V'] as const).flatMap((code) => {
     const libelle = code === 'C' ? 'Consultation de sage-femme' : 'Visite de sage-femme';
@@ -51,6 +56,9 @@ export const NGAP_SAGES_FEMMES: TableTarifs = /* @__PURE__ */ ngapTable('sages-f
   ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', DEBUT_HISTORIQUE, null, false, A_CONFIRMER),
   ngapRow(SF, 'metropole', 'IK', 'Indemnité kilométrique plaine (sage-femme)', AV7_DATE, '0.61', false, AV7),
   ngapRow(SF, 'dom', 'IK', 'Indemnité kilométrique plaine (sage-femme, DOM)', AV7_DATE, '0.73', false, AV7),
+  ngapRow(SF, 'metropole', 'IKM', 'Indemnité kilométrique montagne (sage-femme)', DEBUT_HISTORIQUE, null, false, A_CONFIRMER),
+  ngapRow(SF, 'metropole', 'IKM', 'Indemnité kilométrique montagne (sage-femme)', AV7_DATE, '0.91', false, AV7_JO),
+  ngapRow(SF, 'dom', 'IKM', 'Indemnité kilométrique montagne (sage-femme, DOM)', AV7_DATE, '1.10', false, AV7_JO),
   ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
   ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', AV7_DATE, '47.50', true, AV7),
   ngapRow(SF, 'dom', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans, DOM)', AV7_DATE, '57.00', true, AV7),
