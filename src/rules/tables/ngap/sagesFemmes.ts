@@ -11,8 +11,11 @@
  * (IKM) 0,91 € in métropole and 1,10 € in the DOM from the same date (article on the indemnités
  * kilométriques of the avenant n° 7; the ameli.fr page lists the IK plaine only).
  *
- * Placeholders (`prix: null`): SF, SP, IK and IKM before 2024-02-22, SFI, CCP before 2024-02-22 —
- * their amounts are not in the official pages retained. DOM C / V / IK / IKM before 2024-02-22
+ * The consultation de contraception et de prévention (CCP) was opened to the sages-femmes at 46 €
+ * by the avenant n° 4 (in force on 2023-01-01), then « portée à » 47,50 € by the avenant n° 7.
+ *
+ * Placeholders (`prix: null`): SF, SP, IK and IKM before 2024-02-22, SFI — their amounts are not
+ * in the official pages retained. DOM C / V / IK / IKM before 2024-02-22
  * are absent (refused with `RULES_TARIF_DATE`).
  */
 import type { Profession } from '../../model';
@@ -25,6 +28,7 @@ const AV4 = `${CONVENTION} ; ameli.fr, communiqué du 30 mai 2018 (consultation 
 const AV7 = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023 (ameli.fr, sage-femme, « Avenant 7 : de nouvelles mesures de valorisation sont entrées en vigueur le 22 février » 2024)';
 const AV7_2025 = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023 : lettres clés SF et SP portées à 3,20 € au 1er janvier 2025 (second palier)';
 const AV7_JO = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023, approuvé (JO du 25 août 2023, https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000047996115) : indemnité kilométrique en montagne IKM portée à 0,91 € en métropole et 1,10 € dans les départements d’outre-mer, applicable le 22 février 2024 (ameli.fr, sage-femme, « Avenant 7 : de nouvelles mesures de valorisation sont entrées en vigueur le 22 février »)';
+const CCP_AV4 = `${CONVENTION} (consultation de contraception et de prévention CCP ouverte aux sages-femmes à 46 €, mesure tarifaire applicable en 2019) ; ameli.fr, communiqué de l’Assurance Maladie du 30 mai 2018 « Signature d’un nouvel accord avec les sages-femmes (avenant 4) » : valeur en vigueur au 01/01/2023, portée à 47,50 € le 22 février 2024 par l’avenant n° 7`;
 const A_CONFIRMER = `à confirmer : valeur au 01/01/2023 absente des pages officielles retenues (${CONVENTION}, annexe tarifaire)`;
 const AV7_DATE = '2024-02-22';
 
@@ -59,7 +63,7 @@ export const NGAP_SAGES_FEMMES: TableTarifs = /* @__PURE__ */ ngapTable('sages-f
   ngapRow(SF, 'metropole', 'IKM', 'Indemnité kilométrique montagne (sage-femme)', DEBUT_HISTORIQUE, null, false, A_CONFIRMER),
   ngapRow(SF, 'metropole', 'IKM', 'Indemnité kilométrique montagne (sage-femme)', AV7_DATE, '0.91', false, AV7_JO),
   ngapRow(SF, 'dom', 'IKM', 'Indemnité kilométrique montagne (sage-femme, DOM)', AV7_DATE, '1.10', false, AV7_JO),
-  ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
+  ngapRow(SF, 'metropole', 'CCP', 'Consultation de contraception et de prévention', DEBUT_HISTORIQUE, '46.00', true, CCP_AV4),
   ngapRow(SF, 'metropole', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans)', AV7_DATE, '47.50', true, AV7),
   ngapRow(SF, 'dom', 'CCP', 'Consultation santé sexuelle, contraception et prévention (moins de 26 ans, DOM)', AV7_DATE, '57.00', true, AV7),
 ]);
