@@ -176,6 +176,10 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['sageFemme', 'dom', 'CCP', '2024-02-22', 5700],
     ['sageFemme', 'metropole', 'SF', '2024-02-21', 'RULES_TARIF_A_CONFIRMER'],
     ['sageFemme', 'metropole', 'SF', '2024-02-22', 310],
+    ['sageFemme', 'metropole', 'SP', '2023-01-01', 300],
+    ['sageFemme', 'metropole', 'SP', '2024-02-21', 300],
+    ['sageFemme', 'metropole', 'SP', '2024-02-22', 310],
+    ['sageFemme', 'dom', 'SP', '2024-02-21', 'RULES_TARIF_A_CONFIRMER'],
     ['sageFemme', 'dom', 'SP', '2024-12-31', 310],
     ['sageFemme', 'dom', 'SP', '2025-01-01', 320],
     ['orthophoniste', 'metropole', 'AMO', '2024-01-25', 250],
@@ -195,6 +199,10 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     ['chirurgienDentiste', 'metropole', 'CS', '2022-12-31', 'RULES_TARIF_DATE'],
     // No cited value for the orthodontie letter: an unknown code, never a guessed price.
     ['chirurgienDentiste', 'metropole', 'TO', '2025-06-02', 'RULES_CODE_INCONNU'],
+    // No cited DOM value: refused, never priced with the métropole row.
+    ['chirurgienDentiste', 'dom', 'C', '2025-06-02', 'RULES_TARIF_NON_APPLICABLE'],
+    ['masseurKinesitherapeute', 'dom', 'N', '2025-06-02', 'RULES_TARIF_NON_APPLICABLE'],
+    ['pedicurePodologue', 'metropole', 'IFD', '2025-06-02', 'RULES_TARIF_NON_APPLICABLE'],
   ];
   it.each(CASES)('%s %s %s on %s', (profession, zone, code, date, expected) => {
     expect(look(profession, zone, code, date)).toBe(expected);
@@ -224,6 +232,13 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
     expect(dom.total.baseRemboursement.centimes).toBe(4020);
     // The day before the avenant, the métropole IKM is a placeholder: an issue, never a silent 0.
     expectIssue(computeFacture({ ...visite('metropole', '2024-02-21'), lignes: [visite('metropole', '2024-02-21').lignes[3]!] }), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+  });
+
+  it('computeFacture: a séance de suivi postnatal SP 9 is 27 € in 2023 (avenant 5), 27,90 € from 2024-02-22 and 28,80 € from 2025-01-01', () => {
+    const sp = (date: string) => ({ ps: PS('sageFemme', 'metropole'), dateFacturation: d(date), beneficiaire: { dateNaissance: d('1994-11-03') }, parcours: 'T' as const,
+      lignes: [{ code: 'SP', date: d(date), quantite: 1, coefficient: '9' }] });
+    expect(['2023-03-15', '2024-02-21', '2024-02-22', '2025-01-01'].map((date) => expectOk(computeFacture(sp(date))).lignes[0]!.baseRemboursement.centimes))
+      .toEqual([2700, 2700, 2790, 2880]);
   });
 
   it('computeFacture: a kiné télésoin (TMK) is refused before 2024-02-22 and flagged as to confirm from it', () => {

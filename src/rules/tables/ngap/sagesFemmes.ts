@@ -14,8 +14,12 @@
  * The consultation de contraception et de prévention (CCP) was opened to the sages-femmes at 46 €
  * by the avenant n° 4 (in force on 2023-01-01), then « portée à » 47,50 € by the avenant n° 7.
  *
- * Placeholders (`prix: null`): SF, SP, IK and IKM before 2024-02-22, SFI — their amounts are not
- * in the official pages retained. DOM C / V / IK / IKM before 2024-02-22
+ * The séance de suivi postnatal SP is worth 3,00 € before the avenant n° 7 (ameli.fr, « Avenant 5 :
+ * nouvelles conditions de réalisation et de facturations des examens postnataux »: SP 9 = 27 €,
+ * SP 14 = 42 €, in force from 5 September 2022); the page gives no DOM figure.
+ *
+ * Placeholders (`prix: null`): SF, SP (DOM), IK and IKM before 2024-02-22, SFI — their amounts
+ * are not in the official pages retained. DOM C / V / IK / IKM before 2024-02-22
  * are absent (refused with `RULES_TARIF_DATE`).
  */
 import type { Profession } from '../../model';
@@ -29,6 +33,7 @@ const AV7 = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 j
 const AV7_2025 = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023 : lettres clés SF et SP portées à 3,20 € au 1er janvier 2025 (second palier)';
 const AV7_JO = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023, approuvé (JO du 25 août 2023, https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000047996115) : indemnité kilométrique en montagne IKM portée à 0,91 € en métropole et 1,10 € dans les départements d’outre-mer, applicable le 22 février 2024 (ameli.fr, sage-femme, « Avenant 7 : de nouvelles mesures de valorisation sont entrées en vigueur le 22 février »)';
 const CCP_AV4 = `${CONVENTION} (consultation de contraception et de prévention CCP ouverte aux sages-femmes à 46 €, mesure tarifaire applicable en 2019) ; ameli.fr, communiqué de l’Assurance Maladie du 30 mai 2018 « Signature d’un nouvel accord avec les sages-femmes (avenant 4) » : valeur en vigueur au 01/01/2023, portée à 47,50 € le 22 février 2024 par l’avenant n° 7`;
+const SP_AV5 = 'Convention nationale des sages-femmes, avenant n° 5 signé le 20 décembre 2021 ; ameli.fr, sage-femme, « Avenant 5 : nouvelles conditions de réalisation et de facturations des examens postnataux » (mesures en vigueur le 5 septembre 2022 : entretien postnatal SP 14 = 42 €, SP 12 = 36 € ; séance de suivi postnatal SP 9 = 27 €, SP 7 = 21 €, SP 6 = 18 €, soit SP = 3,00 €) : valeur en vigueur au 01/01/2023';
 const A_CONFIRMER = `à confirmer : valeur au 01/01/2023 absente des pages officielles retenues (${CONVENTION}, annexe tarifaire)`;
 const AV7_DATE = '2024-02-22';
 
@@ -49,7 +54,9 @@ export const NGAP_SAGES_FEMMES: TableTarifs = /* @__PURE__ */ ngapTable('sages-f
     return (['SF', 'SP'] as const).flatMap((code) => {
       const libelle = code === 'SF' ? `Acte de sage-femme${z}` : `Séance de suivi postnatal${z}`;
       return [
-        ngapRow(SF, zone, code, libelle, DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
+        code === 'SP' && zone === 'metropole'
+          ? ngapRow(SF, zone, code, libelle, DEBUT_HISTORIQUE, '3.00', true, SP_AV5)
+          : ngapRow(SF, zone, code, libelle, DEBUT_HISTORIQUE, null, true, A_CONFIRMER),
         ngapRow(SF, zone, code, libelle, AV7_DATE, '3.10', true, AV7),
         ngapRow(SF, zone, code, libelle, '2025-01-01', '3.20', true, AV7_2025),
       ];
