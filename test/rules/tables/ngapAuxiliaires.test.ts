@@ -241,6 +241,18 @@ describe('NGAP auxiliaires: every letter on both sides of each change', () => {
       .toEqual([2700, 2700, 2790, 2880]);
   });
 
+  it('computeFacture: an orthoptiste primo-prescription AMY 8,7 (avenant 16) and a dentist consultation C, both at 60 % (dental care at 60 % from 2023-10-15)', () => {
+    const one = (profession: Profession, code: string, coefficient?: string) => ({ ps: PS(profession, 'metropole'), dateFacturation: d('2025-06-02'),
+      beneficiaire: { dateNaissance: d('1985-02-11') }, parcours: 'T' as const,
+      lignes: [{ code, date: d('2025-06-02'), quantite: 1, ...(coefficient === undefined ? {} : { coefficient }) }] });
+    const amy = expectOk(computeFacture(one('orthoptiste', 'AMY', '8.7')));
+    // 8,7 × 2,60 = 22,62 € ; AMO 60 % = 13,572 → 13,57 €
+    expect([amy.total.baseRemboursement.centimes, amy.total.partAmo.centimes]).toEqual([2262, 1357]);
+    const c = expectOk(computeFacture(one('chirurgienDentiste', 'C')));
+    // 23 € ; AMO 60 % = 13,80 € (no PF on the dentists' acts)
+    expect([c.total.baseRemboursement.centimes, c.total.partAmo.centimes, c.total.participationForfaitaire.centimes]).toEqual([2300, 1380, 0]);
+  });
+
   it('computeFacture: a kiné télésoin (TMK) is refused before 2024-02-22 and flagged as to confirm from it', () => {
     const tmk = (date: string) => ({ ps: PS('masseurKinesitherapeute', 'metropole'), dateFacturation: d(date), beneficiaire: { dateNaissance: d('1980-01-09') }, parcours: 'T' as const,
       lignes: [{ code: 'TMK', date: d(date), quantite: 1, coefficient: '8.1' }] });

@@ -39,7 +39,7 @@ const IFX = `${CONVENTION}, avenant du 20 janvier 2006 (arrêté du 28 février 
 const IK = `${CONVENTION}, avenant du 10 avril 2003 (JO du 19 juin 2003) : valeur en vigueur au 01/01/2023`;
 const IFD = `${AV3} ; maintenue à 2,50 € par l’avenant n° 7 (JO du 25 août 2023)`;
 const AV7_DATE = '2024-02-22';
-const TMK_A_CONFIRMER = `à confirmer contre l’avenant n° 7 (arrêté du 21 août 2023, JO du 25 août 2023) et la NGAP : valeur de la lettre clé TMK (télésoin), facturable à compter du 22 février 2024 (ameli.fr, masseur-kinésithérapeute, « Convention nationale : entrée en vigueur de nouvelles mesures prévues à l’avenant 7 »), absente des pages officielles retenues`;
+const TMK_A_CONFIRMER = `à confirmer contre l’avenant n° 7 (arrêté du 21 août 2023, JO du 25 août 2023) et la NGAP : valeur de la lettre clé TMK (télésoin, avenant n° 7, article 2.3.1), facturable à compter du 22 février 2024 (ameli.fr, masseur-kinésithérapeute, « Convention nationale : entrée en vigueur de nouvelles mesures prévues à l’avenant 7 » ; « Télésoin : conditions de réalisation, facturation et aides à l’équipement », 17 septembre 2024), absente des pages officielles retenues`;
 const MAJ_1998 = 'Convention nationale des masseurs-kinésithérapeutes, avenant tarifaire n° 3 du 15 juin 1998 (arrêté du 30 octobre 1998, JO du 3 novembre 1998) ; valeur en euros fixée par la circulaire CNAMTS CABDIR n° 15/2001 du 10 décembre 2001 : valeur en vigueur au 01/01/2023';
 
 /** NGAP masseurs-kinésithérapeutes: AMK, AMS, AMC, TMK (placeholder), IFD (and its code prestation IFA), IFO, IFN, IFP, IFR, IFS, IK, IKM, IKS, N, F. */
