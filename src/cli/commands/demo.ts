@@ -1,10 +1,13 @@
 /**
- * `sesam demo`: the main job on embedded defaults — a practice's day from the cards to the
- * returns: read the Vitale and open the CPS, check the rights (INSi, ADRi, apCV, the mutuelle's
- * attestation, Annuaire AMC, IDB, then CLC on the priced invoices) against local HTTPS services, price and split every invoice (with its trace),
- * build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, send them
- * by SMTP to the local caisse (with the SCOR pièces of the prescribed care), fetch its ARL and
- * NOEMIE returns over IMAP, and reconcile them with the ledger and the bank statement.
+ * `sesam demo` (`npm run demo`): the main job on embedded defaults — a practice's week (five
+ * working days from a fixed Monday; `--days`, `--start`). The cards are read and the CPS opened
+ * once; the local HTTPS services (INSi, ADRi, Annuaire AMC, IDB, CLC), the cabinet's mailbox (one
+ * dovecot) and the local caisse (a manual clock moved day by day) are started once. Each day:
+ * rights, pricing, FSE/DRE built, controlled, numbered in the ledger (SQLite, or PostgreSQL with
+ * `--pg`), secured, lotted and written, sent by SMTP (with the SCOR pièces), the ARL fetched the
+ * same evening over IMAP, and the NOEMIE returns of the previous days in the morning mail. At the
+ * week's end: reconciliation with the ledger and the bank statement, the watchdog (one return
+ * never comes), the dashboard written in the data folder, and a summary table read from the ledger.
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -264,8 +267,8 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
 export function addDemoCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
   return program
     .command('demo')
-    .summary("run a practice's day on embedded data: cards, pricing, FSE/lots/files, teletransmission to a local caisse, returns")
-    .description("Run a practice's day on embedded, fictitious data: read the cards, price and split every invoice, build, control, number, secure, lot and write the FSE/DRE files in a SQLite ledger, send them by SMTP to a local caisse (with SCOR PDF/A-1b pièces for prescribed care), fetch its ARL and NOEMIE returns over IMAP (a dovecot started for the run; an in-process mailbox when dovecot is missing) and reconcile.")
+    .summary("run a practice's week on embedded data: cards, rights, pricing, FSE/lots/files, teletransmission to a local caisse, returns, reconciliation, dashboard")
+    .description("Run a practice's week (5 working days from 2025-03-10; --days, --start) on embedded, fictitious data: each day read the cards, check the rights, price and split every invoice, build, control, number, secure, lot and write the FSE/DRE files in the ledger (SQLite in the data folder, or PostgreSQL with --pg), send them by SMTP to a local caisse (with SCOR PDF/A-1b pièces for prescribed care) and fetch its ARL and NOEMIE returns over IMAP (a dovecot started once; an in-process mailbox when dovecot is missing); at the week's end reconcile with the bank statement, run the watchdog, write the dashboard (tableau-de-bord.html in the data folder) and print a summary per day and per PS.")
     .option('--explain', 'show the trace of every invoice and one file annotated field by field')
     .option(
       '--data <dir>',
@@ -276,7 +279,7 @@ export function addDemoCommand(program: Command, io: CliIo, done: (code: number)
     .option('--start <day>', `first day, YYYY-MM-DD (default ${DEMO_WEEK_START}, so the output is the same on every run)`)
     .option('--pg <url>', 'run the week on the PostgreSQL ledger at this connection string (a new practice per run; nothing is deleted) instead of the SQLite file')
     .option('--pcsc', 'use real readers through pcscd instead of the in-process virtual cards (exit 69 when pcscd is not running)')
-    .addHelpText('after', '\nExit codes: 0 done; 64 usage; 69 pcscd or the PC/SC binding missing; 73 data folder refused; 74 I/O error.')
+    .addHelpText('after', '\nExit codes: 0 done; 64 usage (bad --days or --start); 69 pcscd or the PC/SC binding missing, or the PostgreSQL server unreachable; 73 data folder refused; 74 I/O error.')
     .action(async (options: DemoOptions) => {
       done(await runDemo(options, io));
     });
