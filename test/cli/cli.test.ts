@@ -97,7 +97,7 @@ describe('sesam CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 
   it('never prints a full NIR (issue #10 §5: house rule, masked with maskNir)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sesam-demo-nir-'));
@@ -120,5 +120,5 @@ describe('sesam CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 });
