@@ -146,7 +146,7 @@ describe('sesam demo: options and the progress bar', () => {
       expect(r.code, bad.join(' ')).toBe(64);
       expect(r.err.trim().split('\n')).toHaveLength(1);
     }
-  });
+  }, 300_000);
 
   it.skipIf(!hasTmux)('under tmux (a terminal): the week’s bar is drawn on stderr', async () => {
     const data = join(tmp, 'tty');
