@@ -113,7 +113,7 @@ describe('sesam demo --data (built bin): deletes only what it created', () => {
 
   it('runs twice on its own folder; a file a user adds there survives the second run', () => {
     const dir = join(tmp, 'demo-data');
-    const first = sesam(['demo', '--data', dir]);
+    const first = sesam(['demo', '--days', '1', '--data', dir]);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(readFileSync(join(dir, DATA_DIR_MARKER), 'utf8')).toMatch(/^sesam-billing data folder v1\n/);
@@ -121,7 +121,7 @@ describe('sesam demo --data (built bin): deletes only what it created', () => {
     expect(b2.length).toBeGreaterThanOrEqual(5);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     writeFileSync(join(dir, 'fichiers', 'mine.b2'), 'mine too');
-    const second = sesam(['demo', '--data', dir]);
+    const second = sesam(['demo', '--days', '1', '--data', dir]);
     expect(second.code).toBe(0);
     expect(second.out).toMatch(/13 FSE contrôlées/); // a fresh ledger: no duplicate from run 1
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');

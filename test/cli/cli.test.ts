@@ -51,7 +51,7 @@ describe('sesam CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sesam-demo-'));
     try {
       const c = capture();
-      expect(await runCli(['demo', '--data', dir, '--explain'], c.io)).toBe(0);
+      expect(await runCli(['demo', '--days', '1', '--data', dir, '--explain'], c.io)).toBe(0);
       const out = c.out();
       expect(c.err()).toBe('');
       expect(out).toMatch(/Carte Vitale : 2 bénéficiaire/);
@@ -92,18 +92,18 @@ describe('sesam CLI', () => {
       }
       // Running it again starts from a fresh ledger (no duplicate from the previous run).
       const again = capture();
-      expect(await runCli(['demo', '--data', dir], again.io)).toBe(0);
+      expect(await runCli(['demo', '--days', '1', '--data', dir], again.io)).toBe(0);
       expect(again.out()).toMatch(/13 FSE contrôlées/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 
   it('never prints a full NIR (issue #10 §5: house rule, masked with maskNir)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sesam-demo-nir-'));
     try {
       const c = capture();
-      expect(await runCli(['demo', '--data', dir, '--explain'], c.io)).toBe(0);
+      expect(await runCli(['demo', '--days', '1', '--data', dir, '--explain'], c.io)).toBe(0);
       const text = c.out() + c.err();
       // The NIRs the demo handles: the virtual Vitale's bénéficiaires and the day's patients.
       const demo = await createDemoCards();
@@ -120,5 +120,5 @@ describe('sesam CLI', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 });

@@ -119,7 +119,7 @@ describe('--json on the existing commands (schema 1, exit codes unchanged)', () 
 
 describe('sesam demo --json', () => {
   it('the day runs; its text is not printed, one document (ok, exit 0, command demo)', () => {
-    const r = json(['demo', '--data', join(tmp, 'demo-data')], 'demo');
+    const r = json(['demo', '--days', '1', '--data', join(tmp, 'demo-data')], 'demo');
     expect(r.code, r.err).toBe(0);
     expect(r.result).toBeUndefined();
     expect(json(['demo', '--data', FSE_INPUT], 'demo')).toMatchObject({ code: 73, issues: [{ code: 'CLI_CANT_CREATE' }] });

@@ -76,19 +76,22 @@ function attestationText(index: number, day: PlainDate): string {
 const insiText = (r: { ok: true; value: InsiResult } | { ok: false; issues: readonly { code: string }[] }): string =>
   r.ok ? (r.value.codeCr === '00' ? `00 INS ${maskNir(r.value.identite.ins.matricule)}` : `${r.value.codeCr} aucune identité unique`) : r.issues[0]?.code ?? '?';
 
+/** The local services of a run (test PKI, HTTPS services, the client transport), shared by its days. */
+export interface RightsServices {
+  readonly services: LocalServices;
+  readonly tls: { readonly cert: string; readonly key: string; readonly ca: string };
+  readonly adr: AdrClient;
+  /** Stops the services and removes the test PKI folder. */
+  close(): Promise<void>;
+}
+
 /**
- * Runs the stage.
+ * Starts the local services (test PKI made by openssl in a temporary folder, HTTPS services, client transport).
  *
- * @param io - Output.
- * @param options - The day, its patients (by invoice index) and the Vitale card's bénéficiaire (patient 0).
- * @returns The rights, or `undefined` when the stage is skipped (no openssl, or the services do not start).
+ * @returns The services, or why they are not available (no openssl, a start failure).
  */
-export async function runRightsStage(io: CliIo, options: { day: PlainDate; patients: readonly PatientDuJour[]; carte?: BeneficiaireCarte }): Promise<RightsStage | undefined> {
-  io.out('\n━━ 1 bis. Droits : INSi, ADRi, appli carte Vitale, attestation mutuelle, Annuaire AMC, IDB ━━\n');
-  if (!hasOpenssl()) {
-    io.out('  étape sautée : openssl est absent (il fabrique la PKI de test des services locaux) ; les DRE partent sans garantie CLC\n');
-    return undefined;
-  }
+export async function openRightsServices(): Promise<{ ok: true; value: RightsServices } | { ok: false; reason: string }> {
+  if (!hasOpenssl()) return { ok: false, reason: 'openssl est absent (il fabrique la PKI de test des services locaux) ; les DRE partent sans garantie CLC' };
   let pki: TestPki | undefined;
   let services: LocalServices | undefined;
   let transport: ServiceTransport | undefined;
@@ -103,9 +106,41 @@ export async function runRightsStage(io: CliIo, options: { day: PlainDate; patie
     const tls = { ...pki.client, ca: pki.ca };
     transport = unwrap(createServiceTransport({ tls, timeoutMs: 10_000, retries: 1, backoffMs: 50 }));
     const adr = unwrap(createAdrClient({ transport, adriUrl: services.urls.adri, annuaireUrl: services.urls.annuaire }));
+    return { ok: true, value: { services, tls, adr, close } };
+  } catch (cause) {
+    await close();
+    return { ok: false, reason: `services locaux indisponibles (${cause instanceof Error ? cause.message : String(cause)})` };
+  }
+}
+
+/**
+ * Runs the stage.
+ *
+ * @param io - Output.
+ * @param options - The day, its patients (by invoice index) and the Vitale card's bénéficiaire (patient 0).
+ * @returns The rights, or `undefined` when the stage is skipped (no openssl, or the services do not start).
+ */
+export async function runRightsStage(io: CliIo, options: { day: PlainDate; patients: readonly PatientDuJour[]; carte?: BeneficiaireCarte; shared?: RightsServices; quiet?: boolean }): Promise<RightsStage | undefined> {
+  const say = options.quiet === true ? (): void => undefined : (t: string): void => io.out(t);
+  say('\n━━ 1 bis. Droits : INSi, ADRi, appli carte Vitale, attestation mutuelle, Annuaire AMC, IDB ━━\n');
+  let opened: RightsServices | undefined = options.shared;
+  const close = async (): Promise<void> => {
+    // Services shared across days are closed by their owner.
+    if (options.shared === undefined) await opened?.close();
+  };
+  try {
+    if (opened === undefined) {
+      const o = await openRightsServices();
+      if (!o.ok) {
+        say(`  étape sautée : ${o.reason}\n`);
+        return undefined;
+      }
+      opened = o.value;
+    }
+    const { services, tls, adr } = opened;
     const at = `${options.day}T09:00:00+01:00`;
     const insi = unwrap(createInsiClient({ url: services.urls.insi, tls, contexte: { emetteur: 'DEMO-CABINET', idam: 'DEMO0001', version: '1.0', nomLogiciel: 'sesam-billing demo', instance: '00000000-0000-4000-8000-00000000d013' }, timeoutMs: 10_000, clock: () => at }));
-    io.out(`  Services locaux ${services.baseUrl} (HTTPS, certificat client de la PKI de test) — données fictives\n`);
+    say(`  Services locaux ${services.baseUrl} (HTTPS, certificat client de la PKI de test) — données fictives\n`);
     const patients = new Map<number, DroitsPatient>();
     const rows: string[][] = [];
     let apcvRead = 0;
@@ -150,18 +185,18 @@ export async function runRightsStage(io: CliIo, options: { day: PlainDate; patie
       patients.set(i, entry);
       rows.push([String(i + 1), maskNir(p.nir), support, insiText(r), adriText, amcText]);
     }
-    io.out(renderTable([{ title: 'n°', align: 'right' }, { title: 'NIR' }, { title: 'lu sur' }, { title: 'INSi' }, { title: 'ADRi (régime caisse centre)' }, { title: 'AMC' }], rows));
+    say(renderTable([{ title: 'n°', align: 'right' }, { title: 'NIR' }, { title: 'lu sur' }, { title: 'INSi' }, { title: 'ADRi (régime caisse centre)' }, { title: 'AMC' }], rows));
     // The local INSi knows one public-test-like identity (scripted by the service): a search by traits shows a 00 answer.
     const test = await insi.rechercher({ mode: 'traits', nomNaissance: 'UN', prenoms: ['JEANNE'], sexe: 'F', dateNaissance: '1979-03-28' }, { messageId: 'uuid:00000000-0000-4000-8000-0000000000ff' });
     if (test.ok && test.value.codeCr === '00') {
       const t = test.value.identite.traits;
-      io.out(`  INSi par traits (identité de test du service local) : ${insiText(test)} (${test.value.identite.ins.type}), ${t.nomNaissance} ${t.listePrenoms}, ${t.sexe}, né(e) le ${t.dateNaissance}\n`);
+      say(`  INSi par traits (identité de test du service local) : ${insiText(test)} (${test.value.identite.ins.type}), ${t.nomNaissance} ${t.listePrenoms}, ${t.sexe}, né(e) le ${t.dateNaissance}\n`);
     }
-    io.out('  INSi : 01 = le service local ne connaît que son identité de test (les patients de la démo sont fictifs) ; ADRi : droits au jour des soins, repris dans la FSE (garantie de paiement)\n');
+    say('  INSi : 01 = le service local ne connaît que son identité de test (les patients de la démo sont fictifs) ; ADRi : droits au jour des soins, repris dans la FSE (garantie de paiement)\n');
     return { patients, guarantees: new Map(), adr, day: options.day, renewApcv, close };
   } catch (cause) {
     await close();
-    io.out(`  étape sautée : services locaux indisponibles (${cause instanceof Error ? cause.message : String(cause)})\n`);
+    say(`  étape sautée : services locaux indisponibles (${cause instanceof Error ? cause.message : String(cause)})\n`);
     return undefined;
   }
 }
