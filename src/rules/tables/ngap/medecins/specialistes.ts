@@ -18,7 +18,7 @@
  * très complexe level is CCE / MTX.
  */
 import type { TarifRow } from '../../../referentiel';
-import { AMELI_22_12_2024, AVENANT_9, CONV_2016, CONV_2024, DEPUIS_2023, RA_2023, REPORT_2026, S1_OPTAM, SNDS_NAT, aConfirmer, acte, majoration } from './sources';
+import { AMELI_22_12_2024, AVENANT_9, CONV_2016, CONV_2024, DEPUIS_2023, RA_2023, REPORT_2026, S1_OPTAM, SNDS_NAT, UNCAM_29_10_2024, aConfirmer, acte, majoration } from './sources';
 
 const SERVICE_PUBLIC = 'service-public.fr (DILA), fiche F1069 « Consultation chez un médecin » : base de remboursement 23 € pour un médecin de secteur 2 non adhérent à l’OPTAM';
 /** CS in secteur 1 / OPTAM from 22 December 2024: the spécialiste correspondant's 31,50 € (ameli) minus the MCS (5 €). */
@@ -38,7 +38,7 @@ export const SPECIALISTES: readonly TarifRow[] = [
   majoration('MCS', 'Majoration de coordination spécialiste (patient adressé par le médecin traitant)', '2023-01-01', '5.00',
     `${CONV_2016} (MCS 5 €) ; ${DEPUIS_2023} ; maintenue par la décision UNCAM du 29 octobre 2024 (NGAP, art. 2 bis, JO) et le ${CONV_2024}`,
     { secteurs: S1_OPTAM, parcoursSeulement: true }),
-  aConfirmer('MCG', 'Majoration de coordination généraliste', '2023-01-01', `montant de MCG (médecin généraliste correspondant) selon le ${CONV_2016} et le ${CONV_2024}`,
+  aConfirmer('MCG', 'Majoration de coordination généraliste', '2023-01-01', `montant de MCG (médecin généraliste correspondant) selon le ${CONV_2016} et le ${CONV_2024} ; code et conditions : ${UNCAM_29_10_2024}`,
     { acte: false, secteurs: S1_OPTAM, parcoursSeulement: true }),
   acte('APC', 'Avis ponctuel de consultant', '2022-04-01', '55.00', `${AVENANT_9} : APC 55 €`),
   acte('APC', 'Avis ponctuel de consultant', '2023-11-01', '56.50', `${RA_2023} : APC 56,50 €`),

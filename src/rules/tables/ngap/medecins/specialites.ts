@@ -15,11 +15,11 @@
  * 2026-01-01 the rows are placeholders (`RULES_TARIF_A_CONFIRMER`), never the 2024 price.
  */
 import type { TarifRow } from '../../../referentiel';
-import { AMELI_22_12_2024, CONV_2024, REPORT_2026, S1_OPTAM, aConfirmer, acte } from './sources';
+import { AMELI_22_12_2024, CONV_2024, REPORT_2026, S1_OPTAM, UNCAM_29_10_2024, aConfirmer, acte } from './sources';
 
 /** The parcours-only majoration a coordinated CS carries (DA cap hors parcours, CSS L.162-5-3). */
 const CS_OPTS = { secteurs: S1_OPTAM, majorationParcours: 'MCS' } as const;
-const MCS_UNCAM = 'MCS 5 € inchangée (décision UNCAM du 29 octobre 2024, NGAP art. 2 bis, JO)';
+const MCS_UNCAM = `MCS 5 € inchangée ; ${UNCAM_29_10_2024}`;
 const VAGUE_2026 = (specialite: string): string =>
   `valeur de CS pour le ${specialite} à la seconde vague du ${CONV_2024} (${REPORT_2026}) ; ${AMELI_22_12_2024} annonce cette vague sans en donner le montant`;
 
