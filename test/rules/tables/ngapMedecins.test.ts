@@ -111,6 +111,12 @@ describe('NGAP médecins: values on both sides of each change', () => {
     expect(dec.total.partAmo.centimes).toBe(5400);
   });
 
+  it('TCG: the face-to-face G (25 €) until 2023-10-31 (ameli.fr, 13/09/2018), to confirm from 2023-11-01', () => {
+    expect([prix('TCG', '2023-01-01'), prix('TCG', '2023-10-31', '2-optam')]).toEqual([2500, 2500]);
+    for (const date of ['2023-11-01', '2025-03-10']) expectIssue(computeFacture(input('TCG', date)), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    expect(ROWS.find((r) => r.code === 'TCG' && r.prix !== null)?.source).toContain('ameli.fr');
+  });
+
   it('consultation longue du médecin traitant (> 80 ans): 60 € from 2026-01-01, refused before', () => {
     for (const code of ['GL1', 'GL2', 'GL3']) {
       expectIssue(computeFacture(input(code, '2025-12-31')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
