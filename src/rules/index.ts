@@ -18,7 +18,7 @@ export { MAX_LIGNES, MAX_QUANTITE, validateFactureInput } from './validateFactur
 export type { CompiledRow, Nomenclature, Referentiel, TableTarifs, TarifRow } from './referentiel';
 export { loadReferentiel } from './referentiel';
 export type { ConsultationMenopause, FranchiseParametre, Parametre, ParametresRegles, ReglesLfss2026, ValeurDatee } from './tables/index';
-export { DEFAULT_REFERENTIEL, DEFAULT_TABLES, NGAP_AUXILIAIRES, NGAP_AUXILIAIRES_TABLES, NGAP_CHIRURGIENS_DENTISTES, NGAP_INFIRMIERS, NGAP_MASSEURS_KINESITHERAPEUTES, NGAP_MEDECINS, NGAP_ORTHOPHONISTES, NGAP_ORTHOPTISTES, NGAP_PEDICURES_PODOLOGUES, NGAP_SAGES_FEMMES, PARAMETRES_DEFAUT, SEANCES_PSYCHOLOGUES } from './tables/index';
+export { DEFAULT_REFERENTIEL, DEFAULT_TABLES, NGAP_AUXILIAIRES, NGAP_AUXILIAIRES_TABLES, NGAP_CHIRURGIENS_DENTISTES, NGAP_INFIRMIERS, NGAP_MASSEURS_KINESITHERAPEUTES, NGAP_MEDECINS, NGAP_MEDECINS_GERIATRIE, NGAP_MEDECINS_GYNECOLOGIE, NGAP_ORTHOPHONISTES, NGAP_ORTHOPTISTES, NGAP_PEDICURES_PODOLOGUES, NGAP_SAGES_FEMMES, PARAMETRES_DEFAUT, SEANCES_PSYCHOLOGUES } from './tables/index';
 export type { DemoFacture } from './examples/demoDay';
 export { DEMO_DAY } from './examples/demoDay';
 export type * from './ccam/model';

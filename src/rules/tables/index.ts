@@ -12,7 +12,7 @@ export {
   NGAP_AUXILIAIRES, NGAP_AUXILIAIRES_TABLES, NGAP_CHIRURGIENS_DENTISTES, NGAP_INFIRMIERS, NGAP_MASSEURS_KINESITHERAPEUTES,
   NGAP_ORTHOPHONISTES, NGAP_ORTHOPTISTES, NGAP_PEDICURES_PODOLOGUES, NGAP_SAGES_FEMMES,
 } from './ngapAuxiliaires';
-export { NGAP_MEDECINS } from './ngapMedecins';
+export { NGAP_MEDECINS, NGAP_MEDECINS_GERIATRIE, NGAP_MEDECINS_GYNECOLOGIE } from './ngapMedecins';
 export { SEANCES_PSYCHOLOGUES } from './psychologues';
 export type { ConsultationMenopause, FranchiseParametre, Parametre, ParametresRegles, ReglesLfss2026, ValeurDatee } from './parametres';
 export { PARAMETRES_DEFAUT } from './parametres';

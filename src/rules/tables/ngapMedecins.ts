@@ -15,6 +15,7 @@ import type { PlainDate } from '../../core/date/index';
 import type { TableTarifs } from '../referentiel';
 import { ngapVersion } from '../versions';
 import { NGAP_MEDECINS_ROWS } from './ngap/medecins/index';
+import { GERIATRIE, GYNECOLOGIE } from './ngap/medecins/specialites';
 
 /** NGAP médecins (default table). */
 export const NGAP_MEDECINS: TableTarifs = {
@@ -23,4 +24,32 @@ export const NGAP_MEDECINS: TableTarifs = {
   version: /* @__PURE__ */ ngapVersion('médecins', NGAP_MEDECINS_ROWS),
   date: '2026-12-02' as PlainDate,
   rows: NGAP_MEDECINS_ROWS,
+};
+
+const SPECIALITE_SOURCE =
+  'convention médicale 2024-2029 (arrêté du 20 juin 2024, JO du 21 juin 2024) ; ameli.fr (CNAM), « Tarifs des médecins généralistes et spécialistes : ce qui a changé le 22 décembre 2024 » ; décision UNCAM du 29 octobre 2024 (NGAP art. 2 bis, JO)';
+
+/**
+ * NGAP médecins, gériatrie: CS 32 € in secteur 1 / OPTAM from 22 December 2024 (the gériatre's
+ * coordinated consultation 37 € = CS + MCS, ameli.fr), a placeholder from 1 January 2026. Not in
+ * `DEFAULT_TABLES`: a gériatre's PMS loads it after them, `loadReferentiel([...DEFAULT_TABLES,
+ * NGAP_MEDECINS_GERIATRIE])`, and its rows replace the generic CS.
+ */
+export const NGAP_MEDECINS_GERIATRIE: TableTarifs = {
+  source: SPECIALITE_SOURCE,
+  version: /* @__PURE__ */ ngapVersion('médecins gériatrie', GERIATRIE),
+  date: '2026-12-02' as PlainDate,
+  rows: GERIATRIE,
+};
+
+/**
+ * NGAP médecins, gynécologie: CS 32 € in secteur 1 / OPTAM from 22 December 2024 (the
+ * gynécologue's consultation 37 € = CS + MCS, ameli.fr), a placeholder from 1 January 2026. Not
+ * in `DEFAULT_TABLES`: a gynécologue's PMS loads it after them.
+ */
+export const NGAP_MEDECINS_GYNECOLOGIE: TableTarifs = {
+  source: SPECIALITE_SOURCE,
+  version: /* @__PURE__ */ ngapVersion('médecins gynécologie', GYNECOLOGIE),
+  date: '2026-12-02' as PlainDate,
+  rows: GYNECOLOGIE,
 };

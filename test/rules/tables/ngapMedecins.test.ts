@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import type { PlainDate } from '../../../src/core/date/index';
 import type { FactureInput, Secteur, Zone } from '../../../src/rules/index';
-import { computeFacture, NGAP_MEDECINS } from '../../../src/rules/index';
+import { computeFacture, DEFAULT_TABLES, loadReferentiel, NGAP_MEDECINS, NGAP_MEDECINS_GERIATRIE, NGAP_MEDECINS_GYNECOLOGIE } from '../../../src/rules/index';
 import type { TarifRow } from '../../../src/rules/referentiel';
 import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { factureG, ligne } from '../../arbitraries/facture';
@@ -111,6 +111,12 @@ describe('NGAP médecins: values on both sides of each change', () => {
     expect(dec.total.partAmo.centimes).toBe(5400);
   });
 
+  it('TCG: the face-to-face G (25 €) until 2023-10-31 (ameli.fr, 13/09/2018), to confirm from 2023-11-01', () => {
+    expect([prix('TCG', '2023-01-01'), prix('TCG', '2023-10-31', '2-optam')]).toEqual([2500, 2500]);
+    for (const date of ['2023-11-01', '2025-03-10']) expectIssue(computeFacture(input('TCG', date)), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+    expect(ROWS.find((r) => r.code === 'TCG' && r.prix !== null)?.source).toContain('ameli.fr');
+  });
+
   it('consultation longue du médecin traitant (> 80 ans): 60 € from 2026-01-01, refused before', () => {
     for (const code of ['GL1', 'GL2', 'GL3']) {
       expectIssue(computeFacture(input(code, '2025-12-31')), 'RULES_TARIF_DATE', ['lignes', 0, 'code']);
@@ -179,6 +185,48 @@ describe('NGAP médecins: every row dated and sourced', () => {
       expect(keys.has(k), k).toBe(false);
       keys.add(k);
     }
+  });
+});
+
+describe('NGAP médecins: specialty tables (gériatrie, gynécologie), loaded after the defaults', () => {
+  const SPECIALITES = [NGAP_MEDECINS_GERIATRIE, NGAP_MEDECINS_GYNECOLOGIE] as const;
+
+  for (const table of SPECIALITES) {
+    const referentiel = expectOk(loadReferentiel([...DEFAULT_TABLES, table]));
+    const at = (code: string, date: string, secteur: Secteur = '1'): number =>
+      expectOk(computeFacture(input(code, date, secteur), { referentiel })).lignes[0]?.prixUnitaire.centimes ?? Number.NaN;
+
+    it(`${table.version}: CS 23 € until 2024-12-21, 32 € from 2024-12-22 (37 € with MCS, ameli.fr), to confirm from 2026-01-01`, () => {
+      expect([at('CS', '2024-12-21'), at('CS', '2024-12-22'), at('CS', '2025-12-31', '2-optam')]).toEqual([2300, 3200, 3200]);
+      const coord = expectOk(computeFacture({ ...input('CS', '2025-03-10'), lignes: [ligne('CS', '2025-03-10'), ligne('MCS', '2025-03-10')] }, { referentiel }));
+      expect(coord.lignes.reduce((t, l) => t + l.prixUnitaire.centimes, 0)).toBe(3700);
+      expectIssue(computeFacture(input('CS', '2026-01-01'), { referentiel }), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+      // Secteur 2 non-OPTAM keeps the generic base; the other codes are untouched.
+      expect([at('CS', '2025-03-10', '2'), at('G', '2025-03-10'), at('APC', '2025-03-10')]).toEqual([2300, 3000, 6000]);
+      // Without the table the same CS is the generic specialist's 26,50 €.
+      expect(prix('CS', '2025-03-10')).toBe(2650);
+    });
+
+    it(`${table.version}: rows dated, sourced from official texts, never the deny-list; not in DEFAULT_TABLES`, () => {
+      expect(DEFAULT_TABLES).not.toContain(table);
+      for (const r of table.rows) {
+        expect(r.validFrom, r.code).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(r.source).toMatch(/ameli\.fr|convention médicale/);
+        expect(r.source).not.toMatch(/egora|moniteur|mutuelle|csmf|lesml|fmf|usmy|SPECS|\.\.\/shared/i);
+        expect(r.majorationParcours).toBe('MCS');
+        if (r.prix === null) expect(r.source).toContain('à confirmer');
+      }
+      expect(table.version).toMatch(/^NGAP médecins (gériatrie|gynécologie) 2026-01-01$/);
+    });
+  }
+
+  it('the DA cap hors parcours of a gériatre is on the in-parcours tariff CS + MCS = 37 €', () => {
+    const referentiel = expectOk(loadReferentiel([...DEFAULT_TABLES, NGAP_MEDECINS_GERIATRIE]));
+    const cs = (centimes: number): FactureInput => ({ ...input('CS', '2025-03-10'), parcours: 'S', lignes: [ligne('CS', '2025-03-10', { montantFacture: { centimes }, motifDepassement: 'DA' })] });
+    const dec = expectOk(computeFacture(cs(4347), { referentiel }));
+    expect(dec.total.baseRemboursement.centimes).toBe(3200);
+    expect(dec.trace.find((st) => st.rule === 'depassement.da-plafond')?.inputs['tarifParcours']).toBe('37.00');
+    expectIssue(computeFacture(cs(4400), { referentiel }), 'RULES_DEPASSEMENT_PLAFOND', ['lignes', 0, 'montantFacture']);
   });
 });
 

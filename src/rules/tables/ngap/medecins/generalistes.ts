@@ -10,6 +10,8 @@
 import type { TarifRow } from '../../../referentiel';
 import { AMELI_22_12_2024, AMELI_MG, CONV_2016, CONV_2024, DEPUIS_2023, NGAP, RA_2023, S1_OPTAM, SP_ENFANT, aConfirmer, acte, majoration } from './sources';
 
+/** ameli (CNAM) news of 13 September 2018 on téléconsultation billing (avenant n° 6 à la convention 2016). */
+const AMELI_TLC = 'ameli.fr (CNAM), « Téléconsultation : tarification et facturation », 13 septembre 2018 (avenant n° 6 à la convention médicale 2016)';
 const G_2024 = `${CONV_2024} ; ${AMELI_MG} (G/VG 30 € ; secteur 2 non-OPTAM : G/VG à tarif opposable, C/V à 23 € avec dépassement) ; ${AMELI_22_12_2024}`;
 const RETIRE = `retiré le 2024-12-21 : ${CONV_2024} ; ${AMELI_MG} (la cotation G s’applique aux spécialistes de médecine générale)`;
 
@@ -32,8 +34,10 @@ export const GENERALISTES: readonly TarifRow[] = [
   acte('V', 'Visite (médecine générale)', '2023-01-01', '23.00', `${NGAP} ; ${AMELI_MG} (« tarif inchangé de 23 € ») ; ${DEPUIS_2023}`),
   majoration('MEG', 'Majoration enfant de 0 à 6 ans (médecin généraliste)', '2023-01-01', '5.00',
     `${CONV_2016} (MEG 5 €) ; ${DEPUIS_2023} ; ${SP_ENFANT} (moins de 6 ans 31,50 € contre 26,50 €) ; inchangée par le ${CONV_2024}`, { secteurs: S1_OPTAM }),
-  aConfirmer('TCG', 'Téléconsultation du médecin généraliste', '2023-01-01',
-    'valeur de TCG de 2023 à 2026 (lettre créée par décision UNCAM du 6 novembre 2018, JO du 19 décembre 2018 ; 25 € selon l’avenant n° 6 à la convention 2016 ; effet du règlement arbitral au 1er novembre 2023 et maintien au 22/12/2024 à vérifier)', { secteurs: S1_OPTAM }),
+  acte('TCG', 'Téléconsultation du médecin généraliste', '2023-01-01', '25.00',
+    `${AMELI_TLC} : « facturée par le médecin téléconsultant au même tarif qu’une consultation en face-à-face », cotation TCG pour G ; G 25 € (${CONV_2016}) ; ${DEPUIS_2023}`, { secteurs: S1_OPTAM }),
+  aConfirmer('TCG', 'Téléconsultation du médecin généraliste', '2023-11-01',
+    `valeur de TCG à partir du 1er novembre 2023 (G porté à 26,50 € par le ${RA_2023} au travers de la MMG) et au 22/12/2024 (G 30 € ; maintien de la téléconsultation à sa valeur antérieure à vérifier dans le ${CONV_2024}) ; lettre créée par décision UNCAM du 6 novembre 2018 (JO du 19 décembre 2018)`, { secteurs: S1_OPTAM }),
   acte('GL1', 'Consultation longue du médecin traitant, patient de plus de 80 ans : sortie d’hospitalisation', '2026-01-01', '60.00', `${CONV_2024}, art. 78-1 : consultation longue du médecin traitant 60 € au 1er janvier 2026`),
   acte('GL2', 'Consultation longue du médecin traitant, patient de plus de 80 ans : révision des traitements (polymédication)', '2026-01-01', '60.00', `${CONV_2024}, art. 78-1 : consultation longue du médecin traitant 60 € au 1er janvier 2026`),
   acte('GL3', 'Consultation longue du médecin traitant, patient de plus de 80 ans : orientation médico-sociale (APA)', '2026-01-01', '60.00', `${CONV_2024}, art. 78-1 : consultation longue du médecin traitant 60 € au 1er janvier 2026`),

@@ -51,6 +51,9 @@ export const AMELI_22_12_2024 =
 /** service-public.fr (DILA) page on children's consultations, as in force from 1 November 2023 to 21 December 2024. */
 export const SP_ENFANT =
   'service-public.fr (DILA), fiche F10874 « Remboursement d’une consultation médicale pour un enfant de moins de 16 ans », version du 1er novembre 2023 au 21 décembre 2024';
+/** Décision UNCAM of 29 October 2024 (JO): NGAP art. 2 bis (majorations de coordination) and art. 14 (urgence) rewritten for the convention 2024. */
+export const UNCAM_29_10_2024 =
+  'décision UNCAM du 29 octobre 2024 relative à la liste des actes et prestations (JO), art. 7 : NGAP art. 2 bis (MCS, MCC, MCG) et art. 14 (majorations réservées à la situation d’urgence)';
 /** The SNDS nomenclature of the natures de prestation: where a code's existence is sourced when its amount is not. */
 export const SNDS_NAT = 'nomenclatures du SNDS, table IR_NAT_V des natures de prestation (CNAM, Licence Ouverte 2.0)';
 /** Said of a value in force on 2023-01-01 set by an older text whose date is not retained. */

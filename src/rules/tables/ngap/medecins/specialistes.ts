@@ -18,8 +18,10 @@
  * très complexe level is CCE / MTX.
  */
 import type { TarifRow } from '../../../referentiel';
-import { AMELI_22_12_2024, AVENANT_9, CONV_2016, CONV_2024, DEPUIS_2023, RA_2023, REPORT_2026, S1_OPTAM, SNDS_NAT, aConfirmer, acte, majoration } from './sources';
+import { AMELI_22_12_2024, AVENANT_9, CONV_2016, CONV_2024, DEPUIS_2023, RA_2023, REPORT_2026, S1_OPTAM, SNDS_NAT, UNCAM_29_10_2024, aConfirmer, acte, majoration } from './sources';
 
+/** ameli (CNAM) news of 24 October 2019 on téléexpertise billing (avenant n° 6 à la convention 2016). */
+const AMELI_TE = 'ameli.fr (CNAM), « Téléexpertise : comment facturer ? », 24 octobre 2019';
 const SERVICE_PUBLIC = 'service-public.fr (DILA), fiche F1069 « Consultation chez un médecin » : base de remboursement 23 € pour un médecin de secteur 2 non adhérent à l’OPTAM';
 /** CS in secteur 1 / OPTAM from 22 December 2024: the spécialiste correspondant's 31,50 € (ameli) minus the MCS (5 €). */
 const CS_2024 = `${CONV_2024} (MPC intégrée à CS) ; ${AMELI_22_12_2024} : « pour les autres spécialités non ciblées par les augmentations, la consultation du spécialiste correspondant reste à 31,50 € », soit CS 26,50 € + MCS 5 € (MCS inchangée)`;
@@ -38,7 +40,7 @@ export const SPECIALISTES: readonly TarifRow[] = [
   majoration('MCS', 'Majoration de coordination spécialiste (patient adressé par le médecin traitant)', '2023-01-01', '5.00',
     `${CONV_2016} (MCS 5 €) ; ${DEPUIS_2023} ; maintenue par la décision UNCAM du 29 octobre 2024 (NGAP, art. 2 bis, JO) et le ${CONV_2024}`,
     { secteurs: S1_OPTAM, parcoursSeulement: true }),
-  aConfirmer('MCG', 'Majoration de coordination généraliste', '2023-01-01', `montant de MCG (médecin généraliste correspondant) selon le ${CONV_2016} et le ${CONV_2024}`,
+  aConfirmer('MCG', 'Majoration de coordination généraliste', '2023-01-01', `montant de MCG (médecin généraliste correspondant) selon le ${CONV_2016} et le ${CONV_2024} ; code et conditions : ${UNCAM_29_10_2024}`,
     { acte: false, secteurs: S1_OPTAM, parcoursSeulement: true }),
   acte('APC', 'Avis ponctuel de consultant', '2022-04-01', '55.00', `${AVENANT_9} : APC 55 €`),
   acte('APC', 'Avis ponctuel de consultant', '2023-11-01', '56.50', `${RA_2023} : APC 56,50 €`),
@@ -63,9 +65,9 @@ export const SPECIALISTES: readonly TarifRow[] = [
   aConfirmer('TC', 'Téléconsultation (médecin spécialiste, ou secteur 2)', '2023-01-01',
     'valeur de TC selon la spécialité et le secteur (lettre créée par décision UNCAM du 6 novembre 2018, JO du 19 décembre 2018 ; avenant n° 6 à la convention 2016 ; convention 2024)'),
   aConfirmer('TE1', 'Téléexpertise de niveau 1', '2023-01-01',
-    `valeurs de TE1 avant et après le 22/12/2024 (avenant n° 6 à la convention 2016 ; ${AVENANT_9} ; ${CONV_2024}) ; code : ${SNDS_NAT}, nature 1193`),
+    `maintien de TE1 après l’avenant n° 9 (niveau unique TE2 à vérifier) et sa valeur (${AMELI_TE} : TE1 12 € pour le médecin requis depuis le 10 février 2019 ; ${AVENANT_9} ; ${CONV_2024}) ; code : ${SNDS_NAT}, nature 1193`),
   aConfirmer('TE2', 'Téléexpertise de niveau 2', '2023-01-01',
-    `valeurs de TE2 avant et après le 22/12/2024 (avenant n° 6 à la convention 2016 ; ${AVENANT_9} ; ${CONV_2024}) ; code : ${SNDS_NAT}, nature 1194`),
+    `valeur de TE2 de 2023 à 2026 et son taux de prise en charge (${AMELI_TE} : TE2 20 € pour le médecin requis depuis le 10 février 2019 ; ${AVENANT_9} ; revalorisation du requis au 01/01/2026 par le ${CONV_2024}) ; code : ${SNDS_NAT}, nature 1194`),
   aConfirmer('CCX', 'Consultation complexe', '2023-01-01',
     `valeurs successives (consultation complexe 46 € selon le ${CONV_2016} ; 47,50 € selon le ${RA_2023} ; ${CONV_2024}) et lettre de facturation à vérifier ; code : ${SNDS_NAT}, nature 1105`),
   aConfirmer('MCX', 'Majoration de consultation complexe', '2023-01-01', `montant selon le ${CONV_2016}, le ${RA_2023} et le ${CONV_2024} ; code : ${SNDS_NAT}, nature 1106`, { acte: false }),
