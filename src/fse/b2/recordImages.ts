@@ -1,10 +1,10 @@
 /**
- * Where the B2 serializer writes records: a small buffer of record slots (one invoice at a time)
- * updated in place by the precompiled writers of `writers.generated.ts`, then copied to the
- * output chunk with one native copy per invoice.
+ * Where the B2 serializer writes records: record images (grouped by n° PS, one slot per record
+ * type) updated in place by the precompiled writers of `writers.generated.ts`, each copied to
+ * the output chunk with one native copy.
  *
- * Each slot keeps the last record written there with its layout's state, so a batch of
- * invoices of the same shape (2, 2M?, 4…, 5) costs per record one read and compare per field
+ * Each slot keeps the last record written there with its layout's state, so invoices of the
+ * same PS cost per record one read and compare per field
  * and the encoding of the changed fields only. The invoice prefix (columns 2-35, repeated on
  * every record of an invoice) is checked and encoded once, on the type 2, and copied to the
  * following records whose prefix values are the same. A record a writer declines goes through
