@@ -1,10 +1,10 @@
 /**
- * Where the B2 serializer writes records: a small buffer of record slots (one invoice at a time)
- * updated in place by the precompiled writers of `writers.generated.ts`, then copied to the
- * output chunk with one native copy per invoice.
+ * Where the B2 serializer writes records: record images (grouped by n° PS, one slot per record
+ * type) updated in place by the precompiled writers of `writers.generated.ts`, each copied to
+ * the output chunk with one native copy.
  *
- * Each slot keeps the last record written there with its layout's state, so a batch of
- * invoices of the same shape (2, 2M?, 4…, 5) costs per record one read and compare per field
+ * Each slot keeps the last record written there with its layout's state, so invoices of the
+ * same PS cost per record one read and compare per field
  * and the encoding of the changed fields only. The invoice prefix (columns 2-35, repeated on
  * every record of an invoice) is checked and encoded once, on the type 2, and copied to the
  * following records whose prefix values are the same. A record a writer declines goes through
@@ -59,9 +59,17 @@ function pathOf(lot: number, facture: number, part: string, line: number, sub: s
 }
 
 /**
- * Record slots, their writers and the functions that fill them, in one closure (V8 11 runs this
+ * Record images, their writers and the functions that fill them, in one closure (V8 11 runs this
  * code about a third slower as top-level declarations of an ES module: see docs/adr/0002-hot-code-in-closures.md).
  * One instance serves a whole process: the writers run one after the other (no await inside).
+ *
+ * The images of the invoice records are kept in groups chosen by the invoice's n° PS (up to
+ * `GROUPS` of them, reused round robin): the invoices of one PS share most zones (the PS's
+ * identity, specialty, dates, routing), so the image a record updates differs from it in fewer
+ * zones than the record written just before, whoever its PS (a mixed day: 6 PS, 13 shapes).
+ * In a group each record type has its own slots (2, 2S, 2M, 5, and 4 / 4M / 4F per line rank
+ * modulo `LINES`): an invoice with or without a 2M does not shift the images of its lines. Which
+ * image is updated never changes the bytes: each image's state remembers what its bytes hold.
  *
  * @returns `putRecord` and `putFacture`.
  */
@@ -71,29 +79,13 @@ export function createRecordImages(): RecordImages {
   const RECORD = B2_RECORD_LENGTH;
   const { B2_WRITERS, copyPrefix, create2, create2M, create2S, create4, create4F, create4M, create5 } = writers;
   const { write2, write2M, write2S, write4, write4F, write4M, write5 } = writers;
-  /** Record slots: an invoice of more records is written in several passes. */
-  const SLOTS = 16;
-  /** One more slot, for the file and lot records (so that they do not take the type 2's slot 0). */
-  const TOP = SLOTS;
-  const IMAGES = new Uint8Array((SLOTS + 1) * RECORD);
-  const WORDS = new Int32Array(IMAGES.buffer);
-  /** The first n slots, as views (no subarray per copy). */
-  const VIEWS = Array.from({ length: SLOTS + 1 }, (_, n) => IMAGES.subarray(0, n * RECORD));
-  const TOP_VIEW = IMAGES.subarray(TOP * RECORD);
-  /** Index in TYPES of the record type whose image each slot holds (-1: none). */
-  const OWNER = new Int8Array(SLOTS + 1).fill(-1);
+  /** Groups of invoice images (n° PS seen recently). */
+  const GROUPS = 8;
+  /** Line ranks with their own images in a group (a line of rank k uses the images of rank k % LINES). */
+  const LINES = 4;
+  /** Slots of a group: 2 (slot 0: the prefix is copied from it), 2S, 2M, 5, then 4 / 4M / 4F per line rank. */
+  const SLOTS = 4 + 3 * LINES;
   const TYPES = Object.keys(B2_LAYOUTS) as B2RecordType[];
-  const slotsOf = <S>(create: () => S): S[] => Array.from({ length: SLOTS + 1 }, create);
-  // a state per slot and record type (the invoice ones typed for the direct calls below)
-  const S2 = slotsOf(create2);
-  const S2S = slotsOf(create2S);
-  const S2M = slotsOf(create2M);
-  const S4 = slotsOf(create4);
-  const S4M = slotsOf(create4M);
-  const S4F = slotsOf(create4F);
-  const S5 = slotsOf(create5);
-  const INVOICE: Partial<Record<B2RecordType, B2WriterState[]>> = { '2': S2, '2S': S2S, '2M': S2M, '4': S4, '4M': S4M, '4F': S4F, '5': S5 };
-  const STATES: readonly B2WriterState[][] = TYPES.map((t) => INVOICE[t] ?? slotsOf(B2_WRITERS[t].create));
   const T2 = TYPES.indexOf('2');
   const T2S = TYPES.indexOf('2S');
   const T2M = TYPES.indexOf('2M');
@@ -102,35 +94,72 @@ export function createRecordImages(): RecordImages {
   const T4F = TYPES.indexOf('4F');
   const T5 = TYPES.indexOf('5');
 
-  /** The state of slot `j` for the type at index `t`: a slot that held another type is written in full. */
-  function stateOf<S extends B2WriterState>(states: readonly S[], t: number, j: number): S {
-    const s = states[j]!;
-    if (OWNER[j] !== t) {
-      OWNER[j] = t;
-      s.r = false;
-    }
-    return s;
+  /** The images of one group and their states (fixed record type per slot). */
+  interface Group {
+    /** The n° PS of the last invoice written with this group (only a choice of images: any group writes any invoice right). */
+    ps: unknown;
+    readonly b: Uint8Array;
+    readonly w: Int32Array;
+    /** One 128-byte view per slot (no subarray per copy). */
+    readonly v: readonly Uint8Array[];
+    readonly s2: ReturnType<typeof create2>;
+    readonly s2S: ReturnType<typeof create2S>;
+    readonly s2M: ReturnType<typeof create2M>;
+    readonly s5: ReturnType<typeof create5>;
+    readonly s4: ReturnType<typeof create4>[];
+    readonly s4M: ReturnType<typeof create4M>[];
+    readonly s4F: ReturnType<typeof create4F>[];
   }
+  function group(): Group {
+    const b = new Uint8Array(SLOTS * RECORD);
+    const lines = <S>(create: () => S): S[] => Array.from({ length: LINES }, create);
+    return {
+      ps: undefined, b, w: new Int32Array(b.buffer), v: Array.from({ length: SLOTS }, (_, j) => b.subarray(j * RECORD, (j + 1) * RECORD)),
+      s2: create2(), s2S: create2S(), s2M: create2M(), s5: create5(), s4: lines(create4), s4M: lines(create4M), s4F: lines(create4F),
+    };
+  }
+  const G: readonly Group[] = Array.from({ length: GROUPS }, group);
+  /** The group used last, and the next one to reuse for an unseen n° PS. */
+  let last = 0;
+  let next = 0;
+  /** The group of an invoice's n° PS (compared as given: a value that is not a string only picks a group). */
+  function groupOf(ps: unknown): Group {
+    if (G[last]!.ps === ps) return G[last]!;
+    for (let i = 0; i < GROUPS; i++) {
+      if (G[i]!.ps === ps) {
+        last = i;
+        return G[i]!;
+      }
+    }
+    last = next;
+    next = (next + 1) % GROUPS;
+    const g = G[last]!;
+    g.ps = ps;
+    return g;
+  }
+  /** The file and lot records (000, 1, 6, 999): a slot per type. */
+  const TOP = new Uint8Array(TYPES.length * RECORD);
+  const TOP_VIEWS = TYPES.map((_, t) => TOP.subarray(t * RECORD, (t + 1) * RECORD));
+  const TOP_STATES: readonly B2WriterState[] = TYPES.map((t) => B2_WRITERS[t].create());
 
   /**
-   * The slow path of a record a writer declined: the `serializeRecord` text (blank on error) in
-   * slot `j`, and its located issues.
+   * The slow path of a record a writer declined: the `serializeRecord` text (blank on error) at
+   * `b[p]`, and its located issues.
    *
    * @returns false (the record was not written by the fast path).
    */
-  function slow(o: Out, t: number, value: object, j: number, lot: number, facture: number, part: string, line: number, sub: string): false {
+  function slow(o: Out, t: number, value: object, b: Uint8Array, p: number, lot: number, facture: number, part: string, line: number, sub: string): false {
     const r = serializeRecord(B2_LAYOUTS[TYPES[t]!], value as never, { path: pathOf(lot, facture, part, line, sub) });
     const text = r.ok ? r.value : ' '.repeat(RECORD);
-    const p = j * RECORD;
-    for (let i = 0; i < RECORD; i++) IMAGES[p + i] = text.charCodeAt(i) & 0xff;
+    for (let i = 0; i < RECORD; i++) b[p + i] = text.charCodeAt(i) & 0xff;
     for (const issue of r.issues) o.onIssue(issue);
     return false;
   }
 
-  /** Copies the first `n` slots to the output. */
-  function flush(o: Out, n: number): void {
-    o.buf.set(VIEWS[n]!, o.at);
-    o.at += n * RECORD;
+  /** Copies a record image to the output. */
+  function put(o: Out, image: Uint8Array): void {
+    o.buf.set(image, o.at);
+    o.at += RECORD;
   }
 
   /**
@@ -144,10 +173,8 @@ export function createRecordImages(): RecordImages {
    */
   function putRecord(o: Out, type: '000' | '1' | '6' | '999', value: object, lot: number, part: string): void {
     const t = TYPES.indexOf(type);
-    const s = stateOf(STATES[t]!, t, TOP);
-    if (!B2_WRITERS[type].write(value as Readonly<Record<string, unknown>>, s, IMAGES, TOP * RECORD, false)) slow(o, t, value, TOP, lot, -1, part, -1, '');
-    o.buf.set(TOP_VIEW, o.at);
-    o.at += RECORD;
+    if (!B2_WRITERS[type].write(value as Readonly<Record<string, unknown>>, TOP_STATES[t]!, TOP, t * RECORD, false)) slow(o, t, value, TOP, t * RECORD, lot, -1, part, -1, '');
+    put(o, TOP_VIEWS[t]!);
   }
 
   /**
@@ -159,70 +186,69 @@ export function createRecordImages(): RecordImages {
    * @param facture - Invoice index in the lot (`Number.MAX_SAFE_INTEGER`: paths from the invoice).
    */
   function putFacture(o: Out, f: B2Facture, lot: number, facture: number): void {
-    const b = IMAGES;
     const e = f.entete;
-    // the prefix is copied from slot 0 while it holds this invoice's type 2, written without issue
-    let head = write2(e, stateOf(S2, T2, 0), b, 0, false) || slow(o, T2, e, 0, lot, facture, 'entete', -1, '');
     // each record type compares at its own site (one hidden class per site)
     const ps = e.numeroPs;
+    const g = groupOf(ps);
+    const b = g.b;
+    const w = g.w;
+    const v = g.v;
+    // the prefix is copied from slot 0, which holds this invoice's type 2 when written without issue
+    const head = write2(e, g.s2, b, 0, false) || slow(o, T2, e, b, 0, lot, facture, 'entete', -1, '');
+    put(o, v[0]!);
     const nir = e.nirAssure;
     const cle = e.cleNir;
     const num = e.numeroFacture;
-    let j = 1;
     const individu = f.individu;
     if (individu !== undefined) {
       const pd = head && individu.numeroPs === ps && individu.nirAssure === nir && individu.cleNir === cle && individu.numeroFacture === num;
-      if (write2S(individu, stateOf(S2S, T2S, j), b, j * RECORD, pd)) {
-        if (pd) copyPrefix(b, WORDS, j * RECORD);
-      } else slow(o, T2S, individu, j, lot, facture, 'individu', -1, '');
-      j++;
+      if (write2S(individu, g.s2S, b, RECORD, pd)) {
+        if (pd) copyPrefix(b, w, RECORD);
+      } else slow(o, T2S, individu, b, RECORD, lot, facture, 'individu', -1, '');
+      put(o, v[1]!);
     }
     const amc = f.amc;
     if (amc !== undefined) {
       const pd = head && amc.numeroPs === ps && amc.nirAssure === nir && amc.cleNir === cle && amc.numeroFacture === num;
-      if (write2M(amc, stateOf(S2M, T2M, j), b, j * RECORD, pd)) {
-        if (pd) copyPrefix(b, WORDS, j * RECORD);
-      } else slow(o, T2M, amc, j, lot, facture, 'amc', -1, '');
-      j++;
+      if (write2M(amc, g.s2M, b, 2 * RECORD, pd)) {
+        if (pd) copyPrefix(b, w, 2 * RECORD);
+      } else slow(o, T2M, amc, b, 2 * RECORD, lot, facture, 'amc', -1, '');
+      put(o, v[2]!);
     }
     const lignes = f.lignes;
     for (let k = 0; k < lignes.length; k++) {
       const l = lignes[k]!;
-      if (j + 4 > SLOTS) {
-        // room for this line (4, 4M, 4F) and the 5; the next slot 0 will not hold the type 2
-        flush(o, j);
-        j = 0;
-        head = false;
-      }
+      const i = k % LINES;
+      const j = 4 + 3 * i;
       const r = l.prestation;
       const pd = head && r.numeroPs === ps && r.nirAssure === nir && r.cleNir === cle && r.numeroFacture === num;
-      if (write4(r, stateOf(S4, T4, j), b, j * RECORD, pd)) {
-        if (pd) copyPrefix(b, WORDS, j * RECORD);
-      } else slow(o, T4, r, j, lot, facture, 'lignes', k, 'prestation');
-      j++;
+      if (write4(r, g.s4[i]!, b, j * RECORD, pd)) {
+        if (pd) copyPrefix(b, w, j * RECORD);
+      } else slow(o, T4, r, b, j * RECORD, lot, facture, 'lignes', k, 'prestation');
+      put(o, v[j]!);
       const ccam = l.ccam;
       if (ccam !== undefined) {
         const pdc = head && ccam.numeroPs === ps && ccam.nirAssure === nir && ccam.cleNir === cle && ccam.numeroFacture === num;
-        if (write4M(ccam, stateOf(S4M, T4M, j), b, j * RECORD, pdc)) {
-          if (pdc) copyPrefix(b, WORDS, j * RECORD);
-        } else slow(o, T4M, ccam, j, lot, facture, 'lignes', k, 'ccam');
-        j++;
+        if (write4M(ccam, g.s4M[i]!, b, (j + 1) * RECORD, pdc)) {
+          if (pdc) copyPrefix(b, w, (j + 1) * RECORD);
+        } else slow(o, T4M, ccam, b, (j + 1) * RECORD, lot, facture, 'lignes', k, 'ccam');
+        put(o, v[j + 1]!);
       }
       const lpp = l.lpp;
       if (lpp !== undefined) {
         const pdl = head && lpp.numeroPs === ps && lpp.nirAssure === nir && lpp.cleNir === cle && lpp.numeroFacture === num;
-        if (write4F(lpp, stateOf(S4F, T4F, j), b, j * RECORD, pdl)) {
-          if (pdl) copyPrefix(b, WORDS, j * RECORD);
-        } else slow(o, T4F, lpp, j, lot, facture, 'lignes', k, 'lpp');
-        j++;
+        if (write4F(lpp, g.s4F[i]!, b, (j + 2) * RECORD, pdl)) {
+          if (pdl) copyPrefix(b, w, (j + 2) * RECORD);
+        } else slow(o, T4F, lpp, b, (j + 2) * RECORD, lot, facture, 'lignes', k, 'lpp');
+        put(o, v[j + 2]!);
       }
     }
     const t = f.total;
     const pd = head && t.numeroPs === ps && t.nirAssure === nir && t.cleNir === cle && t.numeroFacture === num;
-    if (write5(t, stateOf(S5, T5, j), b, j * RECORD, pd)) {
-      if (pd) copyPrefix(b, WORDS, j * RECORD);
-    } else slow(o, T5, t, j, lot, facture, 'total', -1, '');
-    flush(o, j + 1);
+    if (write5(t, g.s5, b, 3 * RECORD, pd)) {
+      if (pd) copyPrefix(b, w, 3 * RECORD);
+    } else slow(o, T5, t, b, 3 * RECORD, lot, facture, 'total', -1, '');
+    put(o, v[3]!);
   }
 
   return { putRecord, putFacture };

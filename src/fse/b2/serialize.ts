@@ -3,7 +3,7 @@
  * straight into a byte chunk (numeric zones zero-padded, amounts in centimes, dates AAMMJJ, no
  * per-record string) by the writers generated ahead of time from the layouts of `./records`
  * (`writers.generated.ts`, plain TypeScript, no runtime code generation), through the record
- * images of `./recordImages` (one native copy per invoice, unchanged fields skipped).
+ * images of `./recordImages` (one native copy per record, unchanged fields skipped).
  * Values are expected in the B2 alphabet already (`buildB2File` / `b2FactureOf` transliterate
  * them once, with their warning): a lower-case or accented value here is an `FW_*` issue.
  * The streaming writer takes lots and invoices as iterables and keeps only running sums for the
