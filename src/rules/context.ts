@@ -11,7 +11,7 @@ import type { Issue } from '../core/issues/index';
 import type { FactureInput, NatureAssurance, Parcours, Profession, TraceStep } from './model';
 import type { LookupKey } from './lookupTarif';
 import type { Referentiel } from './referentiel';
-import { professionBit, secteurBit } from './referentiel';
+import { professionBit, secteurBit, specialiteKey } from './referentiel';
 import type { ParametresRegles } from './tables/parametres';
 import { parcoursLettre } from './parcours';
 
@@ -102,7 +102,7 @@ export function createContexte(input: FactureInput, params: ParametresRegles, re
     nature: input.natureAssurance ?? '10',
     // Validated: present for a médecin; other professions' lines do not depend on it (blank IPS).
     parcours: input.parcours === undefined ? '' : parcoursLettre(input.parcours),
-    key: { professionBit: professionBit(ps.profession), secteurBit: secteurBit(ps.secteur), zone: ps.zone, ps },
+    key: { professionBit: professionBit(ps.profession), secteurBit: secteurBit(ps.secteur), zone: ps.zone, specialite: specialiteKey(ps.specialite), ps },
     famille: famille(ps.profession),
     materniteDebut: debut,
     materniteFin: fin,

@@ -11,6 +11,8 @@ export interface LookupKey {
   readonly professionBit: number;
   readonly secteurBit: number;
   readonly zone: Zone;
+  /** The PS's specialty code, two digits (rows reserved to specialties are matched against it). */
+  readonly specialite: string;
   /** The PS, named in `RULES_TARIF_NON_APPLICABLE` (Hint: the label is built only then). */
   readonly ps: ProfessionnelSante;
 }
@@ -36,12 +38,26 @@ export function lookupTarif(ref: Referentiel, code: string, date: string, day: n
     issues.push(issue('RULES_CODE_INCONNU', { path: pathOf(i, k), received: code }));
     return undefined;
   }
+  // Rows reserved to the PS's specialty, in force at the date, come first (same zone order).
+  if (hasSpecialtyRows(rows)) {
+    if (key.zone === 'dom') {
+      const dom = find(rows, day, key, 'dom', key.specialite);
+      if (dom >= 0) return settle(dom, rows, code, date, day, key, i, k, issues);
+    }
+    const spec = find(rows, day, key, undefined, key.specialite);
+    if (spec >= 0) return settle(spec, rows, code, date, day, key, i, k, issues);
+  }
   // A DOM PS takes the code's DOM rows first; rows without zone (métropole value) are its fallback.
   if (key.zone === 'dom') {
-    const dom = find(rows, day, key, 'dom');
+    const dom = find(rows, day, key, 'dom', undefined);
     if (dom !== NONE && dom !== NOT_APPLICABLE && dom !== TOO_EARLY) return settle(dom, rows, code, date, day, key, i, k, issues);
   }
-  return settle(find(rows, day, key, undefined), rows, code, date, day, key, i, k, issues);
+  return settle(find(rows, day, key, undefined, undefined), rows, code, date, day, key, i, k, issues);
+}
+
+function hasSpecialtyRows(rows: readonly CompiledRow[]): boolean {
+  for (let r = 0; r < rows.length; r++) if ((rows[r] as CompiledRow).specialites !== undefined) return true;
+  return false;
 }
 
 /** Sentinels of {@link find}. */
@@ -51,12 +67,15 @@ const TOO_EARLY = -3;
 
 /**
  * Index of the row in force at the day for the PS (latest start first), or a sentinel: no row
- * applies to the PS, or rows apply but none covers the day.
+ * applies to the PS, or rows apply but none covers the day. `specialite`: only the rows reserved
+ * to that specialty; undefined: only the rows for every specialty.
  */
-function find(rows: readonly CompiledRow[], day: number, key: LookupKey, zone: Zone | undefined): number {
+function find(rows: readonly CompiledRow[], day: number, key: LookupKey, zone: Zone | undefined, specialite: string | undefined): number {
   let applicable = false;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as CompiledRow;
+    // The generic pass (`specialite` undefined) ignores rows reserved to specialties; the specialty pass takes only those of the PS's.
+    if (specialite === undefined ? row.specialites !== undefined : row.specialites === undefined || !row.specialites.includes(specialite)) continue;
     if ((row.professionMask & key.professionBit) === 0 || (row.secteurMask !== 0 && (row.secteurMask & key.secteurBit) === 0)) continue;
     if (zone === undefined ? row.zone !== undefined && row.zone !== key.zone : row.zone !== zone) continue;
     applicable = true;

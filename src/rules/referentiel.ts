@@ -37,6 +37,12 @@ export interface TarifRow {
   /** Secteurs the row applies to (absent: all). */
   readonly secteurs?: readonly Secteur[];
   /**
+   * Specialty codes (IR_SPE_V, two digits: `'34'` gériatrie) the row is reserved to; absent: every
+   * specialty. For a PS of one of them, a row of the code with `specialites` in force at the date
+   * is taken before the rows without (e.g. the CS of a gériatre); otherwise the generic rows apply.
+   */
+  readonly specialites?: readonly string[];
+  /**
    * Zone the row applies to. Absent = métropole for overrides and duplicates (a caller row without
    * zone replaces the default métropole row); a DOM PS falls back to it when no `'dom'` row of the
    * code covers the date (e.g. CCAM rows, DOM coefficients being applied elsewhere).
@@ -107,6 +113,8 @@ export interface CompiledRow {
   readonly professionMask: number;
   /** Bit mask of secteurs (0 = all). */
   readonly secteurMask: number;
+  /** Specialty codes the row is reserved to (normalised to two digits), or undefined for all. */
+  readonly specialites: readonly string[] | undefined;
   readonly zone: Zone | undefined;
   readonly taux: Factor | undefined;
   readonly tauxText: string;
@@ -196,6 +204,7 @@ function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): Tari
   const nomenclature = guardEnum(field(o, 'nomenclature'), NOMENCLATURES, at('nomenclature'), issues);
   const professions = guardArray(field(o, 'professions'), at('professions'), issues, { max: 32 });
   const secteurs = guardArray(field(o, 'secteurs'), at('secteurs'), issues, { max: 8, required: false });
+  const specialites = guardArray(field(o, 'specialites'), at('specialites'), issues, { max: 100, required: false });
   const zone = guardEnum(field(o, 'zone'), ZONES, at('zone'), issues, { required: false });
   const rawFrom = field(o, 'validFrom');
   const validFrom = rawFrom === null ? null : guardString(rawFrom, at('validFrom'), issues, { max: 10, expected: 'date AAAA-MM-JJ ou null' });
@@ -218,6 +227,7 @@ function readRow(raw: unknown, path: (string | number)[], issues: Issue[]): Tari
     code, libelle, nomenclature, professions: [...professions] as Profession[], validFrom: validFrom as PlainDate | null, prix, acte, source,
   };
   if (secteurs !== undefined) row.secteurs = [...secteurs] as Secteur[];
+  if (specialites !== undefined) row.specialites = Object.freeze([...specialites]) as string[];
   if (zone !== undefined) row.zone = zone;
   if (validTo !== undefined) row.validTo = validTo as PlainDate;
   if (parcoursSeulement !== undefined) row.parcoursSeulement = parcoursSeulement;
@@ -240,6 +250,7 @@ function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): 
   if (row.validTo !== undefined && !isPlainDate(row.validTo)) return bad('validTo');
   if (!Array.isArray(row.professions) || row.professions.length === 0 || row.professions.some((p) => !PROFESSIONS.includes(p))) return bad('professions');
   if (row.secteurs !== undefined && row.secteurs.some((s) => !SECTEURS.includes(s))) return bad('secteurs');
+  if (row.specialites !== undefined && (row.specialites.length === 0 || row.specialites.some((c) => typeof c !== 'string' || !/^[0-9]{1,2}$/.test(c)))) return bad('specialites');
   let prix: Money | null = null;
   if (row.prix !== null) {
     const parsed = parseMoney(row.prix);
@@ -258,6 +269,7 @@ function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): 
     prixText: prix === null ? 'à confirmer' : formatDecimal(prix),
     professionMask: row.professions.reduce((m, p) => m | professionBit(p), 0),
     secteurMask: (row.secteurs ?? []).reduce((m, s) => m | secteurBit(s), 0),
+    specialites: row.specialites === undefined ? undefined : Object.freeze(row.specialites.map(specialiteKey)),
     zone: row.zone,
     taux: row.tauxPourcent === undefined ? undefined : percent(row.tauxPourcent),
     tauxText: row.tauxPourcent ?? '',
@@ -266,10 +278,16 @@ function compileRow(row: TarifRow, path: (string | number)[], issues: Issue[]): 
   };
 }
 
-/** Same key: zone (absent = métropole), a profession and a secteur in common. */
+/** A specialty code as the lookup compares it: two digits (`'7'` and `'07'` are one code). */
+export function specialiteKey(code: string): string {
+  return code.length === 1 ? `0${code}` : code;
+}
+
+/** Same key: zone (absent = métropole), a profession and a secteur in common, and the same specialty scope (none, or a code in common). */
 function sameKey(a: CompiledRow, b: CompiledRow): boolean {
   return (a.zone ?? 'metropole') === (b.zone ?? 'metropole') && (a.professionMask & b.professionMask) !== 0 &&
-    (a.secteurMask === 0 || b.secteurMask === 0 || (a.secteurMask & b.secteurMask) !== 0);
+    (a.secteurMask === 0 || b.secteurMask === 0 || (a.secteurMask & b.secteurMask) !== 0) &&
+    (a.specialites === undefined ? b.specialites === undefined : b.specialites !== undefined && a.specialites.some((c) => (b.specialites as readonly string[]).includes(c)));
 }
 
 /** Two rows of one table for the same key and the same start: a duplicate. */

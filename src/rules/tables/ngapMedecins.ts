@@ -31,9 +31,9 @@ const SPECIALITE_SOURCE =
 
 /**
  * NGAP médecins, gériatrie: CS 32 € in secteur 1 / OPTAM from 22 December 2024 (the gériatre's
- * coordinated consultation 37 € = CS + MCS, ameli.fr), a placeholder from 1 January 2026. Not in
- * `DEFAULT_TABLES`: a gériatre's PMS loads it after them, `loadReferentiel([...DEFAULT_TABLES,
- * NGAP_MEDECINS_GERIATRIE])`, and its rows replace the generic CS.
+ * coordinated consultation 37 € = CS + MCS, ameli.fr), a placeholder from 1 January 2026, for a
+ * PS of specialty 34. These rows are already in `NGAP_MEDECINS` (reserved to the specialty by
+ * `specialites`); the table alone serves a référentiel built without the defaults.
  */
 export const NGAP_MEDECINS_GERIATRIE: TableTarifs = {
   source: SPECIALITE_SOURCE,
@@ -44,8 +44,8 @@ export const NGAP_MEDECINS_GERIATRIE: TableTarifs = {
 
 /**
  * NGAP médecins, gynécologie: CS 32 € in secteur 1 / OPTAM from 22 December 2024 (the
- * gynécologue's consultation 37 € = CS + MCS, ameli.fr), a placeholder from 1 January 2026. Not
- * in `DEFAULT_TABLES`: a gynécologue's PMS loads it after them.
+ * gynécologue's consultation 37 € = CS + MCS, ameli.fr), a placeholder from 1 January 2026, for a
+ * PS of specialty 07, 70 or 79. Already in `NGAP_MEDECINS` (reserved by `specialites`).
  */
 export const NGAP_MEDECINS_GYNECOLOGIE: TableTarifs = {
   source: SPECIALITE_SOURCE,

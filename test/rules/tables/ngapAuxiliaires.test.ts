@@ -34,7 +34,7 @@ const DENY = [
 ];
 
 const PS = (profession: Profession, zone: Zone): ProfessionnelSante => ({ profession, specialite: '24', secteur: '1', zone });
-const keyOf = (profession: Profession, zone: Zone): LookupKey => ({ professionBit: professionBit(profession), secteurBit: secteurBit('1'), zone, ps: PS(profession, zone) });
+const keyOf = (profession: Profession, zone: Zone): LookupKey => ({ professionBit: professionBit(profession), secteurBit: secteurBit('1'), zone, specialite: '01', ps: PS(profession, zone) });
 
 /** Looks a code up in the default référentiel: centimes, or the issue code. */
 function look(profession: Profession, zone: Zone, code: string, date: string): number | string {

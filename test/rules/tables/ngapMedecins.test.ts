@@ -28,8 +28,9 @@ function dayBefore(date: string): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** Rows for every specialty only (the PS of these tests is a generic one; rows reserved by `specialites` have their own tests). */
 const applies = (r: TarifRow, secteur: Secteur, zone: Zone): boolean =>
-  (r.secteurs === undefined || r.secteurs.includes(secteur)) && (r.zone === undefined || r.zone === zone);
+  r.specialites === undefined && (r.secteurs === undefined || r.secteurs.includes(secteur)) && (r.zone === undefined || r.zone === zone);
 
 /** Oracle: the latest applicable row on or before the date (rows are few: a scan is fine here). */
 function rowAt(code: string, date: string, secteur: Secteur, zone: Zone): TarifRow | undefined {
@@ -181,52 +182,70 @@ describe('NGAP médecins: every row dated and sourced', () => {
   it('no two rows of a code overlap (same date, zone and secteur)', () => {
     const keys = new Set<string>();
     for (const r of ROWS) for (const s of r.secteurs ?? ['*']) {
-      const k = `${r.code}|${r.validFrom}|${r.zone}|${s}`;
+      const k = `${r.code}|${r.validFrom}|${r.zone}|${s}|${r.specialites?.join(',') ?? '*'}`;
       expect(keys.has(k), k).toBe(false);
       keys.add(k);
     }
   });
 });
 
-describe('NGAP médecins: specialty tables (gériatrie, gynécologie), loaded after the defaults', () => {
-  const SPECIALITES = [NGAP_MEDECINS_GERIATRIE, NGAP_MEDECINS_GYNECOLOGIE] as const;
+describe('NGAP médecins: CS reserved to specialties (gériatrie 34; gynécologie 07, 70, 79), in the default table', () => {
+  const SPECIALITES = [[NGAP_MEDECINS_GERIATRIE, ['34']], [NGAP_MEDECINS_GYNECOLOGIE, ['07', '70', '79', '7']]] as const;
+  const withSpec = (x: FactureInput, specialite: string): FactureInput => ({ ...x, ps: { ...x.ps, specialite } });
 
-  for (const table of SPECIALITES) {
-    const referentiel = expectOk(loadReferentiel([...DEFAULT_TABLES, table]));
-    const at = (code: string, date: string, secteur: Secteur = '1'): number =>
-      expectOk(computeFacture(input(code, date, secteur), { referentiel })).lignes[0]?.prixUnitaire.centimes ?? Number.NaN;
+  for (const [table, codes] of SPECIALITES) {
+    for (const specialite of codes) {
+      const at = (code: string, date: string, secteur: Secteur = '1'): number =>
+        expectOk(computeFacture(withSpec(input(code, date, secteur), specialite))).lignes[0]?.prixUnitaire.centimes ?? Number.NaN;
 
-    it(`${table.version}: CS 23 € until 2024-12-21, 32 € from 2024-12-22 (37 € with MCS, ameli.fr), to confirm from 2026-01-01`, () => {
-      expect([at('CS', '2024-12-21'), at('CS', '2024-12-22'), at('CS', '2025-12-31', '2-optam')]).toEqual([2300, 3200, 3200]);
-      const coord = expectOk(computeFacture({ ...input('CS', '2025-03-10'), lignes: [ligne('CS', '2025-03-10'), ligne('MCS', '2025-03-10')] }, { referentiel }));
-      expect(coord.lignes.reduce((t, l) => t + l.prixUnitaire.centimes, 0)).toBe(3700);
-      expectIssue(computeFacture(input('CS', '2026-01-01'), { referentiel }), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
-      // Secteur 2 non-OPTAM keeps the generic base; the other codes are untouched.
-      expect([at('CS', '2025-03-10', '2'), at('G', '2025-03-10'), at('APC', '2025-03-10')]).toEqual([2300, 3000, 6000]);
-      // Without the table the same CS is the generic specialist's 26,50 €.
-      expect(prix('CS', '2025-03-10')).toBe(2650);
-    });
+      it(`${table.version}, specialty ${specialite}: CS 23 € until 2024-12-21, 32 € from 2024-12-22 (37 € with MCS, ameli.fr), to confirm from 2026-01-01`, () => {
+        expect([at('CS', '2024-12-21'), at('CS', '2024-12-22'), at('CS', '2025-12-31', '2-optam')]).toEqual([2300, 3200, 3200]);
+        const coord = expectOk(computeFacture(withSpec({ ...input('CS', '2025-03-10'), lignes: [ligne('CS', '2025-03-10'), ligne('MCS', '2025-03-10')] }, specialite)));
+        expect(coord.lignes.reduce((t, l) => t + l.prixUnitaire.centimes, 0)).toBe(3700);
+        expectIssue(computeFacture(withSpec(input('CS', '2026-01-01'), specialite)), 'RULES_TARIF_A_CONFIRMER', ['lignes', 0, 'code']);
+        // Secteur 2 non-OPTAM keeps the generic base; the other codes are untouched.
+        expect([at('CS', '2025-03-10', '2'), at('G', '2025-03-10'), at('APC', '2025-03-10')]).toEqual([2300, 3000, 6000]);
+      });
+    }
 
-    it(`${table.version}: rows dated, sourced from official texts, never the deny-list; not in DEFAULT_TABLES`, () => {
-      expect(DEFAULT_TABLES).not.toContain(table);
+    it(`${table.version}: rows dated, sourced from official texts, never the deny-list; in NGAP_MEDECINS, reserved by specialites`, () => {
       for (const r of table.rows) {
         expect(r.validFrom, r.code).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         expect(r.source).toMatch(/ameli\.fr|convention médicale/);
         expect(r.source).not.toMatch(/egora|moniteur|mutuelle|csmf|lesml|fmf|usmy|SPECS|\.\.\/shared/i);
         expect(r.majorationParcours).toBe('MCS');
+        expect(r.specialites?.length).toBeGreaterThan(0);
+        expect(NGAP_MEDECINS.rows).toContain(r);
         if (r.prix === null) expect(r.source).toContain('à confirmer');
       }
       expect(table.version).toMatch(/^NGAP médecins (gériatrie|gynécologie) 2026-01-01$/);
+      // Loading the table again after the defaults changes nothing (same rows, same scope).
+      const referentiel = expectOk(loadReferentiel([...DEFAULT_TABLES, table]));
+      const x = withSpec(input('CS', '2025-03-10'), codes[0]);
+      expect(expectOk(computeFacture(x, { referentiel })).lignes[0]?.prixUnitaire.centimes).toBe(3200);
     });
   }
 
+  it('another specialty keeps the generic specialist CS (26,50 € from 2024-12-22)', () => {
+    expect(prix('CS', '2025-03-10')).toBe(2650);
+    for (const specialite of ['03', '12', '77', '1']) {
+      expect(expectOk(computeFacture(withSpec(input('CS', '2025-03-10'), specialite))).lignes[0]?.prixUnitaire.centimes, specialite).toBe(2650);
+    }
+  });
+
   it('the DA cap hors parcours of a gériatre is on the in-parcours tariff CS + MCS = 37 €', () => {
-    const referentiel = expectOk(loadReferentiel([...DEFAULT_TABLES, NGAP_MEDECINS_GERIATRIE]));
-    const cs = (centimes: number): FactureInput => ({ ...input('CS', '2025-03-10'), parcours: 'S', lignes: [ligne('CS', '2025-03-10', { montantFacture: { centimes }, motifDepassement: 'DA' })] });
-    const dec = expectOk(computeFacture(cs(4347), { referentiel }));
+    const cs = (centimes: number): FactureInput => withSpec({ ...input('CS', '2025-03-10'), parcours: 'S', lignes: [ligne('CS', '2025-03-10', { montantFacture: { centimes }, motifDepassement: 'DA' })] }, '34');
+    const dec = expectOk(computeFacture(cs(4347)));
     expect(dec.total.baseRemboursement.centimes).toBe(3200);
     expect(dec.trace.find((st) => st.rule === 'depassement.da-plafond')?.inputs['tarifParcours']).toBe('37.00');
-    expectIssue(computeFacture(cs(4400), { referentiel }), 'RULES_DEPASSEMENT_PLAFOND', ['lignes', 0, 'montantFacture']);
+    expectIssue(computeFacture(cs(4400)), 'RULES_DEPASSEMENT_PLAFOND', ['lignes', 0, 'montantFacture']);
+  });
+
+  it('a table row with an empty or non-numeric specialites list is refused (RULES_TABLE_ROW)', () => {
+    const row = NGAP_MEDECINS_GERIATRIE.rows[0] as TarifRow;
+    for (const specialites of [[], ['gériatrie'], ['123']]) {
+      expectIssue(loadReferentiel([{ ...NGAP_MEDECINS_GERIATRIE, rows: [{ ...row, specialites }] }]), 'RULES_TABLE_ROW');
+    }
   });
 });
 

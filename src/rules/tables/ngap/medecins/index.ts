@@ -8,6 +8,7 @@ import { GENERALISTES } from './generalistes';
 import { PEDIATRIE } from './pediatrie';
 import { PERMANENCE } from './permanence';
 import { SPECIALISTES } from './specialistes';
+import { GERIATRIE, GYNECOLOGIE } from './specialites';
 
-/** Every médecin row, métropole then DROM. */
-export const NGAP_MEDECINS_ROWS: readonly TarifRow[] = [...GENERALISTES, ...SPECIALISTES, ...PEDIATRIE, ...PERMANENCE, ...DROM];
+/** Every médecin row, métropole then DROM (the gériatrie and gynécologie CS rows are reserved to those specialties). */
+export const NGAP_MEDECINS_ROWS: readonly TarifRow[] = [...GENERALISTES, ...SPECIALISTES, ...GERIATRIE, ...GYNECOLOGIE, ...PEDIATRIE, ...PERMANENCE, ...DROM];

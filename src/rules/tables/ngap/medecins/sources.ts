@@ -60,7 +60,7 @@ export const SNDS_NAT = 'nomenclatures du SNDS, table IR_NAT_V des natures de pr
 export const DEPUIS_2023 = 'valeur en vigueur au 1er janvier 2023 fixée par un texte antérieur dont la date n’est pas retenue ici : début au 2023-01-01';
 
 /** Optional row fields; `validTo` as 'YYYY-MM-DD'. */
-export type Extra = Partial<Pick<TarifRow, 'secteurs' | 'zone' | 'parcoursSeulement' | 'acte' | 'tauxPourcent' | 'majorationParcours'>> & { readonly validTo?: string };
+export type Extra = Partial<Pick<TarifRow, 'secteurs' | 'specialites' | 'zone' | 'parcoursSeulement' | 'acte' | 'tauxPourcent' | 'majorationParcours'>> & { readonly validTo?: string };
 
 function base(code: string, libelle: string, validFrom: string, prix: string | null, source: string, acte: boolean, extra: Extra): TarifRow {
   const row: TarifRow = { code, libelle, nomenclature: 'ngap', professions: MEDECIN, zone: 'metropole', validFrom: validFrom as PlainDate, prix, acte, source };
