@@ -205,9 +205,9 @@ describe.skipIf(!hasDovecotPop3())(`POP3 retrieval with dovecot${hasDovecotPop3(
 });
 
 describe('createMailTransport options', () => {
-  it('needs exactly one of imap and pop3', () => {
+  it('takes imap or pop3, not both; neither is a sending-only transport', async () => {
     const server = { host: '127.0.0.1', port: 110, auth: { user: 'u', pass: 'p' } };
-    expectIssue(createMailTransport({ smtp: { host: 'h', port: 25 }, from: 'a@b.test' }), 'INPUT_MISSING');
+    expectIssue(await expectOk(createMailTransport({ smtp: { host: 'h', port: 25 }, from: 'a@b.test' })).fetchReturns(), 'TRANSPORT_MAILBOX_UNREACHABLE');
     expectIssue(createMailTransport({ smtp: { host: 'h', port: 25 }, imap: server, pop3: server, from: 'a@b.test' }), 'INPUT_RANGE');
     expectIssue(createMailTransport({ smtp: { host: 'h', port: 25 }, pop3: { ...server, batch: 0 }, from: 'a@b.test' }), 'INPUT_RANGE');
     expectOk(createMailTransport({ smtp: { host: 'h', port: 25 }, pop3: server, from: 'a@b.test' }));

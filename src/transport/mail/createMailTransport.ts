@@ -4,7 +4,8 @@
  * returns to the sender's mailbox. Modeled: subject, attachment name, headers (see envelope.ts).
  */
 import type { Issue, Result } from '../../core/issues/index';
-import { ok } from '../../core/issues/index';
+import { createIssueFactory, err, ok } from '../../core/issues/index';
+import { TRANSPORT_CODES } from '../codes';
 import { field, guardBoolean, guardFunction, guardInteger, guardObject, guardString, inputErr, inputIssue } from '../../core/guard/index';
 import type { Rec } from '../../core/guard/index';
 import type { TransportFile, Transport } from '../model';
@@ -16,10 +17,12 @@ import { createPop3Channel } from './pop3';
 import type { SmtpOptions } from './smtp';
 import { createSmtpChannel } from './smtp';
 
+const issue = createIssueFactory(TRANSPORT_CODES);
+
 /** Options of `createMailTransport`. */
 export interface MailTransportOptions {
   readonly smtp: SmtpOptions;
-  /** Retrieval by IMAP (give `imap` or `pop3`, not both). */
+  /** Retrieval by IMAP (give `imap` or `pop3`, not both; neither: a sending-only transport whose `fetchReturns` answers `TRANSPORT_MAILBOX_UNREACHABLE`). */
   readonly imap?: ImapOptions;
   /** Retrieval by POP3 (give `imap` or `pop3`, not both). */
   readonly pop3?: Pop3Options;
@@ -61,7 +64,7 @@ export function createMailTransport(options: MailTransportOptions): Result<Trans
     checkServer(field(o, 'smtp'), 'smtp', issues, false);
     const imap = field(o, 'imap');
     const pop3 = field(o, 'pop3');
-    if ((imap === undefined) === (pop3 === undefined)) issues.push(inputIssue(imap === undefined ? 'INPUT_MISSING' : 'INPUT_RANGE', { path: ['imap'], expected: 'imap ou pop3 (un seul des deux)', received: imap === undefined ? 'aucun des deux' : 'imap et pop3' }));
+    if (imap !== undefined && pop3 !== undefined) issues.push(inputIssue('INPUT_RANGE', { path: ['pop3'], expected: 'imap ou pop3 (un seul des deux)', received: 'imap et pop3' }));
     if (imap !== undefined) checkServer(imap, 'imap', issues, true);
     if (pop3 !== undefined) {
       const p = checkServer(pop3, 'pop3', issues, true);
@@ -76,7 +79,12 @@ export function createMailTransport(options: MailTransportOptions): Result<Trans
   }
   if (issues.length > 0) return inputErr(issues);
   const smtp = createSmtpChannel(options.smtp);
-  const retrieval = options.pop3 !== undefined ? createPop3Channel(options.pop3) : createImapChannel(options.imap as ImapOptions);
+  const retrieval =
+    options.pop3 !== undefined
+      ? createPop3Channel(options.pop3)
+      : options.imap !== undefined
+        ? createImapChannel(options.imap)
+        : { fetch: async () => err(issue('TRANSPORT_MAILBOX_UNREACHABLE', { received: 'aucun serveur IMAP ou POP3 configuré' })), markStored: async () => err(issue('TRANSPORT_MAILBOX_UNREACHABLE', { received: 'aucun serveur IMAP ou POP3 configuré' })) };
   const envOpts = {
     from: options.from,
     ...(options.subject ? { subject: options.subject } : {}),
