@@ -11,7 +11,7 @@ import { rebuildFile } from '../../fse/index';
 import type { OutboxStore, SendReceipt, Transport, TransportFile } from '../../transport/index';
 import { createMailTransport, createOutbox, createSqliteOutboxStore } from '../../transport/index';
 import type { CliIo } from '../io';
-import { createReporter } from '../json';
+import { createReporter, refusalIssue } from '../json';
 import { DEFAULT_DATA, ledgerPathOf, openLedgerFile } from '../ledgerFile';
 import { describeServer, readMailServer } from '../mailServer';
 import { EXIT } from '../outcome';
@@ -110,16 +110,19 @@ export async function runSend(options: SendCommandOptions, io: CliIo, env: Reado
     const marked = await markSent(opened, store);
     const sent = report.sent.map((s: SendReceipt) => ({ fileId: s.fileId, messageId: s.messageId, destination: s.destination }));
     const retrying = [...report.retrying, ...report.deferred];
-    for (const i of report.issues) r.issue(i);
+    const notSent = retrying.length + report.failed.length;
+    // Without --json a failed run prints one line (the refusal below), not one per file.
+    if (r.json || notSent === 0) for (const i of report.issues) r.issue(i);
     r.say(`${sent.length} fichier(s) envoyé(s) par SMTP (${describeServer(smtp.value)}), ${retrying.length} à réessayer, ${report.failed.length} en échec ; ${marked.length} fichier(s) marqué(s) transmis\n`);
     for (const s of sent) r.say(`  ${s.fileId} → ${s.destination} ${s.messageId}\n`);
     const result = { sent, retrying, failed: report.failed, queued: toQueue.length, transmitted: marked };
-    if (retrying.length > 0 || report.failed.length > 0) {
+    if (notSent > 0) {
       const first = report.issues.find((i) => i.severity === 'error') ?? report.issues[0];
       const why = first?.received ?? first?.message ?? 'not accepted';
-      r.note(`${retrying.length + report.failed.length} file(s) not sent, kept in the queue`);
-      if (r.json) return r.finish(EXIT.UNAVAILABLE, result);
-      return r.refuse(EXIT.UNAVAILABLE, `SMTP server ${describeServer(smtp.value)} unavailable (${String(why).replace(/[\r\n]+/g, ' ').slice(0, 160)}): ${retrying.length + report.failed.length} file(s) kept in the queue, run sesam send again`);
+      const line = `SMTP server ${describeServer(smtp.value)} unavailable (${String(why).replace(/[\r\n]+/g, ' ').slice(0, 160)}): ${notSent} file(s) kept in the queue, run sesam send again`;
+      if (!r.json) return r.refuse(EXIT.UNAVAILABLE, line);
+      r.issue(refusalIssue(EXIT.UNAVAILABLE, line));
+      return r.finish(EXIT.UNAVAILABLE, result);
     }
     return r.finish(EXIT.OK, result);
   } finally {
