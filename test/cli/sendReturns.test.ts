@@ -154,7 +154,8 @@ describe.skipIf(!pop3)(`sesam lot / send / returns fetch (built bin, local caiss
   it('POP3: lot → send → returns fetch --pop3 --reconcile; stored returns are deleted from the server only after being stored', async () => {
     const data = await pendingLedger('pop3', [fses[0]!]);
     expect((await json(['lot', '--data', data, '--today', '2025-03-12'], 'lot')).code).toBe(0);
-    const sent = await json(['send', '--data', data, '--smtp', `smtp://127.0.0.1:${caisse.port}`, '--from', 'cabinet-b@cabinet.test', '--to', 'cpam@caisse.test'], 'send');
+    // Another practice's Message-IDs (its own domain): its file 000001 is not the first one's.
+    const sent = await json(['send', '--data', data, '--smtp', `smtp://127.0.0.1:${caisse.port}`, '--from', 'cabinet-b@cabinet-b.test', '--to', 'cpam@caisse.test'], 'send');
     expect((sent.result?.['sent'] as unknown[]).length).toBe(1);
     await scheduler.advance(3_600_000);
     await caisse.settled();
