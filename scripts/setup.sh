@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
-for p in pcscd libpcsclite-dev vsmartcard-vpcd libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless icc-profiles-free dovecot-imapd libxml2-utils postgresql chromium tmux; do
+for p in pcscd libpcsclite-dev vsmartcard-vpcd libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless icc-profiles-free dovecot-imapd dovecot-pop3d libxml2-utils postgresql chromium tmux; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -23,7 +23,7 @@ export const TRANSPORT_CODES = defineIssueCodes({
     family: 'RULE',
     message: 'Boîte aux lettres des retours inaccessible ({received}).',
     fix: 'Vérifier le serveur IMAP, l’identifiant et le mot de passe ; les retours restent sur le serveur et seront relevés au prochain essai.',
-    ref: 'RFC 9051 (IMAP4rev2)',
+    ref: 'RFC 9051 (IMAP4rev2) ; RFC 1939 (POP3)',
   },
   TRANSPORT_FILE_CONFLICT: {
     family: 'RULE',
@@ -50,6 +50,13 @@ export const TRANSPORT_CODES = defineIssueCodes({
     message: 'Message de retour sans pièce jointe ({received}).',
     fix: 'Le message est laissé dans la boîte ; le consulter à la main (message d’information de la caisse ou de l’OCT).',
     ref: ETS,
+  },
+  TRANSPORT_RETURN_TOO_LARGE: {
+    family: 'LENGTH',
+    severity: 'warning',
+    message: 'Message de retour trop volumineux pour être relevé ({received} octets, limite {expected}).',
+    fix: 'Le message est laissé sur le serveur ; relever la limite (maxMessageBytes) s’il s’agit bien d’un retour de la caisse, sinon le supprimer à la main.',
+    ref: 'RFC 1939 §5 (LIST : taille des messages)',
   },
   TRANSPORT_OCT_RESPONSE: {
     family: 'FORMAT',

@@ -1,7 +1,7 @@
 /**
  * `sesam-billing/transport`: teletransmission. The `Transport` port (send a file, fetch the
  * returns, mark them stored), its e-mail adapter (SMTP submission with nodemailer, IMAP
- * retrieval with imapflow) and the offline outbox (idempotent sending with backoff and a circuit
+ * retrieval with imapflow or POP3 retrieval) and the offline outbox (idempotent sending with backoff and a circuit
  * breaker per destination, idempotent fetching), in memory or SQLite.
  */
 export { TRANSPORT_CODES } from './codes';
@@ -15,6 +15,7 @@ export { createMailTransport } from './mail/createMailTransport';
 export type { SmtpOptions } from './mail/smtp';
 export { isPermanentSmtpError } from './mail/smtp';
 export type { ImapOptions } from './mail/imap';
+export type { Pop3Options } from './mail/pop3';
 export type { OutboxEntry, OutboxPatch, OutboxStatus, OutboxStore, StoredReturnKeys } from './outbox/store';
 export { createMemoryOutboxStore } from './outbox/memory';
 export type { SqliteOutboxOptions } from './outbox/sqlite';

@@ -18,4 +18,4 @@ export { parseMimeMessage } from './node/mime';
 export type { LocalCaisse, LocalCaisseOptions, LocalCaisseStats, ReceivedScor } from './node/server';
 export { startLocalCaisse } from './node/server';
 export type { TestDovecot } from './node/dovecot';
-export { findDovecot, freePort, startDovecot } from './node/dovecot';
+export { findDovecot, freePort, hasDovecotPop3, startDovecot } from './node/dovecot';

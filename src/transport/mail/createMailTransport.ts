@@ -1,23 +1,31 @@
 /**
  * The e-mail adapter of the `Transport` port: SMTP submission (nodemailer), IMAP retrieval
- * (imapflow). Public frame: ETS-DT-001 (GIE SESAM-Vitale) — billing flows by SMTP messagerie,
+ * (imapflow) or POP3 retrieval (our small client, pop3.ts). Public frame: ETS-DT-001 (GIE SESAM-Vitale) — billing flows by SMTP messagerie,
  * returns to the sender's mailbox. Modeled: subject, attachment name, headers (see envelope.ts).
  */
 import type { Issue, Result } from '../../core/issues/index';
-import { ok } from '../../core/issues/index';
-import { field, guardBoolean, guardFunction, guardInteger, guardObject, guardString, inputErr } from '../../core/guard/index';
+import { createIssueFactory, err, ok } from '../../core/issues/index';
+import { TRANSPORT_CODES } from '../codes';
+import { field, guardBoolean, guardFunction, guardInteger, guardObject, guardString, inputErr, inputIssue } from '../../core/guard/index';
 import type { Rec } from '../../core/guard/index';
 import type { TransportFile, Transport } from '../model';
 import { buildEnvelope } from '../envelope';
 import type { ImapOptions } from './imap';
 import { createImapChannel } from './imap';
+import type { Pop3Options } from './pop3';
+import { createPop3Channel } from './pop3';
 import type { SmtpOptions } from './smtp';
 import { createSmtpChannel } from './smtp';
+
+const issue = createIssueFactory(TRANSPORT_CODES);
 
 /** Options of `createMailTransport`. */
 export interface MailTransportOptions {
   readonly smtp: SmtpOptions;
-  readonly imap: ImapOptions;
+  /** Retrieval by IMAP (give `imap` or `pop3`, not both; neither: a sending-only transport whose `fetchReturns` answers `TRANSPORT_MAILBOX_UNREACHABLE`). */
+  readonly imap?: ImapOptions;
+  /** Retrieval by POP3 (give `imap` or `pop3`, not both). */
+  readonly pop3?: Pop3Options;
   /** The PS's (or the cabinet's) sender address. */
   readonly from: string;
   /** Subject of a file's message (default: the file id). Modeled: no public text fixes it for the PS flow. */
@@ -43,7 +51,7 @@ function checkServer(v: unknown, path: string, issues: Issue[], needsAuth: boole
 /**
  * Creates the e-mail transport.
  *
- * @param options - SMTP and IMAP servers, sender address, subject rule.
+ * @param options - SMTP server, IMAP or POP3 server, sender address, subject rule.
  * @returns The transport (`INPUT_*` issues when the options are malformed).
  * @example
  * const t = createMailTransport({ smtp: { host: 'smtp.example', port: 587, requireTLS: true, auth },
@@ -54,14 +62,29 @@ export function createMailTransport(options: MailTransportOptions): Result<Trans
   const o = guardObject(options, [], issues);
   if (o) {
     checkServer(field(o, 'smtp'), 'smtp', issues, false);
-    checkServer(field(o, 'imap'), 'imap', issues, true);
+    const imap = field(o, 'imap');
+    const pop3 = field(o, 'pop3');
+    if (imap !== undefined && pop3 !== undefined) issues.push(inputIssue('INPUT_RANGE', { path: ['pop3'], expected: 'imap ou pop3 (un seul des deux)', received: 'imap et pop3' }));
+    if (imap !== undefined) checkServer(imap, 'imap', issues, true);
+    if (pop3 !== undefined) {
+      const p = checkServer(pop3, 'pop3', issues, true);
+      if (p) {
+        for (const k of ['batch', 'maxMessageBytes', 'maxLineBytes', 'timeoutMs']) guardInteger(field(p, k), ['pop3', k], issues, { min: 1, max: 2 ** 31, required: false });
+        for (const k of ['requireTLS', 'allowSelfSigned', 'leaveOnServer']) guardBoolean(field(p, k), ['pop3', k], issues, { required: false });
+      }
+    }
     guardString(field(o, 'from'), ['from'], issues, { min: 3 });
     guardFunction(field(o, 'subject'), ['subject'], issues, { required: false });
     guardString(field(o, 'messageIdDomain'), ['messageIdDomain'], issues, { required: false });
   }
   if (issues.length > 0) return inputErr(issues);
   const smtp = createSmtpChannel(options.smtp);
-  const imap = createImapChannel(options.imap);
+  const retrieval =
+    options.pop3 !== undefined
+      ? createPop3Channel(options.pop3)
+      : options.imap !== undefined
+        ? createImapChannel(options.imap)
+        : { fetch: async () => err(issue('TRANSPORT_MAILBOX_UNREACHABLE', { received: 'aucun serveur IMAP ou POP3 configuré' })), markStored: async () => err(issue('TRANSPORT_MAILBOX_UNREACHABLE', { received: 'aucun serveur IMAP ou POP3 configuré' })) };
   const envOpts = {
     from: options.from,
     ...(options.subject ? { subject: options.subject } : {}),
@@ -72,8 +95,8 @@ export function createMailTransport(options: MailTransportOptions): Result<Trans
       const env = buildEnvelope(file, envOpts);
       return env.ok ? smtp.submit(file.fileId, env.value) : env;
     },
-    fetchReturns: () => imap.fetch(),
-    markStored: (refs) => imap.markStored(refs),
+    fetchReturns: () => retrieval.fetch(),
+    markStored: (refs) => retrieval.markStored(refs),
     close: async () => smtp.close(),
   });
 }

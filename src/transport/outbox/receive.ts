@@ -47,7 +47,8 @@ export async function receiveReturns(
   const applied: FetchedReturn[] = [];
   const duplicates: FetchedReturn[] = [];
   const refused: { ret: FetchedReturn; issues: readonly Issue[] }[] = [];
-  const out: Issue[] = [];
+  // Warnings of the fetch (a message left on the server because too large…) are reported.
+  const out: Issue[] = [...fetched.issues];
   const toMark: string[] = [];
   for (const ret of fetched.value) {
     if (ret.attachments.length === 0) {

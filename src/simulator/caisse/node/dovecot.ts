@@ -68,24 +68,38 @@ async function waitForPort(port: number, ms: number, proc: ChildProcess, log: ()
 /** A running dovecot. */
 export interface TestDovecot {
   readonly port: number;
+  /** The POP3 port, when started with `{ pop3: true }` (Debian dovecot-pop3d). */
+  readonly pop3Port?: number;
   readonly user: string;
   readonly pass: string;
   readonly pid: number;
   stop(): Promise<void>;
 }
 
+/** Whether Debian's dovecot-pop3d is installed (the POP3 service binary beside dovecot's). */
+export function hasDovecotPop3(): boolean {
+  try {
+    accessSync(process.env['DOVECOT_POP3'] ?? '/usr/lib/dovecot/pop3', constants.X_OK);
+    return findDovecot() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Starts dovecot on a free loopback port.
  *
- * @returns The running server (port, user `ps`, password, PID, `stop`).
+ * @param options - `pop3`: also listen for POP3 on a second free port (needs dovecot-pop3d).
+ * @returns The running server (port, POP3 port, user `ps`, password, PID, `stop`).
  * @throws Error when dovecot exits or does not listen within 15 s.
  */
-export async function startDovecot(): Promise<TestDovecot> {
+export async function startDovecot(options: { readonly pop3?: boolean } = {}): Promise<TestDovecot> {
   const dir = mkdtempSync(join(tmpdir(), 'dovecot-'));
   chmodSync(dir, 0o755);
   for (const d of ['run', 'state', 'mail']) mkdirSync(join(dir, d), { mode: 0o777 });
   chmodSync(join(dir, 'mail'), 0o777);
   const port = await freePort();
+  const pop3Port = options.pop3 === true ? await freePort() : 0;
   const me = userInfo();
   const root = me.uid === 0;
   // As root, dovecot refuses to run mail processes as uid 0: use its own unprivileged users.
@@ -99,7 +113,7 @@ export async function startDovecot(): Promise<TestDovecot> {
     `base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
-protocols = imap
+protocols = imap${pop3Port > 0 ? ' pop3' : ''}
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
@@ -131,6 +145,10 @@ service imap-login {
 }
 service pop3-login {
   inet_listener pop3 {
+    address = 127.0.0.1
+    port = ${pop3Port}
+  }
+  inet_listener pop3s {
     port = 0
   }
 }
@@ -165,8 +183,10 @@ service stats {
     return `${output}\n${file}`.slice(-2000);
   };
   await waitForPort(port, 15_000, proc, log);
+  if (pop3Port > 0) await waitForPort(pop3Port, 15_000, proc, log);
   return {
     port,
+    ...(pop3Port > 0 ? { pop3Port } : {}),
     user: 'ps',
     pass: 'secret',
     pid: proc.pid!,
