@@ -30,7 +30,8 @@ export interface CleAnnuaireAmc {
 }
 
 /** The online services an AMC offers (URLs). */
-export type ServiceAmc = 'idb' | 'clc' | 'annulation' | 'pec' | 'sim';
+/** Online services of an AMC; `dreEs`: the ROC invoicing endpoint (DRE-ES, modeled). */
+export type ServiceAmc = 'idb' | 'clc' | 'annulation' | 'pec' | 'sim' | 'dreEs';
 
 /** DRE routing of an AMC (B2 type 2M routing zones). */
 export interface RoutageDre {
@@ -60,7 +61,7 @@ export interface AmcResolue {
   readonly routage: RoutageDre;
 }
 
-const SERVICES: readonly ServiceAmc[] = ['idb', 'clc', 'annulation', 'pec', 'sim'];
+const SERVICES: readonly ServiceAmc[] = ['idb', 'clc', 'annulation', 'pec', 'sim', 'dreEs'];
 
 /**
  * Parses one modeled directory entry (JSON value).

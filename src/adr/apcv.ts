@@ -132,6 +132,8 @@ export interface SecurisationApcv<C = unknown> {
   readonly sourceDroits: 'apcv';
   /** The context identifiant (never the token). */
   readonly referenceDroits: string;
+  /** The context's end of validity: fse's securing control (`FSE_APCV_CONTEXTE_EXPIRE`) checks it again at `secureFse`. */
+  readonly finValiditeDroits: string;
 }
 
 /**
@@ -148,7 +150,7 @@ export function buildApcvSecurisation<C>(contexte: ApcvContexte, cps: C, options
   if (d.value.action === 'renew') return err(issue('ADR_APCV_EXPIRE', { path: ['contexte', 'dateFinValidite'], expected: contexte.dateFinValidite, received: options.at }));
   const ci = guardCps(cps);
   if (ci.length > 0) return inputErr(ci);
-  return ok({ mode: 'F', cps, sourceDroits: 'apcv', referenceDroits: contexte.identifiant });
+  return ok({ mode: 'F', cps, sourceDroits: 'apcv', referenceDroits: contexte.identifiant, finValiditeDroits: contexte.dateFinValidite });
 }
 
 function guardCps(cps: unknown): Issue[] {

@@ -27,5 +27,7 @@ export type { DemandePec, Pec, StatutPec, TypePec } from './pec';
 export { applyPecStatut, buildPecRequest, parsePecResponse, PEC_STATUTS, PEC_TRANSITIONS } from './pec';
 export type { DossierRoc, EtapeRoc, EvenementRoc } from './roc';
 export { advanceRoc, DOSSIER_ROC_INITIAL } from './roc';
+export type { DreEs, DreEsCodec, FactureRapprocheeRoc, LigneDreEs, RapprochementRoc, RetourFactureRoc, RetourRoc, SejourRoc, StatutRapprochementRoc } from './rocFacturation';
+export { buildDreEs, buildRetourRoc, DRE_ES_MAX_CHARS, MODELED_DRE_ES_CODEC, parseRetourRoc, reconcileRoc, RETOUR_ROC_MAX_CHARS } from './rocFacturation';
 export { parseSoapEnvelope, SOAP_MAX_CHARS } from './soap';
 export * from './attestation/index';

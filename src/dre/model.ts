@@ -36,7 +36,10 @@ export interface AttestationTiersPayant {
   readonly typeConvention: string;
   /** Critère secondaire de routage (refines the AMC's routing; ≤ 10 characters, modeled). */
   readonly critereSecondaireRoutage?: string;
-  /** N° d'adhérent (1 … 8 digits or capitals, B2 type 2 zones 105-112). */
+  /**
+   * N° d'adhérent: 1 … 8 digits or capitals (B2 type 2 zones 105-112), or 9 … 15 digits (written
+   * in the type 2M « identifiant AMC de l'adhérent », zones 72-86, numeric).
+   */
   readonly numeroAdherent: string;
   /** Période de validité; absent: not checked. */
   readonly periodeValidite?: PeriodeValidite;

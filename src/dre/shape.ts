@@ -14,7 +14,8 @@ import type { AmcRouting, AnnuaireAmcReponse, Dre, DreGarantie, DreRoutage, Gara
 type Out<T> = { -readonly [K in keyof T]: T[K] };
 
 const AMC = /^[0-9A-Z]{1,10}$/;
-const ADHERENT = /^[0-9A-Z]{1,8}$/;
+/** N° d'adhérent: 1 … 8 digits or capitals (B2 type 2 zones 105-112), or 9 … 15 digits (type 2M zones 72-86, numeric). */
+const ADHERENT = /^(?:[0-9A-Z]{1,8}|[0-9]{9,15})$/;
 const CODE = /^[0-9A-Z]{1,10}$/;
 const TWO = /^[0-9A-Z]{2}$/;
 
@@ -60,7 +61,7 @@ export function checkAmcRouting(v: unknown, path: IssuePath, issues: Issue[]): A
   const out: Out<AmcRouting> = {
     numeroAmc: text(o, 'numeroAmc', path, issues, AMC, 'n° AMC (1 à 10 chiffres ou majuscules)') ?? '',
     typeConvention: text(o, 'typeConvention', path, issues, CODE, 'type de convention') ?? '',
-    numeroAdherent: text(o, 'numeroAdherent', path, issues, ADHERENT, 'n° d’adhérent (1 à 8 chiffres ou majuscules)') ?? '',
+    numeroAdherent: text(o, 'numeroAdherent', path, issues, ADHERENT, 'n° d’adhérent (1 à 8 chiffres ou majuscules, ou 9 à 15 chiffres)') ?? '',
   };
   optText(out, o, 'critereSecondaireRoutage', path, issues, CODE, 'critère secondaire de routage');
   const p = guardObject(field(o, 'periodeValidite'), at(path, 'periodeValidite'), issues, { required: false });

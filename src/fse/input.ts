@@ -92,7 +92,7 @@ export interface RoutageAmc {
 export interface OrganismeAmc {
   /** N° AMC (B2 type 2 pos. 119-128 / 2M pos. 37-46), ≤ 10 characters. */
   readonly numero: string;
-  /** N° d'adhérent (type 2 pos. 105-112, 8 digits). */
+  /** N° d'adhérent (type 2 pos. 105-112, ≤ 8 characters; 9 … 15 digits go to 2M pos. 72-86 when `identifiantAdherentAmc` is absent). */
   readonly numeroAdherent: string;
   /** Indicateur de traitement (2 digits: 00, 12, 13, 22, 23, 32, 33, 60, 62, 63, 72, 73). */
   readonly indicateurTraitement: string;

@@ -67,6 +67,12 @@ export interface SecurisationSansVitale {
   readonly sourceDroits: SourceDroits;
   /** ADRi/apCV transaction reference when there is one. */
   readonly referenceDroits?: string;
+  /**
+   * apCV only: end of validity of the app's context used for this invoice (ISO 8601 instant with
+   * offset, the context's `dateFinValidite`). Securing an apCV invoice requires it to lie after
+   * the securing instant (`FSE_APCV_CONTEXTE_EXPIRE`): the context is renewed per invoice.
+   */
+  readonly finValiditeDroits?: string;
 }
 
 /** Why an invoice is degraded. */

@@ -250,6 +250,7 @@ export function checkSecurisation(v: unknown, path: IssuePath, issues: Issue[]):
   } else if (mode === 'F') {
     optString(out, o, 'sourceDroits', path, issues);
     optString(out, o, 'referenceDroits', path, issues, TEXT_MAX);
+    optString(out, o, 'finValiditeDroits', path, issues);
   } else if (mode === 'D') {
     optString(out, o, 'motif', path, issues);
     const jPath = at(path, 'justificatif');

@@ -87,7 +87,7 @@ describe('apCV', () => {
     expectIssue(r, 'ADR_APCV_EXPIRE', ['contexte', 'dateFinValidite']);
     expect(JSON.stringify(r)).not.toContain('secret-token-value');
     expect(JSON.stringify(validateJunk())).not.toContain('secret-token-value');
-    expect(expectOk(buildApcvSecurisation(ctx, { typeCarte: '0', numeroSituation: 1 }, { at: '2025-03-10T08:00:00Z' }))).toEqual({ mode: 'F', cps: { typeCarte: '0', numeroSituation: 1 }, sourceDroits: 'apcv', referenceDroits: 'APCV-0001' });
+    expect(expectOk(buildApcvSecurisation(ctx, { typeCarte: '0', numeroSituation: 1 }, { at: '2025-03-10T08:00:00Z' }))).toEqual({ mode: 'F', cps: { typeCarte: '0', numeroSituation: 1 }, sourceDroits: 'apcv', referenceDroits: 'APCV-0001', finValiditeDroits: '2025-03-10T10:00:00+01:00' });
   });
 
   function validateJunk() {

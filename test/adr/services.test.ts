@@ -4,7 +4,7 @@
  * undici; only the services' answers are scripted (the contracts are modeled).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceRoc, DOSSIER_ROC_INITIAL, decideSuiteClc } from '../../src/adr/index';
+import { advanceRoc, buildDreEs, DOSSIER_ROC_INITIAL, decideSuiteClc, reconcileRoc } from '../../src/adr/index';
 import type { AmcResolue } from '../../src/adr/index';
 import { createAdrClient, createInsiClient, createServiceTransport } from '../../src/adr/node/index';
 import type { ServiceTransportConfig } from '../../src/adr/node/index';
@@ -144,22 +144,62 @@ run('rights and AMC services over mutual TLS', () => {
     expect(expectOk(await adr.suivrePec(a, h.id)).statut).toBe('accordee');
   });
 
-  it('ROC hospital flow: IDB → SIM → CLC → DRE-ES → 578R; and a 908R rejection', async () => {
+  it('ROC hospital flow: IDB → SIM → CLC → DRE-ES → 578R paid; and a 908R rejection, reconciled per invoice (AMC part)', async () => {
     const a = await amc();
     const { adr } = client();
-    const dem = { ...demande(), numeroFacturation: '750712184' };
-    let dossier = DOSSIER_ROC_INITIAL;
+    const sejour = (numeroFacture: string, adherent: string) => ({ finess: '750712184', numeroFacture, dateEntree: d('2025-03-09'), dateSortie: d('2025-03-12'), cle: { ...CLE, numeroAdherent: adherent } });
+    async function stay(adherent: string, numeroFacture: string) {
+      const dem = { ...demande(adherent), numeroFacturation: '750712184' };
+      let dossier = DOSSIER_ROC_INITIAL;
+      const idb = expectOk(await adr.idb(a, dem));
+      dossier = expectOk(advanceRoc(dossier, { type: 'idb', droitsOuverts: idb.ouverts, reference: idb.reference }));
+      const sim = expectOk(await adr.simuler(a, DECOMPTE, { ...dem, referenceIdb: idb.reference }));
+      dossier = expectOk(advanceRoc(dossier, { type: 'sim', montantEstime: sim.montantEstime }));
+      const clc = expectOk(await adr.clc(a, DECOMPTE, { ...dem, referenceIdb: idb.reference }));
+      dossier = expectOk(advanceRoc(dossier, { type: 'clc', guarantee: clc.guarantee }));
+      expectIssue(advanceRoc(dossier, { type: 'noemie', retour: '578R' }), 'ADR_ROC_SEQUENCE');
+      const dre = expectOk(buildDreEs(clc, DECOMPTE, sejour(numeroFacture, adherent)));
+      expect(dre.montantAmc).toEqual(clc.guarantee.montantGaranti);
+      expect(dre.idGarantie).toBe(clc.guarantee.id);
+      dossier = expectOk(advanceRoc(dossier, { type: 'dre-es', numeroFacture: dre.numeroFacture }));
+      const envoi = expectOk(await adr.envoyerDreEs(a, dre));
+      const retour = envoi.retour!;
+      dossier = expectOk(advanceRoc(dossier, { type: 'noemie', retour: retour.type }));
+      return { dre, clc, retour, dossier };
+    }
+    const paid = await stay(ADHERENTS.garanti, 'S2025000001');
+    expect(paid.retour).toMatchObject({ type: '578R', emetteur: AMC_TEST.numeroAmc, finess: '750712184' });
+    expect(paid.retour.factures[0]).toMatchObject({ statut: 'paye', numeroFacture: 'S2025000001', montantPaye: paid.dre.montantAmc });
+    expect(paid.dossier).toMatchObject({ etape: 'paye', historique: ['idb', 'sim', 'clc', 'dre-es', 'noemie'] });
+    const rejected = await stay(ADHERENTS.facture_rejetee, 'S2025000002');
+    expect(rejected.retour.type).toBe('908R');
+    expect(rejected.retour.factures[0]).toMatchObject({ statut: 'rejete', codeRejet: 'S012' });
+    expect(rejected.dossier.etape).toBe('rejete');
+    // The paid guarantee is consumed: the same DRE-ES again is a 908R.
+    const again = expectOk(await adr.envoyerDreEs(a, paid.dre));
+    expect(again.retour?.factures[0]).toMatchObject({ statut: 'rejete', codeRejet: 'G404' });
+    // Reconciliation of the AMC part per invoice (the AMO part follows its own NOEMIE flow).
+    const pending = { ...paid.dre, numeroFacture: 'S2025000003', idGarantie: 'CLC-EN-ATTENTE' };
+    const rec = (reconcileRoc([paid.dre, rejected.dre, pending], [paid.retour, rejected.retour]));
+    const value = expectOk(rec);
+    expect(value.factures.map((f) => f.statut)).toEqual(['paye', 'rejete', 'en-attente']);
+    expect(value.totaux.paye).toEqual(paid.dre.montantAmc);
+    expect(value.totaux.rejete).toEqual(rejected.dre.montantAmc);
+    expect(value.totaux.enAttente).toEqual(pending.montantAmc);
+    expectIssue(rec, 'ADR_ROC_REJET', ['dres', 1]);
+    expect(services.calls['/amc/dre-es']).toBeGreaterThanOrEqual(3);
+  });
+
+  it('ROC: no DRE-ES without a guarantee; a CLC non garanti ends the file without tiers payant', async () => {
+    const a = await amc();
+    const { adr } = client();
+    const dem = { ...demande(ADHERENTS.non_garanti), numeroFacturation: '750712184' };
     const idb = expectOk(await adr.idb(a, dem));
-    dossier = expectOk(advanceRoc(dossier, { type: 'idb', droitsOuverts: idb.ouverts, reference: idb.reference }));
-    const sim = expectOk(await adr.simuler(a, DECOMPTE, { ...dem, referenceIdb: idb.reference }));
-    dossier = expectOk(advanceRoc(dossier, { type: 'sim', montantEstime: sim.montantEstime }));
     const clc = expectOk(await adr.clc(a, DECOMPTE, { ...dem, referenceIdb: idb.reference }));
+    expectIssue(buildDreEs(clc, DECOMPTE, { finess: '750712184', numeroFacture: 'S1', dateEntree: d('2025-03-09'), dateSortie: d('2025-03-12'), cle: CLE }), 'ADR_ROC_SANS_GARANTIE');
+    let dossier = expectOk(advanceRoc(DOSSIER_ROC_INITIAL, { type: 'idb', droitsOuverts: true, reference: idb.reference }));
     dossier = expectOk(advanceRoc(dossier, { type: 'clc', guarantee: clc.guarantee }));
-    expectIssue(advanceRoc(dossier, { type: 'noemie', retour: '578R' }), 'ADR_ROC_SEQUENCE');
-    dossier = expectOk(advanceRoc(dossier, { type: 'dre-es', numeroFacture: 'F000123' }));
-    expect(expectOk(advanceRoc(dossier, { type: 'noemie', retour: '578R' })).etape).toBe('paye');
-    const rejected = expectOk(advanceRoc(dossier, { type: 'noemie', retour: '908R' }));
-    expect(rejected).toMatchObject({ etape: 'rejete', historique: ['idb', 'sim', 'clc', 'dre-es', 'noemie'], guarantee: clc.guarantee });
+    expect(dossier.etape).toBe('sans-tiers-payant');
   });
 
   it('TLS: a client certificate from another CA is refused; a server the CA does not sign is refused', async () => {

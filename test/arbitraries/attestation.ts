@@ -20,5 +20,5 @@ export const validiteArb: fc.Arbitrary<{ debut: PlainDate; fin: PlainDate }> = f
 
 /** A valid attestation (the critère secondaire present or absent). */
 export const attestationArb: fc.Arbitrary<AttestationTiersPayant> = fc
-  .record({ numeroAmc: code(1, 10), typeConvention: code(1, 10), critere: fc.option(code(1, 10), { nil: undefined }), numeroAdherent: code(1, 15), validite: validiteArb })
-  .map(({ critere, ...a }) => ({ ...a, ...(critere === undefined ? {} : { critereSecondaire: critere }) }));
+  .record({ numeroAmc: code(1, 10), typeConvention: code(1, 10), critere: fc.option(code(1, 10), { nil: undefined }), numeroAdherent: code(1, 15), periodeValidite: validiteArb })
+  .map(({ critere, ...a }) => ({ ...a, ...(critere === undefined ? {} : { critereSecondaireRoutage: critere }) }));

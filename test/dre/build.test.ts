@@ -7,6 +7,9 @@ import { fc, test } from '@fast-check/vitest';
 import { euros, fromCentimes } from '../../src/core/money/index';
 import { plainDate } from '../../src/core/date/index';
 import { buildDreFromFse } from '../../src/dre/build';
+import { dreB2FactureOf } from '../../src/dre/b2';
+import { serializeB2Facture } from '../../src/fse/b2/serialize';
+import type { Dre } from '../../src/dre/model';
 import type { GarantieClc } from '../../src/dre/model';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { runs } from '../helpers/runs';
@@ -130,4 +133,31 @@ describe('properties', () => {
       expect(sent + patients).toBe(day.reduce((a, [amounts]) => a + amounts.reduce((x, y) => x + y, 0), 0));
     },
   );
+});
+
+describe('n° d’adhérent: B2 type 2 zone (8) or type 2M zone (15 digits) (#13)', () => {
+  const numbered = (dre: Dre): Dre => ({ ...dre, fse: { ...dre.fse, identification: { ...dre.fse.identification, numeroFacture: 1 } } });
+  const b2Of = (numeroAdherent: string) => {
+    const dre = expectOk(buildDreFromFse(baseFse(), { ...ATTESTATION, numeroAdherent }, { guarantee: GARANTIE }));
+    const f = expectOk(dreB2FactureOf(numbered(dre)));
+    const bytes = expectOk(serializeB2Facture(f));
+    const lines = new TextDecoder().decode(bytes).match(/.{128}/g) ?? [];
+    return { dre, entete: lines.find((l) => l.startsWith('2') && l[35] === ' ') ?? '', amc: lines.find((l) => l.startsWith('2') && l[35] === 'M') ?? '' };
+  };
+  it('8 characters: type 2 zones 105-112, the 2M zone left blank', () => {
+    const { dre, entete, amc } = b2Of('AB345678');
+    expect(dre.amc.numeroAdherent).toBe('AB345678');
+    expect(entete.slice(104, 112)).toBe('AB345678');
+    expect(amc.slice(71, 86)).toMatch(/^(0{15}| {15})$/); // absent (numeric zone)
+  });
+  it('15 digits: the 2M « identifiant AMC de l’adhérent » zones 72-86, type 2 zone blank', () => {
+    const { dre, entete, amc } = b2Of('123456789012345');
+    expect(dre.amc.numeroAdherent).toBe('123456789012345');
+    expect(entete.slice(104, 112).trim()).toBe('');
+    expect(amc.slice(71, 86)).toBe('123456789012345');
+  });
+  it('16 characters, or 9 … 15 with a letter (the 2M zone is numeric), are refused with their path', () => {
+    expectIssue(buildDreFromFse(baseFse(), { ...ATTESTATION, numeroAdherent: '1234567890123456' }, { guarantee: GARANTIE }), 'INPUT_TYPE', ['amc', 'numeroAdherent']);
+    expectIssue(buildDreFromFse(baseFse(), { ...ATTESTATION, numeroAdherent: '12345678901234A' }, { guarantee: GARANTIE }), 'INPUT_TYPE', ['amc', 'numeroAdherent']);
+  });
 });

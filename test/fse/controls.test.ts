@@ -112,6 +112,12 @@ const FSE_CASES: Record<string, Case<Fse>> = {
     fail: (f) => ({ ...f, securisation: { mode: 'D', cps, motif: 'carte-absente', justificatif: { support: 'papier', statut: 'a-fournir' } } }),
     pass: (f) => ({ ...f, securisation: { mode: 'D', cps, motif: 'carte-absente', justificatif: { support: 'papier', statut: 'transmis', reference: 'LR-1' } } }),
   },
+  FSE_APCV_CONTEXTE_EXPIRE: {
+    fail: (f) => ({ ...f, securisation: { mode: 'F', cps, sourceDroits: 'apcv', referenceDroits: 'APCV-1', finValiditeDroits: '2025-03-10T17:59:59Z' } }),
+    options: { securingAt: '2025-03-10T18:00:00Z' },
+    pass: (f) => ({ ...f, securisation: { mode: 'F', cps, sourceDroits: 'apcv', referenceDroits: 'APCV-1', finValiditeDroits: '2025-03-10T18:05:00Z' } }),
+    passOptions: { securingAt: '2025-03-10T18:00:00Z' },
+  },
   FSE_SECURISATION_DATE: { fail: (f) => f, options: { securingAt: '2025-03-09T10:00:00Z' }, passOptions: { securingAt: '2025-03-10T18:00:00Z' } },
 };
 

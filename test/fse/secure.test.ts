@@ -39,6 +39,19 @@ describe('secureFse', () => {
     expectIssue(await secureFse(baseFse(), securer, { at: 20250310 } as never), 'INPUT_TYPE', ['options', 'at']);
     expectIssue(await secureFse(baseFse(), createSoftwareSecurer({ clock: () => 42 as never })), 'INPUT_TYPE', ['securer', 'clock']);
   });
+  it('an apCV invoice is secured only with its renewed context, valid at the securing instant (#13)', async () => {
+    const apcv = (extra: object): Fse => ({ ...baseFse(), securisation: { mode: 'F', cps, sourceDroits: 'apcv', referenceDroits: 'APCV-0001', ...extra } });
+    const at = '2025-03-10T18:00:00+01:00';
+    expectOk(await secureFse(apcv({ finValiditeDroits: '2025-03-10T18:05:00+01:00' }), securer, { at }));
+    expectIssue(await secureFse(apcv({ finValiditeDroits: '2025-03-10T17:00:00Z' }), securer, { at }), 'FSE_APCV_CONTEXTE_EXPIRE', ['securisation', 'finValiditeDroits']);
+    expectIssue(await secureFse(apcv({ finValiditeDroits: '2025-03-10T18:00:00+01:00' }), securer, { at }), 'FSE_APCV_CONTEXTE_EXPIRE');
+    expectIssue(await secureFse(apcv({}), securer, { at }), 'FSE_APCV_CONTEXTE_EXPIRE');
+    expectIssue(await secureFse(apcv({ finValiditeDroits: 'demain' }), securer, { at }), 'FSE_APCV_CONTEXTE_EXPIRE');
+    const noRef: Fse = { ...baseFse(), securisation: { mode: 'F', cps, sourceDroits: 'apcv', finValiditeDroits: '2025-03-10T18:05:00+01:00' } };
+    expectIssue(await secureFse(noRef, securer, { at }), 'FSE_APCV_CONTEXTE_EXPIRE');
+    // Other mode F sources are not concerned.
+    expectOk(await secureFse({ ...baseFse(), securisation: { mode: 'F', cps, sourceDroits: 'adri' } }, securer, { at }));
+  });
   it('still accepts the deprecated positional at (0.2)', async () => {
     const r = expectOk(await secureFse(baseFse(), securer, '2025-03-10T18:00:00Z', {}));
     expect(r.securing.at).toBe('2025-03-10T18:00:00Z');

@@ -9,7 +9,7 @@
 export { ATTESTATION_CODES, ATTESTATION_REF } from './codes';
 export type { AttestationCode } from './codes';
 export { ATTESTATION_CODE_FIELDS, ATTESTATION_FIELD_LABELS, ATTESTATION_PATTERNS } from './model';
-export type { AttestationCodeField, AttestationPayloadCodec, AttestationRouting, AttestationTiersPayant, ValiditeAttestation } from './model';
+export type { AttestationCodeField, AttestationPayloadCodec, AttestationRouting, AttestationTiersPayant, AttestationTiersPayant02, PeriodeValidite, ValiditeAttestation } from './model';
 export { attestationRoutingOf, validateAttestation } from './validate';
 export type { AttestationCheckOptions } from './validate';
 export { ATTESTATION_MAX_TEXT, parseAttestationText } from './text';

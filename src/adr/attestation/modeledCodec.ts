@@ -37,18 +37,18 @@ function modeledParse(payload: string): Result<AttestationTiersPayant> {
   const [, numeroAmc = '', typeConvention = '', critere = '', numeroAdherent = '', d1 = '', d2 = ''] = parts;
   if (!ATTESTATION_PATTERNS.numeroAmc.test(numeroAmc)) return bad('zone n° AMC');
   if (!ATTESTATION_PATTERNS.typeConvention.test(typeConvention)) return bad('zone type de convention');
-  if (critere !== '' && !ATTESTATION_PATTERNS.critereSecondaire.test(critere)) return bad('zone critère secondaire');
+  if (critere !== '' && !ATTESTATION_PATTERNS.critereSecondaireRoutage.test(critere)) return bad('zone critère secondaire');
   if (!ATTESTATION_PATTERNS.numeroAdherent.test(numeroAdherent)) return bad('zone n° adhérent');
   if (!DATE8.test(d1) || !DATE8.test(d2)) return bad('zone de date');
-  const debut = parseAaaammjj(d1, ['validite', 'debut']);
-  const fin = parseAaaammjj(d2, ['validite', 'fin']);
+  const debut = parseAaaammjj(d1, ['periodeValidite', 'debut']);
+  const fin = parseAaaammjj(d2, ['periodeValidite', 'fin']);
   if (!debut.ok || !fin.ok) return bad('date invalide');
   const a: AttestationTiersPayant = {
     numeroAmc,
     typeConvention,
-    ...(critere === '' ? {} : { critereSecondaire: critere }),
+    ...(critere === '' ? {} : { critereSecondaireRoutage: critere }),
     numeroAdherent,
-    validite: { debut: debut.value, fin: fin.value },
+    periodeValidite: { debut: debut.value, fin: fin.value },
   };
   return finish(a, undefined);
 }
@@ -58,8 +58,9 @@ function modeledSerialize(attestation: AttestationTiersPayant): Result<string> {
   if (!r.ok) return r;
   const a = r.value;
   const year = (d: PlainDate): number => Number(d.slice(0, 4));
-  if (year(a.validite.debut) > 9999 || year(a.validite.fin) > 9999) return err(issue('ATTESTATION_DATE_INVALID', { path: ['validite'], expected: 'AAAAMMJJ', received: a.validite.fin }));
-  return ok([HEADER, a.numeroAmc, a.typeConvention, a.critereSecondaire ?? '', a.numeroAdherent, formatAaaammjj(a.validite.debut), formatAaaammjj(a.validite.fin)].join(SEP));
+  const p = a.periodeValidite;
+  if (year(p.debut) > 9999 || year(p.fin) > 9999) return err(issue('ATTESTATION_DATE_INVALID', { path: ['periodeValidite'], expected: 'AAAAMMJJ', received: p.fin }));
+  return ok([HEADER, a.numeroAmc, a.typeConvention, a.critereSecondaireRoutage ?? '', a.numeroAdherent, formatAaaammjj(p.debut), formatAaaammjj(p.fin)].join(SEP));
 }
 
 /**

@@ -28,18 +28,18 @@ export interface ParseAttestationTextOptions extends AttestationCheckOptions {
   readonly referenceDate?: PlainDate;
 }
 
-type Key = AttestationCodeField | 'validite';
+type Key = AttestationCodeField | 'periodeValidite';
 
 /** « N° », « No », « Numéro » (+ « d' ») before a label, on the same line: a bare « N » is a value, not a prefix. */
 const NUMERO = "\\bN(?:UMERO|O\\.?|[°º])[ ]?(?:D[ ]?['’]?[ ]?)?";
 
 /** Labels on the normalised text (capitals, no accent). Longest first where they overlap. */
 const LABELS: readonly (readonly [Key, RegExp])[] = [
-  ['critereSecondaire', /CRITERE\s*SECONDAIRE(?:\s*DE\s*ROUTAGE)?|\bC\.?\s?S\.?\s?R\b\.?/y],
+  ['critereSecondaireRoutage', /CRITERE\s*SECONDAIRE(?:\s*DE\s*ROUTAGE)?|\bC\.?\s?S\.?\s?R\b\.?/y],
   ['typeConvention', /(?:TYPE\s*(?:DE\s*)?)?CONVENTION\b|\bTYPE\s*(?:DE\s*)?CONV\b\.?/y],
   ['numeroAdherent', new RegExp(`(?:${NUMERO})?ADHERENT\\b`, 'y')],
   ['numeroAmc', new RegExp(`(?:${NUMERO})?\\bAMC\\b`, 'y')],
-  ['validite', /(?:PERIODE\s*(?:DE\s*)?)?VALIDITE\b|\bVALABLE\b/y],
+  ['periodeValidite', /(?:PERIODE\s*(?:DE\s*)?)?VALIDITE\b|\bVALABLE\b/y],
 ];
 
 /** Capitals without accents, same length as the input (offsets stay those of the caller's text). */
@@ -109,7 +109,7 @@ function positional(text: string): { values: Partial<Record<AttestationCodeField
     .split(/[|;\t\r\n\u0001]+|\s{2,}/)
     .map((t) => codeOf(t))
     .filter((t) => t !== '');
-  const keys: readonly AttestationCodeField[] = tokens.length >= 4 ? ['numeroAmc', 'typeConvention', 'critereSecondaire', 'numeroAdherent'] : ['numeroAmc', 'typeConvention', 'numeroAdherent'];
+  const keys: readonly AttestationCodeField[] = tokens.length >= 4 ? ['numeroAmc', 'typeConvention', 'critereSecondaireRoutage', 'numeroAdherent'] : ['numeroAmc', 'typeConvention', 'numeroAdherent'];
   const values: Partial<Record<AttestationCodeField, string>> = {};
   keys.forEach((k, i) => {
     const t = tokens[i];
@@ -144,7 +144,7 @@ export function parseAttestationText(text: unknown, options?: ParseAttestationTe
     const sorted = [...labels].sort((a, b) => a.start - b.start);
     sorted.forEach((l, i) => {
       const raw = n.slice(l.end, sorted[i + 1]?.start ?? n.length);
-      if (l.key === 'validite') periode = raw;
+      if (l.key === 'periodeValidite') periode = raw;
       else values[l.key] = codeOf(firstLine(raw));
     });
   } else {
@@ -159,22 +159,22 @@ export function parseAttestationText(text: unknown, options?: ParseAttestationTe
   // Labelled: the period is the first two dates after its label (what follows may be the
   // bénéficiaires and their birth dates); unlabelled: exactly two dates.
   const dates = labels.length > 0 && found.length > 2 ? found.slice(0, 2) : found;
-  if (periode.trim() === '' || dates.length === 0) issues.push(issue('ATTESTATION_FIELD_MISSING', { path: ['validite'], expected: ATTESTATION_FIELD_LABELS.validite }));
-  else if (dates.length !== 2) issues.push(issue('ATTESTATION_DATE_INVALID', { path: ['validite'], expected: 'deux dates (début et fin)', received: `${dates.length} date(s)` }));
+  if (periode.trim() === '' || dates.length === 0) issues.push(issue('ATTESTATION_FIELD_MISSING', { path: ['periodeValidite'], expected: ATTESTATION_FIELD_LABELS.periodeValidite }));
+  else if (dates.length !== 2) issues.push(issue('ATTESTATION_DATE_INVALID', { path: ['periodeValidite'], expected: 'deux dates (début et fin)', received: `${dates.length} date(s)` }));
   else {
     dates.forEach((d, i) => {
-      if (d.date === undefined) issues.push(issue('ATTESTATION_DATE_INVALID', { path: ['validite', i === 0 ? 'debut' : 'fin'], expected: referenceDate === undefined ? 'JJ/MM/AAAA' : 'JJ/MM/AAAA ou JJ/MM/AA', received: d.text }));
+      if (d.date === undefined) issues.push(issue('ATTESTATION_DATE_INVALID', { path: ['periodeValidite', i === 0 ? 'debut' : 'fin'], expected: referenceDate === undefined ? 'JJ/MM/AAAA' : 'JJ/MM/AAAA ou JJ/MM/AA', received: d.text }));
     });
   }
   const [debut, fin] = dates.map((d) => d.date);
   if (issues.length > 0 || debut === undefined || fin === undefined) return inputErr(issues);
-  const csr = values.critereSecondaire ?? '';
+  const csr = values.critereSecondaireRoutage ?? '';
   const a: AttestationTiersPayant = {
     numeroAmc: values.numeroAmc ?? '',
     typeConvention: values.typeConvention ?? '',
-    ...(csr === '' ? {} : { critereSecondaire: csr }),
+    ...(csr === '' ? {} : { critereSecondaireRoutage: csr }),
     numeroAdherent: values.numeroAdherent ?? '',
-    validite: { debut, fin },
+    periodeValidite: { debut, fin },
   };
   return finish(a, opts.today);
 }

@@ -9,7 +9,7 @@ import { createIssueFactory, ok } from '../../core/issues/index';
 import { field, guardObject, guardPlainDate, guardString, inputErr } from '../../core/guard/index';
 import { ATTESTATION_CODES } from './codes';
 import type { AttestationRouting, AttestationTiersPayant } from './model';
-import { ATTESTATION_CODE_FIELDS, ATTESTATION_FIELD_LABELS, ATTESTATION_PATTERNS } from './model';
+import { ATTESTATION_CODE_FIELDS, ATTESTATION_FIELD_LABELS, ATTESTATION_PATTERNS, withDeprecatedAliases } from './model';
 
 const issue = createIssueFactory(ATTESTATION_CODES);
 
@@ -35,12 +35,12 @@ export function attestationIssues(a: AttestationTiersPayant, today: PlainDate | 
     if (v === undefined) continue;
     if (!ATTESTATION_PATTERNS[k].test(v)) issues.push(issue('ATTESTATION_FIELD_FORMAT', { path: [...path, k], expected: ATTESTATION_FIELD_LABELS[k], received: v }));
   }
-  const { debut, fin } = a.validite;
+  const { debut, fin } = a.periodeValidite;
   if (compareDates(debut, fin) > 0) {
-    issues.push(issue('ATTESTATION_PERIODE_INVERSEE', { path: [...path, 'validite'], expected: fin, received: debut }));
+    issues.push(issue('ATTESTATION_PERIODE_INVERSEE', { path: [...path, 'periodeValidite'], expected: fin, received: debut }));
   } else if (today !== undefined) {
-    if (compareDates(today, debut) < 0) issues.push(issue('ATTESTATION_NON_ENCORE_VALIDE', { path: [...path, 'validite', 'debut'], expected: debut, received: today }));
-    if (compareDates(today, fin) > 0) issues.push(issue('ATTESTATION_EXPIREE', { path: [...path, 'validite', 'fin'], expected: fin, received: today }));
+    if (compareDates(today, debut) < 0) issues.push(issue('ATTESTATION_NON_ENCORE_VALIDE', { path: [...path, 'periodeValidite', 'debut'], expected: debut, received: today }));
+    if (compareDates(today, fin) > 0) issues.push(issue('ATTESTATION_EXPIREE', { path: [...path, 'periodeValidite', 'fin'], expected: fin, received: today }));
   }
   return issues;
 }
@@ -62,34 +62,37 @@ export function guardCheckOptions(v: unknown, issues: Issue[]): { readonly today
 /**
  * Checks an attestation given as caller data (a form, a JSON body, another module's output).
  *
- * @param value - `{ numeroAmc, typeConvention, critereSecondaire?, numeroAdherent, validite: { debut, fin } }`.
+ * @param value - `{ numeroAmc, typeConvention, critereSecondaireRoutage?, numeroAdherent, periodeValidite: { debut, fin } }`
+ *   (the deprecated 0.2 names `critereSecondaire` / `validite` are still read when the public ones are absent).
  * @param options - `today`: the attestation must be valid on that day.
  * @returns A fresh typed copy, or `INPUT_*` / `ATTESTATION_*` issues.
  * @example
  * validateAttestation({ numeroAmc: '12345678', typeConvention: 'SP', numeroAdherent: '9876543',
- *   validite: { debut: '2026-01-01', fin: '2026-12-31' } }, { today: plainDate('2026-03-10') });
+ *   periodeValidite: { debut: '2026-01-01', fin: '2026-12-31' } }, { today: plainDate('2026-03-10') });
  */
 export function validateAttestation(value: unknown, options?: AttestationCheckOptions): Result<AttestationTiersPayant> {
   const issues: Issue[] = [];
   const opts = guardCheckOptions(options, issues);
   const o = guardObject(value, [], issues);
   if (o === undefined || opts === undefined) return inputErr(issues);
-  const text = (k: (typeof ATTESTATION_CODE_FIELDS)[number], required: boolean): string | undefined =>
+  const text = (k: (typeof ATTESTATION_CODE_FIELDS)[number] | 'critereSecondaire', required: boolean): string | undefined =>
     guardString(field(o, k), [k], issues, { required, max: 64, expected: ATTESTATION_FIELD_LABELS[k] });
   const numeroAmc = text('numeroAmc', true);
   const typeConvention = text('typeConvention', true);
-  const critereSecondaire = text('critereSecondaire', false);
+  // The deprecated 0.2 names are read when the public ones are absent.
+  const critereSecondaireRoutage = text(field(o, 'critereSecondaireRoutage') === undefined && field(o, 'critereSecondaire') !== undefined ? 'critereSecondaire' : 'critereSecondaireRoutage', false);
   const numeroAdherent = text('numeroAdherent', true);
-  const p = guardObject(field(o, 'validite'), ['validite'], issues);
-  const debut = p && (guardPlainDate(field(p, 'debut'), ['validite', 'debut'], issues) as PlainDate | undefined);
-  const fin = p && (guardPlainDate(field(p, 'fin'), ['validite', 'fin'], issues) as PlainDate | undefined);
+  const pk = field(o, 'periodeValidite') === undefined && field(o, 'validite') !== undefined ? 'validite' : 'periodeValidite';
+  const p = guardObject(field(o, pk), [pk], issues);
+  const debut = p && (guardPlainDate(field(p, 'debut'), [pk, 'debut'], issues) as PlainDate | undefined);
+  const fin = p && (guardPlainDate(field(p, 'fin'), [pk, 'fin'], issues) as PlainDate | undefined);
   if (issues.length > 0 || numeroAmc === undefined || typeConvention === undefined || numeroAdherent === undefined || debut === undefined || fin === undefined) return inputErr(issues);
   const a: AttestationTiersPayant = {
     numeroAmc,
     typeConvention,
-    ...(critereSecondaire === undefined ? {} : { critereSecondaire }),
+    ...(critereSecondaireRoutage === undefined ? {} : { critereSecondaireRoutage }),
     numeroAdherent,
-    validite: { debut, fin },
+    periodeValidite: { debut, fin },
   };
   return finish(a, opts.today);
 }
@@ -103,26 +106,20 @@ export function validateAttestation(value: unknown, options?: AttestationCheckOp
  */
 export function finish(a: AttestationTiersPayant, today: PlainDate | undefined): Result<AttestationTiersPayant> {
   const issues = attestationIssues(a, today);
-  return issues.length > 0 ? inputErr(issues) : ok(a);
+  return issues.length > 0 ? inputErr(issues) : ok(withDeprecatedAliases(a));
 }
 
 /**
- * The attestation under the field names of DRE routing and of the Annuaire AMC
- * (`critereSecondaireRoutage`, `periodeValidite`), checked first like {@link validateAttestation}.
+ * The attestation under the field names of DRE routing and of the Annuaire AMC, checked first:
+ * now the attestation's own names, so this is {@link validateAttestation}.
  *
+ * @deprecated Since 0.2.x: the attestation readers return `critereSecondaireRoutage` /
+ *   `periodeValidite` themselves; use {@link validateAttestation} (or the reader's value as is).
+ *   Removed in the next minor release.
  * @param value - An attestation (from the text or image readers, or caller data).
  * @param options - `today`: the attestation must be valid on that day.
- * @returns The same 5 fields renamed (a fresh object), or the issues of {@link validateAttestation}.
+ * @returns The checked attestation, or the issues of {@link validateAttestation}.
  */
 export function attestationRoutingOf(value: unknown, options?: AttestationCheckOptions): Result<AttestationRouting> {
-  const r = validateAttestation(value, options);
-  if (!r.ok) return r;
-  const a = r.value;
-  return ok({
-    numeroAmc: a.numeroAmc,
-    typeConvention: a.typeConvention,
-    ...(a.critereSecondaire === undefined ? {} : { critereSecondaireRoutage: a.critereSecondaire }),
-    numeroAdherent: a.numeroAdherent,
-    periodeValidite: { debut: a.validite.debut, fin: a.validite.fin },
-  });
+  return validateAttestation(value, options);
 }

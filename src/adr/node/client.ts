@@ -8,7 +8,7 @@
 import type { PlainDate } from '../../core/date/index';
 import { field, guardObject, guardString, inputErr } from '../../core/guard/index';
 import type { Issue, Result } from '../../core/issues/index';
-import { err, ok } from '../../core/issues/index';
+import { createIssueFactory, err, ok } from '../../core/issues/index';
 import type { AdriDemande, AdriPort, DroitsAdri } from '../adri';
 import { buildAdriRequest, parseAdriResponse } from '../adri';
 import type { AmcResolue, CleAnnuaireAmc, ServiceAmc } from '../annuaire';
@@ -19,6 +19,9 @@ import type { DemandeAmcBase } from '../demande';
 import type { DecompteAmc, DroitsAmc, Guarantee, ResultatClc } from '../selamc';
 import { buildClcRequest, buildIdbRequest, parseClcResponse, parseIdbResponse } from '../selamc';
 import { buildAnnulationRequest, parseAnnulationResponse } from '../annulation';
+import { ADR_CODES } from '../codes';
+import type { DreEs, DreEsCodec, RetourRoc } from '../rocFacturation';
+import { MODELED_DRE_ES_CODEC, parseRetourRoc } from '../rocFacturation';
 import type { ServiceTransport } from './transport';
 import { wireReader } from '../wire';
 import { fromCentimes } from '../../core/money/index';
@@ -49,6 +52,20 @@ export interface AdrClient extends AdriPort {
   demanderPec(amc: AmcResolue, demande: DemandePec): Promise<Result<Pec>>;
   /** PEC follow-up (a read). */
   suivrePec(amc: AmcResolue, idPec: string): Promise<Result<Pec>>;
+  /**
+   * ROC: sends a DRE-ES (never retried: a lost answer may hide an accepted invoice). The modeled
+   * service acknowledges it with a reference and, when it has it, the NOEMIE return (578R / 908R)
+   * text, parsed here; in production the returns come later in the NOEMIE-PS flow (`parseRetourRoc`).
+   */
+  envoyerDreEs(amc: AmcResolue, dre: DreEs, options?: { readonly codec?: DreEsCodec }): Promise<Result<EnvoiDreEs>>;
+}
+
+/** The answer to a DRE-ES. */
+export interface EnvoiDreEs {
+  /** The AMC's reference of the DRE-ES. */
+  readonly reference: string;
+  /** The NOEMIE return, when the service gives it with the acknowledgement. */
+  readonly retour?: RetourRoc;
 }
 
 /**
@@ -92,6 +109,18 @@ export function createAdrClient(config: AdrClientConfig): Result<AdrClient> {
     clc: (amc, decompte, demande) => send('CLC', svc(amc, 'clc'), buildClcRequest(decompte, demande), false, parseClcResponse),
     annuler: (amc, guarantee, options) => send('annulation', svc(amc, 'annulation'), buildAnnulationRequest(guarantee, options), false, parseAnnulationResponse),
     demanderPec: (amc, demande) => send('PEC', svc(amc, 'pec'), buildPecRequest(demande), false, parsePecResponse),
+    envoyerDreEs(amc, dre, options) {
+      const codec = typeof options === 'object' && options !== null && options.codec !== undefined ? options.codec : MODELED_DRE_ES_CODEC;
+      if (typeof codec !== 'object' || codec === null || typeof codec.serialize !== 'function') return Promise.resolve(inputErr(guardAmc('options')));
+      let text: Result<string>;
+      try {
+        text = codec.serialize(dre);
+      } catch {
+        text = err(issueRoc('DRE-ES', 'le codec a levé une exception'));
+      }
+      const body: Result<unknown> = text.ok ? ok({ format: codec.id, dreEs: text.value }) : text;
+      return send('DRE-ES', svc(amc, 'dreEs'), body, false, parseEnvoi);
+    },
     suivrePec(amc, idPec) {
       const issuesId: Issue[] = [];
       const id = guardString(idPec, ['idPec'], issuesId, { pattern: /^[0-9A-Za-z._:-]{1,64}$/, expected: 'id de PEC' });
@@ -111,6 +140,26 @@ function guardAmc(name = 'amc'): Issue[] {
   const issues: Issue[] = [];
   guardObject(null, [name], issues);
   return issues;
+}
+
+const issueAdr = createIssueFactory(ADR_CODES);
+function issueRoc(expected: string, received: string): Issue {
+  return issueAdr('ADR_ROC_FORMAT', { path: ['dre'], expected, received });
+}
+
+function parseEnvoi(json: unknown): Result<EnvoiDreEs> {
+  const w = wireReader();
+  const r = w.obj(json, []);
+  const code = w.text(r, 'codeRetour', [], /^[0-9A-Z]{2,4}$/);
+  const libelle = w.text(r, 'libelle', [], /^[^\u0000-\u001f]{0,200}$/, false);
+  if (code !== undefined && code !== '00') return err(issueAdr('ADR_BUSINESS', { path: ['codeRetour'], expected: 'DRE-ES', received: `${code}${libelle ? ` ${libelle}` : ''}` }));
+  const reference = w.text(r, 'reference', [], /^[0-9A-Za-z._:-]{1,64}$/);
+  const noemie = r && field(r, 'retourNoemie');
+  if (noemie !== undefined && typeof noemie !== 'string') w.text(r, 'retourNoemie', [], /^$/);
+  if (w.issues.length > 0 || reference === undefined) return err(...(w.issues as [Issue, ...Issue[]]));
+  if (noemie === undefined) return ok({ reference });
+  const retour = parseRetourRoc(noemie as string);
+  return retour.ok ? ok({ reference, retour: retour.value }) : retour;
 }
 
 function parseSim(json: unknown): Result<{ readonly montantEstime: Money }> {

@@ -5,7 +5,7 @@
 export * from '../../insi/node/index';
 export type { ServiceAnswer, ServiceCall, ServiceTransport, ServiceTransportConfig } from './transport';
 export { createServiceTransport } from './transport';
-export type { AdrClient, AdrClientConfig } from './client';
+export type { AdrClient, AdrClientConfig, EnvoiDreEs } from './client';
 export { createAdrClient } from './client';
 export { createNodeZxingDecoder } from '../attestation/node/index';
 export type { NodeZxingDecoderOptions } from '../attestation/node/index';

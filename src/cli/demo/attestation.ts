@@ -4,15 +4,24 @@
  * d'adhérent, période de validité). The printed labels below are how the demo writes them; the
  * DataMatrix payload layout is not public (modeled).
  *
- * HOOK (issue #13 §2, attestation image): the DataMatrix reader lands in src/adr/attestation.
- * When it does, pass it as `readImage` to {@link readAttestation} (the demo then reads a bwip-js
- * image instead of the text); until then `readImage` is absent and the text form is read.
+ * The image: {@link readAttestationFromImage} reads the DataMatrix of a picture through the
+ * library's reader (`readAttestationImage` of sesam-billing/adr, zxing-wasm decoder of
+ * sesam-billing/adr/node); the demo's picture is data/demo/attestation-tiers-payant.png
+ * ({@link DEMO_ATTESTATION_IMAGE}), a fictitious attestation made once by
+ * scripts/make-demo-attestation.mts (bwip-js, modeled payload layout). The text form stays the
+ * fallback when the picture cannot be read.
  *
  * @see Association Inter-AMC, attestation de tiers payant harmonisée (5 champs)
  */
 import type { PlainDate } from '../../core/date/index';
 import { parsePlainDate } from '../../core/date/index';
 import type { AttestationTiersPayant } from '../../dre/index';
+import { readAttestationImage } from '../../adr/attestation/index';
+import type { DataMatrixDecoder } from '../../adr/attestation/index';
+import { createNodeZxingDecoder } from '../../adr/attestation/node/index';
+
+/** The demo's attestation picture, inside the data folder (fictitious: AMC 99999990 of the local services, adhérent 10000001). */
+export const DEMO_ATTESTATION_IMAGE = 'demo/attestation-tiers-payant.png';
 
 /** Pluggable reader of the attestation's DataMatrix image (src/adr/attestation, to come). */
 export type AttestationImageReader = (image: Uint8Array) => { readonly ok: true; readonly value: AttestationTiersPayant } | { readonly ok: false; readonly reason: string };
@@ -24,7 +33,7 @@ const LABELS = {
   numeroAmc: /^N° AMC\s*:\s*([0-9A-Z]{1,10})$/m,
   typeConvention: /^Type de convention\s*:\s*([0-9A-Z]{1,4})$/m,
   critereSecondaireRoutage: /^Critère secondaire de routage\s*:\s*([0-9A-Z]{0,10})$/m,
-  numeroAdherent: /^N° adhérent\s*:\s*([0-9A-Z]{1,8})$/m,
+  numeroAdherent: /^N° adhérent\s*:\s*([0-9A-Z]{1,15})$/m,
   periodeValidite: /^Période de validité\s*:\s*du (\d{2})\/(\d{2})\/(\d{4}) au (\d{2})\/(\d{2})\/(\d{4})$/m,
 } as const;
 
@@ -82,4 +91,54 @@ export function readAttestation(lecture: { readonly text?: string; readonly imag
     support: 'texte',
     value: { numeroAmc: amc, typeConvention: tc, numeroAdherent: adh, ...(csr ? { critereSecondaireRoutage: csr } : {}), ...(debut && fin ? { periodeValidite: { debut, fin } } : {}) },
   };
+}
+
+/** Async reader of the attestation's DataMatrix image (the library's zxing-wasm reader). */
+export type AttestationImageReaderAsync = (image: Uint8Array) => Promise<{ readonly ok: true; readonly value: AttestationTiersPayant } | { readonly ok: false; readonly reason: string }>;
+
+/**
+ * The library's DataMatrix reader as the demo's image reader: `readAttestationImage` with the
+ * Node zxing-wasm decoder, the period checked on `today` when given.
+ *
+ * @param options - `today` (the demo's day), `decoder` (default: `createNodeZxingDecoder()`).
+ * @returns The reader, or the reason it cannot be made (zxing-wasm binary missing).
+ */
+export async function createAttestationImageReader(options: { readonly today?: PlainDate; readonly decoder?: DataMatrixDecoder } = {}): Promise<{ readonly ok: true; readonly value: AttestationImageReaderAsync } | { readonly ok: false; readonly reason: string }> {
+  let decoder = options.decoder;
+  if (decoder === undefined) {
+    const d = await createNodeZxingDecoder();
+    if (!d.ok) return { ok: false, reason: `lecteur DataMatrix indisponible (${d.issues[0]?.code ?? '?'})` };
+    decoder = d.value;
+  }
+  const dec = decoder;
+  return {
+    ok: true,
+    value: async (image) => {
+      const r = await readAttestationImage(image, { decoder: dec, ...(options.today !== undefined ? { today: options.today } : {}) });
+      return r.ok ? { ok: true, value: r.value } : { ok: false, reason: r.issues.map((i) => i.code).join(', ') };
+    },
+  };
+}
+
+/**
+ * Reads the attestation from its picture through `readImage`, else from its text.
+ *
+ * @param lecture - `{ image }` (PNG / JPEG bytes) and/or `{ text }`.
+ * @param readImage - From {@link createAttestationImageReader}.
+ * @returns The 5 fields with their support (`image` or `texte`), or why the attestation cannot be read.
+ */
+export async function readAttestationFromImage(lecture: { readonly text?: string; readonly image?: Uint8Array }, readImage: AttestationImageReaderAsync): Promise<AttestationLue> {
+  const l: { readonly text?: unknown; readonly image?: unknown } = typeof lecture === 'object' && lecture !== null ? lecture : {};
+  let reason = 'pas d’image';
+  if (l.image instanceof Uint8Array) {
+    try {
+      const r = await readImage(l.image);
+      if (r.ok) return { ok: true, value: r.value, support: 'image' };
+      reason = r.reason;
+    } catch {
+      reason = 'image illisible';
+    }
+  }
+  if (typeof l.text === 'string') return readAttestation({ text: l.text });
+  return { ok: false, reason: `attestation illisible (${reason})` };
 }

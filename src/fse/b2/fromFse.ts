@@ -65,6 +65,9 @@ function alpha(text: string, path: IssuePath, c: Ctx): string {
 }
 
 /** A numeric zone from a caller's digit string, zero-padded to its width (the form parse returns). */
+/** Width of the type 2 n° d'adhérent zone (105-112). */
+const TYPE2_ADHERENT_MAX = 8;
+
 function digits(text: string, width: number, path: IssuePath, c: Ctx): string {
   if (!DIGITS.test(text) || text.length > width) {
     c.issues.push(issue('FSE_RECORD_FIELD', { path, expected: `${width} chiffres au plus`, received: text }));
@@ -167,7 +170,11 @@ function facture(doc: Fse | Dre, options: B2FactureOptions): Result<B2Facture> {
   const p = prefixOf(fse);
   const s = fse.situation;
   const amc = dre?.amc ?? fse.amc;
-  const numeroAdherent = amc !== undefined ? alpha(amc.numeroAdherent, ['amc', 'numeroAdherent'], c) : '';
+  // N° d'adhérent: up to 8 characters in type 2 zones 105-112; a longer one (9 … 15 digits, as an
+  // attestation de tiers payant may print it) goes to the 2M « identifiant AMC de l'adhérent » (72-86).
+  const longAdherent = amc !== undefined && amc.numeroAdherent.length > TYPE2_ADHERENT_MAX;
+  const numeroAdherent = amc !== undefined && !longAdherent ? alpha(amc.numeroAdherent, ['amc', 'numeroAdherent'], c) : '';
+  const identifiantAdherent = amc?.identifiantAdherentAmc !== undefined ? { value: amc.identifiantAdherentAmc, key: 'identifiantAdherentAmc' } : longAdherent && amc !== undefined ? { value: amc.numeroAdherent, key: 'numeroAdherent' } : undefined;
   const numeroAmc = amc !== undefined ? alpha(amc.numero, ['amc', 'numero'], c) : '';
   const entete: Loose<Record2> = {
     type: '2', numeroPs: p.numeroPs, nirAssure: p.nirAssure, cleNir: p.cleNir, numeroFacture: p.numeroFacture, complementType: ' ',
@@ -211,7 +218,7 @@ function facture(doc: Fse | Dre, options: B2FactureOptions): Result<B2Facture> {
     routing = {
       type: '2', ...p, complementType: 'M',
       numeroOrganismeComplementaire: digits(amc.numero, 10, ['amc', 'numero'], c),
-      ...(amc.identifiantAdherentAmc !== undefined ? { identifiantAmcAdherent: digits(amc.identifiantAdherentAmc, 15, ['amc', 'identifiantAdherentAmc'], c) } : {}),
+      ...(identifiantAdherent !== undefined ? { identifiantAmcAdherent: digits(identifiantAdherent.value, 15, ['amc', identifiantAdherent.key], c) } : {}),
       ...(r?.aiguillageSts !== undefined ? { typeModuleSts: r.aiguillageSts } : {}),
       ...(r?.nomDomaine !== undefined && r.nomDomaine !== '' ? { nomDomaine: r.nomDomaine } : {}),
       ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')),

@@ -1,5 +1,6 @@
 /**
- * DRE controls: tiers payant AMC, AMC number, adhérent, routing data (B2 type 2M), indicateur
+ * DRE controls: tiers payant AMC, AMC number, adhérent (1 … 8 characters in B2 type 2 zones
+ * 105-112, or 9 … 15 digits in type 2M zones 72-86), routing data (B2 type 2M), indicateur
  * de traitement, amount equal to the FSE's AMC part.
  *
  * @see Cahier des charges SESAM-Vitale 1.40 (GIE SESAM-Vitale): SSV groupe 109 (indicateur de traitement, routage), DRE;
@@ -19,7 +20,7 @@ export const DRE_CONTROLS: readonly DreControl[] = [
   control('FSE_DRE_AMC_NUMERO_FORMAT', 'N° AMC sur 1 à 10 caractères', ALWAYS, (dre) =>
     /^[0-9A-Z]{1,10}$/.test(dre.amc.numero) ? undefined : { path: ['amc', 'numero'], received: dre.amc.numero }),
   control('FSE_DRE_ADHERENT_MISSING', 'N° d’adhérent AMC présent', ALWAYS, (dre) =>
-    /^[0-9A-Z]{1,8}$/.test(dre.amc.numeroAdherent) ? undefined : { path: ['amc', 'numeroAdherent'] }),
+    /^(?:[0-9A-Z]{1,8}|[0-9]{9,15})$/.test(dre.amc.numeroAdherent) ? undefined : { path: ['amc', 'numeroAdherent'] }),
   control('FSE_DRE_ROUTAGE_MISSING', 'Routage AMC complet (code routage, hôte, domaine)', ALWAYS, (dre) => {
     const r = dre.amc.routage;
     if (r === undefined) return { path: ['amc', 'routage'], received: 'routage' };

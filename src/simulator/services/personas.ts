@@ -25,9 +25,13 @@ export const ASSURES: Readonly<Record<AdriScenario, string>> = /* @__PURE__ */ O
 });
 
 /** Outcomes of IDB / CLC. */
-export type AmcScenario = 'garanti' | 'non_garanti' | 'rejete' | 'droits_fermes' | 'timeout' | 'faute' | 'lent' | 'erreur_metier' | 'partiel' | 'instable';
+export type AmcScenario = 'garanti' | 'non_garanti' | 'rejete' | 'droits_fermes' | 'timeout' | 'faute' | 'lent' | 'erreur_metier' | 'partiel' | 'instable' | 'facture_rejetee';
 
-/** N° d'adhérent → outcome (n° AMC {@link AMC_TEST}). `instable`: the first IDB of each run answers 503, then OK (retry test). */
+/**
+ * N° d'adhérent → outcome (n° AMC {@link AMC_TEST}). `instable`: the first IDB of each run answers
+ * 503, then OK (retry test). `facture_rejetee`: IDB and CLC as `garanti`, then the ROC DRE-ES is
+ * answered by a 908R rejection.
+ */
 export const ADHERENTS: Readonly<Record<AmcScenario, string>> = /* @__PURE__ */ Object.freeze({
   garanti: '10000001',
   non_garanti: '10000002',
@@ -39,6 +43,7 @@ export const ADHERENTS: Readonly<Record<AmcScenario, string>> = /* @__PURE__ */ 
   erreur_metier: '10000008',
   partiel: '10000009',
   instable: '10000010',
+  facture_rejetee: '10000011',
 });
 
 /** The fictitious AMC of the local services. */

@@ -1,6 +1,7 @@
 /**
  * Local HTTPS services on loopback for tests, demos and benches: INSi (SOAP 1.2), ADRi, Annuaire
- * AMC, IDB, SIM, CLC, annulation and PEC (modeled JSON), behind one HTTPS server that checks the
+ * AMC, IDB, SIM, CLC, annulation, PEC and the ROC DRE-ES with its NOEMIE 578R / 908R return
+ * (modeled JSON and text), behind one HTTPS server that checks the
  * client certificate against the test CA (mutual TLS). Outcomes are scripted by the request data
  * ({@link ASSURES}, {@link ADHERENTS}, PEC type, INSi nom de naissance): open / closed rights,
  * guarantee / no guarantee / rejection, timeouts (no answer), SOAP faults, slow answers.
@@ -10,6 +11,10 @@ import { createServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SesamError } from '../../core/issues/index';
+import { buildRetourRoc, MODELED_DRE_ES_CODEC } from '../../adr/rocFacturation';
+import type { RetourFactureRoc } from '../../adr/rocFacturation';
+import { fromCentimes } from '../../core/money/index';
+import type { PlainDate } from '../../core/date/index';
 import { ADHERENTS, AMC_TEST, ASSURES } from './personas';
 import type { TestPki } from './pki';
 import { INSI_CR00, INSI_CR01, INSI_CR02, soapFault } from './soap';
@@ -63,7 +68,8 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
   const slowMs = typeof slowRaw === 'number' && Number.isSafeInteger(slowRaw) && slowRaw >= 0 && slowRaw <= 60_000 ? slowRaw : 300;
   const calls: Record<string, number> = {};
   const instables = new Set<string>();
-  const guarantees = new Set<string>();
+  /** Open guarantees: id → guaranteed centimes (consumed by a paid DRE-ES, removed by annulation). */
+  const guarantees = new Map<string, number>();
   let seq = 0;
   let base = '';
   const server = createServer({ key: options.pki.server.key, cert: options.pki.server.cert, ca: options.pki.ca, requestCert: true, rejectUnauthorized: true }, (req, res) => {
@@ -123,7 +129,7 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
     if (path === '/annuaire') {
       if (body['numeroAmc'] !== AMC_TEST.numeroAmc) return json(res, 200, { codeRetour: 'AMC_INCONNUE' });
       const amc = `${base}/amc`;
-      return json(res, 200, { codeRetour: '00', numeroAmc: AMC_TEST.numeroAmc, typeConvention: AMC_TEST.typeConvention, critereSecondaireRoutage: AMC_TEST.critereSecondaireRoutage, nom: 'AMC DE TEST', services: { idb: `${amc}/idb`, clc: `${amc}/clc`, sim: `${amc}/sim`, annulation: `${amc}/annulation`, pec: `${amc}/pec` }, routage: AMC_TEST.routage });
+      return json(res, 200, { codeRetour: '00', numeroAmc: AMC_TEST.numeroAmc, typeConvention: AMC_TEST.typeConvention, critereSecondaireRoutage: AMC_TEST.critereSecondaireRoutage, nom: 'AMC DE TEST', services: { idb: `${amc}/idb`, clc: `${amc}/clc`, sim: `${amc}/sim`, annulation: `${amc}/annulation`, pec: `${amc}/pec`, dreEs: `${amc}/dre-es` }, routage: AMC_TEST.routage });
     }
     if (path === '/amc/idb') {
       if (adh === ADHERENTS.timeout) return json(res, 200, { codeRetour: '00', droitsOuverts: true, reference: `IDB-${++seq}` });
@@ -144,7 +150,7 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
       if (adh === ADHERENTS.non_garanti) return json(res, 200, { statut: 'non_garanti', idGarantie: id, motif: 'Plafond atteint (test)' });
       if (adh === ADHERENTS.rejete) return json(res, 200, { statut: 'rejete', idGarantie: id, motif: 'Acte non couvert (test)' });
       const montant = adh === ADHERENTS.partiel ? Math.floor(demande / 2) : demande;
-      guarantees.add(id);
+      guarantees.set(id, montant);
       const lignes = Array.isArray(body['lignes']) ? (body['lignes'] as Json[]).map((l) => ({ index: l['index'], montantGaranti: adh === ADHERENTS.partiel ? Math.floor(Number(l['partAmcDemandee']) / 2) : l['partAmcDemandee'] })) : [];
       return json(res, 200, { statut: 'garanti', idGarantie: id, montantGaranti: montant, lignes }, adh === ADHERENTS.lent ? slowMs : 0);
     }
@@ -152,6 +158,24 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
       const id = String(body['idGarantie'] ?? '');
       if (!guarantees.delete(id)) return json(res, 200, { codeRetour: 'G404' });
       return json(res, 200, { codeRetour: '00' });
+    }
+    if (path === '/amc/dre-es') {
+      // ROC invoicing (modeled): the DRE-ES is answered at once with its NOEMIE return, 578R when
+      // it claims an open guarantee within its amount (the guarantee is then consumed), else 908R.
+      const parsed = body['format'] === MODELED_DRE_ES_CODEC.id && typeof body['dreEs'] === 'string' ? MODELED_DRE_ES_CODEC.parse(body['dreEs']) : undefined;
+      if (parsed === undefined || !parsed.ok) return json(res, 200, { codeRetour: '30', libelle: 'DRE-ES illisible (test)' });
+      const dre = parsed.value;
+      const garanti = guarantees.get(dre.idGarantie);
+      const rejet = garanti === undefined ? ['G404', 'GARANTIE INCONNUE, ANNULEE OU DEJA FACTUREE (TEST)'] : dre.numeroAdherent === ADHERENTS.facture_rejetee ? ['S012', 'SEJOUR NON COUVERT PAR LE CONTRAT (TEST)'] : dre.montantAmc.centimes > garanti ? ['M001', 'MONTANT SUPERIEUR A LA GARANTIE (TEST)'] : undefined;
+      const today = '2025-03-20' as PlainDate;
+      const base = { numeroFacture: dre.numeroFacture, idGarantie: dre.idGarantie, montantDemande: dre.montantAmc };
+      const facture: RetourFactureRoc = rejet === undefined
+        ? { statut: 'paye', ...base, montantPaye: fromCentimes(dre.montantAmc.centimes), datePaiement: today, referenceVirement: `VIR${String(++seq).padStart(8, '0')}` }
+        : { statut: 'rejete', ...base, codeRejet: rejet[0]!, libelle: rejet[1]! };
+      if (rejet === undefined) guarantees.delete(dre.idGarantie);
+      const text = buildRetourRoc({ type: rejet === undefined ? '578R' : '908R', emetteur: AMC_TEST.numeroAmc, finess: dre.finess, dateCreation: today, referenceFichier: `R${String(++seq).padStart(8, '0')}`, factures: [facture] });
+      if (!text.ok) return json(res, 500, { codeRetour: '99', libelle: text.issues.map((i) => i.message).join(' ; ').slice(0, 200) });
+      return json(res, 200, { codeRetour: '00', reference: `DREES-${++seq}`, retourNoemie: text.value });
     }
     if (path === '/amc/pec') {
       const type = String(body['type'] ?? '');

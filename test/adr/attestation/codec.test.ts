@@ -8,14 +8,14 @@ import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { runs } from '../../helpers/runs';
 import { attestationArb, code } from '../../arbitraries/attestation';
 
-const att = { numeroAmc: '12345678', typeConvention: 'SP', critereSecondaire: '01', numeroAdherent: '000123456', validite: { debut: plainDate('2026-01-01'), fin: plainDate('2026-12-31') } };
+const att = { numeroAmc: '12345678', typeConvention: 'SP', critereSecondaireRoutage: '01', numeroAdherent: '000123456', periodeValidite: { debut: plainDate('2026-01-01'), fin: plainDate('2026-12-31') } };
 const PAYLOAD = 'ATP1|12345678|SP|01|000123456|20260101|20261231';
 
 describe('modeled payload codec (ATP1)', () => {
   it('writes and reads the modeled layout', () => {
     expect(expectOk(serializeAttestationPayload(att))).toBe(PAYLOAD);
     expect(expectOk(parseAttestationPayload(PAYLOAD))).toEqual(att);
-    expect(expectOk(parseAttestationPayload('ATP1|12345678|SP||7|20260101|20261231'))).not.toHaveProperty('critereSecondaire');
+    expect(expectOk(parseAttestationPayload('ATP1|12345678|SP||7|20260101|20261231'))).not.toHaveProperty('critereSecondaireRoutage');
   });
 
   it('is strict: one canonical text per attestation', () => {
@@ -36,9 +36,9 @@ describe('modeled payload codec (ATP1)', () => {
         const [numeroAmc = '', typeConvention = '', numeroAdherent = '', debut = '', fin = ''] = p.split(';');
         return ok({ numeroAmc, typeConvention, numeroAdherent, validite: { debut: plainDate(debut), fin: plainDate(fin) } });
       },
-      serialize: (a) => ok([a.numeroAmc, a.typeConvention, a.numeroAdherent, a.validite.debut, a.validite.fin].join(';')),
+      serialize: (a) => ok([a.numeroAmc, a.typeConvention, a.numeroAdherent, a.periodeValidite.debut, a.periodeValidite.fin].join(';')),
     };
-    const { critereSecondaire: _, ...noCsr } = att;
+    const { critereSecondaireRoutage: _, ...noCsr } = att;
     const text = expectOk(serializeAttestationPayload(noCsr, { codec: semicolons }));
     expect(text).toBe('12345678;SP;000123456;2026-01-01;2026-12-31');
     expect(expectOk(parseAttestationPayload(text, { codec: semicolons }))).toEqual(noCsr);

@@ -15,7 +15,7 @@ import { runs } from '../../helpers/runs';
 import { attestationArb } from '../../arbitraries/attestation';
 import { bwipPng, encodePng, matrixOf, render, symbolPng } from './images';
 
-const att = { numeroAmc: '12345678', typeConvention: 'SP', critereSecondaire: '01', numeroAdherent: '000123456', validite: { debut: plainDate('2026-01-01'), fin: plainDate('2026-12-31') } };
+const att = { numeroAmc: '12345678', typeConvention: 'SP', critereSecondaireRoutage: '01', numeroAdherent: '000123456', periodeValidite: { debut: plainDate('2026-01-01'), fin: plainDate('2026-12-31') } };
 const PAYLOAD = 'ATP1|12345678|SP|01|000123456|20260101|20261231';
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 describe('readAttestationImage (zxing-wasm)', () => {
   it('reads bwip-js PNGs of the modeled payload, with the validity at today', async () => {
     expect(expectOk(await readAttestationImage(await bwipPng(PAYLOAD), { decoder, today: plainDate('2026-06-01') }))).toEqual(att);
-    expectIssue(await readAttestationImage(await bwipPng(PAYLOAD), { decoder, today: plainDate('2027-06-01') }), 'ATTESTATION_EXPIREE', ['validite', 'fin']);
+    expectIssue(await readAttestationImage(await bwipPng(PAYLOAD), { decoder, today: plainDate('2027-06-01') }), 'ATTESTATION_EXPIREE', ['periodeValidite', 'fin']);
   });
 
   it('reads rotated, scaled and noisy pictures', async () => {

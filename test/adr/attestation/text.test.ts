@@ -7,7 +7,7 @@ import { expectIssue, expectOk } from '../../helpers/expectIssue';
 import { runs } from '../../helpers/runs';
 import { attestationArb } from '../../arbitraries/attestation';
 
-const expected = { numeroAmc: '12345678', typeConvention: 'SP', critereSecondaire: '01', numeroAdherent: '000123456', validite: { debut: '2026-01-01', fin: '2026-12-31' } };
+const expected = { numeroAmc: '12345678', typeConvention: 'SP', critereSecondaireRoutage: '01', numeroAdherent: '000123456', periodeValidite: { debut: '2026-01-01', fin: '2026-12-31' } };
 
 describe('parseAttestationText', () => {
   it('reads the labelled pavé normalisé as printed', () => {
@@ -45,29 +45,29 @@ describe('parseAttestationText', () => {
 
   it('reads the 5 values without labels, in the order of the pavé', () => {
     expect(expectOk(parseAttestationText('12345678 | SP | 01 | 000123456 | 01/01/2026 | 31/12/2026'))).toEqual(expected);
-    const { critereSecondaire: _, ...noCsr } = expected;
+    const { critereSecondaireRoutage: _, ...noCsr } = expected;
     expect(expectOk(parseAttestationText('12345678;SP;000123456;01/01/2026 au 31/12/2026'))).toEqual(noCsr);
   });
 
   it('leaves a blank critère secondaire absent', () => {
     const r = expectOk(parseAttestationText('AMC: 12345678\nConvention: SP\nCSR:\nAdhérent: 42\nValidité: 01/01/2026 - 31/12/2026'));
-    expect(r).not.toHaveProperty('critereSecondaire');
+    expect(r).not.toHaveProperty('critereSecondaireRoutage');
   });
 
   it('reads two-digit years only with a referenceDate', () => {
     const text = 'AMC 12345678 Convention SP Adhérent 42 Validité 01/01/26 au 31/12/26';
-    expectIssue(parseAttestationText(text), 'ATTESTATION_DATE_INVALID', ['validite', 'debut']);
-    expect(expectOk(parseAttestationText(text, { referenceDate: plainDate('2026-05-01') })).validite).toEqual({ debut: '2026-01-01', fin: '2026-12-31' });
+    expectIssue(parseAttestationText(text), 'ATTESTATION_DATE_INVALID', ['periodeValidite', 'debut']);
+    expect(expectOk(parseAttestationText(text, { referenceDate: plainDate('2026-05-01') })).periodeValidite).toEqual({ debut: '2026-01-01', fin: '2026-12-31' });
   });
 
   it('reports what is missing or wrong, with the field as path', () => {
     expectIssue(parseAttestationText('AMC 12345678 Adhérent 42 Validité 01/01/2026 au 31/12/2026'), 'ATTESTATION_FIELD_MISSING', ['typeConvention']);
-    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42'), 'ATTESTATION_FIELD_MISSING', ['validite']);
-    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 01/01/2026'), 'ATTESTATION_DATE_INVALID', ['validite']);
-    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 31/02/2026 au 31/12/2026'), 'ATTESTATION_DATE_INVALID', ['validite', 'debut']);
+    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42'), 'ATTESTATION_FIELD_MISSING', ['periodeValidite']);
+    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 01/01/2026'), 'ATTESTATION_DATE_INVALID', ['periodeValidite']);
+    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 31/02/2026 au 31/12/2026'), 'ATTESTATION_DATE_INVALID', ['periodeValidite', 'debut']);
     expectIssue(parseAttestationText('AMC 1234_5678 Convention SP Adhérent 42 Validité 01/01/2026 au 31/12/2026'), 'ATTESTATION_FIELD_FORMAT', ['numeroAmc']);
-    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 31/12/2026 au 01/01/2026'), 'ATTESTATION_PERIODE_INVERSEE', ['validite']);
-    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 01/01/2024 au 31/12/2024', { today: plainDate('2026-01-02') }), 'ATTESTATION_EXPIREE', ['validite', 'fin']);
+    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 31/12/2026 au 01/01/2026'), 'ATTESTATION_PERIODE_INVERSEE', ['periodeValidite']);
+    expectIssue(parseAttestationText('AMC 12345678 Convention SP Adhérent 42 Validité 01/01/2024 au 31/12/2024', { today: plainDate('2026-01-02') }), 'ATTESTATION_EXPIREE', ['periodeValidite', 'fin']);
     expectIssue(parseAttestationText(42), 'INPUT_TYPE', ['text']);
     expectIssue(parseAttestationText('x'.repeat(20_001)), 'INPUT_TOO_LARGE', ['text']);
   });
@@ -92,14 +92,14 @@ describe('properties', () => {
 
   // A value spelled like a label word (« AMC », « CSR », « CONVENTION »…) is ambiguous in labelled text: left out.
   const LABEL_WORD = /^(?:AMC|CSR|CONVENTION|ADHERENT|VALIDITE|VALABLE|CRITERE|TYPE|N|NO|NUMERO)$/;
-  const unambiguous = attestationArb.filter((a) => ![a.numeroAmc, a.typeConvention, a.critereSecondaire ?? '', a.numeroAdherent].some((v) => LABEL_WORD.test(v)));
+  const unambiguous = attestationArb.filter((a) => ![a.numeroAmc, a.typeConvention, a.critereSecondaireRoutage ?? '', a.numeroAdherent].some((v) => LABEL_WORD.test(v)));
 
   test.prop([unambiguous, labels], { numRuns: runs(500) })('any labelled layout of a valid attestation reads back the same fields', (a: AttestationTiersPayant, l) => {
-    const validite = l.dates.replace('{d}', fr(a.validite.debut)).replace('{f}', fr(a.validite.fin)).replace('{D}', a.validite.debut).replace('{F}', a.validite.fin);
+    const validite = l.dates.replace('{d}', fr(a.periodeValidite.debut)).replace('{f}', fr(a.periodeValidite.fin)).replace('{D}', a.periodeValidite.debut).replace('{F}', a.periodeValidite.fin);
     const lines = [
       `${l.amc}${l.sep}${a.numeroAmc}`,
       `${l.conv}${l.sep}${a.typeConvention}`,
-      `${l.csr}${l.sep}${a.critereSecondaire ?? ''}`,
+      `${l.csr}${l.sep}${a.critereSecondaireRoutage ?? ''}`,
       `${l.adh}${l.sep}${spaced(a.numeroAdherent, l.cuts)}`,
       `${l.val}${l.sep}${validite}`,
     ];
@@ -108,7 +108,7 @@ describe('properties', () => {
   });
 
   test.prop([attestationArb, fc.constantFrom(' | ', ';', '\t', '\n', '  ')], { numRuns: runs(300) })('the 5 values without labels read back', (a, sep) => {
-    const text = [a.numeroAmc, a.typeConvention, ...(a.critereSecondaire === undefined ? [] : [a.critereSecondaire]), a.numeroAdherent, fr(a.validite.debut), fr(a.validite.fin)].join(sep);
+    const text = [a.numeroAmc, a.typeConvention, ...(a.critereSecondaireRoutage === undefined ? [] : [a.critereSecondaireRoutage]), a.numeroAdherent, fr(a.periodeValidite.debut), fr(a.periodeValidite.fin)].join(sep);
     expect(expectOk(parseAttestationText(text))).toEqual(a);
   });
 
