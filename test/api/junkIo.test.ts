@@ -78,13 +78,43 @@ function describeCrash(name: string, args: unknown[], error: unknown): string {
   return `${name}(${kinds.join(', ')}) → ${e?.name ?? 'throw'}: ${(e?.message ?? String(error)).slice(0, 160)}`;
 }
 
+/** Fictitious NIR-like values (13 and 15 digits), alone and as fields a caller might misplace. */
+const NIR_JUNK: unknown[] = ['1850575123456', '185057512345678', { path: '185057512345678', url: '1850575123456', nir: '185057512345678', dataDir: '1850575123456' }];
+
 /** Per call: slow loaded machines get a generous bound (a hang is a call that never settles). */
 const CALL_MS = 10_000;
+
+/** 13- to 15-digit runs (NIR-like) found in the arguments (strings, nested one level). */
+function nirRuns(args: unknown[]): string[] {
+  const texts: string[] = [];
+  const add = (v: unknown): void => void (typeof v === 'string' && texts.push(v));
+  for (const a of args) {
+    add(a);
+    if (a !== null && typeof a === 'object') {
+      try {
+        for (const v of Object.values(a)) add(v);
+      } catch {
+        // a Proxy or a throwing getter: nothing to collect
+      }
+    }
+  }
+  return texts.flatMap((t) => t.match(/(?<!\d)\d{13}(?:\d{2})?(?!\d)/g) ?? []);
+}
+
+/** Messages produced from the outcome: a SesamError's and its issues', or a Result's issues. */
+function messagesOf(o: Outcome): string[] {
+  const holder = (o.kind === 'sesam' ? o.error : o.kind === 'value' ? o.value : undefined) as { message?: unknown; issues?: unknown } | null | undefined;
+  if (holder === null || typeof holder !== 'object') return [];
+  const out = typeof holder.message === 'string' ? [holder.message] : [];
+  if (Array.isArray(holder.issues)) for (const i of holder.issues as { message?: unknown }[]) if (typeof i?.message === 'string') out.push(i.message);
+  return out;
+}
 
 async function check(name: string, fn: Fn, args: unknown[], crashes: string[]): Promise<Outcome> {
   const o = await outcomeOf(fn, args, CALL_MS);
   if (o.kind === 'crash') crashes.push(describeCrash(name, args, o.error));
   else if (o.kind === 'hang') crashes.push(`${name}: hang`);
+  for (const nir of nirRuns(args)) for (const m of messagesOf(o)) if (m.includes(nir)) crashes.push(`${name}: message repeats the NIR-like input ${nir.slice(0, 3)}…`);
   await dispose(o);
   return o;
 }
@@ -114,7 +144,7 @@ describe.each(Object.keys(ENTRIES))('%s: exported functions never throw on junk,
   test('fixed junk as 1, 2 and 3 arguments', async () => {
     const crashes: string[] = [];
     for (const [name, fn] of await functionsOf(entry)) {
-      for (const j of junkValues()) {
+      for (const j of [...junkValues(), ...NIR_JUNK]) {
         for (const args of [[j], [j, j], [j, j, j]]) await check(name, fn, args, crashes);
       }
     }

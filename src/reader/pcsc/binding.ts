@@ -5,7 +5,7 @@
  * (so this compiles when pcsclite is absent).
  */
 import type { Issue } from '../../core/issues/index';
-import { SesamError } from '../../core/issues/index';
+import { maskNir, SesamError } from '../../core/issues/index';
 import { guardString } from '../../core/guard/index';
 
 /** Status of a reader as reported by pcsclite. */
@@ -68,6 +68,7 @@ export async function loadPcscBinding(moduleName = 'pcsclite'): Promise<PcscBind
     if (typeof factory !== 'function') throw new TypeError(`${moduleName} does not export a function`);
     return factory as PcscBinding;
   } catch (cause) {
-    throw new SesamError('NOT_INSTALLED', `${PCSC_INSTALL_HINT}; loading '${moduleName}' failed: ${(cause as Error).message}`, { cause });
+    // The module name and the loader's message may carry caller text: NIR-like runs masked.
+    throw new SesamError('NOT_INSTALLED', maskNir(`${PCSC_INSTALL_HINT}; loading '${moduleName}' failed: ${String((cause as Error)?.message)}`), { cause });
   }
 }
