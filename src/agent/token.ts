@@ -7,7 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { lstat, mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assert, SesamError } from '../core/issues/index';
+import { assert, maskNir, SesamError } from '../core/issues/index';
 
 /** Name of the token file in the data folder. */
 export const AGENT_TOKEN_FILE = 'agent-token';
@@ -28,10 +28,12 @@ const errno = (e: unknown): string => (e instanceof Error && 'code' in e ? Strin
 export async function loadAgentToken(dir: string): Promise<{ readonly token: string; readonly path: string }> {
   assert(typeof dir === 'string' && dir.trim() !== '' && !/[\u0000-\u001f]/.test(dir), 'loadAgentToken: dir must be a folder path');
   const path = join(dir, AGENT_TOKEN_FILE);
+  // Paths in messages go through maskNir: a folder named after a patient's NIR stays masked.
+  const shown = maskNir(path);
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
   } catch (e) {
-    throw new SesamError('IO', `cannot create the agent data folder ${dir}: ${errno(e)}`, { cause: e });
+    throw new SesamError('IO', `cannot create the agent data folder ${maskNir(dir)}: ${errno(e)}`, { cause: e });
   }
   const token = randomBytes(32).toString('base64url');
   try {
@@ -45,13 +47,13 @@ export async function loadAgentToken(dir: string): Promise<{ readonly token: str
     }
     return { token, path };
   } catch (e) {
-    if (errno(e) !== 'EEXIST') throw new SesamError('IO', `cannot create the agent token ${path}: ${errno(e)}`, { cause: e });
+    if (errno(e) !== 'EEXIST') throw new SesamError('IO', `cannot create the agent token ${shown}: ${errno(e)}`, { cause: e });
   }
   const st = await lstat(path);
-  if (!st.isFile()) throw new SesamError('IO', `refusing the agent token ${path}: not a regular file`);
-  if ((st.mode & 0o077) !== 0) throw new SesamError('IO', `refusing the agent token ${path}: readable by other users (run chmod 600 on it)`);
+  if (!st.isFile()) throw new SesamError('IO', `refusing the agent token ${shown}: not a regular file`);
+  if ((st.mode & 0o077) !== 0) throw new SesamError('IO', `refusing the agent token ${shown}: readable by other users (run chmod 600 on it)`);
   const text = (await readFile(path, 'utf8')).trim();
-  if (!TOKEN_SHAPE.test(text)) throw new SesamError('IO', `refusing the agent token ${path}: it does not hold a token (delete it to get a new one)`);
+  if (!TOKEN_SHAPE.test(text)) throw new SesamError('IO', `refusing the agent token ${shown}: it does not hold a token (delete it to get a new one)`);
   return { token: text, path };
 }
 

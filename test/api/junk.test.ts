@@ -33,6 +33,14 @@ const ENTRIES: Record<string, () => Promise<Record<string, unknown>>> = {
 
 type Fn = (...args: unknown[]) => unknown;
 
+/**
+ * Bound of one call before it counts as a hang: generous, since on a loaded shared machine a
+ * legitimate RSA-2048 generation (`createVirtualCpsKey()` with its default name) exceeded 2 s.
+ */
+const CALL_MS = 15_000;
+/** Bound of one test (the fixed junk of `rules/ccam` took 103 s under load 23 on 2 cores). */
+const TEST_MS = 900_000;
+
 function isClass(fn: Fn): boolean {
   return /^class[\s{]/.test(Function.prototype.toString.call(fn));
 }
@@ -54,25 +62,25 @@ describe.each(Object.keys(ENTRIES))('%s: exported functions never throw on junk'
     for (const [name, fn] of await functionsOf(entry)) {
       for (const j of junkValues()) {
         for (const args of [[j], [j, j], [j, j, j]]) {
-          const o = await outcomeOf(fn, args);
+          const o = await outcomeOf(fn, args, CALL_MS);
           if (o.kind === 'crash') crashes.push(describeCrash(name, args, o.error));
           else if (o.kind === 'hang') crashes.push(`${name}: hang`);
         }
       }
     }
     expect([...new Set(crashes)]).toEqual([]);
-  });
+  }, TEST_MS);
 
   test('random junk', async () => {
     const fns = await functionsOf(entry);
     const crashes: string[] = [];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...fns), fc.array(junkArb, { minLength: 0, maxLength: 3 }), async ([name, fn], args) => {
-        const o = await outcomeOf(fn, args);
+        const o = await outcomeOf(fn, args, CALL_MS);
         if (o.kind === 'crash' || o.kind === 'hang') crashes.push(o.kind === 'hang' ? `${name}: hang` : describeCrash(name, args, o.error));
       }),
       { numRuns: runs(2000) },
     );
     expect([...new Set(crashes)].slice(0, 50)).toEqual([]);
-  });
+  }, TEST_MS);
 });

@@ -4,7 +4,9 @@
  * throws `SesamError('NOT_INSTALLED')` saying what to install. Only the members used here are typed
  * (so this compiles when pcsclite is absent).
  */
-import { SesamError } from '../../core/issues/index';
+import type { Issue } from '../../core/issues/index';
+import { maskNir, SesamError } from '../../core/issues/index';
+import { guardString } from '../../core/guard/index';
 
 /** Status of a reader as reported by pcsclite. */
 export interface PcscStatus {
@@ -56,12 +58,17 @@ export const PCSC_INSTALL_HINT =
  * @throws SesamError `NOT_INSTALLED` when the module or its native library is missing.
  */
 export async function loadPcscBinding(moduleName = 'pcsclite'): Promise<PcscBinding> {
+  // Guarded first (shared style): a symbol or an object here made the error message itself throw.
+  const issues: Issue[] = [];
+  guardString(moduleName, ['moduleName'], issues, { min: 1, max: 214, pattern: /^[^\u0000-\u001f]+$/, expected: 'nom de module npm' });
+  if (issues.length > 0) throw new SesamError('ASSERTION', `loadPcscBinding: moduleName ${issues[0]!.code}`, { issues });
   try {
     const mod = (await import(moduleName)) as { default?: unknown };
     const factory = (typeof mod.default === 'function' ? mod.default : mod) as unknown;
     if (typeof factory !== 'function') throw new TypeError(`${moduleName} does not export a function`);
     return factory as PcscBinding;
   } catch (cause) {
-    throw new SesamError('NOT_INSTALLED', `${PCSC_INSTALL_HINT}; loading '${moduleName}' failed: ${(cause as Error).message}`, { cause });
+    // The module name and the loader's message may carry caller text: NIR-like runs masked.
+    throw new SesamError('NOT_INSTALLED', maskNir(`${PCSC_INSTALL_HINT}; loading '${moduleName}' failed: ${String((cause as Error)?.message)}`), { cause });
   }
 }

@@ -4,7 +4,9 @@
  * The connection to a card is kept while it stays inserted (the CPS stays "opened": PIN verified,
  * application selected), so a signature costs only MSE SET + PSO.
  */
+import type { Issue } from '../../core/issues/index';
 import { SesamError } from '../../core/issues/index';
+import { field, guardEnum, guardFunction, guardInteger, guardObject } from '../../core/guard/index';
 import { createCardQueue } from '../arbiter';
 import type { CardQueue } from '../arbiter';
 import { identifyCard } from '../atr';
@@ -58,6 +60,24 @@ export interface PcscClientOptions {
   readonly transmitTimeoutMs?: number;
 }
 
+/**
+ * Guards (shared style) the options: `null`, a non-function `loadBinding`, an unknown share mode
+ * or a non-integer timeout is a programmer error (SesamError `ASSERTION` with the issues), never
+ * a TypeError nor an endless wait.
+ */
+function checkPcscClientOptions(options: unknown): void {
+  const issues: Issue[] = [];
+  const o = guardObject(options, ['options'], issues, { required: false });
+  if (o !== undefined) {
+    guardFunction(field(o, 'loadBinding'), ['options', 'loadBinding'], issues, { required: false });
+    guardEnum(field(o, 'shareMode'), ['exclusive', 'shared'], ['options', 'shareMode'], issues, { required: false });
+    guardInteger(field(o, 'acquireTimeoutMs'), ['options', 'acquireTimeoutMs'], issues, { min: 0, max: 3_600_000, required: false });
+    guardInteger(field(o, 'maxResponseLength'), ['options', 'maxResponseLength'], issues, { min: 2, max: 65_538, required: false });
+    guardInteger(field(o, 'transmitTimeoutMs'), ['options', 'transmitTimeoutMs'], issues, { min: 1, max: 3_600_000, required: false });
+  }
+  if (issues.length > 0) throw new SesamError('ASSERTION', `createPcscClient: ${issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`, { issues });
+}
+
 /** A PC/SC client. */
 export interface PcscClient {
   /** Readers and cards now (diagnostics). */
@@ -100,6 +120,7 @@ const REMOVED_CODES = /0x80100069|0x80100068|0x80100017|0x8010000c|0x80100009/i;
  * const cps = unwrap(await openCps(pcsc.card(cpsReader.name)));
  */
 export async function createPcscClient(options: PcscClientOptions = {}): Promise<PcscClient> {
+  checkPcscClientOptions(options);
   const binding = await (options.loadBinding ?? (() => loadPcscBinding()))();
   let ctx: PcscContextBinding;
   try {

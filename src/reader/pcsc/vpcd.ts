@@ -7,7 +7,9 @@
  */
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
+import type { Issue } from '../../core/issues/index';
 import { SesamError } from '../../core/issues/index';
+import { field, guardBytes, guardFunction, guardInteger, guardObject, guardString } from '../../core/guard/index';
 import type { VirtualCard } from '../virtual/engine';
 
 /** A virtual card plugged into vpcd. */
@@ -22,6 +24,28 @@ export interface VpcdOptions {
   readonly host?: string;
   /** Keep retrying the connection this long (pcscd may still be starting). Default 10 000 ms. */
   readonly timeoutMs?: number;
+}
+
+/**
+ * Guards (shared style) the card and the options before any connection: a card without its ATR
+ * or its `process`/`reset`, a port outside 1–65535 or a `timeoutMs` that is not an integer (NaN
+ * made the retry loop endless) is a programmer error, said before touching the network.
+ */
+function checkVpcdArguments(card: unknown, options: unknown): void {
+  const issues: Issue[] = [];
+  const c = guardObject(card, ['card'], issues);
+  if (c !== undefined) {
+    guardBytes(field(c, 'atr'), ['card', 'atr'], issues, { max: 33 });
+    guardFunction(field(c, 'process'), ['card', 'process'], issues);
+    guardFunction(field(c, 'reset'), ['card', 'reset'], issues);
+  }
+  const o = guardObject(options, ['options'], issues, { required: false });
+  if (o !== undefined) {
+    guardInteger(field(o, 'port'), ['options', 'port'], issues, { min: 1, max: 65_535, required: false });
+    guardString(field(o, 'host'), ['options', 'host'], issues, { min: 1, max: 253, pattern: /^[A-Za-z0-9.:[\]-]+$/, required: false, expected: 'nom d’hôte ou adresse IP' });
+    guardInteger(field(o, 'timeoutMs'), ['options', 'timeoutMs'], issues, { min: 0, max: 600_000, required: false });
+  }
+  if (issues.length > 0) throw new SesamError('ASSERTION', `connectVirtualCardToVpcd: ${issues.map((i) => `${i.path.join('.')} ${i.code}`).join(', ')}`, { issues });
 }
 
 const frame = (p: Uint8Array): Buffer => {
@@ -39,6 +63,7 @@ const frame = (p: Uint8Array): Buffer => {
  * @returns Handle to pull the card.
  */
 export async function connectVirtualCardToVpcd(card: VirtualCard, options: VpcdOptions = {}): Promise<VpcdCard> {
+  checkVpcdArguments(card, options);
   const port = options.port ?? 35963;
   const host = options.host ?? '127.0.0.1';
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
