@@ -5,14 +5,17 @@
  */
 import type { PlainDate } from '../../core/date/index';
 import { parseAammjj } from '../../core/date/index';
+import type { Money } from '../../core/money/index';
 
-const DATE_CACHE_MAX = 20_000;
-
-/** Per-file date cache (the century depends on the file date), keyed by AAMMJJ as an integer. */
+/**
+ * Per-file date cache (the century depends on the file date), keyed by AAMMJJ as an integer:
+ * per century rule, one array of days per month (`aa * 12 + mm - 1`, filled on demand), so a
+ * known date is two indexed loads (no hashing).
+ */
 export interface DateContext {
   readonly reference: PlainDate;
-  readonly near: Map<number, PlainDate>;
-  readonly past: Map<number, PlainDate>;
+  readonly near: (PlainDate[] | undefined)[];
+  readonly past: (PlainDate[] | undefined)[];
 }
 
 /**
@@ -22,7 +25,7 @@ export interface DateContext {
  * @returns An empty cache bound to that reference.
  */
 export function createDateContext(reference: PlainDate): DateContext {
-  return { reference, near: new Map(), past: new Map() };
+  return { reference, near: new Array<PlainDate[] | undefined>(1200), past: new Array<PlainDate[] | undefined>(1200) };
 }
 
 /**
@@ -47,13 +50,55 @@ export function readOptionalDate(ctx: DateContext, text: string, i: number, past
 
 function dateOfKey(ctx: DateContext, key: number, text: string, i: number, past: boolean): PlainDate | undefined {
   const cache = past ? ctx.past : ctx.near;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
+  const aamm = (key / 100) | 0;
+  const day = key - aamm * 100;
+  const aa = (aamm / 100) | 0;
+  const mm = aamm - aa * 100;
+  // Months 01-12 only (another AAMM is not a date: parseAammjj refuses it below, never cached).
+  const month = mm >= 1 && mm <= 12 ? aa * 12 + mm - 1 : -1;
+  let days = month < 0 ? undefined : cache[month];
+  if (days !== undefined) {
+    const hit = days[day];
+    if (hit !== undefined) return hit;
+  }
   const r = parseAammjj(text.slice(i, i + 6), { referenceDate: ctx.reference, century: past ? 'past' : 'near' });
   if (!r.ok) return undefined;
-  if (cache.size >= DATE_CACHE_MAX) cache.clear();
-  cache.set(key, r.value);
+  if (days === undefined) {
+    days = new Array<PlainDate>(32);
+    cache[month] = days;
+  }
+  days[day] = r.value;
   return r.value;
+}
+
+/** Largest amount, in centimes, read through the shared table of {@link moneyOf} (exclusive). */
+const MONEY_SHARED = 100_000;
+const MONEY_CHUNK = 1024;
+/** Shared amounts by centimes, in chunks of 1 024 filled on demand. */
+const MONEY: (Money[] | undefined)[] = [];
+
+/**
+ * The amount of `centimes`: from 0 to 999,99 € one frozen object shared by every entity that
+ * carries it (amounts of parsed entities are read-only: no allocation for the common ones),
+ * else a new `{ centimes }`.
+ */
+export function moneyOf(centimes: number): Money {
+  if (centimes >= 0 && centimes < MONEY_SHARED) {
+    const k = (centimes / MONEY_CHUNK) | 0;
+    let chunk = MONEY[k];
+    if (chunk === undefined) {
+      chunk = [];
+      MONEY[k] = chunk;
+    }
+    const j = centimes - k * MONEY_CHUNK;
+    let m = chunk[j];
+    if (m === undefined) {
+      m = Object.freeze({ centimes });
+      chunk[j] = m;
+    }
+    return m;
+  }
+  return { centimes };
 }
 
 /** Whether text[s, e) is only the character `code`. */
