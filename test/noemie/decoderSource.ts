@@ -64,14 +64,14 @@ function decoderOf(type: string, layout: Layout): string {
         lines.push(`const ${v} = digitsValue(${at});`, `if (${v} < 0) return undefined;`);
         const sign = typeof f.sign === 'object' ? f.sign.field : undefined;
         const spec = layout.fields.find((g) => g.name === sign);
-        let value = `moneyOf(${v})`;
+        let value = `{ centimes: ${v} }`;
         if (spec?.type === 'sign') {
           const chars = spec.chars ?? { negative: 'N', positive: 'P' };
           const [neg, pos] = [chars.negative.charCodeAt(0), chars.positive.charCodeAt(0)];
           const c = `${v}Sign`;
           lines.push(`const ${c} = t.charCodeAt(b + ${spec.start - 1});`);
           lines.push(`if (${c} !== ${neg} && ${c} !== ${pos} && !(${c} === 32 && ${v} === 0)) return undefined;`);
-          value = `moneyOf(${c} === ${neg} && ${v} !== 0 ? -${v} : ${v})`;
+          value = `{ centimes: ${c} === ${neg} && ${v} !== 0 ? -${v} : ${v} }`;
         }
         if (opt) optionals.push({ name: v, present: `${v} !== 0`, value });
         else props.push(`${f.name}: ${value}`);
@@ -118,12 +118,11 @@ export function decodersSource(): string {
     '// Regenerate: npx tsx test/noemie/decoderSource.ts --write (test/noemie/decoders.test.ts checks it is current).',
     '/**',
     ' * Precompiled fast decoders of the NOEMIE PS entities: literal positions and property names, one',
-    ' * object literal per entity (one hidden class per layout), amounts through the shared table of',
-    ' * `moneyOf`. Each returns `undefined` at the first doubt; the caller then runs `parseRecord`,',
-    ' * which locates the defect (see fastDecode.ts).',
+    ' * object literal per entity (one hidden class per layout). Each returns `undefined` at the first',
+    ' * doubt; the caller then runs `parseRecord`, which locates the defect (see fastDecode.ts).',
     ' */',
     "import type { DateContext } from './fastHelpers';",
-    "import { allChar, allDigits, digitsValue, moneyOf, readDate, readOptionalDate, trimEndAt, twoDigits } from './fastHelpers';",
+    "import { allChar, allDigits, digitsValue, readDate, readOptionalDate, trimEndAt, twoDigits } from './fastHelpers';",
     '',
     '/** A precompiled decoder: the entity at `b` in `t`, or `undefined`. */',
     'export type PrecompiledDecoder = (t: string, b: number, d: DateContext) => Record<string, unknown> | undefined;',

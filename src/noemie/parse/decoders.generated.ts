@@ -2,12 +2,11 @@
 // Regenerate: npx tsx test/noemie/decoderSource.ts --write (test/noemie/decoders.test.ts checks it is current).
 /**
  * Precompiled fast decoders of the NOEMIE PS entities: literal positions and property names, one
- * object literal per entity (one hidden class per layout), amounts through the shared table of
- * `moneyOf`. Each returns `undefined` at the first doubt; the caller then runs `parseRecord`,
- * which locates the defect (see fastDecode.ts).
+ * object literal per entity (one hidden class per layout). Each returns `undefined` at the first
+ * doubt; the caller then runs `parseRecord`, which locates the defect (see fastDecode.ts).
  */
 import type { DateContext } from './fastHelpers';
-import { allChar, allDigits, digitsValue, moneyOf, readDate, readOptionalDate, trimEndAt, twoDigits } from './fastHelpers';
+import { allChar, allDigits, digitsValue, readDate, readOptionalDate, trimEndAt, twoDigits } from './fastHelpers';
 
 /** A precompiled decoder: the entity at `b` in `t`, or `undefined`. */
 export type PrecompiledDecoder = (t: string, b: number, d: DateContext) => Record<string, unknown> | undefined;
@@ -137,7 +136,7 @@ function decode198(t: string, b: number, d: DateContext): Record<string, unknown
   if (montantPaye < 0) return undefined;
   const montantPayeSign = t.charCodeAt(b + 22);
   if (montantPayeSign !== 78 && montantPayeSign !== 80 && !(montantPayeSign === 32 && montantPaye === 0)) return undefined;
-  const o: Record<string, unknown> = { entity: "198", niveauRupture, montantDemande: moneyOf(montantDemande), etat, montantPaye: moneyOf(montantPayeSign === 78 && montantPaye !== 0 ? -montantPaye : montantPaye) };
+  const o: Record<string, unknown> = { entity: "198", niveauRupture, montantDemande: { centimes: montantDemande }, etat, montantPaye: { centimes: montantPayeSign === 78 && montantPaye !== 0 ? -montantPaye : montantPaye } };
   return o;
 }
 
@@ -156,7 +155,7 @@ function decode199(t: string, b: number, d: DateContext): Record<string, unknown
   if (montantPayeSign !== 78 && montantPayeSign !== 80 && !(montantPayeSign === 32 && montantPaye === 0)) return undefined;
   const numeroAmc = trimEndAt(t, b + 23, b + 33);
   const numeroAdherentAmc = trimEndAt(t, b + 33, b + 48);
-  const o: Record<string, unknown> = { entity: "199", niveauRupture, montantDemande: moneyOf(montantDemande), etat, montantPaye: moneyOf(montantPayeSign === 78 && montantPaye !== 0 ? -montantPaye : montantPaye), numeroAmc, numeroAdherentAmc };
+  const o: Record<string, unknown> = { entity: "199", niveauRupture, montantDemande: { centimes: montantDemande }, etat, montantPaye: { centimes: montantPayeSign === 78 && montantPaye !== 0 ? -montantPaye : montantPaye }, numeroAmc, numeroAdherentAmc };
   return o;
 }
 
@@ -211,7 +210,7 @@ function decode210(t: string, b: number, d: DateContext): Record<string, unknown
   if (montantPartComplementaire < 0) return undefined;
   const baseRemboursementMutuelle = digitsValue(t, b + 109, b + 117);
   if (baseRemboursementMutuelle < 0) return undefined;
-  const o: Record<string, unknown> = { entity: "210", niveauRupture, numeroLigne, codeGestion, justificationExoneration, modeTraitement, disciplineMedicoTarifaire, dateSoins, prixUnitaire: moneyOf(prixUnitaire), baseRemboursement: moneyOf(baseRemboursement), taux, montantRembourse: moneyOf(montantRembourseSign === 78 && montantRembourse !== 0 ? -montantRembourse : montantRembourse), naturePrestation, complementNature, quantite, coefficient, denombrement, montantDepense: moneyOf(montantDepense), qualificatifDepense, tauxAlsaceMoselle, montantAlsaceMoselle: moneyOf(montantAlsaceMoselle), tauxMutuelle, montantPartComplementaire: moneyOf(montantPartComplementaire), baseRemboursementMutuelle: moneyOf(baseRemboursementMutuelle) };
+  const o: Record<string, unknown> = { entity: "210", niveauRupture, numeroLigne, codeGestion, justificationExoneration, modeTraitement, disciplineMedicoTarifaire, dateSoins, prixUnitaire: { centimes: prixUnitaire }, baseRemboursement: { centimes: baseRemboursement }, taux, montantRembourse: { centimes: montantRembourseSign === 78 && montantRembourse !== 0 ? -montantRembourse : montantRembourse }, naturePrestation, complementNature, quantite, coefficient, denombrement, montantDepense: { centimes: montantDepense }, qualificatifDepense, tauxAlsaceMoselle, montantAlsaceMoselle: { centimes: montantAlsaceMoselle }, tauxMutuelle, montantPartComplementaire: { centimes: montantPartComplementaire }, baseRemboursementMutuelle: { centimes: baseRemboursementMutuelle } };
   if (datePrescription !== null) o.datePrescription = datePrescription;
   if (dateFinSoins !== null) o.dateFinSoins = dateFinSoins;
   return o;
@@ -235,7 +234,7 @@ function decode250(t: string, b: number, d: DateContext): Record<string, unknown
   if (montantSign !== 78 && montantSign !== 80 && !(montantSign === 32 && montant === 0)) return undefined;
   const soldeDette = digitsValue(t, b + 38, b + 46);
   if (soldeDette < 0) return undefined;
-  const o: Record<string, unknown> = { entity: "250", niveauRupture, numeroLigne, referenceDette, dateEnregistrement, natureDette, natureOperation, montant: moneyOf(montantSign === 78 && montant !== 0 ? -montant : montant), soldeDette: moneyOf(soldeDette) };
+  const o: Record<string, unknown> = { entity: "250", niveauRupture, numeroLigne, referenceDette, dateEnregistrement, natureDette, natureOperation, montant: { centimes: montantSign === 78 && montant !== 0 ? -montant : montant }, soldeDette: { centimes: soldeDette } };
   return o;
 }
 
@@ -248,7 +247,7 @@ function decode261(t: string, b: number, d: DateContext): Record<string, unknown
   const codePaiement = t.slice(b + 5, b + 10);
   const montant = digitsValue(t, b + 10, b + 18);
   if (montant < 0) return undefined;
-  const o: Record<string, unknown> = { entity: "261", niveauRupture, codePaiement, montant: moneyOf(montant) };
+  const o: Record<string, unknown> = { entity: "261", niveauRupture, codePaiement, montant: { centimes: montant } };
   return o;
 }
 
@@ -272,7 +271,7 @@ function decode262(t: string, b: number, d: DateContext): Record<string, unknown
   if (dateFin === undefined) return undefined;
   const montant = digitsValue(t, b + 125, b + 133);
   if (montant < 0) return undefined;
-  const o: Record<string, unknown> = { entity: "262", niveauRupture, codification, libelle, nir, periode, montant: moneyOf(montant) };
+  const o: Record<string, unknown> = { entity: "262", niveauRupture, codification, libelle, nir, periode, montant: { centimes: montant } };
   if (cleNir !== '00') o.cleNir = cleNir;
   if (dateNaissance !== null) o.dateNaissance = dateNaissance;
   if (!allChar(t, b + 111, b + 112, 48)) o.rangNaissance = t.slice(b + 111, b + 112);
@@ -345,7 +344,7 @@ function decode990(t: string, b: number, d: DateContext): Record<string, unknown
   if (cumulMontants < 0) return undefined;
   const cumulMontantsSign = t.charCodeAt(b + 41);
   if (cumulMontantsSign !== 78 && cumulMontantsSign !== 80 && !(cumulMontantsSign === 32 && cumulMontants === 0)) return undefined;
-  const o: Record<string, unknown> = { entity: "990", niveauRupture, identificationNiveau, compteur, cumulMontants: moneyOf(cumulMontantsSign === 78 && cumulMontants !== 0 ? -cumulMontants : cumulMontants) };
+  const o: Record<string, unknown> = { entity: "990", niveauRupture, identificationNiveau, compteur, cumulMontants: { centimes: cumulMontantsSign === 78 && cumulMontants !== 0 ? -cumulMontants : cumulMontants } };
   return o;
 }
 

@@ -20,7 +20,7 @@ import { ENTITY_LAYOUTS } from '../records/index';
 import { PRECOMPILED_DECODERS } from './decoders.generated';
 import type { PrecompiledDecoder } from './decoders.generated';
 import type { DateContext } from './fastHelpers';
-import { allChar, allDigits, digitsValue, moneyOf, readDate, trimEndAt } from './fastHelpers';
+import { allChar, allDigits, digitsValue, readDate, trimEndAt } from './fastHelpers';
 
 export type { DateContext } from './fastHelpers';
 export { createDateContext } from './fastHelpers';
@@ -167,7 +167,7 @@ function interpret(layout: Layout, dates: () => DateContext): FastDecoder | unde
           const x = digitsValue(t, s, e);
           if (x < 0) return undefined;
           if (o.optional && x === 0) continue;
-          v = moneyOf(x);
+          v = { centimes: x };
           break;
         }
         case Step.SignedAmount: {
@@ -176,7 +176,7 @@ function interpret(layout: Layout, dates: () => DateContext): FastDecoder | unde
           const c = t.charCodeAt(b + o.at);
           if (c !== o.neg && c !== o.pos && !(c === 32 && x === 0)) return undefined;
           if (o.optional && x === 0) continue;
-          v = moneyOf(c === o.neg && x !== 0 ? -x : x);
+          v = { centimes: c === o.neg && x !== 0 ? -x : x };
           break;
         }
         case Step.Date: {

@@ -5,7 +5,6 @@
  */
 import type { PlainDate } from '../../core/date/index';
 import { parseAammjj } from '../../core/date/index';
-import type { Money } from '../../core/money/index';
 
 /**
  * Per-file date cache (the century depends on the file date), keyed by AAMMJJ as an integer:
@@ -69,36 +68,6 @@ function dateOfKey(ctx: DateContext, key: number, text: string, i: number, past:
   }
   days[day] = r.value;
   return r.value;
-}
-
-/** Largest amount, in centimes, read through the shared table of {@link moneyOf} (exclusive). */
-const MONEY_SHARED = 100_000;
-const MONEY_CHUNK = 1024;
-/** Shared amounts by centimes, in chunks of 1 024 filled on demand. */
-const MONEY: (Money[] | undefined)[] = [];
-
-/**
- * The amount of `centimes`: from 0 to 999,99 € one frozen object shared by every entity that
- * carries it (amounts of parsed entities are read-only: no allocation for the common ones),
- * else a new `{ centimes }`.
- */
-export function moneyOf(centimes: number): Money {
-  if (centimes >= 0 && centimes < MONEY_SHARED) {
-    const k = (centimes / MONEY_CHUNK) | 0;
-    let chunk = MONEY[k];
-    if (chunk === undefined) {
-      chunk = [];
-      MONEY[k] = chunk;
-    }
-    const j = centimes - k * MONEY_CHUNK;
-    let m = chunk[j];
-    if (m === undefined) {
-      m = Object.freeze({ centimes });
-      chunk[j] = m;
-    }
-    return m;
-  }
-  return { centimes };
 }
 
 /** Whether text[s, e) is only the character `code`. */
