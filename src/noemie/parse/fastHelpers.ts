@@ -6,15 +6,13 @@
 import type { PlainDate } from '../../core/date/index';
 import { parseAammjj } from '../../core/date/index';
 
-/**
- * Per-file date cache (the century depends on the file date), keyed by AAMMJJ as an integer:
- * per century rule, one array of days per month (`aa * 12 + mm - 1`, filled on demand), so a
- * known date is two indexed loads (no hashing).
- */
+const DATE_CACHE_MAX = 20_000;
+
+/** Per-file date cache (the century depends on the file date), keyed by AAMMJJ as an integer. */
 export interface DateContext {
   readonly reference: PlainDate;
-  readonly near: (PlainDate[] | undefined)[];
-  readonly past: (PlainDate[] | undefined)[];
+  readonly near: Map<number, PlainDate>;
+  readonly past: Map<number, PlainDate>;
 }
 
 /**
@@ -24,7 +22,7 @@ export interface DateContext {
  * @returns An empty cache bound to that reference.
  */
 export function createDateContext(reference: PlainDate): DateContext {
-  return { reference, near: new Array<PlainDate[] | undefined>(1200), past: new Array<PlainDate[] | undefined>(1200) };
+  return { reference, near: new Map(), past: new Map() };
 }
 
 /**
@@ -49,24 +47,12 @@ export function readOptionalDate(ctx: DateContext, text: string, i: number, past
 
 function dateOfKey(ctx: DateContext, key: number, text: string, i: number, past: boolean): PlainDate | undefined {
   const cache = past ? ctx.past : ctx.near;
-  const aamm = (key / 100) | 0;
-  const day = key - aamm * 100;
-  const aa = (aamm / 100) | 0;
-  const mm = aamm - aa * 100;
-  // Months 01-12 only (another AAMM is not a date: parseAammjj refuses it below, never cached).
-  const month = mm >= 1 && mm <= 12 ? aa * 12 + mm - 1 : -1;
-  let days = month < 0 ? undefined : cache[month];
-  if (days !== undefined) {
-    const hit = days[day];
-    if (hit !== undefined) return hit;
-  }
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const r = parseAammjj(text.slice(i, i + 6), { referenceDate: ctx.reference, century: past ? 'past' : 'near' });
   if (!r.ok) return undefined;
-  if (days === undefined) {
-    days = new Array<PlainDate>(32);
-    cache[month] = days;
-  }
-  days[day] = r.value;
+  if (cache.size >= DATE_CACHE_MAX) cache.clear();
+  cache.set(key, r.value);
   return r.value;
 }
 

@@ -151,13 +151,9 @@ function niveauOf(e: NoemieEntity): number {
  * position 6 (possibly cut at the 17 characters of the zone), or one of its zones alone.
  */
 function names(id: string, type: string, niveau: number, entity: NoemieEntity): boolean {
-  // The niveau's two digits from a shared table (no string built per open group and per 990).
-  const nv = Number.isInteger(niveau) && niveau >= 0 && niveau < 100 ? (NIVEAUX[niveau] as string) : niveau < 10 ? `0${niveau}` : String(niveau);
+  const nv = niveau < 10 ? `0${niveau}` : String(niveau);
   return prefixed(id, type, type, entity) || prefixed(id, nv, type, entity);
 }
-
-/** '00' … '99'. */
-const NIVEAUX: readonly string[] = /* @__PURE__ */ Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
 function prefixed(id: string, prefix: string, type: string, entity: NoemieEntity): boolean {
   if (!id.startsWith(prefix)) return false;
@@ -176,8 +172,7 @@ function keyMatches(rest: string, type: string, entity: NoemieEntity): boolean {
     if (f.start <= 5) continue;
     const z = zoneText(f, o[f.name]);
     if (z === undefined) break;
-    const trimmed = z.trim();
-    if (trimmed !== '' && trimmed === rest) return true;
+    if (z.trim() !== '' && z.trim() === rest) return true;
     body += z;
     if (body.length >= rest.length && body.startsWith(rest)) return true;
   }
@@ -186,14 +181,8 @@ function keyMatches(rest: string, type: string, entity: NoemieEntity): boolean {
 
 /** The text of a zone from its typed value (N, X, AAMMJJ), or `undefined` for other types. */
 function zoneText(f: FieldSpec, v: unknown): string | undefined {
-  // Verdicts only: the guards' issues go to SINK, emptied at once (no arrays per zone).
-  const s = guardString(v, NO_PATH, SINK);
-  SINK.length = 0;
-  if (f.type === 'N') {
-    const n = s === undefined ? guardInteger(v, NO_PATH, SINK, { min: 0 }) : undefined;
-    SINK.length = 0;
-    return (s ?? String(n ?? '')).padStart(f.length, '0');
-  }
+  const s = guardString(v, [], []);
+  if (f.type === 'N') return (s ?? String(guardInteger(v, [], [], { min: 0 }) ?? '')).padStart(f.length, '0');
   if (f.type === 'X') return (s ?? '').padEnd(f.length, ' ');
   if (f.type === 'date6') return s === undefined ? ' '.repeat(6) : `${s.slice(2, 4)}${s.slice(5, 7)}${s.slice(8, 10)}`;
   return undefined;
