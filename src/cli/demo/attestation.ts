@@ -19,6 +19,9 @@ import type { AttestationTiersPayant } from '../../dre/index';
 import { readAttestationImage } from '../../adr/attestation/index';
 import type { DataMatrixDecoder } from '../../adr/attestation/index';
 import { createNodeZxingDecoder } from '../../adr/attestation/node/index';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The demo's attestation picture, inside the data folder (fictitious: AMC 99999990 of the local services, adhérent 10000001). */
 export const DEMO_ATTESTATION_IMAGE = 'demo/attestation-tiers-payant.png';
@@ -141,4 +144,27 @@ export async function readAttestationFromImage(lecture: { readonly text?: string
   }
   if (typeof l.text === 'string') return readAttestation({ text: l.text });
   return { ok: false, reason: `attestation illisible (${reason})` };
+}
+
+/**
+ * The bytes of the demo's attestation picture: data/{@link DEMO_ATTESTATION_IMAGE} of the
+ * source tree, looked up from this module's folder upwards (the same from src/ under tsx and
+ * from dist/ once built); undefined when the package is installed without its data folder.
+ *
+ * @returns The PNG bytes, or undefined.
+ */
+export function loadDemoAttestationImage(): Uint8Array | undefined {
+  try {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let k = 0; k < 6; k++) {
+      const file = join(dir, 'data', DEMO_ATTESTATION_IMAGE);
+      if (existsSync(file)) return new Uint8Array(readFileSync(file));
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  } catch {
+    // No picture: the text form is read instead.
+  }
+  return undefined;
 }

@@ -5,7 +5,7 @@
  * INSi (identity) from the Vitale card data — or, for one patient, from the Vitale app (apCV
  * context read from a fictitious QR code) —, ADRi (AMO rights at the date of care, written into
  * the FSE by `markFseFromAdri`), and for the patients whose mutuelle is asked in tiers payant:
- * the attestation (text; image hook in ./attestation), the Annuaire AMC, IDB, then CLC on the
+ * the attestation (its DataMatrix picture for the first guaranteed patient, text for the others), the Annuaire AMC, IDB, then CLC on the
  * priced décompte (see ./guarantee). Without openssl the stage is skipped with its reason.
  *
  * @see ameli.fr « ADRi : acquisition des droits intégrée » ; « L’application carte Vitale » ; Association Inter-AMC, attestation de tiers payant harmonisée ; Projet ROC (IDB / CLC)
@@ -22,7 +22,8 @@ import type { LocalServices, TestPki } from '../../simulator/services/index';
 import { ADHERENTS, AMC_TEST, createTestPki, hasOpenssl, startLocalServices } from '../../simulator/services/index';
 import type { CliIo } from '../io';
 import { renderTable } from '../table';
-import { formatAttestationText, readAttestation } from './attestation';
+import type { AttestationImageReaderAsync, AttestationLue } from './attestation';
+import { createAttestationImageReader, formatAttestationText, loadDemoAttestationImage, readAttestation, readAttestationFromImage } from './attestation';
 
 /** What the stage learnt about one patient of the day (by invoice index). */
 export interface DroitsPatient extends PatientDuJour {
@@ -149,6 +150,15 @@ export async function runRightsStage(io: CliIo, options: { day: PlainDate; patie
       const ctx = acquireApcvContexte({ canal: 'qr', payload: qrPayload(options.day, ++apcvRead, '18:15') });
       return ctx.ok ? ctx.value : undefined;
     };
+    // The first patient with a guarantee hands over the attestation's picture (its DataMatrix read by
+    // the library's zxing-wasm reader); the others, and any failure, the text form.
+    const picture = loadDemoAttestationImage();
+    let imageReader: AttestationImageReaderAsync | undefined;
+    if (picture !== undefined) {
+      const made = await createAttestationImageReader({ today: options.day });
+      if (made.ok) imageReader = made.value;
+    }
+    let pictureUsed = false;
     for (const [i, p] of options.patients.entries()) {
       const card = i === 0 ? options.carte : undefined;
       let support = 'Vitale';
@@ -167,8 +177,11 @@ export async function runRightsStage(io: CliIo, options: { day: PlainDate; patie
       let amcText = p.mutuelle ? 'mutuelle hors tiers payant' : '—';
       const entry: { -readonly [K in keyof DroitsPatient]: DroitsPatient[K] } = { ...p, ...(droits ? { droits } : {}), ...(apcv ? { apcv } : {}) };
       if (p.tiersPayantAmc || i === NON_GARANTI_PATIENT) {
-        // HOOK: when src/adr/attestation lands, pass its DataMatrix reader as the second argument.
-        const lue = readAttestation({ text: attestationText(i, options.day) });
+        let lue: AttestationLue;
+        if (!pictureUsed && i !== NON_GARANTI_PATIENT && picture !== undefined && imageReader !== undefined) {
+          pictureUsed = true;
+          lue = await readAttestationFromImage({ image: picture, text: attestationText(i, options.day) }, imageReader);
+        } else lue = readAttestation({ text: attestationText(i, options.day) });
         if (!lue.ok) amcText = lue.reason;
         else {
           entry.attestation = lue.value;
