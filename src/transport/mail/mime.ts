@@ -127,8 +127,7 @@ function msgIdOf(value: string): string {
  * @returns Its headers of interest and its attachments in order.
  */
 export function parseMail(raw: Uint8Array): ParsedMail {
-  const attachments: ReturnAttachment[] = [];
-  const headers = walk(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), attachments, 0, { parts: MAX_PARTS });
+  const { headers, attachments } = parseMimeParts(raw);
   return {
     messageId: msgIdOf(headers.get('message-id') ?? ''),
     from: addressOf(headers.get('from') ?? ''),
@@ -136,4 +135,17 @@ export function parseMail(raw: Uint8Array): ParsedMail {
     inReplyTo: msgIdOf(headers.get('in-reply-to') ?? ''),
     attachments,
   };
+}
+
+/**
+ * The headers (lower-case names, first occurrence, unfolded) and the attachments of a raw
+ * message, within the nesting and part limits; shared with the local caisse's reader.
+ *
+ * @param raw - The message bytes.
+ * @returns Headers and attachments in order.
+ */
+export function parseMimeParts(raw: Uint8Array): { readonly headers: ReadonlyMap<string, string>; readonly attachments: readonly ReturnAttachment[] } {
+  const attachments: ReturnAttachment[] = [];
+  const headers = walk(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), attachments, 0, { parts: MAX_PARTS });
+  return { headers, attachments };
 }
