@@ -16,11 +16,11 @@
  * @see Projet ROC, « Présentation des principes généraux » v0.2.0 (GT ROC, 13/12/2016): facturation DRE-ES, retours NOEMIE-PS 578R (paiement) et 908R (rejet)
  */
 import type { PlainDate } from '../core/date/index';
-import { field, guardArray, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
+import { field, guardArray, guardInteger, guardMoney, guardObject, guardPlainDate, guardString, inputErr } from '../core/guard/index';
 import type { Issue, IssuePath, Result } from '../core/issues/index';
 import { createIssueFactory, err, ok } from '../core/issues/index';
 import type { Money } from '../core/money/index';
-import { add, allocate, formatDecimal, fromCentimes, min, subtract, ZERO } from '../core/money/index';
+import { add, allocate, formatDecimal, fromCentimes, min, subtract, sum, ZERO } from '../core/money/index';
 import { ADR_CODES } from './codes';
 import type { DecompteAmc, ResultatClc } from './selamc';
 import { wireDate } from './wire';
@@ -100,14 +100,14 @@ export function buildDreEs(clc: ResultatClc, decompte: DecompteAmc, sejour: Sejo
   const statut = g && guardString(field(g, 'statut'), ['clc', 'guarantee', 'statut'], issues, { pattern: /^(garanti|non_garanti|rejete)$/, expected: 'garanti, non_garanti ou rejete' });
   const id = g && guardString(field(g, 'id'), ['clc', 'guarantee', 'id'], issues, { pattern: RE_GARANTIE, expected: 'id de garantie' });
   const garanti = g && statut === 'garanti' ? guardMoneyAt(field(g, 'montantGaranti'), ['clc', 'guarantee', 'montantGaranti'], issues) : undefined;
-  const parLigne = new Map<number, number>();
+  const parLigne = new Map<number, Money>();
   const cl = c && field(c, 'lignes');
   if (c && cl !== undefined) {
     (guardArray(cl, ['clc', 'lignes'], issues, { max: 999 }) ?? []).forEach((l, i) => {
       const o = guardObject(l, ['clc', 'lignes', i], issues);
       const idx = o && field(o, 'index');
       const m = o && guardMoneyAt(field(o, 'montantGaranti'), ['clc', 'lignes', i, 'montantGaranti'], issues);
-      if (typeof idx === 'number' && Number.isSafeInteger(idx) && m) parLigne.set(idx, (parLigne.get(idx) ?? 0) + m.centimes);
+      if (typeof idx === 'number' && Number.isSafeInteger(idx) && m) parLigne.set(idx, add(parLigne.get(idx) ?? ZERO, m));
     });
   }
   const d = guardObject(decompte, ['decompte'], issues);
@@ -128,9 +128,9 @@ export function buildDreEs(clc: ResultatClc, decompte: DecompteAmc, sejour: Sejo
   if (dehors >= 0) return inputErr([issueDate(['decompte', 'lignes', dehors, 'date'], `${s.dateEntree} au ${s.dateSortie}`)]);
   let amounts: Money[];
   if (parLigne.size > 0) {
-    amounts = parts.map((p, k) => min(p.partAmc, fromCentimes(parLigne.get(k) ?? 0)));
+    amounts = parts.map((p, k) => min(p.partAmc, parLigne.get(k) ?? ZERO));
   } else {
-    const total = parts.reduce((a, p) => a + p.partAmc.centimes, 0);
+    const total = sum(parts.map((p) => p.partAmc)).centimes;
     amounts = total <= garanti.centimes || total === 0 ? parts.map((p) => p.partAmc) : allocate(garanti, parts.map((p) => p.partAmc.centimes));
   }
   let montant = amounts.reduce<Money>((a, m) => add(a, m), ZERO);
@@ -151,13 +151,10 @@ function issueDate(path: IssuePath, expected: string): Issue {
 }
 
 function guardMoneyAt(v: unknown, path: IssuePath, issues: Issue[]): Money | undefined {
-  const o = guardObject(v, path, issues);
-  const c = o && field(o, 'centimes');
-  if (o && (typeof c !== 'number' || !Number.isSafeInteger(c) || c < 0 || c > 9_999_999_999)) {
-    guardString(0, [...path, 'centimes'], issues, { expected: 'montant en centimes (entier ≥ 0)' });
-    return undefined;
-  }
-  return o ? fromCentimes(c as number) : undefined;
+  const m = guardMoney(v, path, issues, { min: 0 });
+  // The records write at most 10 digits of centimes.
+  const c = m && guardInteger(m.centimes, [...path, 'centimes'], issues, { min: 0, max: 9_999_999_999 });
+  return c === undefined ? undefined : fromCentimes(c);
 }
 
 function checkSejour(v: unknown, path: IssuePath, issues: Issue[]): SejourRoc | undefined {
@@ -219,16 +216,17 @@ function parseDreEs(text: string): Result<DreEs> {
   if (!dateEntree || !dateSortie || dateSortie < dateEntree) return bad(0, 'dates du séjour');
   if (Number(nb) !== lines.length - 1 || lines.length < 2) return bad(0, `${lines.length - 1} lignes pour ${nb} annoncées`);
   const out: LigneDreEs[] = [];
-  let sum = 0;
+  let somme: Money = ZERO;
   for (let i = 1; i < lines.length; i++) {
     const m = /^L\|(\d{1,3})\|([0-9A-Z+*]{1,10})\|(\d{8})\|(\d{1,10})$/.exec(lines[i] ?? '');
     const date = m ? wireDate(m[3]) : undefined;
     if (!m || !date) return bad(i, 'ligne L|index|code|AAAAMMJJ|centimes attendue');
-    sum += Number(m[4]);
-    out.push({ index: Number(m[1]), code: m[2]!, date, montantAmc: fromCentimes(Number(m[4])) });
+    const montantAmc = fromCentimes(Number(m[4]));
+    somme = add(somme, montantAmc);
+    out.push({ index: Number(m[1]), code: m[2]!, date, montantAmc });
   }
-  if (sum !== Number(total)) return bad(0, `total ${total} ≠ somme des lignes ${sum}`);
-  return ok({ finess: finess!, numeroFacture: numeroFacture!, numeroAmc: numeroAmc!, typeConvention: typeConvention!, ...(csr ? { critereSecondaireRoutage: csr } : {}), numeroAdherent: numeroAdherent!, idGarantie: idGarantie!, dateEntree, dateSortie, lignes: out, montantAmc: fromCentimes(sum) });
+  if (somme.centimes !== Number(total)) return bad(0, `total ${total} ≠ somme des lignes ${somme.centimes}`);
+  return ok({ finess: finess!, numeroFacture: numeroFacture!, numeroAmc: numeroAmc!, typeConvention: typeConvention!, ...(csr ? { critereSecondaireRoutage: csr } : {}), numeroAdherent: numeroAdherent!, idGarantie: idGarantie!, dateEntree, dateSortie, lignes: out, montantAmc: somme });
 }
 
 function typed(path: IssuePath, expected: string): Issue[] {

@@ -15,6 +15,7 @@ import type { Command } from 'commander';
 import type { PlainDate } from '../../core/date/index';
 import { addDays, parsePlainDate, toYmd } from '../../core/date/index';
 import { isSesamError } from '../../core/issues/index';
+import { formatMoney, sum } from '../../core/money/index';
 import { loadDashboardModel, renderDashboardHtml } from '../../dashboard/index';
 import type { LedgerStore } from '../../ledger/index';
 import { createPostgresLedger } from '../../ledger/postgres/index';
@@ -196,8 +197,8 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
       }
       const arls = session.fetched.arls.slice(arlBefore);
       if (week && !verbose) {
-        const billed = priced.reduce((c, p) => c + p.decompte.total.montantFacture.centimes, 0);
-        io.out(`  ${priced.length} factures tarifées (${(billed / 100).toFixed(2).replace('.', ',')} €) ; ${fse.files.length} fichiers B2 sécurisés et envoyés par SMTP (${sent.accepted} messages acceptés, dont ${sent.scor} pièces SCOR) ; ARL : ${arls.filter((a) => a.statut === 'positif').length} positif(s), ${arls.filter((a) => a.statut === 'negatif').length} négatif(s)\n`);
+        const billed = sum(priced.map((p) => p.decompte.total.montantFacture));
+        io.out(`  ${priced.length} factures tarifées (${formatMoney(billed, { ascii: true })}) ; ${fse.files.length} fichiers B2 sécurisés et envoyés par SMTP (${sent.accepted} messages acceptés, dont ${sent.scor} pièces SCOR) ; ARL : ${arls.filter((a) => a.statut === 'positif').length} positif(s), ${arls.filter((a) => a.statut === 'negatif').length} négatif(s)\n`);
       }
       progress.tick();
     }
