@@ -95,6 +95,16 @@ describe('NGAP auxiliaires: rows', () => {
     for (const r of NGAP_AUXILIAIRES.rows) if (r.prix === null) expect(r.source).toMatch(/^à confirmer/);
   });
 
+  it('placeholders name the official text to confirm against (JO reference or Légifrance address)', () => {
+    const src = (t: TableTarifs, code: string): string[] => t.rows.filter((r) => r.code === code && r.prix === null).map((r) => r.source);
+    for (const s of src(NGAP_MASSEURS_KINESITHERAPEUTES, 'TMK')) expect(s).toContain('https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000047995989');
+    for (const s of src(NGAP_PEDICURES_PODOLOGUES, 'AMP')) expect(s).toContain('https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000017762810');
+    for (const s of src(NGAP_SAGES_FEMMES, 'SF')) expect(s).toContain('NOR SSAS1822073V');
+    expect(src(NGAP_MASSEURS_KINESITHERAPEUTES, 'TMK')).toHaveLength(2);
+    expect(src(NGAP_PEDICURES_PODOLOGUES, 'AMP')).toHaveLength(2);
+    expect(src(NGAP_SAGES_FEMMES, 'SF')).toHaveLength(2);
+  });
+
   it('NGAP_AUXILIAIRES is the union of the per-profession tables; the default référentiel loads them once', () => {
     expect(NGAP_AUXILIAIRES.rows).toEqual(NGAP_AUXILIAIRES_TABLES.flatMap((t) => t.rows));
     expect(NGAP_AUXILIAIRES_TABLES).toEqual([

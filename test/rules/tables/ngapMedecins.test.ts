@@ -162,6 +162,15 @@ describe('NGAP médecins: every row dated and sourced', () => {
     }
   });
 
+  it('the placeholders of NGAP art. 2 bis / 14 (MCG, MN, MM, F) point to the décision UNCAM article on Légifrance; 2016 rows carry the arrêté NOR', () => {
+    for (const code of ['MCG', 'MN', 'MM', 'F']) {
+      const rows = ROWS.filter((r) => r.code === code);
+      expect(rows.length, code).toBeGreaterThan(0);
+      for (const r of rows) expect(r.source, code).toContain('https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000050685633');
+    }
+    for (const r of ROWS) if (r.source.includes('arrêté du 20 octobre 2016')) expect(r.source, r.code).toContain('arrêté du 20 octobre 2016, NOR AFSS1629881A');
+  });
+
   it('history reaches 2023-01-01 for every code in force then (codes created later are listed)', () => {
     const createdLater = new Set(['GL1', 'GL2', 'GL3', 'COH', 'COK', 'COG']); // convention 2024 codes (COH/COK/COG: creation date to confirm)
     for (const code of new Set(ROWS.map((r) => r.code))) {

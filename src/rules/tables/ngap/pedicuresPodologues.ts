@@ -25,7 +25,7 @@ const PP: readonly Profession[] = ['pedicurePodologue'];
 const CONVENTION = 'Convention nationale des pédicures-podologues du 18 décembre 2007 (JO du 29 décembre 2007), annexe tarifaire';
 const AV4 = `${CONVENTION}, avenant n° 4 signé le 22 septembre 2020 : valeur en vigueur au 01/01/2023, identique en métropole et dans les DROM`;
 const AV5 = `${CONVENTION}, avenant n° 5 (arrêté du 31 août 2023, JORF n° 0206 du 6 septembre 2023) ; ameli.fr, « Des tarifs revalorisés pour certains actes et création de nouvelles cotations » : en vigueur le 7 mars 2024`;
-const AMP_A_CONFIRMER = `à confirmer contre l’annexe tarifaire : ${CONVENTION} (valeur de la lettre clé AMP absente des pages officielles retenues)`;
+const AMP_A_CONFIRMER = `à confirmer contre l’annexe tarifaire : ${CONVENTION} (arrêté du 24 décembre 2007 portant approbation, https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000017762810) et ses avenants (valeur de la lettre clé AMP absente des pages officielles retenues)`;
 const AV5_DATE = '2024-03-07';
 
 /** NGAP pédicures-podologues: POD, AMP. */

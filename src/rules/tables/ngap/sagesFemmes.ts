@@ -34,7 +34,7 @@ const AV7_2025 = 'Convention nationale des sages-femmes, avenant n° 7 signé le
 const AV7_JO = 'Convention nationale des sages-femmes, avenant n° 7 signé le 11 juillet 2023, publié au Journal officiel (https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000047996115) : indemnité kilométrique en montagne IKM portée à 0,91 € en métropole et 1,10 € dans les départements d’outre-mer, applicable le 22 février 2024 (ameli.fr, sage-femme, « Avenant 7 : de nouvelles mesures de valorisation sont entrées en vigueur le 22 février »)';
 const CCP_AV4 = `${CONVENTION} (consultation de contraception et de prévention CCP ouverte aux sages-femmes à 46 €, mesure tarifaire applicable en 2019) ; ameli.fr, communiqué de l’Assurance Maladie du 30 mai 2018 « Signature d’un nouvel accord avec les sages-femmes (avenant 4) » : valeur en vigueur au 01/01/2023, portée à 47,50 € le 22 février 2024 par l’avenant n° 7`;
 const SP_AV5 = 'Convention nationale des sages-femmes, avenant n° 5 signé le 20 décembre 2021 ; ameli.fr, sage-femme, « Avenant 5 : nouvelles conditions de réalisation et de facturations des examens postnataux » (mesures en vigueur le 5 septembre 2022 : entretien postnatal SP 14 = 42 €, SP 12 = 36 € ; séance de suivi postnatal SP 9 = 27 €, SP 7 = 21 €, SP 6 = 18 €, soit SP = 3,00 €) : valeur en vigueur au 01/01/2023';
-const A_CONFIRMER = `à confirmer : valeur au 01/01/2023 absente des pages officielles retenues (${CONVENTION}, annexe tarifaire)`;
+const A_CONFIRMER = `à confirmer : valeur au 01/01/2023 absente des pages officielles retenues (${CONVENTION}, NOR SSAS1822073V, JORF n° 0183 du 10 août 2018, texte n° 100, annexe tarifaire)`;
 const AV7_DATE = '2024-02-22';
 
 /** NGAP sages-femmes: C, V, MSF, MD, SF, SP, SFI, IK, IKM, CCP. */

@@ -28,7 +28,7 @@ export const S1_OPTAM: readonly Secteur[] = ['1', '2-optam'];
 export const NGAP =
   'NGAP (arrêté du 27 mars 1972 modifié ; liste des actes et prestations, décision UNCAM du 11 mars 2005 modifiée ; CNAM, ameli.fr)';
 /** Convention médicale 2016. */
-export const CONV_2016 = 'convention médicale 2016 (arrêté du 20 octobre 2016, JO du 23 octobre 2016)';
+export const CONV_2016 = 'convention médicale 2016 (arrêté du 20 octobre 2016, NOR AFSS1629881A, JO du 23 octobre 2016)';
 /** Avenant n° 9 to the 2016 convention (revaluations of 1 April 2022). */
 export const AVENANT_9 = 'avenant n° 9 à la convention médicale 2016 (signé le 30 juillet 2021, approuvé par arrêté au JO), mesures du 1er avril 2022';
 /** Règlement arbitral 2023. */
@@ -53,7 +53,7 @@ export const SP_ENFANT =
   'service-public.fr (DILA), fiche F10874 « Remboursement d’une consultation médicale pour un enfant de moins de 16 ans », version du 1er novembre 2023 au 21 décembre 2024';
 /** Décision UNCAM of 29 October 2024 (JO): NGAP art. 2 bis (majorations de coordination) and art. 14 (urgence) rewritten for the convention 2024. */
 export const UNCAM_29_10_2024 =
-  'décision UNCAM du 29 octobre 2024 relative à la liste des actes et prestations (JO), art. 7 : NGAP art. 2 bis (MCS, MCC, MCG) et art. 14 (majorations réservées à la situation d’urgence)';
+  'décision UNCAM du 29 octobre 2024 relative à la liste des actes et prestations (JO), art. 7 (https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000050685633) : NGAP art. 2 bis (MCS, MCC, MCG) et art. 14 (majorations réservées à la situation d’urgence)';
 /** The SNDS nomenclature of the natures de prestation: where a code's existence is sourced when its amount is not. */
 export const SNDS_NAT = 'nomenclatures du SNDS, table IR_NAT_V des natures de prestation (CNAM, Licence Ouverte 2.0)';
 /** Said of a value in force on 2023-01-01 set by an older text whose date is not retained. */
