@@ -7,7 +7,6 @@
  * recording itself (src/cli/record.ts) is also checked in-process on the memory ledger: each
  * distinct care is recorded once, whatever the repetitions. Fictitious data only.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,35 +19,17 @@ import type { Fse, FseInput } from '../../src/fse/index';
 import { buildFse } from '../../src/fse/index';
 import { createMemoryLedger } from '../../src/ledger/index';
 import { createSqliteLedger } from '../../src/ledger/sqlite/index';
-import { BUILT_BIN, ensureBuilt, ROOT } from '../helpers/built';
+import { ensureBuilt, ROOT } from '../helpers/built';
+import type { CliDoc } from '../helpers/cli';
+import { runBin, runBinJson } from '../helpers/cli';
 import { runs } from '../helpers/runs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sesam-record-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true })); // only this test's mkdtemp folder
 const DAY = join(ROOT, 'examples', 'journee-fse.json');
 
-function sesam(args: readonly string[]) {
-  const r = spawnSync(process.execPath, [BUILT_BIN, ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-interface Doc {
-  schema: number;
-  ok: boolean;
-  command: string;
-  exit: number;
-  result?: Record<string, unknown>;
-  issues: { code: string; severity: string; path: unknown[]; message: string; received?: string }[];
-}
-
-function json(args: readonly string[], command: string): Doc & { code: number | null } {
-  const r = sesam([...args, '--json']);
-  const lines = r.out.split('\n').filter((l) => l !== '');
-  expect(lines, r.out + r.err).toHaveLength(1);
-  const doc = JSON.parse(lines[0] ?? '') as Doc;
-  expect(doc).toMatchObject({ schema: 1, command, exit: r.code, ok: r.code === 0 });
-  return { ...doc, code: r.code };
-}
+const sesam = (args: readonly string[]) => runBin(tmp, args);
+const json = (args: readonly string[], command: string) => runBinJson(tmp, args, command);
 
 interface RecordResult {
   ledger: string;
@@ -56,7 +37,7 @@ interface RecordResult {
   duplicates: { index: number; numero: number }[];
   refused: number[];
 }
-const recordOf = (d: Doc): RecordResult => d.result?.['record'] as RecordResult;
+const recordOf = (d: CliDoc): RecordResult => (d.result as { record: RecordResult }).record;
 
 async function invoiceCount(data: string): Promise<number> {
   const ledger = await createSqliteLedger({ path: join(data, 'ledger.sqlite') });
@@ -82,7 +63,7 @@ describe('a billing day with the CLI only: fse build --record → lot', () => {
 
     const lot = json(['lot', '--data', data, '--today', '2025-03-10'], 'lot');
     expect(lot.code, JSON.stringify(lot.issues)).toBe(0);
-    const files = lot.result?.['files'] as { path: string; lots: { invoices: number[] }[] }[];
+    const files = (lot.result as { files: unknown }).files as { path: string; lots: { invoices: number[] }[] }[];
     expect(files).toHaveLength(1);
     expect(files[0]!.lots.flatMap((l) => l.invoices).sort()).toEqual([1, 2]);
     expect(readFileSync(files[0]!.path).subarray(0, 3).toString('latin1')).toBe('000');
@@ -109,7 +90,7 @@ describe('a billing day with the CLI only: fse build --record → lot', () => {
 
     const lotAgain = json(['lot', '--data', data, '--today', '2025-03-10'], 'lot');
     expect(lotAgain.code).toBe(0);
-    expect(lotAgain.result?.['files']).toEqual([]);
+    expect((lotAgain.result as { files: unknown }).files).toEqual([]);
     expect(readdirSync(join(data, 'fichiers'))).toEqual(b2);
   });
 
