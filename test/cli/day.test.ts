@@ -4,7 +4,6 @@
  * issues }, docs/cli.md) and keeps its exit code. The ledger is a real SQLite file seeded through
  * the library; the NOEMIE return and bank statement come from the returns simulator.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +15,8 @@ import type { PlainDate } from '../../src/core/date/index';
 import { fromCentimes } from '../../src/core/money/index';
 import { createSqliteLedger } from '../../src/ledger/sqlite/index';
 import { buildSimulatedReturns } from '../../src/simulator/index';
-import { BUILT_BIN, ensureBuilt, ROOT } from '../helpers/built';
+import { ensureBuilt, ROOT } from '../helpers/built';
+import { runBin, runBinJson } from '../helpers/cli';
 import { expectOk } from '../helpers/expectIssue';
 import { runs } from '../helpers/runs';
 import { nthCare, PS1 } from '../ledger/fixtures';
@@ -24,36 +24,9 @@ import { nthCare, PS1 } from '../ledger/fixtures';
 const tmp = mkdtempSync(join(tmpdir(), 'sesam-day-'));
 const FSE_INPUT = join(ROOT, 'test', 'fixtures', 'cli', 'fse-input.json');
 
-function sesam(args: readonly string[]) {
-  const r = spawnSync(process.execPath, [BUILT_BIN, ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-interface Doc {
-  schema: number;
-  ok: boolean;
-  command: string;
-  exit: number;
-  result?: unknown;
-  issues: { code: string; family: string; severity: string; path: unknown[]; message: string }[];
-}
-
+const sesam = (args: readonly string[]) => runBin(tmp, args);
 /** Runs with --json and checks the documented schema: one document, the exit code in it. */
-function json(args: readonly string[], command: string): Doc & { code: number | null; err: string } {
-  const r = sesam([...args, '--json']);
-  const lines = r.out.split('\n').filter((l) => l !== '');
-  expect(lines, r.out + r.err).toHaveLength(1);
-  const doc = JSON.parse(lines[0] ?? '') as Doc;
-  expect(Object.keys(doc).filter((k) => !['schema', 'ok', 'command', 'exit', 'result', 'issues'].includes(k))).toEqual([]);
-  expect(doc).toMatchObject({ schema: 1, command, exit: r.code, ok: r.code === 0 });
-  for (const i of doc.issues) {
-    expect(typeof i.code).toBe('string');
-    expect(['error', 'warning']).toContain(i.severity);
-    expect(Array.isArray(i.path)).toBe(true);
-    expect(typeof i.message).toBe('string');
-  }
-  return { ...doc, code: r.code, err: r.err };
-}
+const json = (args: readonly string[], command: string) => runBinJson(tmp, args, command);
 
 const ledgerPath = join(tmp, 'ledger.sqlite');
 const noemiePath = join(tmp, 'retour.noemie');

@@ -19,10 +19,10 @@ import { DEFAULT_MAX_PER_LOT, secureNumbered, serializeLottedFile } from '../../
 import type { LedgerInvoice, LedgerStore } from '../../ledger/index';
 import { createVirtualCpsKey } from '../../reader/virtual/cps';
 import { createCmsSecurer, createSoftwareSigner } from '../../signature/index';
-import { openDataDir } from '../dataDir';
 import type { CliIo } from '../io';
 import { createReporter } from '../json';
-import { DEFAULT_DATA, openLedgerFile } from '../ledgerFile';
+import { addLedgerOptions, addOutputOptions, withLedger } from '../ledgerCommand';
+import { DEFAULT_DATA } from '../ledgerFile';
 import { EXIT } from '../outcome';
 import { startProgress } from '../progress';
 import { renderTable } from '../table';
@@ -101,13 +101,7 @@ async function lotFiles(ledger: LedgerStore, pending: readonly { inv: LedgerInvo
 export async function runLot(options: LotCommandOptions, io: CliIo): Promise<number> {
   const r = createReporter(io, 'lot', options.json === true);
   if (options.today !== undefined && !DATE.test(options.today)) return r.refuse(EXIT.USAGE, `--today: expected YYYY-MM-DD, got ${options.today.slice(0, 20)}`);
-  const data = options.data ?? DEFAULT_DATA;
-  const opened = await openLedgerFile({ data });
-  if (!opened.ok) return r.refuse(opened.exit, opened.message);
-  const ledger = opened.value;
-  try {
-    const dir = await openDataDir(data);
-    if (!dir.ok) return r.refuse(dir.exit, dir.message);
+  return withLedger(r, { data: options.data ?? DEFAULT_DATA }, { dataDir: true }, async ({ ledger, dir }) => {
     const today = (options.today ?? new Date().toISOString().slice(0, 10)) as PlainDate;
     const at = options.today === undefined ? new Date().toISOString() : `${today}T18:00:00.000Z`;
     const candidates = (await ledger.listInvoices({ part: 'amo', state: 'a_emettre', ...(options.ps === undefined ? {} : { ps: options.ps }) })).filter((i) => i.parts.amo.lotId === undefined);
@@ -137,7 +131,7 @@ export async function runLot(options: LotCommandOptions, io: CliIo): Promise<num
       for (const i of secured.issues) r.issue(i);
       return r.refuse(EXIT.DATA, 'securing refused (issues above); the invoices stay in their lots, nothing was written');
     }
-    const folder = await dir.value.claimDir('fichiers');
+    const folder = await dir.claimDir('fichiers');
     if (!folder.ok) return r.refuse(folder.exit, folder.message);
     const written: LotFileOutcome[] = [];
     const progress = startProgress('fichiers B2 écrits', lotted.files.length, options);
@@ -148,7 +142,7 @@ export async function runLot(options: LotCommandOptions, io: CliIo): Promise<num
         for (const i of bytes.issues) r.issue(i);
         return r.refuse(EXIT.DATA, `file ${file.fileId}: the B2 writer refused it (issues above)`);
       }
-      const claimed = await dir.value.claimFile(`fichiers/${file.kind.toUpperCase()}_${file.ps}_${file.destinataire}_${file.fileId}.b2`);
+      const claimed = await dir.claimFile(`fichiers/${file.kind.toUpperCase()}_${file.ps}_${file.destinataire}_${file.fileId}.b2`);
       if (!claimed.ok) {
         progress.stop();
         return r.refuse(claimed.exit, claimed.message);
@@ -169,9 +163,7 @@ export async function runLot(options: LotCommandOptions, io: CliIo): Promise<num
     r.say(`${pending.length} facture(s) mises en lot et sécurisées (signature logicielle de TEST, fichiers marqués T) : ${written.length} fichier(s) B2\n`);
     r.say(renderTable([{ title: 'fichier' }, { title: 'PS' }, { title: 'destinataire' }, { title: 'lot' }, { title: 'mode' }, { title: 'factures', align: 'right' }, { title: 'chemin' }], rows));
     return r.finish(lotted.issues.length > 0 ? EXIT.DATA : EXIT.OK, { files: written, skipped });
-  } finally {
-    await ledger.close();
-  }
+  });
 }
 
 /**
@@ -183,19 +175,22 @@ export async function runLot(options: LotCommandOptions, io: CliIo): Promise<num
  * @returns The sub-command.
  */
 export function addLotCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
-  return program
-    .command('lot')
-    .summary('put the pending invoices of the ledger in lots, secure them, write the B2 files')
-    .description(
-      'Put the ledger\'s pending invoices (recorded with their FSE as payload, not yet in a lot) in lots: one B2 file per PS and organisme destinataire, one lot per securing mode; secure them (software signer with a throwaway TEST key: files marked T) and write the files into DIR/fichiers. `sesam send` sends them.',
-    )
-    .option('--data <dir>', `data folder holding ledger.sqlite; the files go to its fichiers/ (default ${DEFAULT_DATA})`)
+  const lot = addLedgerOptions(
+    program
+      .command('lot')
+      .summary('put the pending invoices of the ledger in lots, secure them, write the B2 files')
+      .description(
+        'Put the ledger\'s pending invoices (recorded with their FSE as payload, not yet in a lot) in lots: one B2 file per PS and organisme destinataire, one lot per securing mode; secure them (software signer with a throwaway TEST key: files marked T) and write the files into DIR/fichiers. `sesam send` sends them.',
+      ),
+    { holds: '; the files go to its fichiers/' },
+  )
     .option('--ps <numero>', 'only the invoices of this PS')
-    .option('--today <date>', 'date of the files (YYYY-MM-DD; default today)')
-    .option('--json', 'print one JSON document (docs/cli.md): result is { files: [{ fileId, ps, destinataire, path, bytes, lots }], skipped }')
-    .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExit codes: 0 done (also when nothing is pending); 64 usage; 65 securing or the B2 writer refused an invoice; 66 no ledger; 73 the data folder cannot be used.')
-    .action(async (options: LotCommandOptions) => {
-      done(await runLot(options, io));
-    });
+    .option('--today <date>', 'date of the files (YYYY-MM-DD; default today)');
+  return addOutputOptions(lot, {
+    result: '{ files: [{ fileId, ps, destinataire, path, bytes, lots }], skipped }',
+    quiet: true,
+    exitCodes: '0 done (also when nothing is pending); 64 usage; 65 securing or the B2 writer refused an invoice; 66 no ledger; 73 the data folder cannot be used.',
+  }).action(async (options: LotCommandOptions) => {
+    done(await runLot(options, io));
+  });
 }

@@ -14,7 +14,7 @@ import { readInputFile } from '../input';
 import type { CliIo } from '../io';
 import { createReporter } from '../json';
 import type { LedgerLocation } from '../ledgerFile';
-import { DEFAULT_DATA, openLedgerFile } from '../ledgerFile';
+import { addLedgerOptions, addOutputOptions, withLedger } from '../ledgerCommand';
 import { EXIT } from '../outcome';
 import { startProgress } from '../progress';
 
@@ -80,10 +80,7 @@ export async function runReconcile(files: readonly string[], options: ReconcileC
       bank = parsed.value;
     }
   }
-  const opened = await openLedgerFile(options);
-  if (!opened.ok) return r.refuse(opened.exit, opened.message);
-  const ledger = opened.value;
-  try {
+  return withLedger(r, options, {}, async ({ ledger }) => {
     const report = await reconcile({ noemie, ...(bank === undefined ? {} : { bank }) }, ledger, options.ps === undefined ? {} : { ps: options.ps });
     if (!report.ok) {
       for (const i of report.issues) r.issue(i);
@@ -96,9 +93,7 @@ export async function runReconcile(files: readonly string[], options: ReconcileC
     for (const ret of rep.retenues) r.say(`  retenue ${ret.referenceDette} : ${eur(ret.montant)}\n`);
     if (rep.payments !== undefined) r.say(`  banque : ${rep.payments.matches.length} virement(s) rapproché(s), ${rep.payments.unmatchedVirements.length} non trouvé(s) au relevé, ${rep.payments.unmatchedCredits.length} crédit(s) non rapproché(s)\n`);
     return r.finish(EXIT.OK, rep);
-  } finally {
-    await ledger.close();
-  }
+  });
 }
 
 /**
@@ -110,21 +105,21 @@ export async function runReconcile(files: readonly string[], options: ReconcileC
  * @returns The sub-command.
  */
 export function addReconcileCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
-  return program
+  const reconcileCommand = program
     .command('reconcile')
     .summary('apply NOEMIE returns to the ledger and match the virements with a bank statement')
     .description('Apply NOEMIE PS return files to the SQLite ledger (each file once: the ledger remembers what it applied) and, with a bank statement (CFONB 120 or CSV), match the virements; print the report (paid, partially paid, rejected with the remediation, pending, unknown, differences).')
-    .argument('[noemie...]', 'NOEMIE PS files (128-byte records; at most 64 MiB each)')
-    .option('--data <dir>', `data folder holding ledger.sqlite (default ${DEFAULT_DATA})`)
-    .option('--ledger <file>', 'the SQLite ledger file (instead of --data)')
+    .argument('[noemie...]', 'NOEMIE PS files (128-byte records; at most 64 MiB each)');
+  addLedgerOptions(reconcileCommand, { ledgerFile: true })
     .option('--ps <numero>', 'the PS the files are addressed to (a file for another PS is refused before anything is applied)')
     .option('--cfonb <file>', 'bank statement, CFONB 120')
     .option('--bank-csv <file>', 'bank statement, CSV: date;libellé;montant, one header line, JJ/MM/AAAA, decimal comma')
-    .option('--line-breaks', 'accept NOEMIE records followed by line ends and padding after the trailer (files converted by a text transfer)')
-    .option('--json', 'print one JSON document (docs/cli.md): result is the reconciliation report')
-    .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExit codes: 0 reconciled (rejects and differences are in the report); 64 usage; 65 unreadable NOEMIE / CFONB / CSV content or a file for another PS; 66 missing input or no ledger; 69 SQLite binding missing.')
-    .action(async (noemieFiles: string[], options: ReconcileCommandOptions) => {
-      done(await runReconcile(noemieFiles, options, io));
-    });
+    .option('--line-breaks', 'accept NOEMIE records followed by line ends and padding after the trailer (files converted by a text transfer)');
+  return addOutputOptions(reconcileCommand, {
+    result: 'the reconciliation report',
+    quiet: true,
+    exitCodes: '0 reconciled (rejects and differences are in the report); 64 usage; 65 unreadable NOEMIE / CFONB / CSV content or a file for another PS; 66 missing input or no ledger; 69 SQLite binding missing.',
+  }).action(async (noemieFiles: string[], options: ReconcileCommandOptions) => {
+    done(await runReconcile(noemieFiles, options, io));
+  });
 }

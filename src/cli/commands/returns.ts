@@ -19,10 +19,10 @@ import { reconcile } from '../../returns/index';
 import type { FetchedReturn, Transport } from '../../transport/index';
 import { createMailTransport, createOutbox, createSqliteOutboxStore } from '../../transport/index';
 import type { DataDir } from '../dataDir';
-import { openDataDir } from '../dataDir';
 import type { CliIo } from '../io';
 import { createReporter } from '../json';
-import { DEFAULT_DATA, ledgerPathOf, openLedgerFile } from '../ledgerFile';
+import { addLedgerOptions, addOutputOptions, withLedger } from '../ledgerCommand';
+import { DEFAULT_DATA } from '../ledgerFile';
 import type { MailServer } from '../mailServer';
 import { describeServer, readMailServer } from '../mailServer';
 import { EXIT } from '../outcome';
@@ -64,67 +64,62 @@ export async function runReturnsFetch(options: ReturnsFetchOptions, io: CliIo, e
   const protocol = options.imap !== undefined ? 'imap' : 'pop3';
   const server = await readMailServer(protocol, (options.imap ?? options.pop3) as string, env, options.passFile, true);
   if (!server.ok) return r.refuse(server.exit, server.message);
-  const data = options.data ?? DEFAULT_DATA;
-  const opened = await openLedgerFile({ data });
-  if (!opened.ok) return r.refuse(opened.exit, opened.message);
-  const ledger = opened.value;
-  const store = await createSqliteOutboxStore({ path: ledgerPathOf({ data }) });
-  let transport: Transport | undefined;
-  try {
-    const dir = await openDataDir(data);
-    if (!dir.ok) return r.refuse(dir.exit, dir.message);
-    const folder = await dir.value.claimDir('retours');
-    if (!folder.ok) return r.refuse(folder.exit, folder.message);
-    const s: MailServer = server.value;
-    const base = { host: s.host, port: s.port, secure: s.secure, auth: s.auth as { user: string; pass: string }, timeoutMs: 15_000 };
-    // Nothing is sent here: the SMTP entry is required by the adapter and never connected.
-    const mail = createMailTransport({ smtp: { host: '127.0.0.1', port: 25 }, ...(protocol === 'imap' ? { imap: base } : { pop3: { ...base, requireTLS: s.requireTLS } }), from: 'returns@localhost' });
-    if (!mail.ok) {
-      for (const i of mail.issues) r.issue(i);
-      return r.refuse(EXIT.USAGE, 'the mailbox settings are not usable (issues above)');
-    }
-    transport = mail.value;
-    const outbox = createOutbox({ store, transport });
-    if (!outbox.ok) throw new Error('outbox options');
-    const stored: StoredFile[] = [];
-    const arls: Arl[] = [];
-    const noemie: NoemieFile[] = [];
-    const apply = async (ret: FetchedReturn) => store1(dir.value, ret, stored, arls, noemie);
-    const report = await outbox.value.receive(apply);
-    if (!report.ok) {
-      const why = report.issues[0]?.received ?? report.issues[0]?.message ?? '';
-      return r.refuse(EXIT.UNAVAILABLE, `mailbox ${protocol.toUpperCase()} ${describeServer(s)} unreachable (${String(why).replace(/[\r\n]+/g, ' ').slice(0, 160)}): nothing fetched, nothing deleted`);
-    }
-    for (const i of report.value.issues) r.issue(i);
-    for (const x of report.value.refused) for (const i of x.issues) r.issue(i);
-    r.say(
-      `${report.value.applied.length} retour(s) relevé(s) par ${protocol.toUpperCase()} (${describeServer(s)}) : ${arls.length} ARL, ${noemie.length} NOEMIE, ${stored.filter((f) => f.kind === 'autre').length} autre(s) ; ${report.value.duplicates.length} doublon(s) ignoré(s)\n`,
-    );
-    for (const f of stored) r.say(`  ${f.kind.padEnd(6)} ${f.path}\n`);
-    const result: Record<string, unknown> = {
-      protocol,
-      fetched: report.value.applied.length,
-      duplicates: report.value.duplicates.length,
-      refused: report.value.refused.length,
-      files: stored,
-    };
-    if (options.reconcile === true && (arls.length > 0 || noemie.length > 0)) {
-      const rec = await reconcile({ arls, noemie }, ledger, options.ps === undefined ? {} : { ps: options.ps });
-      if (!rec.ok) {
-        for (const i of rec.issues) r.issue(i);
-        return r.refuse(EXIT.DATA, 'reconcile refused the returns (issues above); they are stored in the retours folder: sesam reconcile can apply them later');
+  return withLedger(r, { data: options.data ?? DEFAULT_DATA }, { dataDir: true }, async ({ ledger, path, dir }) => {
+    const store = await createSqliteOutboxStore({ path });
+    let transport: Transport | undefined;
+    try {
+      const folder = await dir.claimDir('retours');
+      if (!folder.ok) return r.refuse(folder.exit, folder.message);
+      const s: MailServer = server.value;
+      const base = { host: s.host, port: s.port, secure: s.secure, auth: s.auth as { user: string; pass: string }, timeoutMs: 15_000 };
+      // Nothing is sent here: the SMTP entry is required by the adapter and never connected.
+      const mail = createMailTransport({ smtp: { host: '127.0.0.1', port: 25 }, ...(protocol === 'imap' ? { imap: base } : { pop3: { ...base, requireTLS: s.requireTLS } }), from: 'returns@localhost' });
+      if (!mail.ok) {
+        for (const i of mail.issues) r.issue(i);
+        return r.refuse(EXIT.USAGE, 'the mailbox settings are not usable (issues above)');
       }
-      const rep = rec.value;
-      for (const d of rep.differences) r.issue(d);
-      r.say(`Rapprochement : ${rep.invoices.length} facture(s) : ${rep.matched.length} payée(s), ${rep.partiallyPaid.length} partiellement, ${rep.rejected.length} rejetée(s), ${rep.pending.length} en attente ; ${rep.arls.length} ARL appliqué(s)\n`);
-      result['reconcile'] = rep;
+      transport = mail.value;
+      const outbox = createOutbox({ store, transport });
+      if (!outbox.ok) throw new Error('outbox options');
+      const stored: StoredFile[] = [];
+      const arls: Arl[] = [];
+      const noemie: NoemieFile[] = [];
+      const apply = async (ret: FetchedReturn) => store1(dir, ret, stored, arls, noemie);
+      const report = await outbox.value.receive(apply);
+      if (!report.ok) {
+        const why = report.issues[0]?.received ?? report.issues[0]?.message ?? '';
+        return r.refuse(EXIT.UNAVAILABLE, `mailbox ${protocol.toUpperCase()} ${describeServer(s)} unreachable (${String(why).replace(/[\r\n]+/g, ' ').slice(0, 160)}): nothing fetched, nothing deleted`);
+      }
+      for (const i of report.value.issues) r.issue(i);
+      for (const x of report.value.refused) for (const i of x.issues) r.issue(i);
+      r.say(
+        `${report.value.applied.length} retour(s) relevé(s) par ${protocol.toUpperCase()} (${describeServer(s)}) : ${arls.length} ARL, ${noemie.length} NOEMIE, ${stored.filter((f) => f.kind === 'autre').length} autre(s) ; ${report.value.duplicates.length} doublon(s) ignoré(s)\n`,
+      );
+      for (const f of stored) r.say(`  ${f.kind.padEnd(6)} ${f.path}\n`);
+      const result: Record<string, unknown> = {
+        protocol,
+        fetched: report.value.applied.length,
+        duplicates: report.value.duplicates.length,
+        refused: report.value.refused.length,
+        files: stored,
+      };
+      if (options.reconcile === true && (arls.length > 0 || noemie.length > 0)) {
+        const rec = await reconcile({ arls, noemie }, ledger, options.ps === undefined ? {} : { ps: options.ps });
+        if (!rec.ok) {
+          for (const i of rec.issues) r.issue(i);
+          return r.refuse(EXIT.DATA, 'reconcile refused the returns (issues above); they are stored in the retours folder: sesam reconcile can apply them later');
+        }
+        const rep = rec.value;
+        for (const d of rep.differences) r.issue(d);
+        r.say(`Rapprochement : ${rep.invoices.length} facture(s) : ${rep.matched.length} payée(s), ${rep.partiallyPaid.length} partiellement, ${rep.rejected.length} rejetée(s), ${rep.pending.length} en attente ; ${rep.arls.length} ARL appliqué(s)\n`);
+        result['reconcile'] = rep;
+      }
+      return r.finish(EXIT.OK, result);
+    } finally {
+      await transport?.close();
+      await store.close();
     }
-    return r.finish(EXIT.OK, result);
-  } finally {
-    await transport?.close();
-    await store.close();
-    await ledger.close();
-  }
+  });
 }
 
 /** Stores one return's attachments in DIR/retours; collects the ARLs and NOEMIE files for reconcile. */
@@ -153,7 +148,7 @@ async function store1(dir: DataDir, ret: FetchedReturn, stored: StoredFile[], ar
  */
 export function addReturnsCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
   const returns = program.command('returns').summary('returns from the caisse: fetch ARL and NOEMIE from the mailbox').description('Returns from the caisse and the OCT (ARL, NOEMIE PS).');
-  returns
+  const fetch = returns
     .command('fetch')
     .summary('fetch ARL and NOEMIE from the mailbox (IMAP or POP3) into the data folder, idempotent; --reconcile applies them')
     .description(
@@ -163,13 +158,14 @@ export function addReturnsCommand(program: Command, io: CliIo, done: (code: numb
     .option('--pop3 <url>', 'POP3 mailbox: pop3://user@host[:port] (STLS required unless loopback) or pop3s://…')
     .option('--pass-file <file>', 'file whose first line is the mailbox password')
     .option('--reconcile', 'apply the ARL and NOEMIE fetched to the ledger (reconcile)')
-    .option('--ps <numero>', 'with --reconcile: the PS the returns are addressed to')
-    .option('--data <dir>', `data folder holding ledger.sqlite; the returns go to its retours/ (default ${DEFAULT_DATA})`)
-    .option('--json', 'print one JSON document (docs/cli.md): result is { protocol, fetched, duplicates, refused, files, reconcile? }')
-    .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExit codes: 0 fetched; 64 usage; 65 reconcile refused the returns; 66 no ledger; 69 mailbox unreachable (nothing deleted); 73 the data folder cannot be used.')
-    .action(async (options: ReturnsFetchOptions) => {
-      done(await runReturnsFetch(options, io));
-    });
+    .option('--ps <numero>', 'with --reconcile: the PS the returns are addressed to');
+  addLedgerOptions(fetch, { holds: '; the returns go to its retours/' });
+  addOutputOptions(fetch, {
+    result: '{ protocol, fetched, duplicates, refused, files, reconcile? }',
+    quiet: true,
+    exitCodes: '0 fetched; 64 usage; 65 reconcile refused the returns; 66 no ledger; 69 mailbox unreachable (nothing deleted); 73 the data folder cannot be used.',
+  }).action(async (options: ReturnsFetchOptions) => {
+    done(await runReturnsFetch(options, io));
+  });
   return returns;
 }

@@ -7,12 +7,14 @@
  * A manual `send` tries the files still waiting now (the backoff paces automatic retries only).
  */
 import type { Command } from 'commander';
+import type { LedgerStore } from '../../ledger/index';
 import { rebuildFile } from '../../fse/index';
 import type { OutboxStore, SendReceipt, Transport, TransportFile } from '../../transport/index';
 import { createMailTransport, createOutbox, createSqliteOutboxStore } from '../../transport/index';
 import type { CliIo } from '../io';
 import { createReporter, refusalIssue } from '../json';
-import { DEFAULT_DATA, ledgerPathOf, openLedgerFile } from '../ledgerFile';
+import { addLedgerOptions, addOutputOptions, withLedger } from '../ledgerCommand';
+import { DEFAULT_DATA } from '../ledgerFile';
 import { describeServer, readMailServer } from '../mailServer';
 import { EXIT } from '../outcome';
 import { startProgress } from '../progress';
@@ -30,12 +32,12 @@ export interface SendCommandOptions {
 
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
 
-async function markSent(ledger: Awaited<ReturnType<typeof openLedgerFile>> & { ok: true }, store: OutboxStore): Promise<string[]> {
+async function markSent(ledger: LedgerStore, store: OutboxStore): Promise<string[]> {
   const marked: string[] = [];
-  const waiting = await ledger.value.listLots({ transmitted: false });
+  const waiting = await ledger.listLots({ transmitted: false });
   for (const fileId of new Set(waiting.flatMap((l) => (l.fileId === undefined ? [] : [l.fileId])))) {
     if ((await store.get(fileId))?.status !== 'sent') continue;
-    const m = await ledger.value.markTransmitted({ fileId });
+    const m = await ledger.markTransmitted({ fileId });
     if (m.ok) marked.push(fileId);
   }
   return marked;
@@ -57,79 +59,76 @@ export async function runSend(options: SendCommandOptions, io: CliIo, env: Reado
   const from = options.from ?? env['SESAM_MAIL_FROM'];
   if (from === undefined || !ADDRESS.test(from)) return r.refuse(EXIT.USAGE, '--from: give the sender address (the practice\'s mailbox), or set SESAM_MAIL_FROM');
   if (options.to !== undefined && !ADDRESS.test(options.to)) return r.refuse(EXIT.USAGE, `--to: not an address: ${options.to.slice(0, 80)}`);
-  const data = options.data ?? DEFAULT_DATA;
-  const opened = await openLedgerFile({ data });
-  if (!opened.ok) return r.refuse(opened.exit, opened.message);
-  const ledger = opened.value;
-  const store = await createSqliteOutboxStore({ path: ledgerPathOf({ data }) });
-  let transport: Transport | undefined;
-  try {
-    // Files written by `sesam lot` (in the ledger) and not yet in the queue.
-    const waiting = await ledger.listLots({ transmitted: false });
-    const toQueue: TransportFile[] = [];
-    const seen = new Set<string>();
-    for (const lot of waiting) {
-      if (lot.fileId === undefined || seen.has(lot.fileId)) continue;
-      seen.add(lot.fileId);
-      if ((await ledger.getWrittenFile(lot.fileId)) === undefined || (await store.get(lot.fileId)) !== undefined) continue;
-      if (options.to === undefined) return r.refuse(EXIT.USAGE, `file ${lot.fileId} is waiting: give --to ADDR (the caisse's or the OCT's address)`);
-      const bytes = await rebuildFile(ledger, lot.fileId);
-      if (!bytes.ok) {
-        for (const i of bytes.issues) r.issue(i);
-        return r.refuse(EXIT.DATA, `file ${lot.fileId} cannot be rebuilt from the ledger (issues above)`);
+  return withLedger(r, { data: options.data ?? DEFAULT_DATA }, {}, async ({ ledger, path }) => {
+    const store = await createSqliteOutboxStore({ path });
+    let transport: Transport | undefined;
+    try {
+      // Files written by `sesam lot` (in the ledger) and not yet in the queue.
+      const waiting = await ledger.listLots({ transmitted: false });
+      const toQueue: TransportFile[] = [];
+      const seen = new Set<string>();
+      for (const lot of waiting) {
+        if (lot.fileId === undefined || seen.has(lot.fileId)) continue;
+        seen.add(lot.fileId);
+        if ((await ledger.getWrittenFile(lot.fileId)) === undefined || (await store.get(lot.fileId)) !== undefined) continue;
+        if (options.to === undefined) return r.refuse(EXIT.USAGE, `file ${lot.fileId} is waiting: give --to ADDR (the caisse's or the OCT's address)`);
+        const bytes = await rebuildFile(ledger, lot.fileId);
+        if (!bytes.ok) {
+          for (const i of bytes.issues) r.issue(i);
+          return r.refuse(EXIT.DATA, `file ${lot.fileId} cannot be rebuilt from the ledger (issues above)`);
+        }
+        toQueue.push({ fileId: lot.fileId, destination: options.to, bytes: bytes.value, filename: `${lot.kind.toUpperCase()}_${lot.ps}_${lot.destinataire}_${lot.fileId}.b2` });
       }
-      toQueue.push({ fileId: lot.fileId, destination: options.to, bytes: bytes.value, filename: `${lot.kind.toUpperCase()}_${lot.ps}_${lot.destinataire}_${lot.fileId}.b2` });
+      const mail = createMailTransport({ smtp: { host: smtp.value.host, port: smtp.value.port, secure: smtp.value.secure, requireTLS: smtp.value.requireTLS, ...(smtp.value.auth ? { auth: smtp.value.auth } : {}), timeoutMs: 15_000 }, from });
+      if (!mail.ok) {
+        for (const i of mail.issues) r.issue(i);
+        return r.refuse(EXIT.USAGE, 'the SMTP settings are not usable (issues above)');
+      }
+      const pending = (await store.list('pending')).length + toQueue.length;
+      const progress = startProgress('fichiers envoyés', pending, options);
+      const inner = mail.value;
+      transport = {
+        ...inner,
+        send: async (f) => {
+          const res = await inner.send(f);
+          progress.tick();
+          return res;
+        },
+      };
+      const outbox = createOutbox({ store, transport });
+      if (!outbox.ok) throw new Error('outbox options');
+      for (const f of toQueue) {
+        const q = await outbox.value.enqueue(f);
+        if (!q.ok) for (const i of q.issues) r.issue(i);
+      }
+      // A manual run tries the waiting files now.
+      const now = Date.now();
+      for (const e of await store.list('pending')) if (e.nextAttemptAt > now) await store.update(e.fileId, { nextAttemptAt: now });
+      const report = await outbox.value.drain();
+      progress.stop();
+      const marked = await markSent(ledger, store);
+      const sent = report.sent.map((s: SendReceipt) => ({ fileId: s.fileId, messageId: s.messageId, destination: s.destination }));
+      const retrying = [...report.retrying, ...report.deferred];
+      const notSent = retrying.length + report.failed.length;
+      // Without --json a failed run prints one line (the refusal below), not one per file.
+      if (r.json || notSent === 0) for (const i of report.issues) r.issue(i);
+      r.say(`${sent.length} fichier(s) envoyé(s) par SMTP (${describeServer(smtp.value)}), ${retrying.length} à réessayer, ${report.failed.length} en échec ; ${marked.length} fichier(s) marqué(s) transmis\n`);
+      for (const s of sent) r.say(`  ${s.fileId} → ${s.destination} ${s.messageId}\n`);
+      const result = { sent, retrying, failed: report.failed, queued: toQueue.length, transmitted: marked };
+      if (notSent > 0) {
+        const first = report.issues.find((i) => i.severity === 'error') ?? report.issues[0];
+        const why = first?.received ?? first?.message ?? 'not accepted';
+        const line = `SMTP server ${describeServer(smtp.value)} unavailable (${String(why).replace(/[\r\n]+/g, ' ').slice(0, 160)}): ${notSent} file(s) kept in the queue, run sesam send again`;
+        if (!r.json) return r.refuse(EXIT.UNAVAILABLE, line);
+        r.issue(refusalIssue(EXIT.UNAVAILABLE, line));
+        return r.finish(EXIT.UNAVAILABLE, result);
+      }
+      return r.finish(EXIT.OK, result);
+    } finally {
+      await transport?.close();
+      await store.close();
     }
-    const mail = createMailTransport({ smtp: { host: smtp.value.host, port: smtp.value.port, secure: smtp.value.secure, requireTLS: smtp.value.requireTLS, ...(smtp.value.auth ? { auth: smtp.value.auth } : {}), timeoutMs: 15_000 }, from });
-    if (!mail.ok) {
-      for (const i of mail.issues) r.issue(i);
-      return r.refuse(EXIT.USAGE, 'the SMTP settings are not usable (issues above)');
-    }
-    const pending = (await store.list('pending')).length + toQueue.length;
-    const progress = startProgress('fichiers envoyés', pending, options);
-    const inner = mail.value;
-    transport = {
-      ...inner,
-      send: async (f) => {
-        const res = await inner.send(f);
-        progress.tick();
-        return res;
-      },
-    };
-    const outbox = createOutbox({ store, transport });
-    if (!outbox.ok) throw new Error('outbox options');
-    for (const f of toQueue) {
-      const q = await outbox.value.enqueue(f);
-      if (!q.ok) for (const i of q.issues) r.issue(i);
-    }
-    // A manual run tries the waiting files now.
-    const now = Date.now();
-    for (const e of await store.list('pending')) if (e.nextAttemptAt > now) await store.update(e.fileId, { nextAttemptAt: now });
-    const report = await outbox.value.drain();
-    progress.stop();
-    const marked = await markSent(opened, store);
-    const sent = report.sent.map((s: SendReceipt) => ({ fileId: s.fileId, messageId: s.messageId, destination: s.destination }));
-    const retrying = [...report.retrying, ...report.deferred];
-    const notSent = retrying.length + report.failed.length;
-    // Without --json a failed run prints one line (the refusal below), not one per file.
-    if (r.json || notSent === 0) for (const i of report.issues) r.issue(i);
-    r.say(`${sent.length} fichier(s) envoyé(s) par SMTP (${describeServer(smtp.value)}), ${retrying.length} à réessayer, ${report.failed.length} en échec ; ${marked.length} fichier(s) marqué(s) transmis\n`);
-    for (const s of sent) r.say(`  ${s.fileId} → ${s.destination} ${s.messageId}\n`);
-    const result = { sent, retrying, failed: report.failed, queued: toQueue.length, transmitted: marked };
-    if (notSent > 0) {
-      const first = report.issues.find((i) => i.severity === 'error') ?? report.issues[0];
-      const why = first?.received ?? first?.message ?? 'not accepted';
-      const line = `SMTP server ${describeServer(smtp.value)} unavailable (${String(why).replace(/[\r\n]+/g, ' ').slice(0, 160)}): ${notSent} file(s) kept in the queue, run sesam send again`;
-      if (!r.json) return r.refuse(EXIT.UNAVAILABLE, line);
-      r.issue(refusalIssue(EXIT.UNAVAILABLE, line));
-      return r.finish(EXIT.UNAVAILABLE, result);
-    }
-    return r.finish(EXIT.OK, result);
-  } finally {
-    await transport?.close();
-    await store.close();
-    await ledger.close();
-  }
+  });
 }
 
 /**
@@ -141,7 +140,7 @@ export async function runSend(options: SendCommandOptions, io: CliIo, env: Reado
  * @returns The sub-command.
  */
 export function addSendCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
-  return program
+  const send = program
     .command('send')
     .summary('send the B2 files waiting in the queue over SMTP (idempotent)')
     .description(
@@ -150,12 +149,13 @@ export function addSendCommand(program: Command, io: CliIo, done: (code: number)
     .requiredOption('--smtp <url>', 'SMTP server: smtp://[user@]host[:port] (STARTTLS, required unless loopback) or smtps://… (implicit TLS)')
     .option('--from <addr>', 'sender address, the practice\'s mailbox (default SESAM_MAIL_FROM)')
     .option('--to <addr>', 'recipient of the files not yet queued (the caisse\'s or the OCT\'s address)')
-    .option('--pass-file <file>', 'file whose first line is the SMTP password (instead of SESAM_SMTP_PASS)')
-    .option('--data <dir>', `data folder holding ledger.sqlite (default ${DEFAULT_DATA})`)
-    .option('--json', 'print one JSON document (docs/cli.md): result is { sent, retrying, failed, queued, transmitted }')
-    .option('--quiet', 'no progress bar')
-    .addHelpText('after', '\nExit codes: 0 everything sent (or nothing to send); 64 usage; 66 no ledger; 69 SMTP server unreachable or refusing (the files stay queued).')
-    .action(async (options: SendCommandOptions) => {
-      done(await runSend(options, io));
-    });
+    .option('--pass-file <file>', 'file whose first line is the SMTP password (instead of SESAM_SMTP_PASS)');
+  addLedgerOptions(send);
+  return addOutputOptions(send, {
+    result: '{ sent, retrying, failed, queued, transmitted }',
+    quiet: true,
+    exitCodes: '0 everything sent (or nothing to send); 64 usage; 66 no ledger; 69 SMTP server unreachable or refusing (the files stay queued).',
+  }).action(async (options: SendCommandOptions) => {
+    done(await runSend(options, io));
+  });
 }

@@ -11,7 +11,7 @@ import { eur } from '../format';
 import type { CliIo } from '../io';
 import { createReporter } from '../json';
 import type { LedgerLocation } from '../ledgerFile';
-import { DEFAULT_DATA, openLedgerFile } from '../ledgerFile';
+import { addLedgerOptions, addOutputOptions, withLedger } from '../ledgerCommand';
 import { EXIT } from '../outcome';
 import { renderTable } from '../table';
 
@@ -46,10 +46,7 @@ export async function runWatchdog(options: WatchdogCommandOptions, io: CliIo): P
   }
   const limit = options.limit === undefined ? 50 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 0) return r.refuse(EXIT.USAGE, '--limit: a whole number of lines');
-  const opened = await openLedgerFile(options);
-  if (!opened.ok) return r.refuse(opened.exit, opened.message);
-  const ledger = opened.value;
-  try {
+  return withLedger(r, options, {}, async ({ ledger }) => {
     const invoices = await ledger.listInvoices(options.ps === undefined ? {} : { ps: options.ps });
     const report = computeWatchdogReport(invoices, { today: today.value, thresholds });
     const { asOf: _deprecated, ...result } = report;
@@ -62,9 +59,7 @@ export async function runWatchdog(options: WatchdogCommandOptions, io: CliIo): P
       if (report.alerts.length > limit) r.say(`  … ${report.alerts.length - limit} de plus (--limit N, ou --json)\n`);
     }
     return r.finish(EXIT.OK, { invoices: invoices.length, ...result });
-  } finally {
-    await ledger.close();
-  }
+  });
 }
 
 /**
@@ -76,19 +71,19 @@ export async function runWatchdog(options: WatchdogCommandOptions, io: CliIo): P
  * @returns The sub-command.
  */
 export function addWatchdogCommand(program: Command, io: CliIo, done: (code: number) => void): Command {
-  return program
+  const watchdog = program
     .command('watchdog')
     .summary('no-return watchdog over the ledger: parts late, rejected or near forclusion')
     .description('The no-return watchdog over the SQLite ledger (computeWatchdogReport): parts not sent, without ARL or RSP after their delay, AMC unpaid, rejected, partially paid, near or past forclusion; sorted by amount at risk.')
-    .requiredOption('--today <date>', 'the day of the report, YYYY-MM-DD (the command never guesses it)')
-    .option('--data <dir>', `data folder holding ledger.sqlite (default ${DEFAULT_DATA})`)
-    .option('--ledger <file>', 'the SQLite ledger file (instead of --data)')
+    .requiredOption('--today <date>', 'the day of the report, YYYY-MM-DD (the command never guesses it)');
+  addLedgerOptions(watchdog, { ledgerFile: true })
     .option('--ps <numero>', 'only this PS (n° de facturation)')
     .option('--threshold <key=days>', `override a threshold (${THRESHOLD_KEYS.join(', ')}); repeatable`, (v: string, prev: string[] = []) => [...prev, v])
-    .option('--limit <n>', 'alerts printed (default 50; --json gives them all)')
-    .option('--json', 'print one JSON document (docs/cli.md): result is the watchdog report')
-    .addHelpText('after', '\nExit codes: 0 report printed (with or without alerts); 64 usage; 66 no ledger; 69 SQLite binding (better-sqlite3) missing.')
-    .action(async (options: WatchdogCommandOptions) => {
-      done(await runWatchdog(options, io));
-    });
+    .option('--limit <n>', 'alerts printed (default 50; --json gives them all)');
+  return addOutputOptions(watchdog, {
+    result: 'the watchdog report',
+    exitCodes: '0 report printed (with or without alerts); 64 usage; 66 no ledger; 69 SQLite binding (better-sqlite3) missing.',
+  }).action(async (options: WatchdogCommandOptions) => {
+    done(await runWatchdog(options, io));
+  });
 }
