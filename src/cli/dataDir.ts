@@ -11,7 +11,12 @@
  * - a path that is a file, a FIFO, a device, a symlink, or a non-empty folder without a valid
  *   marker is refused with exit code 73 (EX_CANTCREAT) and nothing is touched;
  * - cleaning deletes only the listed files (one `unlink` each, never recursive) and the listed
- *   folders once empty (`rmdir`): a file a user added, even inside a listed folder, survives.
+ *   folders once empty (`rmdir`): a file a user added, even inside a listed folder, survives;
+ * - a folder has a purpose, written in its marker: `demo` (the demo's scratch folder, cleaned at
+ *   each demo run) or `billing` (a practice's ledger and files: `fse build --record`, `lot`,
+ *   `returns fetch`, `agent`). A billing command opening a demo folder turns it into a
+ *   billing folder; the demo refuses a billing folder (73) and never cleans one, so a practice's
+ *   invoices are never deleted by a demo run pointed at the wrong folder.
  */
 import { appendFile, lstat, mkdir, open, readdir, readFile, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
@@ -24,8 +29,23 @@ export const DATA_DIR_MARKER = '.sesam-billing-data';
 /** First line of the marker: what created the folder, and the manifest format version. */
 export const DATA_DIR_MARKER_HEADER = 'sesam-billing data folder v1';
 const MARKER_NOTE =
-  '# Created by the sesam command (npm package sesam-billing). The paths below were created by it\n' +
-  '# and are deleted on its next run; anything else in this folder is left alone.\n';
+  '# Created by the sesam command (npm package sesam-billing). The paths below were created by it.\n' +
+  '# Only `sesam demo` deletes them, on its next run, and only in a folder whose purpose is demo;\n' +
+  '# anything else in this folder is left alone.\n';
+/** Prefix of the marker line that records the folder's purpose. */
+const PURPOSE_LINE = '#purpose: ';
+
+/**
+ * What a data folder is for: `demo` (scratch, cleaned by the next demo run) or `billing` (a
+ * practice's data: never cleaned).
+ */
+export type DataDirPurpose = 'demo' | 'billing';
+
+/** Options of {@link openDataDir}. */
+export interface OpenDataDirOptions {
+  /** What the command uses the folder for (default `billing`). */
+  readonly purpose?: DataDirPurpose;
+}
 
 /** What `reset` did. */
 export interface DataDirReset {
@@ -46,7 +66,12 @@ export interface DataDir {
   claimFile(relative: string): Promise<CliOutcome<string>>;
   /** Lists a sub-folder and creates it (`mkdir`, never over an existing non-folder). */
   claimDir(relative: string): Promise<CliOutcome<string>>;
-  /** Deletes what the library created here (see the module comment); the marker stays. */
+  /** What the folder is for (see the module comment). */
+  readonly purpose: DataDirPurpose;
+  /**
+   * Deletes what the library created here (see the module comment); the marker stays. Only in a
+   * demo folder: asserted (a billing folder is never cleaned).
+   */
   reset(): Promise<DataDirReset>;
 }
 
@@ -59,30 +84,45 @@ function inside(relative: string): string {
   return n;
 }
 
-async function readManifest(markerPath: string): Promise<string[] | undefined> {
+interface Manifest {
+  readonly entries: string[];
+  /** Undefined for a marker written before purposes existed (a demo folder). */
+  readonly purpose: DataDirPurpose | undefined;
+}
+
+async function readManifest(markerPath: string): Promise<Manifest | undefined> {
   try {
     const st = await lstat(markerPath);
     if (!st.isFile() || st.size > 1_000_000) return undefined;
     const lines = (await readFile(markerPath, 'utf8')).split('\n');
     if (lines[0] !== DATA_DIR_MARKER_HEADER) return undefined;
-    return lines.slice(1).filter((l) => l !== '' && !l.startsWith('#'));
+    // Billing wins: once a billing command used the folder, it stays a billing folder.
+    const purposes = lines.filter((l) => l.startsWith(PURPOSE_LINE)).map((l) => l.slice(PURPOSE_LINE.length).trim());
+    const purpose = purposes.includes('billing') ? 'billing' : purposes.includes('demo') ? 'demo' : undefined;
+    return { entries: lines.slice(1).filter((l) => l !== '' && !l.startsWith('#')), purpose };
   } catch {
     return undefined;
   }
 }
 
+const markerText = (purpose: DataDirPurpose, entries: readonly string[]): string =>
+  `${DATA_DIR_MARKER_HEADER}\n${MARKER_NOTE}${PURPOSE_LINE}${purpose}\n${entries.map((k) => `${k}\n`).join('')}`;
+
 /**
  * Opens (creating it if missing) a data folder the library may write into and clean.
  *
  * @param path - The folder the user named (e.g. `--data DIR`).
+ * @param options - `purpose`: `demo` for the demo's scratch folder, `billing` (default) otherwise.
  * @returns The folder, or exit 73 with one line when the path is not one the library may use
- *   (64 for an empty path).
+ *   (a billing folder given to the demo among them; 64 for an empty path).
  * @example
- * const dir = await openDataDir('.demo-data');
+ * const dir = await openDataDir('.demo-data', { purpose: 'demo' });
  * if (!dir.ok) { io.err(`${dir.message}\n`); return dir.exit; }
  * await dir.value.reset();
  */
-export async function openDataDir(path: string): Promise<CliOutcome<DataDir>> {
+export async function openDataDir(path: string, options: OpenDataDirOptions = {}): Promise<CliOutcome<DataDir>> {
+  const purpose = options.purpose ?? 'billing';
+  assert(purpose === 'demo' || purpose === 'billing', `dataDir: unknown purpose '${String(purpose)}'`);
   if (path.trim() === '') return refuse(EXIT.USAGE, 'the data folder must not be empty (give a folder path)');
   const marker = join(path, DATA_DIR_MARKER);
   let entries: string[];
@@ -98,7 +138,7 @@ export async function openDataDir(path: string): Promise<CliOutcome<DataDir>> {
       // else's), mkdir fails with EEXIST instead of adopting it.
       await mkdir(dirname(resolve(path)), { recursive: true });
       await mkdir(path);
-      await writeFile(marker, `${DATA_DIR_MARKER_HEADER}\n${MARKER_NOTE}`, { flag: 'wx' });
+      await writeFile(marker, markerText(purpose, []), { flag: 'wx' });
       entries = [];
     } else if (st.isSymbolicLink()) {
       return refuse(EXIT.CANT_CREATE, `refusing data folder ${path}: it is a symbolic link (give the real folder)`);
@@ -106,9 +146,14 @@ export async function openDataDir(path: string): Promise<CliOutcome<DataDir>> {
       return refuse(EXIT.CANT_CREATE, `refusing data folder ${path}: it exists and is not a folder (nothing was changed)`);
     } else {
       const manifest = await readManifest(marker);
-      if (manifest !== undefined) entries = manifest;
-      else if ((await readdir(path)).length === 0) {
-        await writeFile(marker, `${DATA_DIR_MARKER_HEADER}\n${MARKER_NOTE}`, { flag: 'wx' });
+      if (manifest !== undefined) {
+        if (purpose === 'demo' && manifest.purpose === 'billing') {
+          return refuse(EXIT.CANT_CREATE, `refusing data folder ${path} for the demo: it holds a practice's billing data (ledger and files of sesam fse build --record, lot, returns fetch or agent), which the demo would delete; give the demo its own folder`);
+        }
+        if (purpose === 'billing' && manifest.purpose !== 'billing') await appendFile(marker, `${PURPOSE_LINE}billing\n`);
+        entries = manifest.entries;
+      } else if ((await readdir(path)).length === 0) {
+        await writeFile(marker, markerText(purpose, []), { flag: 'wx' });
         entries = [];
       } else {
         return refuse(EXIT.CANT_CREATE, `refusing data folder ${path}: it is not empty and was not created by sesam-billing (no ${DATA_DIR_MARKER}); give a new or empty folder`);
@@ -117,7 +162,7 @@ export async function openDataDir(path: string): Promise<CliOutcome<DataDir>> {
   } catch (e) {
     return refuse(EXIT.CANT_CREATE, `cannot prepare data folder ${path}: ${code(e) ?? 'error'}`);
   }
-  return { ok: true, value: dataDirAt(path, marker, new Set(entries)) };
+  return { ok: true, value: dataDirAt(path, marker, new Set(entries), purpose) };
 }
 
 /** True when every folder between `path` and `rel` is a real folder (no symlink swapped in since). */
@@ -130,7 +175,7 @@ async function realParents(path: string, rel: string): Promise<boolean> {
   return true;
 }
 
-function dataDirAt(path: string, marker: string, listed: Set<string>): DataDir {
+function dataDirAt(path: string, marker: string, listed: Set<string>, purpose: DataDirPurpose): DataDir {
   const list = async (entry: string): Promise<void> => {
     if (listed.has(entry)) return;
     await appendFile(marker, `${entry}\n`);
@@ -138,6 +183,7 @@ function dataDirAt(path: string, marker: string, listed: Set<string>): DataDir {
   };
   return {
     path,
+    purpose,
     async claimFile(relative) {
       const rel = inside(relative);
       const full = join(path, rel);
@@ -162,6 +208,10 @@ function dataDirAt(path: string, marker: string, listed: Set<string>): DataDir {
       return { ok: true, value: full };
     },
     async reset() {
+      assert(purpose === 'demo', `dataDir: ${path} is a billing folder, never cleaned`);
+      // The purpose read again: a billing command may have adopted the folder since it was opened.
+      const now = await readManifest(marker);
+      assert(now !== undefined && now.purpose !== 'billing', `dataDir: ${path} became a billing folder, never cleaned`);
       const removed: string[] = [];
       const kept: string[] = [];
       const files = [...listed].filter((e) => !e.endsWith(sep));
@@ -191,7 +241,7 @@ function dataDirAt(path: string, marker: string, listed: Set<string>): DataDir {
       // Rewrite the manifest in place (the marker is ours: checked when the folder was opened).
       const fh = await open(marker, 'w');
       try {
-        await fh.writeFile(`${DATA_DIR_MARKER_HEADER}\n${MARKER_NOTE}${kept.map((k) => `${k}\n`).join('')}`);
+        await fh.writeFile(markerText('demo', kept));
       } finally {
         await fh.close();
       }

@@ -54,7 +54,7 @@ describe('openDataDir', () => {
 
   it('claimFile refuses a file it did not create; paths outside the folder are programmer errors', async () => {
     const dir = fresh();
-    const d = await openDataDir(dir);
+    const d = await openDataDir(dir, { purpose: 'demo' });
     if (!d.ok) throw new Error(d.message);
     writeFileSync(join(dir, 'ledger.sqlite'), 'user data');
     expect(await d.value.claimFile('ledger.sqlite')).toMatchObject({ ok: false, exit: 73 });
@@ -68,7 +68,7 @@ describe('openDataDir', () => {
     const dir = fresh();
     const outside = fresh();
     writeFileSync(outside, 'keep');
-    const d = await openDataDir(dir);
+    const d = await openDataDir(dir, { purpose: 'demo' });
     if (!d.ok) throw new Error(d.message);
     const p = await d.value.claimFile('x.b2');
     if (!p.ok) throw new Error(p.message);
@@ -82,7 +82,7 @@ describe('openDataDir', () => {
     const elsewhere = fresh();
     mkdirSync(elsewhere);
     writeFileSync(join(elsewhere, 'a.b2'), 'user file with a claimed name');
-    const d = await openDataDir(dir);
+    const d = await openDataDir(dir, { purpose: 'demo' });
     if (!d.ok) throw new Error(d.message);
     const sub = await d.value.claimDir('fichiers');
     const f = await d.value.claimFile(join('fichiers', 'a.b2'));
@@ -103,7 +103,7 @@ describe('properties', () => {
     'reset deletes only claimed paths',
     async (claimed, user, inSub) => {
       const dir = fresh();
-      const d = await openDataDir(dir);
+      const d = await openDataDir(dir, { purpose: 'demo' });
       if (!d.ok) throw new Error(d.message);
       const sub = await d.value.claimDir('fichiers');
       if (!sub.ok) throw new Error(sub.message);
@@ -124,4 +124,44 @@ describe('properties', () => {
       expect((await openDataDir(dir)).ok).toBe(true);
     },
   );
+  // A practice's billing folder is never cleaned by a demo run pointed at it by mistake.
+  it('the demo refuses a billing folder; a billing command turns a demo folder into a billing one', async () => {
+    const billing = fresh();
+    const b = await openDataDir(billing);
+    if (!b.ok) throw new Error(b.message);
+    expect(b.value.purpose).toBe('billing');
+    const ledger = await b.value.claimFile('ledger.sqlite');
+    if (!ledger.ok) throw new Error(ledger.message);
+    writeFileSync(ledger.value, 'invoices');
+    const refused = await openDataDir(billing, { purpose: 'demo' });
+    expect(refused).toMatchObject({ ok: false, exit: 73 });
+    if (!refused.ok) expect(refused.message).toMatch(/billing data/);
+    await expect(b.value.reset()).rejects.toMatchObject({ code: 'ASSERTION' });
+    expect(readFileSync(ledger.value, 'utf8')).toBe('invoices');
+
+    const demo = fresh();
+    const d = await openDataDir(demo, { purpose: 'demo' });
+    if (!d.ok) throw new Error(d.message);
+    const f = await d.value.claimFile('ledger.sqlite');
+    if (!f.ok) throw new Error(f.message);
+    writeFileSync(f.value, 'demo');
+    // `sesam lot --data <the demo folder>` adopts it: from then on the demo refuses it, and a
+    // demo opened before that does not clean it either.
+    expect((await openDataDir(demo)).ok).toBe(true);
+    expect(readFileSync(join(demo, DATA_DIR_MARKER), 'utf8')).toMatch(/^#purpose: billing$/m);
+    expect(await openDataDir(demo, { purpose: 'demo' })).toMatchObject({ ok: false, exit: 73 });
+    await expect(d.value.reset()).rejects.toMatchObject({ code: 'ASSERTION' });
+    expect(readFileSync(f.value, 'utf8')).toBe('demo');
+  });
+
+  it('a marker written before purposes (no purpose line) is a demo folder', async () => {
+    const dir = fresh();
+    mkdirSync(dir);
+    writeFileSync(join(dir, DATA_DIR_MARKER), `${DATA_DIR_MARKER_HEADER}\n# old note\nfichiers/\n`);
+    const d = await openDataDir(dir, { purpose: 'demo' });
+    if (!d.ok) throw new Error(d.message);
+    expect(d.value.purpose).toBe('demo');
+    await d.value.reset();
+    expect(readFileSync(join(dir, DATA_DIR_MARKER), 'utf8')).toMatch(/^#purpose: demo$/m);
+  });
 });

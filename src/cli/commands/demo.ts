@@ -124,7 +124,7 @@ export async function runDemo(options: DemoOptions, io: CliIo): Promise<number> 
     start = parsed.value;
   }
   // The data folder is checked before anything else: a wrong --data costs nothing.
-  const opened = await openDataDir(options.data ?? DEFAULT_DEMO_DATA);
+  const opened = await openDataDir(options.data ?? DEFAULT_DEMO_DATA, { purpose: 'demo' });
   if (!opened.ok) {
     io.err(`sesam demo: ${opened.message}\n`);
     return opened.exit;
