@@ -1,25 +1,13 @@
 /**
- * `sesam` CLI: demo, price, … Each command is a module under commands/; commander parses the
- * command line. Every failure ends with ONE line on stderr and a sysexits(3) code (docs/cli.md):
+ * `sesam` CLI: demo, price, … Each command is a module under commands/, loaded only when the
+ * command line names it (`sesam price` does not load the demo, the agent or the PDF writer;
+ * `sesam --version` loads none); commander parses the command line. Every failure ends with ONE line on stderr and a sysexits(3) code (docs/cli.md):
  * usage 64, data 65, no input 66, unavailable 69, software 70, can't create 73, I/O 74. A stack
  * trace is printed only with SESAM_DEBUG=1.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isSesamError } from '../core/issues/index';
-import { addAgentCommand } from './commands/agent';
-import { addDashboardCommand } from './commands/dashboard';
-import { addDemoCommand } from './commands/demo';
-import { addFseCommand } from './commands/fse';
-import { addLotCommand } from './commands/lot';
-import { addPriceCommand } from './commands/price';
-import { addReadersCommand } from './commands/readers';
-import { addReconcileCommand } from './commands/reconcile';
-import { addReferentielCommand } from './commands/referentiel';
-import { addReturnsCommand } from './commands/returns';
-import { addScorCommand } from './commands/scor';
-import { addSendCommand } from './commands/send';
-import { addWatchdogCommand } from './commands/watchdog';
 import type { CliIo } from './io';
 import type { ExitCode } from './outcome';
 import { EXIT } from './outcome';
@@ -58,14 +46,71 @@ function oneLine(e: unknown): string {
   return text.replace(/^\[sesam-billing\] /, '').replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
+/** Adds one command (with its sub-commands) to the program. */
+type AddCommand = (program: Command, io: CliIo, done: (code: number) => void) => Command;
+
 /**
- * Builds the `sesam` program for one run (commander programs keep state).
+ * The commands in the order of `sesam --help`, each with the loader of its module. A module is
+ * imported only when the command line names its command: the demo alone takes about 1.6 s to
+ * import (cards, services, mail, PDF, ledger), `sesam price` about 0.1 s.
+ */
+const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<AddCommand>]> = [
+  [
+    'demo',
+    async () => {
+      const { addDemoCommand } = await import('./commands/demo');
+      // demo.ts belongs to the demo's owner: its --json (the generic document of runCli) is added here.
+      return (program, io, done) => addDemoCommand(program, io, done).option('--json', 'print one JSON document (docs/cli.md): ok, exit code and issues; the day\'s text is not printed');
+    },
+  ],
+  ['price', async () => (await import('./commands/price')).addPriceCommand],
+  ['fse', async () => (await import('./commands/fse')).addFseCommand],
+  ['lot', async () => (await import('./commands/lot')).addLotCommand],
+  ['send', async () => (await import('./commands/send')).addSendCommand],
+  ['returns', async () => (await import('./commands/returns')).addReturnsCommand],
+  ['reconcile', async () => (await import('./commands/reconcile')).addReconcileCommand],
+  ['watchdog', async () => (await import('./commands/watchdog')).addWatchdogCommand],
+  ['readers', async () => (await import('./commands/readers')).addReadersCommand],
+  [
+    'referentiel',
+    async () => {
+      const { addReferentielCommand } = await import('./commands/referentiel');
+      return (program, io, done) => addReferentielCommand(program, io, done, `sesam-billing ${packageVersion()}`);
+    },
+  ],
+  ['scor', async () => (await import('./commands/scor')).addScorCommand],
+  ['agent', async () => (await import('./commands/agent')).addAgentCommand],
+  ['dashboard', async () => (await import('./commands/dashboard')).addDashboardCommand],
+];
+
+/**
+ * The commands a command line needs: the one it names (`sesam price …`, `sesam help price`),
+ * none for `sesam --version`, every one otherwise (the list of `sesam --help`, `sesam` alone, the
+ * suggestion after an unknown command).
+ *
+ * @param argv - Arguments after the program name.
+ * @returns The entries of COMMANDS to load.
+ */
+export function commandsFor(argv: readonly string[]): ReadonlyArray<(typeof COMMANDS)[number]> {
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  const first = at < 0 ? undefined : argv[at];
+  const named = first === 'help' ? argv[at + 1] : first;
+  const entry = COMMANDS.find(([name]) => name === named);
+  if (entry !== undefined) return [entry];
+  if (first === undefined && argv.some((a) => a === '-V' || a === '--version') && !argv.some((a) => a === '-h' || a === '--help')) return [];
+  return COMMANDS;
+}
+
+/**
+ * Builds the `sesam` program for one run (commander programs keep state), with the commands
+ * `argv` needs (see commandsFor).
  *
  * @param io - Where to write.
  * @param done - Receives the exit code of the command that ran.
+ * @param argv - Arguments after the program name.
  * @returns The program.
  */
-export function createProgram(io: CliIo, done: (code: number) => void): Command {
+export async function createProgram(io: CliIo, done: (code: number) => void, argv: readonly string[]): Promise<Command> {
   const program = new Command('sesam')
     .description('SESAM-Vitale billing engine (npm package sesam-billing): demo and tools.')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -74,20 +119,8 @@ export function createProgram(io: CliIo, done: (code: number) => void): Command 
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: (s, write) => write(s.startsWith('error:') ? `sesam: ${s}` : s) })
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nExit codes (sysexits): 0 ok, 64 usage, 65 data, 66 no input, 69 unavailable, 70 software, 73 cannot create, 74 I/O. See docs/cli.md.');
-  // demo.ts belongs to the demo's owner: its --json (the generic document of runCli) is added here.
-  addDemoCommand(program, io, done).option('--json', 'print one JSON document (docs/cli.md): ok, exit code and issues; the day\'s text is not printed');
-  addPriceCommand(program, io, done);
-  addFseCommand(program, io, done);
-  addLotCommand(program, io, done);
-  addSendCommand(program, io, done);
-  addReturnsCommand(program, io, done);
-  addReconcileCommand(program, io, done);
-  addWatchdogCommand(program, io, done);
-  addReadersCommand(program, io, done);
-  addReferentielCommand(program, io, done, `sesam-billing ${packageVersion()}`);
-  addScorCommand(program, io, done);
-  addAgentCommand(program, io, done);
-  addDashboardCommand(program, io, done);
+  const adders = await Promise.all(commandsFor(argv).map(([, load]) => load()));
+  for (const add of adders) add(program, io, done);
   const override = (cmd: Command): void => {
     for (const c of cmd.commands) {
       c.exitOverride().configureOutput(program.configureOutput());
@@ -129,7 +162,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (!written) {
     const issues = code === EXIT.OK ? [] : errors.flatMap((l) => l.split('\n')).filter((l) => l.trim() !== '').slice(0, 20).map((l) => refusalIssue(code, l.replace(/^sesam( [\w-]+)*: /, '')));
     if (code !== EXIT.OK && issues.length === 0) issues.push(refusalIssue(code, `exit ${code}`));
-    io.out(formatJsonDocument({ ok: code === EXIT.OK, command: commandPath(createProgram(io, () => undefined), argv), exit: code, issues }));
+    io.out(formatJsonDocument({ ok: code === EXIT.OK, command: commandPath(await createProgram(io, () => undefined, argv), argv), exit: code, issues }));
   }
   return code;
 }
@@ -149,10 +182,14 @@ function commandPath(program: Command, argv: readonly string[]): string {
 
 async function runProgram(argv: readonly string[], io: CliIo): Promise<number> {
   let code: number = EXIT.OK;
-  const program = createProgram(io, (c) => {
-    code = c;
-  });
   try {
+    const program = await createProgram(
+      io,
+      (c) => {
+        code = c;
+      },
+      argv,
+    );
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { commandsFor, runCli } from '../../src/cli/main';
 import { demoNir } from '../../src/cli/demo/practice';
 import type { PlainDate } from '../../src/core/date/index';
 import { unwrap } from '../../src/core/issues/index';
@@ -16,6 +16,35 @@ function capture() {
   const err: string[] = [];
   return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out: () => out.join(''), err: () => err.join('') };
 }
+
+describe('sesam CLI: which command modules a command line loads', () => {
+  const names = (argv: string[]) => commandsFor(argv).map(([name]) => name);
+  it('only the command named, also after options and through `help <command>`', () => {
+    expect(names(['price', 'f.json'])).toEqual(['price']);
+    expect(names(['fse', 'build', 'x.json', '--record'])).toEqual(['fse']);
+    expect(names(['help', 'lot'])).toEqual(['lot']);
+    expect(names(['--json', 'watchdog'])).toEqual(['watchdog']);
+  });
+  it('none for --version; all for the help list, an unknown command or nothing', () => {
+    expect(names(['--version'])).toEqual([]);
+    expect(names(['-V'])).toEqual([]);
+    const all = names([]);
+    expect(all).toContain('demo');
+    expect(all.length).toBeGreaterThanOrEqual(13);
+    expect(names(['--help'])).toEqual(all);
+    expect(names(['--version', '--help'])).toEqual(all);
+    expect(names(['help'])).toEqual(all);
+    expect(names(['nope'])).toEqual(all);
+  });
+  it('the version and a command\'s help work with only that command loaded', async () => {
+    const v = capture();
+    expect(await runCli(['--version'], v.io)).toBe(0);
+    expect(v.out()).toMatch(/^\d+\.\d+\.\d+/);
+    const h = capture();
+    expect(await runCli(['help', 'price'], h.io)).toBe(0);
+    expect(h.out()).toMatch(/Usage: sesam price/);
+  });
+});
 
 describe('sesam CLI', () => {
   it('prints help and refuses unknown commands', async () => {
