@@ -95,7 +95,7 @@ export interface AdriPort {
  * @param demande - NIR with key, birth date, rang gémellaire, optional régime/caisse/centre, date of care.
  * @returns The body, or `INPUT_*` issues.
  * @example
- * buildAdriRequest({ nir: '180057512301283', dateNaissance: '1980-05-01', dateSoins: '2025-03-10' });
+ * buildAdriRequest({ nir: '180059912301217', dateNaissance: '1980-05-01', dateSoins: '2025-03-10' });
  */
 export function buildAdriRequest(demande: AdriDemande): Result<Readonly<Record<string, string | number>>> {
   const issues: Issue[] = [];

@@ -135,7 +135,7 @@ export function computeCareKeys(input: CareKeyInput): Result<CareKeys> {
  * @param input - PS, beneficiary, date of care, act codes.
  * @returns The care key, or the input issues.
  * @example
- * computeCareKey({ ps: '991234567', beneficiaire: { nir: '185077512345678', dateNaissance: '1985-07-01' }, dateSoins: '2025-01-02', actes: ['C'] })
+ * computeCareKey({ ps: '991234567', beneficiaire: { nir: '185079912345639', dateNaissance: '1985-07-01' }, dateSoins: '2025-01-02', actes: ['C'] })
  */
 export function computeCareKey(input: CareKeyInput): Result<string> {
   const r = computeCareKeys(input);
