@@ -1,9 +1,10 @@
 /**
  * `sesam` CLI: demo, price, … Each command is a module under commands/, loaded only when the
  * command line names it (`sesam price` does not load the demo, the agent or the PDF writer;
- * `sesam --version` loads none); commander parses the command line. Every failure ends with ONE line on stderr and a sysexits(3) code (docs/cli.md):
- * usage 64, data 65, no input 66, unavailable 69, software 70, can't create 73, I/O 74. A stack
- * trace is printed only with SESAM_DEBUG=1.
+ * `sesam --version` loads none); commander parses the command line. Every failure ends with ONE
+ * line on stderr and a sysexits(3) code (docs/cli.md): usage 64, data 65, no input 66,
+ * unavailable 69, software 70, can't create 73, I/O 74. A stack trace is printed only with
+ * SESAM_DEBUG=1.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';

@@ -14,8 +14,8 @@ import { toFontText } from '../../src/scor/paper/font';
 import { expectIssue, expectOk } from '../helpers/expectIssue';
 import { PREFLIGHT, preflight } from '../helpers/preflight';
 import { runs } from '../helpers/runs';
-import { arbFacture, factureG, ligne } from '../arbitraries/facture';
-import { bordereauFactures, decomptePlain, decompteTp, PATIENT, PS } from './paperData';
+import { arbFacture } from '../arbitraries/facture';
+import { bordereauFactures, decomptePlain, decompteTp, factureTp, PATIENT, PS } from './paperData';
 
 const AT = '2026-03-10T18:00:00+01:00';
 /** Every document made here, validated by Preflight at the end of the file. */
@@ -125,7 +125,7 @@ describe('properties', () => {
       }),
       // One invoice with AMC tiers payant always runs first, so the bordereau below is built at every
       // count (SESAM_PROP_SCALE=0.25 leaves 10 random invoices, sometimes none with an AMC part).
-      { numRuns: runs(40), examples: [[factureG({ dateFacturation: '2025-03-11' as never, lignes: [ligne('G'), ligne('G', '2025-03-11')], amc: { formule: 'ticketModerateur' } }), true]] },
+      { numRuns: runs(40), examples: [[factureTp(), true]] },
     );
     expect(amc.length).toBeGreaterThan(0);
     if (amc.length > 0) made['random-bordereau'] = expectOk(await buildBordereauAmc({ ps: PS, amc: { nom: 'Mutuelle Fictive', numero: '99999999' }, numeroBordereau: 9, dateBordereau: '2026-01-31', factures: amc }, { at: AT }));

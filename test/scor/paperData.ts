@@ -2,7 +2,7 @@
  * Fictitious data of the paper-fallback tests: a PS, patients (NIR with a valid key, born
  * abroad: 99 department, fictitious), and Decomptes priced by computeFacture.
  */
-import type { Decompte } from '../../src/rules/index';
+import type { Decompte, FactureInput } from '../../src/rules/index';
 import { computeFacture } from '../../src/rules/index';
 import type { BordereauFacture, PaperBeneficiaire, PaperPs } from '../../src/scor/index';
 import { expectOk } from '../helpers/expectIssue';
@@ -18,18 +18,19 @@ export function nirWithKey(body13: string): string {
 
 export const PATIENT: PaperBeneficiaire = { nom: 'EXEMPLE', prenom: 'Zoé', nir: nirWithKey('2800599999001'), dateNaissance: '1980-05-01', organisme: '01 751 0000' };
 
-/** A G consultation with tiers payant AMO + AMC (the AMC covering the TM). */
+/** Two G consultations with tiers payant AMO + AMC (the AMC covering the TM), as FactureInput. */
+export function factureTp(): FactureInput {
+  return factureG({
+    dateFacturation: '2025-03-11' as never,
+    lignes: [ligne('G'), ligne('G', '2025-03-11')],
+    tiersPayant: { amo: true, amc: true },
+    amc: { formule: 'ticketModerateur' },
+  });
+}
+
+/** factureTp priced. */
 export function decompteTp(): Decompte {
-  return expectOk(
-    computeFacture(
-      factureG({
-        dateFacturation: '2025-03-11' as never,
-        lignes: [ligne('G'), ligne('G', '2025-03-11')],
-        tiersPayant: { amo: true, amc: true },
-        amc: { formule: 'ticketModerateur' },
-      }),
-    ),
-  );
+  return expectOk(computeFacture(factureTp()));
 }
 
 /** A plain G consultation (no tiers payant). */
